@@ -1,0 +1,362 @@
+//! Aggregation across articles: organizations by canonical key (case,
+//! punctuation and legal suffixes ignored), partnerships by unordered pair
+//! and type (supply and investment keep their direction), with first and
+//! last seen dates, status history and every mention with its evidence.
+
+use crate::extract::orgs::canonical_key;
+use crate::record::{Extraction, SCHEMA_VERSION};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// One article's report of a partnership.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub article_id: String,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub status: &'static str,
+    pub evidence: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A status as reported at a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusChange {
+    pub status: &'static str,
+    pub date: Option<String>,
+    pub article_id: String,
+}
+
+/// One partnership across the whole dataset.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AggregatedPartnership {
+    pub schema_version: u32,
+    pub a: String,
+    pub b: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// Status reported by the latest article.
+    pub status: &'static str,
+    pub status_history: Vec<StatusChange>,
+    /// Earliest and latest publication dates of the articles reporting it.
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    pub articles: usize,
+    /// Distinct sources (URL hosts, or input files when there is no URL).
+    pub sources: usize,
+    pub confidence: f32,
+    pub mentions: Vec<Mention>,
+}
+
+/// One organization across the whole dataset.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrganizationRecord {
+    pub schema_version: u32,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub articles: usize,
+    pub mentions: usize,
+}
+
+#[derive(Default)]
+struct OrgAgg {
+    names: HashMap<String, usize>,
+    aliases: BTreeSet<String>,
+    articles: usize,
+    mentions: usize,
+}
+
+struct PairAgg {
+    kind: &'static str,
+    /// Keys of the two sides, in output order.
+    keys: (String, String),
+    mentions: Vec<Mention>,
+    sources: BTreeSet<String>,
+    confidence: f32,
+    /// Input order of the first article, to order records deterministically.
+    order: usize,
+}
+
+/// Accumulates extractions, in input order.
+#[derive(Default)]
+pub struct Dataset {
+    orgs: BTreeMap<String, OrgAgg>,
+    pairs: BTreeMap<(String, String, &'static str), PairAgg>,
+    articles: usize,
+}
+
+fn date_part(d: &Option<String>) -> Option<String> {
+    d.as_ref().map(|d| d.chars().take(10).collect())
+}
+
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split('/').next().unwrap_or(rest)
+}
+
+impl Dataset {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds one article's extraction.
+    pub fn add(&mut self, e: &Extraction) {
+        self.articles += 1;
+        let mut seen = BTreeSet::new();
+        for o in e.orgs.iter().flatten() {
+            let key = canonical_key(&o.name);
+            if key.is_empty() {
+                continue;
+            }
+            let agg = self.orgs.entry(key.clone()).or_default();
+            *agg.names.entry(o.name.clone()).or_default() += 1;
+            agg.aliases.insert(o.text.clone());
+            agg.mentions += 1;
+            if seen.insert(key) {
+                agg.articles += 1;
+            }
+        }
+        let source = e
+            .url
+            .as_deref()
+            .map_or(e.source.file.as_str(), host)
+            .to_string();
+        for p in e.partnerships.iter().flatten() {
+            let (ka, kb) = (canonical_key(&p.a), canonical_key(&p.b));
+            let directed = matches!(p.kind, "supply" | "investment");
+            let (ka, kb) = if directed || ka <= kb {
+                (ka, kb)
+            } else {
+                (kb, ka)
+            };
+            let order = self.pairs.len();
+            let agg = self
+                .pairs
+                .entry((ka.clone(), kb.clone(), p.kind))
+                .or_insert_with(|| PairAgg {
+                    kind: p.kind,
+                    keys: (ka, kb),
+                    mentions: Vec::new(),
+                    sources: BTreeSet::new(),
+                    confidence: 0.0,
+                    order,
+                });
+            // Independent reports raise confidence: 1 - prod(1 - c).
+            agg.confidence = 1.0 - (1.0 - agg.confidence) * (1.0 - p.confidence);
+            agg.sources.insert(source.clone());
+            agg.mentions.push(Mention {
+                article_id: e.id.clone(),
+                url: e.url.clone(),
+                date: date_part(&e.date),
+                status: p.status,
+                evidence: p.evidence.clone(),
+                start: p.start,
+                end: p.end,
+            });
+            for (name, key) in [(&p.a, canonical_key(&p.a)), (&p.b, canonical_key(&p.b))] {
+                self.orgs
+                    .entry(key)
+                    .or_default()
+                    .names
+                    .entry(name.clone())
+                    .or_insert(0);
+            }
+        }
+    }
+
+    /// The display name of an organization key: its most frequent canonical name.
+    fn display_name(&self, key: &str) -> String {
+        self.orgs
+            .get(key)
+            .and_then(|o| {
+                o.names
+                    .iter()
+                    .max_by(|a, b| {
+                        a.1.cmp(b.1)
+                            .then(b.0.len().cmp(&a.0.len()).reverse())
+                            .then(b.0.cmp(a.0))
+                    })
+                    .map(|(n, _)| n.clone())
+            })
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// Aggregated partnerships, in the order their first report was read.
+    pub fn partnerships(&self) -> Vec<AggregatedPartnership> {
+        let mut aggs: Vec<&PairAgg> = self.pairs.values().collect();
+        aggs.sort_by_key(|a| a.order);
+        aggs.into_iter()
+            .map(|agg| {
+                let mut dated: Vec<&Mention> = agg.mentions.iter().collect();
+                // Stable: mentions without a date keep input order after dated ones.
+                dated.sort_by(|x, y| match (&x.date, &y.date) {
+                    (Some(a), Some(b)) => a.cmp(b),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                });
+                let history: Vec<StatusChange> = dated
+                    .iter()
+                    .map(|m| StatusChange {
+                        status: m.status,
+                        date: m.date.clone(),
+                        article_id: m.article_id.clone(),
+                    })
+                    .collect();
+                let articles: BTreeSet<&str> =
+                    agg.mentions.iter().map(|m| m.article_id.as_str()).collect();
+                AggregatedPartnership {
+                    schema_version: SCHEMA_VERSION,
+                    a: self.display_name(&agg.keys.0),
+                    b: self.display_name(&agg.keys.1),
+                    kind: agg.kind,
+                    status: history.last().map_or("ongoing", |h| h.status),
+                    first_seen: agg.mentions.iter().filter_map(|m| m.date.clone()).min(),
+                    last_seen: agg.mentions.iter().filter_map(|m| m.date.clone()).max(),
+                    status_history: history,
+                    articles: articles.len(),
+                    sources: agg.sources.len(),
+                    confidence: (agg.confidence * 1000.0).round() / 1000.0,
+                    mentions: agg.mentions.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// Every organization seen, most-mentioned first.
+    pub fn organizations(&self) -> Vec<OrganizationRecord> {
+        let mut out: Vec<OrganizationRecord> = self
+            .orgs
+            .iter()
+            .filter(|(_, o)| o.mentions > 0)
+            .map(|(key, o)| OrganizationRecord {
+                schema_version: SCHEMA_VERSION,
+                name: self.display_name(key),
+                aliases: o.aliases.iter().cloned().collect(),
+                articles: o.articles,
+                mentions: o.mentions,
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then(b.mentions.cmp(&a.mentions))
+                .then(a.name.cmp(&b.name))
+        });
+        out
+    }
+
+    /// Number of articles added.
+    pub fn articles(&self) -> usize {
+        self.articles
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{OrgMention, Partnership, Source};
+
+    fn article(
+        id: &str,
+        date: &str,
+        host: &str,
+        pairs: &[(&str, &str, &'static str, &'static str)],
+    ) -> Extraction {
+        Extraction {
+            schema_version: SCHEMA_VERSION,
+            id: id.into(),
+            url: Some(format!("https://{host}/{id}")),
+            title: None,
+            date: Some(date.into()),
+            source: Source::default(),
+            text: String::new(),
+            orgs: Some(
+                pairs
+                    .iter()
+                    .flat_map(|p| [p.0, p.1])
+                    .map(|n| OrgMention {
+                        name: n.into(),
+                        text: n.into(),
+                        start: 0,
+                        end: 0,
+                    })
+                    .collect(),
+            ),
+            dates: None,
+            quotes: None,
+            partnerships: Some(
+                pairs
+                    .iter()
+                    .map(|&(a, b, kind, status)| Partnership {
+                        a: a.into(),
+                        b: b.into(),
+                        kind,
+                        status,
+                        date: None,
+                        confidence: 0.5,
+                        evidence: format!("{a} and {b}"),
+                        start: 0,
+                        end: 1,
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    #[test]
+    fn merges_name_variants_order_and_tracks_status_over_time() {
+        let mut d = Dataset::new();
+        d.add(&article(
+            "2",
+            "2024-06-01",
+            "b.com",
+            &[("IBM", "Siemens", "partnership", "announced")],
+        ));
+        d.add(&article(
+            "1",
+            "2024-03-01",
+            "a.com",
+            &[("Siemens", "IBM", "partnership", "planned")],
+        ));
+        d.add(&article(
+            "3",
+            "2025-01-10",
+            "a.com",
+            &[("siemens", "IBM", "partnership", "ended")],
+        ));
+        let p = d.partnerships();
+        assert_eq!(p.len(), 1);
+        let p = &p[0];
+        assert_eq!((p.a.as_str(), p.b.as_str()), ("IBM", "Siemens"));
+        assert_eq!(p.status, "ended");
+        assert_eq!(p.articles, 3);
+        assert_eq!(p.sources, 2);
+        assert_eq!(p.first_seen.as_deref(), Some("2024-03-01"));
+        assert_eq!(p.last_seen.as_deref(), Some("2025-01-10"));
+        let statuses: Vec<&str> = p.status_history.iter().map(|h| h.status).collect();
+        assert_eq!(statuses, ["planned", "announced", "ended"]);
+        assert_eq!(p.confidence, 0.875);
+    }
+
+    #[test]
+    fn supply_keeps_direction() {
+        let mut d = Dataset::new();
+        d.add(&article(
+            "1",
+            "2024-01-01",
+            "a.com",
+            &[("Zeta", "Acme", "supply", "announced")],
+        ));
+        d.add(&article(
+            "2",
+            "2024-01-02",
+            "a.com",
+            &[("Acme", "Zeta", "supply", "announced")],
+        ));
+        let p = d.partnerships();
+        assert_eq!(p.len(), 2);
+        assert_eq!((p[0].a.as_str(), p[0].b.as_str()), ("Zeta", "Acme"));
+    }
+}

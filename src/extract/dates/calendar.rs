@@ -1,0 +1,166 @@
+//! Proleptic Gregorian calendar arithmetic on plain dates: parsing ISO
+//! prefixes, weekdays, ISO weeks, adding days and months.
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+pub fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+pub fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if is_leap(y) => 29,
+        _ => 28,
+    }
+}
+
+impl Date {
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Date { year, month, day })
+    }
+
+    /// Parses the `YYYY-MM-DD` at the start of an ISO date or datetime
+    /// (`2018-06-06`, `2018-06-06T14:35:00Z`, `2019-01-02 10:00:00`).
+    pub fn parse_iso_prefix(s: &str) -> Option<Date> {
+        let s = s.trim();
+        let b = s.as_bytes();
+        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let y = s.get(0..4)?.parse().ok()?;
+        let m = s.get(5..7)?.parse().ok()?;
+        let d = s.get(8..10)?.parse().ok()?;
+        Date::new(y, m, d)
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn to_days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe - 719468
+    }
+
+    pub fn from_days(z: i64) -> Date {
+        let z = z + 719468;
+        let era = z.div_euclid(146097);
+        let doe = z - era * 146097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Date {
+            year: y as i32,
+            month: m,
+            day: d,
+        }
+    }
+
+    pub fn add_days(self, n: i64) -> Date {
+        Date::from_days(self.to_days() + n)
+    }
+
+    /// Adds months, clamping the day to the target month's length.
+    pub fn add_months(self, n: i32) -> Date {
+        let total = self.year * 12 + self.month as i32 - 1 + n;
+        let year = total.div_euclid(12);
+        let month = (total.rem_euclid(12) + 1) as u32;
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    /// 0 = Monday … 6 = Sunday.
+    pub fn weekday(self) -> u32 {
+        (self.to_days() + 3).rem_euclid(7) as u32
+    }
+
+    /// ISO 8601 week-numbering year and week.
+    pub fn iso_week(self) -> (i32, u32) {
+        let thursday = self.add_days(3 - i64::from(self.weekday()));
+        let jan1 = Date {
+            year: thursday.year,
+            month: 1,
+            day: 1,
+        };
+        let week = (thursday.to_days() - jan1.to_days()) / 7 + 1;
+        (thursday.year, week as u32)
+    }
+
+    pub fn quarter(self) -> u32 {
+        (self.month - 1) / 3 + 1
+    }
+
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    pub fn iso_month(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    pub fn iso_week_string(self) -> String {
+        let (y, w) = self.iso_week();
+        format!("{y:04}-W{w:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_round_trip_and_epoch() {
+        assert_eq!(Date::new(1970, 1, 1).unwrap().to_days(), 0);
+        for z in [-800_000i64, -1, 0, 59, 11_016, 20_000, 2_000_000] {
+            assert_eq!(Date::from_days(z).to_days(), z);
+        }
+    }
+
+    #[test]
+    fn weekdays_and_weeks() {
+        let d = Date::new(2018, 6, 6).unwrap();
+        assert_eq!(d.weekday(), 2); // Wednesday
+        assert_eq!(d.iso_week_string(), "2018-W23");
+        assert_eq!(Date::new(2021, 1, 3).unwrap().iso_week(), (2020, 53));
+        assert_eq!(Date::new(2024, 12, 30).unwrap().iso_week(), (2025, 1));
+    }
+
+    #[test]
+    fn month_arithmetic_clamps() {
+        let d = Date::new(2024, 3, 31).unwrap();
+        assert_eq!(d.add_months(-1), Date::new(2024, 2, 29).unwrap());
+        assert_eq!(d.add_months(-15), Date::new(2022, 12, 31).unwrap());
+    }
+
+    #[test]
+    fn parses_iso_prefixes() {
+        assert_eq!(
+            Date::parse_iso_prefix("2019-01-02 10:00:00"),
+            Date::new(2019, 1, 2)
+        );
+        assert_eq!(
+            Date::parse_iso_prefix("1998-02-13T14:35:00"),
+            Date::new(1998, 2, 13)
+        );
+        assert_eq!(Date::parse_iso_prefix("2019-02-30"), None);
+        assert_eq!(Date::parse_iso_prefix("June 5"), None);
+    }
+}

@@ -1,0 +1,218 @@
+//! Extraction stages over cleaned text: organizations, dates, quotations and
+//! partnerships. [`extract`] runs the chosen stages on one article and builds
+//! its output record with code point offsets.
+
+pub mod dates;
+pub mod orgs;
+pub mod partnerships;
+pub mod quotes;
+
+use crate::clean;
+use crate::record::{
+    Article, Body, DateMention, Extraction, OrgMention, Partnership, Quote, SCHEMA_VERSION,
+};
+use crate::text::{CharOffsets, Document};
+use dates::Date;
+
+/// Which stages to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stages {
+    pub orgs: bool,
+    pub dates: bool,
+    pub quotes: bool,
+    pub partnerships: bool,
+}
+
+impl Stages {
+    pub const ALL: Stages = Stages {
+        orgs: true,
+        dates: true,
+        quotes: true,
+        partnerships: true,
+    };
+    pub const NONE: Stages = Stages {
+        orgs: false,
+        dates: false,
+        quotes: false,
+        partnerships: false,
+    };
+
+    /// Parses a comma-separated list such as `orgs,dates`.
+    pub fn parse(list: &str) -> Result<Stages, String> {
+        let mut s = Stages::NONE;
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match name {
+                "orgs" => s.orgs = true,
+                "dates" => s.dates = true,
+                "quotes" => s.quotes = true,
+                "partnerships" => s.partnerships = true,
+                other => {
+                    return Err(format!(
+                        "unknown stage `{other}` (expected orgs, dates, quotes, partnerships)"
+                    ))
+                }
+            }
+        }
+        Ok(s)
+    }
+}
+
+/// How `extract` treats each article.
+#[derive(Debug, Clone)]
+pub struct ExtractConfig {
+    pub stages: Stages,
+    /// Remove boilerplate first; when false the input text is used unchanged.
+    pub clean: bool,
+    /// Publication date used when the article carries none.
+    pub reference_date: Option<Date>,
+}
+
+impl Default for ExtractConfig {
+    fn default() -> Self {
+        ExtractConfig {
+            stages: Stages::ALL,
+            clean: true,
+            reference_date: None,
+        }
+    }
+}
+
+/// The text the stages work on, and the metadata recovered while cleaning.
+pub fn prepare(article: &Article, clean_text: bool) -> clean::CleanPage {
+    match &article.body {
+        Body::Html(html) => clean::clean_html(html),
+        Body::Text(text) if clean_text => clean::CleanPage {
+            text: clean::clean_text(text),
+            ..Default::default()
+        },
+        Body::Text(text) => clean::CleanPage {
+            text: text.clone(),
+            ..Default::default()
+        },
+    }
+}
+
+/// Runs the configured stages on one article.
+pub fn extract(article: &Article, config: &ExtractConfig) -> Extraction {
+    let page = prepare(article, config.clean);
+    let date = article.date.clone().or(page.date);
+    let reference = date
+        .as_deref()
+        .and_then(Date::parse_iso_prefix)
+        .or(config.reference_date);
+    let text = page.text;
+    let doc = Document::new(&text);
+    let offsets = CharOffsets::new(&text);
+    let st = config.stages;
+
+    let org_spans = if st.orgs || st.partnerships || st.quotes {
+        orgs::find(&doc)
+    } else {
+        Vec::new()
+    };
+    let timexes = if st.dates || st.partnerships {
+        dates::find(&doc, reference)
+    } else {
+        Vec::new()
+    };
+    let quote_spans = if st.quotes {
+        quotes::find(&doc, &org_spans)
+    } else {
+        Vec::new()
+    };
+    let relations = if st.partnerships {
+        partnerships::find(&doc, &org_spans, &timexes)
+    } else {
+        Vec::new()
+    };
+
+    let span = |r: std::ops::Range<usize>| (offsets.char_of(r.start), offsets.char_of(r.end));
+    Extraction {
+        schema_version: SCHEMA_VERSION,
+        id: article.id.clone(),
+        url: article.url.clone().or(page.url),
+        title: article.title.clone().or(page.title),
+        date,
+        source: article.source.clone(),
+        orgs: st.orgs.then(|| {
+            org_spans
+                .iter()
+                .map(|o| {
+                    let (start, end) = span(o.start..o.end);
+                    OrgMention {
+                        name: o.name.clone(),
+                        text: text[o.start..o.end].to_string(),
+                        start,
+                        end,
+                    }
+                })
+                .collect()
+        }),
+        dates: st.dates.then(|| {
+            timexes
+                .iter()
+                .map(|t| {
+                    let (start, end) = span(t.start..t.end);
+                    DateMention {
+                        text: text[t.start..t.end].to_string(),
+                        start,
+                        end,
+                        kind: t.kind.as_str(),
+                        value: t.value.clone(),
+                    }
+                })
+                .collect()
+        }),
+        quotes: st.quotes.then(|| {
+            quote_spans
+                .iter()
+                .map(|q| {
+                    let (start, end) = span(q.start..q.end);
+                    let speaker_span = q.speaker_span.clone().map(span);
+                    Quote {
+                        text: text[q.start..q.end].to_string(),
+                        start,
+                        end,
+                        speaker: q.speaker.clone(),
+                        speaker_start: speaker_span.map(|s| s.0),
+                        speaker_end: speaker_span.map(|s| s.1),
+                        speaker_role: q.role.clone(),
+                        speaker_org: q.org.clone(),
+                    }
+                })
+                .collect()
+        }),
+        partnerships: st.partnerships.then(|| {
+            relations
+                .iter()
+                .map(|p| {
+                    let (start, end) = span(p.evidence.clone());
+                    Partnership {
+                        a: p.a.clone(),
+                        b: p.b.clone(),
+                        kind: p.kind.as_str(),
+                        status: p.status.as_str(),
+                        date: p.date.clone(),
+                        confidence: p.confidence,
+                        evidence: text[p.evidence.clone()].to_string(),
+                        start,
+                        end,
+                    }
+                })
+                .collect()
+        }),
+        text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stages_parse() {
+        let s = Stages::parse("orgs, dates").unwrap();
+        assert!(s.orgs && s.dates && !s.quotes && !s.partnerships);
+        assert!(Stages::parse("orgs,people").unwrap_err().contains("people"));
+    }
+}

@@ -1,0 +1,136 @@
+//! Canonical organization names: possessives, a leading "the" and legal
+//! suffixes are not part of the name, and a short form links to an earlier
+//! or later longer form of the same organization in the article.
+
+const LEGAL_SUFFIXES: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "co",
+    "co.",
+    "company",
+    "ltd",
+    "ltd.",
+    "limited",
+    "llc",
+    "l.l.c.",
+    "plc",
+    "ag",
+    "gmbh",
+    "s.a.",
+    "sa",
+    "n.v.",
+    "nv",
+    "se",
+    "group",
+    "holdings",
+];
+
+/// The name without possessive, leading "The" and legal suffixes.
+pub fn strip_name(form: &str) -> String {
+    let mut s = form.trim();
+    for p in ["'s", "’s", "'", "’"] {
+        if let Some(r) = s.strip_suffix(p) {
+            s = r;
+            break;
+        }
+    }
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() > 1 && matches!(words[0], "The" | "the") {
+        words.remove(0);
+    }
+    while words.len() > 1 {
+        let last = words[words.len() - 1]
+            .trim_end_matches(',')
+            .to_ascii_lowercase();
+        if LEGAL_SUFFIXES.contains(&last.as_str()) {
+            words.pop();
+            if let Some(w) = words.last_mut() {
+                *w = w.trim_end_matches(',');
+            }
+        } else {
+            break;
+        }
+    }
+    words.join(" ")
+}
+
+/// A comparison key: lower case, letters and digits only between single spaces.
+pub fn canonical_key(name: &str) -> String {
+    let stripped = strip_name(name).to_lowercase();
+    let mut out = String::with_capacity(stripped.len());
+    for w in stripped.split(|c: char| !c.is_alphanumeric() && c != '&') {
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// True when `short` is the initials of the words of `long` ("SEC" of
+/// "Securities and Exchange Commission"), function words skipped.
+pub fn is_acronym_of(short: &str, long: &str) -> bool {
+    if short.len() < 2 || !short.chars().all(|c| c.is_ascii_uppercase() || c == '.') {
+        return false;
+    }
+    let initials: String = long
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "and" | "of" | "for" | "the" | "de" | "&"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    initials.len() >= 2 && initials == short.replace('.', "")
+}
+
+/// Links short forms to the longer names of the same article: an acronym to
+/// the name it abbreviates. `names` are updated in place.
+pub fn link_names(names: &mut [String]) {
+    let longs: Vec<String> = names.iter().filter(|n| n.contains(' ')).cloned().collect();
+    for n in names.iter_mut() {
+        if let Some(long) = longs.iter().find(|l| is_acronym_of(n, l)) {
+            *n = long.clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_possessive_article_and_suffixes() {
+        assert_eq!(strip_name("Facebook Inc."), "Facebook");
+        assert_eq!(strip_name("Facebook's"), "Facebook");
+        assert_eq!(strip_name("The Globex Group"), "Globex");
+        assert_eq!(strip_name("Acme Holdings, Inc."), "Acme");
+    }
+
+    #[test]
+    fn acronyms_link_to_their_long_form() {
+        let mut names = vec![
+            "Securities and Exchange Commission".to_string(),
+            "SEC".to_string(),
+            "Acme".to_string(),
+        ];
+        link_names(&mut names);
+        assert_eq!(
+            names,
+            [
+                "Securities and Exchange Commission",
+                "Securities and Exchange Commission",
+                "Acme"
+            ]
+        );
+    }
+
+    #[test]
+    fn keys_ignore_case_and_punctuation() {
+        assert_eq!(canonical_key("The AT&T Inc."), "at&t");
+        assert_eq!(canonical_key("J.P. Morgan"), "j p morgan");
+    }
+}

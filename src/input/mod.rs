@@ -1,0 +1,335 @@
+//! Reading articles: walk the given paths, undo compression, detect the
+//! format and turn every file or line into an [`Article`] or a
+//! [`RecordError`] naming the file and line. Everything streams: a JSONL dump
+//! is read one line at a time.
+
+mod decompress;
+mod jsonl;
+mod walk;
+
+pub use walk::list_inputs;
+
+use crate::record::{Article, Body, RecordError, Source};
+use std::io::{self, BufRead, Read};
+use std::path::{Path, PathBuf};
+
+/// Input format of a file or of standard input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// From the file extension, then from the first bytes.
+    Auto,
+    /// One plain-text article per file (a scraped dump or clean text).
+    Text,
+    /// One HTML page per file.
+    Html,
+    /// One JSON article per line.
+    Jsonl,
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy)]
+pub struct InputConfig {
+    pub format: InputFormat,
+    /// Invalid UTF-8 is an error instead of being replaced with U+FFFD.
+    pub strict_utf8: bool,
+}
+
+impl Default for InputConfig {
+    fn default() -> Self {
+        InputConfig {
+            format: InputFormat::Auto,
+            strict_utf8: false,
+        }
+    }
+}
+
+/// One thing to read: a file, or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputPath {
+    Stdin,
+    File(PathBuf),
+}
+
+impl InputPath {
+    pub fn display_name(&self) -> String {
+        match self {
+            InputPath::Stdin => "-".to_string(),
+            InputPath::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// Iterator over every record of every input, in order.
+pub struct Records {
+    inputs: std::vec::IntoIter<InputPath>,
+    config: InputConfig,
+    current: Option<jsonl::JsonlReader>,
+    /// Bytes read from the inputs (after decompression).
+    pub bytes_read: u64,
+}
+
+impl Records {
+    pub fn new(inputs: Vec<InputPath>, config: InputConfig) -> Self {
+        Records {
+            inputs: inputs.into_iter(),
+            config,
+            current: None,
+            bytes_read: 0,
+        }
+    }
+
+    /// Opens the next input; a single-article file yields its record directly.
+    fn open_next(&mut self) -> Option<Result<Article, RecordError>> {
+        loop {
+            let input = self.inputs.next()?;
+            let name = input.display_name();
+            let source = Source {
+                file: name.clone(),
+                line: None,
+            };
+            let mut reader = match decompress::open(&input) {
+                Ok(r) => r,
+                Err(e) => return Some(Err(RecordError::new(source, format!("cannot open: {e}")))),
+            };
+            let format = match self.config.format {
+                InputFormat::Auto => match detect_format(&input, &mut reader) {
+                    Ok(f) => f,
+                    Err(e) => {
+                        return Some(Err(RecordError::new(source, format!("cannot read: {e}"))))
+                    }
+                },
+                f => f,
+            };
+            match format {
+                InputFormat::Jsonl => {
+                    self.current = Some(jsonl::JsonlReader::new(reader, name, self.config));
+                    match self.next_from_current() {
+                        Some(r) => return Some(r),
+                        None => continue,
+                    }
+                }
+                _ => {
+                    let result = read_whole(&input, reader, format, self.config);
+                    if let Ok(a) = &result {
+                        self.bytes_read += body_len(a) as u64;
+                    }
+                    return Some(result);
+                }
+            }
+        }
+    }
+
+    fn next_from_current(&mut self) -> Option<Result<Article, RecordError>> {
+        let reader = self.current.as_mut()?;
+        match reader.next() {
+            Some(r) => {
+                self.bytes_read = self.bytes_read.saturating_add(reader.take_bytes());
+                Some(r)
+            }
+            None => {
+                self.bytes_read = self.bytes_read.saturating_add(reader.take_bytes());
+                self.current = None;
+                None
+            }
+        }
+    }
+}
+
+fn body_len(a: &Article) -> usize {
+    match &a.body {
+        Body::Text(t) | Body::Html(t) => t.len(),
+    }
+}
+
+impl Iterator for Records {
+    type Item = Result<Article, RecordError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(r) = self.next_from_current() {
+            return Some(r);
+        }
+        self.open_next()
+    }
+}
+
+/// Format from the extension (ignoring `.gz`/`.zst`), else from the first non-blank byte.
+fn detect_format(
+    input: &InputPath,
+    reader: &mut Box<dyn BufRead + Send>,
+) -> io::Result<InputFormat> {
+    if let InputPath::File(p) = input {
+        if let Some(f) = format_from_extension(p) {
+            return Ok(f);
+        }
+    }
+    let buf = reader.fill_buf()?;
+    let first = buf
+        .iter()
+        .copied()
+        .skip_while(|b| b.is_ascii_whitespace() || *b == 0xEF || *b == 0xBB || *b == 0xBF)
+        .take(16)
+        .collect::<Vec<u8>>();
+    Ok(match first.first() {
+        Some(b'{') => InputFormat::Jsonl,
+        Some(b'<') if looks_like_html(&first) => InputFormat::Html,
+        _ => InputFormat::Text,
+    })
+}
+
+fn looks_like_html(head: &[u8]) -> bool {
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    [
+        &b"<!doctype"[..],
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<!--",
+        b"<meta",
+        b"<div",
+        b"<p",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
+fn format_from_extension(p: &Path) -> Option<InputFormat> {
+    let name = p.file_name()?.to_str()?.to_ascii_lowercase();
+    let name = name
+        .strip_suffix(".gz")
+        .or_else(|| name.strip_suffix(".zst"))
+        .unwrap_or(&name);
+    let ext = name.rsplit_once('.')?.1;
+    match ext {
+        "jsonl" | "ndjson" | "json" => Some(InputFormat::Jsonl),
+        "html" | "htm" | "xhtml" => Some(InputFormat::Html),
+        "txt" | "text" => Some(InputFormat::Text),
+        _ => None,
+    }
+}
+
+/// Decodes bytes as UTF-8 (a BOM dropped), lossily unless `strict`.
+pub(crate) fn decode_utf8(bytes: Vec<u8>, strict: bool) -> Result<String, String> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) if strict => Err(format!(
+            "invalid UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        )),
+        Err(e) => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    }
+}
+
+/// True when the bytes look like a binary file rather than text.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b))
+        .count();
+    controls * 10 > head.len()
+}
+
+/// Reads a one-article file (text or HTML).
+fn read_whole(
+    input: &InputPath,
+    mut reader: Box<dyn BufRead + Send>,
+    format: InputFormat,
+    config: InputConfig,
+) -> Result<Article, RecordError> {
+    let name = input.display_name();
+    let source = Source {
+        file: name.clone(),
+        line: None,
+    };
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.read_to_end(&mut bytes) {
+        return Err(RecordError::new(source, format!("read error: {e}")));
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(RecordError::new(source, "empty input"));
+    }
+    if looks_binary(&bytes) {
+        return Err(RecordError::new(source, "binary data, not text"));
+    }
+    let content =
+        decode_utf8(bytes, config.strict_utf8).map_err(|e| RecordError::new(source.clone(), e))?;
+    let content = if content.contains('\0') {
+        content.replace('\0', "")
+    } else {
+        content
+    };
+    let body = if format == InputFormat::Html {
+        Body::Html(content)
+    } else {
+        Body::Text(content.replace("\r\n", "\n"))
+    };
+    Ok(Article {
+        id: article_id_from_path(input),
+        body,
+        date: None,
+        url: None,
+        title: None,
+        source,
+    })
+}
+
+/// The file name without directories and extensions (`corpus/01-acme.txt.gz` → `01-acme`).
+fn article_id_from_path(input: &InputPath) -> String {
+    match input {
+        InputPath::Stdin => "stdin".to_string(),
+        InputPath::File(p) => {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("input");
+            name.split('.').next().unwrap_or(name).to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extension_decides_format() {
+        assert_eq!(
+            format_from_extension(Path::new("a/b.jsonl.gz")),
+            Some(InputFormat::Jsonl)
+        );
+        assert_eq!(
+            format_from_extension(Path::new("x.HTM")),
+            Some(InputFormat::Html)
+        );
+        assert_eq!(
+            format_from_extension(Path::new("x.txt")),
+            Some(InputFormat::Text)
+        );
+        assert_eq!(format_from_extension(Path::new("README")), None);
+    }
+
+    #[test]
+    fn lossy_and_strict_decoding() {
+        assert_eq!(decode_utf8(b"\xEF\xBB\xBFhi".to_vec(), true).unwrap(), "hi");
+        assert_eq!(
+            decode_utf8(b"a\xFFb".to_vec(), false).unwrap(),
+            "a\u{FFFD}b"
+        );
+        assert!(decode_utf8(b"a\xFFb".to_vec(), true)
+            .unwrap_err()
+            .contains("byte 1"));
+    }
+
+    #[test]
+    fn binary_is_detected() {
+        assert!(looks_binary(&[0u8, 1, 2, 3, 4, 5, 0, 0, 7, 8]));
+        assert!(!looks_binary(b"plain text\nwith lines\n"));
+    }
+
+    #[test]
+    fn id_from_path_drops_extensions() {
+        let p = InputPath::File(PathBuf::from("corpus/01-acme.txt.gz"));
+        assert_eq!(article_id_from_path(&p), "01-acme");
+    }
+}

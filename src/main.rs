@@ -1,0 +1,19 @@
+//! The `newsmine` command: parses arguments and maps the outcome to an exit
+//! status (0 all records processed, 1 some records failed, 2 usage or I/O error).
+
+mod cli;
+
+use clap::Parser;
+
+fn main() {
+    let cli = cli::Cli::parse();
+    let code = match cli::run(cli) {
+        Ok(false) => 0,
+        Ok(true) => 1,
+        Err(cli::Fatal(msg)) => {
+            eprintln!("newsmine: error: {msg}");
+            2
+        }
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,170 @@
+//! The records that flow through the pipeline: the input [`Article`], the
+//! per-article [`Extraction`] written by `extract`, and the [`RecordError`]
+//! written for every record that could not be processed.
+//!
+//! All offsets in output records are Unicode code point offsets into the
+//! record's output `text`, end exclusive (what Python's `str` indexes).
+
+use serde::Serialize;
+
+/// Version of the output schema, written into every output record.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Where a record came from: enough to find it again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// Input file path, or `-` for standard input.
+    pub file: String,
+    /// 1-based line number for JSONL input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}", self.file, line),
+            None => f.write_str(&self.file),
+        }
+    }
+}
+
+/// Whether an article arrives as visible text or as a raw HTML page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    Text(String),
+    Html(String),
+}
+
+/// One input article, whatever format it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// The id given by the input, or one derived from the source.
+    pub id: String,
+    pub body: Body,
+    /// Publication date or datetime (ISO 8601) as given by the input.
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub source: Source,
+}
+
+/// Output of `clean`: the main text of the page, one block per line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cleaned {
+    pub id: String,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// An organization mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OrgMention {
+    /// Canonical name shared by every mention of the same organization in the article.
+    pub name: String,
+    /// The text as written.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A time expression with its TIMEX3 type and value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateMention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// TIMEX3 value, `None` when it cannot be resolved (e.g. no publication date).
+    pub value: Option<String>,
+}
+
+/// A quotation and who said it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_end: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_org: Option<String>,
+}
+
+/// A reported partnership between two organizations in one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Partnership {
+    pub a: String,
+    pub b: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub status: &'static str,
+    /// Resolved TIMEX3 value of the time expression governing the evidence, if any.
+    pub date: Option<String>,
+    pub confidence: f32,
+    /// The sentence that reports it.
+    pub evidence: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Output of `extract` for one article. A stage that was not run is `None`
+/// and left out of the JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Extraction {
+    pub schema_version: u32,
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub source: Source,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub orgs: Option<Vec<OrgMention>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dates: Option<Vec<DateMention>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<Vec<Quote>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partnerships: Option<Vec<Partnership>>,
+}
+
+/// A record that could not be read or processed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordError {
+    /// The record id when it could be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub source: Source,
+    pub error: String,
+}
+
+impl RecordError {
+    pub fn new(source: Source, error: impl Into<String>) -> Self {
+        RecordError {
+            id: None,
+            source,
+            error: error.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.source, self.error)
+    }
+}

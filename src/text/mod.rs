@@ -1,0 +1,83 @@
+//! Text structure shared by every extraction stage: paragraphs, sentences,
+//! tokens (all as byte ranges into one string) and the conversion from byte
+//! offsets to the code point offsets written in the output.
+
+mod offsets;
+mod sentences;
+mod tokens;
+
+pub use offsets::CharOffsets;
+pub use sentences::split_sentences;
+pub use tokens::{tokenize, Token};
+
+use std::ops::Range;
+
+/// A text with its paragraphs and sentences, computed once and shared by the stages.
+pub struct Document<'a> {
+    pub text: &'a str,
+    /// Byte ranges of the non-empty lines (one block per line).
+    pub paragraphs: Vec<Range<usize>>,
+    /// Byte ranges of the sentences, in order; no sentence crosses a paragraph.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let paragraphs = split_paragraphs(text);
+        let mut sentences = Vec::new();
+        for p in &paragraphs {
+            split_sentences(text, p.clone(), &mut sentences);
+        }
+        Document {
+            text,
+            paragraphs,
+            sentences,
+        }
+    }
+
+    /// Index of the sentence that contains byte offset `pos` (or the last one before it).
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.start <= pos);
+        i.checked_sub(1)
+    }
+}
+
+/// Byte ranges of the non-blank lines of `text`, trimmed of surrounding white space.
+pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        let trimmed_start = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let s = start + trimmed_start;
+            out.push(s..s + trimmed.len());
+        }
+        start = end + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_skip_blank_lines_and_trim() {
+        let t = "  One.\n\n\tTwo two. \r\nThree";
+        let d = Document::new(t);
+        let ps: Vec<&str> = d.paragraphs.iter().map(|r| &t[r.clone()]).collect();
+        assert_eq!(ps, ["One.", "Two two.", "Three"]);
+    }
+
+    #[test]
+    fn sentence_at_finds_containing_sentence() {
+        let t = "First one here. Second one.\nThird.";
+        let d = Document::new(t);
+        assert_eq!(d.sentences.len(), 3);
+        assert_eq!(d.sentence_at(0), Some(0));
+        assert_eq!(d.sentence_at(17), Some(1));
+        assert_eq!(d.sentence_at(30), Some(2));
+    }
+}

@@ -1,0 +1,139 @@
+//! Sentence boundaries inside one paragraph: a `.`, `!` or `?` (optionally
+//! followed by closing quotes or brackets) then white space and an upper-case
+//! letter, digit or opening quote, unless the period ends a known abbreviation
+//! or a single initial.
+
+use std::ops::Range;
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
+    "jr", "sr", "inc", "corp", "co", "ltd", "bros", "no", "vs", "etc", "jan", "feb", "mar", "apr",
+    "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
+    "ft", "mt", "ave", "dept", "est", "approx", "fig", "rev", "hon",
+];
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+fn is_opener(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '«' | '[')
+}
+
+/// The word (letters and inner periods) that ends just before byte `end` of `s`.
+fn word_before(s: &str, end: usize) -> &str {
+    let start = s[..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..end]
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    if w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()) {
+        return true; // an initial: "John F. Kennedy"
+    }
+    let lower = w.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Appends the sentences of `text[para]` to `out`, as absolute byte ranges.
+pub fn split_sentences(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let base = para.start;
+    let s = &text[para];
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'.' || b == b'!' || b == b'?' {
+            // Extend over repeated terminators and closing quotes/brackets.
+            let mut end = i + 1;
+            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
+                end += 1;
+            }
+            let mut rest = s[end..].chars();
+            for c in rest.by_ref() {
+                if is_closer(c) {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let after = &s[end..];
+            let trimmed = after.trim_start();
+            let has_space = trimmed.len() < after.len();
+            let next = trimmed.chars().next();
+            let boundary = has_space
+                && next.is_some_and(is_opener)
+                && !(b == b'.' && is_abbreviation(word_before(s, i)));
+            if boundary {
+                push_trimmed(s, base, start, end, out);
+                start = end;
+            }
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(s, base, start, s.len(), out);
+}
+
+fn push_trimmed(s: &str, base: usize, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+    let piece = &s[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let t = piece.trim();
+    if !t.is_empty() {
+        out.push(base + start + lead..base + start + lead + t.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(s: &str) -> Vec<&str> {
+        let mut v = Vec::new();
+        split_sentences(s, 0..s.len(), &mut v);
+        v.into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn splits_on_terminators() {
+        assert_eq!(
+            sents("Shares rose. Analysts were upbeat! Why? Because."),
+            ["Shares rose.", "Analysts were upbeat!", "Why?", "Because."]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials() {
+        assert_eq!(
+            sents(
+                "Mr. Smith of Acme Inc. met John F. Kennedy in the U.S. on Monday. Then he left."
+            ),
+            [
+                "Mr. Smith of Acme Inc. met John F. Kennedy in the U.S. on Monday.",
+                "Then he left."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quote_stays_with_sentence() {
+        assert_eq!(
+            sents("“We are pleased.” Jane Doe said so."),
+            ["“We are pleased.”", "Jane Doe said so."]
+        );
+    }
+
+    #[test]
+    fn lowercase_after_period_is_not_a_boundary() {
+        assert_eq!(
+            sents("It fell 3.5 p.c. yesterday."),
+            ["It fell 3.5 p.c. yesterday."]
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! Word tokens with byte ranges: runs of letters and digits (with inner
+//! apostrophes, periods of abbreviations, hyphens and ampersands kept inside),
+//! and single punctuation characters.
+
+use std::ops::Range;
+
+/// A token: its byte range in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Tokens of `text[range]`, as absolute byte ranges of `text`.
+pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let base = range.start;
+    let s = &text[range];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !is_word(c) {
+            out.push(Token {
+                start: base + i,
+                end: base + i + c.len_utf8(),
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if is_word(d) {
+                end = j + d.len_utf8();
+                it.next();
+                continue;
+            }
+            // Joiners stay inside a word when a letter or digit follows: O'Neil, AT&T, co-op, 3.5, U.S.
+            if matches!(d, '\'' | '’' | '&' | '-' | '.') {
+                let next = s[j + d.len_utf8()..].chars().next();
+                if next.is_some_and(is_word) {
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                // A final period of an abbreviation like "U.S." or "Inc." is handled by callers.
+            }
+            break;
+        }
+        out.push(Token {
+            start: base + i,
+            end: base + end,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        let mut v = Vec::new();
+        tokenize(s, 0..s.len(), &mut v);
+        v.iter().map(|t| &s[t.range()]).collect()
+    }
+
+    #[test]
+    fn keeps_inner_joiners() {
+        assert_eq!(
+            toks("AT&T's co-op U.S. deal, 3.5%."),
+            ["AT&T's", "co-op", "U.S", ".", "deal", ",", "3.5", "%", "."]
+        );
+    }
+
+    #[test]
+    fn curly_quotes_are_separate() {
+        assert_eq!(toks("“Yes,” he said"), ["“", "Yes", ",", "”", "he", "said"]);
+    }
+}
