@@ -83,6 +83,7 @@ pub fn prepare(article: &Article, clean_text: bool) -> clean::CleanPage {
         Body::Html(html) => clean::clean_html(html),
         Body::Text(text) if clean_text => clean::CleanPage {
             text: clean::clean_text(text),
+            date: clean::dateline(text),
             ..Default::default()
         },
         Body::Text(text) => clean::CleanPage {

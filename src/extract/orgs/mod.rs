@@ -86,11 +86,13 @@ pub fn find(doc: &Document) -> Vec<Org> {
 }
 
 static CONJUNCT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+(?:and|&|with)\s+(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*){0,2}")
-        .expect("conjunct pattern")
+    Regex::new(
+        r"^,?[ ]+(?:and|&|with)[ ]+[A-Z][\w&-]*(?:\.\w+)*(?:[ ]+[A-Z][\w&-]*(?:\.\w+)*){0,2}",
+    )
+    .expect("conjunct pattern")
 });
 static CONJUNCT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*){0,2}\s+(?:and|&)\s+$")
+    Regex::new(r"[A-Z][\w&-]*(?:\.\w+)*(?:[ ]+[A-Z][\w&-]*(?:\.\w+)*){0,2}[ ]+(?:and|&)[ ]+$")
         .expect("conjunct pattern")
 });
 
