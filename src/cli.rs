@@ -1,11 +1,12 @@
 //! Command-line arguments and their translation into library calls. Only
 //! this file and `main.rs` know about clap, stdout and exit codes.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 use newsmine::dataset::{Dataset, OutputDir};
 use newsmine::extract::dates::Date;
 use newsmine::extract::{ExtractConfig, Stages};
-use newsmine::input::{list_inputs, InputConfig, InputFormat, Records};
+use newsmine::input::{list_inputs, shard, InputConfig, InputFormat, Records};
 use newsmine::pipeline::{self, Outcome, PipelineConfig, Summary, Task};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -36,6 +37,11 @@ pub enum Command {
     /// Build the partnership dataset in a folder: articles, partnerships, organizations, errors.
     #[command(after_help = "Example:\n  newsmine run corpus/ --out out/")]
     Run(RunArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Example:\n  newsmine completions bash > /etc/bash_completion.d/newsmine"
+    )]
+    Completions { shell: Shell },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -65,6 +71,9 @@ pub struct CommonArgs {
     /// No summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Process only shard I of N (0-based) of the sorted input files, e.g. `--shard 3/16`.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
 }
 
 #[derive(Args)]
@@ -101,6 +110,21 @@ pub struct RunArgs {
     pub strict: bool,
     #[arg(short, long)]
     pub quiet: bool,
+    /// Process only shard I of N (0-based) of the sorted input files, e.g. `--shard 3/16`.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
+}
+
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let (i, n) = s.split_once('/').ok_or("expected I/N, e.g. 0/4")?;
+    let (i, n): (usize, usize) = (
+        i.parse().map_err(|_| "I is not a number")?,
+        n.parse().map_err(|_| "N is not a number")?,
+    );
+    if n == 0 || i >= n {
+        return Err(format!("shard {i}/{n}: need 0 <= I < N"));
+    }
+    Ok((i, n))
 }
 
 /// Failure of the command as a whole (exit status 2).
@@ -124,13 +148,21 @@ fn input_config(format: FormatArg, strict: bool) -> InputConfig {
     }
 }
 
-fn records(paths: &[PathBuf], config: InputConfig) -> Result<Records, Fatal> {
+fn records(
+    paths: &[PathBuf],
+    config: InputConfig,
+    shard_of: Option<(usize, usize)>,
+) -> Result<Records, Fatal> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         paths.to_vec()
     };
-    Ok(Records::new(list_inputs(&paths)?, config))
+    let mut inputs = list_inputs(&paths)?;
+    if let Some((i, n)) = shard_of {
+        inputs = shard(inputs, i, n);
+    }
+    Ok(Records::new(inputs, config))
 }
 
 fn reference_date(arg: &Option<String>) -> Result<Option<Date>, Fatal> {
@@ -169,12 +201,20 @@ pub fn run(cli: Cli) -> Result<bool, Fatal> {
             stream(&args.common, Task::Extract(config))
         }
         Command::Run(args) => run_dataset(&args),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "newsmine", &mut io::stdout());
+            Ok(false)
+        }
     }
 }
 
 /// `clean` and `extract`: one JSON line per input record, errors included, in order.
 fn stream(args: &CommonArgs, task: Task) -> Result<bool, Fatal> {
-    let records = records(&args.paths, input_config(args.input_format, args.strict))?;
+    let records = records(
+        &args.paths,
+        input_config(args.input_format, args.strict),
+        args.shard,
+    )?;
     let out: Box<dyn Write> = match &args.output {
         Some(p) => {
             Box::new(std::fs::File::create(p).map_err(|e| Fatal(format!("{}: {e}", p.display())))?)
@@ -211,7 +251,11 @@ fn stream(args: &CommonArgs, task: Task) -> Result<bool, Fatal> {
 
 /// `run`: the dataset folder and a summary on standard error.
 fn run_dataset(args: &RunArgs) -> Result<bool, Fatal> {
-    let records = records(&args.paths, input_config(args.input_format, args.strict))?;
+    let records = records(
+        &args.paths,
+        input_config(args.input_format, args.strict),
+        args.shard,
+    )?;
     let config = ExtractConfig {
         reference_date: reference_date(&args.reference_date)?,
         ..ExtractConfig::default()

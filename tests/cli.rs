@@ -283,3 +283,46 @@ fn closed_pipe_ends_quietly_with_success() {
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
     assert!(err.is_empty(), "no noise on a closed pipe: {err}");
 }
+
+#[test]
+fn shards_split_the_input_files_disjointly() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/articles");
+    let ids = |shard: Option<&str>| -> Vec<String> {
+        let mut cmd = newsmine();
+        cmd.arg("extract").arg(&corpus).args(["--only", "orgs"]);
+        if let Some(s) = shard {
+            cmd.args(["--shard", s]);
+        }
+        json_lines(&cmd.assert().success().get_output().stdout)
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let all = ids(None);
+    let mut parts: Vec<String> = (0..3).flat_map(|i| ids(Some(&format!("{i}/3")))).collect();
+    parts.sort();
+    let mut sorted = all.clone();
+    sorted.sort();
+    assert_eq!(parts, sorted);
+    newsmine()
+        .args(["extract", "--shard", "3/3"])
+        .arg(&corpus)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn completions_and_zstd_input() {
+    let out = newsmine().args(["completions", "bash"]).assert().success();
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("_newsmine()"));
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("dump.jsonl.zst");
+    let raw = b"{\"id\": \"z1\", \"text\": \"Acme Corp. grew.\"}\n";
+    std::fs::write(&p, zstd::encode_all(&raw[..], 3).unwrap()).unwrap();
+    let out = newsmine()
+        .args(["extract", "--only", "orgs"])
+        .arg(&p)
+        .assert()
+        .success();
+    assert_eq!(json_lines(&out.get_output().stdout)[0]["id"], "z1");
+}

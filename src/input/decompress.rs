@@ -1,5 +1,5 @@
-//! Opens an input as a buffered byte stream, undoing gzip when the first
-//! bytes say so (whatever the file is called).
+//! Opens an input as a buffered byte stream, undoing gzip or zstd when the
+//! first bytes say so (whatever the file is called).
 
 use super::InputPath;
 use flate2::bufread::MultiGzDecoder;
@@ -19,6 +19,11 @@ pub fn open(input: &InputPath) -> io::Result<Box<dyn BufRead + Send>> {
         Ok(Box::new(BufReader::with_capacity(
             BUF,
             MultiGzDecoder::new(raw),
+        )))
+    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Ok(Box::new(BufReader::with_capacity(
+            BUF,
+            zstd::Decoder::with_buffer(raw)?,
         )))
     } else {
         Ok(raw)
@@ -44,5 +49,18 @@ mod tests {
             .read_to_string(&mut s)
             .unwrap();
         assert_eq!(s, "hello gzip");
+    }
+
+    #[test]
+    fn zstd_is_detected_by_magic_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dump.jsonl.zst");
+        std::fs::write(&path, zstd::encode_all(&b"hello zstd"[..], 3).unwrap()).unwrap();
+        let mut s = String::new();
+        open(&InputPath::File(path))
+            .unwrap()
+            .read_to_string(&mut s)
+            .unwrap();
+        assert_eq!(s, "hello zstd");
     }
 }

@@ -7,7 +7,7 @@ mod decompress;
 mod jsonl;
 mod walk;
 
-pub use walk::list_inputs;
+pub use walk::{list_inputs, shard};
 
 use crate::record::{Article, Body, RecordError, Source};
 use std::io::{self, BufRead, Read};

@@ -27,6 +27,18 @@ pub fn list_inputs(paths: &[PathBuf]) -> io::Result<Vec<InputPath>> {
     Ok(out)
 }
 
+/// The inputs of shard `index` of `count` (0-based): every `count`-th file of
+/// the sorted list, so shards are disjoint, cover everything and do not
+/// depend on the machine.
+pub fn shard(inputs: Vec<InputPath>, index: usize, count: usize) -> Vec<InputPath> {
+    inputs
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| count > 0 && i % count == index)
+        .map(|(_, p)| p)
+        .collect()
+}
+
 fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
@@ -66,6 +78,17 @@ mod tests {
             })
             .collect();
         assert_eq!(names, ["b.txt", "sub/a.txt"]);
+    }
+
+    #[test]
+    fn shards_are_disjoint_and_cover_everything() {
+        let all: Vec<InputPath> = (0..10)
+            .map(|i| InputPath::File(PathBuf::from(format!("{i}"))))
+            .collect();
+        let mut seen: Vec<InputPath> = (0..3).flat_map(|k| shard(all.clone(), k, 3)).collect();
+        assert_eq!(shard(all.clone(), 1, 3).len(), 3);
+        seen.sort_by_key(|p| p.display_name().parse::<u32>().unwrap());
+        assert_eq!(seen, all);
     }
 
     #[test]
