@@ -292,10 +292,11 @@ fn run_dataset(args: &RunArgs) -> Result<bool, Fatal> {
 
 fn print_summary(s: &Summary, d: &Dataset, out: &std::path::Path) {
     eprintln!(
-        "newsmine: {} records read, {} written, {} failed; {:.1} MB in {:.2} s ({:.1} MB/s)",
+        "newsmine: {} records read, {} written, {} failed, {} skipped (not HTML); {:.1} MB in {:.2} s ({:.1} MB/s)",
         s.records_read,
         s.records_written,
         s.records_failed,
+        s.records_skipped,
         s.bytes_read as f64 / 1e6,
         s.seconds,
         s.bytes_read as f64 / 1e6 / s.seconds.max(1e-9)

@@ -61,6 +61,8 @@ pub struct Summary {
     pub records_written: u64,
     pub records_failed: u64,
     pub bytes_read: u64,
+    /// Input records skipped on purpose (WARC records that are not HTML responses).
+    pub records_skipped: u64,
     pub seconds: f64,
     pub orgs: u64,
     pub dates: u64,
@@ -125,7 +127,8 @@ fn to_json(outcome: &Outcome) -> Vec<u8> {
     r.expect("records serialize")
 }
 
-type Chunk = (Vec<Result<Article, RecordError>>, u64);
+/// Records, and the input bytes read and records skipped while reading them.
+type Chunk = (Vec<Result<Article, RecordError>>, u64, u64);
 
 /// Runs `task` over every record and hands each result, in input order, to `sink`.
 /// Stops early (without error) when the sink returns `Ok(false)`.
@@ -146,7 +149,7 @@ pub fn run(
         loop {
             let mut chunk = Vec::new();
             let mut bytes = 0usize;
-            let before = records.bytes_read;
+            let (bytes_before, skipped_before) = (records.bytes_read, records.skipped);
             while chunk.len() < config.chunk_records && bytes < config.chunk_bytes {
                 match records.next() {
                     Some(r) => {
@@ -156,19 +159,21 @@ pub fn run(
                     None => break,
                 }
             }
-            if chunk.is_empty() {
+            let read = records.bytes_read - bytes_before;
+            let skipped = records.skipped - skipped_before;
+            if chunk.is_empty() && skipped == 0 {
                 return;
             }
-            let read = records.bytes_read - before;
-            if tx.send((chunk, read)).is_err() {
+            if tx.send((chunk, read, skipped)).is_err() {
                 return;
             }
         }
     });
     let mut summary = Summary::default();
     let mut stopped = false;
-    for (chunk, bytes) in rx.iter() {
+    for (chunk, bytes, skipped) in rx.iter() {
         summary.bytes_read += bytes;
+        summary.records_skipped += skipped;
         let processed: Vec<Processed> = pool.install(|| {
             use rayon::prelude::*;
             chunk

@@ -18,13 +18,23 @@ pub struct Source {
     /// 1-based line number for JSONL input.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
+    /// 1-based record number for WARC input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<u64>,
+    /// WARC-Record-ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record_id: Option<String>,
+    /// WARC-Date: when the page was fetched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fetch_date: Option<String>,
 }
 
 impl std::fmt::Display for Source {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}", self.file, line),
-            None => f.write_str(&self.file),
+        match (self.line, self.record) {
+            (Some(line), _) => write!(f, "{}:{}", self.file, line),
+            (None, Some(record)) => write!(f, "{} record {}", self.file, record),
+            (None, None) => f.write_str(&self.file),
         }
     }
 }

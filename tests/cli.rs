@@ -160,7 +160,7 @@ fn run_writes_the_dataset_folder() {
         .success();
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr);
     assert!(
-        stderr.contains("24 records read, 24 written, 0 failed"),
+        stderr.contains("24 records read, 24 written, 0 failed, 0 skipped"),
         "{stderr}"
     );
     for f in [

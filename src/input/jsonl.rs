@@ -68,6 +68,7 @@ impl JsonlReader {
         Source {
             file: self.file.clone(),
             line: Some(self.line),
+            ..Default::default()
         }
     }
 }
@@ -176,6 +177,7 @@ mod tests {
         Source {
             file: "in.jsonl".into(),
             line: Some(3),
+            ..Default::default()
         }
     }
 

@@ -1,11 +1,12 @@
 //! Reading articles: walk the given paths, undo compression, detect the
-//! format and turn every file or line into an [`Article`] or a
-//! [`RecordError`] naming the file and line. Everything streams: a JSONL dump
-//! is read one line at a time.
+//! format and turn every file, line or WARC record into an [`Article`] or a
+//! [`RecordError`] naming the file and line. Everything streams: a JSONL
+//! dump is read one line at a time, a WARC file one record at a time.
 
 mod decompress;
 mod jsonl;
 mod walk;
+mod warc;
 
 pub use walk::{list_inputs, shard};
 
@@ -24,6 +25,8 @@ pub enum InputFormat {
     Html,
     /// One JSON article per line.
     Jsonl,
+    /// WARC (e.g. Common Crawl CC-NEWS): HTML responses become articles.
+    Warc,
 }
 
 /// How inputs are read.
@@ -63,9 +66,34 @@ impl InputPath {
 pub struct Records {
     inputs: std::vec::IntoIter<InputPath>,
     config: InputConfig,
-    current: Option<jsonl::JsonlReader>,
+    current: Option<Stream>,
     /// Bytes read from the inputs (after decompression).
     pub bytes_read: u64,
+    /// WARC records skipped because they are not HTML responses.
+    pub skipped: u64,
+}
+
+/// A file read record by record.
+enum Stream {
+    Jsonl(jsonl::JsonlReader),
+    Warc(warc::WarcReader),
+}
+
+impl Stream {
+    fn next(&mut self) -> Option<Result<Article, RecordError>> {
+        match self {
+            Stream::Jsonl(r) => r.next(),
+            Stream::Warc(r) => r.next(),
+        }
+    }
+
+    /// Bytes and skipped records since the last call.
+    fn take_counts(&mut self) -> (u64, u64) {
+        match self {
+            Stream::Jsonl(r) => (r.take_bytes(), 0),
+            Stream::Warc(r) => (r.take_bytes(), r.take_skipped()),
+        }
+    }
 }
 
 impl Records {
@@ -75,6 +103,7 @@ impl Records {
             config,
             current: None,
             bytes_read: 0,
+            skipped: 0,
         }
     }
 
@@ -86,6 +115,7 @@ impl Records {
             let source = Source {
                 file: name.clone(),
                 line: None,
+                ..Default::default()
             };
             let mut reader = match decompress::open(&input) {
                 Ok(r) => r,
@@ -100,14 +130,11 @@ impl Records {
                 },
                 f => f,
             };
-            match format {
+            let stream = match format {
                 InputFormat::Jsonl => {
-                    self.current = Some(jsonl::JsonlReader::new(reader, name, self.config));
-                    match self.next_from_current() {
-                        Some(r) => return Some(r),
-                        None => continue,
-                    }
+                    Stream::Jsonl(jsonl::JsonlReader::new(reader, name, self.config))
                 }
+                InputFormat::Warc => Stream::Warc(warc::WarcReader::new(reader, name, self.config)),
                 _ => {
                     let result = read_whole(&input, reader, format, self.config);
                     if let Ok(a) = &result {
@@ -115,23 +142,24 @@ impl Records {
                     }
                     return Some(result);
                 }
+            };
+            self.current = Some(stream);
+            if let Some(r) = self.next_from_current() {
+                return Some(r);
             }
         }
     }
 
     fn next_from_current(&mut self) -> Option<Result<Article, RecordError>> {
-        let reader = self.current.as_mut()?;
-        match reader.next() {
-            Some(r) => {
-                self.bytes_read = self.bytes_read.saturating_add(reader.take_bytes());
-                Some(r)
-            }
-            None => {
-                self.bytes_read = self.bytes_read.saturating_add(reader.take_bytes());
-                self.current = None;
-                None
-            }
+        let stream = self.current.as_mut()?;
+        let next = stream.next();
+        let (bytes, skipped) = stream.take_counts();
+        self.bytes_read = self.bytes_read.saturating_add(bytes);
+        self.skipped += skipped;
+        if next.is_none() {
+            self.current = None;
         }
+        next
     }
 }
 
@@ -170,6 +198,7 @@ fn detect_format(
         .take(16)
         .collect::<Vec<u8>>();
     Ok(match first.first() {
+        _ if first.starts_with(b"WARC/") => InputFormat::Warc,
         Some(b'{') => InputFormat::Jsonl,
         Some(b'<') if looks_like_html(&first) => InputFormat::Html,
         _ => InputFormat::Text,
@@ -201,6 +230,7 @@ fn format_from_extension(p: &Path) -> Option<InputFormat> {
     let ext = name.rsplit_once('.')?.1;
     match ext {
         "jsonl" | "ndjson" | "json" => Some(InputFormat::Jsonl),
+        "warc" | "arc" => Some(InputFormat::Warc),
         "html" | "htm" | "xhtml" => Some(InputFormat::Html),
         "txt" | "text" => Some(InputFormat::Text),
         _ => None,
@@ -244,6 +274,7 @@ fn read_whole(
     let source = Source {
         file: name.clone(),
         line: None,
+        ..Default::default()
     };
     let mut bytes = Vec::new();
     if let Err(e) = reader.read_to_end(&mut bytes) {
@@ -307,6 +338,10 @@ mod tests {
             Some(InputFormat::Text)
         );
         assert_eq!(format_from_extension(Path::new("README")), None);
+        assert_eq!(
+            format_from_extension(Path::new("CC-NEWS-1.warc.gz")),
+            Some(InputFormat::Warc)
+        );
     }
 
     #[test]
