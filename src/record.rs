@@ -21,11 +21,17 @@ pub struct Source {
     /// 1-based record number for WARC input.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub record: Option<u64>,
+    /// The WARC record's identity, for WARC input.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub warc: Option<Box<WarcInfo>>,
+}
+
+/// Where a WARC record came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct WarcInfo {
     /// WARC-Record-ID.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub record_id: Option<String>,
     /// WARC-Date: when the page was fetched.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fetch_date: Option<String>,
 }
 

@@ -4,7 +4,7 @@
 //! `<meta>`; other records are skipped and counted.
 
 use super::InputConfig;
-use crate::record::{Article, Body, RecordError, Source};
+use crate::record::{Article, Body, RecordError, Source, WarcInfo};
 use encoding_rs::{Encoding, UTF_8};
 use regex::bytes::Regex;
 use std::io::{BufRead, Read};
@@ -68,8 +68,10 @@ impl WarcReader {
             file: self.file.clone(),
             line: None,
             record: Some(self.record),
-            record_id: id,
-            fetch_date: date,
+            warc: Some(Box::new(WarcInfo {
+                record_id: id,
+                fetch_date: date,
+            })),
         }
     }
 
@@ -271,7 +273,10 @@ mod tests {
         assert_eq!(a.id, "urn:uuid:2");
         assert_eq!(a.url.as_deref(), Some("https://a.example/x"));
         assert_eq!(a.body, Body::Html("<p>café</p>".into()));
-        assert_eq!(a.source.fetch_date.as_deref(), Some("2024-03-15T10:00:00Z"));
+        assert_eq!(
+            a.source.warc.as_ref().and_then(|w| w.fetch_date.as_deref()),
+            Some("2024-03-15T10:00:00Z")
+        );
         assert_eq!(a.source.record, Some(3));
     }
 
