@@ -3,6 +3,7 @@
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
+use indicatif::{ProgressBar, ProgressStyle};
 use newsmine::dataset::{Dataset, OutputDir};
 use newsmine::extract::dates::Date;
 use newsmine::extract::{ExtractConfig, Stages};
@@ -10,6 +11,14 @@ use newsmine::input::{list_inputs, shard, InputConfig, InputFormat, Records};
 use newsmine::pipeline::{self, Outcome, PipelineConfig, Summary, Task};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// Set by the SIGINT handler: stop after the records already written.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Exit status of a run stopped by SIGINT (128 + 2, as shells report it).
+pub const EXIT_INTERRUPTED: i32 = 130;
 
 #[derive(Parser)]
 #[command(
@@ -130,6 +139,34 @@ fn parse_shard(s: &str) -> Result<(usize, usize), String> {
 /// Failure of the command as a whole (exit status 2).
 pub struct Fatal(pub String);
 
+/// How a command ended when it did not fail as a whole.
+pub enum Ending {
+    /// Every record was processed; `true` when some became error records.
+    Done { some_failed: bool },
+    /// Stopped by SIGINT after writing whole records only.
+    Interrupted,
+}
+
+/// Catches SIGINT so the pipeline can stop between records.
+fn catch_interrupt() {
+    // A second handler cannot be installed; the first one is enough.
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+}
+
+/// A spinner with records and rate on a terminal; hidden when stderr is not one, or with --quiet.
+fn progress(quiet: bool) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::new_spinner();
+    pb.set_style(
+        ProgressStyle::with_template("{spinner} {pos} records, {per_sec}, {elapsed}  {msg}")
+            .expect("static template"),
+    );
+    pb.enable_steady_tick(Duration::from_millis(200));
+    pb
+}
+
 impl From<io::Error> for Fatal {
     fn from(e: io::Error) -> Self {
         Fatal(e.to_string())
@@ -184,8 +221,8 @@ fn pipeline_config(threads: usize) -> PipelineConfig {
     }
 }
 
-/// Runs the command; returns whether some records failed.
-pub fn run(cli: Cli) -> Result<bool, Fatal> {
+/// Runs the command.
+pub fn run(cli: Cli) -> Result<Ending, Fatal> {
     match cli.command {
         Command::Clean(args) => stream(&args, Task::Clean),
         Command::Extract(args) => {
@@ -203,13 +240,14 @@ pub fn run(cli: Cli) -> Result<bool, Fatal> {
         Command::Run(args) => run_dataset(&args),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "newsmine", &mut io::stdout());
-            Ok(false)
+            Ok(Ending::Done { some_failed: false })
         }
     }
 }
 
 /// `clean` and `extract`: one JSON line per input record, errors included, in order.
-fn stream(args: &CommonArgs, task: Task) -> Result<bool, Fatal> {
+fn stream(args: &CommonArgs, task: Task) -> Result<Ending, Fatal> {
+    catch_interrupt();
     let records = records(
         &args.paths,
         input_config(args.input_format, args.strict),
@@ -223,11 +261,17 @@ fn stream(args: &CommonArgs, task: Task) -> Result<bool, Fatal> {
     };
     let mut out = BufWriter::with_capacity(1 << 20, out);
     let mut broken_pipe = false;
+    // Only a file output gets a spinner: on stdout the records themselves show progress.
+    let pb = progress(args.quiet || args.output.is_none());
     let result = pipeline::run(records, &task, pipeline_config(args.threads), |p| {
+        pb.inc(1);
         if let Outcome::Failed(e) = &p.outcome {
             if !args.quiet {
-                eprintln!("newsmine: {e}");
+                pb.suspend(|| eprintln!("newsmine: {e}"));
             }
+        }
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            return Ok(false);
         }
         match out.write_all(&p.json).and_then(|_| out.write_all(b"\n")) {
             Ok(()) => Ok(true),
@@ -238,19 +282,32 @@ fn stream(args: &CommonArgs, task: Task) -> Result<bool, Fatal> {
             Err(e) => Err(e),
         }
     });
+    pb.finish_and_clear();
     let summary = result?;
     if broken_pipe {
-        return Ok(false);
+        return Ok(Ending::Done { some_failed: false });
     }
     match out.flush() {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(false),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            return Ok(Ending::Done { some_failed: false })
+        }
         r => r?,
     }
-    Ok(summary.records_failed > 0)
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        eprintln!(
+            "newsmine: interrupted after {} records",
+            summary.records_written + summary.records_failed
+        );
+        return Ok(Ending::Interrupted);
+    }
+    Ok(Ending::Done {
+        some_failed: summary.records_failed > 0,
+    })
 }
 
 /// `run`: the dataset folder and a summary on standard error.
-fn run_dataset(args: &RunArgs) -> Result<bool, Fatal> {
+fn run_dataset(args: &RunArgs) -> Result<Ending, Fatal> {
+    catch_interrupt();
     let records = records(
         &args.paths,
         input_config(args.input_format, args.strict),
@@ -262,11 +319,13 @@ fn run_dataset(args: &RunArgs) -> Result<bool, Fatal> {
     };
     let mut out = OutputDir::create(&args.out)?;
     let mut dataset = Dataset::new();
+    let pb = progress(args.quiet);
     let summary = pipeline::run(
         records,
         &Task::Extract(config),
         pipeline_config(args.threads),
         |p| {
+            pb.inc(1);
             match &p.outcome {
                 Outcome::Extracted(e) => {
                     dataset.add(e);
@@ -274,20 +333,33 @@ fn run_dataset(args: &RunArgs) -> Result<bool, Fatal> {
                 }
                 Outcome::Failed(e) => {
                     if !args.quiet {
-                        eprintln!("newsmine: {e}");
+                        pb.suspend(|| eprintln!("newsmine: {e}"));
                     }
                     out.write_error(&p.json)?;
                 }
                 Outcome::Cleaned(_) => {}
             }
-            Ok(true)
+            Ok(!INTERRUPTED.load(Ordering::SeqCst))
         },
     )?;
+    pb.finish_and_clear();
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        let partial = out.abandon()?;
+        eprintln!(
+            "newsmine: interrupted after {} records ({} failed); nothing was renamed into place, the whole records so far are in {}",
+            summary.records_written + summary.records_failed,
+            summary.records_failed,
+            partial.display()
+        );
+        return Ok(Ending::Interrupted);
+    }
     out.finish(&dataset)?;
     if !args.quiet {
         print_summary(&summary, &dataset, &args.out);
     }
-    Ok(summary.records_failed > 0)
+    Ok(Ending::Done {
+        some_failed: summary.records_failed > 0,
+    })
 }
 
 fn print_summary(s: &Summary, d: &Dataset, out: &std::path::Path) {

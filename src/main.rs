@@ -1,5 +1,6 @@
 //! The `newsmine` command: parses arguments and maps the outcome to an exit
-//! status (0 all records processed, 1 some records failed, 2 usage or I/O error).
+//! status (0 all records processed, 1 some records failed, 2 usage or I/O
+//! error, 130 interrupted by SIGINT).
 
 mod cli;
 
@@ -8,8 +9,9 @@ use clap::Parser;
 fn main() {
     let cli = cli::Cli::parse();
     let code = match cli::run(cli) {
-        Ok(false) => 0,
-        Ok(true) => 1,
+        Ok(cli::Ending::Done { some_failed: false }) => 0,
+        Ok(cli::Ending::Done { some_failed: true }) => 1,
+        Ok(cli::Ending::Interrupted) => cli::EXIT_INTERRUPTED,
         Err(cli::Fatal(msg)) => {
             eprintln!("newsmine: error: {msg}");
             2

@@ -326,3 +326,49 @@ fn completions_and_zstd_input() {
         .success();
     assert_eq!(json_lines(&out.get_output().stdout)[0]["id"], "z1");
 }
+
+#[test]
+fn sigint_during_run_leaves_whole_lines_and_no_complete_looking_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("big.jsonl");
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&input).unwrap());
+    for i in 0..300_000 {
+        writeln!(f, "{{\"id\": \"{i}\", \"date\": \"2024-03-15\", \"text\": \"Acme Corp. and Globex Inc. said on Tuesday they will form a joint venture to build batteries in Ohio.\"}}").unwrap();
+    }
+    drop(f);
+    let out = dir.path().join("out");
+    let bin = assert_cmd::cargo::cargo_bin("newsmine");
+    let child = std::process::Command::new(bin)
+        .arg("run")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let partial = out.join(".articles.jsonl.partial");
+    let started = std::time::Instant::now();
+    while std::fs::metadata(&partial).map_or(true, |m| m.len() == 0) {
+        assert!(started.elapsed().as_secs() < 60, "run produced nothing");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("interrupted after"), "{stderr}");
+    assert!(
+        !out.join("articles.jsonl").exists(),
+        "an interrupted run must not look complete"
+    );
+    let text = std::fs::read_to_string(&partial).unwrap();
+    let n = text.lines().count();
+    assert!(n > 0 && n < 300_000, "{n} records");
+    assert!(text.ends_with('\n'));
+    for line in text.lines() {
+        serde_json::from_str::<Value>(line).expect("only whole JSON lines");
+    }
+}

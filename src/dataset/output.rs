@@ -47,6 +47,14 @@ impl OutputDir {
         self.errors.write_all(b"\n")
     }
 
+    /// Flushes what was written and leaves it under the temporary names: for
+    /// an interrupted run, whose files must not look complete.
+    pub fn abandon(mut self) -> io::Result<PathBuf> {
+        self.articles.flush()?;
+        self.errors.flush()?;
+        Ok(partial(&self.dir, "articles.jsonl"))
+    }
+
     /// Writes the aggregated files and renames everything into place.
     pub fn finish(mut self, dataset: &Dataset) -> io::Result<()> {
         self.articles.flush()?;
