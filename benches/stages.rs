@@ -9,7 +9,7 @@ use newsmine::text::Document;
 use std::path::Path;
 
 fn corpus() -> Vec<Article> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/articles");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let inputs = list_inputs(&[dir]).expect("corpus");
     Records::new(inputs, InputConfig::default())
         .map(|r| r.expect("corpus record"))

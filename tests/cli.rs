@@ -149,7 +149,7 @@ fn usage_errors_exit_2() {
 #[test]
 fn run_writes_the_dataset_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/articles");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let out = dir.path().join("out");
     let assert = newsmine()
         .arg("run")
@@ -221,7 +221,7 @@ fn run_accounts_for_bad_inputs_in_errors_jsonl() {
 
 #[test]
 fn same_output_with_one_two_and_eight_threads() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/articles");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let outputs: Vec<Vec<u8>> = ["1", "2", "8"]
         .iter()
         .map(|t| {
@@ -286,7 +286,7 @@ fn closed_pipe_ends_quietly_with_success() {
 
 #[test]
 fn shards_split_the_input_files_disjointly() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/articles");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let ids = |shard: Option<&str>| -> Vec<String> {
         let mut cmd = newsmine();
         cmd.arg("extract").arg(&corpus).args(["--only", "orgs"]);

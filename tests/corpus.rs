@@ -22,12 +22,12 @@ const FLOORS: &[(&str, f64)] = &[
     ("partnerships", 0.23),
 ];
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn extractions() -> HashMap<String, Extraction> {
-    let inputs = list_inputs(&[corpus().join("articles")]).unwrap();
+    let inputs = list_inputs(&[root().join("corpus")]).unwrap();
     let config = ExtractConfig::default();
     Records::new(inputs, InputConfig::default())
         .map(|r| {
@@ -121,7 +121,7 @@ fn corpus_matches_expected_results() {
     let got = extractions();
     let mut tallies: HashMap<&str, Tally> = HashMap::new();
     let mut clean_exact = (0usize, 0usize);
-    let mut expected_files: Vec<PathBuf> = std::fs::read_dir(corpus().join("expected"))
+    let mut expected_files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/expected"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();

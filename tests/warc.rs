@@ -24,7 +24,7 @@ fn member(kind: &str, n: usize, uri: &str, block: &[u8]) -> Vec<u8> {
 
 #[test]
 fn cc_news_warc_goes_through_run() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/articles");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let mut pages: Vec<_> = std::fs::read_dir(&corpus)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -1,5 +1,8 @@
 //! Expands the paths given on the command line into a sorted list of input
-//! files: directories are walked recursively, hidden entries skipped.
+//! files: directories are walked recursively, hidden entries skipped, and
+//! only files with an article extension are taken from them (a README or a
+//! manifest beside a dump is not an article). Files named explicitly are
+//! always read.
 
 use super::InputPath;
 use std::io;
@@ -51,7 +54,7 @@ fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
         let path = entry.path();
         if entry.file_type()?.is_dir() {
             walk_dir(&path, out)?;
-        } else {
+        } else if super::format_from_extension(&path).is_some() {
             out.push(path);
         }
     }
@@ -63,12 +66,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn walks_recursively_sorted_and_skips_hidden() {
+    fn walks_recursively_sorted_and_skips_hidden_and_non_article_files() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
         std::fs::write(dir.path().join("b.txt"), "b").unwrap();
         std::fs::write(dir.path().join("sub/a.txt"), "a").unwrap();
-        std::fs::write(dir.path().join(".hidden"), "h").unwrap();
+        std::fs::write(dir.path().join(".hidden.txt"), "h").unwrap();
+        std::fs::write(dir.path().join("README.md"), "not an article").unwrap();
         let got = list_inputs(&[dir.path().to_path_buf()]).unwrap();
         let names: Vec<String> = got
             .iter()
