@@ -36,6 +36,9 @@ pub enum Command {
     /// Build the partnership dataset in a folder: articles, partnerships, organizations, errors.
     #[command(after_help = "Example:\n  newsmine run corpus/ --out out/")]
     Run(RunArgs),
+    /// Write OUT_DIR/report.html, a self-contained page showing a `run` folder.
+    #[command(after_help = "Example:\n  newsmine run corpus/ --out out/ && newsmine report out/")]
+    Report(ReportArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -101,6 +104,12 @@ pub struct RunArgs {
     pub strict: bool,
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// The folder written by `newsmine run`.
+    pub out_dir: PathBuf,
 }
 
 /// Failure of the command as a whole (exit status 2).
@@ -169,6 +178,7 @@ pub fn run(cli: Cli) -> Result<bool, Fatal> {
             stream(&args.common, Task::Extract(config))
         }
         Command::Run(args) => run_dataset(&args),
+        Command::Report(args) => write_report(&args),
     }
 }
 
@@ -244,6 +254,15 @@ fn run_dataset(args: &RunArgs) -> Result<bool, Fatal> {
         print_summary(&summary, &dataset, &args.out);
     }
     Ok(summary.records_failed > 0)
+}
+
+/// `report`: the page next to the files it shows.
+fn write_report(args: &ReportArgs) -> Result<bool, Fatal> {
+    let html = newsmine::report::build(&args.out_dir)?;
+    let path = args.out_dir.join("report.html");
+    std::fs::write(&path, html).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+    eprintln!("newsmine: wrote {}", path.display());
+    Ok(false)
 }
 
 fn print_summary(s: &Summary, d: &Dataset, out: &std::path::Path) {
