@@ -30,7 +30,7 @@ table{border-collapse:collapse}th,td{border-bottom:1px solid #e3e6ea;padding:4px
 th{background:#f2f4f7;position:sticky;top:0}th[data-sort]{cursor:pointer;user-select:none}
 th[data-dir=asc]::after{content:" ▲"}th[data-dir=desc]::after{content:" ▼"}
 td.n,th.n{text-align:right}.matrix td.n{min-width:56px}
-#pt{width:100%}#pt td.ev{max-width:620px}
+#pt{width:100%}#pt td.ev{width:50%}#pt td:first-child{min-width:200px}
 ul.ev{margin:0;padding-left:16px}ul.ev li{margin-bottom:4px}.meta{color:#555;font-size:12px;display:block}
 .tag{border-radius:3px;padding:0 5px;color:#fff;font-size:12px;white-space:nowrap}
 .controls{display:flex;gap:10px;align-items:center;margin:8px 0;flex-wrap:wrap}
@@ -49,7 +49,7 @@ rows.forEach(function(r,i){var ok=(!w||text[i].indexOf(w)>=0)&&(!ty.value||r.dat
 shown.textContent=n;}
 [q,ty,st].forEach(function(e){e.addEventListener('input',apply);});
 table.tHead.querySelectorAll('th[data-sort]').forEach(function(th){th.addEventListener('click',function(){
-var c=th.cellIndex,num=th.dataset.sort==='num',dir=th.dataset.dir==='desc'?'asc':'desc';
+var c=th.cellIndex,num=th.dataset.sort==='num',dir=th.dataset.dir?(th.dataset.dir==='asc'?'desc':'asc'):(num?'desc':'asc');
 table.tHead.querySelectorAll('th').forEach(function(h){delete h.dataset.dir;});th.dataset.dir=dir;
 function key(r){var td=r.cells[c];var v=td.dataset.v!==undefined?td.dataset.v:td.textContent;return num?parseFloat(v)||0:v.toLowerCase();}
 rows.slice().sort(function(a,b){var x=key(a),y=key(b),d=num?x-y:(x<y?-1:x>y?1:0);return dir==='asc'?d:-d;}).forEach(function(r){body.appendChild(r);});});});
