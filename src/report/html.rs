@@ -189,13 +189,13 @@ fn timeline_section(s: &mut String, data: &RunData, limits: &Limits) {
     let mut notes = Vec::new();
     if t.cut > 0 {
         notes.push(format!(
-            r#"<span class="cut">Only the latest {} months are drawn: {} earlier mentions left out.</span>"#,
+            r#"<span class="cut">Only the latest {} months are drawn; earlier mentions left out: {}.</span>"#,
             limits.months, t.cut
         ));
     }
     if t.undated > 0 {
         notes.push(format!(
-            "{} mentions come from articles without a publication date and are not drawn.",
+            "Mentions from articles without a publication date, not drawn: {}.",
             t.undated
         ));
     }

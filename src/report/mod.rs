@@ -244,7 +244,7 @@ mod tests {
         assert!(net.contains("stroke-dasharray"), "ended edge dashed");
         // Timeline: two dated months, one undated mention.
         assert!(page.contains("<svg id=\"timeline\""));
-        assert!(page.contains("1 mentions come from articles without a publication date"));
+        assert!(page.contains("Mentions from articles without a publication date, not drawn: 1."));
         // Nothing to fetch.
         for external in ["<link", "src=", "@import", "url("] {
             assert!(!page.contains(external), "{external}");
