@@ -46,6 +46,9 @@ pub enum Command {
     /// Build the partnership dataset in a folder: articles, partnerships, organizations, errors.
     #[command(after_help = "Example:\n  newsmine run corpus/ --out out/")]
     Run(RunArgs),
+    /// Write OUT_DIR/report.html, a self-contained page showing a `run` folder.
+    #[command(after_help = "Example:\n  newsmine run corpus/ --out out/ && newsmine report out/")]
+    Report(ReportArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Example:\n  newsmine completions bash > /etc/bash_completion.d/newsmine"
@@ -134,6 +137,12 @@ fn parse_shard(s: &str) -> Result<(usize, usize), String> {
         return Err(format!("shard {i}/{n}: need 0 <= I < N"));
     }
     Ok((i, n))
+}
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// The folder written by `newsmine run`.
+    pub out_dir: PathBuf,
 }
 
 /// Failure of the command as a whole (exit status 2).
@@ -238,6 +247,7 @@ pub fn run(cli: Cli) -> Result<Ending, Fatal> {
             stream(&args.common, Task::Extract(config))
         }
         Command::Run(args) => run_dataset(&args),
+        Command::Report(args) => write_report(&args),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "newsmine", &mut io::stdout());
             Ok(Ending::Done { some_failed: false })
@@ -360,6 +370,15 @@ fn run_dataset(args: &RunArgs) -> Result<Ending, Fatal> {
     Ok(Ending::Done {
         some_failed: summary.records_failed > 0,
     })
+}
+
+/// `report`: the page next to the files it shows.
+fn write_report(args: &ReportArgs) -> Result<Ending, Fatal> {
+    let html = newsmine::report::build(&args.out_dir)?;
+    let path = args.out_dir.join("report.html");
+    std::fs::write(&path, html).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+    eprintln!("newsmine: wrote {}", path.display());
+    Ok(Ending::Done { some_failed: false })
 }
 
 fn print_summary(s: &Summary, d: &Dataset, out: &std::path::Path) {

@@ -14,4 +14,5 @@ pub mod extract;
 pub mod input;
 pub mod pipeline;
 pub mod record;
+pub mod report;
 pub mod text;
