@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# End-to-end throughput, scaling, memory and start-up of the release binary,
+# written to BENCHMARKS.md. Usage: benches/e2e.sh [MB per input, default 200]
+# Each timing is the median of 3 runs; peak memory from /usr/bin/time -v.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mb=${1:-200}
+work=${BENCH_DIR:-/tmp/newsmine-bench}
+cargo build --release -q
+bin=target/release/newsmine
+[ -f "$work/text.jsonl" ] && [ "$(stat -c %s "$work/text.jsonl")" -ge $((mb * 1000000)) ] \
+  || python3 benches/gen_corpus.py "$work" --mb "$mb"
+
+# median wall seconds of 3 runs of "$@"
+median() {
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1
+  done | sort -n | sed -n 2p
+}
+mbps() { python3 -c "import sys; print(f'{$1/1e6/$2:.1f}')"; }
+row() { # label, input, args... (MB/s counts uncompressed bytes)
+  local label=$1 input=$2; shift 2
+  local size; size=$(stat -c %s "${input%.gz}")
+  read -r secs kb < <(median "$bin" "$@" "$input" -o /dev/null -q)
+  echo "| $label | $(mbps "$size" "$secs") | $secs | $((kb / 1024)) |"
+}
+
+{
+  echo "# Benchmarks"
+  echo
+  echo "Measured by \`benches/e2e.sh $mb\` on $(date -u +%Y-%m-%d): $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB,"
+  echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'). Inputs built by \`benches/gen_corpus.py\` from the team corpus"
+  echo "($mb MB of JSONL each). Figures are uncompressed input MB per second of wall time, median of 3 runs; memory is peak RSS."
+  echo
+  echo "| workload | MB/s | seconds | peak MB |"
+  echo "|---|---|---|---|"
+  row "clean, text dumps" "$work/text.jsonl" clean --input-format jsonl
+  row "clean, HTML" "$work/html.jsonl" clean --input-format jsonl
+  row "extract (all stages), text dumps" "$work/text.jsonl" extract --input-format jsonl
+  row "extract (all stages), HTML" "$work/html.jsonl" extract --input-format jsonl
+  row "extract, text dumps, gzip" "$work/text.jsonl.gz" extract --input-format jsonl
+  row "extract --only orgs (no clean)" "$work/text.jsonl" extract --input-format jsonl --only orgs --no-clean
+  row "extract --only dates (no clean)" "$work/text.jsonl" extract --input-format jsonl --only dates --no-clean
+  row "extract --only quotes (no clean)" "$work/text.jsonl" extract --input-format jsonl --only quotes --no-clean
+  row "extract, text dumps, 1 thread" "$work/text.jsonl" extract --input-format jsonl --threads 1
+  echo
+  start=$( { /usr/bin/time -f "%e" sh -c "for i in 1 2 3 4 5 6 7 8 9 10; do echo 'Acme Corp. and Globex said on Tuesday.' | $bin extract >/dev/null; done" ; } 2>&1 | tail -1)
+  echo "Start-up (models and gazetteers loaded, one short article): $(python3 -c "print(f'{$start/10*1000:.0f}')") ms per process."
+} > BENCHMARKS.md
+cat BENCHMARKS.md
