@@ -26,16 +26,10 @@ fn future_cue(w: &str) -> bool {
             | "expect"
             | "scheduled"
             | "due"
-            | "plans"
-            | "plan"
-            | "planned"
             | "payable"
             | "until"
             | "upcoming"
             | "next"
-            | "intends"
-            | "hopes"
-            | "aims"
             | "begins"
             | "starts"
             | "opens"
@@ -58,6 +52,7 @@ fn past_cue(w: &str) -> bool {
             | "last"
             | "earlier"
             | "yesterday"
+            | "since"
             | "began"
             | "met"
             | "came"
@@ -82,6 +77,35 @@ fn past_cue(w: &str) -> bool {
             | "broke"
             | "hit"
     ) || (w.len() > 4 && w.ends_with("ed") && !future_cue(w))
+}
+
+/// Verbs that look ahead when an infinitive follows ("set to resume Monday").
+fn future_before_to(w: &str) -> bool {
+    matches!(
+        w,
+        "set"
+            | "due"
+            | "expected"
+            | "scheduled"
+            | "going"
+            | "plans"
+            | "plan"
+            | "planned"
+            | "planning"
+            | "intends"
+            | "intend"
+            | "hopes"
+            | "hope"
+            | "aims"
+            | "wants"
+            | "want"
+            | "is"
+            | "are"
+            | "likely"
+            | "agreed"
+            | "promised"
+            | "ready"
+    )
 }
 
 fn cue(w: &str) -> Tense {
@@ -110,19 +134,45 @@ pub fn tense(sentence: &str, at: usize, end: usize) -> Tense {
         .rfind([';', '"', '\u{201c}', '\u{201d}'])
         .map_or(0, |i| i + 1);
     let mut buf = String::new();
-    for (i, w) in words(&before[clause_start..]).rev().take(10).enumerate() {
+    let mut prev_to = false;
+    let mut skip_passive = false;
+    for w in words(&before[clause_start..]).rev().take(10) {
         buf.clear();
         buf.push_str(w);
         buf.make_ascii_lowercase();
-        // An infinitive ("set to resume Monday", "plans to sell in March") or
-        // "said it would" points forward; a "to" right before is a preposition.
-        if (buf == "to" && i > 0) || buf == "would" {
+        if prev_to {
+            prev_to = false;
+            if future_before_to(&buf) {
+                return Tense::Future;
+            }
+        }
+        if skip_passive {
+            skip_passive = false;
+            // "to be completed by Dec. 15": the passive auxiliary decides, not the participle.
+            if buf == "be" {
+                continue;
+            }
+            return Tense::Past;
+        }
+        if buf == "to" {
+            prev_to = true;
+            continue;
+        }
+        if buf == "would" {
             return Tense::Future;
         }
         let t = cue(&buf);
+        if t == Tense::Past && buf.ends_with("ed") {
+            // The next word decides: a passive "be" defers, anything else confirms.
+            skip_passive = true;
+            continue;
+        }
         if t != Tense::Unknown {
             return t;
         }
+    }
+    if skip_passive {
+        return Tense::Past;
     }
     let after = &sentence[end..];
     let clause_end = after
@@ -168,14 +218,10 @@ impl DocState {
         })
     }
 
-    /// Records a resolved value: a named quarter becomes the context.
-    pub fn observe(&mut self, value: &str) {
-        let b = value.as_bytes();
-        if b.len() == 7 && &b[4..6] == b"-Q" && (b'1'..=b'4').contains(&b[6]) {
-            if let Ok(y) = value[..4].parse() {
-                self.quarter = Some((y, u32::from(b[6] - b'0')));
-            }
-        }
+    /// Whether "a year earlier" in this sentence compares quarters: a quarter
+    /// was named before, or the sentence itself talks of one.
+    pub fn compares_quarters(&self, sentence: &str) -> bool {
+        self.financial && (self.quarter.is_some() || sentence.contains("quarter"))
     }
 }
 
@@ -204,6 +250,13 @@ mod tests {
             Tense::Future
         );
         assert_eq!(t("Prices on Monday.", "Monday"), Tense::Unknown);
+        assert_eq!(t("It is set to resume Monday.", "Monday"), Tense::Future);
+        assert_eq!(t("It rose 2% to $5 in trading Friday.", "Friday"), Tense::Past);
+        assert_eq!(
+            t("They expect the sale to be completed by Dec. 15.", "Dec. 15"),
+            Tense::Future
+        );
+        assert_eq!(t("The sale was completed on Dec. 15.", "Dec. 15"), Tense::Past);
     }
 
     #[test]
@@ -212,9 +265,9 @@ mod tests {
         assert!(st.financial);
         let r = Date::new(1989, 11, 2);
         assert_eq!(st.current_quarter(r), Some((1989, 3)));
-        st.observe("1989-Q2");
+        assert!(!st.compares_quarters("Net rose a year earlier."));
+        st.quarter = Some((1989, 2));
         assert_eq!(st.current_quarter(r), Some((1989, 2)));
-        st.observe("1989-11");
-        assert_eq!(st.quarter, Some((1989, 2)));
+        assert!(st.compares_quarters("Net rose a year earlier."));
     }
 }

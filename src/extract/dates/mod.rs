@@ -14,6 +14,7 @@ use crate::text::Document;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use context::DocState;
 use rules::{Ctx, RULES, TRIGGERS};
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -98,7 +99,7 @@ fn find_in_sentence(
     out: &mut Vec<Timex>,
 ) {
     let s = &text[sentence.clone()];
-    let mut cands: Vec<Timex> = Vec::new();
+    let mut cands: Vec<(Timex, Option<(i32, u32)>)> = Vec::new();
     for r in RULES.iter().filter(|r| r.needs & mask != 0) {
         for caps in r.re.captures_iter(s) {
             let m = caps
@@ -113,32 +114,35 @@ fn find_in_sentence(
                 end: m.end(),
                 reference,
                 doc: state,
+                names_quarter: Cell::new(None),
             };
             if let Some((kind, value)) = (r.resolve)(&ctx) {
-                cands.push(Timex {
+                let t = Timex {
                     start: m.start(),
                     end: m.end(),
                     kind,
                     value,
-                });
+                };
+                cands.push((t, ctx.names_quarter.get()));
             }
         }
     }
     // Longest first, then leftmost; a candidate survives if it overlaps none kept.
-    cands.sort_by_key(|t| (std::cmp::Reverse(t.end - t.start), t.start));
-    let mut kept: Vec<Timex> = Vec::with_capacity(cands.len());
-    for t in cands {
-        if kept.iter().all(|k| t.end <= k.start || t.start >= k.end) {
-            kept.push(t);
+    cands.sort_by_key(|(t, _)| (std::cmp::Reverse(t.end - t.start), t.start));
+    let mut kept: Vec<(Timex, Option<(i32, u32)>)> = Vec::with_capacity(cands.len());
+    for c in cands {
+        let t = &c.0;
+        if kept.iter().all(|(k, _)| t.end <= k.start || t.start >= k.end) {
+            kept.push(c);
         }
     }
-    kept.sort_by_key(|t| t.start);
-    for mut t in kept {
+    kept.sort_by_key(|(t, _)| t.start);
+    for (mut t, quarter) in kept {
         if matches!(t.kind, TimexType::Date | TimexType::Time) {
             t.start = widen_left(s, t.start);
         }
-        if let Some(v) = &t.value {
-            state.observe(v);
+        if quarter.is_some() {
+            state.quarter = quarter;
         }
         t.start += sentence.start;
         t.end += sentence.start;

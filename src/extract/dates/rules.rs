@@ -7,6 +7,7 @@ use super::calendar::Holiday;
 use super::context::{tense, DocState, Tense};
 use super::{Date, TimexType};
 use regex::{Captures, Regex};
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 /// Trigger classes found by the prefilter (see `triggers`).
@@ -124,6 +125,8 @@ pub struct Ctx<'a> {
     pub end: usize,
     pub reference: Option<Date>,
     pub doc: &'a DocState,
+    /// Set by a rule that names a fiscal quarter: later "the quarter" refers to it.
+    pub names_quarter: Cell<Option<(i32, u32)>>,
 }
 
 impl Ctx<'_> {
@@ -173,7 +176,7 @@ pub struct Rule {
 }
 
 fn rule(needs: u32, pattern: &str, resolve: Resolve) -> Rule {
-    let pattern = format!(r"(?i)(?-u:\b){pattern}(?-u:\b)");
+    let pattern = format!(r"(?i-u)\b{pattern}\b");
     Rule {
         re: Regex::new(&pattern).expect("date rule pattern"),
         needs,
@@ -501,9 +504,11 @@ fn infer_year(r: Date, month: u32, day: Option<u32>, rel: Option<&str>, tense: T
             }
         }
         Some("this") => r.year,
+        // Tense moves the year only for another month: "extended to Nov. 20"
+        // written on Nov. 2 is this year's.
         _ => match tense {
-            Tense::Past if key > now => r.year - 1,
-            Tense::Future if key < now => r.year + 1,
+            Tense::Past if month > r.month => r.year - 1,
+            Tense::Future if month < r.month => r.year + 1,
             _ => r.year,
         },
     }
@@ -737,6 +742,13 @@ fn quarter(c: &Ctx) -> Resolved {
             }
         })
     };
+    let prior = whole.contains("year-ago")
+        || whole.contains("year-earlier")
+        || whole.contains("prior-year")
+        || whole.contains("year-before");
+    if !half && !prior {
+        c.names_quarter.set(year.map(|y| (y, n)));
+    }
     let code = if half { 'H' } else { 'Q' };
     Some((TimexType::Date, year.map(|y| format!("{y:04}-{code}{n}"))))
 }
@@ -749,7 +761,7 @@ fn fiscal_period(c: &Ctx) -> Resolved {
         || whole.contains("year-before");
     if c.cap("adj").is_some() {
         // "year-earlier results": the same quarter a year before in an earnings report.
-        let v = if c.doc.financial {
+        let v = if c.doc.compares_quarters(c.sentence) {
             c.doc
                 .current_quarter(c.reference)
                 .map(|(y, q)| format!("{:04}-Q{q}", y - 1))
@@ -1262,6 +1274,13 @@ fn ago(c: &Ctx) -> Resolved {
             return None;
         }
     }
+    // "three days later", "a day earlier" count from an event in the story,
+    // not from the reference date: TimeML keeps just the duration.
+    if matches!(dir.as_str(), "later" | "earlier")
+        && matches!(unit_code(unit).0, "D" | "H" | "MIN" | "S")
+    {
+        return None;
+    }
     let sign: i64 = if matches!(dir.as_str(), "later" | "from now" | "hence") {
         1
     } else {
@@ -1273,7 +1292,7 @@ fn ago(c: &Ctx) -> Resolved {
             let n = n as i64 * sign;
             Some(match (code.0, code.1 as i64) {
                 ("Y", 10) => format!("{:03}", (r.year + 10 * n as i32) / 10),
-                ("Y", _) if c.doc.financial && sign < 0 && n == -1 && dir != "before" => {
+                ("Y", _) if c.doc.compares_quarters(c.sentence) && n == -1 && dir != "before" => {
                     match c.doc.current_quarter(Some(r)) {
                         Some((y, q)) => format!("{:04}-Q{q}", y - 1),
                         None => format!("{:04}", r.year - 1),
@@ -1321,6 +1340,20 @@ fn span_duration(c: &Ctx) -> Resolved {
     if q.as_deref() == Some("latest") || q.as_deref() == Some("same") {
         return None;
     }
+    // "the past year", "the last decade" name the previous calendar unit.
+    if c.cap("n").is_none() && !plural && matches!(q.as_deref(), Some("past" | "last")) {
+        let code = unit_code(unit);
+        if code.0 == "Y" {
+            let v = c.reference.map(|r| {
+                if code.1 == 10.0 {
+                    format!("{:03}", r.year / 10 - 1)
+                } else {
+                    format!("{:04}", r.year - 1)
+                }
+            });
+            return Some((TimexType::Date, v));
+        }
+    }
     if c.after().trim_start().starts_with("ago") {
         return None;
     }
@@ -1351,11 +1384,16 @@ fn plain_duration(c: &Ctx) -> Resolved {
         if plural {
             return None;
         }
-        // "$2 million a year", "24 hours a day": a rate; keep "for a year", "within a week".
+        // "$2 million a year", "24 hours a day": a rate; keep "for a year",
+        // "within a week", "a day later".
         let prev = c.prev_word();
         let whole = c.lower();
+        let anchored = ["earlier", "later", "after", "before"]
+            .iter()
+            .any(|w| lower_after.starts_with(w));
         // With an approximator ("about a year") the phrase is a duration anyway.
         if (whole.starts_with("a ") || whole.starts_with("an "))
+            && !anchored
             && !matches!(
                 prev.as_str(),
                 "for"
@@ -1529,7 +1567,7 @@ fn set(c: &Ctx) -> Resolved {
         "mor" => "XXXX-XX-XXTMO",
         "nig" => "XXXX-XX-XXTNI",
         "eve" => "XXXX-XX-XXTEV",
-        "qua" => "P3M",
+        "qua" => "P1Q",
         "hou" => "PT1H",
         _ => "P1Y",
     };
@@ -1573,6 +1611,7 @@ mod tests {
         let r = Date::new(1989, 11, 2).unwrap();
         assert_eq!(infer_year(r, 1, Some(2), None, Tense::Future), 1990);
         assert_eq!(infer_year(r, 12, None, None, Tense::Past), 1988);
+        assert_eq!(infer_year(r, 11, Some(20), None, Tense::Past), 1989);
         assert_eq!(infer_year(r, 12, None, None, Tense::Unknown), 1989);
         assert_eq!(infer_year(r, 4, None, Some("last"), Tense::Unknown), 1989);
         assert_eq!(infer_year(r, 11, None, Some("last"), Tense::Unknown), 1988);
