@@ -27,7 +27,8 @@ fn future_cue(w: &str) -> bool {
             | "scheduled"
             | "due"
             | "payable"
-            | "until"
+            | "ahead"
+            | "soon"
             | "upcoming"
             | "next"
             | "begins"
@@ -108,6 +109,11 @@ fn future_before_to(w: &str) -> bool {
     )
 }
 
+/// A past cue by the word list rather than by its "-ed" ending.
+fn past_cue_word(w: &str) -> bool {
+    !w.ends_with("ed") || matches!(w, "said" | "led")
+}
+
 fn cue(w: &str) -> Tense {
     if future_cue(w) {
         Tense::Future
@@ -161,7 +167,17 @@ pub fn tense(sentence: &str, at: usize, end: usize) -> Tense {
         if buf == "would" {
             return Tense::Future;
         }
-        let t = cue(&buf);
+        // "as early as Tuesday" looks ahead.
+        if buf == "as" && before[clause_start..].trim_end().to_ascii_lowercase().ends_with("early as") {
+            return Tense::Future;
+        }
+        // A capitalised "-ed" word is a name ("United"), not a verb.
+        let t = match cue(&buf) {
+            Tense::Past if w.starts_with(|c: char| c.is_uppercase()) && !past_cue_word(&buf) => {
+                Tense::Unknown
+            }
+            t => t,
+        };
         if t == Tense::Past && buf.ends_with("ed") {
             // The next word decides: a passive "be" defers, anything else confirms.
             skip_passive = true;
@@ -257,6 +273,11 @@ mod tests {
             Tense::Future
         );
         assert_eq!(t("The sale was completed on Dec. 15.", "Dec. 15"), Tense::Past);
+        assert_eq!(
+            t("Castro said he would be traveling to the United States Thursday.", "Thursday"),
+            Tense::Future
+        );
+        assert_eq!(t("They may come as early as Tuesday.", "Tuesday"), Tense::Future);
     }
 
     #[test]

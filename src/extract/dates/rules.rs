@@ -509,6 +509,18 @@ fn infer_year(r: Date, month: u32, day: Option<u32>, rel: Option<&str>, tense: T
         _ => match tense {
             Tense::Past if month > r.month => r.year - 1,
             Tense::Future if month < r.month => r.year + 1,
+            // No cue: one of the next four months is upcoming ("in January"
+            // written in November), any other the last one past.
+            Tense::Unknown => {
+                let ahead = (month as i32 - r.month as i32).rem_euclid(12);
+                match (ahead, month > r.month) {
+                    (0, _) => r.year,
+                    (1..=4, true) => r.year,
+                    (1..=4, false) => r.year + 1,
+                    (_, true) => r.year - 1,
+                    (_, false) => r.year,
+                }
+            }
             _ => r.year,
         },
     }
@@ -1613,6 +1625,11 @@ mod tests {
         assert_eq!(infer_year(r, 12, None, None, Tense::Past), 1988);
         assert_eq!(infer_year(r, 11, Some(20), None, Tense::Past), 1989);
         assert_eq!(infer_year(r, 12, None, None, Tense::Unknown), 1989);
+        assert_eq!(infer_year(r, 1, None, None, Tense::Unknown), 1990);
+        assert_eq!(infer_year(r, 4, None, None, Tense::Unknown), 1989);
+        let march = Date::new(1999, 3, 12).unwrap();
+        assert_eq!(infer_year(march, 4, None, None, Tense::Unknown), 1999);
+        assert_eq!(infer_year(march, 10, None, None, Tense::Unknown), 1998);
         assert_eq!(infer_year(r, 4, None, Some("last"), Tense::Unknown), 1989);
         assert_eq!(infer_year(r, 11, None, Some("last"), Tense::Unknown), 1988);
         assert_eq!(infer_year(r, 3, None, Some("next"), Tense::Unknown), 1990);
