@@ -168,7 +168,12 @@ pub fn tense(sentence: &str, at: usize, end: usize) -> Tense {
             return Tense::Future;
         }
         // "as early as Tuesday" looks ahead.
-        if buf == "as" && before[clause_start..].trim_end().to_ascii_lowercase().ends_with("early as") {
+        if buf == "as"
+            && before[clause_start..]
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with("early as")
+        {
             return Tense::Future;
         }
         // A capitalised "-ed" word is a name ("United"), not a verb.
@@ -267,17 +272,32 @@ mod tests {
         );
         assert_eq!(t("Prices on Monday.", "Monday"), Tense::Unknown);
         assert_eq!(t("It is set to resume Monday.", "Monday"), Tense::Future);
-        assert_eq!(t("It rose 2% to $5 in trading Friday.", "Friday"), Tense::Past);
         assert_eq!(
-            t("They expect the sale to be completed by Dec. 15.", "Dec. 15"),
+            t("It rose 2% to $5 in trading Friday.", "Friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            t(
+                "They expect the sale to be completed by Dec. 15.",
+                "Dec. 15"
+            ),
             Tense::Future
         );
-        assert_eq!(t("The sale was completed on Dec. 15.", "Dec. 15"), Tense::Past);
         assert_eq!(
-            t("Castro said he would be traveling to the United States Thursday.", "Thursday"),
+            t("The sale was completed on Dec. 15.", "Dec. 15"),
+            Tense::Past
+        );
+        assert_eq!(
+            t(
+                "Castro said he would be traveling to the United States Thursday.",
+                "Thursday"
+            ),
             Tense::Future
         );
-        assert_eq!(t("They may come as early as Tuesday.", "Tuesday"), Tense::Future);
+        assert_eq!(
+            t("They may come as early as Tuesday.", "Tuesday"),
+            Tense::Future
+        );
     }
 
     #[test]

@@ -115,10 +115,11 @@ fn find_in_sentence(
                 reference,
                 doc: state,
                 names_quarter: Cell::new(None),
+                trim_start: Cell::new(0),
             };
             if let Some((kind, value)) = (r.resolve)(&ctx) {
                 let t = Timex {
-                    start: m.start(),
+                    start: m.start() + ctx.trim_start.get(),
                     end: m.end(),
                     kind,
                     value,
@@ -132,7 +133,10 @@ fn find_in_sentence(
     let mut kept: Vec<(Timex, Option<(i32, u32)>)> = Vec::with_capacity(cands.len());
     for c in cands {
         let t = &c.0;
-        if kept.iter().all(|(k, _)| t.end <= k.start || t.start >= k.end) {
+        if kept
+            .iter()
+            .all(|(k, _)| t.end <= k.start || t.start >= k.end)
+        {
             kept.push(c);
         }
     }

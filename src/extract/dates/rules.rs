@@ -47,6 +47,7 @@ pub const TRIGGERS: &[(&str, u32)] = &[
     ("9", T_DIGIT),
     ("day", T_DAY),
     ("tonight", T_DAY | T_PART),
+    ("tomorrow", T_DAY),
     ("year", T_UNIT),
     ("month", T_UNIT),
     ("week", T_UNIT),
@@ -127,6 +128,8 @@ pub struct Ctx<'a> {
     pub doc: &'a DocState,
     /// Set by a rule that names a fiscal quarter: later "the quarter" refers to it.
     pub names_quarter: Cell<Option<(i32, u32)>>,
+    /// Bytes a resolver drops from the start of the span.
+    pub trim_start: Cell<usize>,
 }
 
 impl Ctx<'_> {
@@ -283,7 +286,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             T_UNIT | T_DAY,
             &format!(
-                r"(?:(?P<pos>later|earlier|early|late)\s+)?(?P<rel>this|last|next|coming|previous|this\s+past)\s+(?:(?P<g>week|month|year|quarter|weekend|decade)|{SEASON})"
+                r"(?:earlier\s+)?(?P<t>(?:(?P<pos>later|early|late)\s+)?(?P<rel>this|last|next|coming|previous|this\s+past)\s+(?:(?P<g>week|month|year|quarter|weekend|decade)|{SEASON}))"
             ),
             relative_period,
         ),
@@ -298,7 +301,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // the year (ended Sept. 30), the fiscal year, the full year, the current year, year-end
         rule(
             T_UNIT,
-            r"(?:(?:for|of|in|during|throughout|through|by|since|around)\s+)(?P<t>(?:the\s+)?(?:end\s+of\s+the\s+year|year(?:-end|\s+end|'s\s+end)|(?:the\s+)?(?:(?P<m>fiscal|full|current|calendar|current\s+fiscal)\s+)?year(?P<ended>\s+end(?:ed|ing))?))",
+            r"(?:(?:for|of|in|during|throughout|through|by|since|around)\s+)(?P<t>(?:the\s+)?(?:end\s+of\s+the\s+year|year(?:-end|\s+end|'s\s+end)|(?:the\s+)?(?:(?P<m>fiscal|full|current|calendar|current\s+fiscal)\s+)?year))(?P<ended>\s+end(?:ed|ing))?",
             the_year,
         ),
         // Friday, last Sunday, Tuesday morning, 10 p.m. Wednesday, each Thursday
@@ -758,6 +761,10 @@ fn quarter(c: &Ctx) -> Resolved {
         || whole.contains("year-earlier")
         || whole.contains("prior-year")
         || whole.contains("year-before");
+    // An adjective ("the third-quarter results") leaves the article out.
+    if whole.starts_with("the ") && (whole.contains("-quarter") || whole.contains("-half")) {
+        c.trim_start.set(4);
+    }
     if !half && !prior {
         c.names_quarter.set(year.map(|y| (y, n)));
     }
@@ -947,9 +954,6 @@ fn spoken_year(c: &Ctx) -> Resolved {
 }
 
 fn deictic_day(c: &Ctx) -> Resolved {
-    if c.after().starts_with("'s") || c.after().starts_with("\u{2019}s") {
-        return None; // "today's world" is generic
-    }
     let (offset, part) = if let Some(w) = c.cap("w") {
         let w = w.to_ascii_lowercase();
         let offset = match w.as_str() {
@@ -1077,8 +1081,9 @@ fn the_year(c: &Ctx) -> Resolved {
         return Some((TimexType::Duration, Some("P1Y".to_string())));
     }
     let whole = c.lower();
-    // "the year" alone is the current one only in a report ("for the year", "of the year").
-    if whole == "the year" && !c.doc.financial {
+    // "the year" alone is the current one in a report ("for the year") or
+    // after a part of it ("the first nine months of the year").
+    if whole == "the year" && !c.doc.financial && c.prev_word() != "of" {
         return None;
     }
     if c.after().trim_start().starts_with("of")
@@ -1498,12 +1503,6 @@ fn vague(c: &Ctx) -> Resolved {
     }
     let v = c.cap("v")?.to_ascii_lowercase();
     let after = c.after().trim_start().to_ascii_lowercase();
-    if v == "now" {
-        // "now that" is a conjunction; "until now", "by now" are kept.
-        if after.starts_with("that ") {
-            return None;
-        }
-    }
     if v == "the past"
         && (after.starts_with(|ch: char| ch.is_ascii_digit()) || c.prev_word() != "in")
     {
