@@ -286,7 +286,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             T_UNIT | T_DAY,
             &format!(
-                r"(?:earlier\s+)?(?P<t>(?:(?P<pos>later|early|late)\s+)?(?P<rel>this|last|next|coming|previous|this\s+past)\s+(?:(?P<g>week|month|year|quarter|weekend|decade)|{SEASON}))"
+                r"(?:(?P<pos>later|earlier|early|late)\s+)?(?P<rel>this|last|next|coming|previous|this\s+past)\s+(?:(?P<g>week|month|year|quarter|weekend|decade)|{SEASON})"
             ),
             relative_period,
         ),
