@@ -132,49 +132,73 @@ fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
 }
 
 /// The tense of the clause around `sentence[at..end]`: the nearest cue word
-/// before the expression (within its clause), else the nearest one after it.
+/// before the expression, else after it; first within its comma-delimited
+/// stretch, then within the whole clause (up to ';' or a quotation mark).
 pub fn tense(sentence: &str, at: usize, end: usize) -> Tense {
+    const CLAUSE: [char; 4] = [';', '"', '\u{201c}', '\u{201d}'];
     let before = &sentence[..at];
-    // Stay within the clause: cut at the last ';' or a quotation boundary.
-    let clause_start = before
-        .rfind([';', '"', '\u{201c}', '\u{201d}'])
-        .map_or(0, |i| i + 1);
+    let after = &sentence[end..];
+    let clause_start = before.rfind(CLAUSE).map_or(0, |i| i + 1);
+    let clause_end = after.find(CLAUSE).unwrap_or(after.len());
+    let (before, after) = (&before[clause_start..], &after[..clause_end]);
+    let comma_start = before.rfind(',').map_or(0, |i| i + 1);
+    let comma_end = after.find(',').unwrap_or(after.len());
+    scan_back(&before[comma_start..])
+        .or_else(|| scan_forward(&after[..comma_end]))
+        .or_else(|| {
+            // Beyond the comma only as far as ten words back in all.
+            let near = words(&before[comma_start..]).count();
+            let far = &before[..comma_start];
+            let skip = words(far)
+                .count()
+                .saturating_sub(10usize.saturating_sub(near));
+            let from = words_start(far, skip);
+            scan_back(&far[from..])
+        })
+        .or_else(|| scan_forward(&after[comma_end..]))
+        .unwrap_or(Tense::Unknown)
+}
+
+/// Byte offset of the `n`-th word of `s` (its length when there are fewer).
+fn words_start(s: &str, n: usize) -> usize {
+    words(s)
+        .nth(n)
+        .map_or(s.len(), |w| w.as_ptr() as usize - s.as_ptr() as usize)
+}
+
+/// The nearest cue reading backwards from the end of `before`.
+fn scan_back(before: &str) -> Option<Tense> {
     let mut buf = String::new();
     let mut prev_to = false;
     let mut skip_passive = false;
-    for w in words(&before[clause_start..]).rev().take(10) {
+    for w in words(before).rev().take(10) {
         buf.clear();
         buf.push_str(w);
         buf.make_ascii_lowercase();
         if prev_to {
             prev_to = false;
             if future_before_to(&buf) {
-                return Tense::Future;
+                return Some(Tense::Future);
             }
         }
         if skip_passive {
-            skip_passive = false;
             // "to be completed by Dec. 15": the passive auxiliary decides, not the participle.
             if buf == "be" {
+                skip_passive = false;
                 continue;
             }
-            return Tense::Past;
+            return Some(Tense::Past);
         }
         if buf == "to" {
             prev_to = true;
             continue;
         }
         if buf == "would" {
-            return Tense::Future;
+            return Some(Tense::Future);
         }
         // "as early as Tuesday" looks ahead.
-        if buf == "as"
-            && before[clause_start..]
-                .trim_end()
-                .to_ascii_lowercase()
-                .ends_with("early as")
-        {
-            return Tense::Future;
+        if buf == "as" && before.trim_end().to_ascii_lowercase().ends_with("early as") {
+            return Some(Tense::Future);
         }
         // A capitalised "-ed" word is a name ("United"), not a verb.
         let t = match cue(&buf) {
@@ -189,26 +213,25 @@ pub fn tense(sentence: &str, at: usize, end: usize) -> Tense {
             continue;
         }
         if t != Tense::Unknown {
-            return t;
+            return Some(t);
         }
     }
-    if skip_passive {
-        return Tense::Past;
-    }
-    let after = &sentence[end..];
-    let clause_end = after
-        .find([';', '"', '\u{201c}', '\u{201d}'])
-        .unwrap_or(after.len());
-    for w in words(&after[..clause_end]).take(8) {
+    skip_passive.then_some(Tense::Past)
+}
+
+/// The nearest cue reading forwards from the start of `after`.
+fn scan_forward(after: &str) -> Option<Tense> {
+    let mut buf = String::new();
+    for w in words(after).take(8) {
         buf.clear();
         buf.push_str(w);
         buf.make_ascii_lowercase();
         let t = cue(&buf);
         if t != Tense::Unknown {
-            return t;
+            return Some(t);
         }
     }
-    Tense::Unknown
+    None
 }
 
 /// Document-wide state carried from sentence to sentence.

@@ -1124,6 +1124,8 @@ fn weekday(c: &Ctx) -> Resolved {
             }
             Some("next" | "coming" | "the following") => r.add_days(fwd.max(1)),
             Some("this") => r.add_days(wd - today),
+            // "Wednesday's ruling" names something that already happened.
+            _ if c.after().starts_with("'s") => r.add_days(-back),
             _ => match c.tense() {
                 Tense::Future => r.add_days(fwd),
                 _ => r.add_days(-back),
