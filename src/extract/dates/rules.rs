@@ -350,7 +350,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // now, currently, recently, the future, recent years, the coming months
         rule(
-            T_VAGUE,
+            T_VAGUE | T_UNIT | T_DAY,
             r"(?P<v>now|currently|nowadays|at\s+present|the\s+present|recently|lately|formerly|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term|the\s+past|these\s+days)|(?P<rec>recent|coming|past)\s+(?P<unit>years|months|weeks|days|decades|quarters)",
             vague,
         ),
@@ -765,7 +765,9 @@ fn quarter(c: &Ctx) -> Resolved {
     if whole.starts_with("the ") && (whole.contains("-quarter") || whole.contains("-half")) {
         c.trim_start.set(4);
     }
-    if !half && !prior {
+    // A quarter not yet over ("through the third quarter of 1990") is no reporting period.
+    let past = |y: i32| c.reference.is_none_or(|r| (y, n) < (r.year, r.quarter()));
+    if !half && !prior && year.is_some_and(past) {
         c.names_quarter.set(year.map(|y| (y, n)));
     }
     let code = if half { 'H' } else { 'Q' };
