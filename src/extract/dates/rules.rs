@@ -258,7 +258,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             T_UNIT,
             &format!(
-                r"(?:the\s+)?(?:(?P<qmod>latest|current|same|comparable|year-ago|year-earlier|prior-year|year-before|{YEAR}|(?:comparable|same)\s+year-ago|(?:comparable|same)\s+year-earlier)\s+)?(?P<qn>quarter|period)|(?P<adj>year-ago|year-earlier)"
+                r"(?:the\s+)?(?:(?P<qmod>latest|current|same|comparable|year-ago|year-earlier|prior-year|year-before|{YEAR}|corresponding|(?:comparable|same)\s+year-ago|(?:comparable|same)\s+year-earlier)\s+)?(?P<qn>quarter|period)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year))?|(?P<adj>year-ago|year-earlier)|last\s+year's\s+(?P<qn2>quarter|period)"
             ),
             fiscal_period,
         ),
@@ -767,7 +767,9 @@ fn quarter(c: &Ctx) -> Resolved {
     }
     // A quarter not yet over ("through the third quarter of 1990") is no reporting period.
     let past = |y: i32| c.reference.is_none_or(|r| (y, n) < (r.year, r.quarter()));
-    if !half && !prior && year.is_some_and(past) {
+    // "the fourth quarter ended Aug. 26" is a fiscal quarter already reported.
+    let reported = c.after().trim_start().starts_with("ended");
+    if !half && !prior && (reported || year.is_some_and(past)) {
         c.names_quarter.set(year.map(|y| (y, n)));
     }
     let code = if half { 'H' } else { 'Q' };
@@ -779,7 +781,9 @@ fn fiscal_period(c: &Ctx) -> Resolved {
     let prior = whole.contains("year-ago")
         || whole.contains("year-earlier")
         || whole.contains("prior-year")
-        || whole.contains("year-before");
+        || whole.contains("year-before")
+        || whole.contains("last year")
+        || c.cap("ago").is_some();
     if c.cap("adj").is_some() {
         // "year-earlier results": the same quarter a year before in an earnings report.
         let v = if c.doc.compares_quarters(c.sentence) {
@@ -791,8 +795,14 @@ fn fiscal_period(c: &Ctx) -> Resolved {
         };
         return Some((TimexType::Date, v));
     }
-    let qmod = c.cap("qmod");
-    let is_period = c.cap("qn")?.eq_ignore_ascii_case("period");
+    let qmod = c
+        .cap("qmod")
+        .or_else(|| c.cap("ago"))
+        .or_else(|| c.cap("qn2"));
+    let is_period = c
+        .cap("qn")
+        .or_else(|| c.cap("qn2"))?
+        .eq_ignore_ascii_case("period");
     // A bare "the period" refers to anything; a bare "quarter" needs "the".
     if qmod.is_none() && (is_period || !whole.starts_with("the")) {
         return None;
@@ -1495,6 +1505,10 @@ fn vague(c: &Ctx) -> Resolved {
         let rec = rec.to_ascii_lowercase();
         if rec == "coming" {
             return Some((TimexType::Date, Some("FUTURE_REF".into())));
+        }
+        if unit.eq_ignore_ascii_case("years") {
+            // "in recent years" is annotated as a vague past more often than a duration.
+            return Some((TimexType::Date, Some("PAST_REF".into())));
         }
         if rec == "past" {
             // "past years" (no article): an unknown stretch in the past.
