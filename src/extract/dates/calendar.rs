@@ -1,5 +1,6 @@
 //! Proleptic Gregorian calendar arithmetic on plain dates: parsing ISO
-//! prefixes, weekdays, ISO weeks, adding days and months.
+//! prefixes, weekdays, ISO weeks, adding days and months, and the dates of
+//! the holidays news mentions by name.
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -122,6 +123,87 @@ impl Date {
     }
 }
 
+/// The `n`-th (1-based) weekday `wd` (0 = Monday) of a month; `n = 5` means the last.
+pub fn nth_weekday(year: i32, month: u32, wd: u32, n: u32) -> Date {
+    if n >= 5 {
+        let last = Date {
+            year,
+            month,
+            day: days_in_month(year, month),
+        };
+        let back = (i64::from(last.weekday()) - i64::from(wd)).rem_euclid(7);
+        return last.add_days(-back);
+    }
+    let first = Date {
+        year,
+        month,
+        day: 1,
+    };
+    let fwd = (i64::from(wd) - i64::from(first.weekday())).rem_euclid(7);
+    first.add_days(fwd + 7 * i64::from(n - 1))
+}
+
+/// Easter Sunday (anonymous Gregorian algorithm).
+pub fn easter(year: i32) -> Date {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date {
+        year,
+        month: month as u32,
+        day: day as u32,
+    }
+}
+
+/// A named holiday in a given year (US conventions where they differ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    NewYear,
+    Christmas,
+    ChristmasEve,
+    NewYearsEve,
+    Independence,
+    Thanksgiving,
+    Labor,
+    Memorial,
+    Election,
+    Easter,
+    Halloween,
+    Valentine,
+}
+
+impl Holiday {
+    pub fn on(self, year: i32) -> Date {
+        let fixed = |month, day| Date { year, month, day };
+        match self {
+            Holiday::NewYear => fixed(1, 1),
+            Holiday::Christmas => fixed(12, 25),
+            Holiday::ChristmasEve => fixed(12, 24),
+            Holiday::NewYearsEve => fixed(12, 31),
+            Holiday::Independence => fixed(7, 4),
+            Holiday::Halloween => fixed(10, 31),
+            Holiday::Valentine => fixed(2, 14),
+            Holiday::Thanksgiving => nth_weekday(year, 11, 3, 4),
+            Holiday::Labor => nth_weekday(year, 9, 0, 1),
+            Holiday::Memorial => nth_weekday(year, 5, 0, 5),
+            // The Tuesday after the first Monday of November.
+            Holiday::Election => nth_weekday(year, 11, 0, 1).add_days(1),
+            Holiday::Easter => easter(year),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,5 +244,68 @@ mod tests {
         );
         assert_eq!(Date::parse_iso_prefix("2019-02-30"), None);
         assert_eq!(Date::parse_iso_prefix("June 5"), None);
+    }
+
+    #[test]
+    fn holidays() {
+        assert_eq!(
+            Holiday::Thanksgiving.on(1999),
+            Date::new(1999, 11, 25).unwrap()
+        );
+        assert_eq!(Holiday::Election.on(1998), Date::new(1998, 11, 3).unwrap());
+        assert_eq!(Holiday::Memorial.on(2018), Date::new(2018, 5, 28).unwrap());
+        assert_eq!(easter(2000), Date::new(2000, 4, 23).unwrap());
+        assert_eq!(easter(2024), Date::new(2024, 3, 31).unwrap());
+        assert_eq!(easter(1991), Date::new(1991, 3, 31).unwrap());
+    }
+
+    /// Every day from 1800 to 2200: day numbers are consecutive, weekdays
+    /// cycle, ISO weeks advance on Mondays only, and month arithmetic inverts.
+    #[test]
+    fn calendar_properties_hold_for_every_day() {
+        let start = Date::new(1800, 1, 1).unwrap().to_days();
+        let end = Date::new(2200, 12, 31).unwrap().to_days();
+        let mut prev = Date::from_days(start - 1);
+        for z in start..=end {
+            let d = Date::from_days(z);
+            assert_eq!(d.to_days(), z);
+            assert_eq!(Date::new(d.year, d.month, d.day), Some(d));
+            assert!(d > prev);
+            assert_eq!(d.weekday(), (prev.weekday() + 1) % 7);
+            let (wy, w) = d.iso_week();
+            let (py, pw) = prev.iso_week();
+            if d.weekday() == 0 {
+                assert!(w == 1 || (wy, w) == (py, pw + 1), "{d:?}");
+            } else {
+                assert_eq!((wy, w), (py, pw), "{d:?}");
+            }
+            assert!((1..=53).contains(&w));
+            if d.day <= 28 {
+                for n in [-25, -12, -1, 1, 7, 12, 40] {
+                    assert_eq!(d.add_months(n).add_months(-n), d);
+                }
+            }
+            assert_eq!(d.quarter(), d.month.div_ceil(3));
+            prev = d;
+        }
+    }
+
+    #[test]
+    fn nth_weekday_is_that_weekday_in_that_month() {
+        for y in 1950..2050 {
+            for m in 1..=12 {
+                for wd in 0..7 {
+                    for n in 1..=5 {
+                        let d = nth_weekday(y, m, wd, n);
+                        assert_eq!((d.year, d.month, d.weekday()), (y, m, wd));
+                        if n < 5 {
+                            assert_eq!((d.day - 1) / 7 + 1, n);
+                        } else {
+                            assert!(d.day + 7 > days_in_month(y, m));
+                        }
+                    }
+                }
+            }
+        }
     }
 }

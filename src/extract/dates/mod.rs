@@ -1,14 +1,22 @@
-//! Time expressions (TIMEX3): candidates found by regular expressions
-//! compiled once, typed DATE / TIME / DURATION / SET, and resolved to ISO
-//! values against the publication date, reading the tense of the sentence
-//! to decide between past and future readings.
+//! Time expressions (TIMEX3): a trigger-word prefilter picks the rules worth
+//! running on each sentence, the rules' regular expressions (compiled once)
+//! find candidates, and resolvers type them DATE / TIME / DURATION / SET and
+//! resolve them to ISO values against the publication date, reading the
+//! tense of the clause to decide between past and future readings.
 
 mod calendar;
+mod context;
 mod rules;
 
 pub use calendar::Date;
 
 use crate::text::Document;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use context::DocState;
+use rules::{Ctx, RULES, TRIGGERS};
+use std::cell::Cell;
+use std::ops::Range;
+use std::sync::LazyLock;
 
 /// TIMEX3 type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,13 +47,147 @@ pub struct Timex {
     pub value: Option<String>,
 }
 
+/// One automaton over every trigger word: a single pass over the document
+/// tells each sentence which rules can possibly match in it.
+static TRIGGER_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(TRIGGERS.iter().map(|(w, _)| w))
+        .expect("trigger automaton")
+});
+
 /// Every time expression in the document, in text order, not overlapping.
 pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
     let mut found = Vec::new();
-    for s in &doc.sentences {
-        rules::find_in_sentence(doc.text, s.clone(), reference, &mut found);
+    let masks = sentence_masks(doc);
+    let mut state = DocState::new(doc.text);
+    for (s, &mask) in doc.sentences.iter().zip(&masks) {
+        if mask != 0 {
+            find_in_sentence(doc.text, s.clone(), mask, reference, &mut state, &mut found);
+        }
     }
     found
+}
+
+/// For each sentence, the union of the trigger classes occurring in it.
+fn sentence_masks(doc: &Document) -> Vec<u32> {
+    let mut masks = vec![0u32; doc.sentences.len()];
+    let mut i = 0;
+    for m in TRIGGER_AC.find_overlapping_iter(doc.text) {
+        while i < doc.sentences.len() && doc.sentences[i].end <= m.start() {
+            i += 1;
+        }
+        if i == doc.sentences.len() {
+            break;
+        }
+        if doc.sentences[i].start <= m.start() {
+            masks[i] |= TRIGGERS[m.pattern().as_usize()].1;
+        }
+    }
+    masks
+}
+
+/// Runs the rules the sentence's triggers allow, keeps the longest
+/// non-overlapping candidates and widens them over modifiers.
+fn find_in_sentence(
+    text: &str,
+    sentence: Range<usize>,
+    mask: u32,
+    reference: Option<Date>,
+    state: &mut DocState,
+    out: &mut Vec<Timex>,
+) {
+    let s = &text[sentence.clone()];
+    let mut cands: Vec<(Timex, Option<(i32, u32)>)> = Vec::new();
+    for r in RULES.iter().filter(|r| r.needs & mask != 0) {
+        for caps in r.re.captures_iter(s) {
+            let m = caps
+                .name("t")
+                .or_else(|| caps.name("t2"))
+                .or_else(|| caps.get(0))
+                .expect("whole match");
+            let ctx = Ctx {
+                caps: &caps,
+                sentence: s,
+                at: m.start(),
+                end: m.end(),
+                reference,
+                doc: state,
+                names_quarter: Cell::new(None),
+                trim_start: Cell::new(0),
+            };
+            if let Some((kind, value)) = (r.resolve)(&ctx) {
+                let t = Timex {
+                    start: m.start() + ctx.trim_start.get(),
+                    end: m.end(),
+                    kind,
+                    value,
+                };
+                cands.push((t, ctx.names_quarter.get()));
+            }
+        }
+    }
+    // Longest first, then leftmost; a candidate survives if it overlaps none kept.
+    cands.sort_by_key(|(t, _)| (std::cmp::Reverse(t.end - t.start), t.start));
+    let mut kept: Vec<(Timex, Option<(i32, u32)>)> = Vec::with_capacity(cands.len());
+    for c in cands {
+        let t = &c.0;
+        if kept
+            .iter()
+            .all(|(k, _)| t.end <= k.start || t.start >= k.end)
+        {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|(t, _)| t.start);
+    for (mut t, quarter) in kept {
+        if matches!(t.kind, TimexType::Date | TimexType::Time) {
+            t.start = widen_left(s, t.start);
+        }
+        if quarter.is_some() {
+            state.quarter = quarter;
+        }
+        t.start += sentence.start;
+        t.end += sentence.start;
+        out.push(t);
+    }
+}
+
+/// Modifiers TimeML keeps inside the expression: "the end of 1999",
+/// "early next year", "late yesterday", "mid-".
+fn widen_left(s: &str, start: usize) -> usize {
+    const PREFIXES: &[&str] = &[
+        "the end of the ",
+        "the end of ",
+        "the beginning of the ",
+        "the beginning of ",
+        "the start of the ",
+        "the start of ",
+        "the middle of the ",
+        "the middle of ",
+        "the first half of ",
+        "the second half of ",
+        "the rest of ",
+        "the remainder of ",
+        "early ",
+        "late ",
+        "mid-",
+    ];
+    let before = &s[..start];
+    for p in PREFIXES {
+        if before.len() >= p.len() {
+            let cand = &before[before.len() - p.len()..];
+            if cand.eq_ignore_ascii_case(p) {
+                let st = before.len() - p.len();
+                // Only at a word start.
+                if st == 0 || !before.as_bytes()[st - 1].is_ascii_alphanumeric() {
+                    return st;
+                }
+            }
+        }
+    }
+    start
 }
 
 #[cfg(test)]
