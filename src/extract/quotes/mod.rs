@@ -2,15 +2,19 @@
 //! (curly marks by direction, straight ones by alternation; an opening mark
 //! left open runs to the paragraph's end, the news convention for quotes
 //! that continue in the next paragraph). The speaker comes from a reporting
-//! verb next to the quote ("...," said X / X said: "..."), a dash line
-//! ("... – Name, role"), or the last speaker for a continued quote; a pronoun
-//! resolves to the last person named.
+//! verb next to the quote ("...," said X / X said: "..." / X called it
+//! "a disaster"), a dash line ("... – Name, role"), another quote of the same
+//! paragraph, or the last speaker for a quote that continues one.
 
 mod attribution;
+mod dash;
+mod lexicon;
 mod marks;
+mod speaker;
 
 use crate::extract::orgs::Org;
 use crate::text::Document;
+use attribution::{Context, Speaker};
 use std::ops::Range;
 
 /// A quotation: byte range of the quoted words and who said them.
@@ -28,27 +32,89 @@ pub struct QuoteSpan {
 pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
     let text = doc.text;
     let mut out = Vec::new();
-    let mut state = attribution::State::default();
+    let mut ctx = Context::new(text, orgs);
+    let mut prev_para: Option<Range<usize>> = None;
+    let mut continuing = false;
     for para in &doc.paragraphs {
-        let regions = marks::quoted_regions(text, para.clone());
+        let para = para.clone();
+        let regions: Vec<marks::Region> = marks::quoted_regions(text, para.clone())
+            .into_iter()
+            .filter(|r| marks::is_quotation(text, r))
+            .collect();
         if regions.is_empty() {
-            if let Some(q) = attribution::dash_quote(text, para.clone(), orgs) {
-                state.remember(&q);
+            if let Some(q) = dash::dash_quote(&mut ctx, text, para.clone()) {
                 out.push(q);
-            } else {
-                state.observe_names(&text[para.clone()]);
             }
+            ctx.observe(para.clone());
+            prev_para = Some(para);
+            continuing = false;
             continue;
         }
-        for region in &regions {
-            if !marks::is_quotation(text, para.clone(), region) {
-                continue;
+        let mut found: Vec<Option<Speaker>> = Vec::with_capacity(regions.len());
+        for (i, r) in regions.iter().enumerate() {
+            let prev_end = if i == 0 {
+                para.start
+            } else {
+                regions[i - 1].outer.end
+            };
+            let next_start = regions.get(i + 1).map_or(para.end, |n| n.outer.start);
+            let tight = text[r.inner.clone()].ends_with([',', '?', '!', '—', '–', '-']);
+            let mut m = ctx.after(r.outer.end, next_start, tight);
+            if m.is_none() {
+                m = ctx.before(prev_end, r.outer.start);
             }
-            let q = attribution::attribute(text, para.clone(), region, &mut state, orgs);
-            out.push(q);
+            if m.is_none() && r.outer.start == para.start {
+                if let Some(p) = prev_para.clone().filter(|p| text[p.clone()].ends_with(':')) {
+                    m = ctx.before(p.start, p.end);
+                }
+            }
+            found.push(m.map(|m| ctx.speaker(m)));
         }
-        state.observe_names(&text[para.clone()]);
-        state.paragraph_done(regions.last().is_some_and(|r| r.open_ended));
+        // A quote without its own verb shares the speaker of a neighbour in the paragraph.
+        for i in 0..found.len() {
+            if found[i].is_none() {
+                let near = found[..i]
+                    .iter()
+                    .rev()
+                    .chain(found[i + 1..].iter())
+                    .flatten()
+                    .next()
+                    .cloned();
+                found[i] = near;
+            }
+        }
+        if found[0].is_none() && (continuing || regions[0].outer.start == para.start) {
+            let last = ctx.last_speaker.clone();
+            for f in found.iter_mut() {
+                *f = last.clone();
+            }
+        }
+        for (r, f) in regions.iter().zip(found) {
+            if let Some(s) = &f {
+                ctx.last_speaker = Some(s.clone());
+            }
+            out.push(match f {
+                Some(s) => QuoteSpan {
+                    start: r.inner.start,
+                    end: r.inner.end,
+                    speaker: Some(s.name),
+                    speaker_span: Some(s.span),
+                    role: s.role,
+                    org: s.org,
+                },
+                None => QuoteSpan {
+                    start: r.inner.start,
+                    end: r.inner.end,
+                    speaker: None,
+                    speaker_span: None,
+                    role: None,
+                    org: None,
+                },
+            });
+        }
+        ctx.observe(para.clone());
+        continuing = regions.last().is_some_and(|r| r.open_ended);
+        prev_para = Some(para);
     }
     out
 }
@@ -118,7 +184,7 @@ mod tests {
     }
 
     #[test]
-    fn scare_quotes_are_not_quotations() {
-        assert!(quotes("The company called it a “strategic” move.").is_empty());
+    fn titles_are_not_quotations() {
+        assert!(quotes("He appeared on “Meet the Press” on Sunday.").is_empty());
     }
 }
