@@ -4,7 +4,8 @@
 //! resolve to the nearest preceding person named in the article.
 
 use super::lexicon::{
-    is_between, is_capitalized, is_determiner, is_participle, is_pronoun, is_reporting,
+    is_between, is_capitalized, is_determiner, is_intro_word, is_participle, is_pronoun,
+    is_reporting,
 };
 use super::speaker::{is_adverb, Mention, Window};
 use crate::extract::orgs::Org;
@@ -111,7 +112,7 @@ impl<'a> Context<'a> {
             text: self.text,
             toks: &self.toks,
         };
-        let ends = |i: &usize| matches!(w.word(*i), "." | "!" | "?") && !w.is_abbrev_period(*i);
+        let ends = |i: &usize| w.is_sentence_end(*i);
         let n = self.toks.len();
         if first {
             0..(0..n).find(ends).unwrap_or(n)
@@ -123,7 +124,8 @@ impl<'a> Context<'a> {
     /// The speaker named right after the quote ending at `from`, up to `to`.
     /// `tight` says the quote ends like an attributed one (`,"` `?"` `!"`), so
     /// the verb may come first ("...," said X) or after a longer subject.
-    pub fn after(&mut self, from: usize, to: usize, tight: bool) -> Option<Mention> {
+    /// `ended` says the quote closed its sentence, so only "...." he said. fits.
+    pub fn after(&mut self, from: usize, to: usize, tight: bool, ended: bool) -> Option<Mention> {
         let to = floor_char(self.text, to.min(from + REACH).max(from));
         let r = self.sentence_tokens(from..to, true);
         let w = Window {
@@ -144,6 +146,12 @@ impl<'a> Context<'a> {
             return w
                 .np_after(i + 1, n)
                 .filter(|m| is_capitalized(&self.text[m.span.clone()]));
+        }
+        if ended {
+            let k = (i + 1..n.min(i + 12)).find(|&k| is_reporting(w.word(k)))?;
+            return (k + 1 == n && !is_participle(w.word(k)))
+                .then(|| subject_after_quote(&w, i, k))
+                .flatten();
         }
         if let Some(k) = (i..n.saturating_sub(1)).find(|&k| is_according_to(&w, k)) {
             return w.np_after(k + 2, n);
@@ -190,12 +198,27 @@ impl<'a> Context<'a> {
                 }
                 continue;
             }
-            let prev = if k > 0 { w.word(k - 1) } else { "" };
+            let mut p = k;
+            while p > 0 && (is_between(w.word(p - 1)) || is_adverb(w.word(p - 1))) {
+                p -= 1;
+            }
+            let prev = if p > 0 { w.word(p - 1) } else { "" };
+            match prev {
+                // A relative clause: "a letter that says", but "who said" names its speaker.
+                "that" | "which" => continue,
+                "who" => {
+                    return Some(Mention {
+                        span: w.toks[p - 1].range(),
+                        role: None,
+                    })
+                }
+                _ => {}
+            }
             if is_participle(w.word(k)) {
                 // "footage of Trump saying" names its subject; "..., saying" borrows the sentence's.
-                let direct = k > 0 && (is_pronoun(prev) || w.is_name_end(k - 1));
+                let direct = p > 0 && (is_pronoun(prev) || w.is_name_end(p - 1));
                 let m = if direct {
-                    w.np_ending_at(k - 1, 0)
+                    w.np_ending_at(p - 1, 0)
                 } else {
                     sentence_subject(&w, k)
                 };
@@ -220,6 +243,38 @@ impl<'a> Context<'a> {
             }
         }
         None
+    }
+
+    /// The subject opening the quote's sentence when no reporting verb names one
+    /// ("Trump attacked “...”", "He has used the phrase “...”").
+    pub fn subject(&mut self, from: usize, to: usize) -> Option<Mention> {
+        let from = ceil_char(self.text, from.max(to.saturating_sub(REACH)));
+        let r = self.sentence_tokens(from..to, false);
+        let w = Window {
+            text: self.text,
+            toks: &self.toks[r],
+        };
+        let n = w.toks.len();
+        let mut i = 0;
+        if n > 0 && is_intro_word(w.word(0)) {
+            i = (0..n).find(|&j| w.word(j) == ",")? + 1;
+        }
+        if i + 1 >= n {
+            return None;
+        }
+        let last = if is_pronoun(w.word(i)) {
+            i
+        } else {
+            w.name_phrase(i, n)?
+        };
+        let next = w.word(last + 1.min(n - 1 - last));
+        next.chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c == ',')
+            .then(|| Mention {
+                span: w.toks[i].start..w.toks[last].end,
+                role: None,
+            })
     }
 
     /// Turns a mention into a speaker: resolves pronouns, reads role and organization.
@@ -336,50 +391,6 @@ fn sentence_subject(w: &Window, verb: usize) -> Option<Mention> {
         return w.np_after(i, verb);
     }
     None
-}
-
-/// Words opening an introductory phrase before the subject ("On Tuesday, ...").
-fn is_intro_word(w: &str) -> bool {
-    matches!(
-        w,
-        "On" | "In"
-            | "At"
-            | "After"
-            | "During"
-            | "Before"
-            | "With"
-            | "Without"
-            | "For"
-            | "From"
-            | "Since"
-            | "Until"
-            | "When"
-            | "While"
-            | "As"
-            | "If"
-            | "Although"
-            | "Though"
-            | "Because"
-            | "Despite"
-            | "Following"
-            | "Speaking"
-            | "Asked"
-            | "Earlier"
-            | "Later"
-            | "Still"
-            | "But"
-            | "And"
-            | "Yet"
-            | "However"
-            | "Meanwhile"
-            | "Now"
-            | "Then"
-            | "Instead"
-            | "Under"
-            | "By"
-            | "Last"
-            | "This"
-    )
 }
 
 fn org_in(orgs: &[Org], r: Range<usize>) -> Option<String> {

@@ -119,6 +119,7 @@ static REPORTING: &[&str] = &[
     "describes",
     "describing",
     "reported",
+    "reports",
     "concluded",
     "concludes",
     "promise",
@@ -339,6 +340,50 @@ pub fn is_participle(w: &str) -> bool {
 /// Starts with an upper-case letter or a digit-free capital: a name word.
 pub fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Words opening an introductory phrase before the subject ("On Tuesday, ...").
+pub fn is_intro_word(w: &str) -> bool {
+    matches!(
+        w,
+        "On" | "In"
+            | "At"
+            | "After"
+            | "During"
+            | "Before"
+            | "With"
+            | "Without"
+            | "For"
+            | "From"
+            | "Since"
+            | "Until"
+            | "When"
+            | "While"
+            | "As"
+            | "If"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "Despite"
+            | "Following"
+            | "Speaking"
+            | "Asked"
+            | "Earlier"
+            | "Later"
+            | "Still"
+            | "But"
+            | "And"
+            | "Yet"
+            | "However"
+            | "Meanwhile"
+            | "Now"
+            | "Then"
+            | "Instead"
+            | "Under"
+            | "By"
+            | "Last"
+            | "This"
+    )
 }
 
 #[cfg(test)]

@@ -58,8 +58,13 @@ pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
                 regions[i - 1].outer.end
             };
             let next_start = regions.get(i + 1).map_or(para.end, |n| n.outer.start);
-            let tight = text[r.inner.clone()].ends_with([',', '?', '!', '—', '–', '-']);
-            let mut m = ctx.after(r.outer.end, next_start, tight);
+            let inner = text[r.inner.clone()].trim_end_matches(['\'', '’', '"', ')', ' ']);
+            let tight = inner.ends_with([',', '?', '!', '—', '–', '-', '…']);
+            let ended = inner.ends_with('.');
+            let mut m = transcript_label(text, r.inner.clone());
+            if m.is_none() {
+                m = ctx.after(r.outer.end, next_start, tight, ended);
+            }
             if m.is_none() {
                 m = ctx.before(prev_end, r.outer.start);
             }
@@ -67,6 +72,9 @@ pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
                 if let Some(p) = prev_para.clone().filter(|p| text[p.clone()].ends_with(':')) {
                     m = ctx.before(p.start, p.end);
                 }
+            }
+            if m.is_none() {
+                m = ctx.subject(prev_end, r.outer.start);
             }
             found.push(m.map(|m| ctx.speaker(m)));
         }
@@ -117,6 +125,23 @@ pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
         prev_para = Some(para);
     }
     out
+}
+
+/// The speaker label opening a transcript line quoted whole: "WALLACE: ...".
+fn transcript_label(text: &str, inner: Range<usize>) -> Option<speaker::Mention> {
+    let s = &text[inner.clone()];
+    let colon = s.find(':')?;
+    let label = &s[..colon];
+    let ok = label.len() >= 2
+        && label.len() <= 30
+        && label.bytes().any(|b| b.is_ascii_uppercase())
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || matches!(b, b' ' | b'.' | b'-' | b'\''));
+    ok.then(|| speaker::Mention {
+        span: inner.start..inner.start + colon,
+        role: None,
+    })
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 //! said"), the name after it ("said Jane Doe, a spokeswoman"), or a pronoun.
 
 use super::lexicon::{
-    is_abbreviation, is_between, is_capitalized, is_determiner, is_not_after_verb, is_pronoun,
-    is_reporting,
+    is_abbreviation, is_between, is_capitalized, is_determiner, is_intro_word, is_not_after_verb,
+    is_pronoun, is_reporting,
 };
 use crate::text::Token;
 use std::ops::Range;
@@ -19,6 +19,32 @@ pub struct Mention {
 /// An adverb in -ly between a subject and its verb ("forcefully told").
 pub fn is_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && !is_capitalized(w)
+}
+
+/// Prepositions that put the next noun phrase in an adjunct.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "from"
+            | "with"
+            | "of"
+            | "by"
+            | "for"
+            | "to"
+            | "into"
+            | "about"
+            | "during"
+            | "In"
+            | "On"
+            | "At"
+            | "From"
+            | "With"
+            | "By"
+            | "For"
+            | "During"
+    )
 }
 
 /// Words that end a noun phrase read backwards: clause openers and prepositions.
@@ -86,7 +112,20 @@ impl<'a> Window<'a> {
 
     /// Token `i` ends a capitalized name.
     pub fn is_name_end(&self, i: usize) -> bool {
-        self.is_word(i) && is_capitalized(self.word(i)) && !is_pronoun(self.word(i))
+        let w = self.word(i);
+        self.is_word(i) && is_capitalized(w) && !is_pronoun(w) && !is_intro_word(w)
+    }
+
+    /// A sentence-ending mark: not an abbreviation's period, nor one followed by
+    /// `)`, `,` or a lower-case word ("(D-Wis.) said", "R-Ky., said").
+    pub fn is_sentence_end(&self, i: usize) -> bool {
+        matches!(self.word(i), "." | "!" | "?")
+            && !self.is_abbrev_period(i)
+            && self.toks.get(i + 1).is_none_or(|_| {
+                let next = self.word(i + 1);
+                !(matches!(next, ")" | "," | ";")
+                    || next.chars().next().is_some_and(char::is_lowercase))
+            })
     }
 
     /// A token that can be part of a name: a capitalized word, an initial's period, a particle.
@@ -113,7 +152,7 @@ impl<'a> Window<'a> {
                 role: None,
             });
         }
-        if !self.is_word(i) && !self.is_abbrev_period(i) {
+        if !self.is_word(i) && !self.is_abbrev_period(i) || is_clause_word(w) {
             return None;
         }
         let mut a = i;
@@ -160,6 +199,14 @@ impl<'a> Window<'a> {
 
     /// The subject of the verb at token `v`: "X said", "X, a spokesman, said", "X also said".
     pub fn subject_before(&self, v: usize, floor: usize) -> Option<Mention> {
+        let m = self.subject_np(v, floor)?;
+        // "In a Facebook message posted Friday": a noun after a preposition is no subject.
+        let a = self.toks.partition_point(|t| t.start < m.span.start);
+        let after_preposition = a > floor && is_preposition(self.word(a - 1));
+        (!after_preposition).then_some(m)
+    }
+
+    fn subject_np(&self, v: usize, floor: usize) -> Option<Mention> {
         let mut i = v.checked_sub(1)?;
         while i > floor && (is_between(self.word(i)) || is_adverb(self.word(i))) {
             i -= 1;
@@ -218,17 +265,69 @@ impl<'a> Window<'a> {
                 role: None,
             });
         }
-        if !self.is_name_part(i) || !is_capitalized(w) {
-            return None;
-        }
-        while i < end && self.is_name_part(i) {
-            i += 1;
-        }
-        let span = self.span(start, i - 1);
+        let last = self.name_phrase(i, end)?;
+        i = last + 1;
+        let span = self.span(start, last);
         let role = (i + 1 < end && self.word(i) == ",")
             .then(|| self.role_after(i + 1, end))
             .flatten();
         Some(Mention { span, role })
+    }
+
+    /// The last token of a name phrase starting at `i`: title words, a name,
+    /// and a name after a title ("9/11 widow Terry Strada", "Democratic
+    /// presidential nominee Hillary Clinton", "Secretary of State John Kerry").
+    pub fn name_phrase(&self, i: usize, end: usize) -> Option<usize> {
+        let plain = |j: usize| {
+            let x = self.word(j);
+            self.is_word(j)
+                && !is_capitalized(x)
+                && !is_clause_word(x)
+                && !is_determiner(x)
+                && !is_reporting(x)
+                && !x.ends_with("ed")
+                && !is_pronoun(x)
+        };
+        let mut j = i;
+        while j < end && j - i < 5 && plain(j) {
+            j += 1;
+        }
+        let mut last = self.name_run(j, end)?;
+        // A name after title words: "... nominee Hillary Clinton".
+        let mut k = last + 1;
+        while k < end && k - last <= 3 && plain(k) {
+            k += 1;
+        }
+        if k > last + 1 {
+            if let Some(l) = self.name_run(k, end) {
+                last = l;
+            }
+        }
+        Some(last)
+    }
+
+    /// The last token of a run of name words starting at `i` ("of" inside: "Secretary of State").
+    fn name_run(&self, i: usize, end: usize) -> Option<usize> {
+        if i >= end
+            || !self.is_name_part(i)
+            || !is_capitalized(self.word(i))
+            || is_intro_word(self.word(i))
+        {
+            return None;
+        }
+        let mut j = i;
+        while j + 1 < end
+            && (self.is_name_part(j + 1)
+                || (matches!(self.word(j + 1), "of" | "for")
+                    && j + 2 < end
+                    && is_capitalized(self.word(j + 2))))
+        {
+            j += 1;
+        }
+        while j > i && !is_capitalized(self.word(j)) && !self.is_abbrev_period(j) {
+            j -= 1;
+        }
+        Some(j)
     }
 
     /// An appositive role starting at token `i`, up to the sentence end or a new clause.
@@ -237,7 +336,7 @@ impl<'a> Window<'a> {
         while j < end && j - i < 25 {
             let w = self.word(j);
             let stop = matches!(w, ";" | "“" | "”" | "\"" | "(" | "—" | "–")
-                || (matches!(w, "." | "!" | "?") && !self.is_abbrev_period(j))
+                || self.is_sentence_end(j)
                 || (w == ","
                     && j + 1 < end
                     && (self.word(j + 1).ends_with("ing")
