@@ -159,6 +159,23 @@ impl<'a> Context<'a> {
         if is_reporting(t) && !is_participle(t) {
             return tight.then(|| w.np_after(i + 1, n)).flatten();
         }
+        if tight {
+            // "...," Toomey fumed: any past-tense verb right after the name.
+            let last = if is_pronoun(t) {
+                Some(i)
+            } else {
+                w.name_phrase(i, n)
+            };
+            if let Some(last) = last.filter(|&l| l + 1 < n) {
+                let v = w.word(last + 1);
+                if v.ends_with("ed") && !is_capitalized(v) {
+                    return Some(Mention {
+                        span: w.toks[i].start..w.toks[last].end,
+                        role: None,
+                    });
+                }
+            }
+        }
         let k = (i + 1..n.min(i + 30))
             .take_while(|&k| !matches!(w.word(k), ";" | ":" | "“" | "\"" | "—" | "–"))
             .find(|&k| is_reporting(w.word(k)))?;
@@ -264,6 +281,22 @@ impl<'a> Context<'a> {
         }
         let last = if is_pronoun(w.word(i)) {
             i
+        } else if is_determiner(w.word(i)) {
+            // "The piece used ...": the determiner and the words up to a verb-like one.
+            let mut j = i + 1;
+            while j < n && j - i <= 4 && w.toks[j].start < to && {
+                let x = w.word(j);
+                x.chars().next().is_some_and(char::is_alphanumeric)
+                    && (is_capitalized(x)
+                        || !(x.ends_with("ed") || x.ends_with('s') && !x.ends_with("ss")))
+                    && !is_reporting(x)
+            } {
+                j += 1;
+            }
+            if j == i + 1 {
+                return None;
+            }
+            j - 1
         } else {
             w.name_phrase(i, n)?
         };
@@ -347,10 +380,6 @@ fn subject_after_quote(w: &Window, i: usize, k: usize) -> Option<Mention> {
     while end > i + 1 && (is_between(w.word(end - 1)) || is_adverb(w.word(end - 1))) {
         end -= 1;
     }
-    let first = w.word(i);
-    if !(is_capitalized(first) || is_determiner(first) || is_pronoun(first)) {
-        return None;
-    }
     let plain = (i..end).all(|j| {
         let x = w.word(j);
         x.chars().next().is_some_and(char::is_alphanumeric)
@@ -358,7 +387,8 @@ fn subject_after_quote(w: &Window, i: usize, k: usize) -> Option<Mention> {
             || matches!(x, "(" | ")")
     });
     if plain {
-        return (end - i <= 10).then(|| Mention {
+        let clause = (i..end).any(|j| matches!(w.word(j), "that" | "which" | "who" | "and"));
+        return (end - i <= 10 && !clause).then(|| Mention {
             span: w.toks[i].start..w.toks[end - 1].end,
             role: None,
         });

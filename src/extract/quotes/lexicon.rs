@@ -224,6 +224,19 @@ static DETERMINERS: &[&str] = &[
 
 /// Adverbs and auxiliaries that may sit between a speaker and the verb.
 static BETWEEN: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "today",
+    "yesterday",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
     "also",
     "later",
     "then",
@@ -383,6 +396,44 @@ pub fn is_intro_word(w: &str) -> bool {
             | "By"
             | "Last"
             | "This"
+            | "Even"
+            | "Moreover"
+            | "Furthermore"
+            | "Indeed"
+            | "Additionally"
+            | "Separately"
+            | "Ironically"
+            | "Nevertheless"
+            | "Nonetheless"
+            | "Yesterday"
+            | "Today"
+            | "Overall"
+            | "Finally"
+            | "Thus"
+            | "Therefore"
+            | "Similarly"
+            | "Likewise"
+            | "Again"
+            | "Notably"
+            | "Outside"
+            | "Inside"
+            | "Like"
+            | "Unlike"
+            | "Amid"
+            | "Among"
+            | "Against"
+            | "Through"
+            | "Throughout"
+            | "Over"
+            | "Within"
+            | "Once"
+            | "Given"
+            | "Also"
+            | "So"
+            | "Or"
+            | "Nor"
+            | "Of"
+            | "To"
     )
 }
 

@@ -222,17 +222,28 @@ impl<'a> Window<'a> {
             }
         }
         if self.word(i) == "," {
-            // Appositive: the name sits before the previous comma.
+            // Appositive: the name sits before an earlier comma; prefer a name
+            // over an adverb ("Sanders, meanwhile, who ..., said").
             let lo = floor.max(i.saturating_sub(25));
-            let c = (lo..i)
-                .rev()
-                .find(|&j| self.word(j) == ",")
-                .filter(|&c| c > floor)?;
-            let m = self.np_ending_at(c - 1, floor)?;
-            return Some(Mention {
-                span: m.span,
-                role: (c + 1 < i).then(|| self.toks[c + 1].start..self.toks[i - 1].end),
-            });
+            let mut first = None;
+            for c in (lo + 1..i).rev().filter(|&j| self.word(j) == ",").take(3) {
+                let Some(m) = self.np_ending_at(c - 1, floor) else {
+                    continue;
+                };
+                let named = self.text[m.span.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+                let found = Mention {
+                    span: m.span,
+                    role: (c + 1 < i).then(|| self.toks[c + 1].start..self.toks[i - 1].end),
+                };
+                if named {
+                    return Some(found);
+                }
+                first.get_or_insert(found);
+            }
+            return first;
         }
         self.np_ending_at(i, floor)
     }
@@ -308,10 +319,16 @@ impl<'a> Window<'a> {
 
     /// The last token of a run of name words starting at `i` ("of" inside: "Secretary of State").
     fn name_run(&self, i: usize, end: usize) -> Option<usize> {
-        if i >= end
-            || !self.is_name_part(i)
-            || !is_capitalized(self.word(i))
-            || is_intro_word(self.word(i))
+        if i >= end {
+            return None;
+        }
+        let w = self.word(i);
+        let participle = i == 0 && w.len() > 5 && w.ends_with("ing");
+        if !self.is_name_part(i)
+            || !is_capitalized(w)
+            || is_intro_word(w)
+            || is_determiner(w)
+            || participle
         {
             return None;
         }
