@@ -179,8 +179,20 @@ impl<'a> Context<'a> {
         let k = (i + 1..n.min(i + 30))
             .take_while(|&k| !matches!(w.word(k), ";" | ":" | "“" | "\"" | "—" | "–"))
             .find(|&k| is_reporting(w.word(k)))?;
-        if is_participle(w.word(k)) || !(tight || k + 1 == n || w.word(k + 1) == ",") {
+        if is_participle(w.word(k)) {
             return None;
+        }
+        if !(tight || k + 1 == n || w.word(k + 1) == ",") {
+            // Mid-sentence, only a name right before its verb: "...too" Sweeny said after.
+            let last = if is_pronoun(t) {
+                i
+            } else {
+                w.name_phrase(i, k)?
+            };
+            return (last + 1 == k).then(|| Mention {
+                span: w.toks[i].start..w.toks[last].end,
+                role: None,
+            });
         }
         subject_after_quote(&w, i, k)
     }

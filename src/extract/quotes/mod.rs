@@ -61,11 +61,16 @@ pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
             let inner = text[r.inner.clone()].trim_end_matches(['\'', '’', '"', ')', ' ']);
             let tight = inner.ends_with([',', '?', '!', '—', '–', '-', '…']);
             let ended = inner.ends_with('.');
+            // "X said: “...”" names its speaker before the quote, whatever follows it.
+            let introduced = text[prev_end..r.outer.start].trim_end().ends_with(':');
             let mut m = transcript_label(text, r.inner.clone());
+            if m.is_none() && introduced {
+                m = ctx.before(prev_end, r.outer.start);
+            }
             if m.is_none() {
                 m = ctx.after(r.outer.end, next_start, tight, ended);
             }
-            if m.is_none() {
+            if m.is_none() && !introduced {
                 m = ctx.before(prev_end, r.outer.start);
             }
             if m.is_none() && r.outer.start == para.start {

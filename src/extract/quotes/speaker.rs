@@ -152,7 +152,7 @@ impl<'a> Window<'a> {
                 role: None,
             });
         }
-        if !self.is_word(i) && !self.is_abbrev_period(i) || is_clause_word(w) {
+        if !self.is_word(i) && !self.is_abbrev_period(i) || is_clause_word(w) || is_intro_word(w) {
             return None;
         }
         let mut a = i;
