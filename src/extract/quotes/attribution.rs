@@ -395,10 +395,16 @@ fn subject_after_quote(w: &Window, i: usize, k: usize) -> Option<Mention> {
     let plain = (i..end).all(|j| {
         let x = w.word(j);
         x.chars().next().is_some_and(char::is_alphanumeric)
-            || w.is_abbrev_period(j)
+            || (x == "." && !w.is_sentence_end(j))
             || matches!(x, "(" | ")")
     });
     if plain {
+        // A party tag "(D-Wis.)" after the name stays out of it.
+        if w.word(end - 1) == ")" {
+            if let Some(open) = (i + 1..end).rev().find(|&j| w.word(j) == "(") {
+                end = open;
+            }
+        }
         let clause = (i..end).any(|j| matches!(w.word(j), "that" | "which" | "who" | "and"));
         return (end - i <= 10 && !clause).then(|| Mention {
             span: w.toks[i].start..w.toks[end - 1].end,

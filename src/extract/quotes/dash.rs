@@ -17,7 +17,13 @@ static DASH_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A paragraph of the form `quoted words – Name, role`.
 pub fn dash_quote(ctx: &mut Context, text: &str, para: Range<usize>) -> Option<QuoteSpan> {
-    let c = DASH_LINE.captures(&text[para.clone()])?;
+    // The name and role after the dash are short: test that before running the pattern.
+    let s = &text[para.clone()];
+    let dash = s.rfind(['–', '—', '―', '-'])?;
+    if s.len() - dash > 160 {
+        return None;
+    }
+    let c = DASH_LINE.captures(s)?;
     let quote = c.name("quote")?;
     let name = c.name("name")?;
     let at = |r: Range<usize>| para.start + r.start..para.start + r.end;

@@ -83,17 +83,25 @@ pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
             }
             found.push(m.map(|m| ctx.speaker(m)));
         }
-        // A quote without its own verb shares the speaker of a neighbour in the paragraph.
-        for i in 0..found.len() {
-            if found[i].is_none() {
-                let near = found[..i]
-                    .iter()
-                    .rev()
-                    .chain(found[i + 1..].iter())
-                    .flatten()
-                    .next()
-                    .cloned();
-                found[i] = near;
+        // A quote without its own verb shares the speaker of a neighbour in the
+        // paragraph: the previous one, else the next (two linear passes).
+        let mut prev: Option<Speaker> = None;
+        let mut borrowed = vec![false; found.len()];
+        for (f, b) in found.iter_mut().zip(borrowed.iter_mut()) {
+            match f {
+                Some(s) => prev = Some(s.clone()),
+                None => {
+                    *f = prev.clone();
+                    *b = f.is_some();
+                }
+            }
+        }
+        let mut next: Option<Speaker> = None;
+        for (f, b) in found.iter_mut().zip(&borrowed).rev() {
+            match f {
+                Some(s) if !b => next = Some(s.clone()),
+                Some(_) => {}
+                None => *f = next.clone(),
             }
         }
         if found[0].is_none() && (continuing || regions[0].outer.start == para.start) {
@@ -216,5 +224,75 @@ mod tests {
     #[test]
     fn titles_are_not_quotations() {
         assert!(quotes("He appeared on “Meet the Press” on Sunday.").is_empty());
+    }
+
+    #[test]
+    fn speaker_named_after_the_quote_with_title_or_party() {
+        assert_eq!(
+            quotes("“It was fine,” White House press secretary Josh Earnest said Monday."),
+            [q(
+                "It was fine,",
+                "White House press secretary Josh Earnest"
+            )]
+        );
+        assert_eq!(
+            quotes("“It is a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday."),
+            [q("It is a dog whistle,", "Rep. Gwen Moore")]
+        );
+    }
+
+    #[test]
+    fn mixed_quote_takes_the_subject_and_according_to_names_a_source() {
+        assert_eq!(
+            quotes("Later, Trump called the deal “a total disaster” on Monday."),
+            [q("a total disaster", "Trump")]
+        );
+        assert_eq!(
+            quotes("The bill is “dead on arrival,” according to a Senate aide."),
+            [q("dead on arrival,", "a Senate aide")]
+        );
+    }
+
+    #[test]
+    fn colon_introduction_wins_over_the_next_sentence() {
+        assert_eq!(
+            quotes("Clinton responded: “What difference does it make?” Her critics cited it."),
+            [q("What difference does it make?", "Clinton")]
+        );
+    }
+
+    #[test]
+    fn transcript_label_is_the_speaker() {
+        assert_eq!(
+            quotes("\"WALLACE: Will she be there tomorrow night?\""),
+            [q("WALLACE: Will she be there tomorrow night?", "WALLACE")]
+        );
+    }
+
+    #[test]
+    fn role_and_org_of_the_speaker() {
+        let text = "“We take this seriously,” said a Facebook spokesman.";
+        let at = text.find("Facebook").unwrap();
+        let orgs = [Org {
+            start: at,
+            end: at + "Facebook".len(),
+            name: "Facebook".to_string(),
+        }];
+        let got = find(&Document::new(text), &orgs);
+        assert_eq!(got[0].speaker.as_deref(), Some("a Facebook spokesman"));
+        assert_eq!(got[0].org.as_deref(), Some("Facebook"));
+
+        let text = "“It is a big step,” said Jane Doe, the chief executive of Acme.";
+        let got = find(&Document::new(text), &[]);
+        assert_eq!(got[0].speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(got[0].role.as_deref(), Some("the chief executive of Acme"));
+    }
+
+    #[test]
+    fn many_marks_do_not_derail_or_slow_down() {
+        let text = "“a b c,” he said. ".repeat(20_000) + "\"" + &"x ".repeat(1000);
+        let doc = Document::new(&text);
+        let got = find(&doc, &[]);
+        assert_eq!(got.len(), 20_001);
     }
 }
