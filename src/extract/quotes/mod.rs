@@ -78,10 +78,31 @@ pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
                     m = ctx.before(p.start, p.end);
                 }
             }
-            if m.is_none() {
-                m = ctx.subject(prev_end, r.outer.start);
-            }
             found.push(m.map(|m| ctx.speaker(m)));
+        }
+        // Quotes of one sentence share a speaker ("X called it “A” and “B”"); a
+        // quote with none from its sentence falls back to the sentence's subject.
+        for i in 0..regions.len() {
+            if found[i].is_some() {
+                continue;
+            }
+            let prev = i
+                .checked_sub(1)
+                .filter(|&j| same_sentence(text, regions[j].outer.end, regions[i].outer.start));
+            let next = Some(i + 1).filter(|&j| {
+                j < regions.len()
+                    && same_sentence(text, regions[i].outer.end, regions[j].outer.start)
+            });
+            let borrowed = prev.and_then(|j| found[j].clone());
+            found[i] = borrowed.or_else(|| next.and_then(|j| found[j].clone()));
+            if found[i].is_none() {
+                let prev_end = i
+                    .checked_sub(1)
+                    .map_or(para.start, |j| regions[j].outer.end);
+                found[i] = ctx
+                    .subject(prev_end, regions[i].outer.start)
+                    .map(|m| ctx.speaker(m));
+            }
         }
         // A quote without its own verb shares the speaker of a neighbour in the
         // paragraph: the previous one, else the next (two linear passes).
@@ -138,6 +159,14 @@ pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
         prev_para = Some(para);
     }
     out
+}
+
+/// No sentence ends between two quotes: `.`, `!` or `?` followed by a space.
+fn same_sentence(text: &str, from: usize, to: usize) -> bool {
+    let between = &text.as_bytes()[from..to];
+    !between
+        .windows(2)
+        .any(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ')
 }
 
 /// The speaker label opening a transcript line quoted whole: "WALLACE: ...".

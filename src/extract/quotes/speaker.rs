@@ -296,13 +296,14 @@ impl<'a> Window<'a> {
                 && !is_clause_word(x)
                 && !is_determiner(x)
                 && !is_reporting(x)
-                && !x.ends_with("ed")
                 && !is_pronoun(x)
         };
         let mut j = i;
+        // Leading title words may be participles: "retired neurosurgeon Ben Carson".
         while j < end && j - i < 5 && plain(j) {
             j += 1;
         }
+        let plain = |j: usize| plain(j) && !self.word(j).ends_with("ed");
         let mut last = self.name_run(j, end)?;
         // A name after title words: "... nominee Hillary Clinton".
         let mut k = last + 1;
