@@ -1,5 +1,6 @@
 //! Pairs quotation marks inside a paragraph into quoted regions.
 
+use super::lexicon::is_reporting;
 use std::ops::Range;
 
 /// The inside of a pair of quotation marks (marks excluded).
@@ -106,8 +107,12 @@ fn is_title_particle(w: &str) -> bool {
 /// Press", "Settle For Hillary").
 pub fn is_quotation(text: &str, region: &Region) -> bool {
     let inner = &text[region.inner.clone()];
-    // An attribute value in markup (`pic="..."`) is no quotation.
-    if !inner.chars().any(char::is_alphabetic) || text[..region.outer.start].ends_with('=') {
+    // An attribute value in markup (`pic="..."`) or a link is no quotation.
+    if !inner.chars().any(char::is_alphabetic)
+        || text[..region.outer.start].ends_with('=')
+        || inner.contains("http")
+        || inner.contains('<')
+    {
         return false;
     }
     let mut words = 0;
@@ -124,7 +129,28 @@ pub fn is_quotation(text: &str, region: &Region) -> bool {
             None => {}
         }
     }
-    !(title && caps > 0 && words <= 6)
+    !(title && caps > 0 && words <= 6) || is_attributed(text, region, inner)
+}
+
+/// A short capitalized quote that still reads as speech: introduced by a
+/// colon, or closed by `,` `?` `!` and followed by a reporting verb
+/// ("Safety," said Grimm).
+fn is_attributed(text: &str, region: &Region, inner: &str) -> bool {
+    if text[..region.outer.start].trim_end().ends_with(':') {
+        return true;
+    }
+    if !inner.ends_with([',', '?', '!']) {
+        return false;
+    }
+    let mut end = (region.outer.end + 40).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[region.outer.end..end]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(is_reporting)
 }
 
 #[cfg(test)]
