@@ -1,170 +1,451 @@
-//! Who said a quotation: reporting-verb patterns after and before the quote,
-//! dash-attributed lines, continued quotes and pronoun resolution.
+//! Who said a quotation: a reporting verb right after the quote ("...," said
+//! X / X said), the verb of the quote's own sentence before it (X said: "..."
+//! / X called it "a disaster"), a dash line, or "according to X". Pronouns
+//! resolve to the nearest preceding person named in the article.
 
-use super::marks::Region;
-use super::QuoteSpan;
+use super::lexicon::{
+    is_between, is_capitalized, is_determiner, is_intro_word, is_participle, is_pronoun,
+    is_reporting,
+};
+use super::speaker::{is_adverb, Mention, Window};
 use crate::extract::orgs::Org;
+use crate::text::{tokenize, Token};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-const VERBS: &str = r"(?:said|says|say|told|tells|added|adds|noted|notes|warned|warns|argued|argues|wrote|writes|tweeted|tweets|insisted|insists|explained|explains|stated|states|declared|declares|claimed|claims|asked|asks|replied|replies|responded|responds|continued|recalled|acknowledged|admitted|announced|observed|remarked|cautioned|predicted|suggested|emphasized|stressed|conceded|joked|quipped)";
-const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:de|van|von|al|bin)?\s*[A-Z][\w'’.-]*){0,3}";
-const PRONOUN: &str = r"(?:he|she|they|He|She|They)";
+/// How far (bytes) attribution looks before and after a quote.
+const REACH: usize = 400;
 
-static AFTER_VERB_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^[\s,]*{VERBS}\s+(?P<name>{NAME}|{PRONOUN})(?:,\s+(?P<role>[^.;“”\x22]{{3,120}}))?"
-    ))
-    .expect("pattern")
-});
-static AFTER_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^[\s,]*(?P<name>{NAME}|{PRONOUN})(?:,\s+(?P<role>[^,]{{3,80}}),)?\s+{VERBS}(?-u:\b)"
-    ))
-    .expect("pattern")
-});
-static BEFORE_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?P<name>{NAME}|{PRONOUN})(?:,\s+(?P<role>[^,]{{3,80}}),)?\s+{VERBS}(?:\s+[\w ]{{0,40}})?[:,]\s*$"
-    ))
-    .expect("pattern")
-});
-static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^[\s,]*according to\s+(?P<name>{NAME})")).expect("pattern")
-});
-static DASH_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?P<quote>.{{20,}}?[.!?”\x22])\s*[–—―-]\s*(?P<name>{NAME})(?:,\s*(?P<role>.+))?$"
-    ))
-    .expect("pattern")
-});
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?-u:\b)")
         .expect("pattern")
 });
 
-/// A speaker's role: its byte offset and text.
-type Role = (usize, String);
-
-/// What attribution remembers across paragraphs.
-#[derive(Debug, Default)]
-pub struct State {
-    last_speaker: Option<String>,
-    last_person: Option<String>,
-    continuing: bool,
+/// First words of capitalized pairs that are not people ("The White House").
+fn is_not_person_start(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "But"
+            | "And"
+            | "If"
+            | "New"
+            | "White"
+            | "United"
+            | "Democratic"
+            | "Republican"
+            | "Republicans"
+            | "Democrats"
+            | "North"
+            | "South"
+            | "West"
+            | "East"
+            | "Supreme"
+            | "Fox"
+            | "When"
+            | "After"
+            | "As"
+            | "For"
+            | "This"
+            | "That"
+            | "Secretary"
+            | "President"
+            | "Senator"
+            | "Gov"
+    )
 }
 
-impl State {
-    pub fn remember(&mut self, q: &QuoteSpan) {
-        if let Some(s) = &q.speaker {
-            self.last_speaker = Some(s.clone());
+/// A resolved speaker of a quotation.
+#[derive(Debug, Clone)]
+pub struct Speaker {
+    pub name: String,
+    pub span: Range<usize>,
+    pub role: Option<String>,
+    pub org: Option<String>,
+}
+
+/// Article-level memory: the last speaker and the last person named.
+pub struct Context<'a> {
+    text: &'a str,
+    orgs: &'a [Org],
+    toks: Vec<Token>,
+    pub last_speaker: Option<Speaker>,
+    last_person: Option<(usize, String)>,
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, orgs: &'a [Org]) -> Self {
+        Context {
+            text,
+            orgs,
+            toks: Vec::new(),
+            last_speaker: None,
+            last_person: None,
         }
     }
 
-    /// Notes the last person-like name of a paragraph for pronoun resolution.
-    pub fn observe_names(&mut self, para: &str) {
-        if let Some(m) = PERSON.find_iter(para).last() {
-            self.last_person = Some(m.as_str().to_string());
-        }
-    }
-
-    pub fn paragraph_done(&mut self, open_ended: bool) {
-        self.continuing = open_ended;
-    }
-
-    fn resolve(&self, name: &str) -> Option<String> {
-        if matches!(name, "he" | "she" | "they" | "He" | "She" | "They") {
-            self.last_speaker
-                .clone()
-                .or_else(|| self.last_person.clone())
+    /// Tokens of `range`, cut at the first sentence end (`first`) or after the last one.
+    fn sentence_tokens(&mut self, range: Range<usize>, first: bool) -> Range<usize> {
+        self.toks.clear();
+        tokenize(self.text, range, &mut self.toks);
+        let w = Window {
+            text: self.text,
+            toks: &self.toks,
+        };
+        let ends = |i: &usize| w.is_sentence_end(*i);
+        let n = self.toks.len();
+        if first {
+            0..(0..n).find(ends).unwrap_or(n)
         } else {
-            Some(name.to_string())
+            (0..n).rev().find(ends).map_or(0, |i| i + 1)..n
         }
     }
-}
 
-fn org_in(role: &str, role_start: usize, orgs: &[Org]) -> Option<String> {
-    orgs.iter()
-        .find(|o| o.start >= role_start && o.end <= role_start + role.len())
-        .map(|o| o.name.clone())
-}
-
-/// Attributes one quoted region.
-pub fn attribute(
-    text: &str,
-    para: Range<usize>,
-    region: &Region,
-    state: &mut State,
-    orgs: &[Org],
-) -> QuoteSpan {
-    let after_start = region.outer.end;
-    let after_end = para.end.min(after_start + 160);
-    let after = text.get(after_start..after_end).unwrap_or("");
-    let before = &text[para.start..region.outer.start];
-    let mut found: Option<(Range<usize>, Option<Role>)> = None;
-    for re in [&*AFTER_VERB_NAME, &*AFTER_NAME_VERB, &*ACCORDING_TO] {
-        if let Some(c) = re.captures(after) {
-            let n = c.name("name").expect("name group");
-            let role = c
-                .name("role")
-                .map(|r| (after_start + r.start(), r.as_str().trim().to_string()));
-            found = Some((after_start + n.start()..after_start + n.end(), role));
-            break;
+    /// The speaker named right after the quote ending at `from`, up to `to`.
+    /// `tight` says the quote ends like an attributed one (`,"` `?"` `!"`), so
+    /// the verb may come first ("...," said X) or after a longer subject.
+    /// `ended` says the quote closed its sentence, so only "...." he said. fits.
+    pub fn after(&mut self, from: usize, to: usize, tight: bool, ended: bool) -> Option<Mention> {
+        let to = floor_char(self.text, to.min(from + REACH).max(from));
+        let r = self.sentence_tokens(from..to, true);
+        let w = Window {
+            text: self.text,
+            toks: &self.toks[r],
+        };
+        let n = w.toks.len();
+        let mut i = 0;
+        while i < n && matches!(w.word(i), "," | "”" | "\"" | "’") {
+            i += 1;
         }
-    }
-    if found.is_none() {
-        if let Some(c) = BEFORE_NAME_VERB.captures(before) {
-            let n = c.name("name").expect("name group");
-            let role = c
-                .name("role")
-                .map(|r| (para.start + r.start(), r.as_str().trim().to_string()));
-            found = Some((para.start + n.start()..para.start + n.end(), role));
+        if i >= n {
+            return None;
         }
-    }
-    let mut q = QuoteSpan {
-        start: region.inner.start,
-        end: region.inner.end,
-        speaker: None,
-        speaker_span: None,
-        role: None,
-        org: None,
-    };
-    match found {
-        Some((span, role)) => {
-            q.speaker = state.resolve(&text[span.clone()]);
-            q.speaker_span = Some(span);
-            if let Some((rs, r)) = role {
-                q.org = org_in(&r, rs, orgs);
-                q.role = Some(r);
+        let tight = tight || i > 0 && w.word(i - 1) == ",";
+        let t = w.word(i);
+        if matches!(t, "—" | "–" | "―" | "-") {
+            return w
+                .np_after(i + 1, n)
+                .filter(|m| is_capitalized(&self.text[m.span.clone()]));
+        }
+        if ended {
+            let k = (i + 1..n.min(i + 12)).find(|&k| is_reporting(w.word(k)))?;
+            return (k + 1 == n && !is_participle(w.word(k)))
+                .then(|| subject_after_quote(&w, i, k))
+                .flatten();
+        }
+        if let Some(k) = (i..n.saturating_sub(1)).find(|&k| is_according_to(&w, k)) {
+            return w.np_after(k + 2, n);
+        }
+        if is_reporting(t) && !is_participle(t) {
+            return tight.then(|| w.np_after(i + 1, n)).flatten();
+        }
+        if tight {
+            // "...," Toomey fumed: any past-tense verb right after the name.
+            let last = if is_pronoun(t) {
+                Some(i)
+            } else {
+                w.name_phrase(i, n)
+            };
+            if let Some(last) = last.filter(|&l| l + 1 < n) {
+                let v = w.word(last + 1);
+                if v.ends_with("ed") && !is_capitalized(v) {
+                    return Some(Mention {
+                        span: w.toks[i].start..w.toks[last].end,
+                        role: None,
+                    });
+                }
             }
         }
-        None if state.continuing || region.open_ended => q.speaker = state.last_speaker.clone(),
-        None => {}
+        let k = (i + 1..n.min(i + 30))
+            .take_while(|&k| !matches!(w.word(k), ";" | ":" | "“" | "\"" | "—" | "–"))
+            .find(|&k| is_reporting(w.word(k)))?;
+        if is_participle(w.word(k)) {
+            return None;
+        }
+        if !(tight || k + 1 == n || w.word(k + 1) == ",") {
+            // Mid-sentence, only a name right before its verb: "...too" Sweeny said after.
+            let last = if is_pronoun(t) {
+                i
+            } else {
+                w.name_phrase(i, k)?
+            };
+            return (last + 1 == k).then(|| Mention {
+                span: w.toks[i].start..w.toks[last].end,
+                role: None,
+            });
+        }
+        subject_after_quote(&w, i, k)
     }
-    state.remember(&q);
-    q
+
+    /// The speaker of the quote opening at `to`, from its sentence before it (after `from`).
+    pub fn before(&mut self, from: usize, to: usize) -> Option<Mention> {
+        let from = ceil_char(self.text, from.max(to.saturating_sub(REACH)));
+        let r = self.sentence_tokens(from..to, false);
+        let w = Window {
+            text: self.text,
+            toks: &self.toks[r],
+        };
+        let n = w.toks.len();
+        if n == 0 {
+            return None;
+        }
+        let verbs: Vec<usize> = (0..n)
+            .filter(|&k| is_reporting(w.word(k)) || (k + 1 < n && is_according_to(&w, k)))
+            .collect();
+        // The main verb of the sentence usually comes first; a verb right before an
+        // introducing colon or comma ("X told reporters:") is the one to take.
+        let nearest_first = matches!(w.word(n - 1), ":" | ",");
+        let ordered: Box<dyn Iterator<Item = &usize>> = if nearest_first {
+            Box::new(verbs.iter().rev())
+        } else {
+            Box::new(verbs.iter())
+        };
+        for &k in ordered {
+            if is_according_to(&w, k) {
+                if let Some(m) = w.np_after(k + 2, n) {
+                    return Some(m);
+                }
+                continue;
+            }
+            let mut p = k;
+            while p > 0 && (is_between(w.word(p - 1)) || is_adverb(w.word(p - 1))) {
+                p -= 1;
+            }
+            let prev = if p > 0 { w.word(p - 1) } else { "" };
+            match prev {
+                // A relative clause: "a letter that says", but "who said" names its speaker.
+                "that" | "which" => continue,
+                "who" => {
+                    return Some(Mention {
+                        span: w.toks[p - 1].range(),
+                        role: None,
+                    })
+                }
+                _ => {}
+            }
+            if is_participle(w.word(k)) {
+                // "footage of Trump saying" names its subject; "..., saying" borrows the sentence's.
+                let direct = p > 0 && (is_pronoun(prev) || w.is_name_end(p - 1));
+                let m = if direct {
+                    w.np_ending_at(p - 1, 0)
+                } else {
+                    sentence_subject(&w, k)
+                };
+                if m.is_some() {
+                    return m;
+                }
+                continue;
+            }
+            if matches!(prev, "to" | "and") {
+                if let Some(m) = sentence_subject(&w, k) {
+                    return Some(m);
+                }
+                continue;
+            }
+            if let Some(m) = w.subject_before(k, 0).or_else(|| sentence_subject(&w, k)) {
+                return Some(m);
+            }
+            if k == 0 {
+                if let Some(m) = w.np_after(k + 1, n) {
+                    return Some(m);
+                }
+            }
+        }
+        None
+    }
+
+    /// The subject opening the quote's sentence when no reporting verb names one
+    /// ("Trump attacked “...”", "He has used the phrase “...”").
+    pub fn subject(&mut self, from: usize, to: usize) -> Option<Mention> {
+        let from = ceil_char(self.text, from.max(to.saturating_sub(REACH)));
+        let r = self.sentence_tokens(from..to, false);
+        let w = Window {
+            text: self.text,
+            toks: &self.toks[r],
+        };
+        let n = w.toks.len();
+        let mut i = 0;
+        if n > 0 && is_intro_word(w.word(0)) {
+            i = (0..n).find(|&j| w.word(j) == ",")? + 1;
+        }
+        if i + 1 >= n {
+            return None;
+        }
+        let last = if is_pronoun(w.word(i)) {
+            i
+        } else if is_determiner(w.word(i)) {
+            // "The piece used ...": the determiner and the words up to a verb-like one.
+            let mut j = i + 1;
+            while j < n && j - i <= 4 && w.toks[j].start < to && {
+                let x = w.word(j);
+                x.chars().next().is_some_and(char::is_alphanumeric)
+                    && (is_capitalized(x)
+                        || !(x.ends_with("ed") || x.ends_with('s') && !x.ends_with("ss")))
+                    && !is_reporting(x)
+            } {
+                j += 1;
+            }
+            if j == i + 1 {
+                return None;
+            }
+            j - 1
+        } else {
+            w.name_phrase(i, n)?
+        };
+        let next = w.word(last + 1.min(n - 1 - last));
+        next.chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c == ',')
+            .then(|| Mention {
+                span: w.toks[i].start..w.toks[last].end,
+                role: None,
+            })
+    }
+
+    /// Turns a mention into a speaker: resolves pronouns, reads role and organization.
+    pub fn speaker(&mut self, m: Mention) -> Speaker {
+        let text = self.text;
+        let said = &text[m.span.clone()];
+        let name = if matches!(said, "he" | "she" | "He" | "She") {
+            self.person_before(m.span.start)
+                .unwrap_or_else(|| said.to_string())
+        } else {
+            said.to_string()
+        };
+        let common = !is_capitalized(said) && !is_pronoun(said);
+        let role = m.role.clone().or(common.then(|| m.span.clone()));
+        let org = role
+            .as_ref()
+            .and_then(|r| org_in(self.orgs, r.clone()))
+            .or_else(|| org_in(self.orgs, m.span.clone()));
+        if is_capitalized(said) && !is_pronoun(said) {
+            self.last_person = Some((m.span.start, name.clone()));
+        }
+        Speaker {
+            name,
+            span: m.span,
+            role: role.map(|r| text[r].trim().to_string()),
+            org,
+        }
+    }
+
+    /// The nearest person named before `pos`: just before it, else earlier in the article.
+    fn person_before(&self, pos: usize) -> Option<String> {
+        let from = ceil_char(self.text, pos.saturating_sub(REACH));
+        let near = PERSON
+            .find_iter(&self.text[from..pos])
+            .filter(|m| !is_not_person_start(m.as_str().split_whitespace().next().unwrap_or("")))
+            .last()
+            .map(|m| (from + m.start(), m.as_str().to_string()));
+        match (near, &self.last_person) {
+            (Some(n), Some(l)) if l.0 > n.0 && l.0 < pos => Some(l.1.clone()),
+            (Some(n), _) => Some(n.1),
+            (None, Some(l)) => Some(l.1.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// Notes the last person-like name of a finished paragraph.
+    pub fn observe(&mut self, para: Range<usize>) {
+        let last = PERSON
+            .find_iter(&self.text[para.clone()])
+            .filter(|m| !is_not_person_start(m.as_str().split_whitespace().next().unwrap_or("")))
+            .last();
+        if let Some(m) = last {
+            let pos = para.start + m.start();
+            if self.last_person.as_ref().is_none_or(|l| l.0 < pos) {
+                self.last_person = Some((pos, m.as_str().to_string()));
+            }
+        }
+    }
 }
 
-/// A paragraph of the form `quoted words – Name, role`, with or without marks.
-pub fn dash_quote(text: &str, para: Range<usize>, orgs: &[Org]) -> Option<QuoteSpan> {
-    let s = &text[para.clone()];
-    let c = DASH_LINE.captures(s)?;
-    let quote = c.name("quote")?;
-    let inner = quote
-        .as_str()
-        .trim_matches(|ch: char| ch == '"' || ch == '“' || ch == '”' || ch.is_whitespace());
-    let lead = quote.as_str().find(inner).unwrap_or(0);
-    let name = c.name("name")?;
-    let role = c
-        .name("role")
-        .map(|r| (para.start + r.start(), r.as_str().trim().to_string()));
-    Some(QuoteSpan {
-        start: para.start + quote.start() + lead,
-        end: para.start + quote.start() + lead + inner.len(),
-        speaker: Some(name.as_str().to_string()),
-        speaker_span: Some(para.start + name.start()..para.start + name.end()),
-        org: role.as_ref().and_then(|(rs, r)| org_in(r, *rs, orgs)),
-        role: role.map(|(_, r)| r),
+/// "according to" at token `k`.
+fn is_according_to(w: &Window, k: usize) -> bool {
+    matches!(w.word(k), "according" | "According") && w.word(k + 1) == "to"
+}
+
+/// The subject between a quote (token `i`) and its verb (token `k`):
+/// "White House press secretary Josh Earnest" or "Jane Doe, the chief executive,".
+fn subject_after_quote(w: &Window, i: usize, k: usize) -> Option<Mention> {
+    let mut end = k;
+    while end > i + 1 && (is_between(w.word(end - 1)) || is_adverb(w.word(end - 1))) {
+        end -= 1;
+    }
+    let plain = (i..end).all(|j| {
+        let x = w.word(j);
+        x.chars().next().is_some_and(char::is_alphanumeric)
+            || (x == "." && !w.is_sentence_end(j))
+            || matches!(x, "(" | ")")
+    });
+    if plain {
+        // A party tag "(D-Wis.)" after the name stays out of it.
+        if w.word(end - 1) == ")" {
+            if let Some(open) = (i + 1..end).rev().find(|&j| w.word(j) == "(") {
+                end = open;
+            }
+        }
+        let clause = (i..end).any(|j| matches!(w.word(j), "that" | "which" | "who" | "and"));
+        return (end - i <= 10 && !clause).then(|| Mention {
+            span: w.toks[i].start..w.toks[end - 1].end,
+            role: None,
+        });
+    }
+    if w.word(end - 1) != "," {
+        return None;
+    }
+    let m = w.np_after(i, end)?;
+    let j = (i..end).find(|&j| w.toks[j].start >= m.span.end)?;
+    if w.word(j) != "," || j + 1 >= end - 1 {
+        return None;
+    }
+    Some(Mention {
+        span: m.span,
+        role: Some(w.toks[j + 1].start..w.toks[end - 2].end),
     })
+}
+
+/// The subject of the sentence in `w` (for "..., saying" and "X walked in and said").
+fn sentence_subject(w: &Window, verb: usize) -> Option<Mention> {
+    let mut i = 0;
+    if is_intro_word(w.word(0)) {
+        i = (0..verb).find(|&j| w.word(j) == ",")? + 1;
+    }
+    if i >= verb {
+        return None;
+    }
+    let x = w.word(i);
+    if is_pronoun(x) || is_capitalized(x) {
+        return w.np_after(i, verb);
+    }
+    None
+}
+
+fn org_in(orgs: &[Org], r: Range<usize>) -> Option<String> {
+    let i = orgs.partition_point(|o| o.start < r.start);
+    orgs[i..]
+        .iter()
+        .take_while(|o| o.start < r.end)
+        .find(|o| o.end <= r.end)
+        .map(|o| o.name.clone())
 }

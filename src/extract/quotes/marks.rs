@@ -1,5 +1,6 @@
 //! Pairs quotation marks inside a paragraph into quoted regions.
 
+use super::lexicon::is_reporting;
 use std::ops::Range;
 
 /// The inside of a pair of quotation marks (marks excluded).
@@ -13,30 +14,36 @@ pub struct Region {
     pub open_ended: bool,
 }
 
-/// Quoted regions of `text[para]`: curly marks by direction, straight `"` and
-/// guillemets/low-9 marks by alternation.
+/// Quoted regions of `text[para]`. An opening curly mark (or guillemet, low-9
+/// mark) opens; while a quote is open, any other mark closes it, except a
+/// second opening curly mark, which restarts it. A closing mark with nothing
+/// open is ignored; straight marks therefore pair by alternation.
 pub fn quoted_regions(text: &str, para: Range<usize>) -> Vec<Region> {
     let s = &text[para.clone()];
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
+    let mut open: Option<(usize, char)> = None;
     for (i, c) in s.char_indices() {
-        let (opens, closes) = match c {
-            '“' | '«' | '„' => (true, false),
-            '”' | '»' => (false, true),
-            '"' => (open.is_none(), open.is_some()),
+        let opening = match c {
+            '“' | '«' | '„' => true,
+            '"' => false,
+            '”' | '»' => {
+                if let Some((o, _)) = open.take() {
+                    push(s, para.start, o, i + c.len_utf8(), false, &mut out);
+                }
+                continue;
+            }
             _ => continue,
         };
         match open {
-            None if opens => open = Some(i),
-            Some(o) if closes => {
+            None => open = Some((i, c)),
+            Some((_, o)) if opening && o != '"' => open = Some((i, c)),
+            Some((o, _)) => {
                 push(s, para.start, o, i + c.len_utf8(), false, &mut out);
                 open = None;
             }
-            Some(_) if opens => open = Some(i), // a stray opening mark: restart here
-            _ => {}
         }
     }
-    if let Some(o) = open {
+    if let Some((o, _)) = open {
         push(s, para.start, o, s.len(), true, &mut out);
     }
     out
@@ -70,12 +77,80 @@ fn push(
     });
 }
 
-/// A quotation rather than a scare quote or title: enough words, or a
-/// sentence of its own.
-pub fn is_quotation(text: &str, _para: Range<usize>, region: &Region) -> bool {
+/// Small words that stay lower-case inside a title ("Face the Nation").
+fn is_title_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "is"
+            | "as"
+            | "de"
+            | "la"
+            | "&"
+    )
+}
+
+/// A quotation rather than a title, a name or a number: quoted words are
+/// quotations unless they carry no letter or read as a short title ("Meet the
+/// Press", "Settle For Hillary").
+pub fn is_quotation(text: &str, region: &Region) -> bool {
     let inner = &text[region.inner.clone()];
-    let words = inner.split_whitespace().count();
-    words >= 4 || (words >= 2 && inner.ends_with(['.', ',', '!', '?']))
+    // An attribute value in markup (`pic="..."`) or a link is no quotation.
+    if !inner.chars().any(char::is_alphabetic)
+        || text[..region.outer.start].ends_with('=')
+        || inner.contains("http")
+        || inner.contains('<')
+    {
+        return false;
+    }
+    let mut words = 0;
+    let mut caps = 0;
+    let mut title = true;
+    for w in inner.split_whitespace() {
+        words += 1;
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        match w.chars().next() {
+            Some(c) if c.is_uppercase() => caps += 1,
+            Some(c) if c.is_numeric() => {}
+            Some(_) if is_title_particle(w) => {}
+            Some(_) => title = false,
+            None => {}
+        }
+    }
+    !(title && caps > 0 && words <= 6) || is_attributed(text, region, inner)
+}
+
+/// A short capitalized quote that still reads as speech: introduced by a
+/// colon, or closed by `,` `?` `!` and followed by a reporting verb
+/// ("Safety," said Grimm).
+fn is_attributed(text: &str, region: &Region, inner: &str) -> bool {
+    if text[..region.outer.start].trim_end().ends_with(':') {
+        return true;
+    }
+    if !inner.ends_with([',', '?', '!']) {
+        return false;
+    }
+    let mut end = (region.outer.end + 40).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[region.outer.end..end]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(is_reporting)
 }
 
 #[cfg(test)]

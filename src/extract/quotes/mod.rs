@@ -2,15 +2,19 @@
 //! (curly marks by direction, straight ones by alternation; an opening mark
 //! left open runs to the paragraph's end, the news convention for quotes
 //! that continue in the next paragraph). The speaker comes from a reporting
-//! verb next to the quote ("...," said X / X said: "..."), a dash line
-//! ("... – Name, role"), or the last speaker for a continued quote; a pronoun
-//! resolves to the last person named.
+//! verb next to the quote ("...," said X / X said: "..." / X called it
+//! "a disaster"), a dash line ("... – Name, role"), another quote of the same
+//! paragraph, or the last speaker for a quote that continues one.
 
 mod attribution;
+mod dash;
+mod lexicon;
 mod marks;
+mod speaker;
 
 use crate::extract::orgs::Org;
 use crate::text::Document;
+use attribution::{Context, Speaker};
 use std::ops::Range;
 
 /// A quotation: byte range of the quoted words and who said them.
@@ -28,29 +32,158 @@ pub struct QuoteSpan {
 pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
     let text = doc.text;
     let mut out = Vec::new();
-    let mut state = attribution::State::default();
+    let mut ctx = Context::new(text, orgs);
+    let mut prev_para: Option<Range<usize>> = None;
+    let mut continuing = false;
     for para in &doc.paragraphs {
-        let regions = marks::quoted_regions(text, para.clone());
+        let para = para.clone();
+        let regions: Vec<marks::Region> = marks::quoted_regions(text, para.clone())
+            .into_iter()
+            .filter(|r| marks::is_quotation(text, r))
+            .collect();
         if regions.is_empty() {
-            if let Some(q) = attribution::dash_quote(text, para.clone(), orgs) {
-                state.remember(&q);
+            if let Some(q) = dash::dash_quote(&mut ctx, text, para.clone()) {
                 out.push(q);
-            } else {
-                state.observe_names(&text[para.clone()]);
             }
+            ctx.observe(para.clone());
+            prev_para = Some(para);
+            continuing = false;
             continue;
         }
-        for region in &regions {
-            if !marks::is_quotation(text, para.clone(), region) {
+        let mut found: Vec<Option<Speaker>> = Vec::with_capacity(regions.len());
+        for (i, r) in regions.iter().enumerate() {
+            let prev_end = if i == 0 {
+                para.start
+            } else {
+                regions[i - 1].outer.end
+            };
+            let next_start = regions.get(i + 1).map_or(para.end, |n| n.outer.start);
+            let inner = text[r.inner.clone()].trim_end_matches(['\'', '’', '"', ')', ' ']);
+            let tight = inner.ends_with([',', '?', '!', '—', '–', '-', '…']);
+            let ended = inner.ends_with('.');
+            // "X said: “...”" names its speaker before the quote, whatever follows it.
+            let introduced = text[prev_end..r.outer.start].trim_end().ends_with(':');
+            let mut m = transcript_label(text, r.inner.clone());
+            if m.is_none() && introduced {
+                m = ctx.before(prev_end, r.outer.start);
+            }
+            if m.is_none() {
+                m = ctx.after(r.outer.end, next_start, tight, ended);
+            }
+            if m.is_none() && !introduced {
+                m = ctx.before(prev_end, r.outer.start);
+            }
+            if m.is_none() && r.outer.start == para.start {
+                if let Some(p) = prev_para.clone().filter(|p| text[p.clone()].ends_with(':')) {
+                    m = ctx.before(p.start, p.end);
+                }
+            }
+            found.push(m.map(|m| ctx.speaker(m)));
+        }
+        // Quotes of one sentence share a speaker ("X called it “A” and “B”"); a
+        // quote with none from its sentence falls back to the sentence's subject.
+        for i in 0..regions.len() {
+            if found[i].is_some() {
                 continue;
             }
-            let q = attribution::attribute(text, para.clone(), region, &mut state, orgs);
-            out.push(q);
+            let prev = i
+                .checked_sub(1)
+                .filter(|&j| same_sentence(text, regions[j].outer.end, regions[i].outer.start));
+            let next = Some(i + 1).filter(|&j| {
+                j < regions.len()
+                    && same_sentence(text, regions[i].outer.end, regions[j].outer.start)
+            });
+            let borrowed = prev.and_then(|j| found[j].clone());
+            found[i] = borrowed.or_else(|| next.and_then(|j| found[j].clone()));
+            if found[i].is_none() {
+                let prev_end = i
+                    .checked_sub(1)
+                    .map_or(para.start, |j| regions[j].outer.end);
+                found[i] = ctx
+                    .subject(prev_end, regions[i].outer.start)
+                    .map(|m| ctx.speaker(m));
+            }
         }
-        state.observe_names(&text[para.clone()]);
-        state.paragraph_done(regions.last().is_some_and(|r| r.open_ended));
+        // A quote without its own verb shares the speaker of a neighbour in the
+        // paragraph: the previous one, else the next (two linear passes).
+        let mut prev: Option<Speaker> = None;
+        let mut borrowed = vec![false; found.len()];
+        for (f, b) in found.iter_mut().zip(borrowed.iter_mut()) {
+            match f {
+                Some(s) => prev = Some(s.clone()),
+                None => {
+                    *f = prev.clone();
+                    *b = f.is_some();
+                }
+            }
+        }
+        let mut next: Option<Speaker> = None;
+        for (f, b) in found.iter_mut().zip(&borrowed).rev() {
+            match f {
+                Some(s) if !b => next = Some(s.clone()),
+                Some(_) => {}
+                None => *f = next.clone(),
+            }
+        }
+        if found[0].is_none() && (continuing || regions[0].outer.start == para.start) {
+            let last = ctx.last_speaker.clone();
+            for f in found.iter_mut() {
+                *f = last.clone();
+            }
+        }
+        for (r, f) in regions.iter().zip(found) {
+            if let Some(s) = &f {
+                ctx.last_speaker = Some(s.clone());
+            }
+            out.push(match f {
+                Some(s) => QuoteSpan {
+                    start: r.inner.start,
+                    end: r.inner.end,
+                    speaker: Some(s.name),
+                    speaker_span: Some(s.span),
+                    role: s.role,
+                    org: s.org,
+                },
+                None => QuoteSpan {
+                    start: r.inner.start,
+                    end: r.inner.end,
+                    speaker: None,
+                    speaker_span: None,
+                    role: None,
+                    org: None,
+                },
+            });
+        }
+        ctx.observe(para.clone());
+        continuing = regions.last().is_some_and(|r| r.open_ended);
+        prev_para = Some(para);
     }
     out
+}
+
+/// No sentence ends between two quotes: `.`, `!` or `?` followed by a space.
+fn same_sentence(text: &str, from: usize, to: usize) -> bool {
+    let between = &text.as_bytes()[from..to];
+    !between
+        .windows(2)
+        .any(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ')
+}
+
+/// The speaker label opening a transcript line quoted whole: "WALLACE: ...".
+fn transcript_label(text: &str, inner: Range<usize>) -> Option<speaker::Mention> {
+    let s = &text[inner.clone()];
+    let colon = s.find(':')?;
+    let label = &s[..colon];
+    let ok = label.len() >= 2
+        && label.len() <= 30
+        && label.bytes().any(|b| b.is_ascii_uppercase())
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || matches!(b, b' ' | b'.' | b'-' | b'\''));
+    ok.then(|| speaker::Mention {
+        span: inner.start..inner.start + colon,
+        role: None,
+    })
 }
 
 #[cfg(test)]
@@ -118,7 +251,77 @@ mod tests {
     }
 
     #[test]
-    fn scare_quotes_are_not_quotations() {
-        assert!(quotes("The company called it a “strategic” move.").is_empty());
+    fn titles_are_not_quotations() {
+        assert!(quotes("He appeared on “Meet the Press” on Sunday.").is_empty());
+    }
+
+    #[test]
+    fn speaker_named_after_the_quote_with_title_or_party() {
+        assert_eq!(
+            quotes("“It was fine,” White House press secretary Josh Earnest said Monday."),
+            [q(
+                "It was fine,",
+                "White House press secretary Josh Earnest"
+            )]
+        );
+        assert_eq!(
+            quotes("“It is a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday."),
+            [q("It is a dog whistle,", "Rep. Gwen Moore")]
+        );
+    }
+
+    #[test]
+    fn mixed_quote_takes_the_subject_and_according_to_names_a_source() {
+        assert_eq!(
+            quotes("Later, Trump called the deal “a total disaster” on Monday."),
+            [q("a total disaster", "Trump")]
+        );
+        assert_eq!(
+            quotes("The bill is “dead on arrival,” according to a Senate aide."),
+            [q("dead on arrival,", "a Senate aide")]
+        );
+    }
+
+    #[test]
+    fn colon_introduction_wins_over_the_next_sentence() {
+        assert_eq!(
+            quotes("Clinton responded: “What difference does it make?” Her critics cited it."),
+            [q("What difference does it make?", "Clinton")]
+        );
+    }
+
+    #[test]
+    fn transcript_label_is_the_speaker() {
+        assert_eq!(
+            quotes("\"WALLACE: Will she be there tomorrow night?\""),
+            [q("WALLACE: Will she be there tomorrow night?", "WALLACE")]
+        );
+    }
+
+    #[test]
+    fn role_and_org_of_the_speaker() {
+        let text = "“We take this seriously,” said a Facebook spokesman.";
+        let at = text.find("Facebook").unwrap();
+        let orgs = [Org {
+            start: at,
+            end: at + "Facebook".len(),
+            name: "Facebook".to_string(),
+        }];
+        let got = find(&Document::new(text), &orgs);
+        assert_eq!(got[0].speaker.as_deref(), Some("a Facebook spokesman"));
+        assert_eq!(got[0].org.as_deref(), Some("Facebook"));
+
+        let text = "“It is a big step,” said Jane Doe, the chief executive of Acme.";
+        let got = find(&Document::new(text), &[]);
+        assert_eq!(got[0].speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(got[0].role.as_deref(), Some("the chief executive of Acme"));
+    }
+
+    #[test]
+    fn many_marks_do_not_derail_or_slow_down() {
+        let text = "“a b c,” he said. ".repeat(20_000) + "\"" + &"x ".repeat(1000);
+        let doc = Document::new(&text);
+        let got = find(&doc, &[]);
+        assert_eq!(got.len(), 20_001);
     }
 }

@@ -1,0 +1,43 @@
+//! The dash-attributed block quote without quotation marks:
+//! "The news raises legitimate concerns. – Mark Warner, senior Senator of Virginia".
+
+use super::attribution::Context;
+use super::speaker::Mention;
+use super::QuoteSpan;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static DASH_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<quote>.{20,}?[.!?])\s*[–—―-]\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?:,\s*(?P<role>[^.]+))?$",
+    )
+    .expect("pattern")
+});
+
+/// A paragraph of the form `quoted words – Name, role`.
+pub fn dash_quote(ctx: &mut Context, text: &str, para: Range<usize>) -> Option<QuoteSpan> {
+    // The name and role after the dash are short: test that before running the pattern.
+    let s = &text[para.clone()];
+    let dash = s.rfind(['–', '—', '―', '-'])?;
+    if s.len() - dash > 160 {
+        return None;
+    }
+    let c = DASH_LINE.captures(s)?;
+    let quote = c.name("quote")?;
+    let name = c.name("name")?;
+    let at = |r: Range<usize>| para.start + r.start..para.start + r.end;
+    let m = Mention {
+        span: at(name.range()),
+        role: c.name("role").map(|r| at(r.range())),
+    };
+    let s = ctx.speaker(m);
+    Some(QuoteSpan {
+        start: para.start + quote.start(),
+        end: para.start + quote.end(),
+        speaker: Some(s.name),
+        speaker_span: Some(s.span),
+        role: s.role,
+        org: s.org,
+    })
+}
