@@ -88,11 +88,21 @@ pub fn is_acronym_of(short: &str, long: &str) -> bool {
 }
 
 /// Links short forms to the longer names of the same article: an acronym to
-/// the name it abbreviates. `names` are updated in place.
+/// the name it abbreviates, and a name to the one longer name that starts
+/// with its words ("Mitsubishi" to "Mitsubishi Motors"). `names` are updated in place.
 pub fn link_names(names: &mut [String]) {
-    let longs: Vec<String> = names.iter().filter(|n| n.contains(' ')).cloned().collect();
+    let mut longs: Vec<String> = names.iter().filter(|n| n.contains(' ')).cloned().collect();
+    longs.sort_unstable();
+    longs.dedup();
     for n in names.iter_mut() {
         if let Some(long) = longs.iter().find(|l| is_acronym_of(n, l)) {
+            *n = long.clone();
+            continue;
+        }
+        let mut extensions = longs.iter().filter(|l| {
+            l.len() > n.len() && l.starts_with(n.as_str()) && l.as_bytes()[n.len()] == b' '
+        });
+        if let (Some(long), None) = (extensions.next(), extensions.next()) {
             *n = long.clone();
         }
     }
@@ -116,6 +126,8 @@ mod tests {
             "Securities and Exchange Commission".to_string(),
             "SEC".to_string(),
             "Acme".to_string(),
+            "Mitsubishi Motors".to_string(),
+            "Mitsubishi".to_string(),
         ];
         link_names(&mut names);
         assert_eq!(
@@ -123,7 +135,9 @@ mod tests {
             [
                 "Securities and Exchange Commission",
                 "Securities and Exchange Commission",
-                "Acme"
+                "Acme",
+                "Mitsubishi Motors",
+                "Mitsubishi Motors"
             ]
         );
     }

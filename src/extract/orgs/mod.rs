@@ -50,11 +50,11 @@ pub fn find_with(doc: &Document, score: impl Fn(&[u32; N_FEATURES]) -> [f32; N_T
     let entities = entities(text, &prepared, &tags);
     let mut spans: Vec<(usize, usize, Option<&'static str>)> = entities
         .iter()
-        .filter(|e| e.kind == 0)
+        .filter(|e| e.kind == 0 && !is_common_acronym(&text[e.start..e.end]))
         .map(|e| (e.start, e.end, None))
         .collect();
     for &(s, e, canon) in &gaz {
-        if !entities.iter().any(|x| x.start < e && s < x.end) {
+        if gazetteer_wins(s, e, &entities) {
             spans.push((s, e, canon));
         }
     }
@@ -69,6 +69,33 @@ pub fn find_with(doc: &Document, score: impl Fn(&[u32; N_FEATURES]) -> [f32; N_T
         .zip(names)
         .map(|((start, end, _), name)| Org { start, end, name })
         .collect()
+}
+
+/// A gazetteer name counts where the tagger found nothing, where it found
+/// the same span as another type, or where it took the name for the start
+/// of a product ("Airbus A380").
+fn gazetteer_wins(s: usize, e: usize, entities: &[Entity]) -> bool {
+    entities
+        .iter()
+        .filter(|x| x.start < e && s < x.end)
+        .all(|x| x.kind != 0 && ((x.start, x.end) == (s, e) || (x.kind == 3 && x.start == s)))
+}
+
+/// Upper-case abbreviations of things, not organizations, that the tagger
+/// tends to take for names in technology and business news.
+const COMMON_ACRONYMS: &[&str] = &[
+    "AI", "API", "APIs", "CEO", "CFO", "CTO", "COO", "CPO", "CIO", "IPO", "PC", "PCs", "TV", "DVD",
+    "CD", "LCD", "GPS", "SMS", "MMS", "GPRS", "3G", "4G", "5G", "VHS", "VCR", "MP3", "HD", "LNG",
+    "GDP", "VAT", "FDI", "SIM", "ISBN", "IT", "OS", "UI", "UX", "SaaS", "SDK", "SLA", "SEO", "ROI",
+    "B2B", "B2C", "CX", "XDR", "GRC", "OT", "IoT", "ML", "LLM", "LLMs", "GPU", "GPUs", "CPU",
+    "CPUs", "DIY", "RSS", "WiFi", "Wi-Fi", "DAB", "PDA", "PDAs", "USB", "HTML", "URL", "PR", "HR",
+    "R&D", "M&A", "Q1", "Q2", "Q3", "Q4", "FY", "EPS", "EBITDA", "DRM", "P2P", "VoIP", "OEM",
+    "OEMs", "ESG", "KPI", "KPIs", "CRM", "ERP", "MCP", "SBOM", "SDLC", "CCTV", "DNA", "HIV", "MP",
+    "MPs", "US", "UK", "USA", "UAE",
+];
+
+fn is_common_acronym(name: &str) -> bool {
+    COMMON_ACRONYMS.contains(&name)
 }
 
 /// Entity spans of the tag sequence; a leading "the" is dropped from names.
