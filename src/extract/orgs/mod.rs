@@ -51,6 +51,7 @@ pub fn find_with(doc: &Document, score: impl Fn(&[u32; N_FEATURES]) -> [f32; N_T
     let mut spans: Vec<(usize, usize, Option<&'static str>)> = entities
         .iter()
         .filter(|e| e.kind == 0 && !is_common_acronym(&text[e.start..e.end]))
+        .filter(|e| !starts_with_person_title(&text[e.start..e.end]))
         .map(|e| (e.start, e.end, None))
         .collect();
     for &(s, e, canon) in &gaz {
@@ -59,11 +60,26 @@ pub fn find_with(doc: &Document, score: impl Fn(&[u32; N_FEATURES]) -> [f32; N_T
         }
     }
     spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    spans.dedup_by_key(|&mut (s, _, _)| s);
     let mut names: Vec<String> = spans
         .iter()
         .map(|&(s, e, canon)| canon.map_or_else(|| strip_name(&text[s..e]), str::to_string))
         .collect();
-    link_names(&mut names);
+    // A tagger name inside a Title Case Headline counts only when the
+    // article confirms it elsewhere.
+    let titled: Vec<bool> = spans
+        .iter()
+        .map(|&(s, _, canon)| canon.is_none() && in_title_case_sentence(doc, s))
+        .collect();
+    let keep: Vec<bool> = (0..spans.len())
+        .map(|i| !titled[i] || (0..spans.len()).any(|j| !titled[j] && names[j] == names[i]))
+        .collect();
+    let mut k = keep.iter();
+    spans.retain(|_| *k.next().unwrap_or(&true));
+    let mut k = keep.iter();
+    names.retain(|_| *k.next().unwrap_or(&true));
+    let surfaces: Vec<&str> = spans.iter().map(|&(s, e, _)| &text[s..e]).collect();
+    link_names(&mut names, &surfaces);
     spans
         .into_iter()
         .zip(names)
@@ -96,6 +112,81 @@ const COMMON_ACRONYMS: &[&str] = &[
 
 fn is_common_acronym(name: &str) -> bool {
     COMMON_ACRONYMS.contains(&name)
+}
+
+/// "Senator of Virginia", "Mr Smith": a title starts a person, not an organization.
+fn starts_with_person_title(name: &str) -> bool {
+    let first = name.split([' ', '.']).next().unwrap_or("");
+    matches!(
+        first,
+        "Senator"
+            | "Sen"
+            | "President"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sir"
+            | "Lord"
+            | "Lady"
+            | "Chairman"
+            | "Governor"
+            | "Minister"
+            | "Prime"
+            | "Secretary"
+            | "King"
+            | "Queen"
+            | "Prince"
+            | "Princess"
+            | "Judge"
+            | "Professor"
+            | "Prof"
+    )
+}
+
+/// True when the sentence holding byte `pos` is a Title Case Headline or menu
+/// line: at least four words, three quarters of them capitalized, and either a
+/// capitalized function word after the first ("... Partnerships With Four ...")
+/// or no digits (which keeps result tables like "Leeds 3 Chelsea 1" out).
+fn in_title_case_sentence(doc: &Document, pos: usize) -> bool {
+    let Some(i) = doc.sentence_at(pos) else {
+        return false;
+    };
+    let sentence = &doc.text[doc.sentences[i].clone()];
+    let (mut words, mut capitalized, mut function) = (0, 0, false);
+    let digits = sentence.bytes().any(|b| b.is_ascii_digit());
+    for (k, w) in sentence.split_whitespace().enumerate() {
+        let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        words += 1;
+        capitalized += usize::from(c.is_uppercase());
+        function |= k > 0
+            && matches!(
+                w,
+                "With"
+                    | "To"
+                    | "For"
+                    | "Of"
+                    | "In"
+                    | "On"
+                    | "And"
+                    | "As"
+                    | "At"
+                    | "From"
+                    | "By"
+                    | "Is"
+                    | "Are"
+                    | "Its"
+                    | "Into"
+                    | "Over"
+                    | "After"
+            );
+    }
+    words >= 4
+        && capitalized * 4 >= words * 3
+        && (function || !digits)
+        && sentence.chars().any(char::is_lowercase)
 }
 
 /// Entity spans of the tag sequence; a leading "the" is dropped from names.
