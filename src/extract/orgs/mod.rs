@@ -55,7 +55,7 @@ pub fn find_with(doc: &Document, score: impl Fn(&[u32; N_FEATURES]) -> [f32; N_T
         .map(|e| (e.start, e.end, None))
         .collect();
     for &(s, e, canon) in &gaz {
-        if gazetteer_wins(s, e, &entities) {
+        if gazetteer_wins(text, s, e, &entities) {
             spans.push((s, e, canon));
         }
     }
@@ -89,12 +89,18 @@ pub fn find_with(doc: &Document, score: impl Fn(&[u32; N_FEATURES]) -> [f32; N_T
 
 /// A gazetteer name counts where the tagger found nothing, where it found
 /// the same span as another type, or where it took the name for the start
-/// of a product ("Airbus A380").
-fn gazetteer_wins(s: usize, e: usize, entities: &[Entity]) -> bool {
+/// of a product with a model number ("Airbus A380").
+fn gazetteer_wins(text: &str, s: usize, e: usize, entities: &[Entity]) -> bool {
     entities
         .iter()
         .filter(|x| x.start < e && s < x.end)
-        .all(|x| x.kind != 0 && ((x.start, x.end) == (s, e) || (x.kind == 3 && x.start == s)))
+        .all(|x| {
+            x.kind != 0
+                && ((x.start, x.end) == (s, e)
+                    || (x.kind == 3
+                        && x.start == s
+                        && text[e..x.end].contains(|c: char| c.is_ascii_digit())))
+        })
 }
 
 /// Upper-case abbreviations of things, not organizations, that the tagger
@@ -112,6 +118,24 @@ const COMMON_ACRONYMS: &[&str] = &[
 
 fn is_common_acronym(name: &str) -> bool {
     COMMON_ACRONYMS.contains(&name)
+}
+
+/// Job titles that follow an organization's name before a person's name.
+fn is_role(word: &str) -> bool {
+    matches!(
+        word,
+        "CEO"
+            | "Director"
+            | "Spokesman"
+            | "Spokeswoman"
+            | "Chief"
+            | "Cardinal"
+            | "Coach"
+            | "Manager"
+            | "Captain"
+            | "Analyst"
+            | "Economist"
+    )
 }
 
 /// "Senator of Virginia", "Mr Smith": a title starts a person, not an organization.
@@ -202,14 +226,28 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         while j < tags.len() && tags[j] == tags[i] + 1 {
             j += 1;
         }
+        let kind = entity_of(tags[i]);
+        let word = |k: usize| &text[p.tokens[k].clone()];
         let mut first = i;
-        while first + 1 < j && text[p.tokens[first].clone()].eq_ignore_ascii_case("the") {
+        while first + 1 < j && word(first).eq_ignore_ascii_case("the") {
             first += 1;
+        }
+        // An organization ends before a possessive or a person's title:
+        // "Cofinec 's Global ...", "Cofinec CEO Stephen Frater".
+        let mut last = j;
+        if kind == 0 {
+            if let Some(k) = (first + 1..j).find(|&k| {
+                matches!(word(k), "'s" | "’s")
+                    || starts_with_person_title(word(k))
+                    || is_role(word(k))
+            }) {
+                last = k;
+            }
         }
         out.push(Entity {
             start: p.tokens[first].start,
-            end: p.tokens[j - 1].end,
-            kind: entity_of(tags[i]),
+            end: p.tokens[last - 1].end,
+            kind,
         });
         i = j;
     }
