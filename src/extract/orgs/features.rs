@@ -18,7 +18,7 @@ pub const I_ORG: u8 = 2;
 pub const TABLE_BITS: u32 = 17;
 pub const TABLE_ROWS: usize = 1 << TABLE_BITS;
 /// Features per token, the same for every token (unused slots repeat the bias).
-pub const N_FEATURES: usize = 28;
+pub const N_FEATURES: usize = 34;
 
 /// Entity type index (0 = ORG, 1 = PER, 2 = LOC, 3 = MISC) of a non-O tag.
 pub fn entity_of(tag: u8) -> u8 {
@@ -397,6 +397,12 @@ pub fn features(sent: &[TokenInfo], i: usize, p1: u8, p2: u8, out: &mut [u32; N_
         mix(mix(25, p1), t.lc),
         mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64),
         mix(mix(27, gz(Some(t))), p1),
+        mix(28, at(-1).map_or(BOS, |x| x.exact)),
+        mix(29, at(1).map_or(EOS, |x| x.exact)),
+        mix(mix(30, lc(-1)), t.shape),
+        mix(mix(31, t.shape), lc(1)),
+        mix(32, sh(-2)),
+        mix(33, sh(2)),
     ];
     for (o, h) in out.iter_mut().zip(f) {
         *o = slot(h);
