@@ -266,6 +266,63 @@ mod tests {
             .collect()
     }
 
+    fn names(text: &str) -> Vec<String> {
+        let mut v: Vec<String> = orgs(text).into_iter().map(|(_, n)| n).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn names_in_running_news_text() {
+        let text = "Facebook confirmed data-sharing deals with four Chinese companies. \
+            The other companies besides Huawei are Lenovo, OPPO, and TCL. Facebook said \
+            it would end them after a report in The New York Times. Facebook’s critics \
+            cited Cambridge Analytica. – Mark Warner, senior Senator of Virginia";
+        assert_eq!(
+            names(text),
+            [
+                "Cambridge Analytica",
+                "Facebook",
+                "Huawei",
+                "Lenovo",
+                "New York Times",
+                "OPPO",
+                "TCL"
+            ]
+        );
+    }
+
+    #[test]
+    fn tagger_finds_unlisted_companies() {
+        let got = names("Shares of Globex Corp. rose after the maker agreed to supply Initech.");
+        assert!(got.contains(&"Globex".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn acronyms_and_possessives_share_the_name() {
+        let got = orgs(
+            "The Securities and Exchange Commission (SEC) fined Acme Inc. on Monday. \
+             The SEC said Acme's filings were late.",
+        );
+        let sec: Vec<&str> = got
+            .iter()
+            .filter(|(t, _)| t.contains("SEC") || t.contains("Securities"))
+            .map(|(_, n)| n.as_str())
+            .collect();
+        assert!(
+            sec.len() >= 2
+                && sec
+                    .iter()
+                    .all(|n| *n == "Securities and Exchange Commission"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|(t, n)| t == "Acme Inc." && n == "Acme"),
+            "{got:?}"
+        );
+    }
+
     #[test]
     fn gazetteer_and_suffix_rules() {
         assert_eq!(
