@@ -31,6 +31,10 @@ const LEGAL_SUFFIXES: &[&str] = &[
 /// The name without possessive, leading "The" and legal suffixes.
 pub fn strip_name(form: &str) -> String {
     let mut s = form.trim();
+    s = s
+        .strip_suffix(".com")
+        .filter(|r| !r.is_empty())
+        .unwrap_or(s);
     for p in ["'s", "’s", "'", "’"] {
         if let Some(r) = s.strip_suffix(p) {
             s = r;
@@ -88,11 +92,34 @@ pub fn is_acronym_of(short: &str, long: &str) -> bool {
 }
 
 /// Links short forms to the longer names of the same article: an acronym to
-/// the name it abbreviates. `names` are updated in place.
-pub fn link_names(names: &mut [String]) {
-    let longs: Vec<String> = names.iter().filter(|n| n.contains(' ')).cloned().collect();
+/// the name it abbreviates, and a name to the one longer name that starts
+/// with its words ("Mitsubishi" to "Mitsubishi Motors"). `names` are updated in place.
+pub fn link_names(names: &mut [String], surfaces: &[&str]) {
+    // Acronyms are read off the written form, legal suffix included ("ONGC").
+    let mut acronym_sources: Vec<(String, String)> = surfaces
+        .iter()
+        .zip(names.iter())
+        .filter(|(s, _)| s.contains(' '))
+        .map(|(s, n)| (s.trim_start_matches("The ").to_string(), n.clone()))
+        .collect();
+    acronym_sources.extend(
+        names
+            .iter()
+            .filter(|n| n.contains(' '))
+            .map(|n| (n.clone(), n.clone())),
+    );
+    let mut longs: Vec<String> = names.iter().filter(|n| n.contains(' ')).cloned().collect();
+    longs.sort_unstable();
+    longs.dedup();
     for n in names.iter_mut() {
-        if let Some(long) = longs.iter().find(|l| is_acronym_of(n, l)) {
+        if let Some((_, long)) = acronym_sources.iter().find(|(s, _)| is_acronym_of(n, s)) {
+            *n = long.clone();
+            continue;
+        }
+        let mut extensions = longs.iter().filter(|l| {
+            l.len() > n.len() && l.starts_with(n.as_str()) && l.as_bytes()[n.len()] == b' '
+        });
+        if let (Some(long), None) = (extensions.next(), extensions.next()) {
             *n = long.clone();
         }
     }
@@ -116,14 +143,20 @@ mod tests {
             "Securities and Exchange Commission".to_string(),
             "SEC".to_string(),
             "Acme".to_string(),
+            "Mitsubishi Motors".to_string(),
+            "Mitsubishi".to_string(),
         ];
-        link_names(&mut names);
+        let surfaces: Vec<String> = names.clone();
+        let surfaces: Vec<&str> = surfaces.iter().map(String::as_str).collect();
+        link_names(&mut names, &surfaces);
         assert_eq!(
             names,
             [
                 "Securities and Exchange Commission",
                 "Securities and Exchange Commission",
-                "Acme"
+                "Acme",
+                "Mitsubishi Motors",
+                "Mitsubishi Motors"
             ]
         );
     }

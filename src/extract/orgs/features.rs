@@ -1,0 +1,441 @@
+//! Token features for the entity tagger, hashed straight from byte slices into
+//! rows of a fixed weight table (no string is built per feature). Shared by
+//! the tagger and by its trainer so both see exactly the same features.
+
+use super::tokens::{self, Span};
+use crate::text::Document;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Tags: O, then B/I pairs for ORG, PER, LOC, MISC.
+pub const N_TAGS: usize = 9;
+pub const O: u8 = 0;
+pub const B_ORG: u8 = 1;
+pub const I_ORG: u8 = 2;
+/// log2 of the number of rows of the weight table.
+pub const TABLE_BITS: u32 = 17;
+pub const TABLE_ROWS: usize = 1 << TABLE_BITS;
+/// Features per token, the same for every token (unused slots repeat the bias).
+pub const N_FEATURES: usize = 34;
+
+/// Entity type index (0 = ORG, 1 = PER, 2 = LOC, 3 = MISC) of a non-O tag.
+pub fn entity_of(tag: u8) -> u8 {
+    (tag - 1) / 2
+}
+
+/// The B tag of entity type `e`.
+pub fn begin_tag(e: u8) -> u8 {
+    e * 2 + 1
+}
+
+/// An I tag may only continue its own entity.
+pub fn allowed(prev: u8, tag: u8) -> bool {
+    tag == O || !tag.is_multiple_of(2) || prev == tag || prev + 1 == tag
+}
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+fn slot(h: u64) -> u32 {
+    ((h ^ (h >> 31)).wrapping_mul(K) >> (64 - TABLE_BITS)) as u32
+}
+
+/// Folds curly quotes to ASCII and digits to '0' so variants share features.
+fn norm(c: char) -> char {
+    match c {
+        '’' | '‘' | '`' => '\'',
+        '“' | '”' | '„' => '"',
+        '0'..='9' => '0',
+        _ => c,
+    }
+}
+
+fn hash_chars(s: &str, lower: bool) -> u64 {
+    let mut h = 0x9e37_79b9_7f4a_7c15u64;
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            let b = if b.is_ascii_digit() {
+                b'0'
+            } else if lower {
+                b.to_ascii_lowercase()
+            } else {
+                b
+            };
+            h = mix(h, u64::from(b));
+        }
+        return h;
+    }
+    for c in s.chars() {
+        let c = norm(c);
+        let c = if !lower {
+            c
+        } else if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
+        h = mix(h, c as u64);
+    }
+    h
+}
+
+/// Collapsed word shape with a length class: "Facebook" -> Xx/4, "U.S." -> X.X./4.
+fn shape_hash(s: &str) -> u64 {
+    let mut h = 0x2545_f491_4f6c_dd1du64;
+    let mut last = '\0';
+    let mut n = 0u64;
+    for c in s.chars() {
+        n += 1;
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            norm(c)
+        };
+        if k != last {
+            h = mix(h, k as u64);
+            last = k;
+        }
+    }
+    mix(h, n.min(4))
+}
+
+/// Lower-cased hash of the first `n` chars (`from_end`: the last `n`).
+fn affix_hash(s: &str, n: usize, from_end: bool) -> u64 {
+    let cut = if from_end {
+        s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i)
+    } else {
+        s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
+    };
+    let part = if from_end { &s[cut..] } else { &s[..cut] };
+    mix(
+        hash_chars(part, true),
+        n as u64 + if from_end { 10 } else { 0 },
+    )
+}
+
+const CAP: u16 = 1;
+const ALL_CAPS: u16 = 2;
+const NO_UPPER: u16 = 4;
+const LEGAL: u16 = 8;
+const FIRST: u16 = 16;
+const HEADLINE: u16 = 32;
+const GAZ_B: u16 = 64;
+const GAZ_I: u16 = 128;
+const SEEN_LOWER: u16 = 256;
+const CAP_MID: u16 = 512;
+const ALNUM: u16 = 1024;
+
+/// Legal-form and organization head words that end many names.
+const LEGAL_WORDS: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "ag",
+    "gmbh",
+    "s.a.",
+    "n.v.",
+    "llc",
+    "sa",
+    "nv",
+    "bhd",
+    "spa",
+    "s.p.a.",
+    "group",
+    "corporation",
+    "company",
+    "holdings",
+    "bank",
+    "association",
+    "institute",
+    "university",
+    "council",
+    "party",
+    "ministry",
+    "commission",
+    "agency",
+    "club",
+    "union",
+    "fund",
+    "airlines",
+    "motors",
+];
+
+static LEGAL_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut v: Vec<u64> = LEGAL_WORDS.iter().map(|w| hash_chars(w, true)).collect();
+    v.sort_unstable();
+    v
+});
+
+/// Per-token precomputed hashes and flags.
+#[derive(Clone, Copy, Debug)]
+pub struct TokenInfo {
+    exact: u64,
+    lc: u64,
+    shape: u64,
+    pre3: u64,
+    suf3: u64,
+    suf4: u64,
+    flags: u16,
+}
+
+impl TokenInfo {
+    /// `full`: also the hashes only a scored token needs (see [`Prepared::new`]).
+    fn new(s: &str, full: bool) -> Self {
+        let mut upper = 0;
+        let mut lower = 0;
+        let mut alnum = 0;
+        for c in s.chars() {
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
+            if c.is_alphanumeric() {
+                alnum += 1;
+            }
+        }
+        let first_upper = s.chars().next().is_some_and(char::is_uppercase);
+        let mut flags = 0;
+        if first_upper {
+            flags |= CAP;
+        }
+        if upper > 0 && lower == 0 {
+            flags |= ALL_CAPS;
+        }
+        if upper == 0 {
+            flags |= NO_UPPER;
+        }
+        if alnum > 0 {
+            flags |= ALNUM;
+        }
+        let lc = hash_chars(s, true);
+        if LEGAL_HASHES.binary_search(&lc).is_ok() {
+            flags |= LEGAL;
+        }
+        let full = full || upper > 0;
+        let affix = |n, from_end| if full { affix_hash(s, n, from_end) } else { 0 };
+        TokenInfo {
+            exact: if full { hash_chars(s, false) } else { lc },
+            lc,
+            shape: shape_hash(s),
+            pre3: affix(3, false),
+            suf3: affix(3, true),
+            suf4: affix(4, true),
+            flags,
+        }
+    }
+
+    /// Tokens with no upper-case letter after an O tag are O without scoring.
+    pub fn trivially_outside(&self) -> bool {
+        self.flags & NO_UPPER != 0
+    }
+}
+
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u64 keys")
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashSet64 = HashSet<u64, BuildHasherDefault<IdHasher>>;
+
+/// A document ready for tagging: tokens, their features' inputs, and sentences as token ranges.
+#[derive(Default)]
+pub struct Prepared {
+    pub tokens: Vec<Span>,
+    pub infos: Vec<TokenInfo>,
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl Prepared {
+    /// Tokenizes `doc` sentence by sentence and marks gazetteer hits (byte spans, sorted).
+    pub fn new(doc: &Document, gazetteer_hits: &[(usize, usize)]) -> Self {
+        let text = doc.text;
+        let mut p = Prepared::default();
+        for r in &doc.sentences {
+            let first = p.tokens.len();
+            tokens::tokenize(text, r.clone(), &mut p.tokens);
+            p.sentences.push(first..p.tokens.len());
+        }
+        // A token without capitals is scored only inside a name, which needs a
+        // capitalized token just before it (or two before: "Bank of the West").
+        let mut recent_upper = 0u8;
+        p.infos = p
+            .tokens
+            .iter()
+            .map(|t| {
+                let info = TokenInfo::new(&text[t.clone()], recent_upper != 0);
+                recent_upper = (recent_upper << 1 | u8::from(info.flags & NO_UPPER == 0)) & 3;
+                info
+            })
+            .collect();
+        let mut seen_lower = HashSet64::default();
+        let mut cap_mid = HashSet64::default();
+        for s in &p.sentences {
+            let toks = &mut p.infos[s.clone()];
+            let alpha = || toks.iter().filter(|t| t.flags & ALNUM != 0);
+            let headline = alpha().filter(|t| t.flags & ALL_CAPS != 0).count() >= 2
+                && alpha().all(|t| t.flags & (ALL_CAPS | NO_UPPER) != 0);
+            let mut first = true;
+            for t in toks.iter_mut() {
+                if headline {
+                    t.flags |= HEADLINE;
+                }
+                if t.flags & ALNUM != 0 {
+                    if first {
+                        t.flags |= FIRST;
+                    } else if !headline {
+                        if t.flags & NO_UPPER != 0 {
+                            seen_lower.insert(t.lc);
+                        } else if t.flags & CAP != 0 {
+                            cap_mid.insert(t.lc);
+                        }
+                    }
+                    first = false;
+                }
+            }
+        }
+        let mut g = gazetteer_hits.iter().peekable();
+        for (t, info) in p.tokens.iter().zip(p.infos.iter_mut()) {
+            if seen_lower.contains(&info.lc) {
+                info.flags |= SEEN_LOWER;
+            }
+            if cap_mid.contains(&info.lc) {
+                info.flags |= CAP_MID;
+            }
+            while g.peek().is_some_and(|&&(_, e)| e <= t.start) {
+                g.next();
+            }
+            if let Some(&&(s, e)) = g.peek() {
+                if t.start == s {
+                    info.flags |= GAZ_B;
+                } else if t.start > s && t.end <= e {
+                    info.flags |= GAZ_I;
+                }
+            }
+        }
+        p
+    }
+}
+
+const BOS: u64 = 0xb05;
+const EOS: u64 = 0xe05;
+
+/// Fills `out` with the weight-table rows of the features of token `i` of
+/// `sent`, given the two previous tags.
+pub fn features(sent: &[TokenInfo], i: usize, p1: u8, p2: u8, out: &mut [u32; N_FEATURES]) {
+    let t = &sent[i];
+    let at = |j: isize| -> Option<&TokenInfo> {
+        let k = i as isize + j;
+        (k >= 0 && (k as usize) < sent.len()).then(|| &sent[k as usize])
+    };
+    let lc = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |x| x.lc);
+    let sh = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |x| x.shape);
+    let gz = |x: Option<&TokenInfo>| x.map_or(0, |x| (x.flags & (GAZ_B | GAZ_I)) as u64);
+    let pos = if t.flags & HEADLINE != 0 {
+        2
+    } else if t.flags & FIRST != 0 {
+        1
+    } else {
+        0
+    };
+    let legal_ahead = (1..=3)
+        .find(|&d| at(d).is_some_and(|x| x.flags & LEGAL != 0))
+        .unwrap_or(0) as u64;
+    let doc = (t.flags & (SEEN_LOWER | CAP_MID | CAP)) as u64;
+    let (p1, p2) = (p1 as u64, p2 as u64);
+    let f = [
+        0,
+        mix(1, t.exact),
+        mix(2, t.lc),
+        mix(3, lc(-1)),
+        mix(4, lc(1)),
+        mix(5, lc(-2)),
+        mix(6, lc(2)),
+        mix(7, t.shape),
+        mix(8, sh(-1)),
+        mix(9, sh(1)),
+        mix(mix(10, sh(-1)), t.shape),
+        mix(mix(11, t.shape), sh(1)),
+        mix(mix(12, lc(-1)), t.lc),
+        mix(mix(13, t.lc), lc(1)),
+        mix(14, t.pre3),
+        mix(15, t.suf3),
+        mix(16, t.suf4),
+        mix(mix(17, pos), t.shape),
+        mix(mix(18, pos), t.lc),
+        mix(mix(19, gz(Some(t))), t.flags as u64 & CAP as u64),
+        mix(mix(20, gz(at(-1))), gz(at(1))),
+        mix(mix(mix(21, doc), pos), t.flags as u64 & ALL_CAPS as u64),
+        mix(22, p1),
+        mix(mix(23, p1), p2),
+        mix(mix(24, p1), t.shape),
+        mix(mix(25, p1), t.lc),
+        mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64),
+        mix(mix(27, gz(Some(t))), p1),
+        mix(28, at(-1).map_or(BOS, |x| x.exact)),
+        mix(29, at(1).map_or(EOS, |x| x.exact)),
+        mix(mix(30, lc(-1)), t.shape),
+        mix(mix(31, t.shape), lc(1)),
+        mix(32, sh(-2)),
+        mix(33, sh(2)),
+    ];
+    for (o, h) in out.iter_mut().zip(f) {
+        *o = slot(h);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curly_and_straight_apostrophes_hash_alike() {
+        assert_eq!(hash_chars("’s", true), hash_chars("'s", true));
+        assert_eq!(hash_chars("IBM", true), hash_chars("ibm", true));
+        assert_ne!(hash_chars("IBM", false), hash_chars("ibm", false));
+    }
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape_hash("Facebook"), shape_hash("Lenovoo"));
+        assert_ne!(shape_hash("IBM"), shape_hash("Ibm"));
+        assert_eq!(affix_hash("Huawei", 3, true), affix_hash("wei", 3, true));
+    }
+
+    #[test]
+    fn headline_sentences_are_marked() {
+        let doc = Document::new("SOCCER - LEEDS BEAT CHELSEA .\nFans saw Leeds win .");
+        let p = Prepared::new(&doc, &[]);
+        assert!(p.infos[0].flags & HEADLINE != 0);
+        assert!(p.infos[6].flags & HEADLINE == 0);
+        assert!(
+            p.infos[2].flags & CAP_MID != 0,
+            "LEEDS is capitalized mid-sentence later"
+        );
+    }
+}

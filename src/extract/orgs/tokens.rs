@@ -1,0 +1,175 @@
+//! The tagger's tokenizer: splits text the way CoNLL-2003 does where it
+//! matters for names, on plain news text as well as on pre-tokenized text.
+//! Possessive `'s` is its own token, quotes and brackets are peeled off,
+//! and a final period stays on abbreviations ("U.S.", "Inc.", "F.").
+
+use std::ops::Range;
+
+/// Byte range of one token.
+pub type Span = Range<usize>;
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«' | '„' | '<'
+    )
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '}' | '»' | '>' | '…'
+    )
+}
+
+/// Characters that always stand alone even inside a chunk.
+fn is_splitter(c: char) -> bool {
+    matches!(c, '—' | '–' | '…' | '|' | '•' | '·')
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "inc", "corp", "co", "ltd", "bros", "jr", "sr", "mr", "mrs", "ms", "dr", "st", "no", "vs",
+    "gov", "sen", "rep", "gen", "prof", "mt", "ft", "jan", "feb", "mar", "apr", "aug", "sep",
+    "sept", "oct", "nov", "dec", "cos", "plc", "ave", "dept", "assn", "intl",
+];
+
+/// True when the final period of `word` (which ends with '.') is part of it.
+fn keeps_period(word: &str) -> bool {
+    let stem = &word[..word.len() - 1];
+    if stem.is_empty() {
+        return false;
+    }
+    if stem.contains('.') {
+        return stem.chars().all(|c| c.is_alphabetic() || c == '.'); // U.S. S.A. N.V.
+    }
+    let mut chars = stem.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase(); // an initial
+    }
+    stem.len() <= 5
+        && stem.starts_with(char::is_uppercase)
+        && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(stem))
+}
+
+fn is_possessive(s: &str) -> bool {
+    matches!(s, "'s" | "'S" | "’s" | "’S")
+}
+
+/// Appends the tokens of `text[range]` to `out` as absolute byte ranges.
+pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Span>) {
+    let base = range.start;
+    let s = &text[range];
+    for chunk in s.split(char::is_whitespace) {
+        if chunk.is_empty() {
+            continue;
+        }
+        let start = chunk.as_ptr() as usize - s.as_ptr() as usize;
+        let mut piece_start = 0;
+        for (i, c) in chunk.char_indices() {
+            if is_splitter(c) {
+                if i > piece_start {
+                    split_chunk(base + start + piece_start, &chunk[piece_start..i], out);
+                }
+                out.push(base + start + i..base + start + i + c.len_utf8());
+                piece_start = i + c.len_utf8();
+            }
+        }
+        if piece_start < chunk.len() {
+            split_chunk(base + start + piece_start, &chunk[piece_start..], out);
+        }
+    }
+}
+
+/// Splits one white-space-free chunk starting at absolute byte `at`.
+fn split_chunk(at: usize, chunk: &str, out: &mut Vec<Span>) {
+    if is_possessive(chunk) || chunk == "n't" {
+        out.push(at..at + chunk.len());
+        return;
+    }
+    let mut lo = 0;
+    let mut hi = chunk.len();
+    // Leading quotes and brackets.
+    while let Some(c) = chunk[lo..hi].chars().next() {
+        if is_opener(c) && hi - lo > c.len_utf8() {
+            out.push(at + lo..at + lo + c.len_utf8());
+            lo += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // Trailing punctuation is pushed right to left, then the run is reversed.
+    let mark = out.len();
+    loop {
+        let w = &chunk[lo..hi];
+        let Some(c) = w.chars().next_back() else {
+            break;
+        };
+        if w.len() == c.len_utf8() {
+            break;
+        }
+        if is_possessive(&w[w.len() - w.chars().rev().take(2).map(char::len_utf8).sum::<usize>()..])
+            && w.chars().count() > 2
+        {
+            let n = w.chars().rev().take(2).map(char::len_utf8).sum::<usize>();
+            out.push(at + hi - n..at + hi);
+            hi -= n;
+            continue;
+        }
+        if c == '.' {
+            if keeps_period(w) {
+                break;
+            }
+            out.push(at + hi - 1..at + hi);
+            hi -= 1;
+            continue;
+        }
+        if is_closer(c) {
+            out.push(at + hi - c.len_utf8()..at + hi);
+            hi -= c.len_utf8();
+            continue;
+        }
+        break;
+    }
+    if hi > lo {
+        out.push(at + lo..at + hi);
+    }
+    out[mark..].reverse();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        let mut v = Vec::new();
+        tokenize(s, 0..s.len(), &mut v);
+        v.into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn splits_news_text_like_conll() {
+        assert_eq!(
+            toks("Facebook’s deal with Acme Inc., (the U.S. firm) said “no.”"),
+            [
+                "Facebook", "’s", "deal", "with", "Acme", "Inc.", ",", "(", "the", "U.S.", "firm",
+                ")", "said", "“", "no", ".", "”"
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_pretokenized_text() {
+        assert_eq!(
+            toks("McDonald 's said S.A. rose 1.5 pct . \" Yes"),
+            ["McDonald", "'s", "said", "S.A.", "rose", "1.5", "pct", ".", "\"", "Yes"]
+        );
+    }
+
+    #[test]
+    fn dashes_stand_alone() {
+        assert_eq!(
+            toks("TCL—Facebook – Mark"),
+            ["TCL", "—", "Facebook", "–", "Mark"]
+        );
+    }
+}

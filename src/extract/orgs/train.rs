@@ -1,0 +1,174 @@
+//! Training of the entity tagger (averaged perceptron, greedy decoding with
+//! the model's own previous tags as history). Used by `src/bin/train-orgs.rs`.
+
+use super::features::{
+    begin_tag, features, Prepared, B_ORG, I_ORG, N_FEATURES, N_TAGS, O, TABLE_ROWS,
+};
+use super::gazetteer;
+use super::tagger::{best_tag, tag_sentence};
+use crate::text::Document;
+
+/// One training document: prepared tokens and their gold tags.
+pub struct Example {
+    prepared: Prepared,
+    gold: Vec<u8>,
+}
+
+impl Example {
+    /// `spans` are byte ranges of `text` with entity types (0 = ORG, 1 = PER, 2 = LOC, 3 = MISC).
+    pub fn new(text: &str, spans: &[(usize, usize, u8)]) -> Example {
+        let doc = Document::new(text);
+        let gaz: Vec<(usize, usize)> = gazetteer::find(text)
+            .iter()
+            .map(|&(s, e, _)| (s, e))
+            .collect();
+        let prepared = Prepared::new(&doc, &gaz);
+        let gold = prepared
+            .tokens
+            .iter()
+            .map(|t| {
+                spans
+                    .iter()
+                    .find(|&&(s, e, _)| t.start >= s && t.start < e)
+                    .map_or(O, |&(s, _, ty)| begin_tag(ty) + u8::from(t.start > s))
+            })
+            .collect();
+        Example { prepared, gold }
+    }
+}
+
+/// Perceptron weights with the running sums needed for averaging.
+pub struct Trainer {
+    weights: Vec<f32>,
+    sums: Vec<f64>,
+    clock: f64,
+}
+
+impl Default for Trainer {
+    fn default() -> Self {
+        Trainer {
+            weights: vec![0.0; TABLE_ROWS * N_TAGS],
+            sums: vec![0.0; TABLE_ROWS * N_TAGS],
+            clock: 1.0,
+        }
+    }
+}
+
+fn score_with(weights: &[f32], feats: &[u32; N_FEATURES]) -> [f32; N_TAGS] {
+    let mut s = [0f32; N_TAGS];
+    for &f in feats {
+        for (a, w) in s.iter_mut().zip(&weights[f as usize * N_TAGS..][..N_TAGS]) {
+            *a += w;
+        }
+    }
+    s
+}
+
+impl Trainer {
+    fn update(&mut self, feats: &[u32; N_FEATURES], tag: u8, delta: f32) {
+        for &f in feats {
+            let k = f as usize * N_TAGS + tag as usize;
+            self.weights[k] += delta;
+            self.sums[k] += self.clock * f64::from(delta);
+        }
+    }
+
+    /// One pass over `examples` in the given order.
+    pub fn epoch(&mut self, examples: &[Example], order: &[usize]) {
+        let mut feats = [0u32; N_FEATURES];
+        for &d in order {
+            let ex = &examples[d];
+            for r in &ex.prepared.sentences {
+                let sent = &ex.prepared.infos[r.clone()];
+                let gold = &ex.gold[r.clone()];
+                let (mut p1, mut p2) = (O, O);
+                for i in 0..sent.len() {
+                    self.clock += 1.0;
+                    let tag = if p1 == O && sent[i].trivially_outside() {
+                        O
+                    } else {
+                        features(sent, i, p1, p2, &mut feats);
+                        let guess = best_tag(&score_with(&self.weights, &feats), p1);
+                        if guess != gold[i] {
+                            self.update(&feats, gold[i], 1.0);
+                            self.update(&feats, guess, -1.0);
+                        }
+                        guess
+                    };
+                    p2 = p1;
+                    p1 = tag;
+                }
+            }
+        }
+    }
+
+    /// The averaged weights.
+    pub fn averaged(&self) -> Vec<f32> {
+        self.weights
+            .iter()
+            .zip(&self.sums)
+            .map(|(&w, &s)| (f64::from(w) - s / self.clock) as f32)
+            .collect()
+    }
+}
+
+/// ORG token spans of a tag sequence.
+fn org_spans(tags: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        if tags[i] == B_ORG {
+            let mut j = i + 1;
+            while j < tags.len() && tags[j] == I_ORG {
+                j += 1;
+            }
+            out.push((i, j));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Token-level ORG span (true positives, predicted, gold) counts of `weights` on `examples`.
+pub fn evaluate(weights: &[f32], examples: &[Example]) -> (usize, usize, usize) {
+    evaluate_with(|f| score_with(weights, f), examples)
+}
+
+/// Token-level ORG span counts of any scorer on `examples`.
+pub fn evaluate_with(
+    score: impl Fn(&[u32; N_FEATURES]) -> [f32; N_TAGS],
+    examples: &[Example],
+) -> (usize, usize, usize) {
+    let (mut tp, mut np, mut ng) = (0, 0, 0);
+    let mut tags = Vec::new();
+    for ex in examples {
+        tags.clear();
+        for r in &ex.prepared.sentences {
+            tag_sentence(&ex.prepared.infos[r.clone()], &score, &mut tags);
+        }
+        let pred = org_spans(&tags);
+        let gold = org_spans(&ex.gold);
+        tp += pred.iter().filter(|p| gold.contains(p)).count();
+        np += pred.len();
+        ng += gold.len();
+    }
+    (tp, np, ng)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_tiny_corpus() {
+        let text = "Acme Corp said profits rose .\nShares of Acme Corp fell .";
+        let ex = vec![Example::new(text, &[(0, 9, 0), (40, 49, 0)])];
+        let mut t = Trainer::default();
+        for _ in 0..5 {
+            t.epoch(&ex, &[0]);
+        }
+        assert_eq!(evaluate(&t.averaged(), &ex), (2, 2, 2));
+    }
+}
