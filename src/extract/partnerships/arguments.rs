@@ -65,7 +65,7 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
 /// The gap between a trigger and the group after it may hold a preposition
 /// and a short description, not a new clause.
 static RIGHT_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,]*(?:(?:with|between|among|by|to|from|for|through|and|of|including|such as|like)\s+)?(?:(?:the|a|an|its|their|new|partner|partners)\s+)?(?:[^\s;:.!?]+\s+){0,6}?$")
+    Regex::new(r"(?i)^[\s,]*(?:(?:with|between|among|by|to|from|for|through|and|of|including|such as|like)\s+)?(?:(?:the|a|an|its|their|new|partner|partners)\s+)?(?:[^\s;:.!?]+\s+){0,7}?$")
         .expect("right gap pattern")
 });
 
@@ -174,7 +174,8 @@ mod tests {
     fn run<'a>(s: &str, names: &[&'a str]) -> Sides<'a> {
         let m = mentions(s, names);
         let g = groups(s, &m);
-        let t = find_all(s);
+        let spans: Vec<(usize, usize)> = m.iter().map(|m| (m.start, m.end)).collect();
+        let t = find_all(s, &spans);
         sides(s, &t[0], &g)
     }
 

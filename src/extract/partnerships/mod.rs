@@ -42,17 +42,17 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
     for sent in &doc.sentences {
         let s = &text[sent.clone()];
         let mentions = sentence_mentions(orgs, sent, text);
-        let triggers = triggers::find_all(s);
+        let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+        let triggers = triggers::find_all(s, &spans);
         if triggers.is_empty() || triggers::is_excluded(s, &triggers) {
             ctx.observe(&mentions);
             continue;
         }
         let kind = triggers::sentence_kind(s, &triggers);
-        let status = status::classify(s);
         let date = sentence_date(timexes, sent);
         let groups = arguments::groups(s, &mentions);
-        // (a, b, confidence, found through a reference back)
-        let mut pairs: Vec<(String, String, f32, bool)> = Vec::new();
+        // (a, b, confidence, found through a reference back, status)
+        let mut pairs: Vec<(String, String, f32, bool, Status)> = Vec::new();
         for t in &triggers {
             let found: Vec<(String, String, f32, bool)> = match arguments::sides(s, t, &groups) {
                 Sides::Pairs(v) => v
@@ -77,13 +77,14 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
                     .map(|(a, b)| vec![(a, b, 0.5, true)])
                     .unwrap_or_default(),
             };
-            for p in found {
-                if !pairs.iter().any(|q| same_pair((&q.0, &q.1), (&p.0, &p.1))) {
-                    pairs.push(p);
+            let status = status::classify(s, t.start..t.end);
+            for (a, b, confidence, via_reference) in found {
+                if !pairs.iter().any(|q| same_pair((&q.0, &q.1), (&a, &b))) {
+                    pairs.push((a, b, confidence, via_reference, status));
                 }
             }
         }
-        for (a, b, confidence, via_reference) in pairs {
+        for (a, b, confidence, via_reference, status) in pairs {
             let kind = match ctx.last_kind {
                 Some(k) if via_reference && kind == Kind::Partnership => k,
                 _ => kind,

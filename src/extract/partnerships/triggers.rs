@@ -110,7 +110,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         pat(
-            r"co-develop(?:s|ed|ing|ment)?|jointly develop(?:s|ed|ing)?|develop(?:ing|ed)? together|joint (?:research|development)|research collaboration|co-produc(?:e|ed|es|ing|tion|er)|are developing|working (?:on|together)|work together|joined forces|joining forces|join forces",
+            r"co-develop(?:s|ed|ing|ment)?|jointly develop(?:s|ed|ing)?|develop(?:ing|ed)? together|joint (?:research|development)|research collaboration|co-produc(?:e|ed|es|ing|tion|er)|are developing|working (?:on|together)|work together|joined forces|joining forces|join forces|(?:be|being|been|was|were|is|are) (?:jointly )?developed by",
             CoDevelopment,
             L,
             true,
@@ -123,7 +123,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         ),
         pat(r"(?:minority |strategic )stake", Investment, L, false),
         pat(
-            r"partner(?:s|ed|ing|ships?)?|alliances?|allied|team(?:ed|s|ing)? up|tie-ups?|tied up|link(?:ed)? up|collaborat(?:e|ed|es|ing|ion|ions|ive)|co-?operat(?:e|ed|es|ing|ion)|memorandum of understanding|MoU|agreements?|deals?|pacts?|accords?",
+            r"partner(?:ed|ing|s)? up|partner(?:s|ed|ing|ships?)?|alliances?|allied|team(?:ed|s|ing)? up|tie-ups?|tied up|link(?:ed)? up|(?:in )?talks with|negotiations with|collaborat(?:e|ed|es|ing|ion|ions|ive)|co-?operat(?:e|ed|es|ing|ion)|memorandum of understanding|MoU|agreements?|deals?|pacts?|accords?",
             Partnership,
             L,
             true,
@@ -149,15 +149,19 @@ static TYPE_CUES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
             Kind::Distribution,
         ),
         c(r"to share|sharing of", Kind::DataSharing),
+        c(r"planes|aircraft|jets|airliners|airlines", Kind::Supply),
     ]
 });
 
-/// Every trigger of a sentence, in text order, not overlapping.
-pub fn find_all(sentence: &str) -> Vec<Trigger> {
+/// Every trigger of a sentence, in text order, not overlapping each other
+/// nor the `names` (byte ranges of organization mentions: "Arts Alliance").
+pub fn find_all(sentence: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
     let mut found: Vec<Trigger> = Vec::new();
     for p in PATTERNS.iter() {
         for m in p.re.find_iter(sentence) {
-            if found.iter().any(|t| m.start() < t.end && t.start < m.end()) {
+            if found.iter().any(|t| m.start() < t.end && t.start < m.end())
+                || names.iter().any(|&(s, e)| m.start() < e && s < m.end())
+            {
                 continue;
             }
             found.push(Trigger {
@@ -179,7 +183,11 @@ fn direction_of(p: &Pattern, matched: &str) -> Direction {
         return p.direction;
     }
     let m = matched.to_ascii_lowercase();
-    if m.contains("order") || m.contains("buy") || m.starts_with("outsourc") {
+    if m.contains("order")
+        || m.contains("buy")
+        || m.starts_with("outsourc")
+        || m.starts_with("awarded")
+    {
         Direction::RightProvides
     } else {
         Direction::LeftProvides
@@ -224,7 +232,7 @@ mod tests {
     #[test]
     fn finds_triggers_with_types_and_direction() {
         let s = "Ryanair placed an order for planes with Boeing under a joint venture deal.";
-        let t = find_all(s);
+        let t = find_all(s, &[]);
         let words: Vec<&str> = t.iter().map(|t| &s[t.start..t.end]).collect();
         assert_eq!(words, ["placed an order", "joint venture", "deal"]);
         assert_eq!(t[0].kind, Kind::Supply);
@@ -235,14 +243,14 @@ mod tests {
     #[test]
     fn generic_deal_refined_by_purpose() {
         let s = "Boeing announced a deal with HCL to develop a platform.";
-        assert_eq!(sentence_kind(s, &find_all(s)), Kind::CoDevelopment);
+        assert_eq!(sentence_kind(s, &find_all(s, &[])), Kind::CoDevelopment);
     }
 
     #[test]
     fn acquisitions_excluded_but_not_named_partnerships() {
         let s = "Microsoft agreed to acquire Activision in a deal.";
-        assert!(is_excluded(s, &find_all(s)));
+        assert!(is_excluded(s, &find_all(s, &[])));
         let s = "The rivals formed a joint venture.";
-        assert!(!is_excluded(s, &find_all(s)));
+        assert!(!is_excluded(s, &find_all(s, &[])));
     }
 }
