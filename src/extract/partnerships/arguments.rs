@@ -14,6 +14,8 @@ pub struct Mention<'o> {
     pub start: usize,
     pub end: usize,
     pub name: &'o str,
+    /// Found by the fallback name rule, not by the organization finder.
+    pub guessed: bool,
 }
 
 /// Coordinated mentions: indices into the sentence's mentions, with their span.
@@ -164,6 +166,7 @@ mod tests {
                     start,
                     end: start + n.len(),
                     name: n,
+                    guessed: false,
                 }
             })
             .collect();

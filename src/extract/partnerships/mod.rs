@@ -7,6 +7,7 @@
 //! time expression the date. One record per organization pair per article.
 
 mod arguments;
+mod names;
 mod references;
 mod status;
 mod triggers;
@@ -42,19 +43,41 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
     for sent in &doc.sentences {
         let s = &text[sent.clone()];
         let mentions = sentence_mentions(orgs, sent, text);
-        let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+        let mut spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         let triggers = triggers::find_all(s, &spans);
         if triggers.is_empty() || triggers::is_excluded(s, &triggers) {
             ctx.observe(&mentions);
             continue;
         }
+        // Names the organization finder missed, for triggers that find no
+        // organizations among the reported ones.
+        spans.extend(triggers.iter().map(|t| (t.start, t.end)));
+        let mut all = mentions.clone();
+        for (start, end) in names::candidates(s, &spans) {
+            all.push(Mention {
+                start,
+                end,
+                name: &s[start..end],
+                guessed: true,
+            });
+        }
+        all.sort_by_key(|m| m.start);
+        let guessed = |n: &str| all.iter().any(|m| m.guessed && m.name == n);
         let kind = triggers::sentence_kind(s, &triggers);
         let date = sentence_date(timexes, sent);
         let groups = arguments::groups(s, &mentions);
+        let fallback_groups = arguments::groups(s, &all);
         // (a, b, confidence, found through a reference back, status)
         let mut pairs: Vec<(String, String, f32, bool, Status)> = Vec::new();
         for t in &triggers {
-            let found: Vec<(String, String, f32, bool)> = match arguments::sides(s, t, &groups) {
+            let mut sides = arguments::sides(s, t, &groups);
+            if !matches!(sides, Sides::Pairs(_)) && all.len() > mentions.len() {
+                let guess = arguments::sides(s, t, &fallback_groups);
+                if matches!(guess, Sides::Pairs(_)) {
+                    sides = guess;
+                }
+            }
+            let found: Vec<(String, String, f32, bool)> = match sides {
                 Sides::Pairs(v) => v
                     .into_iter()
                     .map(|(a, b)| owned(a, b, 0.8, false))
@@ -78,7 +101,10 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
                     .unwrap_or_default(),
             };
             let status = status::classify(s, t.start..t.end);
-            for (a, b, confidence, via_reference) in found {
+            for (a, b, mut confidence, via_reference) in found {
+                if guessed(&a) || guessed(&b) {
+                    confidence *= 0.7;
+                }
                 if !pairs.iter().any(|q| same_pair((&q.0, &q.1), (&a, &b))) {
                     pairs.push((a, b, confidence, via_reference, status));
                 }
@@ -134,6 +160,7 @@ fn sentence_mentions<'o>(orgs: &'o [Org], sent: &Range<usize>, text: &'o str) ->
                 start: start - sent.start,
                 end: end - sent.start,
                 name,
+                guessed: false,
             });
         }
     }

@@ -104,6 +104,7 @@ mod tests {
             start: 0,
             end: 0,
             name,
+            guessed: false,
         }
     }
 
