@@ -43,6 +43,16 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
     for m in mentions {
         if let Some(g) = out.last_mut() {
             let gap = &sentence[g.end..m.start];
+            // A parenthesis after a name ("Acme (Melbourne)", "Globex (HAL)")
+            // describes it: it is neither a partner nor a break in a list.
+            if gap.trim() == "(" {
+                if let Some(close) = sentence[m.end..].find(')') {
+                    if sentence[m.end..m.end + close].trim().is_empty() {
+                        g.end = m.end + close + 1;
+                        continue;
+                    }
+                }
+            }
             if g.names.contains(&m.name) && SAME_NAME_GAP.is_match(gap) {
                 g.end = m.end;
                 continue;
@@ -67,12 +77,16 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
 /// The gap between a trigger and the group after it may hold a preposition
 /// and a short description, not a new clause.
 static RIGHT_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,]*(?:(?:with|between|among|by|to|from|for|through|and|of|including|such as|like)\s+)?(?:(?:the|a|an|its|their|new|partner|partners)\s+)?(?:[^\s;:.!?]+\s+){0,7}?$")
+    Regex::new(r"(?i)^[\s,]*(?:(?:with|between|among|by|to|from|for|through|and|of|including|such as|like)\s+)?(?:(?:the|a|an|its|their|new|partner|partners)\s+)?(?:[^\s;.!?]+\s+){0,7}?$")
         .expect("right gap pattern")
 });
 
 static BETWEEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^[\s,]*(?:between|among|of)\s").expect("between pattern"));
+
+static WITH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:with|including|such as|like|to|for)(?-u:\b)").expect("with pattern")
+});
 
 /// A clause break between the trigger and the group before it.
 static LEFT_BREAK: LazyLock<Regex> = LazyLock::new(|| {
@@ -140,7 +154,10 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         }
     }
     if let Some(r) = right {
-        if r.names.len() >= 2 && trigger.reciprocal && left.is_none() {
+        // "co-produced by X and Y" relates X and Y; "partnered with X and Y"
+        // relates each to a subject not named here.
+        let gap = &sentence[trigger.end..r.start];
+        if r.names.len() >= 2 && trigger.reciprocal && left.is_none() && !WITH.is_match(gap) {
             return Sides::Pairs(all_pairs(&r.names));
         }
         return Sides::RightOnly(r.names.clone());

@@ -235,6 +235,21 @@ fn is_not_name(word: &str) -> bool {
     NOT_NAMES.contains(&w.as_str()) || NOT_NAMES.contains(&full.as_str())
 }
 
+/// A single nationality-like word before a lower-case noun ("Turkish firm").
+fn is_adjective(sentence: &str, start: usize, end: usize) -> bool {
+    let word = &sentence[start..end];
+    let lower_next = sentence[end..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    !word.contains(' ')
+        && lower_next
+        && ["ish", "ese", "ian", "an", "ic"]
+            .iter()
+            .any(|suf| word.ends_with(suf))
+}
+
 /// Byte ranges (relative to `sentence`) of candidate names that do not overlap `taken`.
 pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -270,10 +285,13 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             .trim_end_matches("’s");
         end = start + trimmed.len();
         let piece = &sentence[start..end];
-        if piece.len() < 2 || piece.split_whitespace().all(is_not_name) {
+        let technical = piece.starts_with(|c: char| c.is_ascii_digit())
+            && piece.len() <= 3
+            && !piece.contains(' ');
+        if piece.len() < 2 || technical || piece.split_whitespace().all(is_not_name) {
             continue;
         }
-        if taken.iter().any(|&(s, e)| start < e && s < end) {
+        if taken.iter().any(|&(s, e)| start < e && s < end) || is_adjective(sentence, start, end) {
             continue;
         }
         out.push((start, end));
