@@ -250,6 +250,15 @@ fn is_adjective(sentence: &str, start: usize, end: usize) -> bool {
             .any(|suf| word.ends_with(suf))
 }
 
+/// A name right after "in", "at" or "near" is a place ("based in Cape Town").
+fn is_place(sentence: &str, start: usize) -> bool {
+    let before = sentence[..start].trim_end();
+    ["in", "at", "near", "In", "At"].iter().any(|p| {
+        before.ends_with(p) && before[..before.len() - p.len()].ends_with([' ', ','])
+            || before == *p
+    })
+}
+
 /// Byte ranges (relative to `sentence`) of candidate names that do not overlap `taken`.
 pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -291,7 +300,10 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         if piece.len() < 2 || technical || piece.split_whitespace().all(is_not_name) {
             continue;
         }
-        if taken.iter().any(|&(s, e)| start < e && s < end) || is_adjective(sentence, start, end) {
+        if taken.iter().any(|&(s, e)| start < e && s < end)
+            || is_adjective(sentence, start, end)
+            || is_place(sentence, start)
+        {
             continue;
         }
         out.push((start, end));
@@ -314,7 +326,7 @@ mod tests {
     fn capitalized_sequences_without_function_words_and_places() {
         assert_eq!(
             names("In 2013, Mile2 entered into a partnership with Merit Network in Michigan."),
-            ["Mile2", "Merit Network", "Michigan"]
+            ["Mile2", "Merit Network"]
         );
         assert_eq!(
             names("The French carmaker teamed up with Bank of America's unit and China."),

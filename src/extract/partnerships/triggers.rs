@@ -98,7 +98,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         pat(
-            r"suppl(?:y|ies|ied|ying|ier)(?: (?:deal|agreement|contract|pact))?|placed an order|orders? for|ordered|to buy|outsourc(?:e|ed|ing)|(?:awarded|won|wins|signed) (?:a |an )?(?:\S+ )?contract|contract (?:to|for) (?:build|provide|deliver|supply|run|manage)|to sell",
+            r"suppl(?:y|ies|ied|ying|ier)(?: (?:deal|agreement|contract|pact))?|placed an order|orders? for|ordered|outsourc(?:e|ed|ing)|(?:awarded|won|wins|signed) (?:a |an )?(?:\S+ )?contract|contract (?:to|for) (?:build|provide|deliver|supply|run|manage)|to sell",
             Supply,
             L,
             false,
@@ -177,17 +177,13 @@ pub fn find_all(sentence: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
     found
 }
 
-/// Buying, ordering and being licensed run from the right-hand organization.
+/// Ordering, outsourcing and awarding a contract run from the right-hand organization.
 fn direction_of(p: &Pattern, matched: &str) -> Direction {
     if p.kind != Kind::Supply {
         return p.direction;
     }
     let m = matched.to_ascii_lowercase();
-    if m.contains("order")
-        || m.contains("buy")
-        || m.starts_with("outsourc")
-        || m.starts_with("awarded")
-    {
+    if m.contains("order") || m.starts_with("outsourc") || m.starts_with("awarded") {
         Direction::RightProvides
     } else {
         Direction::LeftProvides
@@ -206,7 +202,7 @@ pub fn sentence_kind(sentence: &str, triggers: &[Trigger]) -> Kind {
 }
 
 static EXCLUDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisitions?|takeovers?|take over|mergers?|merg(?:e|ed|es|ing)|buy-?out|bought|purchas(?:e|ed|es|ing)|bid for|bids? (?:by|from)|lawsuits?|su(?:ed|es|ing)|court|fined|rivals?|compet(?:e|es|ing|itor|itors|ition)|investigat(?:e|ed|es|ing|ion)|shares? in|stock exchange|owned by|subsidiary|parent)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisitions?|takeovers?|take over|mergers?|merg(?:e|ed|es|ing)|buy-?out|bought|purchas(?:e|ed|es|ing)|bid for|bids? (?:by|from)|lawsuits?|su(?:ed|es|ing)|court|fined|rivals?|compet(?:e|es|ing|itor|itors|ition)|investigat(?:e|ed|es|ing|ion)|shares? in|stock exchange|owned by|subsidiary|parent|buys?|to buy|sold to|sells? (?:its|the|a) (?:\w+ )?(?:stake|unit|division|business)|delisted)(?-u:\b)")
         .expect("exclusion pattern")
 });
 
