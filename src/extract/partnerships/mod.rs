@@ -1,10 +1,14 @@
-//! Partnerships between organizations: a trigger (partnership, joint
-//! venture, licensing deal, ...) in a sentence with two or more
-//! organizations, or with one organization and a reference back ("these
-//! partnerships", "the companies") to those of the previous sentence. The
+//! Partnerships between organizations. Each sentence's triggers
+//! (partnership, joint venture, supply deal, ...) are tied to the
+//! organizations they relate ([`arguments`]); a pronoun subject ("It agreed a
+//! deal with TiVo") or a reference back ("these partnerships", "the two
+//! firms") is resolved from the preceding sentences ([`references`]). The
 //! trigger gives the type, tense and cue verbs the status, the sentence's
 //! time expression the date. One record per organization pair per article.
 
+mod arguments;
+mod names;
+mod references;
 mod status;
 mod triggers;
 
@@ -14,6 +18,8 @@ pub use triggers::Kind;
 use crate::extract::dates::{Timex, TimexType};
 use crate::extract::orgs::Org;
 use crate::text::Document;
+use arguments::{Mention, Sides};
+use references::Context;
 use std::ops::Range;
 
 /// A partnership reported in one article.
@@ -33,47 +39,87 @@ pub struct Relation {
 pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
     let text = doc.text;
     let mut out: Vec<Relation> = Vec::new();
-    let mut prev_orgs: Vec<&str> = Vec::new();
-    let mut last_kind: Option<Kind> = None;
+    let mut ctx = Context::default();
     for sent in &doc.sentences {
         let s = &text[sent.clone()];
-        let names = distinct_names(orgs, sent);
-        let Some(trigger) = triggers::find(s) else {
-            prev_orgs = names;
-            continue;
-        };
-        if triggers::is_excluded(s) {
-            prev_orgs = names;
+        let mentions = sentence_mentions(orgs, sent, text);
+        let mut spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+        let triggers = triggers::find_all(s, &spans);
+        if triggers.is_empty() || triggers::is_excluded(s, &triggers) {
+            ctx.observe(&mentions);
             continue;
         }
-        let kind = if trigger.kind == Kind::Partnership && trigger.anaphoric {
-            last_kind.unwrap_or(Kind::Partnership)
-        } else {
-            trigger.kind
-        };
-        let status = status::classify(s);
+        // Names the organization finder missed, for triggers that find no
+        // organizations among the reported ones.
+        spans.extend(triggers.iter().map(|t| (t.start, t.end)));
+        let mut all = mentions.clone();
+        for (start, end) in names::candidates(s, &spans) {
+            all.push(Mention {
+                start,
+                end,
+                name: &s[start..end],
+                guessed: true,
+            });
+        }
+        all.sort_by_key(|m| m.start);
+        let guessed = |n: &str| all.iter().any(|m| m.guessed && m.name == n);
+        let kind = triggers::sentence_kind(s, &triggers);
         let date = sentence_date(timexes, sent);
-        let (pairs, confidence) = if names.len() >= 2 {
-            (pairs_in_sentence(&names), 0.8)
-        } else if names.len() == 1 && trigger.anaphoric && !prev_orgs.is_empty() {
-            let a = names[0];
-            (
-                prev_orgs
-                    .iter()
-                    .filter(|&&b| b != a)
-                    .map(|&b| (a, b))
+        let groups = arguments::groups(s, &mentions);
+        let fallback_groups = arguments::groups(s, &all);
+        // (a, b, confidence, found through a reference back, status)
+        let mut pairs: Vec<(String, String, f32, bool, Status)> = Vec::new();
+        for t in &triggers {
+            let mut sides = arguments::sides(s, t, &groups);
+            if !matches!(sides, Sides::Pairs(_)) && all.len() > mentions.len() {
+                let guess = arguments::sides(s, t, &fallback_groups);
+                if matches!(guess, Sides::Pairs(_)) {
+                    sides = guess;
+                }
+            }
+            let found: Vec<(String, String, f32, bool)> = match sides {
+                Sides::Pairs(v) => v
+                    .into_iter()
+                    .map(|(a, b)| owned(a, b, 0.8, false))
                     .collect(),
-                0.5,
-            )
-        } else {
-            (Vec::new(), 0.0)
-        };
-        for (a, b) in pairs {
-            merge(
+                Sides::RightOnly(names) => match ctx.pronoun_subject(&s[..t.start]) {
+                    Some(anchor) => names
+                        .into_iter()
+                        .filter(|&b| b != anchor)
+                        .map(|b| owned(anchor, b, 0.6, false))
+                        .collect(),
+                    None => Vec::new(),
+                },
+                Sides::LeftOnly(a) => ctx
+                    .referenced_partners(s, a)
+                    .into_iter()
+                    .map(|b| owned(a, b, 0.5, true))
+                    .collect(),
+                Sides::None => ctx
+                    .referenced_pair(s, t.reciprocal, &out)
+                    .map(|(a, b)| vec![(a, b, 0.5, true)])
+                    .unwrap_or_default(),
+            };
+            let status = status::classify(s, t.start..t.end);
+            for (a, b, mut confidence, via_reference) in found {
+                if guessed(&a) || guessed(&b) {
+                    confidence *= 0.7;
+                }
+                if !pairs.iter().any(|q| same_pair((&q.0, &q.1), (&a, &b))) {
+                    pairs.push((a, b, confidence, via_reference, status));
+                }
+            }
+        }
+        for (a, b, confidence, via_reference, status) in pairs {
+            let kind = match ctx.last_kind {
+                Some(k) if via_reference && kind == Kind::Partnership => k,
+                _ => kind,
+            };
+            let merged = merge(
                 &mut out,
                 Relation {
-                    a: a.to_string(),
-                    b: b.to_string(),
+                    a,
+                    b,
                     kind,
                     status,
                     date: date.clone(),
@@ -81,32 +127,44 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
                     evidence: sent.clone(),
                 },
             );
-            last_kind = Some(kind);
+            ctx.last_kind = Some(merged);
         }
-        if !names.is_empty() {
-            prev_orgs = names;
-        }
+        ctx.observe(&mentions);
     }
     out
 }
 
-/// Canonical names of the organizations inside `sent`, first mention order.
-fn distinct_names<'o>(orgs: &'o [Org], sent: &Range<usize>) -> Vec<&'o str> {
-    let mut names: Vec<&str> = Vec::new();
-    for o in orgs
-        .iter()
-        .filter(|o| o.start >= sent.start && o.end <= sent.end)
-    {
-        if !names.contains(&o.name.as_str()) {
-            names.push(&o.name);
-        }
-    }
-    names
+fn owned(a: &str, b: &str, confidence: f32, via_reference: bool) -> (String, String, f32, bool) {
+    (a.to_string(), b.to_string(), confidence, via_reference)
 }
 
-/// The first organization of the sentence with each of the others.
-fn pairs_in_sentence<'a>(names: &[&'a str]) -> Vec<(&'a str, &'a str)> {
-    names[1..].iter().map(|&b| (names[0], b)).collect()
+fn same_pair(x: (&str, &str), y: (&str, &str)) -> bool {
+    x == y || (x.0 == y.1 && x.1 == y.0)
+}
+
+/// The organization mentions inside `sent`, relative to it, in text order.
+/// A mention that runs over the sentence boundary ("TCL. Facebook") is cut
+/// there, each piece named by its own text.
+fn sentence_mentions<'o>(orgs: &'o [Org], sent: &Range<usize>, text: &'o str) -> Vec<Mention<'o>> {
+    let from = orgs.partition_point(|o| o.end <= sent.start);
+    let mut out = Vec::new();
+    for o in orgs[from..].iter().take_while(|o| o.start < sent.end) {
+        let (start, end) = (o.start.max(sent.start), o.end.min(sent.end));
+        let name: &'o str = if (start, end) == (o.start, o.end) {
+            &o.name
+        } else {
+            text[start..end].trim_matches(|c: char| !c.is_alphanumeric())
+        };
+        if !name.is_empty() {
+            out.push(Mention {
+                start: start - sent.start,
+                end: end - sent.start,
+                name,
+                guessed: false,
+            });
+        }
+    }
+    out
 }
 
 fn sentence_date(timexes: &[Timex], sent: &Range<usize>) -> Option<String> {
@@ -122,7 +180,8 @@ fn sentence_date(timexes: &[Timex], sent: &Range<usize>) -> Option<String> {
 
 /// Adds a relation, or refines the one already recorded for the same pair:
 /// a specific type beats the generic one, a specific status beats "ongoing".
-fn merge(out: &mut Vec<Relation>, r: Relation) {
+/// Returns the type the pair ends up with.
+fn merge(out: &mut Vec<Relation>, r: Relation) -> Kind {
     let same = |x: &Relation| (x.a == r.a && x.b == r.b) || (x.a == r.b && x.b == r.a);
     match out.iter_mut().find(|x| same(x)) {
         Some(x) => {
@@ -134,8 +193,13 @@ fn merge(out: &mut Vec<Relation>, r: Relation) {
                 x.evidence = r.evidence;
                 x.date = r.date.or(x.date.take());
             }
+            x.kind
         }
-        None => out.push(r),
+        None => {
+            let kind = r.kind;
+            out.push(r);
+            kind
+        }
     }
 }
 

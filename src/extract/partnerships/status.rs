@@ -27,44 +27,111 @@ impl Status {
     }
 }
 
-static CUES: LazyLock<Vec<(Regex, Status)>> = LazyLock::new(|| {
-    let c = |p: &str, s| {
-        (
-            Regex::new(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")).expect("status pattern"),
-            s,
-        )
-    };
-    vec![
-        c(r"denie[sd]|deny|denying", Status::Denied),
-        c(
-            r"(?:is|are|was|were) to end|(?:will|would|to|plans to|set to|going to) (?:end|terminate|wind down|unwind|exit|scrap)|on course to end|winding down|phas(?:e|ing) out",
-            Status::Ending,
-        ),
-        c(
-            r"ended|terminated|scrapped|pulled out|expired|dissolved|broke off|called off|cancell?ed|had (?:partnered|worked|collaborated)|previously|formerly|no longer",
-            Status::Ended,
-        ),
-        c(
-            r"in talks|talks|plans? to|planning|intends?|will|would|expected to|could|may|might|considering|proposed|potential|seeking|aims? to|set to",
-            Status::Planned,
-        ),
-        c(
-            r"announced|announces|signed|signs|agreed|agrees|unveiled|unveils|launched|launches|formed|forms|struck|strikes|inked|entered into|enters into|teamed up|teams up|partnered|partners with|today",
-            Status::Announced,
-        ),
-    ]
+fn cue(p: &str) -> Regex {
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")).expect("status pattern")
+}
+
+static DENIED: LazyLock<Regex> =
+    LazyLock::new(|| cue(r"denie[sd]|deny|denying|dismissed (?:reports|speculation)"));
+
+static ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    cue(
+        r"(?:is|are|was|were|be) (?:set |due |likely |going |expected )?to (?:end|terminate|wind down|unwind|exit|scrap|pull out)|(?:will|would|to|plans to) (?:end|terminate|wind down|unwind|exit|scrap|pull out)|on course to end|winding down|phas(?:e|ing) out",
+    )
 });
 
-/// Status of the relation reported in `sentence`; background mentions are ongoing.
-pub fn classify(sentence: &str) -> Status {
-    CUES.iter()
-        .find(|(re, _)| re.is_match(sentence))
-        .map_or(Status::Ongoing, |(_, s)| *s)
+static ENDED: LazyLock<Regex> = LazyLock::new(|| {
+    cue(
+        r"ended|(?:came|come|comes|brought|put) to an end|an end to|terminated|scrapped|pulled out|withdr[ae]w|withdrawal|expired|dissolved|broke off|broke up|split|called off|cancell?ed|collapsed|thrown out|blocked|had (?:partnered|worked|collaborated|developed|been)|previously|formerly|no longer|final time|separate ways|former partners?",
+    )
+});
+
+static PLANNED_NOUNS: LazyLock<Regex> = LazyLock::new(|| {
+    cue(
+        r"in talks|talks (?:with|on|about)|negotiations?|negotiating|proposed|possible|potential|planned|mooted|considering|approval",
+    )
+});
+
+/// Modality that puts the relation in the future, read before the trigger.
+static PLANNED_MODALS: LazyLock<Regex> = LazyLock::new(|| {
+    cue(
+        r"plans?|planning|intends?|would|could|might|may|hopes?|hoping|hoped|expected to|aims?|seeks?|seeking|sought|will (?:begin|start|form|create|set up|launch|join|partner|team|work|develop|build|collaborate|cooperate|sign)|about to|wants? to|bid|bids",
+    )
+});
+
+static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
+    cue(
+        r"announced|announces|announcing|signed|signs|signing|sign up|signed up|agreed|agrees|unveiled|unveils|launched|launches|formed|forms|struck|strikes|inked|entered into|enters into|teamed up|teams up|join(?:s|ed|ing) forces|formalised|formalized|awarded|won|wins|placed|sealed|clinched|today|unveil|(?:is|are) to|(?:is|are) set to|(?:is|are) (?:\w+ )?(?:\w+ing)|confirmed|secured|selected|chose|picked",
+    )
+});
+
+/// A relation reported as standing ("has a partnership", "have worked").
+static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
+    cue(
+        r"(?:has|have|had) (?:been|long|a|an|allied|worked|collaborated|partnered|cooperated|co-operated|supplied|provided|licen[sc]ed|used|relied)|since|existing|long-standing|longstanding|current|currently|already|ongoing|continu(?:e|es|ing)",
+    )
+});
+
+/// Clause breaks: a status cue on the far side belongs to another clause.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i);|\s(?:but|while|whilst|although|whereas|however)\s|\.\s")
+        .expect("clause pattern")
+});
+
+/// Status of the relation named by the trigger at `trigger` (byte range in
+/// `sentence`): cue words of its clause, the modality before the trigger,
+/// then the tense; background mentions are ongoing.
+pub fn classify(sentence: &str, trigger: std::ops::Range<usize>) -> Status {
+    let mut from = trigger.start.saturating_sub(100);
+    while !sentence.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (trigger.end + 60).min(sentence.len());
+    while !sentence.is_char_boundary(to) {
+        to += 1;
+    }
+    if let Some(m) = CLAUSE_BREAK
+        .find_iter(&sentence[from..trigger.start])
+        .last()
+    {
+        from += m.end();
+    }
+    if let Some(m) = CLAUSE_BREAK.find(&sentence[trigger.end..to]) {
+        to = trigger.end + m.start();
+    }
+    let window = &sentence[from..to];
+    let before = &sentence[from..trigger.start];
+    if DENIED.is_match(window) {
+        Status::Denied
+    } else if ENDING.is_match(window) {
+        Status::Ending
+    } else if ENDED.is_match(window) {
+        Status::Ended
+    } else if PLANNED_NOUNS.is_match(window) || PLANNED_MODALS.is_match(before) {
+        Status::Planned
+    } else if ONGOING.is_match(before) {
+        Status::Ongoing
+    } else if ANNOUNCED.is_match(window) {
+        Status::Announced
+    } else {
+        Status::Ongoing
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn classify(s: &str) -> Status {
+        let at = s
+            .find("partner")
+            .or(s.find("deal"))
+            .or(s.find("venture"))
+            .or(s.find("agreement"))
+            .or(s.find("tie-up"))
+            .expect("trigger");
+        super::classify(s, at..at + 4)
+    }
 
     #[test]
     fn cue_order() {
@@ -88,6 +155,18 @@ mod tests {
         assert_eq!(
             classify("Globex denied the report of a tie-up."),
             Status::Denied
+        );
+        assert_eq!(
+            classify("Acme is in talks with Globex about a possible alliance deal."),
+            Status::Planned
+        );
+        assert_eq!(
+            classify("Acme is to sell 10 planes to Globex in a deal that could be worth $1bn."),
+            Status::Announced
+        );
+        assert_eq!(
+            classify("Acme, which has allied itself with Globex in a partnership, fell."),
+            Status::Ongoing
         );
     }
 }

@@ -1,5 +1,6 @@
-//! Partnership triggers and the type each implies; the words that make a
-//! sentence about something else (acquisitions, lawsuits, rivalry).
+//! Partnership triggers with their position and the type each implies, type
+//! cues that refine a generic trigger ("a deal ... to develop"), and the words
+//! that make a sentence about something else (acquisitions, lawsuits, rivalry).
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -41,81 +42,211 @@ impl Kind {
     }
 }
 
-/// A trigger found in a sentence.
-pub struct Trigger {
-    pub kind: Kind,
-    /// The trigger points back to partners named earlier ("these partnerships").
-    pub anaphoric: bool,
+/// Which side of a directed trigger provides the goods or the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// The organization before the trigger provides ("X will supply Y").
+    LeftProvides,
+    /// The organization after the trigger provides ("X ordered planes from Y").
+    RightProvides,
 }
 
-static TYPED: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
-    let t = |p: &str, k| {
+/// A trigger found in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Trigger {
+    /// Byte range relative to the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub direction: Direction,
+    /// Relates the organizations coordinated before it to each other
+    /// ("X and Y are developing", "X, Y and Z collaborated").
+    pub reciprocal: bool,
+}
+
+struct Pattern {
+    re: Regex,
+    kind: Kind,
+    direction: Direction,
+    reciprocal: bool,
+}
+
+fn pat(p: &str, kind: Kind, direction: Direction, reciprocal: bool) -> Pattern {
+    Pattern {
+        re: Regex::new(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")).expect("trigger pattern"),
+        kind,
+        direction,
+        reciprocal,
+    }
+}
+
+static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    use Direction::{LeftProvides as L, RightProvides as R};
+    use Kind::*;
+    vec![
+        pat(r"joint[- ]ventures?|JVs?", JointVenture, L, true),
+        pat(
+            r"data[- ]sharing|shar(?:e|es|ed|ing) (?:user |customer )?(?:data|information)",
+            DataSharing,
+            L,
+            true,
+        ),
+        pat(
+            r"(?:cross-)?licen[cs](?:e|es|ed|ing)(?: (?:deal|agreement|pact|partners?))?|licen[cs]ee",
+            Licensing,
+            R,
+            false,
+        ),
+        pat(
+            r"suppl(?:y|ies|ied|ying|ier)(?: (?:deal|agreement|contract|pact))?|placed an order|orders? for|ordered|outsourc(?:e|ed|ing)|(?:awarded|won|wins|signed) (?:a |an )?(?:\S+ )?contract|contract (?:to|for) (?:build|provide|deliver|supply|run|manage)|to sell",
+            Supply,
+            L,
+            false,
+        ),
+        pat(
+            r"distribut(?:e|es|ed|ing|ion|or)(?: (?:deal|agreement|partnership|pact|rights))?|publishing (?:deal|agreement)|publishers?",
+            Distribution,
+            L,
+            false,
+        ),
+        pat(
+            r"co-develop(?:s|ed|ing|ment)?|jointly develop(?:s|ed|ing)?|develop(?:ing|ed)? together|joint (?:research|development)|research collaboration|co-produc(?:e|ed|es|ing|tion|er)|are developing|working (?:on|together)|work together|joined forces|joining forces|join forces|(?:be|being|been|was|were|is|are) (?:jointly )?developed by",
+            CoDevelopment,
+            L,
+            true,
+        ),
+        pat(
+            r"sponsor(?:s|ed|ing|ship)?|co-brand(?:ed|ing)?|marketing (?:deal|agreement|partnership|alliance)|promotion(?:al)? (?:deal|partnership)",
+            Marketing,
+            L,
+            false,
+        ),
+        pat(r"(?:minority |strategic )stake", Investment, L, false),
+        pat(
+            r"partner(?:ed|ing|s)? up|partner(?:s|ed|ing|ships?)?|alliances?|allied|team(?:ed|s|ing)? up|tie-ups?|tied up|link(?:ed)? up|(?:in )?talks with|negotiations with|collaborat(?:e|ed|es|ing|ion|ions|ive)|co-?operat(?:e|ed|es|ing|ion)|memorandum of understanding|MoU|agreements?|deals?|pacts?|accords?",
+            Partnership,
+            L,
+            true,
+        ),
+    ]
+});
+
+/// Words after a generic trigger that give it a specific type.
+static TYPE_CUES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
+    let c = |p: &str, k| {
         (
-            Regex::new(&format!(r"(?i)(?-u:\b)(?:{p})")).expect("trigger pattern"),
+            Regex::new(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")).expect("type cue"),
             k,
         )
     };
     vec![
-        t(r"joint[- ]venture", Kind::JointVenture),
-        t(
-            r"data[- ]sharing|shar(?:e|ing) (?:user |customer )?data",
-            Kind::DataSharing,
-        ),
-        t(
-            r"licens(?:e|ing)\s+(?:deal|agreement|pact)|licensed|cross-licens",
-            Kind::Licensing,
-        ),
-        t(
-            r"suppl(?:y|ier)\s+(?:deal|agreement|contract|pact)|to supply|will supply|supplies|contract to (?:build|provide|deliver)",
-            Kind::Supply,
-        ),
-        t(
-            r"distribution\s+(?:deal|agreement|partnership|pact)|to distribute|will distribute",
-            Kind::Distribution,
-        ),
-        t(
-            r"co-develop|jointly develop|develop(?:ing)? together|joint (?:research|development)",
+        c(
+            r"to (?:jointly )?(?:develop|build|design|create|produce|research)|develop(?:ing)?(?: new)? technolog(?:y|ies)|to work on",
             Kind::CoDevelopment,
         ),
-        t(
-            r"sponsor(?:ship)?|co-brand|marketing (?:deal|agreement|partnership)",
-            Kind::Marketing,
+        c(
+            r"(?:sell|distribute|market) (?:its|their) (?:products|games|services)",
+            Kind::Distribution,
         ),
-        t(r"(?:minority |strategic )?stake in", Kind::Investment),
+        c(r"to share|sharing of", Kind::DataSharing),
+        c(r"planes|aircraft|jets|airliners|airlines", Kind::Supply),
     ]
 });
 
-static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:partner(?:ship|ships|ed|ing|s)?|alliance|team(?:ed|s|ing)? up|tie-up|collaborat(?:e|ed|es|ing|ion)|cooperat(?:e|ed|es|ing|ion)|memorandum of understanding|agreement|deal|pact)(?-u:\b)")
-        .expect("trigger pattern")
-});
+/// Every trigger of a sentence, in text order, not overlapping each other
+/// nor the `names` (byte ranges of organization mentions: "Arts Alliance").
+pub fn find_all(sentence: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
+    let mut found: Vec<Trigger> = Vec::new();
+    for p in PATTERNS.iter() {
+        for m in p.re.find_iter(sentence) {
+            if found.iter().any(|t| m.start() < t.end && t.start < m.end())
+                || names.iter().any(|&(s, e)| m.start() < e && s < m.end())
+            {
+                continue;
+            }
+            found.push(Trigger {
+                start: m.start(),
+                end: m.end(),
+                kind: p.kind,
+                direction: direction_of(p, m.as_str()),
+                reciprocal: p.reciprocal,
+            });
+        }
+    }
+    found.sort_by_key(|t| t.start);
+    found
+}
 
-static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:these|those|the|its|their) (?:partnerships|deals|agreements|alliances|companies|firms|partners)(?-u:\b)|(?-u:\b)them(?-u:\b)")
-        .expect("anaphora pattern")
-});
+/// Ordering, outsourcing and awarding a contract run from the right-hand organization.
+fn direction_of(p: &Pattern, matched: &str) -> Direction {
+    if p.kind != Kind::Supply {
+        return p.direction;
+    }
+    let m = matched.to_ascii_lowercase();
+    if m.contains("order") || m.starts_with("outsourc") || m.starts_with("awarded") {
+        Direction::RightProvides
+    } else {
+        Direction::LeftProvides
+    }
+}
+
+/// The type of the sentence's relation: the most specific trigger, refined by cues.
+pub fn sentence_kind(sentence: &str, triggers: &[Trigger]) -> Kind {
+    if let Some(t) = triggers.iter().find(|t| t.kind != Kind::Partnership) {
+        return t.kind;
+    }
+    TYPE_CUES
+        .iter()
+        .find(|(re, _)| re.is_match(sentence))
+        .map_or(Kind::Partnership, |(_, k)| *k)
+}
 
 static EXCLUDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisition|takeover|merger|merge|buy(?:out)?|bought|purchase|lawsuit|sued|sues|fined|rival)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisitions?|takeovers?|take over|mergers?|merg(?:e|ed|es|ing)|buy-?out|bought|purchas(?:e|ed|es|ing)|bid for|bids? (?:by|from)|lawsuits?|su(?:ed|es|ing)|court|fined|rivals?|compet(?:e|es|ing|itor|itors|ition)|investigat(?:e|ed|es|ing|ion)|shares? in|stock exchange|owned by|subsidiary|parent|buys?|to buy|sold to|sells? (?:its|the|a) (?:\w+ )?(?:stake|unit|division|business)|delisted)(?-u:\b)")
         .expect("exclusion pattern")
 });
 
-/// The strongest trigger of a sentence: a typed one if present, else a generic one.
-pub fn find(sentence: &str) -> Option<Trigger> {
-    let anaphoric = ANAPHORA.is_match(sentence);
-    if let Some((_, kind)) = TYPED.iter().find(|(re, _)| re.is_match(sentence)) {
-        return Some(Trigger {
-            kind: *kind,
-            anaphoric,
-        });
-    }
-    GENERIC.is_match(sentence).then_some(Trigger {
-        kind: Kind::Partnership,
-        anaphoric,
-    })
+/// The sentence reports an acquisition, lawsuit or rivalry rather than a
+/// partnership (unless it names a specific cooperation anyway).
+pub fn is_excluded(sentence: &str, triggers: &[Trigger]) -> bool {
+    let strong = triggers.iter().any(|t| {
+        matches!(
+            t.kind,
+            Kind::JointVenture | Kind::CoDevelopment | Kind::DataSharing | Kind::Licensing
+        ) || {
+            let w = sentence[t.start..t.end].to_ascii_lowercase();
+            w.starts_with("partner") || w.starts_with("alliance") || w.starts_with("tie-up")
+        }
+    });
+    !strong && EXCLUDED.is_match(sentence)
 }
 
-/// The sentence reports an acquisition, lawsuit or rivalry rather than a partnership.
-pub fn is_excluded(sentence: &str) -> bool {
-    EXCLUDED.is_match(sentence)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_triggers_with_types_and_direction() {
+        let s = "Ryanair placed an order for planes with Boeing under a joint venture deal.";
+        let t = find_all(s, &[]);
+        let words: Vec<&str> = t.iter().map(|t| &s[t.start..t.end]).collect();
+        assert_eq!(words, ["placed an order", "joint venture", "deal"]);
+        assert_eq!(t[0].kind, Kind::Supply);
+        assert_eq!(t[0].direction, Direction::RightProvides);
+        assert_eq!(sentence_kind(s, &t), Kind::Supply);
+    }
+
+    #[test]
+    fn generic_deal_refined_by_purpose() {
+        let s = "Boeing announced a deal with HCL to develop a platform.";
+        assert_eq!(sentence_kind(s, &find_all(s, &[])), Kind::CoDevelopment);
+    }
+
+    #[test]
+    fn acquisitions_excluded_but_not_named_partnerships() {
+        let s = "Microsoft agreed to acquire Activision in a deal.";
+        assert!(is_excluded(s, &find_all(s, &[])));
+        let s = "The rivals formed a joint venture.";
+        assert!(!is_excluded(s, &find_all(s, &[])));
+    }
 }

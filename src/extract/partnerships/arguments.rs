@@ -1,0 +1,264 @@
+//! The two sides of a trigger: organization mentions of the sentence grouped
+//! into coordinations ("Sony, IBM and Toshiba"), then the group before the
+//! trigger paired with the group after it ("X partnered with Y and Z"), or
+//! the members of one group paired with each other ("X and Y signed a deal",
+//! "a joint venture between X and Y").
+
+use super::triggers::{Direction, Trigger};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// An organization mention inside a sentence (byte offsets relative to it).
+#[derive(Debug, Clone, Copy)]
+pub struct Mention<'o> {
+    pub start: usize,
+    pub end: usize,
+    pub name: &'o str,
+    /// Found by the fallback name rule, not by the organization finder.
+    pub guessed: bool,
+}
+
+/// Coordinated mentions: indices into the sentence's mentions, with their span.
+#[derive(Debug, Clone)]
+pub struct Group<'o> {
+    pub start: usize,
+    pub end: usize,
+    pub names: Vec<&'o str>,
+}
+
+/// What may stand between two coordinated names: a separator, then an
+/// optional short description ("France's", "US-based", "storage specialists").
+static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|along with|together with|-|–)\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[a-z][\w-]*)\s+){0,3}$")
+        .expect("coordination pattern")
+});
+
+/// A gap that is only a parenthesis, an apposition comma or a possessive: same group.
+static SAME_NAME_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[(\[]?\s*$").expect("gap pattern"));
+
+/// Groups the mentions of a sentence into coordinations, in text order.
+pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
+    let mut out: Vec<Group<'o>> = Vec::new();
+    for m in mentions {
+        if let Some(g) = out.last_mut() {
+            let gap = &sentence[g.end..m.start];
+            // A parenthesis after a name ("Acme (Melbourne)", "Globex (HAL)")
+            // describes it: it is neither a partner nor a break in a list.
+            if gap.trim() == "(" {
+                if let Some(close) = sentence[m.end..].find(')') {
+                    if sentence[m.end..m.end + close].trim().is_empty() {
+                        g.end = m.end + close + 1;
+                        continue;
+                    }
+                }
+            }
+            if g.names.contains(&m.name) && SAME_NAME_GAP.is_match(gap) {
+                g.end = m.end;
+                continue;
+            }
+            if COORDINATION.is_match(gap) {
+                g.end = m.end;
+                if !g.names.contains(&m.name) {
+                    g.names.push(m.name);
+                }
+                continue;
+            }
+        }
+        out.push(Group {
+            start: m.start,
+            end: m.end,
+            names: vec![m.name],
+        });
+    }
+    out
+}
+
+/// The gap between a trigger and the group after it may hold a preposition
+/// and a short description, not a new clause.
+static RIGHT_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,]*(?:(?:with|between|among|by|to|from|for|through|and|of|including|such as|like)\s+)?(?:(?:the|a|an|its|their|new|partner|partners)\s+)?(?:[^\s;.!?]+\s+){0,7}?$")
+        .expect("right gap pattern")
+});
+
+static BETWEEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^[\s,]*(?:between|among|of)\s").expect("between pattern"));
+
+static WITH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:with|including|such as|like|to|for)(?-u:\b)").expect("with pattern")
+});
+
+/// A clause break between the trigger and the group before it.
+static LEFT_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i);|(?-u:\b)(?:but|however|while|whereas|although|meanwhile)(?-u:\b)")
+        .expect("left break pattern")
+});
+
+/// Where the trigger's arguments were found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sides<'o> {
+    /// Pairs with both sides named in the sentence, provider first for
+    /// directed triggers.
+    Pairs(Vec<(&'o str, &'o str)>),
+    /// Only partners after the trigger were found: its subject is a pronoun
+    /// or description ("It has agreed a deal with TiVo").
+    RightOnly(Vec<&'o str>),
+    /// Only one organization before the trigger ("Facebook is to end these partnerships").
+    LeftOnly(&'o str),
+    None,
+}
+
+/// The organizations `trigger` relates, given the sentence's groups.
+pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sides<'o> {
+    let right = groups
+        .iter()
+        .find(|g| g.start >= trigger.end && RIGHT_GAP.is_match(&sentence[trigger.end..g.start]));
+    let left = groups
+        .iter()
+        .rev()
+        .find(|g| g.end <= trigger.start)
+        .filter(|g| !LEFT_BREAK.is_match(&sentence[g.end..trigger.start]));
+    let all_pairs = |names: &[&'o str]| {
+        let mut v = Vec::new();
+        for (i, &a) in names.iter().enumerate() {
+            for &b in &names[i + 1..] {
+                v.push((a, b));
+            }
+        }
+        v
+    };
+    if let Some(r) = right {
+        if r.names.len() >= 2 && BETWEEN.is_match(&sentence[trigger.end..r.start]) {
+            return Sides::Pairs(all_pairs(&r.names));
+        }
+        if let Some(l) = left {
+            let mut v = Vec::new();
+            for &a in &l.names {
+                for &b in &r.names {
+                    if a != b {
+                        v.push(match trigger.direction {
+                            Direction::LeftProvides => (a, b),
+                            Direction::RightProvides => (b, a),
+                        });
+                    }
+                }
+            }
+            if !v.is_empty() {
+                return Sides::Pairs(v);
+            }
+        }
+    }
+    if let Some(l) = left {
+        if l.names.len() >= 2 && trigger.reciprocal {
+            return Sides::Pairs(all_pairs(&l.names));
+        }
+    }
+    if let Some(r) = right {
+        // "co-produced by X and Y" relates X and Y; "partnered with X and Y"
+        // relates each to a subject not named here.
+        let gap = &sentence[trigger.end..r.start];
+        if r.names.len() >= 2 && trigger.reciprocal && left.is_none() && !WITH.is_match(gap) {
+            return Sides::Pairs(all_pairs(&r.names));
+        }
+        return Sides::RightOnly(r.names.clone());
+    }
+    match left {
+        Some(l) if l.names.len() == 1 => Sides::LeftOnly(l.names[0]),
+        _ => Sides::None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::triggers::find_all;
+    use super::*;
+
+    /// Mentions of the capitalized words listed in `names`.
+    fn mentions<'a>(s: &str, names: &[&'a str]) -> Vec<Mention<'a>> {
+        let mut v: Vec<Mention> = names
+            .iter()
+            .map(|n| {
+                let start = s.find(n).expect("name in sentence");
+                Mention {
+                    start,
+                    end: start + n.len(),
+                    name: n,
+                    guessed: false,
+                }
+            })
+            .collect();
+        v.sort_by_key(|m| m.start);
+        v
+    }
+
+    fn run<'a>(s: &str, names: &[&'a str]) -> Sides<'a> {
+        let m = mentions(s, names);
+        let g = groups(s, &m);
+        let spans: Vec<(usize, usize)> = m.iter().map(|m| (m.start, m.end)).collect();
+        let t = find_all(s, &spans);
+        sides(s, &t[0], &g)
+    }
+
+    #[test]
+    fn subject_with_listed_partners() {
+        assert_eq!(
+            run(
+                "Acme has partnered with Globex, Initech and Umbrella.",
+                &["Acme", "Globex", "Initech", "Umbrella"]
+            ),
+            Sides::Pairs(vec![
+                ("Acme", "Globex"),
+                ("Acme", "Initech"),
+                ("Acme", "Umbrella")
+            ])
+        );
+    }
+
+    #[test]
+    fn coordinated_subject_pairs_among_itself() {
+        assert_eq!(
+            run(
+                "Sony, Philips and Samsung are developing a standard.",
+                &["Sony", "Philips", "Samsung"]
+            ),
+            Sides::Pairs(vec![
+                ("Sony", "Philips"),
+                ("Sony", "Samsung"),
+                ("Philips", "Samsung")
+            ])
+        );
+    }
+
+    #[test]
+    fn between_pairs_the_members() {
+        assert_eq!(
+            run(
+                "The system is a joint venture between security firm Acme and storage specialists Globex.",
+                &["Acme", "Globex"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn orders_run_from_the_seller() {
+        assert_eq!(
+            run(
+                "Ryanair has placed an order for 70 Boeing planes.",
+                &["Ryanair", "Boeing"]
+            ),
+            Sides::Pairs(vec![("Boeing", "Ryanair")])
+        );
+    }
+
+    #[test]
+    fn pronoun_subject_leaves_right_side_only() {
+        assert_eq!(
+            run(
+                "It has agreed a content deal with video recorder company TiVo.",
+                &["TiVo"]
+            ),
+            Sides::RightOnly(vec!["TiVo"])
+        );
+    }
+}

@@ -1,0 +1,340 @@
+//! Fallback organization candidates for trigger sentences: capitalized name
+//! sequences ("Merit Network", "Higher Ground", "Bank of America") that the
+//! organization finder did not report. Places, months, titles, nationalities
+//! and sentence-opening function words are not names of partners.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A capitalized word (or one with an inner capital: "theCUBE", "eBay"),
+/// optionally joined to the next by `&`, `of`, `de`, `for` or a hyphen.
+static SEQUENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*)(?:(?:\s+(?:&|of|de|du|for|and the|of the)\s+|\s+)(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*|[0-9]+[A-Za-z]?))*")
+        .expect("name sequence pattern")
+});
+
+/// Capitalized words that are not (or do not start) an organization name.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "they",
+    "we",
+    "our",
+    "their",
+    "his",
+    "her",
+    "however",
+    "but",
+    "and",
+    "also",
+    "as",
+    "after",
+    "before",
+    "since",
+    "when",
+    "while",
+    "during",
+    "under",
+    "over",
+    "with",
+    "for",
+    "from",
+    "by",
+    "of",
+    "to",
+    "meanwhile",
+    "last",
+    "next",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "president",
+    "chairman",
+    "chief",
+    "ceo",
+    "minister",
+    "prime",
+    "secretary",
+    "senator",
+    "governor",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "partnerships",
+    "partnership",
+    "partners",
+    "history",
+    "clients",
+    "if",
+    "so",
+    "both",
+    "all",
+    "other",
+    "such",
+    "some",
+    "many",
+    "several",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "there",
+    "here",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "according",
+    "although",
+    "because",
+    "through",
+    "through",
+    "within",
+    "without",
+    "i",
+    "you",
+    "my",
+    "your",
+    "us",
+    "u.s",
+    "u.s.",
+    "uk",
+    "u.k.",
+    "eu",
+    "un",
+    "us-based",
+    "america",
+    "american",
+    "americas",
+    "britain",
+    "british",
+    "china",
+    "chinese",
+    "europe",
+    "european",
+    "france",
+    "french",
+    "germany",
+    "german",
+    "japan",
+    "japanese",
+    "india",
+    "indian",
+    "russia",
+    "russian",
+    "korea",
+    "korean",
+    "south",
+    "north",
+    "east",
+    "west",
+    "italy",
+    "italian",
+    "spain",
+    "spanish",
+    "canada",
+    "canadian",
+    "australia",
+    "australian",
+    "brazil",
+    "brazilian",
+    "mexico",
+    "mexican",
+    "england",
+    "english",
+    "scotland",
+    "wales",
+    "ireland",
+    "irish",
+    "israel",
+    "israeli",
+    "taiwan",
+    "taiwanese",
+    "singapore",
+    "netherlands",
+    "dutch",
+    "sweden",
+    "swedish",
+    "norway",
+    "norwegian",
+    "finland",
+    "finnish",
+    "switzerland",
+    "swiss",
+    "asia",
+    "asian",
+    "africa",
+    "african",
+    "london",
+    "paris",
+    "tokyo",
+    "beijing",
+    "shanghai",
+    "moscow",
+    "washington",
+    "california",
+    "texas",
+    "york",
+    "new",
+    "hong",
+    "kong",
+    "internet",
+    "web",
+    "online",
+    "government",
+    "state",
+    "federal",
+    "national",
+    "international",
+    "global",
+    "christmas",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+];
+
+fn is_not_name(word: &str) -> bool {
+    let w = word
+        .trim_end_matches(['\'', '’', 's'])
+        .trim_end_matches(['\'', '’', '.', ','])
+        .to_lowercase();
+    let full = word.to_lowercase();
+    NOT_NAMES.contains(&w.as_str()) || NOT_NAMES.contains(&full.as_str())
+}
+
+/// A single nationality-like word before a lower-case noun ("Turkish firm").
+fn is_adjective(sentence: &str, start: usize, end: usize) -> bool {
+    let word = &sentence[start..end];
+    let lower_next = sentence[end..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    !word.contains(' ')
+        && lower_next
+        && ["ish", "ese", "ian", "an", "ic"]
+            .iter()
+            .any(|suf| word.ends_with(suf))
+}
+
+/// A name right after "in", "at" or "near" is a place ("based in Cape Town").
+fn is_place(sentence: &str, start: usize) -> bool {
+    let before = sentence[..start].trim_end();
+    ["in", "at", "near", "In", "At"].iter().any(|p| {
+        before.ends_with(p) && before[..before.len() - p.len()].ends_with([' ', ','])
+            || before == *p
+    })
+}
+
+/// Byte ranges (relative to `sentence`) of candidate names that do not overlap `taken`.
+pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for m in SEQUENCE.find_iter(sentence) {
+        let mut start = m.start();
+        let mut end = m.end();
+        // Drop leading non-name words ("In", "The", "French").
+        let text = &sentence[start..end];
+        let mut words = text.split_whitespace().peekable();
+        while let Some(&w) = words.peek() {
+            let no_capital = !w.chars().any(char::is_uppercase);
+            if is_not_name(w) || no_capital {
+                words.next();
+                start = match sentence[start..end].find(w) {
+                    Some(p) => {
+                        let next = start + p + w.len();
+                        next + (sentence[next..end].len() - sentence[next..end].trim_start().len())
+                    }
+                    None => end,
+                };
+            } else {
+                break;
+            }
+        }
+        if start >= end {
+            continue;
+        }
+        // Drop a trailing possessive or period.
+        let piece = &sentence[start..end];
+        let trimmed = piece
+            .trim_end_matches(['.', ','])
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        end = start + trimmed.len();
+        let piece = &sentence[start..end];
+        let technical = piece.starts_with(|c: char| c.is_ascii_digit())
+            && piece.len() <= 3
+            && !piece.contains(' ');
+        if piece.len() < 2 || technical || piece.split_whitespace().all(is_not_name) {
+            continue;
+        }
+        if taken.iter().any(|&(s, e)| start < e && s < end)
+            || is_adjective(sentence, start, end)
+            || is_place(sentence, start)
+        {
+            continue;
+        }
+        out.push((start, end));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<&str> {
+        candidates(s, &[])
+            .into_iter()
+            .map(|(a, b)| &s[a..b])
+            .collect()
+    }
+
+    #[test]
+    fn capitalized_sequences_without_function_words_and_places() {
+        assert_eq!(
+            names("In 2013, Mile2 entered into a partnership with Merit Network in Michigan."),
+            ["Mile2", "Merit Network"]
+        );
+        assert_eq!(
+            names("The French carmaker teamed up with Bank of America's unit and China."),
+            ["Bank of America"]
+        );
+        assert_eq!(
+            names("Spotify announced a deal with theCUBE."),
+            ["Spotify", "theCUBE"]
+        );
+    }
+}

@@ -1,0 +1,134 @@
+//! References back to organizations named earlier in the article: a pronoun
+//! or description as a trigger's subject ("It agreed a deal with TiVo", "the
+//! social media giant"), a plural reference to partners ("these
+//! partnerships", "the four companies"), and "the two firms" for the pair
+//! just reported.
+
+use super::arguments::Mention;
+use super::{Kind, Relation};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What the preceding sentences make available to references.
+#[derive(Debug, Default)]
+pub struct Context<'o> {
+    /// Distinct organizations of the last sentence that named any.
+    prev_names: Vec<&'o str>,
+    /// The organization the article is currently about: the first one named
+    /// in the last sentence that named any.
+    salient: Option<&'o str>,
+    /// Type of the last relation recorded, for "these deals".
+    pub last_kind: Option<Kind>,
+}
+
+/// A subject that stands for an organization named before.
+static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s,;])(?:it|its|we|our|the (?:[\w-]+ ){0,3}(?:company|firm|group|giant|maker|carmaker|carrier|airline|bank|operator|retailer|network|broadcaster|manufacturer|provider|developer|publisher|chain|business|corporation|organisation|organization|startup|insurer|producer))(?-u:\b)")
+        .expect("pronoun subject pattern")
+});
+
+/// A plural reference to partners named before.
+static PARTNERS_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:these|those|the|its|their|such|all|both) (?:\w+ )?(?:partnerships|deals|agreements|alliances|companies|firms|partners|contracts|ties)|them)(?-u:\b)")
+        .expect("partners reference pattern")
+});
+
+/// A reference to the two organizations just reported.
+static PAIR_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:they|the (?:two|pair|firms|companies|groups|partners)|both (?:firms|companies|groups|sides)|the two (?:\w+ )?(?:firms|companies|groups|sides|carmakers|partners))(?-u:\b)")
+        .expect("pair reference pattern")
+});
+
+impl<'o> Context<'o> {
+    /// Records the organizations of a sentence once it has been read.
+    pub fn observe(&mut self, mentions: &[Mention<'o>]) {
+        if let Some(first) = mentions.first() {
+            self.salient = Some(first.name);
+            self.prev_names.clear();
+            for m in mentions {
+                if !self.prev_names.contains(&m.name) {
+                    self.prev_names.push(m.name);
+                }
+            }
+        }
+    }
+
+    /// The organization a pronoun or description before the trigger stands for.
+    pub fn pronoun_subject(&self, before_trigger: &str) -> Option<&'o str> {
+        PRONOUN_SUBJECT
+            .is_match(before_trigger)
+            .then_some(self.salient)
+            .flatten()
+    }
+
+    /// Partners named in the previous sentence that a plural reference in
+    /// `sentence` points to, other than `a` itself.
+    pub fn referenced_partners(&self, sentence: &str, a: &'o str) -> Vec<&'o str> {
+        if !PARTNERS_REFERENCE.is_match(sentence) {
+            return Vec::new();
+        }
+        self.prev_names
+            .iter()
+            .copied()
+            .filter(|&b| b != a)
+            .collect()
+    }
+
+    /// The pair a reciprocal trigger with "the two firms" or "they" as its
+    /// subject refers to: the last relation reported, or the two
+    /// organizations of the previous sentence.
+    pub fn referenced_pair(
+        &self,
+        sentence: &str,
+        reciprocal: bool,
+        found: &[Relation],
+    ) -> Option<(String, String)> {
+        if !reciprocal || !PAIR_REFERENCE.is_match(sentence) {
+            return None;
+        }
+        if let [a, b] = self.prev_names[..] {
+            return Some((a.to_string(), b.to_string()));
+        }
+        let last = found.last()?;
+        let named_before = |n: &str| self.prev_names.contains(&n);
+        (named_before(&last.a) || named_before(&last.b)).then(|| (last.a.clone(), last.b.clone()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(name: &str) -> Mention<'_> {
+        Mention {
+            start: 0,
+            end: 0,
+            name,
+            guessed: false,
+        }
+    }
+
+    #[test]
+    fn pronoun_subject_is_the_salient_organization() {
+        let mut c = Context::default();
+        c.observe(&[mention("Microsoft"), mention("CES")]);
+        assert_eq!(
+            c.pronoun_subject("It has agreed a content "),
+            Some("Microsoft")
+        );
+        assert_eq!(c.pronoun_subject("Analysts said a "), None);
+    }
+
+    #[test]
+    fn plural_reference_takes_previous_sentence_partners() {
+        let mut c = Context::default();
+        c.observe(&[mention("Huawei"), mention("Lenovo"), mention("TCL")]);
+        assert_eq!(
+            c.referenced_partners("Facebook will end these partnerships too.", "Facebook"),
+            ["Huawei", "Lenovo", "TCL"]
+        );
+        assert!(c
+            .referenced_partners("Facebook will end its tie-up.", "Facebook")
+            .is_empty());
+    }
+}
