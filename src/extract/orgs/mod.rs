@@ -4,6 +4,7 @@
 //! the canonical name shared by all mentions of its organization.
 
 mod canonical;
+mod coordination;
 mod features;
 mod gazetteer;
 pub mod tagger;
@@ -59,6 +60,18 @@ pub fn find_with(doc: &Document, score: impl Fn(&[u32; N_FEATURES]) -> [f32; N_T
             spans.push((s, e, canon));
         }
     }
+    // Places, and people named in full, keep their type when coordinated
+    // with an organization; a lone unknown word is more likely a company.
+    let typed: Vec<(usize, usize)> = entities
+        .iter()
+        .filter(|e| e.kind == 2 || (e.kind == 1 && text[e.start..e.end].contains(' ')))
+        .map(|e| (e.start, e.end))
+        .collect();
+    let coordinated: Vec<(usize, usize)> = spans
+        .iter()
+        .flat_map(|&(s, e, _)| coordination::partners(text, (s, e), &typed))
+        .collect();
+    spans.extend(coordinated.into_iter().map(|(s, e)| (s, e, None)));
     spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     spans.dedup_by_key(|&mut (s, _, _)| s);
     let mut names: Vec<String> = spans

@@ -1,0 +1,133 @@
+//! Names coordinated with an organization are organizations too: in "Acme
+//! Corp. and Globex said ..." the tagger may miss "Globex", but a
+//! capitalized name joined by "and"/"&" to an organization, in the same
+//! sentence, names the other party. People and places the tagger
+//! recognised keep their type.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One to three capitalized words after "and"/"&" (no sentence-ending period inside).
+static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\.?,?[ ]+(?:and|&)[ ]+(?P<name>[A-Z][\w&-]*(?:[ ]+[A-Z][\w&-]*){0,2})")
+        .expect("coordination pattern")
+});
+
+/// One to three capitalized words then "and"/"&", ending where the organization starts.
+static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<name>[A-Z][\w&-]*(?:[ ]+[A-Z][\w&-]*){0,2})[ ]+(?:and|&)[ ]+$")
+        .expect("coordination pattern")
+});
+
+/// Words that are capitalized for other reasons than being a name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "For",
+    "Its",
+    "Their",
+    "This",
+    "That",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Spans `(start, end)` of names coordinated with the organization at
+/// `org`, skipping any that overlaps `taken` (spans the tagger typed).
+pub fn partners(text: &str, org: (usize, usize), taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let free = |s: usize, e: usize| !taken.iter().any(|&(ts, te)| ts < e && s < te);
+    let plausible = |name: &str| !name.split(' ').any(|w| NOT_NAMES.contains(&w));
+    let mut out = Vec::new();
+    let (start, end) = org;
+    if let Some(c) = AFTER.captures(&text[end..]) {
+        let m = c.name("name").expect("name group");
+        let (s, e) = (end + m.start(), end + m.end());
+        if plausible(m.as_str()) && free(s, e) {
+            out.push((s, e));
+        }
+    }
+    let window = text[..start]
+        .char_indices()
+        .rev()
+        .nth(60)
+        .map_or(0, |(i, _)| i);
+    if let Some(c) = BEFORE.captures(&text[window..start]) {
+        let m = c.name("name").expect("name group");
+        let (s, e) = (window + m.start(), window + m.end());
+        let sentence_start = text[..s].trim_end_matches(' ').is_empty()
+            || text[..s]
+                .trim_end_matches(' ')
+                .ends_with(['.', '!', '?', '\n', '"', '“', ':']);
+        if plausible(m.as_str()) && free(s, e) && !sentence_start {
+            out.push((s, e));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, org: &str) -> Vec<&'static str> {
+        let s = text.find(org).unwrap();
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        partners(text, (s, s + org.len()), &[])
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect()
+    }
+
+    #[test]
+    fn names_after_and_before_an_organization() {
+        assert_eq!(
+            found("Acme Corp. and Globex said on Tuesday.", "Acme Corp."),
+            ["Globex"]
+        );
+        assert_eq!(
+            found("Shares of Initech and Acme Corp. rose.", "Acme Corp."),
+            ["Initech"]
+        );
+    }
+
+    #[test]
+    fn sentence_starts_weekdays_and_typed_spans_are_left_alone() {
+        assert!(found("Globex and Acme Corp. rose.", "Acme Corp.").is_empty());
+        assert!(found("Acme Corp. and Tuesday Group", "Acme Corp.").is_empty());
+        let t = "Acme Corp. and John Smith met.";
+        let s = t.find("John").unwrap();
+        assert!(partners(t, (0, 10), &[(s, s + 10)]).is_empty());
+    }
+}
