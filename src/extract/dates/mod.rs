@@ -13,6 +13,7 @@ pub use calendar::Date;
 use crate::text::Document;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use context::DocState;
+use regex::Captures;
 use rules::{Ctx, RULES, TRIGGERS};
 use std::cell::Cell;
 use std::ops::Range;
@@ -48,7 +49,7 @@ pub struct Timex {
 }
 
 /// One automaton over every trigger word: a single pass over the document
-/// tells each sentence which rules can possibly match in it.
+/// tells which rules can possibly match in it.
 static TRIGGER_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
@@ -58,74 +59,88 @@ static TRIGGER_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// Every time expression in the document, in text order, not overlapping.
+///
+/// Each rule the document's trigger words allow runs once over the whole
+/// text; its matches are then resolved sentence by sentence, in order, so
+/// that a sentence sees the context (named quarters) of those before it.
 pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
-    let mut found = Vec::new();
-    let masks = sentence_masks(doc);
-    let mut state = DocState::new(doc.text);
-    for (s, &mask) in doc.sentences.iter().zip(&masks) {
-        if mask != 0 {
-            find_in_sentence(doc.text, s.clone(), mask, reference, &mut state, &mut found);
+    let mask = trigger_mask(doc.text);
+    let mut raw: Vec<(usize, usize, Captures)> = Vec::new();
+    for (ri, r) in RULES.iter().enumerate() {
+        if r.needs & mask == 0 {
+            continue;
         }
+        for caps in r.re.captures_iter(doc.text) {
+            let m = caps.get(0).expect("whole match");
+            let Some(si) = doc.sentence_at(m.start()) else {
+                continue;
+            };
+            let s = &doc.sentences[si];
+            if m.start() >= s.start && m.end() <= s.end {
+                raw.push((si, ri, caps));
+            }
+        }
+    }
+    raw.sort_by_key(|(si, ri, _)| (*si, *ri));
+    let mut state = DocState::new(doc.text);
+    let mut found = Vec::new();
+    for group in raw.chunk_by(|a, b| a.0 == b.0) {
+        let sentence = doc.sentences[group[0].0].clone();
+        resolve_sentence(doc.text, sentence, group, reference, &mut state, &mut found);
     }
     found
 }
 
-/// For each sentence, the union of the trigger classes occurring in it.
-fn sentence_masks(doc: &Document) -> Vec<u32> {
-    let mut masks = vec![0u32; doc.sentences.len()];
-    let mut i = 0;
-    for m in TRIGGER_AC.find_overlapping_iter(doc.text) {
-        while i < doc.sentences.len() && doc.sentences[i].end <= m.start() {
-            i += 1;
-        }
-        if i == doc.sentences.len() {
+/// The union of the trigger classes occurring anywhere in `text`.
+fn trigger_mask(text: &str) -> u32 {
+    let all = TRIGGERS.iter().fold(0, |m, (_, b)| m | b);
+    let mut mask = 0;
+    for m in TRIGGER_AC.find_overlapping_iter(text) {
+        mask |= TRIGGERS[m.pattern().as_usize()].1;
+        if mask == all {
             break;
         }
-        if doc.sentences[i].start <= m.start() {
-            masks[i] |= TRIGGERS[m.pattern().as_usize()].1;
-        }
     }
-    masks
+    mask
 }
 
-/// Runs the rules the sentence's triggers allow, keeps the longest
-/// non-overlapping candidates and widens them over modifiers.
-fn find_in_sentence(
+/// Resolves one sentence's matches, keeps the longest non-overlapping
+/// candidates and widens them over modifiers.
+fn resolve_sentence(
     text: &str,
     sentence: Range<usize>,
-    mask: u32,
+    matches: &[(usize, usize, Captures)],
     reference: Option<Date>,
     state: &mut DocState,
     out: &mut Vec<Timex>,
 ) {
     let s = &text[sentence.clone()];
+    let base = sentence.start;
     let mut cands: Vec<(Timex, Option<(i32, u32)>)> = Vec::new();
-    for r in RULES.iter().filter(|r| r.needs & mask != 0) {
-        for caps in r.re.captures_iter(s) {
-            let m = caps
-                .name("t")
-                .or_else(|| caps.name("t2"))
-                .or_else(|| caps.get(0))
-                .expect("whole match");
-            let ctx = Ctx {
-                caps: &caps,
-                sentence: s,
-                at: m.start(),
-                end: m.end(),
-                reference,
-                doc: state,
-                names_quarter: Cell::new(None),
-                trim_start: Cell::new(0),
+    for (_, ri, caps) in matches {
+        let m = caps
+            .name("t")
+            .or_else(|| caps.name("t2"))
+            .or_else(|| caps.get(0))
+            .expect("whole match");
+        let ctx = Ctx {
+            caps,
+            sentence: s,
+            at: m.start() - base,
+            end: m.end() - base,
+            reference,
+            doc: state,
+            names_quarter: Cell::new(None),
+            trim_start: Cell::new(0),
+        };
+        if let Some((kind, value)) = (RULES[*ri].resolve)(&ctx) {
+            let t = Timex {
+                start: ctx.at + ctx.trim_start.get(),
+                end: ctx.end,
+                kind,
+                value,
             };
-            if let Some((kind, value)) = (r.resolve)(&ctx) {
-                let t = Timex {
-                    start: m.start() + ctx.trim_start.get(),
-                    end: m.end(),
-                    kind,
-                    value,
-                };
-                cands.push((t, ctx.names_quarter.get()));
-            }
+            cands.push((t, ctx.names_quarter.get()));
         }
     }
     // Longest first, then leftmost; a candidate survives if it overlaps none kept.
