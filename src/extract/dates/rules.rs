@@ -179,7 +179,7 @@ pub struct Rule {
 }
 
 fn rule(needs: u32, pattern: &str, resolve: Resolve) -> Rule {
-    let pattern = format!(r"(?i-u)\b{pattern}\b");
+    let pattern = format!(r"(?i-u)\b(?:{pattern})\b");
     Rule {
         // A roomy lazy-DFA cache: these alternations have many states and a
         // cache that keeps clearing costs more than the memory.
