@@ -207,7 +207,12 @@ fn scan_back(before: &str) -> Option<Tense> {
             }
             t => t,
         };
-        if t == Tense::Past && buf.ends_with("ed") {
+        // Participles ("completed", "held") may be passive; auxiliaries and adverbs decide at once.
+        let participle = !matches!(
+            buf.as_str(),
+            "was" | "were" | "had" | "did" | "ago" | "last" | "earlier" | "yesterday" | "since"
+        );
+        if t == Tense::Past && participle {
             // The next word decides: a passive "be" defers, anything else confirms.
             skip_passive = true;
             continue;

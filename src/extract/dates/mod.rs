@@ -311,4 +311,88 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn prepositions_stay_outside_and_modifiers_inside() {
+        assert_eq!(
+            values(
+                "Sales fell in March 1996 and since Jan. 13, and will recover by the end of 1999.",
+                "1998-03-06"
+            ),
+            [
+                v("March 1996", "1996-03"),
+                v("Jan. 13", "1998-01-13"),
+                v("the end of 1999", "1999"),
+            ]
+        );
+    }
+
+    #[test]
+    fn earnings_reports_compare_quarters() {
+        let got = values(
+            "Net rose 5% in the third quarter. A year earlier, it earned $2 million. \
+             Sales in the latest quarter rose, from the year-ago period.",
+            "1989-10-26",
+        );
+        assert_eq!(
+            got,
+            [
+                v("the third quarter", "1989-Q3"),
+                v("A year earlier", "1988-Q3"),
+                v("the latest quarter", "1989-Q3"),
+                v("the year-ago period", "1988-Q3"),
+            ]
+        );
+    }
+
+    #[test]
+    fn ages_rates_and_names_are_not_times() {
+        assert!(run(
+            "The 6-year-old boy and 12 Americans paid $2 million a year on Flight 1990 Street.",
+            "2000-01-06"
+        )
+        .iter()
+        .all(|(t, _, _)| t != "6-year" && t != "12 Am" && t != "a year"));
+    }
+
+    #[test]
+    fn holidays_seasons_and_months_follow_the_clause() {
+        assert_eq!(
+            values(
+                "He was found on Thanksgiving Day. The summit will be held in April.",
+                "2000-01-06"
+            ),
+            [v("Thanksgiving Day", "1999-11-25"), v("April", "2000-04")]
+        );
+        assert_eq!(
+            values("Employment began rising last fall.", "1998-02-06"),
+            [v("last fall", "1997-FA")]
+        );
+        assert_eq!(
+            values("The dividend is payable Jan. 2.", "1989-11-02"),
+            [v("Jan. 2", "1990-01-02")]
+        );
+    }
+
+    #[test]
+    fn times_of_day() {
+        assert_eq!(
+            run(
+                "Talks broke off at 10 p.m. Wednesday and resume this morning.",
+                "1998-02-13"
+            ),
+            [
+                (
+                    "10 p.m. Wednesday".to_string(),
+                    "TIME",
+                    Some("1998-02-11T22:00".to_string())
+                ),
+                (
+                    "this morning".to_string(),
+                    "TIME",
+                    Some("1998-02-13TMO".to_string())
+                ),
+            ]
+        );
+    }
 }
