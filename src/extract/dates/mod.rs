@@ -191,8 +191,11 @@ fn widen_left(s: &str, start: usize) -> usize {
     ];
     let before = &s[..start];
     for p in PREFIXES {
-        if before.len() >= p.len() {
-            let cand = &before[before.len() - p.len()..];
+        if let Some(cand) = before
+            .len()
+            .checked_sub(p.len())
+            .and_then(|st| before.get(st..))
+        {
             if cand.eq_ignore_ascii_case(p) {
                 let st = before.len() - p.len();
                 // Only at a word start.
@@ -394,5 +397,36 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// Multi-byte punctuation next to every kind of expression must not
+    /// split a character anywhere.
+    #[test]
+    fn survives_multibyte_text_everywhere() {
+        let pieces = [
+            "\u{201c}Today\u{2019}s\u{201d}",
+            "\u{2014}from Sept. 3\u{2014}",
+            "\u{2018}late\u{2019} 2017\u{2019}s",
+            "\u{201c}the end of\u{201d} 1999",
+            "at 10:30 a.m.\u{201d}",
+            "said \u{201c}on Tuesday\u{201d}",
+            "é early March ü",
+            "the third-quarter\u{2019}s",
+            "\u{ff08}2 years ago\u{ff09}",
+            "last week\u{2026} now",
+        ];
+        let mut text = String::new();
+        for a in pieces {
+            for b in pieces {
+                text.push_str(a);
+                text.push(' ');
+                text.push_str(b);
+                text.push_str(". ");
+            }
+        }
+        let doc = Document::new(&text);
+        for t in find(&doc, Date::parse_iso_prefix("2018-06-06")) {
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+        }
     }
 }
