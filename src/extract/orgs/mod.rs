@@ -270,6 +270,15 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
                     || is_role(word(k))
             }) {
                 last = k;
+                // "NUJ General Secretary": the title's qualifier goes with it.
+                while last > first + 1
+                    && matches!(
+                        word(last - 1),
+                        "General" | "Deputy" | "Vice" | "Executive" | "Managing" | "Senior"
+                    )
+                {
+                    last -= 1;
+                }
             }
         }
         out.push(Entity {
