@@ -138,7 +138,10 @@ pub fn tense(sentence: &str, at: usize, end: usize) -> Tense {
     const CLAUSE: [char; 4] = [';', '"', '\u{201c}', '\u{201d}'];
     let before = &sentence[..at];
     let after = &sentence[end..];
-    let clause_start = before.rfind(CLAUSE).map_or(0, |i| i + 1);
+    // Past the boundary character, which may be a multi-byte quotation mark.
+    let clause_start = before.rfind(CLAUSE).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let clause_end = after.find(CLAUSE).unwrap_or(after.len());
     let (before, after) = (&before[clause_start..], &after[..clause_end]);
     let comma_start = before.rfind(',').map_or(0, |i| i + 1);
@@ -207,7 +210,12 @@ fn scan_back(before: &str) -> Option<Tense> {
             }
             t => t,
         };
-        if t == Tense::Past && buf.ends_with("ed") {
+        // Participles ("completed", "held") may be passive; auxiliaries and adverbs decide at once.
+        let participle = !matches!(
+            buf.as_str(),
+            "was" | "were" | "had" | "did" | "ago" | "last" | "earlier" | "yesterday" | "since"
+        );
+        if t == Tense::Past && participle {
             // The next word decides: a passive "be" defers, anything else confirms.
             skip_passive = true;
             continue;

@@ -13,6 +13,7 @@ pub use calendar::Date;
 use crate::text::Document;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use context::DocState;
+use regex::Captures;
 use rules::{Ctx, RULES, TRIGGERS};
 use std::cell::Cell;
 use std::ops::Range;
@@ -48,7 +49,7 @@ pub struct Timex {
 }
 
 /// One automaton over every trigger word: a single pass over the document
-/// tells each sentence which rules can possibly match in it.
+/// tells which rules can possibly match in it.
 static TRIGGER_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
@@ -58,74 +59,88 @@ static TRIGGER_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// Every time expression in the document, in text order, not overlapping.
+///
+/// Each rule the document's trigger words allow runs once over the whole
+/// text; its matches are then resolved sentence by sentence, in order, so
+/// that a sentence sees the context (named quarters) of those before it.
 pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
-    let mut found = Vec::new();
-    let masks = sentence_masks(doc);
-    let mut state = DocState::new(doc.text);
-    for (s, &mask) in doc.sentences.iter().zip(&masks) {
-        if mask != 0 {
-            find_in_sentence(doc.text, s.clone(), mask, reference, &mut state, &mut found);
+    let mask = trigger_mask(doc.text);
+    let mut raw: Vec<(usize, usize, Captures)> = Vec::new();
+    for (ri, r) in RULES.iter().enumerate() {
+        if r.needs & mask == 0 {
+            continue;
         }
+        for caps in r.re.captures_iter(doc.text) {
+            let m = caps.get(0).expect("whole match");
+            let Some(si) = doc.sentence_at(m.start()) else {
+                continue;
+            };
+            let s = &doc.sentences[si];
+            if m.start() >= s.start && m.end() <= s.end {
+                raw.push((si, ri, caps));
+            }
+        }
+    }
+    raw.sort_by_key(|(si, ri, _)| (*si, *ri));
+    let mut state = DocState::new(doc.text);
+    let mut found = Vec::new();
+    for group in raw.chunk_by(|a, b| a.0 == b.0) {
+        let sentence = doc.sentences[group[0].0].clone();
+        resolve_sentence(doc.text, sentence, group, reference, &mut state, &mut found);
     }
     found
 }
 
-/// For each sentence, the union of the trigger classes occurring in it.
-fn sentence_masks(doc: &Document) -> Vec<u32> {
-    let mut masks = vec![0u32; doc.sentences.len()];
-    let mut i = 0;
-    for m in TRIGGER_AC.find_overlapping_iter(doc.text) {
-        while i < doc.sentences.len() && doc.sentences[i].end <= m.start() {
-            i += 1;
-        }
-        if i == doc.sentences.len() {
+/// The union of the trigger classes occurring anywhere in `text`.
+fn trigger_mask(text: &str) -> u32 {
+    let all = TRIGGERS.iter().fold(0, |m, (_, b)| m | b);
+    let mut mask = 0;
+    for m in TRIGGER_AC.find_overlapping_iter(text) {
+        mask |= TRIGGERS[m.pattern().as_usize()].1;
+        if mask == all {
             break;
         }
-        if doc.sentences[i].start <= m.start() {
-            masks[i] |= TRIGGERS[m.pattern().as_usize()].1;
-        }
     }
-    masks
+    mask
 }
 
-/// Runs the rules the sentence's triggers allow, keeps the longest
-/// non-overlapping candidates and widens them over modifiers.
-fn find_in_sentence(
+/// Resolves one sentence's matches, keeps the longest non-overlapping
+/// candidates and widens them over modifiers.
+fn resolve_sentence(
     text: &str,
     sentence: Range<usize>,
-    mask: u32,
+    matches: &[(usize, usize, Captures)],
     reference: Option<Date>,
     state: &mut DocState,
     out: &mut Vec<Timex>,
 ) {
     let s = &text[sentence.clone()];
+    let base = sentence.start;
     let mut cands: Vec<(Timex, Option<(i32, u32)>)> = Vec::new();
-    for r in RULES.iter().filter(|r| r.needs & mask != 0) {
-        for caps in r.re.captures_iter(s) {
-            let m = caps
-                .name("t")
-                .or_else(|| caps.name("t2"))
-                .or_else(|| caps.get(0))
-                .expect("whole match");
-            let ctx = Ctx {
-                caps: &caps,
-                sentence: s,
-                at: m.start(),
-                end: m.end(),
-                reference,
-                doc: state,
-                names_quarter: Cell::new(None),
-                trim_start: Cell::new(0),
+    for (_, ri, caps) in matches {
+        let m = caps
+            .name("t")
+            .or_else(|| caps.name("t2"))
+            .or_else(|| caps.get(0))
+            .expect("whole match");
+        let ctx = Ctx {
+            caps,
+            sentence: s,
+            at: m.start() - base,
+            end: m.end() - base,
+            reference,
+            doc: state,
+            names_quarter: Cell::new(None),
+            trim_start: Cell::new(0),
+        };
+        if let Some((kind, value)) = (RULES[*ri].resolve)(&ctx) {
+            let t = Timex {
+                start: ctx.at + ctx.trim_start.get(),
+                end: ctx.end,
+                kind,
+                value,
             };
-            if let Some((kind, value)) = (r.resolve)(&ctx) {
-                let t = Timex {
-                    start: m.start() + ctx.trim_start.get(),
-                    end: m.end(),
-                    kind,
-                    value,
-                };
-                cands.push((t, ctx.names_quarter.get()));
-            }
+            cands.push((t, ctx.names_quarter.get()));
         }
     }
     // Longest first, then leftmost; a candidate survives if it overlaps none kept.
@@ -176,8 +191,11 @@ fn widen_left(s: &str, start: usize) -> usize {
     ];
     let before = &s[..start];
     for p in PREFIXES {
-        if before.len() >= p.len() {
-            let cand = &before[before.len() - p.len()..];
+        if let Some(cand) = before
+            .len()
+            .checked_sub(p.len())
+            .and_then(|st| before.get(st..))
+        {
             if cand.eq_ignore_ascii_case(p) {
                 let st = before.len() - p.len();
                 // Only at a word start.
@@ -295,5 +313,120 @@ mod tests {
                 v("March 3, 2021", "2021-03-03")
             ]
         );
+    }
+
+    #[test]
+    fn prepositions_stay_outside_and_modifiers_inside() {
+        assert_eq!(
+            values(
+                "Sales fell in March 1996 and since Jan. 13, and will recover by the end of 1999.",
+                "1998-03-06"
+            ),
+            [
+                v("March 1996", "1996-03"),
+                v("Jan. 13", "1998-01-13"),
+                v("the end of 1999", "1999"),
+            ]
+        );
+    }
+
+    #[test]
+    fn earnings_reports_compare_quarters() {
+        let got = values(
+            "Net rose 5% in the third quarter. A year earlier, it earned $2 million. \
+             Sales in the latest quarter rose, from the year-ago period.",
+            "1989-10-26",
+        );
+        assert_eq!(
+            got,
+            [
+                v("the third quarter", "1989-Q3"),
+                v("A year earlier", "1988-Q3"),
+                v("the latest quarter", "1989-Q3"),
+                v("the year-ago period", "1988-Q3"),
+            ]
+        );
+    }
+
+    #[test]
+    fn ages_rates_and_names_are_not_times() {
+        assert!(run(
+            "The 6-year-old boy and 12 Americans paid $2 million a year on Flight 1990 Street.",
+            "2000-01-06"
+        )
+        .iter()
+        .all(|(t, _, _)| t != "6-year" && t != "12 Am" && t != "a year"));
+    }
+
+    #[test]
+    fn holidays_seasons_and_months_follow_the_clause() {
+        assert_eq!(
+            values(
+                "He was found on Thanksgiving Day. The summit will be held in April.",
+                "2000-01-06"
+            ),
+            [v("Thanksgiving Day", "1999-11-25"), v("April", "2000-04")]
+        );
+        assert_eq!(
+            values("Employment began rising last fall.", "1998-02-06"),
+            [v("last fall", "1997-FA")]
+        );
+        assert_eq!(
+            values("The dividend is payable Jan. 2.", "1989-11-02"),
+            [v("Jan. 2", "1990-01-02")]
+        );
+    }
+
+    #[test]
+    fn times_of_day() {
+        assert_eq!(
+            run(
+                "Talks broke off at 10 p.m. Wednesday and resume this morning.",
+                "1998-02-13"
+            ),
+            [
+                (
+                    "10 p.m. Wednesday".to_string(),
+                    "TIME",
+                    Some("1998-02-11T22:00".to_string())
+                ),
+                (
+                    "this morning".to_string(),
+                    "TIME",
+                    Some("1998-02-13TMO".to_string())
+                ),
+            ]
+        );
+    }
+
+    /// Multi-byte punctuation next to every kind of expression must not
+    /// split a character anywhere.
+    #[test]
+    fn survives_multibyte_text_everywhere() {
+        let pieces = [
+            "\u{201c}Today\u{2019}s\u{201d}",
+            "\u{2014}from Sept. 3\u{2014}",
+            "\u{2018}late\u{2019} 2017\u{2019}s",
+            "\u{201c}the end of\u{201d} 1999",
+            "at 10:30 a.m.\u{201d}",
+            "said \u{201c}on Tuesday\u{201d}",
+            "é early March ü",
+            "the third-quarter\u{2019}s",
+            "\u{ff08}2 years ago\u{ff09}",
+            "last week\u{2026} now",
+        ];
+        let mut text = String::new();
+        for a in pieces {
+            for b in pieces {
+                text.push_str(a);
+                text.push(' ');
+                text.push_str(b);
+                text.push_str(". ");
+            }
+        }
+        let doc = Document::new(&text);
+        for t in find(&doc, Date::parse_iso_prefix("2018-06-06")) {
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+        }
     }
 }

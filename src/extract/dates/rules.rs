@@ -6,7 +6,7 @@
 use super::calendar::Holiday;
 use super::context::{tense, DocState, Tense};
 use super::{Date, TimexType};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexBuilder};
 use std::cell::Cell;
 use std::sync::LazyLock;
 
@@ -179,9 +179,14 @@ pub struct Rule {
 }
 
 fn rule(needs: u32, pattern: &str, resolve: Resolve) -> Rule {
-    let pattern = format!(r"(?i-u)\b{pattern}\b");
+    let pattern = format!(r"(?i-u)\b(?:{pattern})\b");
     Rule {
-        re: Regex::new(&pattern).expect("date rule pattern"),
+        // A roomy lazy-DFA cache: these alternations have many states and a
+        // cache that keeps clearing costs more than the memory.
+        re: RegexBuilder::new(&pattern)
+            .dfa_size_limit(16 << 20)
+            .build()
+            .expect("date rule pattern"),
         needs,
         resolve,
     }

@@ -89,6 +89,22 @@ fn shape_hash(s: &str) -> u64 {
     let mut h = 0x2545_f491_4f6c_dd1du64;
     let mut last = '\0';
     let mut n = 0u64;
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            n += 1;
+            let k = match b {
+                b'A'..=b'Z' => 'X',
+                b'a'..=b'z' => 'x',
+                b'0'..=b'9' => 'd',
+                _ => norm(b as char),
+            };
+            if k != last {
+                h = mix(h, k as u64);
+                last = k;
+            }
+        }
+        return mix(h, n.min(4));
+    }
     for c in s.chars() {
         n += 1;
         let k = if c.is_uppercase() {
@@ -196,17 +212,18 @@ pub struct TokenInfo {
 impl TokenInfo {
     /// `full`: also the hashes only a scored token needs (see [`Prepared::new`]).
     fn new(s: &str, full: bool) -> Self {
-        let mut upper = 0;
-        let mut lower = 0;
-        let mut alnum = 0;
-        for c in s.chars() {
-            if c.is_uppercase() {
-                upper += 1;
-            } else if c.is_lowercase() {
-                lower += 1;
+        let (mut upper, mut lower, mut alnum) = (0, 0, 0);
+        if s.is_ascii() {
+            for &b in s.as_bytes() {
+                upper += usize::from(b.is_ascii_uppercase());
+                lower += usize::from(b.is_ascii_lowercase());
+                alnum += usize::from(b.is_ascii_alphanumeric());
             }
-            if c.is_alphanumeric() {
-                alnum += 1;
+        } else {
+            for c in s.chars() {
+                upper += usize::from(c.is_uppercase());
+                lower += usize::from(c.is_lowercase());
+                alnum += usize::from(c.is_alphanumeric());
             }
         }
         let first_upper = s.chars().next().is_some_and(char::is_uppercase);

@@ -53,6 +53,7 @@ pub fn find_with(doc: &Document, score: impl Fn(&[u32; N_FEATURES]) -> [f32; N_T
         .iter()
         .filter(|e| e.kind == 0 && !is_common_acronym(&text[e.start..e.end]))
         .filter(|e| !starts_with_person_title(&text[e.start..e.end]))
+        .filter(|e| !names_a_place_or_event(&text[e.start..e.end]))
         .map(|e| (e.start, e.end, None))
         .collect();
     for &(s, e, canon) in &gaz {
@@ -131,6 +132,33 @@ const COMMON_ACRONYMS: &[&str] = &[
 
 fn is_common_acronym(name: &str) -> bool {
     COMMON_ACRONYMS.contains(&name)
+}
+
+/// Venues and events are not organizations ("Highbury Stadium", "Consumer
+/// Electronics Show"), nor is a member of parliament ("Richard Allan MP").
+fn names_a_place_or_event(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or("");
+    matches!(
+        last,
+        "Airport"
+            | "Stadium"
+            | "Arena"
+            | "Street"
+            | "Avenue"
+            | "Road"
+            | "Square"
+            | "Bridge"
+            | "Station"
+            | "Expo"
+            | "Show"
+            | "Festival"
+            | "Awards"
+            | "Conference"
+            | "Summit"
+            | "Exhibition"
+            | "Fair"
+            | "MP"
+    )
 }
 
 /// Job titles that follow an organization's name before a person's name.
@@ -255,6 +283,15 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
                     || is_role(word(k))
             }) {
                 last = k;
+                // "NUJ General Secretary": the title's qualifier goes with it.
+                while last > first + 1
+                    && matches!(
+                        word(last - 1),
+                        "General" | "Deputy" | "Vice" | "Executive" | "Managing" | "Senior"
+                    )
+                {
+                    last -= 1;
+                }
             }
         }
         out.push(Entity {

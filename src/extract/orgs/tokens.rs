@@ -65,8 +65,13 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Span>) {
         }
         let start = chunk.as_ptr() as usize - s.as_ptr() as usize;
         let mut piece_start = 0;
-        for (i, c) in chunk.char_indices() {
-            if is_splitter(c) {
+        let mut prev = '\0';
+        let mut it = chunk.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let next = it.peek().map_or('\0', |&(_, n)| n);
+            let slash = c == '/' && prev.is_alphabetic() && next.is_alphabetic();
+            prev = c;
+            if is_splitter(c) || slash {
                 if i > piece_start {
                     split_chunk(base + start + piece_start, &chunk[piece_start..i], out);
                 }
@@ -166,7 +171,7 @@ mod tests {
     }
 
     #[test]
-    fn dashes_stand_alone() {
+    fn dashes_and_slashes_between_words_stand_alone() {
         assert_eq!(
             toks("TCL—Facebook – Mark"),
             ["TCL", "—", "Facebook", "–", "Mark"]
