@@ -1,8 +1,14 @@
 //! Boilerplate removal: from a scraped text dump (one visible block per
 //! line) or a raw HTML page to the article's main text, one block per line.
 
+#[doc(hidden)]
+pub mod features;
 mod html;
 mod lines;
+#[doc(hidden)]
+pub mod model;
+mod phrases;
+mod rules;
 
-pub use html::{clean_html, CleanPage};
+pub use html::{blocks as html_blocks, clean_html, CleanPage};
 pub use lines::clean_text;
