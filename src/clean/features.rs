@@ -154,12 +154,19 @@ impl LineStats {
                 if c.is_uppercase() {
                     s.upper += 1;
                 }
-                for l in c.to_lowercase() {
-                    let n = l.len_utf8();
-                    if len + n <= 8 {
-                        l.encode_utf8(&mut buf[len..]);
+                if c.is_ascii() {
+                    if len < 8 {
+                        buf[len] = (c as u8).to_ascii_lowercase();
                     }
-                    len += n;
+                    len += 1;
+                } else {
+                    for l in c.to_lowercase() {
+                        let n = l.len_utf8();
+                        if len + n <= 8 {
+                            l.encode_utf8(&mut buf[len..]);
+                        }
+                        len += n;
+                    }
                 }
             } else {
                 if in_word {
@@ -181,7 +188,11 @@ impl LineStats {
         if in_word {
             end_word(&mut s, &buf, len, first_upper, all_digits, digits);
         }
-        s.urls = (text.matches("http").count() + text.matches("www.").count()) as u32;
+        s.urls = text
+            .as_bytes()
+            .windows(4)
+            .filter(|w| w[..3] == *b"://" || *w == *b"www.")
+            .count() as u32;
         let last = text
             .trim_end_matches(['"', '”', '’', '\'', ')', '»', ' '])
             .chars()

@@ -2,7 +2,7 @@
 //! aho-corasick automaton over every phrase, each phrase tagged with the
 //! category (navigation, social, newsletter, ...) it votes for.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
 /// Phrase categories, in feature order.
@@ -42,6 +42,7 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
         category.push(idx as u8);
     }
     let automaton = AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(&phrases)

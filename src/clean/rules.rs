@@ -64,6 +64,9 @@ fn is_labelled(line: &str) -> bool {
     let Some((label, _)) = line.split_once(':') else {
         return false;
     };
+    if label.len() > 40 {
+        return false;
+    }
     let s = LineStats::of(label);
     let covered: u32 = LABEL.iter().map(|&c| s.phrases.covered[c]).sum();
     s.words <= 3 && covered as usize * 2 >= label.len()
@@ -93,9 +96,6 @@ fn is_name(line: &str) -> bool {
 /// Inside a sentence "by" is lower case, so only "By", "Written by" and
 /// "Posted by" open one.
 fn byline_name(line: &str) -> Option<&str> {
-    if line.split_whitespace().count() > 10 {
-        return None;
-    }
     let rest = ["Written by ", "Posted by ", "By "]
         .iter()
         .find_map(|m| line.find(m).map(|at| &line[at + m.len()..]))?;
@@ -125,20 +125,32 @@ pub fn rescue(stats: &[LineStats], keep: &mut [bool]) {
 /// bios, and the headline right above the first kept paragraph.
 pub fn veto(lines: &[&str], stats: &[LineStats], keep: &mut [bool]) {
     let author = category("author");
-    // Bylines and two- or three-word name lines ("Jane Doe" above a photo).
-    let names: Vec<&str> = lines
+    let name_line: Vec<bool> = lines
         .iter()
-        .filter_map(|l| {
-            byline_name(l).or_else(|| {
-                (is_name(l) && (2..=3).contains(&l.split_whitespace().count())).then_some(*l)
-            })
+        .zip(stats)
+        .map(|(l, s)| s.words <= 4 && is_name(l))
+        .collect();
+    let bylines: Vec<Option<&str>> = lines
+        .iter()
+        .zip(stats)
+        .map(|(l, s)| if s.words <= 10 { byline_name(l) } else { None })
+        .collect();
+    let byline_names: Vec<&str> = bylines.iter().flatten().copied().collect();
+    // Bylines and two- or three-word name lines ("Jane Doe" above a photo).
+    let names: Vec<&str> = (0..lines.len())
+        .filter_map(|i| {
+            bylines[i]
+                .or_else(|| (name_line[i] && (2..=3).contains(&stats[i].words)).then_some(lines[i]))
         })
         .collect();
     let starts_with_name = |i: usize| {
-        let prev_name = (i > 0 && is_name(lines[i - 1])).then(|| lines[i - 1]);
+        let prev_name = (i > 0 && name_line[i - 1]).then(|| lines[i - 1]);
         names.iter().copied().chain(prev_name).any(|n| {
             let first = n.split_whitespace().next().unwrap_or(n);
-            lines[i].starts_with(n) || lines[i].starts_with(&format!("{first} "))
+            lines[i].starts_with(n)
+                || lines[i]
+                    .strip_prefix(first)
+                    .is_some_and(|rest| rest.starts_with(' '))
         })
     };
     let is_bio = |i: usize| {
@@ -146,7 +158,6 @@ pub fn veto(lines: &[&str], stats: &[LineStats], keep: &mut [bool]) {
         stats[i].words < 60 && (hits >= 2 || (hits >= 1 && starts_with_name(i)))
     };
     let bio: Vec<bool> = (0..lines.len()).map(is_bio).collect();
-    let byline_names: Vec<&str> = lines.iter().filter_map(|l| byline_name(l)).collect();
     let mut after_prompt = false;
     for (i, line) in lines.iter().enumerate() {
         let s = &stats[i];
@@ -154,12 +165,12 @@ pub fn veto(lines: &[&str], stats: &[LineStats], keep: &mut [bool]) {
         let pitch_hits: u16 = PITCH.iter().map(|&c| s.phrases.hits[c]).sum();
         let pitch =
             after_prompt && (pitch_hits >= 3 || (pitch_hits >= 2 && addresses_reader(line)));
-        let author_name = is_name(line)
+        let author_name = name_line[i]
             && (byline_names.contains(line)
                 || bio.get(i + 1).copied().unwrap_or(false)
                 || (i + 1 < lines.len() && lines[i + 1] == *line)
                 || (i > 0 && lines[i - 1] == *line));
-        let byline = byline_name(line).is_some();
+        let byline = bylines[i].is_some();
         if prompt || pitch || bio[i] || author_name || byline || is_labelled(line) {
             keep[i] = false;
         }
