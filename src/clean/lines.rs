@@ -4,7 +4,7 @@
 
 use super::features::{page_stats, Block, LineStats};
 use super::model::TEXT_MODEL;
-use super::rules::{rescue, veto};
+use super::rules::{fill_prose_edges, rescue, veto};
 
 /// The article lines of a text dump, joined with `\n`.
 pub fn clean_text(text: &str) -> String {
@@ -29,6 +29,7 @@ pub fn clean_text(text: &str) -> String {
     let stats = page_stats(&blocks);
     let mut keep = TEXT_MODEL.classify(&blocks, &stats);
     rescue(&stats, &mut keep);
+    fill_prose_edges(&stats, &mut keep);
     veto(&lines, &stats, &mut keep);
     join_kept(&blocks, &keep)
 }
@@ -133,6 +134,19 @@ More from this topic";
         let headline = "Northwind Ends Cloud Storage Deal With Two Logistics Firms";
         let without_headline: Vec<&str> = kept.iter().copied().filter(|l| *l != headline).collect();
         assert_eq!(without_headline, body, "got:\n{clean}");
+    }
+
+    #[test]
+    fn short_foreign_article_keeps_every_paragraph() {
+        let dump = "Startseite\nWirtschaft\nNeue Fabrik in Leipzig\n\
+            Der Hersteller Nordlicht hat am Montag den Bau einer neuen Fabrik in Leipzig angekündigt, die Batterien liefern soll.\n\
+            Nach Angaben des Unternehmens sollen dort bis zum Jahr 2027 rund 800 Menschen arbeiten.\n\
+            Die Stadt hat das Grundstück bereits verkauft und hofft auf weitere Zulieferer.\n\
+            Teilen\nImpressum\nDatenschutz";
+        let kept = clean_text(dump);
+        assert!(kept.starts_with("Der Hersteller Nordlicht"), "{kept}");
+        assert!(kept.ends_with("weitere Zulieferer."), "{kept}");
+        assert_eq!(kept.lines().count(), 3, "{kept}");
     }
 
     #[test]

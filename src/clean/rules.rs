@@ -121,6 +121,25 @@ pub fn rescue(stats: &[LineStats], keep: &mut [bool]) {
     }
 }
 
+/// Prose lines of the densest run of prose next to a kept line are kept
+/// too: the model is unsure at the edges of short or foreign articles.
+pub fn fill_prose_edges(stats: &[LineStats], keep: &mut [bool]) {
+    let Some((a, b)) = prose_region(stats) else {
+        return;
+    };
+    for i in a..=b {
+        let next_to_kept = (i > 0 && keep[i - 1]) || keep.get(i + 1).copied().unwrap_or(false);
+        if stats[i].proseish() && next_to_kept {
+            keep[i] = true;
+        }
+    }
+    for i in (a..=b).rev() {
+        if stats[i].proseish() && keep.get(i + 1).copied().unwrap_or(false) {
+            keep[i] = true;
+        }
+    }
+}
+
 /// Clears `keep` for prompts, pitches, labelled teasers, author names and
 /// bios, and the headline right above the first kept paragraph.
 pub fn veto(lines: &[&str], stats: &[LineStats], keep: &mut [bool]) {
