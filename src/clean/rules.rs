@@ -172,9 +172,16 @@ pub fn veto(lines: &[&str], stats: &[LineStats], keep: &mut [bool]) {
                     .is_some_and(|rest| rest.starts_with(' '))
         })
     };
+    // "About the author" above the bio.
+    let under_author_heading = |i: usize| {
+        i > 0
+            && stats[i - 1].words <= 4
+            && stats[i - 1].phrases.covered[author] as usize * 2 >= lines[i - 1].len()
+    };
     let is_bio = |i: usize| {
         let hits = stats[i].phrases.hits[author];
-        stats[i].words < 60 && (hits >= 2 || (hits >= 1 && starts_with_name(i)))
+        stats[i].words < 60
+            && (hits >= 2 || (hits >= 1 && (starts_with_name(i) || under_author_heading(i))))
     };
     let bio: Vec<bool> = (0..lines.len()).map(is_bio).collect();
     let mut after_prompt = false;
