@@ -1,9 +1,15 @@
 //! Raw HTML to main text: parse with an HTML5 parser, drop page chrome
 //! (scripts, navigation, header, footer, asides, forms), turn the remaining
-//! blocks into lines, and let the line classifier pick the article. Page
+//! blocks into lines with markup hints (link density, tag, boilerplate
+//! class/id, inside the article element), and let the line classifier
+//! pick the article. Page
 //! metadata (title, publication date, canonical URL) is read on the way.
 
-use super::lines::clean_text;
+use super::features::{page_stats, Block, HtmlHints, LineStats, Tag};
+use super::lines::join_kept;
+use super::model::HTML_MODEL;
+use super::rules::{rescue, veto};
+use regex::Regex;
 use scraper::{ElementRef, Html, Node};
 use std::sync::LazyLock;
 
@@ -59,53 +65,160 @@ const BLOCKS: &[&str] = &[
     "main",
 ];
 
+/// Class or id words that mark page furniture.
+static BOILER_ATTR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)related|share|sharing|social|newsletter|subscribe|signup|cookie|consent|comment|promo|advert|(?-u:\b)ads?(?-u:\b)|sponsor|sidebar|widget|footer|breadcrumb|author|byline|bio(?-u:\b)|popup|modal|banner|recommend|trending|popular|newsfeed|teaser|caption|credit|tags|toolbar|menu|(?-u:\b)nav",
+    )
+    .expect("static regex")
+});
+
+/// Class or id words that mark the article body.
+static MAIN_ATTR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)article[-_]?(body|content|text)|post[-_]?(body|content)|entry[-_]?content|story[-_]?(body|content)|main[-_]?content|body[-_]?text|rich[-_]?text")
+        .expect("static regex")
+});
+
 /// Cleans one HTML page.
 pub fn clean_html(html: &str) -> CleanPage {
     let doc = Html::parse_document(html);
-    let mut lines = String::new();
-    let mut current = String::new();
-    collect(doc.root_element(), &mut lines, &mut current);
-    flush(&mut lines, &mut current);
+    let collected = page_blocks(&doc);
+    let blocks: Vec<Block> = collected
+        .iter()
+        .map(|(t, h)| Block {
+            text: t,
+            html: Some(*h),
+        })
+        .collect();
+    let text = if blocks.len() <= 2 {
+        blocks.iter().map(|b| b.text).collect::<Vec<_>>().join("\n")
+    } else {
+        let stats = page_stats(&blocks);
+        let mut keep = HTML_MODEL.classify(&blocks, &stats);
+        rescue(&stats, &mut keep);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text).collect();
+        veto(&texts, &stats, &mut keep);
+        drop_title_heading(&blocks, &stats, &mut keep);
+        join_kept(&blocks, &keep)
+    };
     CleanPage {
-        text: clean_text(&lines),
+        text,
         title: meta_title(&doc),
         date: meta_date(&doc),
         url: meta_url(&doc),
     }
 }
 
-fn flush(lines: &mut String, current: &mut String) {
-    let collapsed = current.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !collapsed.is_empty() {
-        lines.push_str(&collapsed);
-        lines.push('\n');
+/// The article's own heading (the first kept block, a heading followed by
+/// prose) is the page title, which the article text leaves out.
+fn drop_title_heading(blocks: &[Block], stats: &[LineStats], keep: &mut [bool]) {
+    let mut kept = (0..keep.len()).filter(|&i| keep[i]);
+    if let (Some(first), Some(second)) = (kept.next(), kept.next()) {
+        let heading = blocks[first].html.is_some_and(|h| h.tag == Tag::Heading);
+        if heading && stats[second].proseish() {
+            keep[first] = false;
+        }
     }
-    current.clear();
 }
 
-fn collect(el: ElementRef, lines: &mut String, current: &mut String) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => current.push_str(t),
-            Node::Element(e) => {
-                let name = e.name();
-                if SKIPPED.contains(&name) || hidden(e) {
-                    continue;
+/// The visible blocks of a page, in order, with their markup hints.
+pub fn blocks(html: &str) -> Vec<(String, HtmlHints)> {
+    page_blocks(&Html::parse_document(html))
+}
+
+fn page_blocks(doc: &Html) -> Vec<(String, HtmlHints)> {
+    let mut acc = Collector::default();
+    let ctx = Context {
+        tag: Tag::Other,
+        boiler: false,
+        main: false,
+        link: false,
+    };
+    acc.walk(doc.root_element(), ctx);
+    acc.flush(ctx);
+    acc.out
+}
+
+#[derive(Clone, Copy)]
+struct Context {
+    tag: Tag,
+    boiler: bool,
+    main: bool,
+    link: bool,
+}
+
+#[derive(Default)]
+struct Collector {
+    out: Vec<(String, HtmlHints)>,
+    current: String,
+    link_chars: usize,
+}
+
+impl Collector {
+    fn flush(&mut self, ctx: Context) {
+        let collapsed = self
+            .current
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !collapsed.is_empty() {
+            let chars = self.current.chars().filter(|c| !c.is_whitespace()).count();
+            let hints = HtmlHints {
+                link_density: (self.link_chars as f32 / chars.max(1) as f32).min(1.0),
+                tag: ctx.tag,
+                boiler_attr: ctx.boiler,
+                in_main: ctx.main,
+            };
+            self.out.push((collapsed, hints));
+        }
+        self.current.clear();
+        self.link_chars = 0;
+    }
+
+    fn walk(&mut self, el: ElementRef, ctx: Context) {
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => {
+                    if ctx.link {
+                        self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+                    }
+                    self.current.push_str(t);
                 }
-                let block = BLOCKS.contains(&name);
-                if block {
-                    flush(lines, current);
+                Node::Element(e) => {
+                    let name = e.name();
+                    if SKIPPED.contains(&name) || hidden(e) {
+                        continue;
+                    }
+                    let attrs = [e.attr("class"), e.attr("id")];
+                    let mut inner = ctx;
+                    inner.boiler |= attrs.iter().flatten().any(|a| BOILER_ATTR.is_match(a));
+                    inner.main |= matches!(name, "article" | "main")
+                        || e.attr("itemprop") == Some("articleBody")
+                        || attrs.iter().flatten().any(|a| MAIN_ATTR.is_match(a));
+                    inner.link |= name == "a";
+                    let block = BLOCKS.contains(&name);
+                    if block {
+                        self.flush(ctx);
+                        inner.tag = match name {
+                            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Tag::Heading,
+                            "p" => Tag::Paragraph,
+                            "li" | "dd" | "dt" => Tag::ListItem,
+                            "tr" | "td" | "th" => Tag::Cell,
+                            "blockquote" => Tag::Quote,
+                            _ => ctx.tag,
+                        };
+                    }
+                    if let Some(child_el) = ElementRef::wrap(child) {
+                        self.walk(child_el, inner);
+                    }
+                    if block {
+                        self.flush(inner);
+                    } else {
+                        self.current.push(' ');
+                    }
                 }
-                if let Some(child_el) = ElementRef::wrap(child) {
-                    collect(child_el, lines, current);
-                }
-                if block {
-                    flush(lines, current);
-                } else {
-                    current.push(' ');
-                }
+                _ => {}
             }
-            _ => {}
         }
     }
 }

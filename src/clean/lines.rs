@@ -1,112 +1,55 @@
-//! Line classifier for text dumps: keeps the run of article prose and the
-//! short lines inside it, drops navigation, prompts, bios and link lists.
+//! Text dumps (one visible block per line) to article text: the learned
+//! line classifier decides per line, the furniture rules veto, a short
+//! input is taken as clean text.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::sync::LazyLock;
-
-/// Phrases that mark a whole line as page furniture when the line is short.
-const BOILERPLATE_PHRASES: &[&str] = &[
-    "advertisement",
-    "sponsored",
-    "follow us",
-    "share this",
-    "share on",
-    "sign up",
-    "subscribe",
-    "newsletter",
-    "cookie",
-    "privacy policy",
-    "terms of use",
-    "terms of service",
-    "all rights reserved",
-    "copyright",
-    "©",
-    "related",
-    "recommended",
-    "recomended",
-    "more from",
-    "read more",
-    "read next",
-    "you may also like",
-    "comments",
-    "leave a comment",
-    "log in",
-    "sign in",
-    "join ",
-    "partner with us",
-    "click here",
-    "we may earn",
-    "disclaimer",
-    "affiliate",
-    "skip to",
-    "menu",
-    "whatsapp",
-    "google news",
-];
-
-static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(BOILERPLATE_PHRASES)
-        .expect("static patterns")
-});
-
-struct Line<'a> {
-    text: &'a str,
-    words: usize,
-    prose: bool,
-    furniture: bool,
-}
-
-fn describe(text: &str) -> Line<'_> {
-    let words = text.split_whitespace().count();
-    let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', ':']);
-    let furniture = words <= 12 && PHRASES.is_match(text);
-    Line {
-        text,
-        words,
-        prose: words >= 12 && ends_sentence && !furniture,
-        furniture,
-    }
-}
+use super::features::{page_stats, Block, LineStats};
+use super::model::TEXT_MODEL;
+use super::rules::{fill_prose_edges, rescue, veto};
 
 /// The article lines of a text dump, joined with `\n`.
 pub fn clean_text(text: &str) -> String {
-    let lines: Vec<Line> = text
+    let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .map(describe)
         .collect();
-    // A short input is clean text already (a sentence piped in), not a page.
+    // A short input is clean text already (a sentence piped in), not a page:
+    // only lines that are nothing but a furniture phrase go.
     if lines.len() <= 2 {
-        let kept: Vec<&str> = lines
-            .iter()
-            .filter(|l| !l.furniture)
-            .map(|l| l.text)
-            .collect();
+        let kept: Vec<&str> = lines.into_iter().filter(|l| !is_furniture(l)).collect();
         return kept.join("\n");
     }
-    let Some(first) = lines.iter().position(|l| l.prose) else {
-        return String::new();
-    };
-    let last = lines.iter().rposition(|l| l.prose).unwrap_or(first);
+    let blocks: Vec<Block> = lines
+        .iter()
+        .map(|t| Block {
+            text: t,
+            html: None,
+        })
+        .collect();
+    let stats = page_stats(&blocks);
+    let mut keep = TEXT_MODEL.classify(&blocks, &stats);
+    rescue(&stats, &mut keep);
+    fill_prose_edges(&stats, &mut keep);
+    veto(&lines, &stats, &mut keep);
+    join_kept(&blocks, &keep)
+}
+
+/// A short line made mostly of boilerplate phrases ("Follow us on:").
+fn is_furniture(line: &str) -> bool {
+    let s = LineStats::of(line);
+    let covered: u32 = s.phrases.covered[..super::phrases::N_CATEGORIES - 1]
+        .iter()
+        .sum();
+    s.words <= 6 && covered as usize * 2 >= line.len()
+}
+
+pub(super) fn join_kept(blocks: &[Block], keep: &[bool]) -> String {
     let mut out = String::new();
-    for (i, l) in lines.iter().enumerate().take(last + 1).skip(first) {
-        // A prompt heading ("Join ...") makes the pitch under it boilerplate too.
-        let after_furniture = i > 0 && lines[i - 1].furniture;
-        let keep = if l.prose {
-            !after_furniture
-        } else {
-            !l.furniture && l.words > 0
-        };
-        if keep {
-            if !out.is_empty() {
-                out.push('\n');
-            }
-            out.push_str(l.text);
+    for (b, _) in blocks.iter().zip(keep).filter(|(_, k)| **k) {
+        if !out.is_empty() {
+            out.push('\n');
         }
+        out.push_str(b.text);
     }
     out
 }
@@ -130,8 +73,96 @@ mod tests {
         );
     }
 
+    /// A made-up page in the style of a tech blog dump: disclaimer, social
+    /// links, byline and bio, a community pitch, the article, then a
+    /// newsletter prompt, partner pitch and "more" lists.
+    const BLOG_DUMP: &str = "Disclosure: We may earn a commission when you buy through links on our site. Read our full policy here.
+
+Follow us on:
+
+Google News
+Telegram
+
+Northwind Ends Cloud Storage Deal With Two Logistics Firms
+
+Priya Raman
+Priya Raman
+Writer, passionate about consumer gadgets and startups. Loves to follow the latest trends in apps, gaming and online culture.
+
+Join the Tech Insiders Circle
+
+Join the Gadgetline Tech Insiders Circle today and become part of a growing community of builders and early adopters who shape the future of technology.
+
+Northwind said on Monday that it will wind down its cloud storage agreements with two logistics companies, Harbor Freightways and Lumen Cargo, by the end of the year.
+
+The agreements gave both firms discounted access to Northwind's data centres in exchange for sharing shipment data used to train its route-planning software.
+
+Regulators in two states had asked questions about how that shipment data was stored and who could see it.
+
+Northwind's chief operating officer, Elena Brandt, said the company had found no misuse of the data during the five years the deals were in place.
+
+We take the trust of our customers seriously, and these agreements no longer fit the way we want to run our business. – Elena Brandt, chief operating officer of Northwind
+
+Harbor Freightways said it was already moving its storage to another provider, while Lumen Cargo declined to comment.
+
+Join 25,000+ Smart Readers
+
+Get Gadgetline's weekly roundup delivered to your inbox, packed with the stories that matter most for your tech life.
+
+Recommended
+
+Partner With Us
+
+Sponsored content offers a way for your brand to reach engaged readers. Advertising with us helps your business grow its audience in a meaningful way.
+
+Grow Your Brand
+
+Solutions you need to boost your business and drive growth
+
+More from this topic";
+
+    #[test]
+    fn blog_dump_keeps_every_paragraph_and_no_furniture() {
+        let clean = clean_text(BLOG_DUMP);
+        let kept: Vec<&str> = clean.lines().collect();
+        let body: Vec<&str> = BLOG_DUMP
+            .lines()
+            .skip_while(|l| !l.starts_with("Northwind said"))
+            .take_while(|l| !l.starts_with("Join 25,000"))
+            .filter(|l| !l.is_empty())
+            .collect();
+        let headline = "Northwind Ends Cloud Storage Deal With Two Logistics Firms";
+        let without_headline: Vec<&str> = kept.iter().copied().filter(|l| *l != headline).collect();
+        assert_eq!(without_headline, body, "got:\n{clean}");
+    }
+
+    #[test]
+    fn short_foreign_article_keeps_every_paragraph() {
+        let dump = "Startseite\nWirtschaft\nNeue Fabrik in Leipzig\n\
+            Der Hersteller Nordlicht hat am Montag den Bau einer neuen Fabrik in Leipzig angekündigt, die Batterien liefern soll.\n\
+            Nach Angaben des Unternehmens sollen dort bis zum Jahr 2027 rund 800 Menschen arbeiten.\n\
+            Die Stadt hat das Grundstück bereits verkauft und hofft auf weitere Zulieferer.\n\
+            Teilen\nImpressum\nDatenschutz";
+        let kept = clean_text(dump);
+        assert!(kept.starts_with("Der Hersteller Nordlicht"), "{kept}");
+        assert!(kept.ends_with("weitere Zulieferer."), "{kept}");
+        assert_eq!(kept.lines().count(), 3, "{kept}");
+    }
+
     #[test]
     fn no_prose_gives_empty_text() {
         assert_eq!(clean_text("Home\nNews\nSports"), "");
+    }
+
+    #[test]
+    fn short_input_is_kept() {
+        assert_eq!(
+            clean_text("Shares rose 3% in March."),
+            "Shares rose 3% in March."
+        );
+        assert_eq!(
+            clean_text("Acme hires a new chief.\nFollow us on:"),
+            "Acme hires a new chief."
+        );
     }
 }

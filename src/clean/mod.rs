@@ -2,9 +2,15 @@
 //! line) or a raw HTML page to the article's main text, one block per line.
 
 mod dateline;
+#[doc(hidden)]
+pub mod features;
 mod html;
 mod lines;
+#[doc(hidden)]
+pub mod model;
+mod phrases;
+mod rules;
 
 pub use dateline::dateline;
-pub use html::{clean_html, CleanPage};
+pub use html::{blocks as html_blocks, clean_html, CleanPage};
 pub use lines::clean_text;

@@ -1,0 +1,563 @@
+//! Learns the boilerplate line classifier's weights (`data/clean/*.weights`)
+//! from a labelled page set such as WCXB dev, and reports the score of
+//! k-fold cross-validation by domain before training on every page.
+//!
+//!     cargo run --release --bin train-clean -- text ../shared/eval/boilerplate/wcxb_dev_text.jsonl.gz data/clean/text.weights
+//!     cargo run --release --bin train-clean -- html ../shared/eval/boilerplate/wcxb_dev_html.jsonl.gz data/clean/html.weights
+//!
+//!     cargo run --release --bin train-clean -- explain DUMP.txt   # per-line probabilities
+//!
+//! Each line (or HTML block) is labelled by matching it against the gold
+//! main text: it is article text when most of the 4-token shingles that
+//! touch it (those crossing into its neighbours included) occur in the gold.
+//! Scores are the zyte F1 of the shingle metric (as the eval scorer).
+
+use flate2::read::GzDecoder;
+use newsmine::clean::features::{page_features, page_stats, Block, HtmlHints};
+use newsmine::clean::model::{dot, forest_score, stage2_features, Model, Tree, DEPTH};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::{BufRead, BufReader};
+
+const FOLDS: usize = 5;
+const INNER_FOLDS: usize = 2;
+
+struct Page {
+    domain: String,
+    texts: Vec<String>,
+    gold_tokens: usize,
+    gold: HashMap<u64, u32>,
+    /// Token hashes of each block, for scoring a selection.
+    token_ids: Vec<Vec<u64>>,
+    rows: Vec<Vec<f32>>,
+    labels: Vec<f32>,
+    weights: Vec<f32>,
+}
+
+fn tokens(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Token hashes of a text.
+fn ids(text: &str) -> Vec<u64> {
+    tokens(text)
+        .iter()
+        .map(|w| {
+            let mut h = DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// 4-token shingles over token hashes (one short shingle for 1-3 tokens).
+fn id_shingles(ids: &[u64]) -> Vec<u64> {
+    let hash = |w: &[u64]| {
+        let mut h = DefaultHasher::new();
+        w.hash(&mut h);
+        h.finish()
+    };
+    if ids.is_empty() {
+        return Vec::new();
+    }
+    if ids.len() < 4 {
+        return vec![hash(ids)];
+    }
+    ids.windows(4).map(hash).collect()
+}
+
+/// Per block: share of the shingles touching it that occur in the gold.
+fn labels(texts: &[String], gold: &HashSet<u64>) -> Vec<f32> {
+    let mut all: Vec<u64> = Vec::new();
+    let mut spans = Vec::with_capacity(texts.len());
+    for t in texts {
+        let s = all.len();
+        all.extend(ids(t));
+        spans.push((s, all.len()));
+    }
+    let in_gold: Vec<bool> = id_shingles(&all).iter().map(|h| gold.contains(h)).collect();
+    spans
+        .iter()
+        .map(|&(a, b)| {
+            if a == b {
+                return 0.0;
+            }
+            let lo = a.saturating_sub(3);
+            let hi = (b - 1).min(in_gold.len() - 1);
+            let touching = &in_gold[lo..=hi.max(lo)];
+            touching.iter().filter(|&&g| g).count() as f32 / touching.len() as f32
+        })
+        .collect()
+}
+
+fn load(kind: &str, path: &str) -> Vec<Page> {
+    let reader = BufReader::new(GzDecoder::new(
+        std::fs::File::open(path).expect("open data"),
+    ));
+    let mut pages = Vec::new();
+    for line in reader.lines() {
+        let line = line.expect("read");
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(&line).expect("json");
+        let body = v["body"].as_str().unwrap_or("");
+        let domain = v["domain"].as_str().unwrap_or("").to_string();
+        let (texts, hints): (Vec<String>, Vec<Option<HtmlHints>>) = if kind == "html" {
+            newsmine::clean::html_blocks(v["html"].as_str().unwrap_or(""))
+                .into_iter()
+                .map(|(t, h)| (t, Some(h)))
+                .unzip()
+        } else {
+            v["text"]
+                .as_str()
+                .unwrap_or("")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| (l.to_string(), None))
+                .unzip()
+        };
+        let gold_toks = tokens(body);
+        let mut gold: HashMap<u64, u32> = HashMap::new();
+        for s in id_shingles(&ids(body)) {
+            *gold.entry(s).or_default() += 1;
+        }
+        let gold_set: HashSet<u64> = gold.keys().copied().collect();
+        let soft = labels(&texts, &gold_set);
+        let blocks: Vec<Block> = texts
+            .iter()
+            .zip(&hints)
+            .map(|(t, h)| Block { text: t, html: *h })
+            .collect();
+        let rows = page_features(&blocks, &page_stats(&blocks));
+        let ntoks: Vec<usize> = texts.iter().map(|t| tokens(t).len()).collect();
+        let page_toks = ntoks.iter().sum::<usize>().max(1) as f32;
+        // Every page weighs about the same, as in the metric; long lines more.
+        let weights = ntoks
+            .iter()
+            .map(|&n| (n as f32 + 2.0) / page_toks.sqrt())
+            .collect();
+        let token_ids = texts.iter().map(|t| ids(t)).collect();
+        pages.push(Page {
+            domain,
+            texts,
+            gold_tokens: gold_toks.len(),
+            gold,
+            token_ids,
+            rows,
+            labels: soft.iter().map(|&s| (s >= 0.5) as u8 as f32).collect(),
+            weights,
+        });
+    }
+    pages
+}
+
+/// L2-regularised logistic regression by mini-batch Adam on standardised
+/// features; returns weights for the raw features.
+fn train_lr(x: &[&[f32]], y: &[f32], w: &[f32], l2: f32, epochs: usize) -> Vec<f32> {
+    let d = x[0].len();
+    let n = x.len() as f32;
+    let mut mean = vec![0f32; d];
+    let mut sq = vec![0f32; d];
+    for r in x {
+        for j in 0..d {
+            mean[j] += r[j];
+            sq[j] += r[j] * r[j];
+        }
+    }
+    let std: Vec<f32> = (0..d)
+        .map(|j| {
+            mean[j] /= n;
+            (sq[j] / n - mean[j] * mean[j]).max(0.0).sqrt()
+        })
+        .collect();
+    let scale = |j: usize, v: f32| -> f32 {
+        if j == 0 {
+            1.0
+        } else if std[j] < 1e-6 {
+            0.0
+        } else {
+            (v - mean[j]) / std[j]
+        }
+    };
+    let mut theta = vec![0f32; d];
+    let (mut m, mut v) = (vec![0f32; d], vec![0f32; d]);
+    let (b1, b2, lr) = (0.9f32, 0.999f32, 0.01f32);
+    let mut order: Vec<usize> = (0..x.len()).collect();
+    let mut seed = 0x2545F4914F6CDD1Du64;
+    let mut t = 0i32;
+    let mut z = vec![0f32; d];
+    let mut grad = vec![0f32; d];
+    let wsum: f32 = w.iter().sum::<f32>() / n;
+    for _ in 0..epochs {
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for batch in order.chunks(256) {
+            grad.iter_mut().for_each(|g| *g = 0.0);
+            for &i in batch {
+                for j in 0..d {
+                    z[j] = scale(j, x[i][j]);
+                }
+                let p = 1.0 / (1.0 + (-dot(&theta, &z)).exp());
+                let e = (p - y[i]) * w[i] / wsum;
+                for j in 0..d {
+                    grad[j] += e * z[j];
+                }
+            }
+            t += 1;
+            for j in 0..d {
+                let g = grad[j] / batch.len() as f32 + if j > 0 { l2 * theta[j] } else { 0.0 };
+                m[j] = b1 * m[j] + (1.0 - b1) * g;
+                v[j] = b2 * v[j] + (1.0 - b2) * g * g;
+                let mh = m[j] / (1.0 - b1.powi(t));
+                let vh = v[j] / (1.0 - b2.powi(t));
+                theta[j] -= lr * mh / (vh.sqrt() + 1e-8);
+            }
+        }
+    }
+    let mut raw = vec![0f32; d];
+    raw[0] = theta[0];
+    for j in 1..d {
+        if std[j] >= 1e-6 {
+            raw[j] = theta[j] / std[j];
+            raw[0] -= theta[j] * mean[j] / std[j];
+        }
+    }
+    raw
+}
+
+fn fold_of(domain: &str, k: usize) -> usize {
+    let mut h = DefaultHasher::new();
+    domain.hash(&mut h);
+    (h.finish() % k as u64) as usize
+}
+
+const TREES: usize = 60;
+const SHRINK: f32 = 0.2;
+const LAMBDA: f64 = 1.0;
+const MIN_CHILD_HESSIAN: f64 = 1e-3;
+const MAX_BINS: usize = 32;
+
+/// Candidate split points per feature: up to `MAX_BINS - 1` quantiles.
+fn cut_points(x: &[&[f32]], f: usize) -> Vec<f32> {
+    let step = (x.len() / 20000).max(1);
+    let mut v: Vec<f32> = x.iter().step_by(step).map(|r| r[f]).collect();
+    v.sort_by(f32::total_cmp);
+    v.dedup();
+    if v.len() <= MAX_BINS {
+        v.pop();
+        return v;
+    }
+    let mut cuts: Vec<f32> = (1..MAX_BINS)
+        .map(|q| v[q * (v.len() - 1) / MAX_BINS])
+        .collect();
+    cuts.dedup();
+    cuts
+}
+
+/// Gradient-boosted trees of depth `DEPTH` on logistic loss, with Newton
+/// leaf values, histogram splits and half the rows sampled per tree.
+fn train_forest(x: &[&[f32]], y: &[f32], w: &[f32]) -> Vec<Tree> {
+    let (n, d) = (x.len(), x[0].len());
+    let cuts: Vec<Vec<f32>> = (0..d).map(|f| cut_points(x, f)).collect();
+    let mut bins = vec![0u8; n * d];
+    for (i, r) in x.iter().enumerate() {
+        for f in 0..d {
+            bins[i * d + f] = cuts[f].partition_point(|&c| c < r[f]) as u8;
+        }
+    }
+    let wpos: f64 = y.iter().zip(w).map(|(a, b)| (a * b) as f64).sum();
+    let wall: f64 = w.iter().map(|&v| v as f64).sum();
+    let base = (wpos / (wall - wpos).max(1e-9)).ln() as f32;
+    let mut z = vec![base; n];
+    let mut trees = Vec::with_capacity(TREES);
+    let mut seed = 0x9E3779B97F4A7C15u64;
+    let (mut g, mut h) = (vec![0f64; n], vec![0f64; n]);
+    let mut node = vec![0usize; n];
+    let mut rows: Vec<usize> = Vec::with_capacity(n);
+    for t in 0..TREES {
+        rows.clear();
+        for i in 0..n {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            if seed & 1 == 0 {
+                rows.push(i);
+            }
+            let p = 1.0 / (1.0 + (-z[i] as f64).exp());
+            g[i] = (p - y[i] as f64) * w[i] as f64;
+            h[i] = (p * (1.0 - p)).max(1e-6) * w[i] as f64;
+            node[i] = 0;
+        }
+        let mut tree = Tree {
+            feature: vec![0; (1 << DEPTH) - 1],
+            threshold: vec![1e30; (1 << DEPTH) - 1],
+            leaf: vec![0.0; 1 << DEPTH],
+        };
+        let mut split_bin = [u8::MAX; (1 << DEPTH) - 1];
+        for level in 0..DEPTH {
+            let width = 1usize << level;
+            let first = width - 1;
+            let mut hist = vec![(0f64, 0f64); width * d * MAX_BINS];
+            for &i in &rows {
+                let k = node[i] - first;
+                let row = &bins[i * d..(i + 1) * d];
+                let base = k * d * MAX_BINS;
+                for (f, &b) in row.iter().enumerate() {
+                    let cell = &mut hist[base + f * MAX_BINS + b as usize];
+                    cell.0 += g[i];
+                    cell.1 += h[i];
+                }
+            }
+            for k in 0..width {
+                let at = |f: usize, b: usize| hist[(k * d + f) * MAX_BINS + b];
+                let (gt, ht) =
+                    (0..MAX_BINS).fold((0.0, 0.0), |a, b| (a.0 + at(0, b).0, a.1 + at(0, b).1));
+                let parent = gt * gt / (ht + LAMBDA);
+                let mut best = (0.0f64, 0usize, u8::MAX);
+                for (f, fcuts) in cuts.iter().enumerate() {
+                    let (mut gl, mut hl) = (0.0, 0.0);
+                    for b in 0..fcuts.len() {
+                        gl += at(f, b).0;
+                        hl += at(f, b).1;
+                        let (gr, hr) = (gt - gl, ht - hl);
+                        if hl < MIN_CHILD_HESSIAN || hr < MIN_CHILD_HESSIAN {
+                            continue;
+                        }
+                        let gain = gl * gl / (hl + LAMBDA) + gr * gr / (hr + LAMBDA) - parent;
+                        if gain > best.0 {
+                            best = (gain, f, b as u8);
+                        }
+                    }
+                }
+                if best.2 != u8::MAX {
+                    tree.feature[first + k] = best.1 as u16;
+                    tree.threshold[first + k] = cuts[best.1][best.2 as usize];
+                    split_bin[first + k] = best.2;
+                }
+            }
+            for i in 0..n {
+                let k = node[i];
+                let right = bins[i * d + tree.feature[k] as usize] > split_bin[k];
+                node[i] = 2 * k + 1 + right as usize;
+            }
+        }
+        let leaves = 1usize << DEPTH;
+        let mut sums = vec![(0f64, 0f64); leaves];
+        for &i in &rows {
+            let l = node[i] - ((1 << DEPTH) - 1);
+            sums[l].0 += g[i];
+            sums[l].1 += h[i];
+        }
+        for (l, (gs, hs)) in sums.iter().enumerate() {
+            tree.leaf[l] = (-gs / (hs + LAMBDA)) as f32 * SHRINK + if t == 0 { base } else { 0.0 };
+        }
+        for i in 0..n {
+            z[i] += tree.leaf[node[i] - ((1 << DEPTH) - 1)] - if t == 0 { base } else { 0.0 };
+        }
+        trees.push(tree);
+    }
+    trees
+}
+
+fn train_stage1(pages: &[&Page]) -> Vec<Tree> {
+    let (mut x, mut y, mut w) = (Vec::new(), Vec::new(), Vec::new());
+    for p in pages {
+        for (i, r) in p.rows.iter().enumerate() {
+            x.push(r.as_slice());
+            y.push(p.labels[i]);
+            w.push(p.weights[i]);
+        }
+    }
+    train_forest(&x, &y, &w)
+}
+
+fn log_words(p: &Page) -> Vec<f32> {
+    p.rows.iter().map(|r| r[1]).collect()
+}
+
+/// Stage-1 scores of every page, each from a model that did not see its domain.
+fn out_of_fold_z(pages: &[&Page], k: usize) -> Vec<Vec<f32>> {
+    let mut z: Vec<Vec<f32>> = vec![Vec::new(); pages.len()];
+    for f in 0..k {
+        let train: Vec<&Page> = pages
+            .iter()
+            .filter(|p| fold_of(&p.domain, k + 7) % k != f)
+            .copied()
+            .collect();
+        let w1 = train_stage1(&train);
+        for (i, p) in pages.iter().enumerate() {
+            if fold_of(&p.domain, k + 7) % k == f {
+                z[i] = p.rows.iter().map(|r| forest_score(&w1, r)).collect();
+            }
+        }
+    }
+    z
+}
+
+fn train_model(pages: &[&Page]) -> Model {
+    let z = out_of_fold_z(pages, INNER_FOLDS);
+    let (mut x2, mut y, mut w) = (Vec::new(), Vec::new(), Vec::new());
+    for (p, zp) in pages.iter().zip(&z) {
+        for (i, r) in stage2_features(zp, &log_words(p)).into_iter().enumerate() {
+            x2.push(r);
+            y.push(p.labels[i]);
+            w.push(p.weights[i]);
+        }
+    }
+    let xs: Vec<&[f32]> = x2.iter().map(Vec::as_slice).collect();
+    Model {
+        stage1: train_stage1(pages),
+        stage2: train_lr(&xs, &y, &w, 1e-4, 6),
+        threshold: 0.5,
+    }
+}
+
+/// Stage-2 logits of every block of a page.
+fn scores(m: &Model, p: &Page) -> Vec<f32> {
+    let z: Vec<f32> = p.rows.iter().map(|r| forest_score(&m.stage1, r)).collect();
+    stage2_features(&z, &log_words(p))
+        .iter()
+        .map(|r| dot(&m.stage2, r))
+        .collect()
+}
+
+/// Zyte F1 of selecting the blocks whose logit is at least `cut`.
+fn zyte_f1(pages: &[&Page], logits: &[Vec<f32>], cut: f32) -> (f32, f32, f32) {
+    let (mut ps, mut np, mut rs, mut nr) = (0f32, 0usize, 0f32, 0usize);
+    for (p, l) in pages.iter().zip(logits) {
+        let kept: Vec<u64> = p
+            .token_ids
+            .iter()
+            .zip(l)
+            .filter(|(_, s)| **s >= cut)
+            .flat_map(|(t, _)| t.iter().copied())
+            .collect();
+        let mut pred: HashMap<u64, u32> = HashMap::new();
+        for h in id_shingles(&kept) {
+            *pred.entry(h).or_default() += 1;
+        }
+        let mut tp = 0u32;
+        for (h, c) in &pred {
+            tp += (*c).min(p.gold.get(h).copied().unwrap_or(0));
+        }
+        let npred: u32 = pred.values().sum();
+        let ngold: u32 = p.gold.values().sum();
+        if npred > 0 {
+            ps += tp as f32 / npred as f32;
+            np += 1;
+        }
+        if ngold > 0 {
+            rs += tp as f32 / ngold as f32;
+            nr += 1;
+        }
+    }
+    let (pr, rc) = (ps / np.max(1) as f32, rs / nr.max(1) as f32);
+    (2.0 * pr * rc / (pr + rc).max(1e-9), pr, rc)
+}
+
+fn best_threshold(pages: &[&Page], logits: &[Vec<f32>]) -> (f32, f32) {
+    let mut best = (0.5f32, 0f32);
+    for t in 20..=80 {
+        let th = t as f32 / 100.0;
+        let (f1, _, _) = zyte_f1(pages, logits, (th / (1.0 - th)).ln());
+        if f1 > best.1 {
+            best = (th, f1);
+        }
+    }
+    best
+}
+
+/// Prints each line of a text dump with its stage-1 and stage-2 keep
+/// probabilities under the shipped text model, for error analysis.
+fn explain(path: &str) {
+    let text = std::fs::read_to_string(path).expect("read dump");
+    let blocks: Vec<Block> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|t| Block {
+            text: t,
+            html: None,
+        })
+        .collect();
+    let m = &*newsmine::clean::model::TEXT_MODEL;
+    let (z, lw) = m.stage1_scores(&blocks, &page_stats(&blocks));
+    let s2 = stage2_features(&z, &lw);
+    let p = |v: f32| 1.0 / (1.0 + (-v).exp());
+    for (i, b) in blocks.iter().enumerate() {
+        let t: String = b.text.chars().take(90).collect();
+        println!("{:.2} {:.2} {t}", p(z[i]), p(dot(&m.stage2, &s2[i])));
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() == 3 && args[1] == "explain" {
+        return explain(&args[2]);
+    }
+    if args.len() != 4 || !matches!(args[1].as_str(), "text" | "html") {
+        eprintln!("usage: train-clean text|html DATA.jsonl.gz OUT.weights");
+        std::process::exit(2);
+    }
+    let pages = load(&args[1], &args[2]);
+    let all: Vec<&Page> = pages.iter().collect();
+    let lines: usize = pages.iter().map(|p| p.texts.len()).sum();
+    let pos: f32 = pages.iter().flat_map(|p| &p.labels).sum();
+    let oracle: Vec<Vec<f32>> = pages
+        .iter()
+        .map(|p| p.labels.iter().map(|&l| l * 2.0 - 1.0).collect())
+        .collect();
+    eprintln!(
+        "{} pages, {lines} blocks, {pos} labelled article; {} gold tokens; oracle zyte F1 {:.4}",
+        pages.len(),
+        pages.iter().map(|p| p.gold_tokens).sum::<usize>(),
+        zyte_f1(&all, &oracle, 0.0).0
+    );
+    let models: Vec<Model> = (0..FOLDS)
+        .into_par_iter()
+        .map(|f| {
+            let train: Vec<&Page> = all
+                .iter()
+                .filter(|p| fold_of(&p.domain, FOLDS) != f)
+                .copied()
+                .collect();
+            train_model(&train)
+        })
+        .collect();
+    let cv: Vec<Vec<f32>> = pages
+        .iter()
+        .map(|p| scores(&models[fold_of(&p.domain, FOLDS)], p))
+        .collect();
+    let s1: Vec<Vec<f32>> = pages
+        .iter()
+        .map(|p| {
+            let m = &models[fold_of(&p.domain, FOLDS)];
+            p.rows.iter().map(|r| forest_score(&m.stage1, r)).collect()
+        })
+        .collect();
+    let (f1, _, _) = zyte_f1(&all, &s1, 0.0);
+    eprintln!("cross-validated stage 1 alone: zyte F1 {f1:.4}");
+    let (threshold, _) = best_threshold(&all, &cv);
+    let (f1, pr, rc) = zyte_f1(&all, &cv, 0.0);
+    eprintln!(
+        "cross-validated by domain ({FOLDS} folds): zyte F1 {f1:.4} (P {pr:.4} R {rc:.4}) at 0.5"
+    );
+    let cut = (threshold / (1.0 - threshold)).ln();
+    let (f1, pr, rc) = zyte_f1(&all, &cv, cut);
+    eprintln!("  at best threshold {threshold:.2}: zyte F1 {f1:.4} (P {pr:.4} R {rc:.4})");
+    let mut model = train_model(&all);
+    model.threshold = threshold;
+    let dev: Vec<Vec<f32>> = pages.iter().map(|p| scores(&model, p)).collect();
+    let (f1, pr, rc) = zyte_f1(&all, &dev, cut);
+    eprintln!("trained on all pages, scored on them: zyte F1 {f1:.4} (P {pr:.4} R {rc:.4})");
+    std::fs::write(&args[3], model.to_file()).expect("write weights");
+}

@@ -1,0 +1,281 @@
+//! The two-stage line classifier. Stage 1 is an ensemble of small
+//! regression trees (gradient boosting, logistic loss) over each block's
+//! own, neighbour and region features; stage 2, a logistic regression, smooths its
+//! scores over the sequence (a short line between kept paragraphs stays, a
+//! run of headlines under "Related" goes). Weights are learned by
+//! `src/bin/train-clean.rs` and shipped in `data/clean/*.weights`.
+
+use super::features::{page_features, Block, LineStats, FEATURE_NAMES};
+use std::sync::LazyLock;
+
+/// Names of the stage-2 features, in vector order.
+pub const STAGE2_NAMES: &[&str] = &[
+    "bias",
+    "z",
+    "p",
+    "p_p1",
+    "p_n1",
+    "p_p2",
+    "p_n2",
+    "p_p3",
+    "p_n3",
+    "max_before",
+    "max_after",
+    "min_around",
+    "mean_window",
+    "kept_share_window",
+    "log_words",
+    "short",
+    "short_between_kept",
+    "z_p1",
+    "z_n1",
+    "z_mean7",
+];
+
+/// Depth of every stage-1 tree (complete binary trees).
+pub const DEPTH: usize = 4;
+const INNER: usize = (1 << DEPTH) - 1;
+
+/// A complete binary tree: node `k` sends a row right when
+/// `x[feature[k]] > threshold[k]`; the leaves hold the scores.
+#[derive(Debug, Clone, Default)]
+pub struct Tree {
+    pub feature: Vec<u16>,
+    pub threshold: Vec<f32>,
+    pub leaf: Vec<f32>,
+}
+
+impl Tree {
+    pub fn eval(&self, x: &[f32]) -> f32 {
+        let mut k = 0usize;
+        for _ in 0..DEPTH {
+            let right = x[self.feature[k] as usize] > self.threshold[k];
+            k = 2 * k + 1 + right as usize;
+        }
+        self.leaf[k - INNER]
+    }
+}
+
+/// Learned stage-1 trees, stage-2 weights and the decision threshold.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub stage1: Vec<Tree>,
+    pub stage2: Vec<f32>,
+    pub threshold: f32,
+}
+
+/// Stage-1 score (logit) of one feature row.
+pub fn forest_score(trees: &[Tree], x: &[f32]) -> f32 {
+    trees.iter().map(|t| t.eval(x)).sum()
+}
+
+pub fn dot(w: &[f32], x: &[f32]) -> f32 {
+    w.iter().zip(x).map(|(a, b)| a * b).sum()
+}
+
+/// Stage-2 rows from the stage-1 scores `z` of one page. Neighbours enter
+/// as probabilities so one hopeless line cannot outvote a paragraph.
+pub fn stage2_features(z: &[f32], log_words: &[f32]) -> Vec<Vec<f32>> {
+    let n = z.len();
+    let p: Vec<f32> = z.iter().map(|&v| 1.0 / (1.0 + (-v).exp())).collect();
+    // Missing neighbours (page edges) take the line's own score.
+    let idx = |j: isize, i: usize| -> usize {
+        if j < 0 || j >= n as isize {
+            i
+        } else {
+            j as usize
+        }
+    };
+    (0..n)
+        .map(|i| {
+            let ii = i as isize;
+            let at = |j: isize| p[idx(j, i)];
+            let zc = |j: isize| z[idx(j, i)].clamp(-8.0, 8.0);
+            let max_before = p[i.saturating_sub(5)..i]
+                .iter()
+                .copied()
+                .fold(0.0, f32::max);
+            let max_after = p[(i + 1).min(n)..(i + 6).min(n)]
+                .iter()
+                .copied()
+                .fold(0.0, f32::max);
+            let window = &p[i.saturating_sub(10)..(i + 11).min(n)];
+            let mean = window.iter().sum::<f32>() / window.len() as f32;
+            let kept = window.iter().filter(|&&v| v > 0.5).count() as f32 / window.len() as f32;
+            let min_around = at(ii - 1).min(at(ii + 1));
+            let short = (log_words[i] < 2.0) as u8 as f32;
+            vec![
+                1.0,
+                z[i].clamp(-8.0, 8.0),
+                p[i],
+                at(ii - 1),
+                at(ii + 1),
+                at(ii - 2),
+                at(ii + 2),
+                at(ii - 3),
+                at(ii + 3),
+                max_before,
+                max_after,
+                min_around,
+                mean,
+                kept,
+                log_words[i],
+                short,
+                short * min_around,
+                zc(ii - 1),
+                zc(ii + 1),
+                z[i.saturating_sub(3)..(i + 4).min(n)]
+                    .iter()
+                    .map(|v| v.clamp(-8.0, 8.0))
+                    .sum::<f32>()
+                    / 7.0,
+            ]
+        })
+        .collect()
+}
+
+impl Model {
+    /// Parses a weight file: `feature NAME` lines (the stage-1 feature
+    /// order), `tree F:T ... | LEAF ...` lines, `s2 NAME W` lines and a
+    /// `threshold T` line.
+    pub fn parse(src: &str) -> Model {
+        let mut m = Model {
+            stage1: Vec::new(),
+            stage2: Vec::new(),
+            threshold: 0.5,
+        };
+        let (mut n1, mut n2) = (Vec::new(), Vec::new());
+        for line in src
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            if let Some(rest) = line.strip_prefix("tree ") {
+                m.stage1.push(parse_tree(rest));
+                continue;
+            }
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            match parts.as_slice() {
+                ["feature", name] => n1.push(*name),
+                ["s2", name, w] => {
+                    n2.push(*name);
+                    m.stage2.push(w.parse().expect("weight"));
+                }
+                ["threshold", t] => m.threshold = t.parse().expect("threshold"),
+                _ => panic!("bad weight line: {line}"),
+            }
+        }
+        assert!(
+            n1.iter().eq(FEATURE_NAMES.iter()),
+            "stage-1 weights do not match the feature list; retrain"
+        );
+        assert!(
+            n2.iter().eq(STAGE2_NAMES.iter()),
+            "stage-2 weights do not match the feature list; retrain"
+        );
+        m
+    }
+
+    pub fn to_file(&self) -> String {
+        let mut s = String::from("# Learned by src/bin/train-clean.rs; do not edit by hand.\n");
+        for n in FEATURE_NAMES.iter() {
+            s.push_str(&format!("feature {n}\n"));
+        }
+        for t in &self.stage1 {
+            s.push_str("tree");
+            for (f, th) in t.feature.iter().zip(&t.threshold) {
+                s.push_str(&format!(" {f}:{th}"));
+            }
+            s.push_str(" |");
+            for v in &t.leaf {
+                s.push_str(&format!(" {v:.5}"));
+            }
+            s.push('\n');
+        }
+        for (n, w) in STAGE2_NAMES.iter().zip(&self.stage2) {
+            s.push_str(&format!("s2 {n} {w:.5}\n"));
+        }
+        s.push_str(&format!("threshold {:.3}\n", self.threshold));
+        s
+    }
+
+    /// Stage-1 scores (logits) of a page's blocks, with their log word counts.
+    pub fn stage1_scores(&self, blocks: &[Block], stats: &[LineStats]) -> (Vec<f32>, Vec<f32>) {
+        let rows = page_features(blocks, stats);
+        let z = rows.iter().map(|r| forest_score(&self.stage1, r)).collect();
+        let lw = rows.iter().map(|r| r[1]).collect();
+        (z, lw)
+    }
+
+    /// Keep/drop decision per block.
+    pub fn classify(&self, blocks: &[Block], stats: &[LineStats]) -> Vec<bool> {
+        let (z, lw) = self.stage1_scores(blocks, stats);
+        let cut = (self.threshold / (1.0 - self.threshold)).ln();
+        stage2_features(&z, &lw)
+            .iter()
+            .map(|r| dot(&self.stage2, r) >= cut)
+            .collect()
+    }
+}
+
+fn parse_tree(src: &str) -> Tree {
+    let (nodes, leaves) = src.split_once('|').expect("tree line: nodes | leaves");
+    let mut t = Tree::default();
+    for node in nodes.split_whitespace() {
+        let (f, th) = node.split_once(':').expect("feature:threshold");
+        t.feature.push(f.parse().expect("feature index"));
+        t.threshold.push(th.parse().expect("threshold"));
+    }
+    t.leaf = leaves
+        .split_whitespace()
+        .map(|v| v.parse().expect("leaf"))
+        .collect();
+    assert!(
+        t.feature.len() == INNER && t.leaf.len() == INNER + 1,
+        "tree of the wrong depth"
+    );
+    assert!(
+        t.feature
+            .iter()
+            .all(|&f| (f as usize) < FEATURE_NAMES.len()),
+        "tree feature out of range"
+    );
+    t
+}
+
+pub static TEXT_MODEL: LazyLock<Model> =
+    LazyLock::new(|| Model::parse(include_str!("../../data/clean/text.weights")));
+pub static HTML_MODEL: LazyLock<Model> =
+    LazyLock::new(|| Model::parse(include_str!("../../data/clean/html.weights")));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_weights_load() {
+        assert!(!TEXT_MODEL.stage1.is_empty() && !HTML_MODEL.stage1.is_empty());
+        assert_eq!(HTML_MODEL.stage2.len(), STAGE2_NAMES.len());
+    }
+
+    #[test]
+    fn tree_walks_to_the_right_leaf() {
+        let t = Tree {
+            feature: vec![1; INNER],
+            threshold: vec![0.5; INNER],
+            leaf: (0..=INNER).map(|v| v as f32).collect(),
+        };
+        assert_eq!(t.eval(&[1.0, 0.0]), 0.0);
+        assert_eq!(t.eval(&[1.0, 1.0]), INNER as f32);
+    }
+
+    #[test]
+    fn stage2_rows_have_declared_width() {
+        let rows = stage2_features(&[1.0, -2.0, 3.0], &[2.0, 0.5, 3.0]);
+        assert!(rows.iter().all(|r| r.len() == STAGE2_NAMES.len()));
+        let min_around = STAGE2_NAMES
+            .iter()
+            .position(|n| *n == "min_around")
+            .unwrap();
+        assert!((rows[1][min_around] - 0.731).abs() < 1e-3);
+    }
+}

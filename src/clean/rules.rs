@@ -1,0 +1,265 @@
+//! Rules applied after the classifier for furniture the training pages
+//! rarely show but scraped news often has: short prompt headings made of
+//! boilerplate phrases ("Join 10,000+ Fellow Readers", "Partner With Us"),
+//! the sales pitch right under such a heading, labelled teasers
+//! ("Related: ..."), author names and bios, and the headline above the
+//! first paragraph.
+
+use super::features::{prose_region, LineStats};
+use super::phrases::CATEGORIES;
+use std::sync::LazyLock;
+
+fn category(name: &str) -> usize {
+    CATEGORIES
+        .iter()
+        .position(|c| *c == name)
+        .expect("known category")
+}
+
+fn categories(names: &[&str]) -> Vec<usize> {
+    names.iter().map(|c| category(c)).collect()
+}
+
+/// Categories whose phrases make a short line a prompt heading.
+static PROMPT: LazyLock<Vec<usize>> = LazyLock::new(|| {
+    categories(&[
+        "nav",
+        "social",
+        "newsletter",
+        "legal",
+        "ads",
+        "related",
+        "comments",
+        "paywall",
+        "author",
+    ])
+});
+
+/// Categories whose phrases, twice or more, make a line a pitch.
+static PITCH: LazyLock<Vec<usize>> =
+    LazyLock::new(|| categories(&["newsletter", "ads", "paywall"]));
+
+/// Categories that label a teaser when they open a line before a colon.
+static LABEL: LazyLock<Vec<usize>> =
+    LazyLock::new(|| categories(&["related", "ads", "newsletter", "social", "legal", "nav"]));
+
+/// Verbs that open a call to action ("Join 5,000 readers").
+const CALLS: &[&str] = &[
+    "Join ",
+    "Subscribe ",
+    "Follow ",
+    "Register ",
+    "Donate ",
+    "Download ",
+];
+
+fn is_prompt(line: &str, s: &LineStats) -> bool {
+    let covered: u32 = PROMPT.iter().map(|&c| s.phrases.covered[c]).sum();
+    s.words <= 8
+        && (covered as usize * 2 >= line.len() || CALLS.iter().any(|c| line.starts_with(c)))
+}
+
+/// "Related: ...", "Disclaimer: ...": a furniture phrase, then a colon.
+fn is_labelled(line: &str) -> bool {
+    let Some((label, _)) = line.split_once(':') else {
+        return false;
+    };
+    if label.len() > 40 {
+        return false;
+    }
+    let s = LineStats::of(label);
+    let covered: u32 = LABEL.iter().map(|&c| s.phrases.covered[c]).sum();
+    s.words <= 3 && covered as usize * 2 >= label.len()
+}
+
+/// Speaks to the reader ("your inbox", "we can create"), as pitches do.
+fn addresses_reader(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        ["you", "your", "we", "us", "our"]
+            .iter()
+            .any(|r| w.eq_ignore_ascii_case(r))
+    })
+}
+
+/// One to four capitalized words and nothing else: a person's name.
+fn is_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+        })
+}
+
+/// The name in a byline: "By Jane Doe, Senior Reporter" gives "Jane Doe".
+/// Inside a sentence "by" is lower case, so only "By", "Written by" and
+/// "Posted by" open one.
+fn byline_name(line: &str) -> Option<&str> {
+    let rest = ["Written by ", "Posted by ", "By "]
+        .iter()
+        .find_map(|m| line.find(m).map(|at| &line[at + m.len()..]))?;
+    let name = rest.split([',', '|', '(']).next()?.trim();
+    is_name(name).then_some(name)
+}
+
+fn headline_like(s: &LineStats) -> bool {
+    (3..=20).contains(&s.words)
+        && s.title as f32 >= 0.6 * s.words as f32
+        && !s.ends_sentence
+        && !s.ends_colon
+}
+
+/// When the classifier keeps nothing (a page unlike any it learned from,
+/// such as a short clean article), the densest run of prose is kept.
+pub fn rescue(stats: &[LineStats], keep: &mut [bool]) {
+    if keep.iter().any(|&k| k) {
+        return;
+    }
+    if let Some((a, b)) = prose_region(stats) {
+        keep[a..=b].iter_mut().for_each(|k| *k = true);
+    }
+}
+
+/// Prose lines of the densest run of prose next to a kept line are kept
+/// too: the model is unsure at the edges of short or foreign articles.
+pub fn fill_prose_edges(stats: &[LineStats], keep: &mut [bool]) {
+    let Some((a, b)) = prose_region(stats) else {
+        return;
+    };
+    for i in a..=b {
+        let next_to_kept = (i > 0 && keep[i - 1]) || keep.get(i + 1).copied().unwrap_or(false);
+        if stats[i].proseish() && next_to_kept {
+            keep[i] = true;
+        }
+    }
+    for i in (a..=b).rev() {
+        if stats[i].proseish() && keep.get(i + 1).copied().unwrap_or(false) {
+            keep[i] = true;
+        }
+    }
+}
+
+/// Clears `keep` for prompts, pitches, labelled teasers, author names and
+/// bios, and the headline right above the first kept paragraph.
+pub fn veto(lines: &[&str], stats: &[LineStats], keep: &mut [bool]) {
+    let author = category("author");
+    let name_line: Vec<bool> = lines
+        .iter()
+        .zip(stats)
+        .map(|(l, s)| s.words <= 4 && is_name(l))
+        .collect();
+    let bylines: Vec<Option<&str>> = lines
+        .iter()
+        .zip(stats)
+        .map(|(l, s)| if s.words <= 10 { byline_name(l) } else { None })
+        .collect();
+    let byline_names: Vec<&str> = bylines.iter().flatten().copied().collect();
+    // Bylines and two- or three-word name lines ("Jane Doe" above a photo).
+    let names: Vec<&str> = (0..lines.len())
+        .filter_map(|i| {
+            bylines[i]
+                .or_else(|| (name_line[i] && (2..=3).contains(&stats[i].words)).then_some(lines[i]))
+        })
+        .collect();
+    let starts_with_name = |i: usize| {
+        let prev_name = (i > 0 && name_line[i - 1]).then(|| lines[i - 1]);
+        names.iter().copied().chain(prev_name).any(|n| {
+            let first = n.split_whitespace().next().unwrap_or(n);
+            lines[i].starts_with(n)
+                || lines[i]
+                    .strip_prefix(first)
+                    .is_some_and(|rest| rest.starts_with(' '))
+        })
+    };
+    // "About the author" above the bio.
+    let under_author_heading = |i: usize| {
+        i > 0
+            && stats[i - 1].words <= 4
+            && stats[i - 1].phrases.covered[author] as usize * 2 >= lines[i - 1].len()
+    };
+    let is_bio = |i: usize| {
+        let hits = stats[i].phrases.hits[author];
+        stats[i].words < 60
+            && (hits >= 2 || (hits >= 1 && (starts_with_name(i) || under_author_heading(i))))
+    };
+    let bio: Vec<bool> = (0..lines.len()).map(is_bio).collect();
+    let mut after_prompt = false;
+    for (i, line) in lines.iter().enumerate() {
+        let s = &stats[i];
+        let prompt = is_prompt(line, s);
+        let pitch_hits: u16 = PITCH.iter().map(|&c| s.phrases.hits[c]).sum();
+        let pitch =
+            after_prompt && (pitch_hits >= 3 || (pitch_hits >= 2 && addresses_reader(line)));
+        let author_name = name_line[i]
+            && (byline_names.contains(line)
+                || bio.get(i + 1).copied().unwrap_or(false)
+                || (i + 1 < lines.len() && lines[i + 1] == *line)
+                || (i > 0 && lines[i - 1] == *line));
+        let byline = bylines[i].is_some();
+        if prompt || pitch || bio[i] || author_name || byline || is_labelled(line) {
+            keep[i] = false;
+        }
+        after_prompt = prompt || pitch;
+    }
+    drop_headline(stats, keep);
+}
+
+/// The page title sits right above the first paragraph in most dumps; the
+/// article text does not include it.
+fn drop_headline(stats: &[LineStats], keep: &mut [bool]) {
+    let mut kept = (0..keep.len()).filter(|&i| keep[i]);
+    if let (Some(first), Some(second)) = (kept.next(), kept.next()) {
+        if headline_like(&stats[first]) && stats[second].proseish() {
+            keep[first] = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(lines: &[&str]) -> Vec<bool> {
+        let mut keep = vec![true; lines.len()];
+        let stats: Vec<LineStats> = lines.iter().map(|l| LineStats::of(l)).collect();
+        veto(lines, &stats, &mut keep);
+        keep
+    }
+
+    #[test]
+    fn prompt_pitch_and_bio_go() {
+        let lines = [
+            "The port handled more cargo than expected in the third quarter, the authority said.",
+            "Get Our Weekly Briefing",
+            "Sign up to get the latest stories delivered to your inbox every Monday morning.",
+            "Dana Ortiz is a freelance writer based in Lisbon who loves to cover shipping.",
+            "Related: Why ports are running out of cranes",
+        ];
+        assert_eq!(run(&lines), [true, false, false, false, false]);
+    }
+
+    #[test]
+    fn article_lines_after_a_kept_heading_stay() {
+        let lines = [
+            "Vela Foods said its sales rose by a tenth in the first half of the year.",
+            "Sales in Europe",
+            "The company signed a deal with a distributor and will advertise in ten markets.",
+            "Advertisement",
+            "It already runs its own advertising business, which sells advertising to brands.",
+        ];
+        assert_eq!(run(&lines), [true, true, true, false, true]);
+    }
+
+    #[test]
+    fn byline_names_and_their_bios_go() {
+        let lines = [
+            "By Tom Becker, Staff Writer",
+            "Lumera Opens A Second Plant In Ohio",
+            "Lumera said on Tuesday it had opened a second plant in Ohio, its largest so far.",
+            "Tom Becker",
+            "Tom covers manufacturing and energy from Chicago.",
+        ];
+        assert_eq!(run(&lines), [false, false, true, false, false]);
+    }
+}
