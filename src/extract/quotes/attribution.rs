@@ -176,6 +176,15 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        // A sentence closed by ", Warren said." belongs to that speaker as a whole.
+        if n >= 3 && is_reporting(w.word(n - 1)) && !is_participle(w.word(n - 1)) {
+            if let Some(m) = w.subject_before(n - 1, i) {
+                let a = w.toks.partition_point(|t| t.start < m.span.start);
+                if a > i && w.word(a - 1) == "," {
+                    return Some(m);
+                }
+            }
+        }
         let k = (i + 1..n.min(i + 30))
             .take_while(|&k| !matches!(w.word(k), ";" | ":" | "“" | "\"" | "—" | "–"))
             .find(|&k| is_reporting(w.word(k)))?;
@@ -208,6 +217,12 @@ impl<'a> Context<'a> {
         let n = w.toks.len();
         if n == 0 {
             return None;
+        }
+        // "Said Ellis: ..." puts the verb first.
+        if matches!(w.word(0), "Said" | "Says" | "Added" | "Asked" | "Wrote") {
+            if let Some(m) = w.np_after(1, n) {
+                return Some(m);
+            }
         }
         let verbs: Vec<usize> = (0..n)
             .filter(|&k| is_reporting(w.word(k)) || (k + 1 < n && is_according_to(&w, k)))
