@@ -8,8 +8,8 @@ use super::lexicon::{
     is_reporting,
 };
 use super::speaker::{is_adverb, Mention, Window};
-use crate::extract::orgs::Org;
-use crate::text::{tokenize, Token};
+use crate::extract::orgs::{self, Org};
+use crate::text::{tokenize, Document, Token};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -348,11 +348,19 @@ impl<'a> Context<'a> {
             said.to_string()
         };
         let common = !is_capitalized(said) && !is_pronoun(said);
-        let role = m.role.clone().or(common.then(|| m.span.clone()));
-        let org = role
-            .as_ref()
-            .and_then(|r| org_in(self.orgs, r.clone()))
-            .or_else(|| org_in(self.orgs, m.span.clone()));
+        let role = m
+            .role
+            .clone()
+            .filter(|r| !matches!(text[r.clone()].split(' ').next(), Some("who" | "which")))
+            .or(common.then(|| m.span.clone()));
+        let org = if self.orgs.is_empty() {
+            // Organizations were not looked up for the article: read the role alone.
+            role.as_ref().and_then(|r| org_of(&text[r.clone()]))
+        } else {
+            role.as_ref()
+                .and_then(|r| org_in(self.orgs, r.clone()))
+                .or_else(|| org_in(self.orgs, m.span.clone()))
+        };
         if is_capitalized(said) && !is_pronoun(said) {
             self.last_person = Some((m.span.start, name.clone()));
         }
@@ -454,6 +462,14 @@ fn sentence_subject(w: &Window, verb: usize) -> Option<Mention> {
         return w.np_after(i, verb);
     }
     None
+}
+
+/// The first organization named in a role ("a Facebook spokesman").
+fn org_of(role: &str) -> Option<String> {
+    orgs::find(&Document::new(role))
+        .into_iter()
+        .next()
+        .map(|o| o.name)
 }
 
 fn org_in(orgs: &[Org], r: Range<usize>) -> Option<String> {
