@@ -251,8 +251,14 @@ mod tests {
     }
 
     #[test]
-    fn titles_are_not_quotations() {
+    fn titles_and_mentions_are_not_quotations() {
         assert!(quotes("He appeared on “Meet the Press” on Sunday.").is_empty());
+        assert!(quotes("Her documentary “13th” opens Friday.").is_empty());
+        assert!(quotes("Why vote for him, unless because “she” is a “he”?").is_empty());
+        assert_eq!(
+            quotes("“Safety,” said Grimm, a supporter."),
+            [q("Safety,", "Grimm")]
+        );
     }
 
     #[test]
