@@ -18,8 +18,10 @@ use std::sync::LazyLock;
 const REACH: usize = 400;
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?-u:\b)")
-        .expect("pattern")
+    Regex::new(
+        r"(?-u:\b)(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+[A-Z][a-z]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?-u:\b)",
+    )
+    .expect("pattern")
 });
 
 /// First words of capitalized pairs that are not people ("The White House").
@@ -361,7 +363,8 @@ impl<'a> Context<'a> {
                 .and_then(|r| org_in(self.orgs, r.clone()))
                 .or_else(|| org_in(self.orgs, m.span.clone()))
         };
-        if is_capitalized(said) && !is_pronoun(said) {
+        let first = said.split_whitespace().next().unwrap_or("");
+        if is_capitalized(said) && !is_pronoun(said) && !is_determiner(first) {
             self.last_person = Some((m.span.start, name.clone()));
         }
         Speaker {
@@ -375,32 +378,51 @@ impl<'a> Context<'a> {
     /// The nearest person named before `pos`: just before it, else earlier in the article.
     fn person_before(&self, pos: usize) -> Option<String> {
         let from = ceil_char(self.text, pos.saturating_sub(REACH));
-        let near = PERSON
-            .find_iter(&self.text[from..pos])
-            .filter(|m| !is_not_person_start(m.as_str().split_whitespace().next().unwrap_or("")))
-            .last()
-            .map(|m| (from + m.start(), m.as_str().to_string()));
-        match (near, &self.last_person) {
+        let mut any = None;
+        let mut subject = None;
+        for m in persons(self.text, from..pos) {
+            if is_subject_position(self.text, m.0) {
+                subject = Some(m.clone());
+            }
+            any = Some(m);
+        }
+        match (subject, &self.last_person) {
             (Some(n), Some(l)) if l.0 > n.0 && l.0 < pos => Some(l.1.clone()),
             (Some(n), _) => Some(n.1),
-            (None, Some(l)) => Some(l.1.clone()),
-            (None, None) => None,
+            (None, Some(l)) if l.0 < pos => Some(l.1.clone()),
+            _ => any.map(|a| a.1),
         }
     }
 
     /// Notes the last person-like name of a finished paragraph.
     pub fn observe(&mut self, para: Range<usize>) {
-        let last = PERSON
-            .find_iter(&self.text[para.clone()])
-            .filter(|m| !is_not_person_start(m.as_str().split_whitespace().next().unwrap_or("")))
+        let last = persons(self.text, para)
+            .filter(|m| is_subject_position(self.text, m.0))
             .last();
         if let Some(m) = last {
-            let pos = para.start + m.start();
-            if self.last_person.as_ref().is_none_or(|l| l.0 < pos) {
-                self.last_person = Some((pos, m.as_str().to_string()));
+            if self.last_person.as_ref().is_none_or(|l| l.0 < m.0) {
+                self.last_person = Some(m);
             }
         }
     }
+}
+
+/// Person-like names (two capitalized words, or a title and a name) in `range`.
+fn persons(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, String)> + '_ {
+    let base = range.start;
+    PERSON
+        .find_iter(&text[range])
+        .filter(|m| {
+            let first = m.as_str().split_whitespace().next().unwrap_or("");
+            !is_not_person_start(first) && !is_intro_word(first)
+        })
+        .map(move |m| (base + m.start(), m.as_str().to_string()))
+}
+
+/// A name opening a sentence or paragraph: the likely antecedent of "he"/"she".
+fn is_subject_position(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '“', '"', '—'])
 }
 
 /// "according to" at token `k`.

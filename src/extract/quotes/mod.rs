@@ -330,4 +330,11 @@ mod tests {
         let got = find(&doc, &[]);
         assert_eq!(got.len(), 20_001);
     }
+
+    #[test]
+    fn pronoun_resolves_to_the_sentence_subject_not_the_last_name() {
+        let text = "Jane Doe criticized a post about a former Miss Universe.\n\
+            “It is simply wrong,” she said.";
+        assert_eq!(quotes(text), [q("It is simply wrong,", "Jane Doe")]);
+    }
 }
