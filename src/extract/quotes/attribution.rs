@@ -74,7 +74,7 @@ pub struct Speaker {
 
 /// Article-level memory: the last speaker and the last person named.
 pub struct Context<'a> {
-    text: &'a str,
+    pub text: &'a str,
     orgs: &'a [Org],
     toks: Vec<Token>,
     pub last_speaker: Option<Speaker>,
