@@ -114,8 +114,10 @@ fn own_speaker(
     let inner = text[r.inner.clone()].trim_end_matches(['\'', '’', '"', ')', ' ']);
     let tight = inner.ends_with([',', '?', '!', '—', '–', '-', '…']);
     let ended = inner.ends_with('.');
-    // "X said: “...”" names its speaker before the quote, whatever follows it.
-    let introduced = text[prev_end..r.outer.start].trim_end().ends_with(':');
+    // "X said: “...”" names its speaker before the quote, unless a comma hands
+    // it on to a verb after it ("X said: “...,” he added").
+    let introduced =
+        text[prev_end..r.outer.start].trim_end().ends_with(':') && !inner.ends_with(',');
     let mut m = transcript_label(text, r.inner.clone());
     if m.is_none() && introduced {
         m = ctx.before(prev_end, r.outer.start);
