@@ -158,7 +158,9 @@ impl<'a> Context<'a> {
         if let Some(k) = (i..n.saturating_sub(1)).find(|&k| is_according_to(&w, k)) {
             return w.np_after(k + 2, n);
         }
-        if is_reporting(t) && !is_participle(t) {
+        // "read" reports only right after a quote: "...," the email read.
+        let verb = |x: &str| is_reporting(x) || matches!(x, "read" | "reads");
+        if verb(t) && !is_participle(t) {
             return tight.then(|| w.np_after(i + 1, n)).flatten();
         }
         if tight {
@@ -189,7 +191,7 @@ impl<'a> Context<'a> {
         }
         let k = (i + 1..n.min(i + 30))
             .take_while(|&k| !matches!(w.word(k), ";" | ":" | "“" | "\"" | "—" | "–"))
-            .find(|&k| is_reporting(w.word(k)))?;
+            .find(|&k| verb(w.word(k)))?;
         if is_participle(w.word(k)) {
             return None;
         }
