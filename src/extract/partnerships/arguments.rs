@@ -153,6 +153,26 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
             return Sides::Pairs(all_pairs(&l.names));
         }
     }
+    if let (Some(r), None) = (right, left) {
+        // "Partnering with X in 2008, Y assisted ...": the opening clause's
+        // partner with the main clause's subject.
+        if sentence[..trigger.start].trim().is_empty() {
+            if let Some(subject) = groups
+                .iter()
+                .find(|g| g.start >= r.end && sentence[r.end..g.start].contains(','))
+            {
+                let v: Vec<_> = subject
+                    .names
+                    .iter()
+                    .flat_map(|&a| r.names.iter().map(move |&b| (a, b)))
+                    .filter(|(a, b)| a != b)
+                    .collect();
+                if !v.is_empty() {
+                    return Sides::Pairs(v);
+                }
+            }
+        }
+    }
     if let Some(r) = right {
         // "co-produced by X and Y" relates X and Y; "partnered with X and Y"
         // relates each to a subject not named here.
@@ -248,6 +268,17 @@ mod tests {
                 &["Ryanair", "Boeing"]
             ),
             Sides::Pairs(vec![("Boeing", "Ryanair")])
+        );
+    }
+
+    #[test]
+    fn opening_participle_pairs_with_main_subject() {
+        assert_eq!(
+            run(
+                "Partnering with Globex in 2008, Acme assisted in the tests.",
+                &["Globex", "Acme"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
         );
     }
 
