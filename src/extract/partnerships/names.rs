@@ -37,6 +37,12 @@ static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^,?\s+(?:said|says|told|explained|added|who)(?-u:\b)").expect("speaker pattern")
 });
 
+/// A speech verb right before a name introduces a person ("explains Herbert Hansen").
+static SPOKEN_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:said|says|explains|explained|added|adds|according to)\s*$")
+        .expect("speech verb pattern")
+});
+
 /// Capitalized words that are not (or do not start) an organization name.
 const NOT_NAMES: &[&str] = &[
     "the",
@@ -313,14 +319,27 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             continue;
         }
         // Drop a trailing possessive or period.
-        let piece = &sentence[start..end];
+        let mut piece = &sentence[start..end];
+        // A possessive ends a name: "Respond's Belgian partner".
+        if let Some(p) = piece.find("'s ").or_else(|| piece.find("’s ")) {
+            piece = &piece[..p];
+        }
         let trimmed = piece
             .trim_end_matches(['.', ','])
             .trim_end_matches("'s")
             .trim_end_matches("’s");
         end = start + trimmed.len();
-        let piece = &sentence[start..end];
-        let person = titled || SPEAKS.is_match(&sentence[end..]);
+        let mut piece = &sentence[start..end];
+        let mut person =
+            titled || SPEAKS.is_match(&sentence[end..]) || SPOKEN_BY.is_match(&sentence[..start]);
+        // "Herbert Hansen of Respond": the person's organization.
+        if person {
+            if let Some(p) = piece.rfind(" of ") {
+                start += p + 4;
+                piece = &sentence[start..end];
+                person = false;
+            }
+        }
         let technical = piece.ends_with("-based")
             || piece.starts_with(|c: char| c.is_ascii_digit())
                 && piece.len() <= 3
