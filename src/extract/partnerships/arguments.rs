@@ -84,6 +84,13 @@ static RIGHT_GAP: LazyLock<Regex> = LazyLock::new(|| {
 static BETWEEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^[\s,]*(?:between|among|of)\s").expect("between pattern"));
 
+/// A finite verb or subordinator between a trigger and a name starts another
+/// clause ("data sharing have been continuing since the X affair").
+static VERB_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|since|after|before|because|although|when|which|who)(?-u:\b)")
+        .expect("verb gap pattern")
+});
+
 static WITH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:with|including|such as|like|to|for)(?-u:\b)").expect("with pattern")
 });
@@ -110,9 +117,10 @@ pub enum Sides<'o> {
 
 /// The organizations `trigger` relates, given the sentence's groups.
 pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sides<'o> {
-    let right = groups
-        .iter()
-        .find(|g| g.start >= trigger.end && RIGHT_GAP.is_match(&sentence[trigger.end..g.start]));
+    let right = groups.iter().find(|g| {
+        let gap = &sentence[trigger.end.min(g.start)..g.start];
+        g.start >= trigger.end && RIGHT_GAP.is_match(gap) && !VERB_GAP.is_match(gap)
+    });
     let left = groups
         .iter()
         .rev()
