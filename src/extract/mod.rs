@@ -106,7 +106,8 @@ pub fn extract(article: &Article, config: &ExtractConfig) -> Extraction {
     let offsets = CharOffsets::new(&text);
     let st = config.stages;
 
-    let org_spans = if st.orgs || st.partnerships || st.quotes {
+    // Quotes alone read organizations off the speakers' roles, not the whole article.
+    let org_spans = if st.orgs || st.partnerships {
         orgs::find(&doc)
     } else {
         Vec::new()

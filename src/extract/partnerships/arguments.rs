@@ -84,6 +84,13 @@ static RIGHT_GAP: LazyLock<Regex> = LazyLock::new(|| {
 static BETWEEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^[\s,]*(?:between|among|of)\s").expect("between pattern"));
 
+/// A finite verb or subordinator between a trigger and a name starts another
+/// clause ("data sharing have been continuing since the X affair").
+static VERB_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|since|after|before|because|although|when|which|who)(?-u:\b)")
+        .expect("verb gap pattern")
+});
+
 static WITH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:with|including|such as|like|to|for)(?-u:\b)").expect("with pattern")
 });
@@ -110,9 +117,10 @@ pub enum Sides<'o> {
 
 /// The organizations `trigger` relates, given the sentence's groups.
 pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sides<'o> {
-    let right = groups
-        .iter()
-        .find(|g| g.start >= trigger.end && RIGHT_GAP.is_match(&sentence[trigger.end..g.start]));
+    let right = groups.iter().find(|g| {
+        let gap = &sentence[trigger.end.min(g.start)..g.start];
+        g.start >= trigger.end && RIGHT_GAP.is_match(gap) && !VERB_GAP.is_match(gap)
+    });
     let left = groups
         .iter()
         .rev()
@@ -151,6 +159,26 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     if let Some(l) = left {
         if l.names.len() >= 2 && trigger.reciprocal {
             return Sides::Pairs(all_pairs(&l.names));
+        }
+    }
+    if let (Some(r), None) = (right, left) {
+        // "Partnering with X in 2008, Y assisted ...": the opening clause's
+        // partner with the main clause's subject.
+        if sentence[..trigger.start].trim().is_empty() {
+            if let Some(subject) = groups
+                .iter()
+                .find(|g| g.start >= r.end && sentence[r.end..g.start].contains(','))
+            {
+                let v: Vec<_> = subject
+                    .names
+                    .iter()
+                    .flat_map(|&a| r.names.iter().map(move |&b| (a, b)))
+                    .filter(|(a, b)| a != b)
+                    .collect();
+                if !v.is_empty() {
+                    return Sides::Pairs(v);
+                }
+            }
         }
     }
     if let Some(r) = right {
@@ -248,6 +276,17 @@ mod tests {
                 &["Ryanair", "Boeing"]
             ),
             Sides::Pairs(vec![("Boeing", "Ryanair")])
+        );
+    }
+
+    #[test]
+    fn opening_participle_pairs_with_main_subject() {
+        assert_eq!(
+            run(
+                "Partnering with Globex in 2008, Acme assisted in the tests.",
+                &["Globex", "Acme"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
         );
     }
 

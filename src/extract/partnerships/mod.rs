@@ -179,7 +179,8 @@ fn sentence_date(timexes: &[Timex], sent: &Range<usize>) -> Option<String> {
 }
 
 /// Adds a relation, or refines the one already recorded for the same pair:
-/// a specific type beats the generic one, a specific status beats "ongoing".
+/// a specific type beats the generic one, a specific status beats "ongoing"
+/// and news of an end (or a denial) beats any earlier status.
 /// Returns the type the pair ends up with.
 fn merge(out: &mut Vec<Relation>, r: Relation) -> Kind {
     let same = |x: &Relation| (x.a == r.a && x.b == r.b) || (x.a == r.b && x.b == r.a);
@@ -188,7 +189,9 @@ fn merge(out: &mut Vec<Relation>, r: Relation) -> Kind {
             if x.kind == Kind::Partnership && r.kind != Kind::Partnership {
                 x.kind = r.kind;
             }
-            if x.status == Status::Ongoing && r.status != Status::Ongoing {
+            if (x.status == Status::Ongoing && r.status != Status::Ongoing)
+                || (r.status.is_terminal() && !x.status.is_terminal())
+            {
                 x.status = r.status;
                 x.evidence = r.evidence;
                 x.date = r.date.or(x.date.take());
@@ -244,6 +247,14 @@ mod tests {
                 r("Facebook", "Lenovo", "data_sharing", "ending"),
                 r("Facebook", "TCL", "data_sharing", "ending"),
             ]
+        );
+    }
+
+    #[test]
+    fn later_news_of_an_end_overrides_the_announcement() {
+        assert_eq!(
+            rels("Facebook confirmed its partnership with Huawei. The social media giant said it is to end the partnership with Huawei."),
+            [r("Facebook", "Huawei", "partnership", "ending")]
         );
     }
 

@@ -13,6 +13,36 @@ static SEQUENCE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("name sequence pattern")
 });
 
+/// Titles before a person's name.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "prof",
+    "professor",
+    "president",
+    "chairman",
+    "chief",
+    "ceo",
+    "minister",
+    "senator",
+    "governor",
+    "secretary",
+];
+
+/// A person: a name after a title, or one that speaks ("Eric Rice said").
+static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s+(?:said|says|told|explained|added|who)(?-u:\b)").expect("speaker pattern")
+});
+
+/// A speech verb right before a name introduces a person ("explains Herbert Hansen").
+static SPOKEN_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:said|says|explains|explained|added|adds|according to)\s*$")
+        .expect("speech verb pattern")
+});
+
 /// Capitalized words that are not (or do not start) an organization name.
 const NOT_NAMES: &[&str] = &[
     "the",
@@ -268,7 +298,9 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         // Drop leading non-name words ("In", "The", "French").
         let text = &sentence[start..end];
         let mut words = text.split_whitespace().peekable();
+        let mut titled = false;
         while let Some(&w) = words.peek() {
+            titled |= TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str());
             let no_capital = !w.chars().any(char::is_uppercase);
             if is_not_name(w) || no_capital {
                 words.next();
@@ -287,17 +319,32 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             continue;
         }
         // Drop a trailing possessive or period.
-        let piece = &sentence[start..end];
+        let mut piece = &sentence[start..end];
+        // A possessive ends a name: "Respond's Belgian partner".
+        if let Some(p) = piece.find("'s ").or_else(|| piece.find("’s ")) {
+            piece = &piece[..p];
+        }
         let trimmed = piece
             .trim_end_matches(['.', ','])
             .trim_end_matches("'s")
             .trim_end_matches("’s");
         end = start + trimmed.len();
-        let piece = &sentence[start..end];
-        let technical = piece.starts_with(|c: char| c.is_ascii_digit())
-            && piece.len() <= 3
-            && !piece.contains(' ');
-        if piece.len() < 2 || technical || piece.split_whitespace().all(is_not_name) {
+        let mut piece = &sentence[start..end];
+        let mut person =
+            titled || SPEAKS.is_match(&sentence[end..]) || SPOKEN_BY.is_match(&sentence[..start]);
+        // "Herbert Hansen of Respond": the person's organization.
+        if person {
+            if let Some(p) = piece.rfind(" of ") {
+                start += p + 4;
+                piece = &sentence[start..end];
+                person = false;
+            }
+        }
+        let technical = piece.ends_with("-based")
+            || piece.starts_with(|c: char| c.is_ascii_digit())
+                && piece.len() <= 3
+                && !piece.contains(' ');
+        if piece.len() < 2 || person || technical || piece.split_whitespace().all(is_not_name) {
             continue;
         }
         if taken.iter().any(|&(s, e)| start < e && s < end)

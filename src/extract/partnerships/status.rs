@@ -15,6 +15,11 @@ pub enum Status {
 }
 
 impl Status {
+    /// The relation is over, about to be, or was never real.
+    pub fn is_terminal(self) -> bool {
+        matches!(self, Status::Ended | Status::Ending | Status::Denied)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Announced => "announced",
@@ -68,7 +73,7 @@ static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
 /// A relation reported as standing ("has a partnership", "have worked").
 static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
     cue(
-        r"(?:has|have|had) (?:been|long|a|an|allied|worked|collaborated|partnered|cooperated|co-operated|supplied|provided|licen[sc]ed|used|relied)|since|existing|long-standing|longstanding|current|currently|already|ongoing|continu(?:e|es|ing)",
+        r"(?:has|have|had) (?:been|long|a|an|allied|worked|collaborated|partnered|cooperated|co-operated|supplied|provided|licen[sc]ed|used|relied)|since|existing|present|long-standing|longstanding|current|currently|already|ongoing|continu(?:e|es|ing)",
     )
 });
 

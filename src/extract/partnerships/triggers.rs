@@ -84,7 +84,12 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     use Direction::{LeftProvides as L, RightProvides as R};
     use Kind::*;
     vec![
-        pat(r"joint[- ]ventures?|JVs?", JointVenture, L, true),
+        pat(
+            r"joint[- ]ventures?|JVs?|(?:announced|announce|announces) the formation of",
+            JointVenture,
+            L,
+            true,
+        ),
         pat(
             r"data[- ]sharing|shar(?:e|es|ed|ing) (?:user |customer )?(?:data|information)",
             DataSharing,

@@ -8,8 +8,8 @@ use super::lexicon::{
     is_reporting,
 };
 use super::speaker::{is_adverb, Mention, Window};
-use crate::extract::orgs::Org;
-use crate::text::{tokenize, Token};
+use crate::extract::orgs::{self, Org};
+use crate::text::{tokenize, Document, Token};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -18,8 +18,10 @@ use std::sync::LazyLock;
 const REACH: usize = 400;
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?-u:\b)")
-        .expect("pattern")
+    Regex::new(
+        r"(?-u:\b)(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+[A-Z][a-z]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?-u:\b)",
+    )
+    .expect("pattern")
 });
 
 /// First words of capitalized pairs that are not people ("The White House").
@@ -72,7 +74,7 @@ pub struct Speaker {
 
 /// Article-level memory: the last speaker and the last person named.
 pub struct Context<'a> {
-    text: &'a str,
+    pub text: &'a str,
     orgs: &'a [Org],
     toks: Vec<Token>,
     pub last_speaker: Option<Speaker>,
@@ -156,7 +158,9 @@ impl<'a> Context<'a> {
         if let Some(k) = (i..n.saturating_sub(1)).find(|&k| is_according_to(&w, k)) {
             return w.np_after(k + 2, n);
         }
-        if is_reporting(t) && !is_participle(t) {
+        // "read" reports only right after a quote: "...," the email read.
+        let verb = |x: &str| is_reporting(x) || matches!(x, "read" | "reads");
+        if verb(t) && !is_participle(t) {
             return tight.then(|| w.np_after(i + 1, n)).flatten();
         }
         if tight {
@@ -176,9 +180,18 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        // A sentence closed by ", Warren said." belongs to that speaker as a whole.
+        if n >= 3 && is_reporting(w.word(n - 1)) && !is_participle(w.word(n - 1)) {
+            if let Some(m) = w.subject_before(n - 1, i) {
+                let a = w.toks.partition_point(|t| t.start < m.span.start);
+                if a > i && w.word(a - 1) == "," {
+                    return Some(m);
+                }
+            }
+        }
         let k = (i + 1..n.min(i + 30))
             .take_while(|&k| !matches!(w.word(k), ";" | ":" | "“" | "\"" | "—" | "–"))
-            .find(|&k| is_reporting(w.word(k)))?;
+            .find(|&k| verb(w.word(k)))?;
         if is_participle(w.word(k)) {
             return None;
         }
@@ -208,6 +221,12 @@ impl<'a> Context<'a> {
         let n = w.toks.len();
         if n == 0 {
             return None;
+        }
+        // "Said Ellis: ..." puts the verb first.
+        if matches!(w.word(0), "Said" | "Says" | "Added" | "Asked" | "Wrote") {
+            if let Some(m) = w.np_after(1, n) {
+                return Some(m);
+            }
         }
         let verbs: Vec<usize> = (0..n)
             .filter(|&k| is_reporting(w.word(k)) || (k + 1 < n && is_according_to(&w, k)))
@@ -333,12 +352,21 @@ impl<'a> Context<'a> {
             said.to_string()
         };
         let common = !is_capitalized(said) && !is_pronoun(said);
-        let role = m.role.clone().or(common.then(|| m.span.clone()));
-        let org = role
-            .as_ref()
-            .and_then(|r| org_in(self.orgs, r.clone()))
-            .or_else(|| org_in(self.orgs, m.span.clone()));
-        if is_capitalized(said) && !is_pronoun(said) {
+        let role = m
+            .role
+            .clone()
+            .filter(|r| !matches!(text[r.clone()].split(' ').next(), Some("who" | "which")))
+            .or(common.then(|| m.span.clone()));
+        let org = if self.orgs.is_empty() {
+            // Organizations were not looked up for the article: read the role alone.
+            role.as_ref().and_then(|r| org_of(&text[r.clone()]))
+        } else {
+            role.as_ref()
+                .and_then(|r| org_in(self.orgs, r.clone()))
+                .or_else(|| org_in(self.orgs, m.span.clone()))
+        };
+        let first = said.split_whitespace().next().unwrap_or("");
+        if is_capitalized(said) && !is_pronoun(said) && !is_determiner(first) {
             self.last_person = Some((m.span.start, name.clone()));
         }
         Speaker {
@@ -352,32 +380,51 @@ impl<'a> Context<'a> {
     /// The nearest person named before `pos`: just before it, else earlier in the article.
     fn person_before(&self, pos: usize) -> Option<String> {
         let from = ceil_char(self.text, pos.saturating_sub(REACH));
-        let near = PERSON
-            .find_iter(&self.text[from..pos])
-            .filter(|m| !is_not_person_start(m.as_str().split_whitespace().next().unwrap_or("")))
-            .last()
-            .map(|m| (from + m.start(), m.as_str().to_string()));
-        match (near, &self.last_person) {
+        let mut any = None;
+        let mut subject = None;
+        for m in persons(self.text, from..pos) {
+            if is_subject_position(self.text, m.0) {
+                subject = Some(m.clone());
+            }
+            any = Some(m);
+        }
+        match (subject, &self.last_person) {
             (Some(n), Some(l)) if l.0 > n.0 && l.0 < pos => Some(l.1.clone()),
             (Some(n), _) => Some(n.1),
-            (None, Some(l)) => Some(l.1.clone()),
-            (None, None) => None,
+            (None, Some(l)) if l.0 < pos => Some(l.1.clone()),
+            _ => any.map(|a| a.1),
         }
     }
 
     /// Notes the last person-like name of a finished paragraph.
     pub fn observe(&mut self, para: Range<usize>) {
-        let last = PERSON
-            .find_iter(&self.text[para.clone()])
-            .filter(|m| !is_not_person_start(m.as_str().split_whitespace().next().unwrap_or("")))
+        let last = persons(self.text, para)
+            .filter(|m| is_subject_position(self.text, m.0))
             .last();
         if let Some(m) = last {
-            let pos = para.start + m.start();
-            if self.last_person.as_ref().is_none_or(|l| l.0 < pos) {
-                self.last_person = Some((pos, m.as_str().to_string()));
+            if self.last_person.as_ref().is_none_or(|l| l.0 < m.0) {
+                self.last_person = Some(m);
             }
         }
     }
+}
+
+/// Person-like names (two capitalized words, or a title and a name) in `range`.
+fn persons(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, String)> + '_ {
+    let base = range.start;
+    PERSON
+        .find_iter(&text[range])
+        .filter(|m| {
+            let first = m.as_str().split_whitespace().next().unwrap_or("");
+            !is_not_person_start(first) && !is_intro_word(first)
+        })
+        .map(move |m| (base + m.start(), m.as_str().to_string()))
+}
+
+/// A name opening a sentence or paragraph: the likely antecedent of "he"/"she".
+fn is_subject_position(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '“', '"', '—'])
 }
 
 /// "according to" at token `k`.
@@ -439,6 +486,14 @@ fn sentence_subject(w: &Window, verb: usize) -> Option<Mention> {
         return w.np_after(i, verb);
     }
     None
+}
+
+/// The first organization named in a role ("a Facebook spokesman").
+fn org_of(role: &str) -> Option<String> {
+    orgs::find(&Document::new(role))
+        .into_iter()
+        .next()
+        .map(|o| o.name)
 }
 
 fn org_in(orgs: &[Org], r: Range<usize>) -> Option<String> {

@@ -410,7 +410,7 @@ pub fn is_abbreviation(w: &str) -> bool {
 pub fn is_participle(w: &str) -> bool {
     w.ends_with("ing")
 }
-/// Starts with an upper-case letter or a digit-free capital: a name word.
+/// Starts with an upper-case letter: a name word (or a sentence's first word).
 pub fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }

@@ -115,6 +115,14 @@ pub fn is_quotation(text: &str, region: &Region) -> bool {
     {
         return false;
     }
+    // A lone pronoun in quotes ("she" is a "he") is a mention, not speech.
+    let bare = inner.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if matches!(
+        bare,
+        "he" | "she" | "they" | "him" | "her" | "it" | "we" | "I"
+    ) {
+        return false;
+    }
     let mut words = 0;
     let mut caps = 0;
     let mut title = true;
@@ -122,7 +130,10 @@ pub fn is_quotation(text: &str, region: &Region) -> bool {
         words += 1;
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         match w.chars().next() {
-            Some(c) if c.is_uppercase() => caps += 1,
+            // "13th" reads as a title word like a capitalized one.
+            Some(c) if c.is_uppercase() || c.is_numeric() && w.contains(char::is_alphabetic) => {
+                caps += 1
+            }
             Some(c) if c.is_numeric() => {}
             Some(_) if is_title_particle(w) => {}
             Some(_) => title = false,

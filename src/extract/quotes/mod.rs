@@ -1,10 +1,12 @@
 //! Quotations and their speakers. Quote marks are paired per paragraph
 //! (curly marks by direction, straight ones by alternation; an opening mark
 //! left open runs to the paragraph's end, the news convention for quotes
-//! that continue in the next paragraph). The speaker comes from a reporting
-//! verb next to the quote ("...," said X / X said: "..." / X called it
-//! "a disaster"), a dash line ("... – Name, role"), another quote of the same
-//! paragraph, or the last speaker for a quote that continues one.
+//! that continue in the next paragraph); short titles are dropped. Each quote
+//! takes the speaker named next to it (a reporting verb after or before it,
+//! a colon introduction, "according to X", a dash line, a transcript label),
+//! else that of another quote of its sentence, the subject of its sentence,
+//! another quote of the paragraph, or the last speaker when the paragraph
+//! opens with the quote. Pronouns resolve to the nearest person named.
 
 mod attribution;
 mod dash;
@@ -50,81 +52,14 @@ pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
             continuing = false;
             continue;
         }
-        let mut found: Vec<Option<Speaker>> = Vec::with_capacity(regions.len());
-        for (i, r) in regions.iter().enumerate() {
-            let prev_end = if i == 0 {
-                para.start
-            } else {
-                regions[i - 1].outer.end
-            };
-            let next_start = regions.get(i + 1).map_or(para.end, |n| n.outer.start);
-            let inner = text[r.inner.clone()].trim_end_matches(['\'', '’', '"', ')', ' ']);
-            let tight = inner.ends_with([',', '?', '!', '—', '–', '-', '…']);
-            let ended = inner.ends_with('.');
-            // "X said: “...”" names its speaker before the quote, whatever follows it.
-            let introduced = text[prev_end..r.outer.start].trim_end().ends_with(':');
-            let mut m = transcript_label(text, r.inner.clone());
-            if m.is_none() && introduced {
-                m = ctx.before(prev_end, r.outer.start);
-            }
-            if m.is_none() {
-                m = ctx.after(r.outer.end, next_start, tight, ended);
-            }
-            if m.is_none() && !introduced {
-                m = ctx.before(prev_end, r.outer.start);
-            }
-            if m.is_none() && r.outer.start == para.start {
-                if let Some(p) = prev_para.clone().filter(|p| text[p.clone()].ends_with(':')) {
-                    m = ctx.before(p.start, p.end);
-                }
-            }
-            found.push(m.map(|m| ctx.speaker(m)));
-        }
-        // Quotes of one sentence share a speaker ("X called it “A” and “B”"); a
-        // quote with none from its sentence falls back to the sentence's subject.
-        for i in 0..regions.len() {
-            if found[i].is_some() {
-                continue;
-            }
-            let prev = i
-                .checked_sub(1)
-                .filter(|&j| same_sentence(text, regions[j].outer.end, regions[i].outer.start));
-            let next = Some(i + 1).filter(|&j| {
-                j < regions.len()
-                    && same_sentence(text, regions[i].outer.end, regions[j].outer.start)
-            });
-            let borrowed = prev.and_then(|j| found[j].clone());
-            found[i] = borrowed.or_else(|| next.and_then(|j| found[j].clone()));
-            if found[i].is_none() {
-                let prev_end = i
-                    .checked_sub(1)
-                    .map_or(para.start, |j| regions[j].outer.end);
-                found[i] = ctx
-                    .subject(prev_end, regions[i].outer.start)
-                    .map(|m| ctx.speaker(m));
-            }
-        }
-        // A quote without its own verb shares the speaker of a neighbour in the
-        // paragraph: the previous one, else the next (two linear passes).
-        let mut prev: Option<Speaker> = None;
-        let mut borrowed = vec![false; found.len()];
-        for (f, b) in found.iter_mut().zip(borrowed.iter_mut()) {
-            match f {
-                Some(s) => prev = Some(s.clone()),
-                None => {
-                    *f = prev.clone();
-                    *b = f.is_some();
-                }
-            }
-        }
-        let mut next: Option<Speaker> = None;
-        for (f, b) in found.iter_mut().zip(&borrowed).rev() {
-            match f {
-                Some(s) if !b => next = Some(s.clone()),
-                Some(_) => {}
-                None => *f = next.clone(),
-            }
-        }
+        let mut found: Vec<Option<Speaker>> = (0..regions.len())
+            .map(|i| {
+                own_speaker(&mut ctx, &para, prev_para.as_ref(), &regions, i)
+                    .map(|m| ctx.speaker(m))
+            })
+            .collect();
+        share_within_sentences(&mut ctx, &para, &regions, &mut found);
+        share_within_paragraph(&mut found);
         if found[0].is_none() && (continuing || regions[0].outer.start == para.start) {
             let last = ctx.last_speaker.clone();
             for f in found.iter_mut() {
@@ -159,6 +94,102 @@ pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
         prev_para = Some(para);
     }
     out
+}
+
+/// The speaker named next to quote `i` itself: a transcript label, a colon
+/// introduction, a verb after or before it, or a colon ending the paragraph before.
+fn own_speaker(
+    ctx: &mut Context,
+    para: &Range<usize>,
+    prev_para: Option<&Range<usize>>,
+    regions: &[marks::Region],
+    i: usize,
+) -> Option<speaker::Mention> {
+    let text = ctx.text;
+    let r = &regions[i];
+    let prev_end = i
+        .checked_sub(1)
+        .map_or(para.start, |j| regions[j].outer.end);
+    let next_start = regions.get(i + 1).map_or(para.end, |n| n.outer.start);
+    let inner = text[r.inner.clone()].trim_end_matches(['\'', '’', '"', ')', ' ']);
+    let tight = inner.ends_with([',', '?', '!', '—', '–', '-', '…']);
+    let ended = inner.ends_with('.');
+    // "X said: “...”" names its speaker before the quote, unless a comma hands
+    // it on to a verb after it ("X said: “...,” he added").
+    let introduced =
+        text[prev_end..r.outer.start].trim_end().ends_with(':') && !inner.ends_with(',');
+    let mut m = transcript_label(text, r.inner.clone());
+    if m.is_none() && introduced {
+        m = ctx.before(prev_end, r.outer.start);
+    }
+    if m.is_none() {
+        m = ctx.after(r.outer.end, next_start, tight, ended);
+    }
+    if m.is_none() && !introduced {
+        m = ctx.before(prev_end, r.outer.start);
+    }
+    if m.is_none() && r.outer.start == para.start {
+        if let Some(p) = prev_para.filter(|p| text[(*p).clone()].ends_with(':')) {
+            m = ctx.before(p.start, p.end);
+        }
+    }
+    m
+}
+
+/// Quotes of one sentence share a speaker ("X called it “A” and “B”"); a quote
+/// with none from its sentence falls back to the sentence's subject.
+fn share_within_sentences(
+    ctx: &mut Context,
+    para: &Range<usize>,
+    regions: &[marks::Region],
+    found: &mut [Option<Speaker>],
+) {
+    let text = ctx.text;
+    for i in 0..regions.len() {
+        if found[i].is_some() {
+            continue;
+        }
+        let prev = i
+            .checked_sub(1)
+            .filter(|&j| same_sentence(text, regions[j].outer.end, regions[i].outer.start));
+        let next = Some(i + 1).filter(|&j| {
+            j < regions.len() && same_sentence(text, regions[i].outer.end, regions[j].outer.start)
+        });
+        let borrowed = prev.and_then(|j| found[j].clone());
+        found[i] = borrowed.or_else(|| next.and_then(|j| found[j].clone()));
+        if found[i].is_none() {
+            let prev_end = i
+                .checked_sub(1)
+                .map_or(para.start, |j| regions[j].outer.end);
+            found[i] = ctx
+                .subject(prev_end, regions[i].outer.start)
+                .map(|m| ctx.speaker(m));
+        }
+    }
+}
+
+/// A quote still without a speaker shares that of a neighbour in the paragraph:
+/// the previous one, else the next (two linear passes).
+fn share_within_paragraph(found: &mut [Option<Speaker>]) {
+    let mut prev: Option<Speaker> = None;
+    let mut borrowed = vec![false; found.len()];
+    for (f, b) in found.iter_mut().zip(borrowed.iter_mut()) {
+        match f {
+            Some(s) => prev = Some(s.clone()),
+            None => {
+                *f = prev.clone();
+                *b = f.is_some();
+            }
+        }
+    }
+    let mut next: Option<Speaker> = None;
+    for (f, b) in found.iter_mut().zip(&borrowed).rev() {
+        match f {
+            Some(s) if !b => next = Some(s.clone()),
+            Some(_) => {}
+            None => *f = next.clone(),
+        }
+    }
 }
 
 /// No sentence ends between two quotes: `.`, `!` or `?` followed by a space.
@@ -251,8 +282,14 @@ mod tests {
     }
 
     #[test]
-    fn titles_are_not_quotations() {
+    fn titles_and_mentions_are_not_quotations() {
         assert!(quotes("He appeared on “Meet the Press” on Sunday.").is_empty());
+        assert!(quotes("Her documentary “13th” opens Friday.").is_empty());
+        assert!(quotes("Why vote for him, unless because “she” is a “he”?").is_empty());
+        assert_eq!(
+            quotes("“Safety,” said Grimm, a supporter."),
+            [q("Safety,", "Grimm")]
+        );
     }
 
     #[test]
@@ -323,5 +360,12 @@ mod tests {
         let doc = Document::new(&text);
         let got = find(&doc, &[]);
         assert_eq!(got.len(), 20_001);
+    }
+
+    #[test]
+    fn pronoun_resolves_to_the_sentence_subject_not_the_last_name() {
+        let text = "Jane Doe criticized a post about a former Miss Universe.\n\
+            “It is simply wrong,” she said.";
+        assert_eq!(quotes(text), [q("It is simply wrong,", "Jane Doe")]);
     }
 }
