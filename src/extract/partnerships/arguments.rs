@@ -42,6 +42,10 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
     let mut out: Vec<Group<'o>> = Vec::new();
     for m in mentions {
         if let Some(g) = out.last_mut() {
+            // A mention inside the group's extent (e.g. within its parenthesis) adds nothing.
+            if m.start < g.end {
+                continue;
+            }
             let gap = &sentence[g.end..m.start];
             // A parenthesis after a name ("Acme (Melbourne)", "Globex (HAL)")
             // describes it: it is neither a partner nor a break in a list.
@@ -217,6 +221,25 @@ mod tests {
             .collect();
         v.sort_by_key(|m| m.start);
         v
+    }
+
+    #[test]
+    fn a_mention_inside_a_group_extent_is_absorbed() {
+        // "Acme (Globex)" extends Acme's group over the parenthesis; a second
+        // mention starting inside it must not be sliced backwards.
+        let s = "Acme (Globex) and Initech agreed.";
+        let mut m = mentions(s, &["Acme", "Globex", "Initech"]);
+        m.insert(
+            2,
+            Mention {
+                start: 7,
+                end: 12,
+                name: "lobex",
+                guessed: true,
+            },
+        );
+        let g = groups(s, &m);
+        assert_eq!(g.len(), 1);
     }
 
     fn run<'a>(s: &str, names: &[&'a str]) -> Sides<'a> {
