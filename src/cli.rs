@@ -363,7 +363,7 @@ fn run_dataset(args: &RunArgs) -> Result<Ending, Fatal> {
         );
         return Ok(Ending::Interrupted);
     }
-    out.finish(&dataset)?;
+    out.finish(&mut dataset)?;
     if !args.quiet {
         print_summary(&summary, &dataset, &args.out);
     }

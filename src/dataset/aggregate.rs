@@ -67,6 +67,7 @@ struct OrgAgg {
     mentions: usize,
 }
 
+#[derive(Clone)]
 struct PairAgg {
     kind: &'static str,
     /// Keys of the two sides, in output order.
@@ -84,6 +85,18 @@ pub struct Dataset {
     orgs: BTreeMap<String, OrgAgg>,
     pairs: BTreeMap<(String, String, &'static str), PairAgg>,
     articles: usize,
+}
+
+/// First letters of the words of a key, function words skipped.
+fn initials(key: &str) -> String {
+    let words: Vec<&str> = key
+        .split(' ')
+        .filter(|w| !matches!(*w, "and" | "of" | "for" | "the" | "de" | "&"))
+        .collect();
+    if words.len() < 2 {
+        return String::new();
+    }
+    words.iter().filter_map(|w| w.chars().next()).collect()
 }
 
 fn date_part(d: &Option<String>) -> Option<String> {
@@ -161,6 +174,61 @@ impl Dataset {
                     .names
                     .entry(name.clone())
                     .or_insert(0);
+            }
+        }
+    }
+
+    /// Merges an organization written as an acronym in some articles ("ibm")
+    /// into the one written out in others ("international business
+    /// machines") when exactly one longer key has those initials; the
+    /// partnerships of both forms merge too. Call once, before output.
+    pub fn merge_acronyms(&mut self) {
+        let alias: HashMap<String, String> = self
+            .orgs
+            .keys()
+            .filter(|k| {
+                k.len() >= 2 && !k.contains(' ') && k.bytes().all(|b| b.is_ascii_lowercase())
+            })
+            .filter_map(|short| {
+                let mut longs = self.orgs.keys().filter(|l| initials(l) == *short);
+                match (longs.next(), longs.next()) {
+                    (Some(long), None) => Some((short.clone(), long.clone())),
+                    _ => None,
+                }
+            })
+            .collect();
+        if alias.is_empty() {
+            return;
+        }
+        for (short, long) in &alias {
+            if let Some(o) = self.orgs.remove(short) {
+                let target = self.orgs.entry(long.clone()).or_default();
+                for (n, c) in o.names {
+                    *target.names.entry(n).or_default() += c;
+                }
+                target.aliases.extend(o.aliases);
+                // An article naming both forms is counted twice: an upper bound.
+                target.articles += o.articles;
+                target.mentions += o.mentions;
+            }
+        }
+        let resolve = |k: &String| alias.get(k).unwrap_or(k).clone();
+        let pairs = std::mem::take(&mut self.pairs);
+        for (_, mut agg) in pairs {
+            let (a, b) = (resolve(&agg.keys.0), resolve(&agg.keys.1));
+            let directed = matches!(agg.kind, "supply" | "investment");
+            agg.keys = if directed || a <= b { (a, b) } else { (b, a) };
+            let key = (agg.keys.0.clone(), agg.keys.1.clone(), agg.kind);
+            match self.pairs.get_mut(&key) {
+                Some(x) => {
+                    x.mentions.extend(agg.mentions);
+                    x.sources.extend(agg.sources);
+                    x.confidence = 1.0 - (1.0 - x.confidence) * (1.0 - agg.confidence);
+                    x.order = x.order.min(agg.order);
+                }
+                None => {
+                    self.pairs.insert(key, agg);
+                }
             }
         }
     }
@@ -338,6 +406,41 @@ mod tests {
         let statuses: Vec<&str> = p.status_history.iter().map(|h| h.status).collect();
         assert_eq!(statuses, ["planned", "announced", "ended"]);
         assert_eq!(p.confidence, 0.875);
+    }
+
+    #[test]
+    fn acronyms_merge_with_the_written_out_name_across_articles() {
+        let mut d = Dataset::new();
+        d.add(&article(
+            "1",
+            "2024-03-01",
+            "a.com",
+            &[(
+                "Siemens",
+                "International Business Machines",
+                "partnership",
+                "planned",
+            )],
+        ));
+        d.add(&article(
+            "2",
+            "2024-06-01",
+            "b.com",
+            &[("IBM", "Siemens", "partnership", "announced")],
+        ));
+        d.merge_acronyms();
+        let p = d.partnerships();
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].articles, 2);
+        assert_eq!(p[0].status, "announced");
+        let orgs = d.organizations();
+        let ibm = orgs
+            .iter()
+            .find(|o| o.aliases.contains(&"IBM".to_string()))
+            .unwrap();
+        assert!(ibm
+            .aliases
+            .contains(&"International Business Machines".to_string()));
     }
 
     #[test]

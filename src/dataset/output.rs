@@ -56,7 +56,8 @@ impl OutputDir {
     }
 
     /// Writes the aggregated files and renames everything into place.
-    pub fn finish(mut self, dataset: &Dataset) -> io::Result<()> {
+    pub fn finish(mut self, dataset: &mut Dataset) -> io::Result<()> {
+        dataset.merge_acronyms();
         self.articles.flush()?;
         self.errors.flush()?;
         let partnerships = dataset.partnerships();
@@ -138,7 +139,7 @@ mod tests {
         let mut out = OutputDir::create(dir.path()).unwrap();
         out.write_article(b"{\"id\":\"a\"}").unwrap();
         assert!(!dir.path().join("articles.jsonl").exists());
-        out.finish(&Dataset::new()).unwrap();
+        out.finish(&mut Dataset::new()).unwrap();
         assert_eq!(
             fs::read_to_string(dir.path().join("articles.jsonl")).unwrap(),
             "{\"id\":\"a\"}\n"
