@@ -81,6 +81,12 @@ static MAIN_ATTR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Cleans one HTML page.
 pub fn clean_html(html: &str) -> CleanPage {
+    if super::markup_depth::max_depth(html) > super::markup_depth::MAX_DEPTH {
+        return CleanPage {
+            text: super::clean_text(&super::markup_depth::strip_tags(html)),
+            ..CleanPage::default()
+        };
+    }
     let doc = Html::parse_document(html);
     let collected = page_blocks(&doc);
     let blocks: Vec<Block> = collected
@@ -175,8 +181,31 @@ impl Collector {
         self.link_chars = 0;
     }
 
-    fn walk(&mut self, el: ElementRef, ctx: Context) {
-        for child in el.children() {
+    /// Visits the tree in document order with an explicit stack: pages with
+    /// tens of thousands of nested elements must not overflow the call stack.
+    fn walk(&mut self, root: ElementRef, ctx: Context) {
+        enum Step<'a> {
+            Visit(ego_tree::NodeRef<'a, Node>, Context),
+            /// After an element's children: close its block (with the
+            /// element's own context) or separate inline text.
+            Leave {
+                block: bool,
+                inner: Context,
+            },
+        }
+        let mut stack: Vec<Step> = root.children().rev().map(|c| Step::Visit(c, ctx)).collect();
+        while let Some(step) = stack.pop() {
+            let (child, ctx) = match step {
+                Step::Visit(child, ctx) => (child, ctx),
+                Step::Leave { block: true, inner } => {
+                    self.flush(inner);
+                    continue;
+                }
+                Step::Leave { block: false, .. } => {
+                    self.current.push(' ');
+                    continue;
+                }
+            };
             match child.value() {
                 Node::Text(t) => {
                     if ctx.link {
@@ -208,14 +237,8 @@ impl Collector {
                             _ => ctx.tag,
                         };
                     }
-                    if let Some(child_el) = ElementRef::wrap(child) {
-                        self.walk(child_el, inner);
-                    }
-                    if block {
-                        self.flush(inner);
-                    } else {
-                        self.current.push(' ');
-                    }
+                    stack.push(Step::Leave { block, inner });
+                    stack.extend(child.children().rev().map(|c| Step::Visit(c, inner)));
                 }
                 _ => {}
             }

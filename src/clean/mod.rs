@@ -6,6 +6,7 @@ mod dateline;
 pub mod features;
 mod html;
 mod lines;
+mod markup_depth;
 #[doc(hidden)]
 pub mod model;
 mod phrases;

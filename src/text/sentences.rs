@@ -81,7 +81,30 @@ pub fn split_sentences(text: &str, para: Range<usize>, out: &mut Vec<Range<usize
     push_trimmed(s, base, start, s.len(), out);
 }
 
+/// Longest sentence the stages see, in bytes. Real sentences are far
+/// shorter; text without punctuation is cut at white space into pieces of at
+/// most this size, so that no stage's work grows with the square of a
+/// runaway "sentence".
+pub const MAX_SENTENCE: usize = 2000;
+
 fn push_trimmed(s: &str, base: usize, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+    let mut start = start;
+    while end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // At the last white space of the window, unless there is none.
+        if let Some(i) = s[start..cut].rfind(char::is_whitespace).filter(|&i| i > 0) {
+            cut = start + i;
+        }
+        push_piece(s, base, start, cut, out);
+        start = cut;
+    }
+    push_piece(s, base, start, end, out);
+}
+
+fn push_piece(s: &str, base: usize, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
     let piece = &s[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let t = piece.trim();
@@ -127,6 +150,15 @@ mod tests {
             sents("“We are pleased.” Jane Doe said so."),
             ["“We are pleased.”", "Jane Doe said so."]
         );
+    }
+
+    #[test]
+    fn runaway_sentences_are_cut_at_white_space() {
+        let long = "word ".repeat(1000) + "é".repeat(3000).as_str();
+        let got = sents(&long);
+        assert!(got.len() >= 4);
+        assert!(got.iter().all(|p| p.len() <= MAX_SENTENCE));
+        assert_eq!(got.concat().replace(' ', ""), long.replace(' ', ""));
     }
 
     #[test]
