@@ -68,12 +68,19 @@ pub enum FormatArg {
 pub struct CommonArgs {
     /// Input files or folders (walked recursively); `-` or nothing reads standard input.
     pub paths: Vec<PathBuf>,
-    /// Input format; by default from the extension, then from the first bytes.
-    #[arg(long, value_enum, default_value = "auto")]
-    pub input_format: FormatArg,
     /// Write to this file instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// How inputs are read and processed, shared by `clean`, `extract` and `run`.
+#[derive(Args)]
+pub struct InputArgs {
+    /// Input format; by default from the extension, then from the first bytes.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub input_format: FormatArg,
     /// Worker threads (default: one per core).
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
@@ -111,20 +118,11 @@ pub struct RunArgs {
     /// Output folder.
     #[arg(long)]
     pub out: PathBuf,
-    #[arg(long, value_enum, default_value = "auto")]
-    pub input_format: FormatArg,
     /// Publication date (YYYY-MM-DD) for articles that carry none.
     #[arg(long)]
     pub reference_date: Option<String>,
-    #[arg(long, default_value_t = 0)]
-    pub threads: usize,
-    #[arg(long)]
-    pub strict: bool,
-    #[arg(short, long)]
-    pub quiet: bool,
-    /// Process only shard I of N (0-based) of the sorted input files, e.g. `--shard 3/16`.
-    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
-    pub shard: Option<(usize, usize)>,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 fn parse_shard(s: &str) -> Result<(usize, usize), String> {
@@ -182,33 +180,29 @@ impl From<io::Error> for Fatal {
     }
 }
 
-fn input_config(format: FormatArg, strict: bool) -> InputConfig {
+fn input_config(args: &InputArgs) -> InputConfig {
     InputConfig {
-        format: match format {
+        format: match args.input_format {
             FormatArg::Auto => InputFormat::Auto,
             FormatArg::Text => InputFormat::Text,
             FormatArg::Html => InputFormat::Html,
             FormatArg::Jsonl => InputFormat::Jsonl,
         },
-        strict_utf8: strict,
+        strict_utf8: args.strict,
     }
 }
 
-fn records(
-    paths: &[PathBuf],
-    config: InputConfig,
-    shard_of: Option<(usize, usize)>,
-) -> Result<Records, Fatal> {
+fn records(paths: &[PathBuf], args: &InputArgs) -> Result<Records, Fatal> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         paths.to_vec()
     };
     let mut inputs = list_inputs(&paths)?;
-    if let Some((i, n)) = shard_of {
+    if let Some((i, n)) = args.shard {
         inputs = shard(inputs, i, n);
     }
-    Ok(Records::new(inputs, config))
+    Ok(Records::new(inputs, input_config(args)))
 }
 
 fn reference_date(arg: &Option<String>) -> Result<Option<Date>, Fatal> {
@@ -258,11 +252,7 @@ pub fn run(cli: Cli) -> Result<Ending, Fatal> {
 /// `clean` and `extract`: one JSON line per input record, errors included, in order.
 fn stream(args: &CommonArgs, task: Task) -> Result<Ending, Fatal> {
     catch_interrupt();
-    let records = records(
-        &args.paths,
-        input_config(args.input_format, args.strict),
-        args.shard,
-    )?;
+    let records = records(&args.paths, &args.input)?;
     let out: Box<dyn Write> = match &args.output {
         Some(p) => {
             Box::new(std::fs::File::create(p).map_err(|e| Fatal(format!("{}: {e}", p.display())))?)
@@ -272,11 +262,11 @@ fn stream(args: &CommonArgs, task: Task) -> Result<Ending, Fatal> {
     let mut out = BufWriter::with_capacity(1 << 20, out);
     let mut broken_pipe = false;
     // Only a file output gets a spinner: on stdout the records themselves show progress.
-    let pb = progress(args.quiet || args.output.is_none());
-    let result = pipeline::run(records, &task, pipeline_config(args.threads), |p| {
+    let pb = progress(args.input.quiet || args.output.is_none());
+    let result = pipeline::run(records, &task, pipeline_config(args.input.threads), |p| {
         pb.inc(1);
         if let Outcome::Failed(e) = &p.outcome {
-            if !args.quiet {
+            if !args.input.quiet {
                 pb.suspend(|| eprintln!("newsmine: {e}"));
             }
         }
@@ -318,22 +308,18 @@ fn stream(args: &CommonArgs, task: Task) -> Result<Ending, Fatal> {
 /// `run`: the dataset folder and a summary on standard error.
 fn run_dataset(args: &RunArgs) -> Result<Ending, Fatal> {
     catch_interrupt();
-    let records = records(
-        &args.paths,
-        input_config(args.input_format, args.strict),
-        args.shard,
-    )?;
+    let records = records(&args.paths, &args.input)?;
     let config = ExtractConfig {
         reference_date: reference_date(&args.reference_date)?,
         ..ExtractConfig::default()
     };
     let mut out = OutputDir::create(&args.out)?;
     let mut dataset = Dataset::new();
-    let pb = progress(args.quiet);
+    let pb = progress(args.input.quiet);
     let summary = pipeline::run(
         records,
         &Task::Extract(config),
-        pipeline_config(args.threads),
+        pipeline_config(args.input.threads),
         |p| {
             pb.inc(1);
             match &p.outcome {
@@ -342,7 +328,7 @@ fn run_dataset(args: &RunArgs) -> Result<Ending, Fatal> {
                     out.write_article(&p.json)?;
                 }
                 Outcome::Failed(e) => {
-                    if !args.quiet {
+                    if !args.input.quiet {
                         pb.suspend(|| eprintln!("newsmine: {e}"));
                     }
                     out.write_error(&p.json)?;
@@ -364,7 +350,7 @@ fn run_dataset(args: &RunArgs) -> Result<Ending, Fatal> {
         return Ok(Ending::Interrupted);
     }
     out.finish(&mut dataset)?;
-    if !args.quiet {
+    if !args.input.quiet {
         print_summary(&summary, &dataset, &args.out);
     }
     Ok(Ending::Done {
