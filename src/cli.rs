@@ -7,7 +7,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use newsmine::dataset::{Dataset, OutputDir};
 use newsmine::extract::dates::Date;
 use newsmine::extract::{ExtractConfig, Stages};
-use newsmine::input::{list_inputs, shard, InputConfig, InputFormat, Records};
+use newsmine::input::{list_inputs, shard, InputConfig, InputFormat, InputPath, Records};
 use newsmine::pipeline::{self, Outcome, PipelineConfig, Summary, Task};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -121,6 +121,15 @@ pub struct RunArgs {
     /// Publication date (YYYY-MM-DD) for articles that carry none.
     #[arg(long)]
     pub reference_date: Option<String>,
+    /// Go on from an earlier run into the same folder, finished or
+    /// interrupted: input files it read to the end (and unchanged since) are
+    /// skipped, their records kept.
+    #[arg(long)]
+    pub resume: bool,
+    /// Also write articles, partnerships and organizations as Parquet
+    /// (needs newsmine built with `--features parquet`).
+    #[arg(long)]
+    pub parquet: bool,
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -192,17 +201,18 @@ fn input_config(args: &InputArgs) -> InputConfig {
     }
 }
 
-fn records(paths: &[PathBuf], args: &InputArgs) -> Result<Records, Fatal> {
+/// The input files of this process (its shard of them), in order.
+fn inputs(paths: &[PathBuf], args: &InputArgs) -> Result<Vec<InputPath>, Fatal> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         paths.to_vec()
     };
-    let mut inputs = list_inputs(&paths)?;
-    if let Some((i, n)) = args.shard {
-        inputs = shard(inputs, i, n);
-    }
-    Ok(Records::new(inputs, input_config(args)))
+    let inputs = list_inputs(&paths)?;
+    Ok(match args.shard {
+        Some((i, n)) => shard(inputs, i, n),
+        None => inputs,
+    })
 }
 
 fn reference_date(arg: &Option<String>) -> Result<Option<Date>, Fatal> {
@@ -252,7 +262,7 @@ pub fn run(cli: Cli) -> Result<Ending, Fatal> {
 /// `clean` and `extract`: one JSON line per input record, errors included, in order.
 fn stream(args: &CommonArgs, task: Task) -> Result<Ending, Fatal> {
     catch_interrupt();
-    let records = records(&args.paths, &args.input)?;
+    let records = Records::new(inputs(&args.paths, &args.input)?, input_config(&args.input));
     let out: Box<dyn Write> = match &args.output {
         Some(p) => {
             Box::new(std::fs::File::create(p).map_err(|e| Fatal(format!("{}: {e}", p.display())))?)
@@ -308,13 +318,29 @@ fn stream(args: &CommonArgs, task: Task) -> Result<Ending, Fatal> {
 /// `run`: the dataset folder and a summary on standard error.
 fn run_dataset(args: &RunArgs) -> Result<Ending, Fatal> {
     catch_interrupt();
-    let records = records(&args.paths, &args.input)?;
+    let mut inputs = inputs(&args.paths, &args.input)?;
     let config = ExtractConfig {
         reference_date: reference_date(&args.reference_date)?,
         ..ExtractConfig::default()
     };
-    let mut out = OutputDir::create(&args.out)?;
-    let mut dataset = Dataset::new();
+    let (mut out, mut dataset) = if args.resume {
+        let names = inputs.iter().map(InputPath::display_name).collect();
+        let resumed = OutputDir::resume(&args.out, args.parquet, &names)?;
+        inputs.retain(|i| !resumed.done.contains(&i.display_name()));
+        if !args.input.quiet {
+            eprintln!(
+                "newsmine: resuming in {}: {} inputs already done ({} records kept), {} to read",
+                args.out.display(),
+                resumed.done.len(),
+                resumed.records,
+                inputs.len()
+            );
+        }
+        (resumed.out, resumed.dataset)
+    } else {
+        (OutputDir::create(&args.out, args.parquet)?, Dataset::new())
+    };
+    let records = Records::new(inputs, input_config(&args.input));
     let pb = progress(args.input.quiet);
     let summary = pipeline::run(
         records,
@@ -324,13 +350,15 @@ fn run_dataset(args: &RunArgs) -> Result<Ending, Fatal> {
             pb.inc(1);
             match &p.outcome {
                 Outcome::Extracted(e) => {
+                    out.record_from(&e.source.file)?;
                     dataset.add(e);
-                    out.write_article(&p.json)?;
+                    out.write_article(e, &p.json)?;
                 }
                 Outcome::Failed(e) => {
                     if !args.input.quiet {
                         pb.suspend(|| eprintln!("newsmine: {e}"));
                     }
+                    out.record_from(&e.source.file)?;
                     out.write_error(&p.json)?;
                 }
                 Outcome::Cleaned(_) => {}

@@ -5,13 +5,15 @@
 //! All offsets in output records are Unicode code point offsets into the
 //! record's output `text`, end exclusive (what Python's `str` indexes).
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::HashSet;
+use std::sync::{LazyLock, Mutex};
 
 /// Version of the output schema, written into every output record.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Where a record came from: enough to find it again.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// Input file path, or `-` for standard input.
     pub file: String,
@@ -27,7 +29,7 @@ pub struct Source {
 }
 
 /// Where a WARC record came from.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WarcInfo {
     /// WARC-Record-ID.
     pub record_id: Option<String>,
@@ -43,6 +45,23 @@ impl std::fmt::Display for Source {
             (None, None) => f.write_str(&self.file),
         }
     }
+}
+
+/// A label from a small fixed vocabulary: a date type, a partnership type or
+/// status. (An alias, so that serde does not take the field as borrowed.)
+pub type Label = &'static str;
+
+/// Reading records back (`run --resume`) interns each distinct label once.
+fn interned<'de, D: Deserializer<'de>>(d: D) -> Result<Label, D::Error> {
+    static LABELS: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Default::default);
+    let s = String::deserialize(d)?;
+    let mut labels = LABELS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(l) = labels.get(s.as_str()) {
+        return Ok(l);
+    }
+    let l: &'static str = Box::leak(s.into_boxed_str());
+    labels.insert(l);
+    Ok(l)
 }
 
 /// Whether an article arrives as visible text or as a raw HTML page.
@@ -79,7 +98,7 @@ pub struct Cleaned {
 }
 
 /// An organization mention.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrgMention {
     /// Canonical name shared by every mention of the same organization in the article.
     pub name: String,
@@ -90,19 +109,19 @@ pub struct OrgMention {
 }
 
 /// A time expression with its TIMEX3 type and value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateMention {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    #[serde(rename = "type")]
-    pub kind: &'static str,
+    #[serde(rename = "type", deserialize_with = "interned")]
+    pub kind: Label,
     /// TIMEX3 value, `None` when it cannot be resolved (e.g. no publication date).
     pub value: Option<String>,
 }
 
 /// A quotation and who said it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     pub text: String,
     pub start: usize,
@@ -119,13 +138,14 @@ pub struct Quote {
 }
 
 /// A reported partnership between two organizations in one article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Partnership {
     pub a: String,
     pub b: String,
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub status: &'static str,
+    #[serde(rename = "type", deserialize_with = "interned")]
+    pub kind: Label,
+    #[serde(deserialize_with = "interned")]
+    pub status: Label,
     /// Resolved TIMEX3 value of the time expression governing the evidence, if any.
     pub date: Option<String>,
     pub confidence: f32,
@@ -137,7 +157,7 @@ pub struct Partnership {
 
 /// Output of `extract` for one article. A stage that was not run is `None`
 /// and left out of the JSON.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
     pub schema_version: u32,
     pub id: String,
@@ -160,7 +180,7 @@ pub struct Extraction {
 }
 
 /// A record that could not be read or processed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordError {
     /// The record id when it could be read.
     #[serde(skip_serializing_if = "Option::is_none")]

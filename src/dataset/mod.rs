@@ -3,6 +3,11 @@
 
 mod aggregate;
 mod output;
+#[cfg(feature = "parquet")]
+mod parquet;
+#[cfg(not(feature = "parquet"))]
+#[path = "parquet_disabled.rs"]
+mod parquet;
 
 pub use aggregate::{AggregatedPartnership, Dataset, Mention, OrganizationRecord, StatusChange};
 pub use output::OutputDir;

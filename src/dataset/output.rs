@@ -1,18 +1,58 @@
 //! The output folder of `run`. Every file is written under a temporary name
 //! and renamed only when the run completes, so a crash never leaves a file
-//! that looks complete.
+//! that looks complete. `inputs.jsonl` lists the input files processed to
+//! their end, which is what `run --resume` skips.
 
+use super::parquet::{self, Table};
 use super::{AggregatedPartnership, Dataset};
-use serde::Serialize;
+use crate::record::{Extraction, RecordError};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
 
 /// Open output files of one run.
 pub struct OutputDir {
     dir: PathBuf,
     articles: BufWriter<File>,
     errors: BufWriter<File>,
+    inputs: File,
+    /// The input whose records are being written, and how many so far.
+    current: Option<(String, u64)>,
+    /// `articles.parquet`, when Parquet files were asked for.
+    parquet: Option<parquet::Writer>,
+}
+
+/// The streaming files, in the order they are carried over on resume.
+const STREAMED: [&str; 3] = ["articles.jsonl", "errors.jsonl", "inputs.jsonl"];
+
+/// One input file processed to its end.
+#[derive(Debug, Serialize, Deserialize)]
+struct InputDone {
+    file: String,
+    /// Size and modification time when it was read: a changed file is read again.
+    bytes: u64,
+    modified: u64,
+    records: u64,
+}
+
+fn identity(file: &str) -> Option<(u64, u64)> {
+    let meta = fs::metadata(file).ok()?;
+    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    Some((meta.len(), modified.as_secs()))
+}
+
+/// What `run --resume` found in the folder.
+pub struct Resumed {
+    pub out: OutputDir,
+    /// Every article already in the folder, aggregated.
+    pub dataset: Dataset,
+    /// Inputs processed to their end by earlier runs: to be skipped.
+    pub done: HashSet<String>,
+    /// Records carried over from earlier runs (articles and errors).
+    pub records: u64,
 }
 
 fn partial(dir: &Path, name: &str) -> PathBuf {
@@ -26,18 +66,84 @@ fn create(path: &Path) -> io::Result<BufWriter<File>> {
 }
 
 impl OutputDir {
-    /// Creates the folder if needed and opens the streaming files.
-    pub fn create(dir: &Path) -> io::Result<Self> {
+    /// Creates the folder if needed and opens the streaming files; with
+    /// `parquet`, the articles, partnerships and organizations are also
+    /// written as Parquet files.
+    pub fn create(dir: &Path, parquet: bool) -> io::Result<Self> {
         fs::create_dir_all(dir)
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
+        let parquet = parquet
+            .then(|| {
+                let path = partial(dir, parquet_name(Table::Articles));
+                parquet::Writer::create(&path, Table::Articles)
+            })
+            .transpose()?;
         Ok(OutputDir {
             dir: dir.to_path_buf(),
             articles: create(&partial(dir, "articles.jsonl"))?,
             errors: create(&partial(dir, "errors.jsonl"))?,
+            inputs: create(&partial(dir, "inputs.jsonl"))?.into_inner()?,
+            current: None,
+            parquet,
         })
     }
 
-    pub fn write_article(&mut self, json: &[u8]) -> io::Result<()> {
+    /// Opens the folder for a run that goes on from earlier ones: the
+    /// records of every input they finished (and that has not changed
+    /// since, and is among `inputs`) are carried over and aggregated again;
+    /// records of an input left half-done are dropped, to be redone.
+    pub fn resume(dir: &Path, parquet: bool, inputs: &HashSet<String>) -> io::Result<Resumed> {
+        let earlier = take_earlier(dir)?;
+        let mut out = OutputDir::create(dir, parquet)?;
+        let (mut dataset, mut done, mut records) = (Dataset::new(), HashSet::new(), 0);
+        if let Some(earlier) = earlier {
+            for line in read_lines(&earlier[2])? {
+                let input: InputDone = parse(&earlier[2], &line?)?;
+                if inputs.contains(&input.file)
+                    && identity(&input.file) == Some((input.bytes, input.modified))
+                {
+                    out.inputs
+                        .write_all(format!("{}\n", serde_json::to_string(&input)?).as_bytes())?;
+                    done.insert(input.file);
+                }
+            }
+            for line in read_lines(&earlier[0])? {
+                let line = line?;
+                let e: Extraction = parse(&earlier[0], &line)?;
+                if done.contains(&e.source.file) {
+                    dataset.add(&e);
+                    out.write_article(&e, line.as_bytes())?;
+                    records += 1;
+                }
+            }
+            for line in read_lines(&earlier[1])? {
+                let line = line?;
+                let e: RecordError = parse(&earlier[1], &line)?;
+                if done.contains(&e.source.file) {
+                    out.write_error(line.as_bytes())?;
+                    records += 1;
+                }
+            }
+            out.articles.flush()?;
+            out.errors.flush()?;
+            // The manifest goes first: without it the leftovers are never read again.
+            for path in earlier.iter().rev() {
+                fs::remove_file(path)?;
+            }
+        }
+        Ok(Resumed {
+            out,
+            dataset,
+            done,
+            records,
+        })
+    }
+
+    /// Writes one article: `json` is `article` serialized.
+    pub fn write_article(&mut self, article: &Extraction, json: &[u8]) -> io::Result<()> {
+        if let Some(p) = &mut self.parquet {
+            p.write(std::slice::from_ref(article))?;
+        }
         self.articles.write_all(json)?;
         self.articles.write_all(b"\n")
     }
@@ -47,8 +153,44 @@ impl OutputDir {
         self.errors.write_all(b"\n")
     }
 
+    /// Notes that the record about to be written comes from `file`; when the
+    /// input changes, the previous one is complete and goes in the manifest.
+    pub fn record_from(&mut self, file: &str) -> io::Result<()> {
+        match &mut self.current {
+            Some((name, n)) if name == file => *n += 1,
+            _ => {
+                self.end_input()?;
+                self.current = Some((file.to_string(), 1));
+            }
+        }
+        Ok(())
+    }
+
+    /// Enters the current input in the manifest, after its records are on disk.
+    fn end_input(&mut self) -> io::Result<()> {
+        let Some((file, records)) = self.current.take() else {
+            return Ok(());
+        };
+        // Standard input cannot be read again, so it is never "done".
+        let Some((bytes, modified)) = identity(&file).filter(|_| file != "-") else {
+            return Ok(());
+        };
+        self.articles.flush()?;
+        self.errors.flush()?;
+        let done = InputDone {
+            file,
+            bytes,
+            modified,
+            records,
+        };
+        // One unbuffered write per line: the manifest never runs ahead of the records.
+        self.inputs
+            .write_all(format!("{}\n", serde_json::to_string(&done)?).as_bytes())
+    }
+
     /// Flushes what was written and leaves it under the temporary names: for
-    /// an interrupted run, whose files must not look complete.
+    /// an interrupted run, whose files must not look complete. The input
+    /// being read when it stopped stays out of the manifest.
     pub fn abandon(mut self) -> io::Result<PathBuf> {
         self.articles.flush()?;
         self.errors.flush()?;
@@ -57,27 +199,110 @@ impl OutputDir {
 
     /// Writes the aggregated files and renames everything into place.
     pub fn finish(mut self, dataset: &mut Dataset) -> io::Result<()> {
+        self.end_input()?;
         dataset.merge_acronyms();
         self.articles.flush()?;
         self.errors.flush()?;
         let partnerships = dataset.partnerships();
+        let organizations = dataset.organizations();
         write_jsonl(&partial(&self.dir, "partnerships.jsonl"), &partnerships)?;
         write_csv(&partial(&self.dir, "partnerships.csv"), &partnerships)?;
-        write_jsonl(
-            &partial(&self.dir, "organizations.jsonl"),
-            &dataset.organizations(),
-        )?;
-        for name in [
+        write_jsonl(&partial(&self.dir, "organizations.jsonl"), &organizations)?;
+        let mut names = vec![
             "articles.jsonl",
             "errors.jsonl",
+            "inputs.jsonl",
             "partnerships.jsonl",
             "partnerships.csv",
             "organizations.jsonl",
-        ] {
+        ];
+        if let Some(articles) = self.parquet.take() {
+            articles.close()?;
+            write_parquet(&self.dir, Table::Partnerships, &partnerships)?;
+            write_parquet(&self.dir, Table::Organizations, &organizations)?;
+            names.extend([
+                "articles.parquet",
+                "partnerships.parquet",
+                "organizations.parquet",
+            ]);
+        }
+        for name in names {
             fs::rename(partial(&self.dir, name), self.dir.join(name))?;
         }
         Ok(())
     }
+}
+
+/// Moves the streaming files of the latest earlier run out of the way, to be
+/// read back: those of a run that stopped before finishing when there are
+/// any, else the finished ones. Returns their paths, or `None` when the
+/// folder holds no earlier run.
+fn take_earlier(dir: &Path) -> io::Result<Option<[PathBuf; 3]>> {
+    let taken = STREAMED.map(|name| dir.join(format!(".{name}.resume")));
+    // Left by a resume that stopped while carrying records over: read them again.
+    if taken[2].exists() {
+        return Ok(Some(taken));
+    }
+    let unfinished = STREAMED.map(|name| partial(dir, name));
+    let finished = STREAMED.map(|name| dir.join(name));
+    let from = if unfinished[2].exists() {
+        unfinished
+    } else if finished[2].exists() {
+        finished
+    } else {
+        return Ok(None);
+    };
+    for (from, to) in from.iter().zip(&taken) {
+        if from.exists() {
+            fs::rename(from, to)?;
+        } else {
+            File::create(to)?;
+        }
+    }
+    // The aggregated files of the earlier run are rebuilt at the end.
+    for name in [
+        "partnerships.jsonl",
+        "partnerships.csv",
+        "organizations.jsonl",
+        "articles.parquet",
+        "partnerships.parquet",
+        "organizations.parquet",
+    ] {
+        match fs::remove_file(dir.join(name)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(Some(taken))
+}
+
+fn parse<'a, T: Deserialize<'a>>(path: &Path, line: &'a str) -> io::Result<T> {
+    serde_json::from_str(line).map_err(|e| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{}: cannot resume from it: {e}", path.display()),
+        )
+    })
+}
+
+fn read_lines(path: &Path) -> io::Result<impl Iterator<Item = io::Result<String>>> {
+    let file = File::open(path)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    Ok(BufReader::with_capacity(1 << 20, file).lines())
+}
+
+fn parquet_name(table: Table) -> &'static str {
+    match table {
+        Table::Articles => "articles.parquet",
+        Table::Partnerships => "partnerships.parquet",
+        Table::Organizations => "organizations.parquet",
+    }
+}
+
+fn write_parquet<T: Serialize>(dir: &Path, table: Table, rows: &[T]) -> io::Result<()> {
+    let mut w = parquet::Writer::create(&partial(dir, parquet_name(table)), table)?;
+    w.write(rows)?;
+    w.close()
 }
 
 fn write_jsonl<T: Serialize>(path: &Path, rows: &[T]) -> io::Result<()> {
@@ -136,16 +361,69 @@ mod tests {
     #[test]
     fn files_appear_only_when_finished() {
         let dir = tempfile::tempdir().unwrap();
-        let mut out = OutputDir::create(dir.path()).unwrap();
-        out.write_article(b"{\"id\":\"a\"}").unwrap();
+        let mut out = OutputDir::create(dir.path(), false).unwrap();
+        out.write_error(b"{\"id\":\"a\"}").unwrap();
         assert!(!dir.path().join("articles.jsonl").exists());
         out.finish(&mut Dataset::new()).unwrap();
         assert_eq!(
-            fs::read_to_string(dir.path().join("articles.jsonl")).unwrap(),
+            fs::read_to_string(dir.path().join("errors.jsonl")).unwrap(),
             "{\"id\":\"a\"}\n"
         );
         let csv = fs::read_to_string(dir.path().join("partnerships.csv")).unwrap();
         assert!(csv.starts_with("schema_version,a,b,type,status"));
         assert!(!dir.path().join(".articles.jsonl.partial").exists());
+    }
+
+    fn input(dir: &Path, name: &str) -> String {
+        let path = dir.join(name);
+        fs::write(&path, name).unwrap();
+        path.display().to_string()
+    }
+
+    fn error_line(file: &str) -> Vec<u8> {
+        let e = RecordError::new(
+            crate::record::Source {
+                file: file.to_string(),
+                ..Default::default()
+            },
+            "bad",
+        );
+        serde_json::to_vec(&e).unwrap()
+    }
+
+    #[test]
+    fn resume_keeps_finished_inputs_and_drops_the_half_read_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (input(dir.path(), "a"), input(dir.path(), "b"));
+        let out_dir = dir.path().join("out");
+        let mut out = OutputDir::create(&out_dir, false).unwrap();
+        for file in [&a, &a, &b] {
+            out.record_from(file).unwrap();
+            out.write_error(&error_line(file)).unwrap();
+        }
+        // Interrupted while reading `b`: only `a` is done.
+        out.abandon().unwrap();
+        let inputs: HashSet<String> = [a.clone(), b.clone()].into();
+        let resumed = OutputDir::resume(&out_dir, false, &inputs).unwrap();
+        assert_eq!(resumed.done, [a.clone()].into());
+        assert_eq!(resumed.records, 2);
+        let mut out = resumed.out;
+        out.record_from(&b).unwrap();
+        out.write_error(&error_line(&b)).unwrap();
+        out.finish(&mut Dataset::new()).unwrap();
+        let errors = fs::read_to_string(out_dir.join("errors.jsonl")).unwrap();
+        let files: Vec<&str> = errors
+            .lines()
+            .map(|l| if l.contains("/a\"") { "a" } else { "b" })
+            .collect();
+        assert_eq!(files, ["a", "a", "b"]);
+        let manifest = fs::read_to_string(out_dir.join("inputs.jsonl")).unwrap();
+        assert_eq!(manifest.lines().count(), 2);
+        let leftovers: Vec<_> = fs::read_dir(&out_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.starts_with('.'))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
     }
 }
