@@ -13,6 +13,7 @@ pub fn open(input: &InputPath) -> io::Result<Box<dyn BufRead + Send>> {
     let mut raw: Box<dyn BufRead + Send> = match input {
         InputPath::Stdin => Box::new(BufReader::with_capacity(BUF, io::stdin())),
         InputPath::File(p) => Box::new(BufReader::with_capacity(BUF, File::open(p)?)),
+        InputPath::Memory { bytes, .. } => Box::new(io::Cursor::new(bytes.clone())),
     };
     let head = raw.fill_buf()?;
     if head.starts_with(&[0x1f, 0x8b]) {

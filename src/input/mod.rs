@@ -13,6 +13,7 @@ pub use walk::{list_inputs, shard};
 use crate::record::{Article, Body, RecordError, Source};
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Input format of a file or of standard input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,11 +47,13 @@ impl Default for InputConfig {
     }
 }
 
-/// One thing to read: a file, or standard input.
+/// One thing to read: a file, standard input, or bytes already in memory
+/// (for library callers; the name plays the part of the file name).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputPath {
     Stdin,
     File(PathBuf),
+    Memory { name: String, bytes: Arc<[u8]> },
 }
 
 impl InputPath {
@@ -58,6 +61,16 @@ impl InputPath {
         match self {
             InputPath::Stdin => "-".to_string(),
             InputPath::File(p) => p.display().to_string(),
+            InputPath::Memory { name, .. } => name.clone(),
+        }
+    }
+
+    /// The path whose extension tells the format, if any.
+    fn path(&self) -> Option<&Path> {
+        match self {
+            InputPath::Stdin => None,
+            InputPath::File(p) => Some(p),
+            InputPath::Memory { name, .. } => Some(Path::new(name)),
         }
     }
 }
@@ -185,10 +198,8 @@ fn detect_format(
     input: &InputPath,
     reader: &mut Box<dyn BufRead + Send>,
 ) -> io::Result<InputFormat> {
-    if let InputPath::File(p) = input {
-        if let Some(f) = format_from_extension(p) {
-            return Ok(f);
-        }
+    if let Some(f) = input.path().and_then(format_from_extension) {
+        return Ok(f);
     }
     let buf = reader.fill_buf()?;
     let first = buf
@@ -310,9 +321,9 @@ fn read_whole(
 
 /// The file name without directories and extensions (`corpus/01-acme.txt.gz` → `01-acme`).
 fn article_id_from_path(input: &InputPath) -> String {
-    match input {
-        InputPath::Stdin => "stdin".to_string(),
-        InputPath::File(p) => {
+    match input.path() {
+        None => "stdin".to_string(),
+        Some(p) => {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("input");
             name.split('.').next().unwrap_or(name).to_string()
         }

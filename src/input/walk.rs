@@ -78,7 +78,7 @@ mod tests {
             .iter()
             .map(|i| match i {
                 InputPath::File(p) => p.strip_prefix(dir.path()).unwrap().display().to_string(),
-                InputPath::Stdin => "-".into(),
+                other => other.display_name(),
             })
             .collect();
         assert_eq!(names, ["b.txt", "sub/a.txt"]);
