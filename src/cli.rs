@@ -7,7 +7,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use newsmine::dataset::{Dataset, OutputDir};
 use newsmine::extract::dates::Date;
 use newsmine::extract::{ExtractConfig, Stages};
-use newsmine::input::{list_inputs, shard, InputConfig, InputFormat, InputPath, Records};
+use newsmine::input::{
+    list_inputs, shard, InputConfig, InputFormat, InputPath, Records, MAX_RECORD_BYTES,
+};
 use newsmine::pipeline::{self, Outcome, PipelineConfig, Summary, Task};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -90,6 +92,10 @@ pub struct InputArgs {
     /// No summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+    /// A record (JSON line, WARC record, one-article file) longer than this
+    /// many MB becomes an error record.
+    #[arg(long, value_name = "MB", default_value_t = MAX_RECORD_BYTES >> 20)]
+    pub max_record_mb: usize,
     /// Process only shard I of N (0-based) of the sorted input files, e.g. `--shard 3/16`.
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
     pub shard: Option<(usize, usize)>,
@@ -198,6 +204,7 @@ fn input_config(args: &InputArgs) -> InputConfig {
             FormatArg::Jsonl => InputFormat::Jsonl,
         },
         strict_utf8: args.strict,
+        max_record_bytes: args.max_record_mb << 20,
     }
 }
 

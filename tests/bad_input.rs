@@ -110,3 +110,49 @@ fn wrong_field_types_are_error_records() {
         .contains("`id` must be a string or number"));
     assert_eq!(recs[2]["id"], "c");
 }
+
+#[test]
+fn a_100_mb_line_is_an_error_record_and_the_next_lines_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dump.jsonl");
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    writeln!(f, "{{\"id\": \"before\", \"text\": \"Acme Corp. hired.\"}}").unwrap();
+    write!(f, "{{\"id\": \"huge\", \"text\": \"").unwrap();
+    let block = "Acme Corp. and Globex Inc. ".repeat(1000);
+    for _ in 0..(100_000_000 / block.len()) {
+        f.write_all(block.as_bytes()).unwrap();
+    }
+    writeln!(f, "\"}}").unwrap();
+    writeln!(f, "{{\"id\": \"after\", \"text\": \"Globex Inc. hired.\"}}").unwrap();
+    drop(f);
+    let out = newsmine()
+        .args(["extract", "--only", "orgs", "--no-clean", "-q"])
+        .arg(&path)
+        .assert()
+        .code(1);
+    let recs = lines(&out.get_output().stdout);
+    assert_eq!(recs.len(), 3);
+    assert_eq!(recs[0]["id"], "before");
+    assert_eq!(recs[1]["source"]["line"], 2);
+    let error = recs[1]["error"].as_str().unwrap();
+    assert!(
+        error.starts_with("line of 100.0 MB is over the 67.1 MB record limit"),
+        "{error}"
+    );
+    assert_eq!(recs[2]["id"], "after");
+    assert_eq!(recs[2]["source"]["line"], 3);
+
+    // The same line as a one-article text file, with a lower limit.
+    let text = dir.path().join("page.txt");
+    std::fs::write(&text, "word ".repeat(3_000_000)).unwrap();
+    let out = newsmine()
+        .args(["extract", "--max-record-mb", "10", "-q"])
+        .arg(&text)
+        .assert()
+        .code(1);
+    let recs = lines(&out.get_output().stdout);
+    assert_eq!(
+        recs[0]["error"],
+        "file of 15.0 MB is over the 10.5 MB record limit"
+    );
+}

@@ -83,12 +83,19 @@ impl Iterator for JsonlReader {
             }
             self.buf.clear();
             self.line += 1;
-            match self.reader.read_until(b'\n', &mut self.buf) {
+            let limit = self.config.max_record_bytes;
+            match read_line_within(&mut self.reader, &mut self.buf, limit) {
                 Ok(0) => {
                     self.done = true;
                     return None;
                 }
-                Ok(n) => self.bytes += n as u64,
+                Ok(n) if n > self.buf.len() as u64 => {
+                    self.bytes += n;
+                    self.buf.clear();
+                    let error = super::too_long("line", n, limit);
+                    return Some(Err(RecordError::new(self.source(), error)));
+                }
+                Ok(n) => self.bytes += n,
                 Err(e) => {
                     // A truncated or corrupt stream: report where it broke and stop this file.
                     self.done = true;
@@ -108,6 +115,38 @@ impl Iterator for JsonlReader {
                 Err(e) => return Some(Err(RecordError::new(source, e))),
             };
             return Some(parse_line(&line, source));
+        }
+    }
+}
+
+/// Reads through the next newline, keeping at most `limit` bytes in `buf`
+/// (nothing of a longer line). Returns the bytes consumed, newline included.
+fn read_line_within(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<u64> {
+    let mut consumed = 0u64;
+    let mut over = false;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(consumed);
+        }
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if !over && buf.len() + take <= limit.saturating_add(1) {
+            buf.extend_from_slice(&chunk[..take]);
+        } else {
+            over = true;
+            buf.clear();
+        }
+        reader.consume(take);
+        consumed += take as u64;
+        if done {
+            return Ok(consumed);
         }
     }
 }

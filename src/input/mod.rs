@@ -36,15 +36,31 @@ pub struct InputConfig {
     pub format: InputFormat,
     /// Invalid UTF-8 is an error instead of being replaced with U+FFFD.
     pub strict_utf8: bool,
+    /// A record (JSON line, WARC record, one-article file) longer than this
+    /// becomes an error record without being held in memory.
+    pub max_record_bytes: usize,
 }
+
+/// Default of [`InputConfig::max_record_bytes`]: far above any real article.
+pub const MAX_RECORD_BYTES: usize = 64 << 20;
 
 impl Default for InputConfig {
     fn default() -> Self {
         InputConfig {
             format: InputFormat::Auto,
             strict_utf8: false,
+            max_record_bytes: MAX_RECORD_BYTES,
         }
     }
+}
+
+/// The error message for a record over the limit.
+fn too_long(what: &str, bytes: u64, limit: usize) -> String {
+    format!(
+        "{what} of {:.1} MB is over the {:.1} MB record limit",
+        bytes as f64 / 1e6,
+        limit as f64 / 1e6
+    )
 }
 
 /// One thing to read: a file, standard input, or bytes already in memory
@@ -288,8 +304,14 @@ fn read_whole(
         ..Default::default()
     };
     let mut bytes = Vec::new();
-    if let Err(e) = reader.read_to_end(&mut bytes) {
+    let limit = config.max_record_bytes;
+    if let Err(e) = (&mut reader).take(limit as u64 + 1).read_to_end(&mut bytes) {
         return Err(RecordError::new(source, format!("read error: {e}")));
+    }
+    if bytes.len() > limit {
+        let rest = io::copy(&mut reader, &mut io::sink()).unwrap_or(0);
+        let size = bytes.len() as u64 + rest;
+        return Err(RecordError::new(source, too_long("file", size, limit)));
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(RecordError::new(source, "empty input"));

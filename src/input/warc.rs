@@ -7,7 +7,7 @@ use super::InputConfig;
 use crate::record::{Article, Body, RecordError, Source, WarcInfo};
 use encoding_rs::{Encoding, UTF_8};
 use regex::bytes::Regex;
-use std::io::{BufRead, Read};
+use std::io::{self, BufRead, Read};
 use std::sync::LazyLock;
 
 static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
@@ -179,7 +179,19 @@ impl Iterator for WarcReader {
             let Some(length) = header.length else {
                 return self.error("WARC record without Content-Length".into());
             };
-            let mut block = Vec::with_capacity(length.min(64 << 20));
+            let limit = self.config.max_record_bytes;
+            if length > limit {
+                // Skipped unread; the records after it are still good.
+                let block = (&mut self.reader).take(length as u64);
+                match io::copy(&mut { block }, &mut io::sink()) {
+                    Ok(n) => self.bytes += n,
+                    Err(e) => return self.error(format!("read error: {e}")),
+                }
+                let error = super::too_long("WARC record", length as u64, limit);
+                let source = self.source(header.id, header.date);
+                return Some(Err(RecordError::new(source, error)));
+            }
+            let mut block = Vec::with_capacity(length);
             match (&mut self.reader)
                 .take(length as u64)
                 .read_to_end(&mut block)
@@ -305,5 +317,26 @@ mod tests {
         let e = items[0].as_ref().unwrap_err();
         assert!(e.error.starts_with("truncated WARC record"), "{}", e.error);
         assert_eq!(e.source.record, Some(1));
+    }
+
+    #[test]
+    fn a_record_over_the_limit_is_an_error_and_the_next_one_is_read() {
+        let page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Acme.</p>";
+        let mut bytes = record("response", "1", "https://a.example/", &[b'x'; 5000]);
+        bytes.extend(record("response", "2", "https://b.example/", page));
+        let config = InputConfig {
+            max_record_bytes: 1000,
+            ..InputConfig::default()
+        };
+        let mut reader = WarcReader::new(Box::new(std::io::Cursor::new(bytes)), "w".into(), config);
+        let first = reader.next().unwrap().unwrap_err();
+        assert_eq!(
+            first.error,
+            "WARC record of 0.0 MB is over the 0.0 MB record limit"
+        );
+        assert_eq!(first.source.record, Some(1));
+        let second = reader.next().unwrap().unwrap();
+        assert_eq!(second.url.as_deref(), Some("https://b.example/"));
+        assert!(reader.next().is_none());
     }
 }
