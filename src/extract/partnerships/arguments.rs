@@ -81,7 +81,7 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
 /// The gap between a trigger and the group after it may hold a preposition
 /// and a short description, not a new clause.
 static RIGHT_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,]*(?:(?:with|between|among|by|to|from|for|through|and|of|including|such as|like)\s+)?(?:(?:the|a|an|its|their|new|partner|partners)\s+)?(?:[^\s;.!?]+\s+){0,7}?$")
+    Regex::new(r"(?i)^[\s,]*(?:(?:with|between|among|by|to|from|for|through|and|of|including|such as|like)\s+)?(?:(?:the|a|an|its|their|new|partner|partners)\s+)?(?:(?:[^\s;.!?]|\.\d)+\s+){0,7}?$")
         .expect("right gap pattern")
 });
 

@@ -7,6 +7,7 @@
 //! time expression the date. One record per organization pair per article.
 
 mod arguments;
+mod lexicon;
 mod names;
 mod references;
 mod status;

@@ -3,6 +3,7 @@
 //! organization finder did not report. Places, months, titles, nationalities
 //! and sentence-opening function words are not names of partners.
 
+use super::lexicon;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -252,6 +253,18 @@ const NOT_NAMES: &[&str] = &[
     "christmas",
     "inc",
     "ltd",
+    "ai",
+    "api",
+    "apis",
+    "app",
+    "apps",
+    "genai",
+    "saas",
+    "cto",
+    "cfo",
+    "ipo",
+    "tv",
+    "pc",
     "co",
     "corp",
 ];
@@ -302,7 +315,9 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         while let Some(&w) = words.peek() {
             titled |= TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str());
             let no_capital = !w.chars().any(char::is_uppercase);
-            if is_not_name(w) || no_capital {
+            // A common word opening the sentence is capitalized only for that.
+            let opening = sentence[..start].trim().is_empty() && lexicon::is_common(w);
+            if is_not_name(w) || no_capital || opening {
                 words.next();
                 start = match sentence[start..end].find(w) {
                     Some(p) => {
@@ -330,8 +345,11 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             .trim_end_matches("’s");
         end = start + trimmed.len();
         let mut piece = &sentence[start..end];
-        let mut person =
-            titled || SPEAKS.is_match(&sentence[end..]) || SPOKEN_BY.is_match(&sentence[..start]);
+        let first_word = piece.split_whitespace().next().unwrap_or_default();
+        let mut person = titled
+            || SPEAKS.is_match(&sentence[end..])
+            || SPOKEN_BY.is_match(&sentence[..start])
+            || piece.contains(' ') && lexicon::is_first_name(first_word);
         // "Herbert Hansen of Respond": the person's organization.
         if person {
             if let Some(p) = piece.rfind(" of ") {
@@ -344,7 +362,13 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             || piece.starts_with(|c: char| c.is_ascii_digit())
                 && piece.len() <= 3
                 && !piece.contains(' ');
-        if piece.len() < 2 || person || technical || piece.split_whitespace().all(is_not_name) {
+        let place = !piece.contains(' ') && lexicon::is_place(piece);
+        if piece.len() < 2
+            || person
+            || technical
+            || place
+            || piece.split_whitespace().all(is_not_name)
+        {
             continue;
         }
         if taken.iter().any(|&(s, e)| start < e && s < end)
@@ -382,6 +406,18 @@ mod tests {
         assert_eq!(
             names("Spotify announced a deal with theCUBE."),
             ["Spotify", "theCUBE"]
+        );
+    }
+
+    #[test]
+    fn opening_common_words_people_and_places_are_not_names() {
+        assert_eq!(
+            names("Private equity firm Acme Partners agreed a deal with Globex."),
+            ["Acme Partners", "Globex"]
+        );
+        assert_eq!(
+            names("Eric Rice won sponsorship from Warner Bros in Britain."),
+            ["Warner Bros"]
         );
     }
 }
