@@ -35,12 +35,12 @@ const TITLES: &[&str] = &[
 
 /// A person: a name after a title, or one that speaks ("Eric Rice said").
 static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+(?:said|says|told|explained|added|who)(?-u:\b)").expect("speaker pattern")
+    Regex::new(r"^,?\s+(?:said|says|told|explained|added|who)(?-u:\b)|^,\s+(?:a |the |its |their )?(?:senior|executive|vice|chief|head|director|president|chairman|chairwoman|managing|founder|co-founder|analyst|spokesman|spokeswoman|professor|editor)(?-u:\b)").expect("speaker pattern")
 });
 
 /// A speech verb right before a name introduces a person ("explains Herbert Hansen").
 static SPOKEN_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:said|says|explains|explained|added|adds|according to)\s*$")
+    Regex::new(r"(?:said|says|explains|explained|added|adds|predicted|predicts|noted|notes|warned|warns|argued|argues|insisted|insists|according to)\s*$")
         .expect("speech verb pattern")
 });
 
@@ -286,11 +286,12 @@ fn is_adjective(sentence: &str, start: usize, end: usize) -> bool {
         .chars()
         .next()
         .is_some_and(char::is_lowercase);
-    !word.contains(' ')
+    let last = word.rsplit(' ').next().unwrap_or(word);
+    (!word.contains(' ') || last.ends_with("ern"))
         && lower_next
-        && ["ish", "ese", "ian", "an", "ic"]
+        && ["ish", "ese", "ian", "an", "ic", "ern"]
             .iter()
-            .any(|suf| word.ends_with(suf))
+            .any(|suf| last.ends_with(suf))
 }
 
 /// A name right after "in", "at" or "near" is a place ("based in Cape Town").
@@ -311,12 +312,13 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         // Drop leading non-name words ("In", "The", "French").
         let text = &sentence[start..end];
         let mut words = text.split_whitespace().peekable();
-        let mut titled = false;
         while let Some(&w) = words.peek() {
-            titled |= TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str());
             let no_capital = !w.chars().any(char::is_uppercase);
             // A common word opening the sentence is capitalized only for that.
-            let opening = sentence[..start].trim().is_empty() && lexicon::is_common(w);
+            let opening = sentence[..start]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .is_empty()
+                && lexicon::is_common(w.trim_end_matches("'s").trim_end_matches("’s"));
             if is_not_name(w) || no_capital || opening {
                 words.next();
                 start = match sentence[start..end].find(w) {
@@ -346,6 +348,9 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         end = start + trimmed.len();
         let mut piece = &sentence[start..end];
         let first_word = piece.split_whitespace().next().unwrap_or_default();
+        let titled = piece
+            .split_whitespace()
+            .any(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
         let mut person = titled
             || SPEAKS.is_match(&sentence[end..])
             || SPOKEN_BY.is_match(&sentence[..start])

@@ -53,7 +53,7 @@ static ENDED: LazyLock<Regex> = LazyLock::new(|| {
 
 static PLANNED_NOUNS: LazyLock<Regex> = LazyLock::new(|| {
     cue(
-        r"in talks|talks (?:with|on|about)|negotiations?|negotiating|proposed|possible|potential|planned|mooted|considering|approval",
+        r"in talks|talks (?:with|on|about)|close to|negotiations?|negotiating|proposed|possible|potential|planned|mooted|considering|approval",
     )
 });
 
