@@ -50,8 +50,9 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
             ctx.observe(&mentions);
             continue;
         }
-        // Names the organization finder missed, for triggers that find no
-        // organizations among the reported ones.
+        // Names the organization finder missed, taken alongside its own:
+        // a partner it did not report would otherwise leave the trigger
+        // without its nearest party.
         spans.extend(triggers.iter().map(|t| (t.start, t.end)));
         let mut all = mentions.clone();
         for (start, end) in names::candidates(s, &spans) {
@@ -66,16 +67,18 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
         let guessed = |n: &str| all.iter().any(|m| m.guessed && m.name == n);
         let kind = triggers::sentence_kind(s, &triggers);
         let date = sentence_date(timexes, sent);
-        let groups = arguments::groups(s, &mentions);
-        let fallback_groups = arguments::groups(s, &all);
+        let groups = arguments::groups(s, &all);
+        // A guessed name can break a list or stand in for the real party: the
+        // finder's names alone are the fallback.
+        let found_groups = arguments::groups(s, &mentions);
         // (a, b, confidence, found through a reference back, status)
         let mut pairs: Vec<(String, String, f32, bool, Status)> = Vec::new();
         for t in &triggers {
             let mut sides = arguments::sides(s, t, &groups);
             if !matches!(sides, Sides::Pairs(_)) && all.len() > mentions.len() {
-                let guess = arguments::sides(s, t, &fallback_groups);
-                if matches!(guess, Sides::Pairs(_)) {
-                    sides = guess;
+                let found = arguments::sides(s, t, &found_groups);
+                if matches!(found, Sides::Pairs(_)) {
+                    sides = found;
                 }
             }
             let found: Vec<(String, String, f32, bool)> = match sides {
@@ -256,6 +259,16 @@ mod tests {
         assert_eq!(
             rels("Facebook confirmed its partnership with Huawei. The social media giant said it is to end the partnership with Huawei."),
             [r("Facebook", "Huawei", "partnership", "ending")]
+        );
+    }
+
+    #[test]
+    fn a_party_the_organization_finder_missed_is_guessed() {
+        let found = rels("Flirtomatic has partnerships with Verizon and Vodafone.");
+        let pairs: Vec<(&str, &str)> = found.iter().map(|r| (r.0.as_str(), r.1.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [("Flirtomatic", "Verizon"), ("Flirtomatic", "Vodafone")]
         );
     }
 

@@ -278,21 +278,31 @@ fn is_not_name(word: &str) -> bool {
     NOT_NAMES.contains(&w.as_str()) || NOT_NAMES.contains(&full.as_str())
 }
 
-/// A single nationality-like word before a lower-case noun ("Turkish firm").
+/// A nationality-like word before a lower-case noun ("Turkish firm",
+/// "Middle Eastern sheikhdom"), not before a verb ("Flirtomatic has").
 fn is_adjective(sentence: &str, start: usize, end: usize) -> bool {
     let word = &sentence[start..end];
-    let lower_next = sentence[end..]
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase);
     let last = word.rsplit(' ').next().unwrap_or(word);
-    (!word.contains(' ') || last.ends_with("ern"))
-        && lower_next
-        && ["ish", "ese", "ian", "an", "ic", "ern"]
+    let next = sentence[end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let noun_next = next.starts_with(|c: char| c.is_lowercase())
+        && !next.ends_with("ed")
+        && !VERBS.contains(&next);
+    let nationality = lexicon::is_place(last)
+        || ["ish", "ese", "ian", "an", "ern"]
             .iter()
-            .any(|suf| last.ends_with(suf))
+            .any(|suf| last.ends_with(suf));
+    (!word.contains(' ') || last.ends_with("ern")) && noun_next && nationality
 }
+
+/// Verbs that follow a subject, not a noun after an adjective.
+const VERBS: &[&str] = &[
+    "has", "have", "had", "is", "was", "were", "are", "will", "would", "said", "says", "can",
+    "could", "also", "and",
+];
 
 /// A name right after "in", "at" or "near" is a place ("based in Cape Town").
 fn is_place(sentence: &str, start: usize) -> bool {
@@ -348,12 +358,13 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         end = start + trimmed.len();
         let mut piece = &sentence[start..end];
         let first_word = piece.split_whitespace().next().unwrap_or_default();
-        let titled = piece
+        let titled = m
+            .as_str()
             .split_whitespace()
             .any(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
         let mut person = titled
             || SPEAKS.is_match(&sentence[end..])
-            || SPOKEN_BY.is_match(&sentence[..start])
+            || SPOKEN_BY.is_match(&sentence[..m.start()])
             || piece.contains(' ') && lexicon::is_first_name(first_word);
         // "Herbert Hansen of Respond": the person's organization.
         if person {
@@ -424,5 +435,6 @@ mod tests {
             names("Eric Rice won sponsorship from Warner Bros in Britain."),
             ["Warner Bros"]
         );
+        assert!(names("It could supply the data, said Mr Ayers.").is_empty());
     }
 }

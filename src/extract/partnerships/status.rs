@@ -66,7 +66,7 @@ static PLANNED_MODALS: LazyLock<Regex> = LazyLock::new(|| {
 
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
     cue(
-        r"announced|announces|announcing|signed|signs|signing|sign up|signed up|agreed|agrees|unveiled|unveils|launched|launches|formed|forms|struck|strikes|inked|entered into|enters into|teamed up|teams up|join(?:s|ed|ing) forces|formalised|formalized|awarded|won|wins|placed|sealed|clinched|today|unveil|(?:is|are) to|(?:is|are) set to|(?:is|are) (?:now |also |jointly )?(?:\w+ing)|confirmed|secured|selected|chose|picked",
+        r"announced|announces|announcing|partnered|signed|signs|signing|sign up|signed up|agreed|agrees|unveiled|unveils|launched|launches|formed|forms|struck|strikes|inked|entered into|enters into|teamed up|teams up|join(?:s|ed|ing) forces|formalised|formalized|awarded|won|wins|placed|sealed|clinched|today|unveil|(?:is|are) to|(?:is|are) set to|(?:is|are) (?:now |also |jointly )?(?:\w+ing)|confirmed|secured|selected|chose|picked",
     )
 });
 

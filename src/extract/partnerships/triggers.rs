@@ -132,7 +132,12 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             L,
             false,
         ),
-        pat(r"(?:minority |strategic )stake", Investment, L, false),
+        pat(
+            r"(?:minority |strategic |\d+(?:\.\d+)?% )stake",
+            Investment,
+            L,
+            false,
+        ),
         Pattern {
             subjects_only: true,
             ..pat(r"(?:been|are|were) working on", CoDevelopment, L, true)
@@ -218,7 +223,7 @@ pub fn sentence_kind(sentence: &str, triggers: &[Trigger]) -> Kind {
 }
 
 static EXCLUDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisitions?|takeovers?|take over|mergers?|merg(?:e|ed|es|ing)|buy-?out|bought|purchas(?:e|ed|es|ing)|bid for|bids? (?:by|from)|lawsuits?|su(?:ed|es|ing)|court|fined|rivals?|compet(?:e|es|ing|itor|itors|ition)|investigat(?:e|ed|es|ing|ion)|shares? in|sale of|(?:majority|controlling) stake|stock exchange|owned by|subsidiary|parent|buys?|to buy|sold to|sells? (?:its|the|a) (?:\w+ )?(?:stake|unit|division|business)|delisted)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisitions?|takeovers?|take over|mergers?|merg(?:e|ed|es|ing)|buy-?out|bought|purchas(?:e|ed|es|ing)|bid for|bids? (?:by|from)|lawsuits?|su(?:ed|es|ing)|court|fined|rivals?|compet(?:e|es|ing|itor|itors|ition)|investigat(?:e|ed|es|ing|ion)|shares? in|sale of|(?:majority|controlling) stake|stock exchange|owned by|subsidiary|parent|buys?|buying|to buy|sold to|sells? (?:its|the|a) (?:\w+ )?(?:stake|unit|division|business)|delisted)(?-u:\b)")
         .expect("exclusion pattern")
 });
 
