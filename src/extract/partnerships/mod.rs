@@ -59,7 +59,7 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
             all.push(Mention {
                 start,
                 end,
-                name: &s[start..end],
+                name: short_form_after(s, end, &mentions).unwrap_or(&s[start..end]),
                 guessed: true,
             });
         }
@@ -136,6 +136,20 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
         ctx.observe(&mentions);
     }
     out
+}
+
+/// The finder's name for a guessed one that it gives in parentheses right
+/// after ("Sports Interactive (SI)"): one name per organization in the article.
+fn short_form_after<'o>(sentence: &str, end: usize, mentions: &[Mention<'o>]) -> Option<&'o str> {
+    let rest = &sentence[end..];
+    let open = end + rest.len() - rest.trim_start().len();
+    if !sentence[open..].starts_with('(') {
+        return None;
+    }
+    mentions
+        .iter()
+        .find(|m| m.start > open && sentence[open + 1..m.start].trim().is_empty())
+        .map(|m| m.name)
 }
 
 fn owned(a: &str, b: &str, confidence: f32, via_reference: bool) -> (String, String, f32, bool) {
@@ -270,6 +284,21 @@ mod tests {
             pairs,
             [("Flirtomatic", "Verizon"), ("Flirtomatic", "Vodafone")]
         );
+    }
+
+    #[test]
+    fn a_guessed_name_takes_the_short_form_given_after_it() {
+        let doc = Document::new(
+            "The developers Sports Interactive (SI) and publishers Eidos would work together.",
+        );
+        let m = [Mention {
+            start: 35,
+            end: 37,
+            name: "SI",
+            guessed: false,
+        }];
+        assert_eq!(short_form_after(doc.text, 33, &m), Some("SI"));
+        assert_eq!(short_form_after(doc.text, 15, &m), None);
     }
 
     #[test]
