@@ -90,6 +90,12 @@ static RIGHT_GAP: LazyLock<Regex> = LazyLock::new(|| {
         .expect("right gap pattern")
 });
 
+/// The agents of a passive trigger ("sponsored by firms including").
+static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*by\s+(?:[\w-]+\s+){0,3}?(?:including\s+|such as\s+)?$")
+        .expect("passive pattern")
+});
+
 static BETWEEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^[\s,]*(?:between|among|of)\s").expect("between pattern"));
 
@@ -158,7 +164,11 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         };
     }
     if let Some(r) = right {
-        if r.names.len() >= 2 && BETWEEN.is_match(&sentence[trigger.end..r.start]) {
+        let gap = &sentence[trigger.end..r.start];
+        // "a deal between X and Y"; "sponsored by X, Y and Z": co-sponsors.
+        if r.names.len() >= 2
+            && (BETWEEN.is_match(gap) || left.is_none() && PASSIVE_BY.is_match(gap))
+        {
             return Sides::Pairs(all_pairs(&r.names));
         }
         if let Some(l) = left {
@@ -377,6 +387,21 @@ mod tests {
         let g = groups(s, &mentions(s, &["Hitachi", "Matsushita", "Panasonic"]));
         assert_eq!(g[0].names, ["Hitachi", "Matsushita"]);
         assert_eq!(g.len(), 2);
+    }
+
+    #[test]
+    fn passive_agents_are_co_sponsors() {
+        assert_eq!(
+            run(
+                "The bid was sponsored by firms including Acme, Globex and Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![
+                ("Acme", "Globex"),
+                ("Acme", "Initech"),
+                ("Globex", "Initech")
+            ])
+        );
     }
 
     #[test]

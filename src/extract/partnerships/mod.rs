@@ -71,8 +71,8 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
         // A guessed name can break a list or stand in for the real party: the
         // finder's names alone are the fallback.
         let found_groups = arguments::groups(s, &mentions);
-        // (a, b, confidence, found through a reference back, status)
-        let mut pairs: Vec<(String, String, f32, bool, Status)> = Vec::new();
+        // (a, b, confidence, found through a reference back, status, co-sponsors)
+        let mut pairs: Vec<(String, String, f32, bool, Status, bool)> = Vec::new();
         for t in &triggers {
             let mut sides = arguments::sides(s, t, &groups);
             if !matches!(sides, Sides::Pairs(_)) && all.len() > mentions.len() {
@@ -105,18 +105,22 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
                     .unwrap_or_default(),
             };
             let status = status::classify(s, t.start..t.end);
+            // Co-sponsors ("sponsored by X and Y") are partners of each other.
+            let co_sponsors =
+                t.kind == Kind::Marketing && s[t.end..].trim_start().starts_with("by ");
             for (a, b, mut confidence, via_reference) in found {
                 if guessed(&a) || guessed(&b) {
                     confidence *= 0.7;
                 }
                 if !pairs.iter().any(|q| same_pair((&q.0, &q.1), (&a, &b))) {
-                    pairs.push((a, b, confidence, via_reference, status));
+                    pairs.push((a, b, confidence, via_reference, status, co_sponsors));
                 }
             }
         }
-        for (a, b, confidence, via_reference, status) in pairs {
+        for (a, b, confidence, via_reference, status, co_sponsors) in pairs {
             let kind = match ctx.last_kind {
                 Some(k) if via_reference && kind == Kind::Partnership => k,
+                _ if co_sponsors => Kind::Partnership,
                 _ => kind,
             };
             let merged = merge(
@@ -299,6 +303,18 @@ mod tests {
         }];
         assert_eq!(short_form_after(doc.text, 33, &m), Some("SI"));
         assert_eq!(short_form_after(doc.text, 15, &m), None);
+    }
+
+    #[test]
+    fn co_sponsors_are_partners() {
+        assert_eq!(
+            rels("The application was sponsored by firms including Nokia, Microsoft and Vodafone."),
+            [
+                r("Nokia", "Microsoft", "partnership", "ongoing"),
+                r("Nokia", "Vodafone", "partnership", "ongoing"),
+                r("Microsoft", "Vodafone", "partnership", "ongoing"),
+            ]
+        );
     }
 
     #[test]
