@@ -72,9 +72,6 @@ with open(os.path.join(EVAL, "partnerships", "core_train.jsonl"), encoding="utf-
                     in_org[w.lower()] += 1
 
 common = sorted(w for w, n in lower.items() if n >= 3 and n >= 2 * cap_mid[w] + in_org[w])
-if os.environ.get("DEBUG"):
-    for w in os.environ["DEBUG"].split():
-        print(w, lower[w], cap_mid[w], in_org[w], first_names[w], places[w])
 names = sorted(w for w, n in first_names.items()
                if n >= 2 and in_org[w] == 0 and lower[w] < n and w not in common)
 place = sorted(w for w, n in places.items()
