@@ -33,6 +33,11 @@ static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("coordination pattern")
 });
 
+/// A relative clause between two names ("Matsushita, which makes Panasonic") is no list.
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:which|who|whose|that|where)(?-u:\b)").expect("relative pattern")
+});
+
 /// A gap that is only a parenthesis, an apposition comma or a possessive: same group.
 static SAME_NAME_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[(\[]?\s*$").expect("gap pattern"));
@@ -61,7 +66,7 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
                 g.end = m.end;
                 continue;
             }
-            if COORDINATION.is_match(gap) {
+            if COORDINATION.is_match(gap) && !RELATIVE.is_match(gap) {
                 g.end = m.end;
                 if !g.names.contains(&m.name) {
                     g.names.push(m.name);
@@ -81,8 +86,14 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
 /// The gap between a trigger and the group after it may hold a preposition
 /// and a short description, not a new clause.
 static RIGHT_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,]*(?:(?:with|between|among|by|to|from|for|through|and|of|including|such as|like)\s+)?(?:(?:the|a|an|its|their|new|partner|partners)\s+)?(?:[^\s;.!?]+\s+){0,7}?$")
+    Regex::new(r"(?i)^[\s,]*(?:(?:with|between|among|by|to|from|for|through|and|of|including|such as|like)\s+)?(?:(?:the|a|an|its|their|new|partner|partners)\s+)?(?:(?:[^\s;.!?]|\.\d)+\s+){0,7}?$")
         .expect("right gap pattern")
+});
+
+/// The agents of a passive trigger ("sponsored by firms including").
+static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*by\s+(?:[\w-]+\s+){0,3}?(?:including\s+|such as\s+)?$")
+        .expect("passive pattern")
 });
 
 static BETWEEN: LazyLock<Regex> =
@@ -97,6 +108,13 @@ static VERB_GAP: LazyLock<Regex> = LazyLock::new(|| {
 
 static WITH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:with|including|such as|like|to|for)(?-u:\b)").expect("with pattern")
+});
+
+/// "with" right after a trigger: a partner that the sentence does not name
+/// when no organization follows.
+static UNNAMED_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[\w-]+\s+){0,2}?with\s+(?:a|an|the|its|their|other|local|several|[a-z]+(?:ese|ian|an|ish))?\s*[a-z]")
+        .expect("unnamed partner pattern")
 });
 
 /// A clause break between the trigger and the group before it.
@@ -139,8 +157,18 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         }
         v
     };
+    if trigger.subjects_only {
+        return match left {
+            Some(l) if l.names.len() >= 2 => Sides::Pairs(all_pairs(&l.names)),
+            _ => Sides::None,
+        };
+    }
     if let Some(r) = right {
-        if r.names.len() >= 2 && BETWEEN.is_match(&sentence[trigger.end..r.start]) {
+        let gap = &sentence[trigger.end..r.start];
+        // "a deal between X and Y"; "sponsored by X, Y and Z": co-sponsors.
+        if r.names.len() >= 2
+            && (BETWEEN.is_match(gap) || left.is_none() && PASSIVE_BY.is_match(gap))
+        {
             return Sides::Pairs(all_pairs(&r.names));
         }
         if let Some(l) = left {
@@ -161,7 +189,9 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         }
     }
     if let Some(l) = left {
-        if l.names.len() >= 2 && trigger.reciprocal {
+        // "X and Y have joint ventures with Chinese players": an unnamed partner.
+        let unnamed_partner = right.is_none() && UNNAMED_PARTNER.is_match(&sentence[trigger.end..]);
+        if l.names.len() >= 2 && trigger.reciprocal && !unnamed_partner {
             return Sides::Pairs(all_pairs(&l.names));
         }
     }
@@ -189,7 +219,12 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         // "co-produced by X and Y" relates X and Y; "partnered with X and Y"
         // relates each to a subject not named here.
         let gap = &sentence[trigger.end..r.start];
-        if r.names.len() >= 2 && trigger.reciprocal && left.is_none() && !WITH.is_match(gap) {
+        if r.names.len() >= 2
+            && trigger.reciprocal
+            && left.is_none()
+            && !WITH.is_match(gap)
+            && gap.split_whitespace().count() <= 3
+        {
             return Sides::Pairs(all_pairs(&r.names));
         }
         return Sides::RightOnly(r.names.clone());
@@ -310,6 +345,62 @@ mod tests {
                 &["Globex", "Acme"]
             ),
             Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn working_on_pairs_only_coordinated_subjects() {
+        assert_eq!(
+            run(
+                "Sony, IBM and Toshiba, who have been working on the chip, will unveil it.",
+                &["Sony", "IBM", "Toshiba"]
+            ),
+            Sides::Pairs(vec![
+                ("Sony", "IBM"),
+                ("Sony", "Toshiba"),
+                ("IBM", "Toshiba")
+            ])
+        );
+        assert_eq!(
+            run(
+                "Nokia has been working on a technology called Visual Radio.",
+                &["Nokia", "Visual Radio"]
+            ),
+            Sides::None
+        );
+    }
+
+    #[test]
+    fn unnamed_partner_does_not_pair_the_subjects() {
+        assert_eq!(
+            run(
+                "Acme, Globex and Initech are involved in joint ventures with Chinese players.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::None
+        );
+    }
+
+    #[test]
+    fn relative_clause_ends_a_list() {
+        let s = "The deal lets Hitachi and Matsushita, which makes Panasonic products, grow.";
+        let g = groups(s, &mentions(s, &["Hitachi", "Matsushita", "Panasonic"]));
+        assert_eq!(g[0].names, ["Hitachi", "Matsushita"]);
+        assert_eq!(g.len(), 2);
+    }
+
+    #[test]
+    fn passive_agents_are_co_sponsors() {
+        assert_eq!(
+            run(
+                "The bid was sponsored by firms including Acme, Globex and Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![
+                ("Acme", "Globex"),
+                ("Acme", "Initech"),
+                ("Globex", "Initech")
+            ])
         );
     }
 

@@ -7,6 +7,7 @@
 //! time expression the date. One record per organization pair per article.
 
 mod arguments;
+mod lexicon;
 mod names;
 mod references;
 mod status;
@@ -49,15 +50,16 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
             ctx.observe(&mentions);
             continue;
         }
-        // Names the organization finder missed, for triggers that find no
-        // organizations among the reported ones.
+        // Names the organization finder missed, taken alongside its own:
+        // a partner it did not report would otherwise leave the trigger
+        // without its nearest party.
         spans.extend(triggers.iter().map(|t| (t.start, t.end)));
         let mut all = mentions.clone();
         for (start, end) in names::candidates(s, &spans) {
             all.push(Mention {
                 start,
                 end,
-                name: &s[start..end],
+                name: short_form_after(s, end, &mentions).unwrap_or(&s[start..end]),
                 guessed: true,
             });
         }
@@ -65,16 +67,18 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
         let guessed = |n: &str| all.iter().any(|m| m.guessed && m.name == n);
         let kind = triggers::sentence_kind(s, &triggers);
         let date = sentence_date(timexes, sent);
-        let groups = arguments::groups(s, &mentions);
-        let fallback_groups = arguments::groups(s, &all);
-        // (a, b, confidence, found through a reference back, status)
-        let mut pairs: Vec<(String, String, f32, bool, Status)> = Vec::new();
+        let groups = arguments::groups(s, &all);
+        // A guessed name can break a list or stand in for the real party: the
+        // finder's names alone are the fallback.
+        let found_groups = arguments::groups(s, &mentions);
+        // (a, b, confidence, found through a reference back, status, co-sponsors)
+        let mut pairs: Vec<(String, String, f32, bool, Status, bool)> = Vec::new();
         for t in &triggers {
             let mut sides = arguments::sides(s, t, &groups);
             if !matches!(sides, Sides::Pairs(_)) && all.len() > mentions.len() {
-                let guess = arguments::sides(s, t, &fallback_groups);
-                if matches!(guess, Sides::Pairs(_)) {
-                    sides = guess;
+                let found = arguments::sides(s, t, &found_groups);
+                if matches!(found, Sides::Pairs(_)) {
+                    sides = found;
                 }
             }
             let found: Vec<(String, String, f32, bool)> = match sides {
@@ -101,18 +105,22 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
                     .unwrap_or_default(),
             };
             let status = status::classify(s, t.start..t.end);
+            // Co-sponsors ("sponsored by X and Y") are partners of each other.
+            let co_sponsors =
+                t.kind == Kind::Marketing && s[t.end..].trim_start().starts_with("by ");
             for (a, b, mut confidence, via_reference) in found {
                 if guessed(&a) || guessed(&b) {
                     confidence *= 0.7;
                 }
                 if !pairs.iter().any(|q| same_pair((&q.0, &q.1), (&a, &b))) {
-                    pairs.push((a, b, confidence, via_reference, status));
+                    pairs.push((a, b, confidence, via_reference, status, co_sponsors));
                 }
             }
         }
-        for (a, b, confidence, via_reference, status) in pairs {
+        for (a, b, confidence, via_reference, status, co_sponsors) in pairs {
             let kind = match ctx.last_kind {
                 Some(k) if via_reference && kind == Kind::Partnership => k,
+                _ if co_sponsors => Kind::Partnership,
                 _ => kind,
             };
             let merged = merge(
@@ -132,6 +140,20 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
         ctx.observe(&mentions);
     }
     out
+}
+
+/// The finder's name for a guessed one that it gives in parentheses right
+/// after ("Sports Interactive (SI)"): one name per organization in the article.
+fn short_form_after<'o>(sentence: &str, end: usize, mentions: &[Mention<'o>]) -> Option<&'o str> {
+    let rest = &sentence[end..];
+    let open = end + rest.len() - rest.trim_start().len();
+    if !sentence[open..].starts_with('(') {
+        return None;
+    }
+    mentions
+        .iter()
+        .find(|m| m.start > open && sentence[open + 1..m.start].trim().is_empty())
+        .map(|m| m.name)
 }
 
 fn owned(a: &str, b: &str, confidence: f32, via_reference: bool) -> (String, String, f32, bool) {
@@ -255,6 +277,43 @@ mod tests {
         assert_eq!(
             rels("Facebook confirmed its partnership with Huawei. The social media giant said it is to end the partnership with Huawei."),
             [r("Facebook", "Huawei", "partnership", "ending")]
+        );
+    }
+
+    #[test]
+    fn a_party_the_organization_finder_missed_is_guessed() {
+        let found = rels("Flirtomatic has partnerships with Verizon and Vodafone.");
+        let pairs: Vec<(&str, &str)> = found.iter().map(|r| (r.0.as_str(), r.1.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [("Flirtomatic", "Verizon"), ("Flirtomatic", "Vodafone")]
+        );
+    }
+
+    #[test]
+    fn a_guessed_name_takes_the_short_form_given_after_it() {
+        let doc = Document::new(
+            "The developers Sports Interactive (SI) and publishers Eidos would work together.",
+        );
+        let m = [Mention {
+            start: 35,
+            end: 37,
+            name: "SI",
+            guessed: false,
+        }];
+        assert_eq!(short_form_after(doc.text, 33, &m), Some("SI"));
+        assert_eq!(short_form_after(doc.text, 15, &m), None);
+    }
+
+    #[test]
+    fn co_sponsors_are_partners() {
+        assert_eq!(
+            rels("The application was sponsored by firms including Nokia, Microsoft and Vodafone."),
+            [
+                r("Nokia", "Microsoft", "partnership", "ongoing"),
+                r("Nokia", "Vodafone", "partnership", "ongoing"),
+                r("Microsoft", "Vodafone", "partnership", "ongoing"),
+            ]
         );
     }
 

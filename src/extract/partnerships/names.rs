@@ -3,6 +3,7 @@
 //! organization finder did not report. Places, months, titles, nationalities
 //! and sentence-opening function words are not names of partners.
 
+use super::lexicon;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -34,12 +35,12 @@ const TITLES: &[&str] = &[
 
 /// A person: a name after a title, or one that speaks ("Eric Rice said").
 static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+(?:said|says|told|explained|added|who)(?-u:\b)").expect("speaker pattern")
+    Regex::new(r"^,?\s+(?:said|says|told|explained|added|who)(?-u:\b)|^,\s+(?:a |the |its |their )?(?:senior|executive|vice|chief|head|director|president|chairman|chairwoman|managing|founder|co-founder|analyst|spokesman|spokeswoman|professor|editor)(?-u:\b)").expect("speaker pattern")
 });
 
 /// A speech verb right before a name introduces a person ("explains Herbert Hansen").
 static SPOKEN_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:said|says|explains|explained|added|adds|according to)\s*$")
+    Regex::new(r"(?:said|says|explains|explained|added|adds|predicted|predicts|noted|notes|warned|warns|argued|argues|insisted|insists|according to)\s*$")
         .expect("speech verb pattern")
 });
 
@@ -252,6 +253,18 @@ const NOT_NAMES: &[&str] = &[
     "christmas",
     "inc",
     "ltd",
+    "ai",
+    "api",
+    "apis",
+    "app",
+    "apps",
+    "genai",
+    "saas",
+    "cto",
+    "cfo",
+    "ipo",
+    "tv",
+    "pc",
     "co",
     "corp",
 ];
@@ -265,20 +278,31 @@ fn is_not_name(word: &str) -> bool {
     NOT_NAMES.contains(&w.as_str()) || NOT_NAMES.contains(&full.as_str())
 }
 
-/// A single nationality-like word before a lower-case noun ("Turkish firm").
+/// A nationality-like word before a lower-case noun ("Turkish firm",
+/// "Middle Eastern sheikhdom"), not before a verb ("Flirtomatic has").
 fn is_adjective(sentence: &str, start: usize, end: usize) -> bool {
     let word = &sentence[start..end];
-    let lower_next = sentence[end..]
-        .trim_start()
-        .chars()
+    let last = word.rsplit(' ').next().unwrap_or(word);
+    let next = sentence[end..]
+        .split_whitespace()
         .next()
-        .is_some_and(char::is_lowercase);
-    !word.contains(' ')
-        && lower_next
-        && ["ish", "ese", "ian", "an", "ic"]
+        .unwrap_or_default()
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let noun_next = next.starts_with(|c: char| c.is_lowercase())
+        && !next.ends_with("ed")
+        && !VERBS.contains(&next);
+    let nationality = lexicon::is_place(last)
+        || ["ish", "ese", "ian", "an", "ern"]
             .iter()
-            .any(|suf| word.ends_with(suf))
+            .any(|suf| last.ends_with(suf));
+    (!word.contains(' ') || last.ends_with("ern")) && noun_next && nationality
 }
+
+/// Verbs that follow a subject, not a noun after an adjective.
+const VERBS: &[&str] = &[
+    "has", "have", "had", "is", "was", "were", "are", "will", "would", "said", "says", "can",
+    "could", "also", "and",
+];
 
 /// A name right after "in", "at" or "near" is a place ("based in Cape Town").
 fn is_place(sentence: &str, start: usize) -> bool {
@@ -298,11 +322,14 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         // Drop leading non-name words ("In", "The", "French").
         let text = &sentence[start..end];
         let mut words = text.split_whitespace().peekable();
-        let mut titled = false;
         while let Some(&w) = words.peek() {
-            titled |= TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str());
             let no_capital = !w.chars().any(char::is_uppercase);
-            if is_not_name(w) || no_capital {
+            // A common word opening the sentence is capitalized only for that.
+            let opening = sentence[..start]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .is_empty()
+                && lexicon::is_common(w.trim_end_matches("'s").trim_end_matches("’s"));
+            if is_not_name(w) || no_capital || opening {
                 words.next();
                 start = match sentence[start..end].find(w) {
                     Some(p) => {
@@ -330,8 +357,15 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             .trim_end_matches("’s");
         end = start + trimmed.len();
         let mut piece = &sentence[start..end];
-        let mut person =
-            titled || SPEAKS.is_match(&sentence[end..]) || SPOKEN_BY.is_match(&sentence[..start]);
+        let first_word = piece.split_whitespace().next().unwrap_or_default();
+        let titled = m
+            .as_str()
+            .split_whitespace()
+            .any(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
+        let mut person = titled
+            || SPEAKS.is_match(&sentence[end..])
+            || SPOKEN_BY.is_match(&sentence[..m.start()])
+            || piece.contains(' ') && lexicon::is_first_name(first_word);
         // "Herbert Hansen of Respond": the person's organization.
         if person {
             if let Some(p) = piece.rfind(" of ") {
@@ -344,7 +378,13 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             || piece.starts_with(|c: char| c.is_ascii_digit())
                 && piece.len() <= 3
                 && !piece.contains(' ');
-        if piece.len() < 2 || person || technical || piece.split_whitespace().all(is_not_name) {
+        let place = !piece.contains(' ') && lexicon::is_place(piece);
+        if piece.len() < 2
+            || person
+            || technical
+            || place
+            || piece.split_whitespace().all(is_not_name)
+        {
             continue;
         }
         if taken.iter().any(|&(s, e)| start < e && s < end)
@@ -383,5 +423,18 @@ mod tests {
             names("Spotify announced a deal with theCUBE."),
             ["Spotify", "theCUBE"]
         );
+    }
+
+    #[test]
+    fn opening_common_words_people_and_places_are_not_names() {
+        assert_eq!(
+            names("Private equity firm Acme Partners agreed a deal with Globex."),
+            ["Acme Partners", "Globex"]
+        );
+        assert_eq!(
+            names("Eric Rice won sponsorship from Warner Bros in Britain."),
+            ["Warner Bros"]
+        );
+        assert!(names("It could supply the data, said Mr Ayers.").is_empty());
     }
 }

@@ -47,13 +47,13 @@ static ENDING: LazyLock<Regex> = LazyLock::new(|| {
 
 static ENDED: LazyLock<Regex> = LazyLock::new(|| {
     cue(
-        r"ended|(?:came|come|comes|brought|put) to an end|an end to|terminated|scrapped|pulled out|withdr[ae]w|withdrawal|expired|dissolved|broke off|broke up|split|called off|cancell?ed|collapsed|thrown out|blocked|had (?:partnered|worked|collaborated|developed|been)|previously|formerly|no longer|final time|separate ways|former partners?",
+        r"ended|(?:came|come|comes|brought|put) to an end|an end to|terminated|scrapped|pulled out|withdr[ae]w|withdrawal|expired|dissolved|broke off|broke up|split|called off|cancell?ed|collapsed|thrown out|blocked|had (?:partnered|worked|collaborated|developed|been (?:partners?|allies|allied|working|collaborating|co-?operating))|previously|formerly|no longer|final time|separate ways|former partners?",
     )
 });
 
 static PLANNED_NOUNS: LazyLock<Regex> = LazyLock::new(|| {
     cue(
-        r"in talks|talks (?:with|on|about)|negotiations?|negotiating|proposed|possible|potential|planned|mooted|considering|approval",
+        r"in talks|talks (?:with|on|about)|close to|negotiations?|negotiating|proposed|possible|potential|planned|mooted|considering|approval",
     )
 });
 
@@ -66,16 +66,33 @@ static PLANNED_MODALS: LazyLock<Regex> = LazyLock::new(|| {
 
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
     cue(
-        r"announced|announces|announcing|signed|signs|signing|sign up|signed up|agreed|agrees|unveiled|unveils|launched|launches|formed|forms|struck|strikes|inked|entered into|enters into|teamed up|teams up|join(?:s|ed|ing) forces|formalised|formalized|awarded|won|wins|placed|sealed|clinched|today|unveil|(?:is|are) to|(?:is|are) set to|(?:is|are) (?:\w+ )?(?:\w+ing)|confirmed|secured|selected|chose|picked",
+        r"announced|announces|announcing|partnered|signed|signs|signing|sign up|signed up|agreed|agrees|unveiled|unveils|launched|launches|formed|forms|struck|strikes|inked|entered into|enters into|teamed up|teams up|join(?:s|ed|ing) forces|formalised|formalized|awarded|won|wins|placed|sealed|clinched|today|unveil|(?:is|are) to|(?:is|are) set to|(?:is|are) (?:now |also |jointly )?(?:\w+ing)|confirmed|secured|selected|chose|picked",
+    )
+});
+
+/// An agreement dated to a past year is background ("an alliance agreed in 2000").
+static DATED_PAST: LazyLock<Regex> = LazyLock::new(|| {
+    cue(
+        r"(?:agreed|signed|formed|struck|set up|created|launched|established|founded) (?:back )?in (?:19|20)\d\d",
     )
 });
 
 /// A relation reported as standing ("has a partnership", "have worked").
 static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
     cue(
-        r"(?:has|have|had) (?:been|long|a|an|allied|worked|collaborated|partnered|cooperated|co-operated|supplied|provided|licen[sc]ed|used|relied)|since|existing|present|long-standing|longstanding|current|currently|already|ongoing|continu(?:e|es|ing)",
+        r"(?:has|have|had) (?:been|long|a|an|allied|worked|collaborated|partnered|cooperated|co-operated|supplied|provided|licen[sc]ed|used|relied)|for (?:the (?:past|last) )?(?:\w+ )?(?:years|months|decades)|since|existing|present|long-standing|longstanding|current|currently|already|ongoing|continu(?:e|es|ing)",
     )
 });
+
+/// A clause that opens with the relation itself ("the deal was ...").
+static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:the|this|that) (?:deal|tie-up|agreement|partnership|alliance|venture|contract|pact)(?-u:\b)")
+        .expect("refers back pattern")
+});
+
+/// "have been working on": going on for a while.
+static PERFECT_PROGRESSIVE: LazyLock<Regex> =
+    LazyLock::new(|| cue(r"(?:has|have) been \w+ing(?: \w+)?$"));
 
 /// Clause breaks: a status cue on the far side belongs to another clause.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
@@ -101,10 +118,20 @@ pub fn classify(sentence: &str, trigger: std::ops::Range<usize>) -> Status {
     {
         from += m.end();
     }
+    // The clause after a break still speaks of the relation when it opens
+    // with a reference to it ("..., however the deal was thrown out").
+    let mut after_break = "";
     if let Some(m) = CLAUSE_BREAK.find(&sentence[trigger.end..to]) {
+        let rest = &sentence[trigger.end + m.end()..];
+        if REFERS_BACK.is_match(rest) {
+            after_break = rest;
+        }
         to = trigger.end + m.start();
     }
     let window = &sentence[from..to];
+    if ENDED.is_match(after_break) {
+        return Status::Ended;
+    }
     let before = &sentence[from..trigger.start];
     if DENIED.is_match(window) {
         Status::Denied
@@ -114,7 +141,10 @@ pub fn classify(sentence: &str, trigger: std::ops::Range<usize>) -> Status {
         Status::Ended
     } else if PLANNED_NOUNS.is_match(window) || PLANNED_MODALS.is_match(before) {
         Status::Planned
-    } else if ONGOING.is_match(before) {
+    } else if ONGOING.is_match(before)
+        || PERFECT_PROGRESSIVE.is_match(&sentence[from..trigger.end])
+        || DATED_PAST.is_match(window)
+    {
         Status::Ongoing
     } else if ANNOUNCED.is_match(window) {
         Status::Announced
@@ -171,6 +201,18 @@ mod tests {
         );
         assert_eq!(
             classify("Acme, which has allied itself with Globex in a partnership, fell."),
+            Status::Ongoing
+        );
+        assert_eq!(
+            classify("Acme will gain the right to sell its unit to Globex, part of a partnership agreed in 2000."),
+            Status::Ongoing
+        );
+        assert_eq!(
+            classify("Acme sought a tie-up with Globex last year however the deal was thrown out by a court."),
+            Status::Ended
+        );
+        assert_eq!(
+            classify("Herbert Hansen of Acme is a working scientist at its partner Globex."),
             Status::Ongoing
         );
     }

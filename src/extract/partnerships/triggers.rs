@@ -62,6 +62,10 @@ pub struct Trigger {
     /// Relates the organizations coordinated before it to each other
     /// ("X and Y are developing", "X, Y and Z collaborated").
     pub reciprocal: bool,
+    /// Relates only organizations coordinated before it: "working on" makes
+    /// X and Y partners in "X and Y are working on a chip", but nobody in
+    /// "X is working on a technology called Y".
+    pub subjects_only: bool,
 }
 
 struct Pattern {
@@ -69,6 +73,7 @@ struct Pattern {
     kind: Kind,
     direction: Direction,
     reciprocal: bool,
+    subjects_only: bool,
 }
 
 fn pat(p: &str, kind: Kind, direction: Direction, reciprocal: bool) -> Pattern {
@@ -77,6 +82,7 @@ fn pat(p: &str, kind: Kind, direction: Direction, reciprocal: bool) -> Pattern {
         kind,
         direction,
         reciprocal,
+        subjects_only: false,
     }
 }
 
@@ -115,7 +121,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         pat(
-            r"co-develop(?:s|ed|ing|ment)?|jointly develop(?:s|ed|ing)?|develop(?:ing|ed)? together|joint (?:research|development)|research collaboration|co-produc(?:e|ed|es|ing|tion|er)|are developing|working (?:on|together)|work together|joined forces|joining forces|join forces|(?:be|being|been|was|were|is|are) (?:jointly )?developed by",
+            r"co-develop(?:s|ed|ing|ment)?|jointly develop(?:s|ed|ing)?|develop(?:ing|ed)? together|joint (?:research|development)|research collaboration|co-produc(?:e|ed|es|ing|tion|er)|are developing|working together|work(?:s|ed|ing)? (?:closely )?together|(?:work(?:s|ed|ing)?|partner(?:s|ed|ing)?) closely with|joined forces|joining forces|join forces|(?:be|being|been|was|were|is|are) (?:jointly )?developed by",
             CoDevelopment,
             L,
             true,
@@ -126,7 +132,16 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             L,
             false,
         ),
-        pat(r"(?:minority |strategic )stake", Investment, L, false),
+        pat(
+            r"(?:minority |strategic |\d+(?:\.\d+)?% )stake",
+            Investment,
+            L,
+            false,
+        ),
+        Pattern {
+            subjects_only: true,
+            ..pat(r"(?:been|are|were) working on", CoDevelopment, L, true)
+        },
         pat(
             r"partner(?:ed|ing|s)? up|partner(?:s|ed|ing|ships?)?|alliances?|allied|team(?:ed|s|ing)? up|tie-ups?|tied up|link(?:ed)? up|(?:in )?talks with|negotiations with|collaborat(?:e|ed|es|ing|ion|ions|ive)|co-?operat(?:e|ed|es|ing|ion)|memorandum of understanding|MoU|agreements?|deals?|pacts?|accords?",
             Partnership,
@@ -175,6 +190,7 @@ pub fn find_all(sentence: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
                 kind: p.kind,
                 direction: direction_of(p, m.as_str()),
                 reciprocal: p.reciprocal,
+                subjects_only: p.subjects_only,
             });
         }
     }
@@ -207,7 +223,7 @@ pub fn sentence_kind(sentence: &str, triggers: &[Trigger]) -> Kind {
 }
 
 static EXCLUDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisitions?|takeovers?|take over|mergers?|merg(?:e|ed|es|ing)|buy-?out|bought|purchas(?:e|ed|es|ing)|bid for|bids? (?:by|from)|lawsuits?|su(?:ed|es|ing)|court|fined|rivals?|compet(?:e|es|ing|itor|itors|ition)|investigat(?:e|ed|es|ing|ion)|shares? in|stock exchange|owned by|subsidiary|parent|buys?|to buy|sold to|sells? (?:its|the|a) (?:\w+ )?(?:stake|unit|division|business)|delisted)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisitions?|takeovers?|take over|mergers?|merg(?:e|ed|es|ing)|buy-?out|bought|purchas(?:e|ed|es|ing)|bid for|bids? (?:by|from)|lawsuits?|su(?:ed|es|ing)|court|fined|rivals?|compet(?:e|es|ing|itor|itors|ition)|investigat(?:e|ed|es|ing|ion)|shares? in|sale of|(?:majority|controlling) stake|stock exchange|owned by|subsidiary|parent|buys?|buying|to buy|sold to|sells? (?:its|the|a) (?:\w+ )?(?:stake|unit|division|business)|delisted)(?-u:\b)")
         .expect("exclusion pattern")
 });
 
