@@ -15,6 +15,7 @@ models built in, so nothing else needs installing on the workers.
 
 import argparse
 import json
+import shlex
 
 from pyspark.sql import SparkSession
 
@@ -34,7 +35,7 @@ def main():
     # Blank lines would become error records; they carry no article.
     lines = lines.filter(lambda line: line.strip())
     command = [args.newsmine, "extract", "--input-format", "jsonl", "--quiet", "--threads", "1"]
-    records = lines.pipe(command)
+    records = lines.pipe(shlex.join(command))
 
     def is_error(line):
         return "error" in json.loads(line)
