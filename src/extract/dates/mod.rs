@@ -13,7 +13,8 @@ pub use calendar::Date;
 
 use crate::text::Document;
 use context::DocState;
-use regex::Captures;
+use regex_automata::util::captures::Captures;
+use regex_automata::Input;
 use rules::{Ctx, RULES};
 use std::cell::Cell;
 use std::ops::Range;
@@ -57,6 +58,10 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
     let mut state = DocState::new(text);
     let mut found = Vec::new();
     let mut matches: Vec<(usize, Captures)> = Vec::new();
+    // Capture buffers by rule: the one searched with, and those freed by
+    // earlier sentences, so that a match costs no allocation.
+    let mut spare: Vec<Captures> = RULES.iter().map(|r| r.re.create_captures()).collect();
+    let mut free: Vec<Vec<Captures>> = vec![Vec::new(); RULES.len()];
     for sentence in &doc.sentences {
         let mask = triggers::classes(&text[sentence.clone()]);
         if mask == 0 {
@@ -65,23 +70,27 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
         // The haystack ends with the sentence but starts with the text, so
         // that word boundaries at the sentence start see the byte before it.
         let hay = &text[..sentence.end];
-        matches.clear();
+        for (ri, caps) in matches.drain(..) {
+            free[ri].push(caps);
+        }
         for (ri, r) in RULES.iter().enumerate() {
             if !r.may_match(mask) {
                 continue;
             }
+            let caps = &mut spare[ri];
             let mut at = sentence.start;
-            while let Some(caps) = r.re.captures_at(hay, at) {
-                let m = caps.get(0).expect("whole match");
+            while at < hay.len() {
+                r.re.search_captures(&Input::new(hay).span(at..hay.len()), caps);
+                let Some(m) = caps.get_match() else {
+                    break;
+                };
                 at = if m.is_empty() {
                     next_char(hay, m.end())
                 } else {
                     m.end()
                 };
-                matches.push((ri, caps));
-                if at >= hay.len() {
-                    break;
-                }
+                let fresh = free[ri].pop().unwrap_or_else(|| r.re.create_captures());
+                matches.push((ri, std::mem::replace(caps, fresh)));
             }
         }
         if !matches.is_empty() {
@@ -117,16 +126,16 @@ fn resolve_sentence(
     let base = sentence.start;
     let mut cands: Vec<(Timex, Option<(i32, u32)>)> = Vec::new();
     for (ri, caps) in matches {
-        let m = caps
-            .name("t")
-            .or_else(|| caps.name("t2"))
-            .or_else(|| caps.get(0))
+        let m = rules::group(caps, "t")
+            .or_else(|| rules::group(caps, "t2"))
+            .or_else(|| caps.get_group(0))
             .expect("whole match");
         let ctx = Ctx {
             caps,
+            hay: text,
             sentence: s,
-            at: m.start() - base,
-            end: m.end() - base,
+            at: m.start - base,
+            end: m.end - base,
             reference,
             doc: state,
             names_quarter: Cell::new(None),

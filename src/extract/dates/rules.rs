@@ -7,7 +7,9 @@ use super::calendar::Holiday;
 use super::context::{tense, DocState, Tense};
 use super::triggers as tr;
 use super::{Date, TimexType};
-use regex::{Captures, Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::{captures::Captures, syntax};
+use regex_automata::{MatchKind, PatternID, Span};
 use std::cell::Cell;
 use std::sync::LazyLock;
 
@@ -27,7 +29,9 @@ const ORD: &str = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)";
 /// What a resolver sees: the match, its sentence, the reference date and
 /// the document state.
 pub struct Ctx<'a> {
-    pub caps: &'a Captures<'a>,
+    pub caps: &'a Captures,
+    /// The text the captures index.
+    pub hay: &'a str,
     pub sentence: &'a str,
     /// Byte range of the annotated span inside the sentence.
     pub at: usize,
@@ -42,7 +46,7 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn cap(&self, name: &str) -> Option<&str> {
-        self.caps.name(name).map(|m| m.as_str())
+        group(self.caps, name).map(|span| &self.hay[span.range()])
     }
 
     fn text(&self) -> &str {
@@ -76,6 +80,17 @@ impl Ctx<'_> {
     }
 }
 
+/// The span of the named group `name`, when it took part in the match.
+pub fn group(caps: &Captures, name: &str) -> Option<Span> {
+    // A pattern has a handful of groups: scanning their names is cheaper
+    // than hashing the name for the group table.
+    let index = caps
+        .group_info()
+        .pattern_names(PatternID::ZERO)
+        .position(|n| n == Some(name))?;
+    caps.get_group(index)
+}
+
 pub type Resolved = Option<(TimexType, Option<String>)>;
 type Resolve = fn(&Ctx) -> Resolved;
 
@@ -96,12 +111,22 @@ impl Rule {
 
 fn rule(gate: &'static [u64], pattern: &str, resolve: Resolve) -> Rule {
     let pattern = format!(r"(?i-u)\b(?:{pattern})\b");
-    Rule {
+    let config = meta::Config::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(10 << 20))
         // A roomy lazy-DFA cache: these alternations have many states and a
         // cache that keeps clearing costs more than the memory.
-        re: RegexBuilder::new(&pattern)
-            .dfa_size_limit(16 << 20)
-            .build()
+        .hybrid_cache_capacity(16 << 20)
+        // The haystacks are single sentences and many patterns start with
+        // common words ("a", "the", digits): a literal prefilter costs more
+        // than the bytes it skips.
+        .auto_prefilter(false);
+    Rule {
+        re: meta::Builder::new()
+            .configure(config)
+            .syntax(syntax::Config::new().utf8(true))
+            .build(&pattern)
             .expect("date rule pattern"),
         gate,
         resolve,
