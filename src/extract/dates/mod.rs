@@ -58,10 +58,8 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
     let mut state = DocState::new(text);
     let mut found = Vec::new();
     let mut matches: Vec<(usize, Captures)> = Vec::new();
-    // Capture buffers by rule: the one searched with, and those freed by
-    // earlier sentences, so that a match costs no allocation.
-    let mut spare: Vec<Captures> = RULES.iter().map(|r| r.re.create_captures()).collect();
-    let mut free: Vec<Vec<Captures>> = vec![Vec::new(); RULES.len()];
+    let mut free = FREE_CAPTURES.take();
+    free.resize_with(RULES.len(), Vec::new);
     for sentence in &doc.sentences {
         let mask = triggers::classes(&text[sentence.clone()]);
         if mask == 0 {
@@ -77,10 +75,10 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
             if !r.may_match(mask) {
                 continue;
             }
-            let caps = &mut spare[ri];
+            let mut caps = free[ri].pop().unwrap_or_else(|| r.re.create_captures());
             let mut at = sentence.start;
             while at < hay.len() {
-                r.re.search_captures(&Input::new(hay).span(at..hay.len()), caps);
+                r.re.search_captures(&Input::new(hay).span(at..hay.len()), &mut caps);
                 let Some(m) = caps.get_match() else {
                     break;
                 };
@@ -90,8 +88,9 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
                     m.end()
                 };
                 let fresh = free[ri].pop().unwrap_or_else(|| r.re.create_captures());
-                matches.push((ri, std::mem::replace(caps, fresh)));
+                matches.push((ri, std::mem::replace(&mut caps, fresh)));
             }
+            free[ri].push(caps);
         }
         if !matches.is_empty() {
             resolve_sentence(
@@ -104,7 +103,17 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
             );
         }
     }
+    for (ri, caps) in matches {
+        free[ri].push(caps);
+    }
+    FREE_CAPTURES.set(free);
     found
+}
+
+thread_local! {
+    /// Capture buffers by rule, kept from sentence to sentence and document
+    /// to document so that a match costs no allocation.
+    static FREE_CAPTURES: Cell<Vec<Vec<Captures>>> = const { Cell::new(Vec::new()) };
 }
 
 /// The byte offset of the character after the one at `i`.

@@ -170,7 +170,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             bare_month,
         ),
         rule(
-            &[tr::YEAR4],
+            &[tr::ISO],
             r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)",
             iso_date,
         ),
@@ -296,13 +296,13 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // for years, within weeks, decades-long
         rule(
-            &[tr::UNIT],
+            &[tr::UNITS],
             r"(?:(?P<p>for|within|in|over)\s+)(?P<t>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes))|(?P<t2>(?P<unit2>years|months|weeks|days|decades|hours)-long)",
             bare_plural_duration,
         ),
         // now, currently, recently, the future, recent years, the coming months
         rule(
-            &[tr::VAGUE | tr::DAY_W],
+            &[tr::VAGUE | tr::UNITS],
             r"(?P<v>now|currently|nowadays|at\s+present|the\s+present|recently|lately|formerly|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term|the\s+past|these\s+days)|(?P<rec>recent|coming|past)\s+(?P<unit>years|months|weeks|days|decades|quarters)",
             vague,
         ),

@@ -23,9 +23,9 @@ pub const CENTURY: u64 = 1 << 5;
 pub const QUARTER: u64 = 1 << 6;
 pub const HALF: u64 = 1 << 7;
 pub const PERIOD: u64 = 1 << 8;
+/// The singular unit words: "year", "month", "week" (and "weekend"), "day", ...
 pub const YEAR_W: u64 = 1 << 9;
 pub const MONTH_W: u64 = 1 << 10;
-/// "week", "weekend" and plurals.
 pub const WEEK_W: u64 = 1 << 11;
 pub const DAY_W: u64 = 1 << 12;
 pub const DECADE_W: u64 = 1 << 13;
@@ -50,13 +50,18 @@ pub const SET: u64 = 1 << 24;
 pub const VAGUE: u64 = 1 << 25;
 /// "nineteen", "thousand".
 pub const SPOKEN: u64 = 1 << 26;
+/// A year, a hyphen and a digit ("1998-02").
+pub const ISO: u64 = 1 << 29;
+/// A plural unit word ("years", "days", "centuries").
+pub const UNITS: u64 = 1 << 30;
 /// Holidays named by one word: "Thanksgiving", "Christmas", "Easter", ...
 pub const HOLIDAY: u64 = 1 << 27;
 /// First words of holidays named with "Day" or "Year's": "Labor", "New", ...
 pub const HOLIDAY2: u64 = 1 << 28;
 
 /// Any unit word of a duration ("years", "a fortnight", "three quarters").
-pub const UNIT: u64 = YEAR_W
+pub const UNIT: u64 = UNITS
+    | YEAR_W
     | MONTH_W
     | WEEK_W
     | DAY_W
@@ -109,31 +114,30 @@ const WORDS: &[(&str, u64)] = &[
     ("saturdays", WEEKDAY),
     ("sundays", WEEKDAY),
     ("century", CENTURY),
-    ("centuries", CENTURY),
+    ("centuries", UNITS),
     ("quarter", QUARTER),
-    ("quarters", QUARTER),
+    ("quarters", UNITS),
     ("half", HALF),
     ("period", PERIOD),
     ("year", YEAR_W),
-    ("years", YEAR_W),
+    ("years", UNITS),
     ("month", MONTH_W),
-    ("months", MONTH_W),
+    ("months", UNITS),
     ("week", WEEK_W),
-    ("weeks", WEEK_W),
+    ("weeks", UNITS),
     ("weekend", WEEK_W),
-    ("weekends", WEEK_W),
     ("day", DAY_W),
-    ("days", DAY_W),
+    ("days", UNITS),
     ("decade", DECADE_W),
-    ("decades", DECADE_W),
+    ("decades", UNITS),
     ("hour", HOUR_W),
-    ("hours", HOUR_W),
+    ("hours", UNITS),
     ("minute", MINUTE_W),
-    ("minutes", MINUTE_W),
+    ("minutes", UNITS),
     ("second", SECOND_W),
-    ("seconds", SECOND_W),
+    ("seconds", UNITS),
     ("fortnight", FORTNIGHT),
-    ("fortnights", FORTNIGHT),
+    ("fortnights", UNITS),
     ("spring", SEASON),
     ("summer", SEASON),
     ("fall", SEASON),
@@ -301,11 +305,15 @@ pub fn classes(s: &str) -> u64 {
                     value = value.wrapping_mul(10).wrapping_add(u32::from(b[i] - b'0'));
                     i += 1;
                 }
+                let next = b.get(i).copied();
+                let digit_after = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
                 if i - start == 4 && (1500..=2099).contains(&value) {
                     mask |= YEAR4;
+                    if value >= 1900 && next == Some(b'-') && digit_after(i + 1) {
+                        mask |= ISO;
+                    }
                 }
-                let next = b.get(i).copied();
-                if next == Some(b'/') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                if next == Some(b'/') && digit_after(i + 1) {
                     mask |= SLASH;
                 }
                 let is_s = |j: usize| b.get(j).is_some_and(|&c| (c | 0x20) == b's');
@@ -326,10 +334,11 @@ mod tests {
     #[test]
     fn words_and_numbers_are_classified() {
         let m = classes("On June5, 1998 at 10pm, three years ago.");
-        for c in [MONTH, YEAR4, CLOCK, YEAR_W, DIR] {
+        for c in [MONTH, YEAR4, CLOCK, UNITS, DIR] {
             assert_ne!(m & c, 0, "{c:b}");
         }
-        assert_eq!(m & (WEEKDAY | SLASH | DECADE), 0);
+        assert_eq!(m & (WEEKDAY | SLASH | DECADE | ISO | YEAR_W), 0);
+        assert_ne!(classes("on 2018-06-05") & ISO, 0);
         assert_ne!(
             classes("in the '80s and 1990's, on 3/14") & (DECADE | SLASH),
             0
