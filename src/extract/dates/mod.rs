@@ -14,7 +14,7 @@ pub use calendar::Date;
 use crate::text::Document;
 use context::DocState;
 use regex_automata::util::captures::Captures;
-use regex_automata::Input;
+use regex_automata::{meta, Input};
 use rules::{Ctx, RULES};
 use std::cell::Cell;
 use std::ops::Range;
@@ -58,8 +58,14 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
     let mut state = DocState::new(text);
     let mut found = Vec::new();
     let mut matches: Vec<(usize, Captures)> = Vec::new();
-    let mut free = FREE_CAPTURES.take();
-    free.resize_with(RULES.len(), Vec::new);
+    let Scratch {
+        mut caches,
+        mut free,
+    } = SCRATCH.take();
+    if caches.is_empty() {
+        caches = RULES.iter().map(|r| r.re.create_cache()).collect();
+        free.resize_with(RULES.len(), Vec::new);
+    }
     for sentence in &doc.sentences {
         let mask = triggers::classes(&text[sentence.clone()]);
         if mask == 0 {
@@ -78,7 +84,8 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
             let mut caps = free[ri].pop().unwrap_or_else(|| r.re.create_captures());
             let mut at = sentence.start;
             while at < hay.len() {
-                r.re.search_captures(&Input::new(hay).span(at..hay.len()), &mut caps);
+                let input = Input::new(hay).span(at..hay.len());
+                r.re.search_captures_with(&mut caches[ri], &input, &mut caps);
                 let Some(m) = caps.get_match() else {
                     break;
                 };
@@ -106,14 +113,22 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
     for (ri, caps) in matches {
         free[ri].push(caps);
     }
-    FREE_CAPTURES.set(free);
+    SCRATCH.set(Scratch { caches, free });
     found
 }
 
+/// Per-thread search state, kept from document to document.
+#[derive(Default)]
+struct Scratch {
+    /// The rules' search caches (lazy DFA states), by rule: owned by the
+    /// thread rather than taken from each regex's shared pool on every search.
+    caches: Vec<meta::Cache>,
+    /// Capture buffers by rule, so that a match costs no allocation.
+    free: Vec<Vec<Captures>>,
+}
+
 thread_local! {
-    /// Capture buffers by rule, kept from sentence to sentence and document
-    /// to document so that a match costs no allocation.
-    static FREE_CAPTURES: Cell<Vec<Vec<Captures>>> = const { Cell::new(Vec::new()) };
+    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
 }
 
 /// The byte offset of the character after the one at `i`.
