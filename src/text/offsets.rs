@@ -12,13 +12,25 @@ impl CharOffsets {
     pub fn new(text: &str) -> Self {
         let mut marks = Vec::new();
         if !text.is_ascii() {
+            // Lead bytes tell a character's length; ASCII bytes are skipped
+            // without decoding.
+            let bytes = text.as_bytes();
             let mut extra = 0;
-            for (i, c) in text.char_indices() {
-                let n = c.len_utf8();
-                if n > 1 {
-                    extra += n - 1;
-                    marks.push((i + n, extra));
+            let mut i = 0;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    i += 1;
+                    continue;
                 }
+                let n = match b {
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    _ => 2,
+                };
+                extra += n - 1;
+                i += n;
+                marks.push((i, extra));
             }
         }
         CharOffsets { marks }

@@ -1,23 +1,23 @@
 //! Time expressions (TIMEX3): a trigger-word prefilter picks the rules worth
 //! running on each sentence, the rules' regular expressions (compiled once)
-//! find candidates, and resolvers type them DATE / TIME / DURATION / SET and
+//! find candidates in it, and resolvers type them DATE / TIME / DURATION / SET and
 //! resolve them to ISO values against the publication date, reading the
 //! tense of the clause to decide between past and future readings.
 
 mod calendar;
 mod context;
 mod rules;
+mod triggers;
 
 pub use calendar::Date;
 
 use crate::text::Document;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use context::DocState;
-use regex::Captures;
-use rules::{Ctx, RULES, TRIGGERS};
+use regex_automata::util::captures::Captures;
+use regex_automata::{meta, Input};
+use rules::{Ctx, RULES};
 use std::cell::Cell;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// TIMEX3 type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,60 +48,92 @@ pub struct Timex {
     pub value: Option<String>,
 }
 
-/// One automaton over every trigger word: a single pass over the document
-/// tells which rules can possibly match in it.
-static TRIGGER_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(TRIGGERS.iter().map(|(w, _)| w))
-        .expect("trigger automaton")
-});
-
 /// Every time expression in the document, in text order, not overlapping.
 ///
-/// Each rule the document's trigger words allow runs once over the whole
-/// text; its matches are then resolved sentence by sentence, in order, so
-/// that a sentence sees the context (named quarters) of those before it.
+/// Only the rules whose trigger words a sentence contains run, and only
+/// over that sentence. Sentences are resolved in order, so that a sentence sees the
+/// context (named quarters) of those before it.
 pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
-    let mask = trigger_mask(doc.text);
-    let mut raw: Vec<(usize, usize, Captures)> = Vec::new();
-    for (ri, r) in RULES.iter().enumerate() {
-        if r.needs & mask == 0 {
+    let text = doc.text;
+    let mut state = DocState::new(text);
+    let mut found = Vec::new();
+    let mut matches: Vec<(usize, Captures)> = Vec::new();
+    let Scratch {
+        mut caches,
+        mut free,
+    } = SCRATCH.take();
+    if caches.is_empty() {
+        caches = RULES.iter().map(|r| r.re.create_cache()).collect();
+        free.resize_with(RULES.len(), Vec::new);
+    }
+    for sentence in &doc.sentences {
+        let mask = triggers::classes(&text[sentence.clone()]);
+        if mask == 0 {
             continue;
         }
-        for caps in r.re.captures_iter(doc.text) {
-            let m = caps.get(0).expect("whole match");
-            let Some(si) = doc.sentence_at(m.start()) else {
+        // The haystack ends with the sentence but starts with the text, so
+        // that word boundaries at the sentence start see the byte before it.
+        let hay = &text[..sentence.end];
+        for (ri, caps) in matches.drain(..) {
+            free[ri].push(caps);
+        }
+        for (ri, r) in RULES.iter().enumerate() {
+            if !r.may_match(mask) {
                 continue;
-            };
-            let s = &doc.sentences[si];
-            if m.start() >= s.start && m.end() <= s.end {
-                raw.push((si, ri, caps));
             }
+            let mut caps = free[ri].pop().unwrap_or_else(|| r.re.create_captures());
+            let mut at = sentence.start;
+            while at < hay.len() {
+                let input = Input::new(hay).span(at..hay.len());
+                r.re.search_captures_with(&mut caches[ri], &input, &mut caps);
+                let Some(m) = caps.get_match() else {
+                    break;
+                };
+                at = if m.is_empty() {
+                    next_char(hay, m.end())
+                } else {
+                    m.end()
+                };
+                let fresh = free[ri].pop().unwrap_or_else(|| r.re.create_captures());
+                matches.push((ri, std::mem::replace(&mut caps, fresh)));
+            }
+            free[ri].push(caps);
+        }
+        if !matches.is_empty() {
+            resolve_sentence(
+                text,
+                sentence.clone(),
+                &matches,
+                reference,
+                &mut state,
+                &mut found,
+            );
         }
     }
-    raw.sort_by_key(|(si, ri, _)| (*si, *ri));
-    let mut state = DocState::new(doc.text);
-    let mut found = Vec::new();
-    for group in raw.chunk_by(|a, b| a.0 == b.0) {
-        let sentence = doc.sentences[group[0].0].clone();
-        resolve_sentence(doc.text, sentence, group, reference, &mut state, &mut found);
+    for (ri, caps) in matches {
+        free[ri].push(caps);
     }
+    SCRATCH.set(Scratch { caches, free });
     found
 }
 
-/// The union of the trigger classes occurring anywhere in `text`.
-fn trigger_mask(text: &str) -> u32 {
-    let all = TRIGGERS.iter().fold(0, |m, (_, b)| m | b);
-    let mut mask = 0;
-    for m in TRIGGER_AC.find_overlapping_iter(text) {
-        mask |= TRIGGERS[m.pattern().as_usize()].1;
-        if mask == all {
-            break;
-        }
-    }
-    mask
+/// Per-thread search state, kept from document to document.
+#[derive(Default)]
+struct Scratch {
+    /// The rules' search caches (lazy DFA states), by rule: owned by the
+    /// thread rather than taken from each regex's shared pool on every search.
+    caches: Vec<meta::Cache>,
+    /// Capture buffers by rule, so that a match costs no allocation.
+    free: Vec<Vec<Captures>>,
+}
+
+thread_local! {
+    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+}
+
+/// The byte offset of the character after the one at `i`.
+fn next_char(s: &str, i: usize) -> usize {
+    s[i..].chars().next().map_or(s.len(), |c| i + c.len_utf8())
 }
 
 /// Resolves one sentence's matches, keeps the longest non-overlapping
@@ -109,7 +141,7 @@ fn trigger_mask(text: &str) -> u32 {
 fn resolve_sentence(
     text: &str,
     sentence: Range<usize>,
-    matches: &[(usize, usize, Captures)],
+    matches: &[(usize, Captures)],
     reference: Option<Date>,
     state: &mut DocState,
     out: &mut Vec<Timex>,
@@ -117,17 +149,17 @@ fn resolve_sentence(
     let s = &text[sentence.clone()];
     let base = sentence.start;
     let mut cands: Vec<(Timex, Option<(i32, u32)>)> = Vec::new();
-    for (_, ri, caps) in matches {
-        let m = caps
-            .name("t")
-            .or_else(|| caps.name("t2"))
-            .or_else(|| caps.get(0))
+    for (ri, caps) in matches {
+        let m = rules::group(caps, "t")
+            .or_else(|| rules::group(caps, "t2"))
+            .or_else(|| caps.get_group(0))
             .expect("whole match");
         let ctx = Ctx {
             caps,
+            hay: text,
             sentence: s,
-            at: m.start() - base,
-            end: m.end() - base,
+            at: m.start - base,
+            end: m.end - base,
             reference,
             doc: state,
             names_quarter: Cell::new(None),
@@ -396,6 +428,28 @@ mod tests {
                     Some("1998-02-13TMO".to_string())
                 ),
             ]
+        );
+    }
+
+    /// Rules run sentence by sentence: a match cannot run into the next
+    /// line and swallow the expression there, and a rule's trigger words
+    /// are looked for in the sentence itself.
+    #[test]
+    fn rules_run_within_each_sentence() {
+        assert_eq!(
+            values(
+                "Hours\nMonday 9:00am - 5:00pm\nTuesday 9:00am",
+                "2025-06-01"
+            )
+            .into_iter()
+            .map(|(t, _)| t)
+            .filter(|t| t.ends_with("day"))
+            .collect::<Vec<_>>(),
+            ["Monday", "Tuesday"]
+        );
+        assert_eq!(
+            run("It costs $5 per day.", "2025-06-01"),
+            [("per day".to_string(), "SET", Some("P1D".to_string()))]
         );
     }
 

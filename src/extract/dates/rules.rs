@@ -5,103 +5,13 @@
 
 use super::calendar::Holiday;
 use super::context::{tense, DocState, Tense};
+use super::triggers as tr;
 use super::{Date, TimexType};
-use regex::{Captures, Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::{captures::Captures, syntax};
+use regex_automata::{MatchKind, PatternID, Span};
 use std::cell::Cell;
 use std::sync::LazyLock;
-
-/// Trigger classes found by the prefilter (see `triggers`).
-pub const T_MONTH: u32 = 1;
-pub const T_DIGIT: u32 = 1 << 1;
-pub const T_DAY: u32 = 1 << 2;
-pub const T_UNIT: u32 = 1 << 3;
-pub const T_VAGUE: u32 = 1 << 4;
-pub const T_PART: u32 = 1 << 5;
-pub const T_SET: u32 = 1 << 6;
-pub const T_SPOKEN: u32 = 1 << 7;
-pub const T_HOLIDAY: u32 = 1 << 8;
-
-/// Trigger substrings (matched ASCII case-insensitively) and their class.
-pub const TRIGGERS: &[(&str, u32)] = &[
-    ("jan", T_MONTH),
-    ("feb", T_MONTH),
-    ("mar", T_MONTH),
-    ("apr", T_MONTH),
-    ("may", T_MONTH),
-    ("jun", T_MONTH),
-    ("jul", T_MONTH),
-    ("aug", T_MONTH),
-    ("sep", T_MONTH),
-    ("oct", T_MONTH),
-    ("nov", T_MONTH),
-    ("dec", T_MONTH),
-    ("0", T_DIGIT),
-    ("1", T_DIGIT),
-    ("2", T_DIGIT),
-    ("3", T_DIGIT),
-    ("4", T_DIGIT),
-    ("5", T_DIGIT),
-    ("6", T_DIGIT),
-    ("7", T_DIGIT),
-    ("8", T_DIGIT),
-    ("9", T_DIGIT),
-    ("day", T_DAY),
-    ("tonight", T_DAY | T_PART),
-    ("tomorrow", T_DAY),
-    ("year", T_UNIT),
-    ("month", T_UNIT),
-    ("week", T_UNIT),
-    ("decade", T_UNIT),
-    ("hour", T_UNIT),
-    ("minute", T_UNIT),
-    ("second", T_UNIT),
-    ("quarter", T_UNIT),
-    ("centur", T_UNIT),
-    ("period", T_UNIT),
-    ("fortnight", T_UNIT),
-    ("half", T_UNIT),
-    ("spring", T_UNIT),
-    ("summer", T_UNIT),
-    ("fall", T_UNIT),
-    ("autumn", T_UNIT),
-    ("winter", T_UNIT),
-    ("now", T_VAGUE),
-    ("current", T_VAGUE),
-    ("recent", T_VAGUE),
-    ("past", T_VAGUE),
-    ("future", T_VAGUE),
-    ("present", T_VAGUE),
-    ("former", T_VAGUE),
-    ("lately", T_VAGUE),
-    ("term", T_VAGUE),
-    ("night", T_PART),
-    ("morning", T_PART),
-    ("afternoon", T_PART),
-    ("evening", T_PART),
-    ("noon", T_PART),
-    ("midday", T_PART),
-    ("midnight", T_PART),
-    ("dawn", T_PART),
-    ("dusk", T_PART),
-    ("daily", T_SET),
-    ("weekly", T_SET),
-    ("monthly", T_SET),
-    ("annually", T_SET),
-    ("yearly", T_SET),
-    ("hourly", T_SET),
-    ("every", T_SET),
-    ("each", T_SET),
-    ("nineteen", T_SPOKEN),
-    ("thousand", T_SPOKEN),
-    ("ties", T_SPOKEN),
-    ("nineties", T_SPOKEN),
-    ("thanksgiving", T_HOLIDAY),
-    ("christmas", T_HOLIDAY),
-    ("easter", T_HOLIDAY),
-    ("new year", T_HOLIDAY),
-    ("halloween", T_HOLIDAY),
-    ("valentine", T_HOLIDAY),
-];
 
 const MONTH: &str = r"(?-i:(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?))";
 const MONTH_FULL: &str =
@@ -119,7 +29,9 @@ const ORD: &str = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)";
 /// What a resolver sees: the match, its sentence, the reference date and
 /// the document state.
 pub struct Ctx<'a> {
-    pub caps: &'a Captures<'a>,
+    pub caps: &'a Captures,
+    /// The text the captures index.
+    pub hay: &'a str,
     pub sentence: &'a str,
     /// Byte range of the annotated span inside the sentence.
     pub at: usize,
@@ -134,7 +46,7 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn cap(&self, name: &str) -> Option<&str> {
-        self.caps.name(name).map(|m| m.as_str())
+        group(self.caps, name).map(|span| &self.hay[span.range()])
     }
 
     fn text(&self) -> &str {
@@ -168,26 +80,55 @@ impl Ctx<'_> {
     }
 }
 
+/// The span of the named group `name`, when it took part in the match.
+pub fn group(caps: &Captures, name: &str) -> Option<Span> {
+    // A pattern has a handful of groups: scanning their names is cheaper
+    // than hashing the name for the group table.
+    let index = caps
+        .group_info()
+        .pattern_names(PatternID::ZERO)
+        .position(|n| n == Some(name))?;
+    caps.get_group(index)
+}
+
 pub type Resolved = Option<(TimexType, Option<String>)>;
 type Resolve = fn(&Ctx) -> Resolved;
 
 pub struct Rule {
     pub re: Regex,
-    /// Trigger classes of which at least one must occur in the sentence.
-    pub needs: u32,
+    /// Trigger classes a sentence needs for the rule to run: at least one
+    /// class of every element (see `triggers`).
+    pub gate: &'static [u64],
     pub resolve: Resolve,
 }
 
-fn rule(needs: u32, pattern: &str, resolve: Resolve) -> Rule {
+impl Rule {
+    /// Whether a sentence with trigger classes `mask` can hold a match.
+    pub fn may_match(&self, mask: u64) -> bool {
+        self.gate.iter().all(|&any| any & mask != 0)
+    }
+}
+
+fn rule(gate: &'static [u64], pattern: &str, resolve: Resolve) -> Rule {
     let pattern = format!(r"(?i-u)\b(?:{pattern})\b");
-    Rule {
+    let config = meta::Config::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(10 << 20))
         // A roomy lazy-DFA cache: these alternations have many states and a
         // cache that keeps clearing costs more than the memory.
-        re: RegexBuilder::new(&pattern)
-            .dfa_size_limit(16 << 20)
-            .build()
+        .hybrid_cache_capacity(16 << 20)
+        // The haystacks are single sentences and many patterns start with
+        // common words ("a", "the", digits): a literal prefilter costs more
+        // than the bytes it skips.
+        .auto_prefilter(false);
+    Rule {
+        re: meta::Builder::new()
+            .configure(config)
+            .syntax(syntax::Config::new().utf8(true))
+            .build(&pattern)
             .expect("date rule pattern"),
-        needs,
+        gate,
         resolve,
     }
 }
@@ -196,19 +137,19 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         // June 5, 2018 / Saturday, April 25, 1998
         rule(
-            T_MONTH,
+            &[tr::MONTH, tr::YEAR4],
             &format!(r"(?:{WEEKDAY},?\s+)?{MONTH}\s*{DAY},?\s+{YEAR}"),
             full_date,
         ),
         // 5 June 2018
         rule(
-            T_MONTH,
+            &[tr::MONTH, tr::YEAR4],
             &format!(r"(?:{WEEKDAY},?\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}"),
             full_date,
         ),
         // Jun. 5 / 5 June / Friday, Oct. 23
         rule(
-            T_MONTH,
+            &[tr::MONTH],
             &format!(
                 r"(?:(?P<rel>last|next|this|early|late)\s+)?(?:{WEEKDAY},?\s+)?(?:{MONTH}\s*{DAY}|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_FULL}))"
             ),
@@ -216,7 +157,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // June 2018, January this year, the winter of 1994
         rule(
-            T_MONTH | T_UNIT,
+            &[tr::MONTH | tr::SEASON, tr::YEAR4 | tr::YEAR_W],
             &format!(
                 r"(?:(?:early|late|mid)[- ]?|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?(?:{MONTH}|(?:the\s+)?{SEASON})(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year)"
             ),
@@ -224,36 +165,36 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // March, last April, early March, mid-November, each July
         rule(
-            T_MONTH,
+            &[tr::MONTH],
             &format!(r"(?:(?P<rel>last|next|this|each|every|early|late|mid)[- ]?)?{MONTH}"),
             bare_month,
         ),
         rule(
-            T_DIGIT,
+            &[tr::ISO],
             r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)",
             iso_date,
         ),
         rule(
-            T_DIGIT,
+            &[tr::SLASH],
             r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d\d)",
             us_date,
         ),
         // the 1990s, the '80s, the early 1970s, the nineties
         rule(
-            T_DIGIT | T_SPOKEN,
+            &[tr::DECADE],
             r"(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?:(?P<c>1[5-9]|20)(?P<dec>\d)0'?s|'(?P<dec2>\d)0s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
             decade,
         ),
         // the 20th century, this century
         rule(
-            T_UNIT,
+            &[tr::CENTURY],
             r"(?:the\s+)?(?:(?P<cn>\d{1,2})(?:st|nd|rd|th)|(?P<cw>this|last|next))[- ]century",
             century,
         ),
         // the third quarter (of fiscal 2019), this year's first quarter, the
         // year-ago third quarter, third-quarter, the first half
         rule(
-            T_UNIT,
+            &[tr::QUARTER | tr::HALF],
             &format!(
                 r"(?:(?:the\s+)?(?:(?:this|last|next)\s+year's|(?:comparable\s+)?(?:year-ago|year-earlier|prior-year|year-before)|{YEAR}|fiscal|current)\s+)?(?:the\s+)?(?:fiscal\s+)?(?:{ORD}[- ](?P<qh>quarter|half)|(?P<ordh>first|second|1st|2nd)\s+half)(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?:(?P<y2>1[5-9]\d\d|20\d\d)|(?P<ry>this|last|next|the)\s+year))?"
             ),
@@ -261,7 +202,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // the quarter, the latest period, the year-ago quarter, the 1988 period, year-earlier
         rule(
-            T_UNIT,
+            &[tr::QUARTER | tr::PERIOD | tr::YEAR_W],
             &format!(
                 r"(?:the\s+)?(?:(?P<qmod>latest|current|same|comparable|year-ago|year-earlier|prior-year|year-before|{YEAR}|corresponding|(?:comparable|same)\s+year-ago|(?:comparable|same)\s+year-earlier)\s+)?(?P<qn>quarter|period)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year))?|(?P<adj>year-ago|year-earlier)|last\s+year's\s+(?P<qn2>quarter|period)"
             ),
@@ -269,19 +210,19 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // fiscal 1998, mid-2017, 1998, post-1959
         rule(
-            T_DIGIT,
+            &[tr::YEAR4],
             r"(?:(?P<fy>fiscal|calendar|the\s+year)\s+(?:year\s+)?|(?:early|late|mid|post|pre)[- ]?)?(?P<y>1[5-9]\d\d|20\d\d)",
             year,
         ),
         // nineteen ninety-six, the year two thousand
         rule(
-            T_SPOKEN,
+            &[tr::SPOKEN],
             r"(?:the\s+year\s+)?(?:nineteen\s+(?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<units>one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+and)?(?:\s+(?P<units2>one|two|three|four|five|six|seven|eight|nine))?)",
             spoken_year,
         ),
         // today, yesterday morning, late yesterday, tonight, this afternoon, last night
         rule(
-            T_DAY | T_PART,
+            &[tr::DEICTIC | tr::PART],
             &format!(
                 r"(?:(?P<pre>early|late|later|earlier|mid-?afternoon|mid-?morning)\s+)?(?:(?P<w>today|yesterday|tomorrow|tonight)(?:\s+{PART})?|(?P<rel>this|last|later\s+this|earlier\s+this)\s+(?P<part2>morning|afternoon|evening|night))"
             ),
@@ -289,7 +230,10 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // this week, last month, later this year, next quarter, last fall, this weekend
         rule(
-            T_UNIT | T_DAY,
+            &[
+                tr::REL,
+                tr::WEEK_W | tr::MONTH_W | tr::YEAR_W | tr::QUARTER | tr::DECADE_W | tr::SEASON,
+            ],
             &format!(
                 r"(?:(?P<pos>later|earlier|early|late)\s+)?(?P<rel>this|last|next|coming|previous|this\s+past)\s+(?:(?P<g>week|month|year|quarter|weekend|decade)|{SEASON})"
             ),
@@ -297,7 +241,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // the weekend, the summer, the week
         rule(
-            T_UNIT | T_DAY,
+            &[tr::WEEK_W | tr::SEASON],
             &format!(
                 r"(?:(?:over|during|for|in|ahead\s+of|into)\s+)(?P<t>the\s+(?:(?:early|late)\s+)?(?:(?P<g>weekend|week)|{SEASON}))"
             ),
@@ -305,13 +249,13 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // the year (ended Sept. 30), the fiscal year, the full year, the current year, year-end
         rule(
-            T_UNIT,
+            &[tr::YEAR_W],
             r"(?:(?:for|of|in|during|throughout|through|by|since|around)\s+)(?P<t>(?:the\s+)?(?:end\s+of\s+the\s+year|year(?:-end|\s+end|'s\s+end)|(?:the\s+)?(?:(?P<m>fiscal|full|current|calendar|current\s+fiscal)\s+)?year))(?P<ended>\s+end(?:ed|ing))?",
             the_year,
         ),
         // Friday, last Sunday, Tuesday morning, 10 p.m. Wednesday, each Thursday
         rule(
-            T_DAY,
+            &[tr::WEEKDAY],
             &format!(
                 r"(?:(?P<clock>\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight|midday)(?:\s+[ECMP][SD]T)?,?\s+)?(?:(?P<rel>last|next|this|coming|previous|the\s+previous|the\s+following|early|late|each|every)\s+)?{WEEKDAY}(?P<plural>s)?(?:\s+{PART}s?)?"
             ),
@@ -319,13 +263,16 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // Thanksgiving Day, last Christmas, Easter week
         rule(
-            T_HOLIDAY | T_DAY,
+            &[
+                tr::HOLIDAY | tr::HOLIDAY2,
+                tr::HOLIDAY | tr::DAY_W | tr::YEAR_W,
+            ],
             r"(?:(?P<rel>last|next|this)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Easter(?:\s+Sunday|\s+week)?)",
             holiday,
         ),
         // 10 years ago, a year earlier, a week or so ago, months ago
         rule(
-            T_UNIT | T_DAY,
+            &[tr::UNIT, tr::DIR],
             &format!(
                 r"{APPROX}?(?:{NUM}\s+|(?P<bare>))(?:more\s+)?{UNIT}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|from\s+now|hence)"
             ),
@@ -333,7 +280,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // the past three years, the next few days, the first nine months, the nine months
         rule(
-            T_UNIT | T_DAY,
+            &[tr::UNIT],
             &format!(
                 r"(?:{APPROX})?the\s+(?:(?P<q>past|last|next|coming|previous|first|final|following|preceding|ensuing|remaining|same|latest)\s+)?(?:{NUM}\s+(?:more\s+)?)?{UNIT}(?P<or>\s+or\s+so)?"
             ),
@@ -341,7 +288,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // three years, two-year, 90 days, a minute, several months, 2 1/2 years
         rule(
-            T_UNIT | T_DAY,
+            &[tr::UNIT],
             &format!(
                 r"{APPROX}?{NUM}(?:\s+(?P<frac>1/2|and\s+a\s+half))?[- ]+(?:more\s+)?{UNIT}(?:\s+and\s+a\s+half)?(?P<long>-long)?"
             ),
@@ -349,19 +296,19 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // for years, within weeks, decades-long
         rule(
-            T_UNIT | T_DAY,
+            &[tr::UNITS],
             r"(?:(?P<p>for|within|in|over)\s+)(?P<t>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes))|(?P<t2>(?P<unit2>years|months|weeks|days|decades|hours)-long)",
             bare_plural_duration,
         ),
         // now, currently, recently, the future, recent years, the coming months
         rule(
-            T_VAGUE | T_UNIT | T_DAY,
+            &[tr::VAGUE | tr::UNITS],
             r"(?P<v>now|currently|nowadays|at\s+present|the\s+present|recently|lately|formerly|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term|the\s+past|these\s+days)|(?P<rec>recent|coming|past)\s+(?P<unit>years|months|weeks|days|decades|quarters)",
             vague,
         ),
         // 10:30 a.m., 5 p.m. EST, noon
         rule(
-            T_DIGIT | T_PART,
+            &[tr::CLOCK],
             &format!(
                 r"(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm|a\.m|p\.m)|(?P<word>noon|midnight|midday))(?:\s+(?:[ECMP][SD]T|GMT))?(?:,?\s+(?P<w>today|yesterday|tomorrow)|,?\s+{MONTH}\s*{DAY})?"
             ),
@@ -369,7 +316,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // every day, each week, daily, annually
         rule(
-            T_SET,
+            &[tr::SET],
             r"(?:every|each|per)\s+(?P<g>day|week|month|year|quarter|morning|night|evening)|(?P<adv>annually|yearly|daily|weekly|monthly|hourly)",
             set,
         ),
