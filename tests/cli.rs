@@ -8,6 +8,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::Stdio;
 
+mod common;
+
 fn newsmine() -> Command {
     Command::cargo_bin("newsmine").unwrap()
 }
@@ -337,26 +339,7 @@ fn sigint_during_run_leaves_whole_lines_and_no_complete_looking_files() {
     }
     drop(f);
     let out = dir.path().join("out");
-    let bin = assert_cmd::cargo::cargo_bin("newsmine");
-    let child = std::process::Command::new(bin)
-        .arg("run")
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let partial = out.join(".articles.jsonl.partial");
-    let started = std::time::Instant::now();
-    while std::fs::metadata(&partial).map_or(true, |m| m.len() == 0) {
-        assert!(started.elapsed().as_secs() < 60, "run produced nothing");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = common::interrupted_run(&[input], &out, ".articles.jsonl.partial");
     assert_eq!(output.status.code(), Some(130));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("interrupted after"), "{stderr}");
@@ -364,7 +347,7 @@ fn sigint_during_run_leaves_whole_lines_and_no_complete_looking_files() {
         !out.join("articles.jsonl").exists(),
         "an interrupted run must not look complete"
     );
-    let text = std::fs::read_to_string(&partial).unwrap();
+    let text = std::fs::read_to_string(out.join(".articles.jsonl.partial")).unwrap();
     let n = text.lines().count();
     assert!(n > 0 && n < 300_000, "{n} records");
     assert!(text.ends_with('\n'));

@@ -4,7 +4,8 @@
 use assert_cmd::Command;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
+
+mod common;
 
 const FILES: [&str; 5] = [
     "articles.jsonl",
@@ -103,26 +104,8 @@ fn resume_after_sigint_ends_like_an_uninterrupted_run() {
         inputs.push(path);
     }
     let out = dir.path().join("out");
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsmine"))
-        .arg("run")
-        .args(&inputs)
-        .arg("--out")
-        .arg(&out)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Interrupt once the first input is done, while the second is being read.
-    let manifest = out.join(".inputs.jsonl.partial");
-    let started = std::time::Instant::now();
-    while std::fs::metadata(&manifest).map_or(true, |m| m.len() == 0) {
-        assert!(started.elapsed().as_secs() < 60, "run finished no input");
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    // Interrupted once the first input is done, while the second is being read.
+    let output = common::interrupted_run(&inputs, &out, ".inputs.jsonl.partial");
     assert_eq!(output.status.code(), Some(130));
     let stderr = run(&inputs, &out, true);
     assert!(stderr.contains("resuming in"), "{stderr}");
