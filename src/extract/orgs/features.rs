@@ -2,7 +2,9 @@
 //! rows of a fixed weight table (no string is built per feature). Shared by
 //! the tagger and by its trainer so both see exactly the same features.
 
+use super::cues;
 use super::tokens::{self, Span};
+use super::votes::Vote;
 use crate::text::Document;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -18,7 +20,7 @@ pub const I_ORG: u8 = 2;
 pub const TABLE_BITS: u32 = 17;
 pub const TABLE_ROWS: usize = 1 << TABLE_BITS;
 /// Features per token, the same for every token (unused slots repeat the bias).
-pub const N_FEATURES: usize = 34;
+pub const N_FEATURES: usize = 44;
 
 /// Entity type index (0 = ORG, 1 = PER, 2 = LOC, 3 = MISC) of a non-O tag.
 pub fn entity_of(tag: u8) -> u8 {
@@ -149,6 +151,8 @@ const GAZ_I: u16 = 128;
 const SEEN_LOWER: u16 = 256;
 const CAP_MID: u16 = 512;
 const ALNUM: u16 = 1024;
+/// Some mention of the word stands in a company context ([`cues`](super::cues)).
+const COMPANY_CUE: u16 = 2048;
 
 /// Legal-form and organization head words that end many names.
 const LEGAL_WORDS: &[&str] = &[
@@ -189,6 +193,30 @@ const LEGAL_WORDS: &[&str] = &[
     "fund",
     "airlines",
     "motors",
+    "partners",
+    "ventures",
+    "capital",
+    "investments",
+    "systems",
+    "technologies",
+    "networks",
+    "laboratories",
+    "labs",
+    "industries",
+    "pharmaceuticals",
+    "electronics",
+    "communications",
+    "securities",
+    "bancorp",
+    "bancshares",
+    "trust",
+    "foundation",
+    "federation",
+    "league",
+    "committee",
+    "authority",
+    "court",
+    "department",
 ];
 
 static LEGAL_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| {
@@ -240,6 +268,7 @@ impl TokenInfo {
         if alnum > 0 {
             flags |= ALNUM;
         }
+
         let lc = hash_chars(s, true);
         if LEGAL_HASHES.binary_search(&lc).is_ok() {
             flags |= LEGAL;
@@ -261,10 +290,20 @@ impl TokenInfo {
     pub fn trivially_outside(&self) -> bool {
         self.flags & NO_UPPER != 0
     }
+
+    pub fn has_upper(&self) -> bool {
+        self.flags & NO_UPPER == 0
+    }
+
+    /// Hash of the lower-cased token.
+    pub fn lc_hash(&self) -> u64 {
+        self.lc
+    }
 }
 
+/// A hasher for keys that already are hashes.
 #[derive(Default)]
-struct IdHasher(u64);
+pub struct IdHasher(u64);
 
 impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
@@ -336,8 +375,22 @@ impl Prepared {
                 }
             }
         }
+        let mut cued = HashSet64::default();
+        for s in &p.sentences {
+            for i in 0..s.len() {
+                let info = &p.infos[s.start + i];
+                if info.flags & NO_UPPER == 0
+                    && cues::company_context(text, &p.tokens[s.clone()], i)
+                {
+                    cued.insert(info.lc);
+                }
+            }
+        }
         let mut g = gazetteer_hits.iter().peekable();
         for (t, info) in p.tokens.iter().zip(p.infos.iter_mut()) {
+            if cued.contains(&info.lc) {
+                info.flags |= COMPANY_CUE;
+            }
             if seen_lower.contains(&info.lc) {
                 info.flags |= SEEN_LOWER;
             }
@@ -363,9 +416,25 @@ const BOS: u64 = 0xb05;
 const EOS: u64 = 0xe05;
 
 /// Fills `out` with the weight-table rows of the features of token `i` of
-/// `sent`, given the two previous tags.
-pub fn features(sent: &[TokenInfo], i: usize, p1: u8, p2: u8, out: &mut [u32; N_FEATURES]) {
+/// `sent`, given the two previous tags and the document votes of the
+/// sentence's tokens (all [`Vote::EMPTY`] in the first pass).
+pub fn features(
+    sent: &[TokenInfo],
+    votes: &[Vote],
+    i: usize,
+    p1: u8,
+    p2: u8,
+    out: &mut [u32; N_FEATURES],
+) {
     let t = &sent[i];
+    let vote = |j: isize| -> u64 {
+        let k = i as isize + j;
+        if k >= 0 && (k as usize) < votes.len() {
+            u64::from(votes[k as usize].top)
+        } else {
+            16
+        }
+    };
     let at = |j: isize| -> Option<&TokenInfo> {
         let k = i as isize + j;
         (k >= 0 && (k as usize) < sent.len()).then(|| &sent[k as usize])
@@ -420,6 +489,19 @@ pub fn features(sent: &[TokenInfo], i: usize, p1: u8, p2: u8, out: &mut [u32; N_
         mix(mix(31, t.shape), lc(1)),
         mix(32, sh(-2)),
         mix(33, sh(2)),
+        mix(mix(34, vote(0)), pos),
+        mix(
+            mix(35, u64::from(votes[i].types)),
+            t.flags as u64 & ALL_CAPS as u64,
+        ),
+        mix(mix(36, vote(-1)), vote(0)),
+        mix(mix(37, vote(0)), vote(1)),
+        mix(mix(38, lc(-2)), lc(-1)),
+        mix(mix(39, lc(1)), lc(2)),
+        mix(40, lc(-3)),
+        mix(41, lc(3)),
+        mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape),
+        mix(mix(43, (t.flags & COMPANY_CUE) as u64), vote(0)),
     ];
     for (o, h) in out.iter_mut().zip(f) {
         *o = slot(h);

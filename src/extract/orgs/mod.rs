@@ -5,11 +5,14 @@
 
 mod canonical;
 mod coordination;
+mod cues;
 mod features;
 mod gazetteer;
+mod products;
 pub mod tagger;
 mod tokens;
 pub mod train;
+mod votes;
 
 use canonical::link_names;
 pub use canonical::{canonical_key, strip_name};
@@ -28,7 +31,7 @@ pub struct Org {
 /// Finds the organizations of a document with the shipped model.
 pub fn find(doc: &Document) -> Vec<Org> {
     let model = &*tagger::MODEL;
-    find_with(doc, |f| model.score(f))
+    find_with(doc, |pass, f| model.score(pass, f))
 }
 
 /// An entity found by the tagger: byte range and type (0 = ORG).
@@ -38,24 +41,28 @@ struct Entity {
     kind: u8,
 }
 
-/// Finds the organizations of a document, scoring tags with `score`.
-pub fn find_with(doc: &Document, score: impl Fn(&[u32; N_FEATURES]) -> [f32; N_TAGS]) -> Vec<Org> {
+/// Finds the organizations of a document, scoring tags with `score(pass, features)`.
+pub fn find_with(
+    doc: &Document,
+    score: impl Fn(usize, &[u32; N_FEATURES]) -> [f32; N_TAGS],
+) -> Vec<Org> {
     let text = doc.text;
     let gaz = gazetteer::find(text);
     let gaz_spans: Vec<(usize, usize)> = gaz.iter().map(|&(s, e, _)| (s, e)).collect();
     let prepared = Prepared::new(doc, &gaz_spans);
-    let mut tags = Vec::with_capacity(prepared.tokens.len());
-    for r in &prepared.sentences {
-        tagger::tag_sentence(&prepared.infos[r.clone()], &score, &mut tags);
-    }
+    let tags = tagger::tag_document(&prepared, score);
     let entities = entities(text, &prepared, &tags);
-    let mut spans: Vec<(usize, usize, Option<&'static str>)> = entities
+    let mut tagged: Vec<(usize, usize)> = entities
         .iter()
         .filter(|e| e.kind == 0 && !is_common_acronym(&text[e.start..e.end]))
+        .filter(|e| !NOT_NAMES.contains(&&text[e.start..e.end]))
         .filter(|e| !starts_with_person_title(&text[e.start..e.end]))
         .filter(|e| !names_a_place_or_event(&text[e.start..e.end]))
-        .map(|e| (e.start, e.end, None))
+        .map(|e| (e.start, e.end))
         .collect();
+    products::drop_products(text, &mut tagged);
+    let mut spans: Vec<(usize, usize, Option<&'static str>)> =
+        tagged.into_iter().map(|(s, e)| (s, e, None)).collect();
     for &(s, e, canon) in &gaz {
         if gazetteer_wins(text, s, e, &entities) {
             spans.push((s, e, canon));
@@ -72,7 +79,12 @@ pub fn find_with(doc: &Document, score: impl Fn(&[u32; N_FEATURES]) -> [f32; N_T
         .iter()
         .flat_map(|&(s, e, _)| coordination::partners(text, (s, e), &typed))
         .collect();
-    spans.extend(coordinated.into_iter().map(|(s, e)| (s, e, None)));
+    spans.extend(
+        coordinated
+            .into_iter()
+            .filter(|&(s, e)| !NOT_NAMES.contains(&&text[s..e]))
+            .map(|(s, e)| (s, e, None)),
+    );
     spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     spans.dedup_by_key(|&mut (s, _, _)| s);
     let mut names: Vec<String> = spans
@@ -113,6 +125,7 @@ fn gazetteer_wins(text: &str, s: usize, e: usize, entities: &[Entity]) -> bool {
                 && ((x.start, x.end) == (s, e)
                     || (x.kind == 3
                         && x.start == s
+                        && x.end > e
                         && text[e..x.end].contains(|c: char| c.is_ascii_digit())))
         })
 }
@@ -133,6 +146,57 @@ const COMMON_ACRONYMS: &[&str] = &[
 fn is_common_acronym(name: &str) -> bool {
     COMMON_ACRONYMS.contains(&name)
 }
+
+/// Words capitalized only because they start a sentence, which a tagger
+/// trained on few of them may still take for a one-word name, and names of
+/// languages ("titles in Hindi, Tamil and Telugu").
+const NOT_NAMES: &[&str] = &[
+    "Hindi",
+    "Tamil",
+    "Telugu",
+    "Bengali",
+    "Urdu",
+    "Marathi",
+    "Punjabi",
+    "Gujarati",
+    "Kannada",
+    "Malayalam",
+    "Mandarin",
+    "Cantonese",
+    "Swahili",
+    "Farsi",
+    "Pashto",
+    "Tagalog",
+    "Earlier",
+    "Later",
+    "Any",
+    "Some",
+    "Many",
+    "Most",
+    "Both",
+    "Each",
+    "Such",
+    "Other",
+    "Others",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Last",
+    "Next",
+    "Now",
+    "Then",
+    "Still",
+    "Yet",
+    "Instead",
+    "Separately",
+    "Elsewhere",
+    "Overall",
+    "Together",
+    "Under",
+    "Despite",
+    "Since",
+    "While",
+];
 
 /// Venues and events are not organizations ("Highbury Stadium", "Consumer
 /// Electronics Show"), nor is a member of parliament ("Richard Allan MP").
@@ -270,7 +334,10 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         let kind = entity_of(tags[i]);
         let word = |k: usize| &text[p.tokens[k].clone()];
         let mut first = i;
-        while first + 1 < j && word(first).eq_ignore_ascii_case("the") {
+        while first + 1 < j
+            && (word(first).eq_ignore_ascii_case("the")
+                || !word(first).contains(char::is_alphanumeric))
+        {
             first += 1;
         }
         // An organization ends before a possessive or a person's title:
@@ -293,6 +360,15 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
                     last -= 1;
                 }
             }
+        }
+        // A name ends on a capitalized word, a number or a closing bracket
+        // ("NAPM rose", "KeyCorp and"): a greedy tagger sometimes runs on.
+        let opened = (first..last).any(|k| word(k) == "(");
+        while last > first + 1
+            && !(word(last - 1).contains(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || (opened && word(last - 1) == ")"))
+        {
+            last -= 1;
         }
         out.push(Entity {
             start: p.tokens[first].start,

@@ -1,13 +1,18 @@
 //! The entity tagger: an averaged perceptron over hashed features, decoded
-//! greedily left to right over BIO tags. Its weights (`data/orgs/tagger.bin`,
-//! made by `src/bin/train-orgs.rs`) are rows of i16, one per hashed feature.
+//! greedily left to right over BIO tags, in two passes: the second pass sees
+//! how the first tagged the word's other occurrences in the document
+//! ([`votes`](super::votes)). Its weights (`data/orgs/tagger.bin`, made by
+//! `src/bin/train-orgs.rs`) are two tables of i16 rows, one row per hashed feature.
 
 use super::features::{
-    allowed, features, TokenInfo, N_FEATURES, N_TAGS, O, TABLE_BITS, TABLE_ROWS,
+    allowed, features, Prepared, TokenInfo, N_FEATURES, N_TAGS, O, TABLE_BITS, TABLE_ROWS,
 };
+use super::votes::{self, Vote};
 use std::sync::LazyLock;
 
-const MAGIC: &[u8; 8] = b"NMORGv2\0";
+const MAGIC: &[u8; 8] = b"NMORGv3\0";
+/// Bytes of one weight table.
+const TABLE: usize = TABLE_ROWS * ROW;
 const HEADER: usize = 16;
 /// Bytes per row: one little-endian i16 per tag.
 const ROW: usize = 2 * N_TAGS;
@@ -18,9 +23,9 @@ static SHIPPED: &[u8] = include_bytes!("../../../data/orgs/tagger.bin");
 pub static MODEL: LazyLock<Model> =
     LazyLock::new(|| Model::from_bytes(SHIPPED).expect("data/orgs/tagger.bin is a tagger model"));
 
-/// Quantized weights: `TABLE_ROWS` rows of `N_TAGS` little-endian i16.
+/// Quantized weights of both passes: `TABLE_ROWS` rows of `N_TAGS` little-endian i16 each.
 pub struct Model {
-    weights: &'static [u8],
+    weights: [&'static [u8]; 2],
 }
 
 impl Model {
@@ -34,34 +39,38 @@ impl Model {
         if bits != TABLE_BITS || tags as usize != N_TAGS {
             return Err("model built for another feature table".into());
         }
-        if raw.len() != HEADER + TABLE_ROWS * ROW {
+        if raw.len() != HEADER + 2 * TABLE {
             return Err("truncated model".into());
         }
+        let (first, second) = raw[HEADER..].split_at(TABLE);
         Ok(Model {
-            weights: &raw[HEADER..],
+            weights: [first, second],
         })
     }
 
-    /// Quantizes float weights to little-endian i16 on one scale (the error
-    /// must be small in absolute terms: scores add rows of very different sizes).
-    pub fn encode(weights: &[f32]) -> Vec<u8> {
-        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
-        let scale = f32::from(i16::MAX) / max;
-        let mut raw = Vec::with_capacity(HEADER + TABLE_ROWS * ROW);
+    /// Quantizes the float weights of both passes to little-endian i16, each
+    /// table on one scale (the error must be small in absolute terms: scores
+    /// add rows of very different sizes).
+    pub fn encode(first: &[f32], second: &[f32]) -> Vec<u8> {
+        let mut raw = Vec::with_capacity(HEADER + 2 * TABLE);
         raw.extend_from_slice(MAGIC);
         raw.extend_from_slice(&TABLE_BITS.to_le_bytes());
         raw.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
-        for w in weights {
-            raw.extend_from_slice(&((w * scale).round() as i16).to_le_bytes());
+        for weights in [first, second] {
+            let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+            let scale = f32::from(i16::MAX) / max;
+            for w in weights {
+                raw.extend_from_slice(&((w * scale).round() as i16).to_le_bytes());
+            }
         }
         raw
     }
 
-    /// Scores of every tag for one token's features.
-    pub fn score(&self, feats: &[u32; N_FEATURES]) -> [f32; N_TAGS] {
+    /// Scores of every tag for one token's features in pass `pass` (0 or 1).
+    pub fn score(&self, pass: usize, feats: &[u32; N_FEATURES]) -> [f32; N_TAGS] {
         let mut sum = [0i32; N_TAGS];
         for &f in feats {
-            let row = &self.weights[f as usize * ROW..][..ROW];
+            let row = &self.weights[pass][f as usize * ROW..][..ROW];
             for (s, w) in sum.iter_mut().zip(row.chunks_exact(2)) {
                 *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
             }
@@ -81,9 +90,32 @@ pub fn best_tag(scores: &[f32; N_TAGS], prev: u8) -> u8 {
     best
 }
 
+/// Tags a whole document in two passes; `score(pass, features)` gives the tag scores.
+pub fn tag_document(
+    p: &Prepared,
+    score: impl Fn(usize, &[u32; N_FEATURES]) -> [f32; N_TAGS],
+) -> Vec<u8> {
+    let first = tag_pass(p, &vec![Vote::EMPTY; p.tokens.len()], |f| score(0, f));
+    tag_pass(p, &votes::collect(p, &first), |f| score(1, f))
+}
+
+/// One greedy pass over every sentence of `p`, with the given document votes.
+pub fn tag_pass(
+    p: &Prepared,
+    votes: &[Vote],
+    score: impl Fn(&[u32; N_FEATURES]) -> [f32; N_TAGS],
+) -> Vec<u8> {
+    let mut tags = Vec::with_capacity(p.tokens.len());
+    for r in &p.sentences {
+        tag_sentence(&p.infos[r.clone()], &votes[r.clone()], &score, &mut tags);
+    }
+    tags
+}
+
 /// Tags one sentence greedily; `score` gives the tag scores of a feature set.
 pub fn tag_sentence(
     sent: &[TokenInfo],
+    votes: &[Vote],
     score: impl Fn(&[u32; N_FEATURES]) -> [f32; N_TAGS],
     out: &mut Vec<u8>,
 ) {
@@ -93,7 +125,7 @@ pub fn tag_sentence(
         let tag = if p1 == O && sent[i].trivially_outside() {
             O
         } else {
-            features(sent, i, p1, p2, &mut feats);
+            features(sent, votes, i, p1, p2, &mut feats);
             best_tag(&score(&feats), p1)
         };
         out.push(tag);
@@ -111,10 +143,10 @@ mod tests {
         let mut w = vec![0f32; TABLE_ROWS * N_TAGS];
         w[N_TAGS * 3 + 2] = 1000.0;
         w[N_TAGS * 7 + 1] = 0.5;
-        let m = Model::from_bytes(Vec::leak(Model::encode(&w))).unwrap();
+        let m = Model::from_bytes(Vec::leak(Model::encode(&w, &w))).unwrap();
         let mut feats = [3u32; N_FEATURES];
         feats[0] = 7;
-        let s = m.score(&feats);
+        let s = m.score(1, &feats);
         let unit = s[2] / (N_FEATURES - 1) as f32 / 1000.0;
         assert!((s[1] / unit - 0.5).abs() < 0.05, "{s:?}");
     }

@@ -1,17 +1,23 @@
 //! Training of the entity tagger (averaged perceptron, greedy decoding with
 //! the model's own previous tags as history). Used by `src/bin/train-orgs.rs`.
+//! The second pass learns from document votes of first-pass tags that a
+//! model trained without the document produced (k-fold), so that it trusts
+//! the votes as much as they deserve on unseen text.
 
 use super::features::{
     begin_tag, features, Prepared, B_ORG, I_ORG, N_FEATURES, N_TAGS, O, TABLE_ROWS,
 };
 use super::gazetteer;
-use super::tagger::{best_tag, tag_sentence};
+use super::tagger::{best_tag, tag_document, tag_pass};
+use super::votes::{self, Vote};
 use crate::text::Document;
 
-/// One training document: prepared tokens and their gold tags.
+/// One training document: prepared tokens, their gold tags, and the
+/// document votes the second pass learns from.
 pub struct Example {
     prepared: Prepared,
     gold: Vec<u8>,
+    votes: Vec<Vote>,
 }
 
 impl Example {
@@ -33,7 +39,23 @@ impl Example {
                     .map_or(O, |&(s, _, ty)| begin_tag(ty) + u8::from(t.start > s))
             })
             .collect();
-        Example { prepared, gold }
+        let votes = vec![Vote::EMPTY; prepared.tokens.len()];
+        Example {
+            prepared,
+            gold,
+            votes,
+        }
+    }
+
+    /// First-pass tags of this document under `weights`.
+    pub fn first_pass(&self, weights: &[f32]) -> Vec<u8> {
+        let none = vec![Vote::EMPTY; self.prepared.tokens.len()];
+        tag_pass(&self.prepared, &none, |f| score_with(weights, f))
+    }
+
+    /// Sets the document votes from first-pass `tags`.
+    pub fn set_votes(&mut self, tags: &[u8]) {
+        self.votes = votes::collect(&self.prepared, tags);
     }
 }
 
@@ -80,6 +102,7 @@ impl Trainer {
             let ex = &examples[d];
             for r in &ex.prepared.sentences {
                 let sent = &ex.prepared.infos[r.clone()];
+                let votes = &ex.votes[r.clone()];
                 let gold = &ex.gold[r.clone()];
                 let (mut p1, mut p2) = (O, O);
                 for i in 0..sent.len() {
@@ -87,7 +110,7 @@ impl Trainer {
                     let tag = if p1 == O && sent[i].trivially_outside() {
                         O
                     } else {
-                        features(sent, i, p1, p2, &mut feats);
+                        features(sent, votes, i, p1, p2, &mut feats);
                         let guess = best_tag(&score_with(&self.weights, &feats), p1);
                         if guess != gold[i] {
                             self.update(&feats, gold[i], 1.0);
@@ -131,23 +154,23 @@ fn org_spans(tags: &[u8]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Token-level ORG span (true positives, predicted, gold) counts of `weights` on `examples`.
-pub fn evaluate(weights: &[f32], examples: &[Example]) -> (usize, usize, usize) {
-    evaluate_with(|f| score_with(weights, f), examples)
+/// Token-level ORG span (true positives, predicted, gold) counts of the
+/// two passes (`first`, `second` weights) on `examples`.
+pub fn evaluate(first: &[f32], second: &[f32], examples: &[Example]) -> (usize, usize, usize) {
+    evaluate_with(
+        |pass, f| score_with(if pass == 0 { first } else { second }, f),
+        examples,
+    )
 }
 
-/// Token-level ORG span counts of any scorer on `examples`.
+/// Token-level ORG span counts of any two-pass scorer on `examples`.
 pub fn evaluate_with(
-    score: impl Fn(&[u32; N_FEATURES]) -> [f32; N_TAGS],
+    score: impl Fn(usize, &[u32; N_FEATURES]) -> [f32; N_TAGS],
     examples: &[Example],
 ) -> (usize, usize, usize) {
     let (mut tp, mut np, mut ng) = (0, 0, 0);
-    let mut tags = Vec::new();
     for ex in examples {
-        tags.clear();
-        for r in &ex.prepared.sentences {
-            tag_sentence(&ex.prepared.infos[r.clone()], &score, &mut tags);
-        }
+        let tags = tag_document(&ex.prepared, &score);
         let pred = org_spans(&tags);
         let gold = org_spans(&ex.gold);
         tp += pred.iter().filter(|p| gold.contains(p)).count();
@@ -169,6 +192,7 @@ mod tests {
         for _ in 0..5 {
             t.epoch(&ex, &[0]);
         }
-        assert_eq!(evaluate(&t.averaged(), &ex), (2, 2, 2));
+        let w = t.averaged();
+        assert_eq!(evaluate(&w, &w, &ex), (2, 2, 2));
     }
 }

@@ -1,0 +1,86 @@
+//! Document-level votes for the second tagging pass: how the first pass
+//! tagged the other capitalized occurrences of each word in the same
+//! document. A club named "Rotor" in the body makes "ROTOR" in the
+//! all-caps headline an organization too.
+
+use super::features::{IdHasher, Prepared, N_TAGS, O};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// The first pass's verdict on the other occurrences of one token's word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Vote {
+    /// Most frequent tag among the other capitalized occurrences, or [`Vote::NONE`].
+    pub top: u8,
+    /// Bit `e` set when some other occurrence was tagged as entity type `e`
+    /// (bit 4: some occurrence was left outside any entity).
+    pub types: u8,
+}
+
+impl Vote {
+    /// No other capitalized occurrence in the document.
+    pub const NONE: u8 = 15;
+    pub const EMPTY: Vote = Vote {
+        top: Vote::NONE,
+        types: 0,
+    };
+}
+
+type Counts = HashMap<u64, [u16; N_TAGS], BuildHasherDefault<IdHasher>>;
+
+/// One vote per token of `p`, from the first-pass `tags` of the whole document.
+pub fn collect(p: &Prepared, tags: &[u8]) -> Vec<Vote> {
+    let mut counts = Counts::default();
+    for (info, &tag) in p.infos.iter().zip(tags) {
+        if info.has_upper() {
+            counts.entry(info.lc_hash()).or_default()[tag as usize] += 1;
+        }
+    }
+    p.infos
+        .iter()
+        .zip(tags)
+        .map(|(info, &tag)| {
+            if !info.has_upper() {
+                return Vote::EMPTY;
+            }
+            let mut c = counts[&info.lc_hash()];
+            c[tag as usize] -= 1;
+            let (mut top, mut best, mut types) = (Vote::NONE, 0, 0u8);
+            for (t, &n) in c.iter().enumerate() {
+                if n == 0 {
+                    continue;
+                }
+                types |= if t as u8 == O { 16 } else { 1 << ((t - 1) / 2) };
+                if n > best || (n == best && t as u8 != O) {
+                    (top, best) = (t as u8, n);
+                }
+            }
+            Vote { top, types }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Document;
+
+    #[test]
+    fn other_occurrences_vote_case_insensitively() {
+        let doc = Document::new("ROTOR WIN .\nRotor beat Alania .\nRotor won again .");
+        let p = Prepared::new(&doc, &[]);
+        let mut tags = vec![O; p.tokens.len()];
+        tags[3] = 1; // Rotor: B-ORG
+        tags[5] = 5; // Alania: B-LOC
+        tags[7] = 1; // Rotor: B-ORG
+        let v = collect(&p, &tags);
+        assert_eq!(
+            v[0],
+            Vote { top: 1, types: 1 },
+            "ROTOR gets both body votes"
+        );
+        assert_eq!(v[3], Vote { top: 1, types: 17 }, "an entity wins a tie");
+        assert_eq!(v[5].top, Vote::NONE, "Alania occurs once");
+        assert_eq!(v[4], Vote::EMPTY, "lower-case words do not vote");
+    }
+}
