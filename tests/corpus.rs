@@ -19,7 +19,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("orgs", 0.82),
     ("dates", 0.96),
     ("quotes", 0.98),
-    ("partnerships", 0.42),
+    ("partnerships", 0.45),
 ];
 
 fn root() -> &'static Path {
