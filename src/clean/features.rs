@@ -17,7 +17,28 @@ pub struct HtmlHints {
     pub boiler_attr: bool,
     /// Inside `<article>`, `<main>` or an element marked as the article body.
     pub in_main: bool,
+    /// One bit per `ATTR_CATEGORIES` entry an ancestor's class or id names.
+    pub attr_bits: u8,
+    /// One bit per page chrome element (nav, header, footer, aside, form)
+    /// the block is inside.
+    pub chrome: u8,
+    /// Inside the element whose own paragraphs hold the most prose (the
+    /// article container, as readability picks it), or inside its parent.
+    pub in_top: bool,
+    pub in_top_parent: bool,
 }
+
+/// What class or id words of a block's ancestors say it is, one bit each
+/// in `HtmlHints::attr_bits`.
+pub const ATTR_CATEGORIES: &[&str] = &[
+    "comment",
+    "related",
+    "social",
+    "newsletter",
+    "author",
+    "caption",
+    "ads",
+];
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub enum Tag {
@@ -295,6 +316,24 @@ pub static FEATURE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
         n.push(f.to_string());
     }
     for f in [
+        "in_region_b",
+        "log_before_region_b",
+        "log_after_region_b",
+        "log_comments_above",
+        "log_comments_below",
+        "log_related_above",
+        "log_related_below",
+        "log_newsletter_above",
+        "log_newsletter_below",
+        "rel_pos",
+        "log_run_nonprose",
+        "log_run_prose",
+        "win_dateish",
+        "win_nameish",
+    ] {
+        n.push(f.to_string());
+    }
+    for f in [
         "html_link_density",
         "html_link_heavy",
         "html_heading",
@@ -305,11 +344,110 @@ pub static FEATURE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
         "html_boiler_attr",
         "html_in_main",
         "html_page_has_main",
+        "html_in_top",
+        "html_in_top_parent",
     ] {
         n.push(f.to_string());
     }
+    for c in ATTR_CATEGORIES {
+        n.push(format!("html_attr_{c}"));
+    }
+    for c in ["nav", "header", "footer", "aside", "form"] {
+        n.push(format!("html_in_{c}"));
+    }
     n
 });
+
+/// A short line that heads a section of page furniture ("59 Comments",
+/// "Related Posts", "Sign up for our newsletter").
+fn marker(s: &LineStats, category: usize) -> bool {
+    s.words <= 8 && s.phrases.hits[category] > 0
+}
+
+/// A short line that is mostly a date or time (comment and teaser stamps).
+fn dateish(s: &LineStats) -> bool {
+    s.words <= 8 && (s.years > 0 || s.phrases.hits[TIME] > 0) && !s.proseish()
+}
+
+/// One to four capitalized words: a name (commenter, author, reviewer).
+fn nameish(s: &LineStats) -> bool {
+    (1..=4).contains(&s.words) && s.title == s.words && s.digit_words == 0 && s.chars <= 40
+}
+
+const COMMENTS: usize = 6;
+const RELATED: usize = 5;
+const NEWSLETTER: usize = 2;
+const TIME: usize = 10;
+
+/// The densest run of prose when furniture section markers are walls
+/// (a comment thread after the article does not join it).
+fn walled_prose_region(stats: &[LineStats]) -> Option<(usize, usize)> {
+    let (mut best, mut best_span) = (0.0f32, None);
+    let (mut run, mut start) = (0.0f32, 0usize);
+    for (i, s) in stats.iter().enumerate() {
+        let gain = if [COMMENTS, RELATED, NEWSLETTER]
+            .iter()
+            .any(|&c| marker(s, c))
+        {
+            -30.0
+        } else if s.proseish() {
+            s.eff_words().min(60.0) / 10.0
+        } else {
+            -1.0
+        };
+        if run <= 0.0 {
+            run = 0.0;
+            start = i;
+        }
+        run += gain;
+        if run > best {
+            best = run;
+            best_span = Some((start, i));
+        }
+    }
+    best_span
+}
+
+/// Per line, how many lines above it (or `below` it) pass `f`.
+fn cumulative(stats: &[LineStats], below: bool, f: impl Fn(&LineStats) -> bool) -> Vec<u32> {
+    let n = stats.len();
+    let mut out = vec![0u32; n];
+    let mut count = 0;
+    for k in 0..n {
+        let i = if below { n - 1 - k } else { k };
+        out[i] = count;
+        count += f(&stats[i]) as u32;
+    }
+    out
+}
+
+/// Per line, the length of the run of lines of its kind (prose or not) it is in.
+fn run_lengths(stats: &[LineStats]) -> Vec<u32> {
+    let n = stats.len();
+    let mut out = vec![0u32; n];
+    let mut start = 0;
+    for i in 1..=n {
+        if i == n || stats[i].proseish() != stats[start].proseish() {
+            out[start..i]
+                .iter_mut()
+                .for_each(|v| *v = (i - start) as u32);
+            start = i;
+        }
+    }
+    out
+}
+
+/// Per line, how many lines within `radius` of it pass `f` (itself included).
+fn window_counts(stats: &[LineStats], radius: usize, f: impl Fn(&LineStats) -> bool) -> Vec<u32> {
+    let n = stats.len();
+    let mut prefix = vec![0u32; n + 1];
+    for (i, s) in stats.iter().enumerate() {
+        prefix[i + 1] = prefix[i] + f(s) as u32;
+    }
+    (0..n)
+        .map(|i| prefix[(i + radius + 1).min(n)] - prefix[i.saturating_sub(radius)])
+        .collect()
+}
 
 fn bucket(w: f32) -> [f32; 7] {
     let mut b = [0.0; 7];
@@ -368,6 +506,19 @@ pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<Vec<f32>> {
     let page_has_main = blocks.iter().any(|b| b.html.is_some_and(|h| h.in_main));
     let since_prose = distance_to_prose(stats, false);
     let until_prose = distance_to_prose(stats, true);
+    let walled = walled_prose_region(stats);
+    let sections: Vec<(Vec<u32>, Vec<u32>)> = [COMMENTS, RELATED, NEWSLETTER]
+        .iter()
+        .map(|&c| {
+            (
+                cumulative(stats, false, |s| marker(s, c)),
+                cumulative(stats, true, |s| marker(s, c)),
+            )
+        })
+        .collect();
+    let runs = run_lengths(stats);
+    let dates = window_counts(stats, 5, dateish);
+    let names = window_counts(stats, 5, nameish);
     let dim = FEATURE_NAMES.len();
     let mut rows = Vec::with_capacity(n);
     for (i, s) in stats.iter().enumerate() {
@@ -437,6 +588,25 @@ pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<Vec<f32>> {
         f.push(prose_share);
         f.push((since_prose[i] as f32).ln_1p());
         f.push((until_prose[i] as f32).ln_1p());
+        match walled {
+            Some((a, b)) => {
+                f.push((a <= i && i <= b) as u8 as f32);
+                f.push(if i < a { ((a - i) as f32).ln_1p() } else { 0.0 });
+                f.push(if i > b { ((i - b) as f32).ln_1p() } else { 0.0 });
+            }
+            None => f.extend([0.0, 0.0, 0.0]),
+        }
+        for (above, below) in &sections {
+            f.push((above[i] as f32).ln_1p());
+            f.push((below[i] as f32).ln_1p());
+        }
+        f.push(i as f32 / n as f32);
+        let run = (runs[i] as f32).ln_1p();
+        let prose = s.proseish();
+        f.push(if prose { 0.0 } else { run });
+        f.push(if prose { run } else { 0.0 });
+        f.push((dates[i] as f32).ln_1p());
+        f.push((names[i] as f32).ln_1p());
         match blocks[i].html {
             Some(h) => {
                 f.push(h.link_density);
@@ -453,8 +623,16 @@ pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<Vec<f32>> {
                 f.push(h.boiler_attr as u8 as f32);
                 f.push(h.in_main as u8 as f32);
                 f.push(page_has_main as u8 as f32);
+                f.push(h.in_top as u8 as f32);
+                f.push(h.in_top_parent as u8 as f32);
+                for b in 0..ATTR_CATEGORIES.len() {
+                    f.push((h.attr_bits >> b & 1) as f32);
+                }
+                for b in 0..5 {
+                    f.push((h.chrome >> b & 1) as f32);
+                }
             }
-            None => f.extend([0.0; 10]),
+            None => f.extend([0.0; 17 + ATTR_CATEGORIES.len()]),
         }
         debug_assert_eq!(f.len(), dim);
         rows.push(f);
@@ -508,6 +686,36 @@ mod tests {
             LineStats::of("Die Firma hat für das Werk eine neue Halle gebaut und nicht verkauft.");
         assert!(s.stop >= 5, "{s:?}");
         assert!(s.proseish());
+    }
+
+    #[test]
+    fn category_indices_match_the_dictionary() {
+        assert_eq!(phrases::CATEGORIES[COMMENTS], "comments");
+        assert_eq!(phrases::CATEGORIES[RELATED], "related");
+        assert_eq!(phrases::CATEGORIES[NEWSLETTER], "newsletter");
+        assert_eq!(phrases::CATEGORIES[TIME], "time");
+    }
+
+    #[test]
+    fn comment_thread_is_walled_off_from_the_article() {
+        let article = "The council voted on Monday to build a new bridge over the river, which will open in 2027.";
+        let comment =
+            "I think this is a great idea and it should have been done years ago, honestly.";
+        let lines = [
+            article,
+            article,
+            article,
+            "12 Comments",
+            "Jane Doe",
+            comment,
+            "Tom Roe",
+            comment,
+        ];
+        let stats: Vec<LineStats> = lines.iter().map(|l| LineStats::of(l)).collect();
+        assert_eq!(walled_prose_region(&stats), Some((0, 2)));
+        assert_eq!(prose_region(&stats), Some((0, 7)));
+        assert_eq!(run_lengths(&stats), [3, 3, 3, 2, 2, 1, 1, 1]);
+        assert_eq!(cumulative(&stats, false, |s| marker(s, COMMENTS))[5], 1);
     }
 
     #[test]

@@ -7,9 +7,9 @@
 
 use super::features::{page_stats, Block, HtmlHints, LineStats, Tag};
 use super::lines::join_kept;
-use super::model::HTML_MODEL;
+use super::model::{Model, HTML_MODEL};
 use super::rules::{rescue, veto};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use scraper::{ElementRef, Html, Node};
 use std::sync::LazyLock;
 
@@ -26,11 +26,6 @@ const SKIPPED: &[&str] = &[
     "script",
     "style",
     "noscript",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
     "svg",
     "iframe",
     "button",
@@ -63,6 +58,11 @@ const BLOCKS: &[&str] = &[
     "pre",
     "figure",
     "main",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
 ];
 
 /// Class or id words that mark page furniture.
@@ -71,6 +71,25 @@ static BOILER_ATTR: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)related|share|sharing|social|newsletter|subscribe|signup|cookie|consent|comment|promo|advert|(?-u:\b)ads?(?-u:\b)|sponsor|sidebar|widget|footer|breadcrumb|author|byline|bio(?-u:\b)|popup|modal|banner|recommend|trending|popular|newsfeed|teaser|caption|credit|tags|toolbar|menu|(?-u:\b)nav",
     )
     .expect("static regex")
+});
+
+/// Page chrome elements, one bit each in `HtmlHints::chrome`. Their text
+/// is kept for the classifier, not skipped: some sites wrap the whole
+/// article in a `<header>` or the page in a `<form>`.
+const CHROME: &[&str] = &["nav", "header", "footer", "aside", "form"];
+
+/// Class or id words of each `ATTR_CATEGORIES` entry, in its order.
+static ATTR_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        r"(?i)comment|disqus|respond|repl(y|ies)|review|testimonial",
+        r"(?i)related|recommend|more[-_]|trending|popular|teaser|read[-_]?next|also[-_]",
+        r"(?i)share|sharing|social",
+        r"(?i)newsletter|subscri|signup|sign[-_]up|optin|opt[-_]in",
+        r"(?i)author|byline|(?-u:\b)bio(?-u:\b)|avatar|profile",
+        r"(?i)caption|credit|(?-u:\b)figure|gallery|photo",
+        r"(?i)advert|(?-u:\b)ads?(?-u:\b)|sponsor|promo|banner|affiliate",
+    ])
+    .expect("static regex set")
 });
 
 /// Class or id words that mark the article body.
@@ -100,11 +119,7 @@ pub fn clean_html(html: &str) -> CleanPage {
         blocks.iter().map(|b| b.text).collect::<Vec<_>>().join("\n")
     } else {
         let stats = page_stats(&blocks);
-        let mut keep = HTML_MODEL.classify(&blocks, &stats);
-        rescue(&stats, &mut keep);
-        let texts: Vec<&str> = blocks.iter().map(|b| b.text).collect();
-        veto(&texts, &stats, &mut keep);
-        drop_title_heading(&blocks, &stats, &mut keep);
+        let keep = keep_blocks(&HTML_MODEL, &blocks, &stats);
         join_kept(&blocks, &keep)
     };
     CleanPage {
@@ -113,6 +128,17 @@ pub fn clean_html(html: &str) -> CleanPage {
         date: meta_date(&doc),
         url: meta_url(&doc),
     }
+}
+
+/// Which blocks of a page (more than two) are article text under `model`,
+/// the rules applied: what the trainer cross-validates.
+pub fn keep_blocks(model: &Model, blocks: &[Block], stats: &[LineStats]) -> Vec<bool> {
+    let mut keep = model.classify(blocks, stats);
+    rescue(stats, &mut keep);
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text).collect();
+    veto(&texts, stats, &mut keep);
+    drop_title_heading(blocks, stats, &mut keep);
+    keep
 }
 
 /// The article's own heading (the first kept block, a heading followed by
@@ -133,16 +159,65 @@ pub fn blocks(html: &str) -> Vec<(String, HtmlHints)> {
 }
 
 fn page_blocks(doc: &Html) -> Vec<(String, HtmlHints)> {
-    let mut acc = Collector::default();
+    let mut acc = Collector {
+        parent: vec![0],
+        ..Collector::default()
+    };
     let ctx = Context {
         tag: Tag::Other,
         boiler: false,
         main: false,
         link: false,
+        attr_bits: 0,
+        chrome: 0,
+        element: 0,
     };
     acc.walk(doc.root_element(), ctx);
     acc.flush(ctx);
+    mark_top_container(&mut acc);
     acc.out
+}
+
+/// Scores every element by the prose of its blocks (fully for the block's
+/// parent, half for its grandparent, as readability does: an article body
+/// holds its paragraphs directly, a comment thread spreads them over many
+/// small elements) and marks the blocks inside the best one.
+fn mark_top_container(acc: &mut Collector) {
+    let mut score = vec![0f32; acc.parent.len()];
+    for ((text, _), &e) in acc.out.iter().zip(&acc.element) {
+        let s = LineStats::of(text);
+        if !s.proseish() {
+            continue;
+        }
+        let w = s.eff_words().min(100.0);
+        let parent = acc.parent[e as usize];
+        score[parent as usize] += w;
+        score[acc.parent[parent as usize] as usize] += w / 2.0;
+    }
+    // Element 0 is the document: it contains everything and tells nothing.
+    score[0] = 0.0;
+    let Some(top) = (1..score.len())
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]))
+        .filter(|&t| score[t] > 0.0)
+    else {
+        return;
+    };
+    let top_parent = acc.parent[top];
+    for ((_, h), &e) in acc.out.iter_mut().zip(&acc.element) {
+        let mut k = e;
+        let mut steps = 0;
+        while k != 0 && steps < super::markup_depth::MAX_DEPTH {
+            if k as usize == top {
+                h.in_top = true;
+            }
+            if k == top_parent {
+                h.in_top_parent = true;
+                break;
+            }
+            k = acc.parent[k as usize];
+            steps += 1;
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -151,11 +226,19 @@ struct Context {
     boiler: bool,
     main: bool,
     link: bool,
+    attr_bits: u8,
+    chrome: u8,
+    /// The innermost element (index into `Collector::parent`).
+    element: u32,
 }
 
 #[derive(Default)]
 struct Collector {
     out: Vec<(String, HtmlHints)>,
+    /// Per output block, the element that closed it.
+    element: Vec<u32>,
+    /// Per element seen, its parent element (element 0 is the document).
+    parent: Vec<u32>,
     current: String,
     link_chars: usize,
 }
@@ -174,8 +257,13 @@ impl Collector {
                 tag: ctx.tag,
                 boiler_attr: ctx.boiler,
                 in_main: ctx.main,
+                attr_bits: ctx.attr_bits,
+                chrome: ctx.chrome,
+                in_top: false,
+                in_top_parent: false,
             };
             self.out.push((collapsed, hints));
+            self.element.push(ctx.element);
         }
         self.current.clear();
         self.link_chars = 0;
@@ -221,6 +309,16 @@ impl Collector {
                     let attrs = [e.attr("class"), e.attr("id")];
                     let mut inner = ctx;
                     inner.boiler |= attrs.iter().flatten().any(|a| BOILER_ATTR.is_match(a));
+                    for a in attrs.iter().flatten() {
+                        for b in ATTR_SET.matches(a).iter() {
+                            inner.attr_bits |= 1 << b;
+                        }
+                    }
+                    if let Some(b) = CHROME.iter().position(|c| *c == name) {
+                        inner.chrome |= 1 << b;
+                    }
+                    inner.element = self.parent.len() as u32;
+                    self.parent.push(ctx.element);
                     inner.main |= matches!(name, "article" | "main")
                         || e.attr("itemprop") == Some("articleBody")
                         || attrs.iter().flatten().any(|a| MAIN_ATTR.is_match(a));
@@ -246,8 +344,10 @@ impl Collector {
     }
 }
 
+/// Hidden from the reader. React's streamed server rendering parks content
+/// in `<div hidden id="S:0">` until a script moves it into view, so those stay.
 fn hidden(e: &scraper::node::Element) -> bool {
-    e.attr("hidden").is_some()
+    (e.attr("hidden").is_some() && !e.id().is_some_and(|id| id.starts_with("S:")))
         || e.attr("aria-hidden") == Some("true")
         || e.attr("style")
             .is_some_and(|s| s.replace(' ', "").contains("display:none"))
@@ -357,6 +457,36 @@ mod tests {
         assert_eq!(page.title.as_deref(), Some("Acme and Globex team up"));
         assert_eq!(page.date.as_deref(), Some("2024-03-15T09:00:00Z"));
         assert_eq!(page.url.as_deref(), Some("https://news.example/acme"));
+    }
+
+    #[test]
+    fn article_in_header_or_streamed_div_is_seen() {
+        let html = r#"<html><body><nav>Home</nav><div hidden id="S:0"><header class="post">
+            <p>Acme Corp. said on Tuesday it will open a new battery plant in Ohio next year.</p>
+            </header></div><div hidden>Secret menu</div><footer>About us</footer></body></html>"#;
+        let blocks = blocks(html);
+        let texts: Vec<&str> = blocks.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Home",
+                "Acme Corp. said on Tuesday it will open a new battery plant in Ohio next year.",
+                "About us"
+            ]
+        );
+        assert_eq!(blocks[0].1.chrome, 1);
+        assert_eq!(blocks[1].1.chrome, 2);
+        assert!(blocks[1].1.in_top && !blocks[0].1.in_top);
+    }
+
+    #[test]
+    fn attribute_categories_are_marked() {
+        let html = r#"<html><body><div class="comment-list"><p>Nice post, thanks for sharing it with us all.</p></div>
+            <div id="related-posts"><a href="/x">Other story</a></div></body></html>"#;
+        let blocks = blocks(html);
+        assert_eq!(blocks[0].1.attr_bits, 1);
+        assert_eq!(blocks[1].1.attr_bits, 2);
+        assert!(blocks[1].1.link_density > 0.9);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! input is taken as clean text.
 
 use super::features::{page_stats, Block, LineStats};
-use super::model::TEXT_MODEL;
+use super::model::{Model, TEXT_MODEL};
 use super::rules::{fill_prose_edges, rescue, veto};
 
 /// The article lines of a text dump, joined with `\n`.
@@ -27,11 +27,19 @@ pub fn clean_text(text: &str) -> String {
         })
         .collect();
     let stats = page_stats(&blocks);
-    let mut keep = TEXT_MODEL.classify(&blocks, &stats);
-    rescue(&stats, &mut keep);
-    fill_prose_edges(&stats, &mut keep);
-    veto(&lines, &stats, &mut keep);
+    let keep = keep_lines(&TEXT_MODEL, &blocks, &stats);
     join_kept(&blocks, &keep)
+}
+
+/// Which lines of a dump (more than two) are article text under `model`,
+/// the rules applied: what the trainer cross-validates.
+pub fn keep_lines(model: &Model, blocks: &[Block], stats: &[LineStats]) -> Vec<bool> {
+    let mut keep = model.classify(blocks, stats);
+    rescue(stats, &mut keep);
+    fill_prose_edges(stats, &mut keep);
+    let lines: Vec<&str> = blocks.iter().map(|b| b.text).collect();
+    veto(&lines, stats, &mut keep);
+    keep
 }
 
 /// A short line made mostly of boilerplate phrases ("Follow us on:").

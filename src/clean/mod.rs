@@ -13,5 +13,5 @@ mod phrases;
 mod rules;
 
 pub use dateline::dateline;
-pub use html::{blocks as html_blocks, clean_html, CleanPage};
-pub use lines::clean_text;
+pub use html::{blocks as html_blocks, clean_html, keep_blocks, CleanPage};
+pub use lines::{clean_text, keep_lines};

@@ -2,8 +2,8 @@
 //! rarely show but scraped news often has: short prompt headings made of
 //! boilerplate phrases ("Join 10,000+ Fellow Readers", "Partner With Us"),
 //! the sales pitch right under such a heading, labelled teasers
-//! ("Related: ..."), author names and bios, and the headline above the
-//! first paragraph.
+//! ("Related: ..."), the headlines listed under a "Most read" heading,
+//! author names and bios, and the headline above the first paragraph.
 
 use super::features::{prose_region, LineStats};
 use super::phrases::CATEGORIES;
@@ -184,10 +184,14 @@ pub fn veto(lines: &[&str], stats: &[LineStats], keep: &mut [bool]) {
             && (hits >= 2 || (hits >= 1 && (starts_with_name(i) || under_author_heading(i))))
     };
     let bio: Vec<bool> = (0..lines.len()).map(is_bio).collect();
+    let related = category("related");
     let mut after_prompt = false;
+    // Inside the list of headlines under a "Most read" or "Related" heading.
+    let mut in_teasers = false;
     for (i, line) in lines.iter().enumerate() {
         let s = &stats[i];
         let prompt = is_prompt(line, s);
+        let teaser = in_teasers && !s.proseish() && s.words <= 15;
         let pitch_hits: u16 = PITCH.iter().map(|&c| s.phrases.hits[c]).sum();
         let pitch =
             after_prompt && (pitch_hits >= 3 || (pitch_hits >= 2 && addresses_reader(line)));
@@ -197,10 +201,11 @@ pub fn veto(lines: &[&str], stats: &[LineStats], keep: &mut [bool]) {
                 || (i + 1 < lines.len() && lines[i + 1] == *line)
                 || (i > 0 && lines[i - 1] == *line));
         let byline = bylines[i].is_some();
-        if prompt || pitch || bio[i] || author_name || byline || is_labelled(line) {
+        if prompt || pitch || teaser || bio[i] || author_name || byline || is_labelled(line) {
             keep[i] = false;
         }
         after_prompt = prompt || pitch;
+        in_teasers = (prompt && s.phrases.hits[related] > 0) || teaser;
     }
     drop_headline(stats, keep);
 }
@@ -249,6 +254,18 @@ mod tests {
             "It already runs its own advertising business, which sells advertising to brands.",
         ];
         assert_eq!(run(&lines), [true, true, true, false, true]);
+    }
+
+    #[test]
+    fn headlines_under_a_most_read_heading_go() {
+        let lines = [
+            "The port handled more cargo than expected in the third quarter, the authority said.",
+            "Most read",
+            "Supermarket price war heats up",
+            "Why rents are falling",
+            "The authority expects the new cranes to arrive early next year, ahead of the peak.",
+        ];
+        assert_eq!(run(&lines), [true, false, false, false, true]);
     }
 
     #[test]
