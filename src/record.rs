@@ -127,6 +127,8 @@ pub struct Quote {
     pub start: usize,
     pub end: usize,
     pub speaker: Option<String>,
+    /// Span of the speaker's mention in the attribution: the name, or a
+    /// pronoun or description that `speaker` resolves.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_start: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -177,6 +179,48 @@ pub struct Extraction {
     pub quotes: Option<Vec<Quote>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partnerships: Option<Vec<Partnership>>,
+}
+
+impl Extraction {
+    /// Checks that every span is the output text's slice at its code point
+    /// offsets (the speaker span only for bounds: it may be a pronoun that
+    /// `speaker` resolves). For tests, fuzzers and readers of stored output.
+    pub fn check_spans(&self) -> Result<(), String> {
+        let chars: Vec<char> = self.text.chars().collect();
+        let at = |what: &str, start: usize, end: usize| -> Result<String, String> {
+            if start <= end && end <= chars.len() {
+                Ok(chars[start..end].iter().collect())
+            } else {
+                Err(format!("{what} span {start}..{end} outside the text"))
+            }
+        };
+        let same = |what: &str, start: usize, end: usize, text: &str| -> Result<(), String> {
+            let found = at(what, start, end)?;
+            if found == text {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{what} span {start}..{end} is {found:?}, not {text:?}"
+                ))
+            }
+        };
+        for o in self.orgs.iter().flatten() {
+            same("organization", o.start, o.end, &o.text)?;
+        }
+        for d in self.dates.iter().flatten() {
+            same("date", d.start, d.end, &d.text)?;
+        }
+        for q in self.quotes.iter().flatten() {
+            same("quote", q.start, q.end, &q.text)?;
+            if let (Some(s), Some(e)) = (q.speaker_start, q.speaker_end) {
+                at("speaker", s, e)?;
+            }
+        }
+        for p in self.partnerships.iter().flatten() {
+            same("evidence", p.start, p.end, &p.evidence)?;
+        }
+        Ok(())
+    }
 }
 
 /// A record that could not be read or processed.

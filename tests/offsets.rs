@@ -21,25 +21,7 @@ fn check(text: String) -> Result<(), TestCaseError> {
             ..ExtractConfig::default()
         };
         let e = extract(&article, &config);
-        let chars: Vec<char> = e.text.chars().collect();
-        let at = |s: usize, t: usize| -> Option<String> {
-            (s <= t && t <= chars.len()).then(|| chars[s..t].iter().collect())
-        };
-        for o in e.orgs.iter().flatten() {
-            prop_assert_eq!(at(o.start, o.end), Some(o.text.clone()));
-        }
-        for d in e.dates.iter().flatten() {
-            prop_assert_eq!(at(d.start, d.end), Some(d.text.clone()));
-        }
-        for q in e.quotes.iter().flatten() {
-            prop_assert_eq!(at(q.start, q.end), Some(q.text.clone()));
-            if let (Some(s), Some(t)) = (q.speaker_start, q.speaker_end) {
-                prop_assert!(at(s, t).is_some());
-            }
-        }
-        for p in e.partnerships.iter().flatten() {
-            prop_assert_eq!(at(p.start, p.end), Some(p.evidence.clone()));
-        }
+        prop_assert_eq!(e.check_spans(), Ok(()));
     }
     Ok(())
 }

@@ -52,24 +52,7 @@ pub fn run_stage(data: &[u8], stages: &str) -> Extraction {
 
 /// Every span's text is the output text's slice at its code-point offsets.
 pub fn check_offsets(e: &Extraction) {
-    let chars: Vec<char> = e.text.chars().collect();
-    let slice = |start: usize, end: usize| -> String {
-        assert!(start <= end && end <= chars.len(), "span {start}..{end} out of text");
-        chars[start..end].iter().collect()
-    };
-    for o in e.orgs.iter().flatten() {
-        assert_eq!(slice(o.start, o.end), o.text);
-    }
-    for d in e.dates.iter().flatten() {
-        assert_eq!(slice(d.start, d.end), d.text);
-    }
-    for q in e.quotes.iter().flatten() {
-        assert_eq!(slice(q.start, q.end), q.text);
-        if let (Some(s), Some(t), Some(speaker)) = (q.speaker_start, q.speaker_end, &q.speaker) {
-            assert_eq!(&slice(s, t), speaker);
-        }
-    }
-    for p in e.partnerships.iter().flatten() {
-        assert_eq!(slice(p.start, p.end), p.evidence);
+    if let Err(problem) = e.check_spans() {
+        panic!("{problem}");
     }
 }
