@@ -355,3 +355,27 @@ fn sigint_during_run_leaves_whole_lines_and_no_complete_looking_files() {
         serde_json::from_str::<Value>(line).expect("only whole JSON lines");
     }
 }
+
+#[test]
+fn csv_statuses_list_changes_not_every_mention() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("briefs.jsonl");
+    let line = "{\"id\": \"ID\", \"date\": \"2024-03-15\", \"text\": \"Acme Corp. and Globex Inc. formed a joint venture in Ohio on Tuesday.\"}\n";
+    let lines: String = (1..=3)
+        .map(|i| line.replace("ID", &i.to_string()))
+        .collect();
+    std::fs::write(&input, lines).unwrap();
+    let out = dir.path().join("out");
+    newsmine()
+        .args(["run", "-q"])
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let mut csv = csv::Reader::from_path(out.join("partnerships.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][7], "3", "three articles");
+    assert_eq!(&rows[0][10], &rows[0][4], "one status, listed once");
+}

@@ -334,7 +334,9 @@ fn write_csv(path: &Path, rows: &[AggregatedPartnership]) -> io::Result<()> {
     ])?;
     for p in rows {
         let latest = p.mentions.last();
-        let statuses: Vec<&str> = p.status_history.iter().map(|s| s.status).collect();
+        // Changes only: one entry per run of mentions with the same status.
+        let mut statuses: Vec<&str> = p.status_history.iter().map(|s| s.status).collect();
+        statuses.dedup();
         w.write_record([
             p.schema_version.to_string(),
             p.a.clone(),
