@@ -382,30 +382,16 @@ const TIME: usize = 10;
 /// The densest run of prose when furniture section markers are walls
 /// (a comment thread after the article does not join it).
 fn walled_prose_region(stats: &[LineStats]) -> Option<(usize, usize)> {
-    let (mut best, mut best_span) = (0.0f32, None);
-    let (mut run, mut start) = (0.0f32, 0usize);
-    for (i, s) in stats.iter().enumerate() {
-        let gain = if [COMMENTS, RELATED, NEWSLETTER]
+    densest_run(stats, |s| {
+        if [COMMENTS, RELATED, NEWSLETTER]
             .iter()
             .any(|&c| marker(s, c))
         {
             -30.0
-        } else if s.proseish() {
-            s.eff_words().min(60.0) / 10.0
         } else {
-            -1.0
-        };
-        if run <= 0.0 {
-            run = 0.0;
-            start = i;
+            prose_gain(s)
         }
-        run += gain;
-        if run > best {
-            best = run;
-            best_span = Some((start, i));
-        }
-    }
-    best_span
+    })
 }
 
 /// Per line, how many lines above it (or `below` it) pass `f`.
@@ -467,19 +453,29 @@ fn bucket(w: f32) -> [f32; 7] {
 /// The densest run of prose: the span maximizing a score that rewards
 /// prose lines by their length and charges every other line.
 pub fn prose_region(stats: &[LineStats]) -> Option<(usize, usize)> {
+    densest_run(stats, prose_gain)
+}
+
+/// What a line adds to a run of prose: its length if it reads as prose, a
+/// small charge otherwise.
+fn prose_gain(s: &LineStats) -> f32 {
+    if s.proseish() {
+        s.eff_words().min(60.0) / 10.0
+    } else {
+        -1.0
+    }
+}
+
+/// The span of lines maximizing the summed `gain` (Kadane's scan).
+fn densest_run(stats: &[LineStats], gain: impl Fn(&LineStats) -> f32) -> Option<(usize, usize)> {
     let (mut best, mut best_span) = (0.0f32, None);
     let (mut run, mut start) = (0.0f32, 0usize);
     for (i, s) in stats.iter().enumerate() {
-        let gain = if s.proseish() {
-            s.eff_words().min(60.0) / 10.0
-        } else {
-            -1.0
-        };
         if run <= 0.0 {
             run = 0.0;
             start = i;
         }
-        run += gain;
+        run += gain(s);
         if run > best {
             best = run;
             best_span = Some((start, i));
