@@ -25,6 +25,8 @@ row() { # label, input, args... (MB/s counts uncompressed bytes)
   echo "| $label | $(mbps "$size" "$secs") | $secs | $((kb / 1024)) |"
 }
 
+# The section written by benches/run_memory.sh is kept.
+kept=$(sed -n '/^<!-- benches\/run_memory.sh -->$/,$p' BENCHMARKS.md 2>/dev/null || true)
 {
   echo "# Benchmarks"
   echo
@@ -46,5 +48,6 @@ row() { # label, input, args... (MB/s counts uncompressed bytes)
   echo
   start=$( { /usr/bin/time -f "%e" sh -c "for i in 1 2 3 4 5 6 7 8 9 10; do echo 'Acme Corp. and Globex said on Tuesday.' | $bin extract >/dev/null; done" ; } 2>&1 | tail -1)
   echo "Start-up (models and gazetteers loaded, one short article): $(python3 -c "print(f'{$start/10*1000:.0f}')") ms per process."
+  [ -z "$kept" ] || printf '\n%s\n' "$kept"
 } > BENCHMARKS.md
 cat BENCHMARKS.md

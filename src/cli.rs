@@ -4,7 +4,7 @@
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 use indicatif::{ProgressBar, ProgressStyle};
-use newsmine::dataset::{Dataset, OutputDir};
+use newsmine::dataset::{Dataset, OutputDir, Written};
 use newsmine::extract::dates::Date;
 use newsmine::extract::{ExtractConfig, Stages};
 use newsmine::input::{
@@ -345,7 +345,8 @@ fn run_dataset(args: &RunArgs) -> Result<Ending, Fatal> {
         }
         (resumed.out, resumed.dataset)
     } else {
-        (OutputDir::create(&args.out, args.parquet)?, Dataset::new())
+        let out = OutputDir::create(&args.out, args.parquet)?;
+        (out, Dataset::new(&args.out)?)
     };
     let records = Records::new(inputs, input_config(&args.input));
     let pb = progress(args.input.quiet);
@@ -358,7 +359,7 @@ fn run_dataset(args: &RunArgs) -> Result<Ending, Fatal> {
             match &p.outcome {
                 Outcome::Extracted(e) => {
                     out.record_from(&e.source.file)?;
-                    dataset.add(e);
+                    dataset.add(e)?;
                     out.write_article(e, &p.json)?;
                 }
                 Outcome::Failed(e) => {
@@ -384,9 +385,9 @@ fn run_dataset(args: &RunArgs) -> Result<Ending, Fatal> {
         );
         return Ok(Ending::Interrupted);
     }
-    out.finish(&mut dataset)?;
+    let written = out.finish(dataset)?;
     if !args.input.quiet {
-        print_summary(&summary, &dataset, &args.out);
+        print_summary(&summary, &written, &args.out);
     }
     Ok(Ending::Done {
         some_failed: summary.records_failed > 0,
@@ -402,7 +403,7 @@ fn write_report(args: &ReportArgs) -> Result<Ending, Fatal> {
     Ok(Ending::Done { some_failed: false })
 }
 
-fn print_summary(s: &Summary, d: &Dataset, out: &std::path::Path) {
+fn print_summary(s: &Summary, d: &Written, out: &std::path::Path) {
     eprintln!(
         "newsmine: {} records read, {} written, {} failed, {} skipped (not HTML); {:.1} MB in {:.2} s ({:.1} MB/s)",
         s.records_read,
@@ -419,8 +420,8 @@ fn print_summary(s: &Summary, d: &Dataset, out: &std::path::Path) {
         s.dates,
         s.quotes,
         s.partnerships,
-        d.partnerships().len(),
-        d.organizations().len(),
+        d.partnerships,
+        d.organizations,
         out.display()
     );
 }

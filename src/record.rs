@@ -52,7 +52,7 @@ impl std::fmt::Display for Source {
 pub type Label = &'static str;
 
 /// Reading records back (`run --resume`) interns each distinct label once.
-fn interned<'de, D: Deserializer<'de>>(d: D) -> Result<Label, D::Error> {
+pub(crate) fn interned<'de, D: Deserializer<'de>>(d: D) -> Result<Label, D::Error> {
     static LABELS: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Default::default);
     let s = String::deserialize(d)?;
     let mut labels = LABELS.lock().unwrap_or_else(|e| e.into_inner());

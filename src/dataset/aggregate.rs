@@ -2,19 +2,25 @@
 //! punctuation and legal suffixes ignored), partnerships by unordered pair
 //! and type (supply and investment keep their direction), with first and
 //! last seen dates, status history and every mention with its evidence.
+//! The mentions wait on disk ([`Spill`]) until the end of the run; memory
+//! holds one entry per organization and per partnership.
 
+use super::spill::Spill;
 use crate::extract::orgs::canonical_key;
-use crate::record::{Extraction, SCHEMA_VERSION};
-use serde::Serialize;
+use crate::record::{interned, Extraction, Label, SCHEMA_VERSION};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io;
+use std::path::Path;
 
 /// One article's report of a partnership.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     pub article_id: String,
     pub url: Option<String>,
     pub date: Option<String>,
-    pub status: &'static str,
+    #[serde(deserialize_with = "interned")]
+    pub status: Label,
     pub evidence: String,
     pub start: usize,
     pub end: usize,
@@ -46,6 +52,7 @@ pub struct AggregatedPartnership {
     /// Distinct sources (URL hosts, or input files when there is no URL).
     pub sources: usize,
     pub confidence: f32,
+    /// Every report, oldest first (undated ones last), in step with `status_history`.
     pub mentions: Vec<Mention>,
 }
 
@@ -67,23 +74,25 @@ struct OrgAgg {
     mentions: usize,
 }
 
-#[derive(Clone)]
 struct PairAgg {
     kind: &'static str,
     /// Keys of the two sides, in output order.
     keys: (String, String),
-    mentions: Vec<Mention>,
     sources: BTreeSet<String>,
     confidence: f32,
-    /// Input order of the first article, to order records deterministically.
-    order: usize,
+    /// Input order of the first report, to order records deterministically.
+    order: u32,
+    /// The spill groups of the aggregates merged into this one (its own first).
+    groups: Vec<u32>,
 }
 
 /// Accumulates extractions, in input order.
-#[derive(Default)]
 pub struct Dataset {
     orgs: BTreeMap<String, OrgAgg>,
     pairs: BTreeMap<(String, String, &'static str), PairAgg>,
+    /// Partnership aggregates created so far: the next one's spill group.
+    groups: u32,
+    spill: Spill,
     articles: usize,
 }
 
@@ -108,13 +117,36 @@ fn host(url: &str) -> &str {
     rest.split('/').next().unwrap_or(rest)
 }
 
+/// The display name of an organization key: its most frequent canonical name.
+fn display_name(orgs: &BTreeMap<String, OrgAgg>, key: &str) -> String {
+    orgs.get(key)
+        .and_then(|o| {
+            o.names
+                .iter()
+                .max_by(|a, b| {
+                    a.1.cmp(b.1)
+                        .then(b.0.len().cmp(&a.0.len()).reverse())
+                        .then(b.0.cmp(a.0))
+                })
+                .map(|(n, _)| n.clone())
+        })
+        .unwrap_or_else(|| key.to_string())
+}
+
 impl Dataset {
-    pub fn new() -> Self {
-        Self::default()
+    /// An empty dataset whose mentions wait in a temporary file in `dir`.
+    pub fn new(dir: &Path) -> io::Result<Self> {
+        Ok(Dataset {
+            orgs: BTreeMap::new(),
+            pairs: BTreeMap::new(),
+            groups: 0,
+            spill: Spill::in_dir(dir)?,
+            articles: 0,
+        })
     }
 
     /// Adds one article's extraction.
-    pub fn add(&mut self, e: &Extraction) {
+    pub fn add(&mut self, e: &Extraction) -> io::Result<()> {
         self.articles += 1;
         let mut seen = BTreeSet::new();
         for o in e.orgs.iter().flatten() {
@@ -143,30 +175,36 @@ impl Dataset {
             } else {
                 (kb, ka)
             };
-            let order = self.pairs.len();
+            let next = self.groups;
             let agg = self
                 .pairs
                 .entry((ka.clone(), kb.clone(), p.kind))
                 .or_insert_with(|| PairAgg {
                     kind: p.kind,
                     keys: (ka, kb),
-                    mentions: Vec::new(),
                     sources: BTreeSet::new(),
                     confidence: 0.0,
-                    order,
+                    order: next,
+                    groups: vec![next],
                 });
+            if agg.order == next {
+                self.groups += 1;
+            }
             // Independent reports raise confidence: 1 - prod(1 - c).
             agg.confidence = 1.0 - (1.0 - agg.confidence) * (1.0 - p.confidence);
             agg.sources.insert(source.clone());
-            agg.mentions.push(Mention {
-                article_id: e.id.clone(),
-                url: e.url.clone(),
-                date: date_part(&e.date),
-                status: p.status,
-                evidence: p.evidence.clone(),
-                start: p.start,
-                end: p.end,
-            });
+            self.spill.push(
+                agg.order,
+                &Mention {
+                    article_id: e.id.clone(),
+                    url: e.url.clone(),
+                    date: date_part(&e.date),
+                    status: p.status,
+                    evidence: p.evidence.clone(),
+                    start: p.start,
+                    end: p.end,
+                },
+            )?;
             for (name, key) in [(&p.a, canonical_key(&p.a)), (&p.b, canonical_key(&p.b))] {
                 self.orgs
                     .entry(key)
@@ -176,6 +214,7 @@ impl Dataset {
                     .or_insert(0);
             }
         }
+        Ok(())
     }
 
     /// Merges an organization written as an acronym in some articles ("ibm")
@@ -221,7 +260,7 @@ impl Dataset {
             let key = (agg.keys.0.clone(), agg.keys.1.clone(), agg.kind);
             match self.pairs.get_mut(&key) {
                 Some(x) => {
-                    x.mentions.extend(agg.mentions);
+                    x.groups.extend(agg.groups);
                     x.sources.extend(agg.sources);
                     x.confidence = 1.0 - (1.0 - x.confidence) * (1.0 - agg.confidence);
                     x.order = x.order.min(agg.order);
@@ -233,63 +272,31 @@ impl Dataset {
         }
     }
 
-    /// The display name of an organization key: its most frequent canonical name.
-    fn display_name(&self, key: &str) -> String {
-        self.orgs
-            .get(key)
-            .and_then(|o| {
-                o.names
-                    .iter()
-                    .max_by(|a, b| {
-                        a.1.cmp(b.1)
-                            .then(b.0.len().cmp(&a.0.len()).reverse())
-                            .then(b.0.cmp(a.0))
-                    })
-                    .map(|(n, _)| n.clone())
-            })
-            .unwrap_or_else(|| key.to_string())
-    }
-
-    /// Aggregated partnerships, in the order their first report was read.
-    pub fn partnerships(&self) -> Vec<AggregatedPartnership> {
+    /// Hands each aggregated partnership to `write`, in the order their
+    /// first report was read; the mentions come back from the spill.
+    pub fn each_partnership(
+        self,
+        mut write: impl FnMut(AggregatedPartnership) -> io::Result<()>,
+    ) -> io::Result<()> {
         let mut aggs: Vec<&PairAgg> = self.pairs.values().collect();
         aggs.sort_by_key(|a| a.order);
-        aggs.into_iter()
-            .map(|agg| {
-                let mut dated: Vec<&Mention> = agg.mentions.iter().collect();
-                // Stable: mentions without a date keep input order after dated ones.
-                dated.sort_by(|x, y| match (&x.date, &y.date) {
-                    (Some(a), Some(b)) => a.cmp(b),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
-                });
-                let history: Vec<StatusChange> = dated
-                    .iter()
-                    .map(|m| StatusChange {
-                        status: m.status,
-                        date: m.date.clone(),
-                        article_id: m.article_id.clone(),
-                    })
-                    .collect();
-                let articles: BTreeSet<&str> =
-                    agg.mentions.iter().map(|m| m.article_id.as_str()).collect();
-                AggregatedPartnership {
-                    schema_version: SCHEMA_VERSION,
-                    a: self.display_name(&agg.keys.0),
-                    b: self.display_name(&agg.keys.1),
-                    kind: agg.kind,
-                    status: history.last().map_or("ongoing", |h| h.status),
-                    first_seen: agg.mentions.iter().filter_map(|m| m.date.clone()).min(),
-                    last_seen: agg.mentions.iter().filter_map(|m| m.date.clone()).max(),
-                    status_history: history,
-                    articles: articles.len(),
-                    sources: agg.sources.len(),
-                    confidence: (agg.confidence * 1000.0).round() / 1000.0,
-                    mentions: agg.mentions.clone(),
-                }
-            })
-            .collect()
+        let mut final_group = vec![0; self.groups as usize];
+        for agg in &aggs {
+            for &g in &agg.groups {
+                final_group[g as usize] = u64::from(agg.order);
+            }
+        }
+        let mut sorted = self.spill.sorted(|g| final_group[g as usize])?;
+        let mut next = sorted.next_mention()?;
+        for agg in aggs {
+            let mut mentions = Vec::new();
+            while let Some((_, m)) = next.take_if(|(g, _)| *g == u64::from(agg.order)) {
+                mentions.push(m);
+                next = sorted.next_mention()?;
+            }
+            write(aggregated(&self.orgs, agg, mentions))?;
+        }
+        Ok(())
     }
 
     /// Every organization seen, most-mentioned first.
@@ -300,7 +307,7 @@ impl Dataset {
             .filter(|(_, o)| o.mentions > 0)
             .map(|(key, o)| OrganizationRecord {
                 schema_version: SCHEMA_VERSION,
-                name: self.display_name(key),
+                name: display_name(&self.orgs, key),
                 aliases: o.aliases.iter().cloned().collect(),
                 articles: o.articles,
                 mentions: o.mentions,
@@ -321,10 +328,59 @@ impl Dataset {
     }
 }
 
+/// The record of one partnership from its aggregate and its mentions, given
+/// in input order and listed by publication date (undated ones last, input
+/// order among equals), so that the last mention is the latest report.
+fn aggregated(
+    orgs: &BTreeMap<String, OrgAgg>,
+    agg: &PairAgg,
+    mut mentions: Vec<Mention>,
+) -> AggregatedPartnership {
+    mentions.sort_by(|x, y| match (&x.date, &y.date) {
+        (Some(a), Some(b)) => a.cmp(b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    let history: Vec<StatusChange> = mentions
+        .iter()
+        .map(|m| StatusChange {
+            status: m.status,
+            date: m.date.clone(),
+            article_id: m.article_id.clone(),
+        })
+        .collect();
+    let articles: BTreeSet<&str> = mentions.iter().map(|m| m.article_id.as_str()).collect();
+    AggregatedPartnership {
+        schema_version: SCHEMA_VERSION,
+        a: display_name(orgs, &agg.keys.0),
+        b: display_name(orgs, &agg.keys.1),
+        kind: agg.kind,
+        status: history.last().map_or("ongoing", |h| h.status),
+        first_seen: mentions.iter().filter_map(|m| m.date.clone()).min(),
+        last_seen: mentions.iter().filter_map(|m| m.date.clone()).max(),
+        status_history: history,
+        articles: articles.len(),
+        sources: agg.sources.len(),
+        confidence: (agg.confidence * 1000.0).round() / 1000.0,
+        mentions,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::record::{OrgMention, Partnership, Source};
+
+    fn partnerships(d: Dataset) -> Vec<AggregatedPartnership> {
+        let mut all = Vec::new();
+        d.each_partnership(|p| {
+            all.push(p);
+            Ok(())
+        })
+        .unwrap();
+        all
+    }
 
     fn article(
         id: &str,
@@ -375,26 +431,30 @@ mod tests {
 
     #[test]
     fn merges_name_variants_order_and_tracks_status_over_time() {
-        let mut d = Dataset::new();
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = Dataset::new(dir.path()).unwrap();
         d.add(&article(
             "2",
             "2024-06-01",
             "b.com",
             &[("IBM", "Siemens", "partnership", "announced")],
-        ));
+        ))
+        .unwrap();
         d.add(&article(
             "1",
             "2024-03-01",
             "a.com",
             &[("Siemens", "IBM", "partnership", "planned")],
-        ));
+        ))
+        .unwrap();
         d.add(&article(
             "3",
             "2025-01-10",
             "a.com",
             &[("siemens", "IBM", "partnership", "ended")],
-        ));
-        let p = d.partnerships();
+        ))
+        .unwrap();
+        let p = partnerships(d);
         assert_eq!(p.len(), 1);
         let p = &p[0];
         assert_eq!((p.a.as_str(), p.b.as_str()), ("IBM", "Siemens"));
@@ -405,12 +465,19 @@ mod tests {
         assert_eq!(p.last_seen.as_deref(), Some("2025-01-10"));
         let statuses: Vec<&str> = p.status_history.iter().map(|h| h.status).collect();
         assert_eq!(statuses, ["planned", "announced", "ended"]);
+        let ids: Vec<&str> = p.mentions.iter().map(|m| m.article_id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["1", "2", "3"],
+            "mentions oldest first, like the history"
+        );
         assert_eq!(p.confidence, 0.875);
     }
 
     #[test]
     fn acronyms_merge_with_the_written_out_name_across_articles() {
-        let mut d = Dataset::new();
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = Dataset::new(dir.path()).unwrap();
         d.add(&article(
             "1",
             "2024-03-01",
@@ -421,19 +488,21 @@ mod tests {
                 "partnership",
                 "planned",
             )],
-        ));
+        ))
+        .unwrap();
         d.add(&article(
             "2",
             "2024-06-01",
             "b.com",
             &[("IBM", "Siemens", "partnership", "announced")],
-        ));
+        ))
+        .unwrap();
         d.merge_acronyms();
-        let p = d.partnerships();
+        let orgs = d.organizations();
+        let p = partnerships(d);
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].articles, 2);
         assert_eq!(p[0].status, "announced");
-        let orgs = d.organizations();
         let ibm = orgs
             .iter()
             .find(|o| o.aliases.contains(&"IBM".to_string()))
@@ -445,20 +514,23 @@ mod tests {
 
     #[test]
     fn supply_keeps_direction() {
-        let mut d = Dataset::new();
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = Dataset::new(dir.path()).unwrap();
         d.add(&article(
             "1",
             "2024-01-01",
             "a.com",
             &[("Zeta", "Acme", "supply", "announced")],
-        ));
+        ))
+        .unwrap();
         d.add(&article(
             "2",
             "2024-01-02",
             "a.com",
             &[("Acme", "Zeta", "supply", "announced")],
-        ));
-        let p = d.partnerships();
+        ))
+        .unwrap();
+        let p = partnerships(d);
         assert_eq!(p.len(), 2);
         assert_eq!((p[0].a.as_str(), p[0].b.as_str()), ("Zeta", "Acme"));
     }

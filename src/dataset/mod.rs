@@ -8,6 +8,7 @@ mod parquet;
 #[cfg(not(feature = "parquet"))]
 #[path = "parquet_disabled.rs"]
 mod parquet;
+mod spill;
 
 pub use aggregate::{AggregatedPartnership, Dataset, Mention, OrganizationRecord, StatusChange};
-pub use output::OutputDir;
+pub use output::{OutputDir, Written};

@@ -95,7 +95,8 @@ impl OutputDir {
     pub fn resume(dir: &Path, parquet: bool, inputs: &HashSet<String>) -> io::Result<Resumed> {
         let earlier = take_earlier(dir)?;
         let mut out = OutputDir::create(dir, parquet)?;
-        let (mut dataset, mut done, mut records) = (Dataset::new(), HashSet::new(), 0);
+        let mut dataset = Dataset::new(dir)?;
+        let (mut done, mut records) = (HashSet::new(), 0);
         if let Some(earlier) = earlier {
             for line in read_lines(&earlier[2])? {
                 let input: InputDone = parse(&earlier[2], &line?)?;
@@ -111,7 +112,7 @@ impl OutputDir {
                 let line = line?;
                 let e: Extraction = parse(&earlier[0], &line)?;
                 if done.contains(&e.source.file) {
-                    dataset.add(&e);
+                    dataset.add(&e)?;
                     out.write_article(&e, line.as_bytes())?;
                     records += 1;
                 }
@@ -198,16 +199,33 @@ impl OutputDir {
     }
 
     /// Writes the aggregated files and renames everything into place.
-    pub fn finish(mut self, dataset: &mut Dataset) -> io::Result<()> {
+    pub fn finish(mut self, mut dataset: Dataset) -> io::Result<Written> {
         self.end_input()?;
         dataset.merge_acronyms();
         self.articles.flush()?;
         self.errors.flush()?;
-        let partnerships = dataset.partnerships();
         let organizations = dataset.organizations();
-        write_jsonl(&partial(&self.dir, "partnerships.jsonl"), &partnerships)?;
-        write_csv(&partial(&self.dir, "partnerships.csv"), &partnerships)?;
         write_jsonl(&partial(&self.dir, "organizations.jsonl"), &organizations)?;
+        let mut jsonl = create(&partial(&self.dir, "partnerships.jsonl"))?;
+        let mut csv = csv_writer(&partial(&self.dir, "partnerships.csv"))?;
+        let mut parquet = self
+            .parquet
+            .is_some()
+            .then(|| parquet_writer(&self.dir, Table::Partnerships))
+            .transpose()?;
+        let mut partnerships = 0;
+        dataset.each_partnership(|p| {
+            serde_json::to_writer(&mut jsonl, &p)?;
+            jsonl.write_all(b"\n")?;
+            csv_row(&mut csv, &p)?;
+            if let Some(w) = &mut parquet {
+                w.write(std::slice::from_ref(&p))?;
+            }
+            partnerships += 1;
+            Ok(())
+        })?;
+        jsonl.flush()?;
+        csv.flush()?;
         let mut names = vec![
             "articles.jsonl",
             "errors.jsonl",
@@ -216,10 +234,12 @@ impl OutputDir {
             "partnerships.csv",
             "organizations.jsonl",
         ];
-        if let Some(articles) = self.parquet.take() {
+        if let (Some(articles), Some(partnerships)) = (self.parquet.take(), parquet) {
             articles.close()?;
-            write_parquet(&self.dir, Table::Partnerships, &partnerships)?;
-            write_parquet(&self.dir, Table::Organizations, &organizations)?;
+            partnerships.close()?;
+            let mut w = parquet_writer(&self.dir, Table::Organizations)?;
+            w.write(&organizations)?;
+            w.close()?;
             names.extend([
                 "articles.parquet",
                 "partnerships.parquet",
@@ -229,8 +249,17 @@ impl OutputDir {
         for name in names {
             fs::rename(partial(&self.dir, name), self.dir.join(name))?;
         }
-        Ok(())
+        Ok(Written {
+            partnerships,
+            organizations: organizations.len(),
+        })
     }
+}
+
+/// How many records the aggregated files got.
+pub struct Written {
+    pub partnerships: usize,
+    pub organizations: usize,
 }
 
 /// Moves the streaming files of the latest earlier run out of the way, to be
@@ -299,10 +328,8 @@ fn parquet_name(table: Table) -> &'static str {
     }
 }
 
-fn write_parquet<T: Serialize>(dir: &Path, table: Table, rows: &[T]) -> io::Result<()> {
-    let mut w = parquet::Writer::create(&partial(dir, parquet_name(table)), table)?;
-    w.write(rows)?;
-    w.close()
+fn parquet_writer(dir: &Path, table: Table) -> io::Result<parquet::Writer> {
+    parquet::Writer::create(&partial(dir, parquet_name(table)), table)
 }
 
 fn write_jsonl<T: Serialize>(path: &Path, rows: &[T]) -> io::Result<()> {
@@ -314,8 +341,9 @@ fn write_jsonl<T: Serialize>(path: &Path, rows: &[T]) -> io::Result<()> {
     w.flush()
 }
 
-/// One row per aggregated partnership; the evidence of its latest mention.
-fn write_csv(path: &Path, rows: &[AggregatedPartnership]) -> io::Result<()> {
+/// `partnerships.csv`: one row per aggregated partnership, with the evidence
+/// of its latest mention.
+fn csv_writer(path: &Path) -> io::Result<csv::Writer<BufWriter<File>>> {
     let mut w = csv::Writer::from_writer(create(path)?);
     w.write_record([
         "schema_version",
@@ -332,28 +360,30 @@ fn write_csv(path: &Path, rows: &[AggregatedPartnership]) -> io::Result<()> {
         "latest_evidence",
         "latest_url",
     ])?;
-    for p in rows {
-        let latest = p.mentions.last();
-        // Changes only: one entry per run of mentions with the same status.
-        let mut statuses: Vec<&str> = p.status_history.iter().map(|s| s.status).collect();
-        statuses.dedup();
-        w.write_record([
-            p.schema_version.to_string(),
-            p.a.clone(),
-            p.b.clone(),
-            p.kind.to_string(),
-            p.status.to_string(),
-            p.first_seen.clone().unwrap_or_default(),
-            p.last_seen.clone().unwrap_or_default(),
-            p.articles.to_string(),
-            p.sources.to_string(),
-            p.confidence.to_string(),
-            statuses.join(";"),
-            latest.map(|m| m.evidence.clone()).unwrap_or_default(),
-            latest.and_then(|m| m.url.clone()).unwrap_or_default(),
-        ])?;
-    }
-    w.flush()
+    Ok(w)
+}
+
+fn csv_row(w: &mut csv::Writer<BufWriter<File>>, p: &AggregatedPartnership) -> io::Result<()> {
+    let latest = p.mentions.last();
+    // Changes only: one entry per run of mentions with the same status.
+    let mut statuses: Vec<&str> = p.status_history.iter().map(|s| s.status).collect();
+    statuses.dedup();
+    w.write_record([
+        p.schema_version.to_string(),
+        p.a.clone(),
+        p.b.clone(),
+        p.kind.to_string(),
+        p.status.to_string(),
+        p.first_seen.clone().unwrap_or_default(),
+        p.last_seen.clone().unwrap_or_default(),
+        p.articles.to_string(),
+        p.sources.to_string(),
+        p.confidence.to_string(),
+        statuses.join(";"),
+        latest.map(|m| m.evidence.clone()).unwrap_or_default(),
+        latest.and_then(|m| m.url.clone()).unwrap_or_default(),
+    ])?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -366,7 +396,7 @@ mod tests {
         let mut out = OutputDir::create(dir.path(), false).unwrap();
         out.write_error(b"{\"id\":\"a\"}").unwrap();
         assert!(!dir.path().join("articles.jsonl").exists());
-        out.finish(&mut Dataset::new()).unwrap();
+        out.finish(Dataset::new(dir.path()).unwrap()).unwrap();
         assert_eq!(
             fs::read_to_string(dir.path().join("errors.jsonl")).unwrap(),
             "{\"id\":\"a\"}\n"
@@ -412,7 +442,7 @@ mod tests {
         let mut out = resumed.out;
         out.record_from(&b).unwrap();
         out.write_error(&error_line(&b)).unwrap();
-        out.finish(&mut Dataset::new()).unwrap();
+        out.finish(Dataset::new(dir.path()).unwrap()).unwrap();
         let errors = fs::read_to_string(out_dir.join("errors.jsonl")).unwrap();
         let files: Vec<&str> = errors
             .lines()

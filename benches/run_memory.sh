@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Time and peak memory of `newsmine run` (the whole job: extraction plus the
+# aggregated dataset) as the input grows, written as the last section of
+# BENCHMARKS.md. Usage: benches/run_memory.sh [MB ...] (default 250 1000 2000)
+# Inputs are text-dump JSONL built by benches/gen_corpus.py --text-only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=${*:-250 1000 2000}
+work=${BENCH_DIR:-/tmp/newsmine-bench-run}
+cargo build --release -q
+bin=target/release/newsmine
+marker='<!-- benches/run_memory.sh -->'
+rows=()
+for mb in $sizes; do
+  input=$work/$mb/text.jsonl
+  [ -f "$input" ] || python3 benches/gen_corpus.py "$work/$mb" --mb "$mb" --text-only
+  rm -rf "$work/out"
+  /usr/bin/time -f "%e %M" "$bin" run "$input" --input-format jsonl --out "$work/out" -q 2>"$work/time.txt"
+  read -r secs kb < <(tail -1 "$work/time.txt")
+  mentions=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['mentions']) for l in open(sys.argv[1])))" "$work/out/partnerships.jsonl")
+  out_mb=$(du -sm "$work/out" | cut -f1)
+  rows+=("| $mb | $secs | $(python3 -c "print(f'{$mb/$secs:.1f}')") | $((kb / 1024)) | $mentions | $out_mb |")
+  rm -rf "$work/out"
+done
+[ -f BENCHMARKS.md ] && sed -i "/^$marker\$/,\$d" BENCHMARKS.md
+{
+  echo "$marker"
+  echo "## \`run\` as the input grows"
+  echo
+  echo "Measured by \`benches/run_memory.sh $sizes\` on $(date -u +%Y-%m-%d): \`newsmine run\` on text-dump JSONL"
+  echo "(extraction, articles.jsonl, and the aggregated partnerships and organizations). Peak memory is peak RSS."
+  echo
+  echo "| input MB | seconds | MB/s | peak MB | partnership mentions | output MB |"
+  echo "|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+} >> BENCHMARKS.md
+sed -n "/^$marker\$/,\$p" BENCHMARKS.md
