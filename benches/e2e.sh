@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end throughput, scaling, memory and start-up of the release binary,
-# written to BENCHMARKS.md. Usage: benches/e2e.sh [MB per input, default 200]
+# written to the top of BENCHMARKS.md (the sections other scripts write are
+# kept). Usage: benches/e2e.sh [MB per input, default 200]
 # Each timing is the median of 3 runs; peak memory from /usr/bin/time -v.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,8 +26,6 @@ row() { # label, input, args... (MB/s counts uncompressed bytes)
   echo "| $label | $(mbps "$size" "$secs") | $secs | $((kb / 1024)) |"
 }
 
-# The section written by benches/run_memory.sh is kept.
-kept=$(sed -n '/^<!-- benches\/run_memory.sh -->$/,$p' BENCHMARKS.md 2>/dev/null || true)
 {
   echo "# Benchmarks"
   echo
@@ -48,6 +47,5 @@ kept=$(sed -n '/^<!-- benches\/run_memory.sh -->$/,$p' BENCHMARKS.md 2>/dev/null
   echo
   start=$( { /usr/bin/time -f "%e" sh -c "for i in 1 2 3 4 5 6 7 8 9 10; do echo 'Acme Corp. and Globex said on Tuesday.' | $bin extract >/dev/null; done" ; } 2>&1 | tail -1)
   echo "Start-up (models and gazetteers loaded, one short article): $(python3 -c "print(f'{$start/10*1000:.0f}')") ms per process."
-  [ -z "$kept" ] || printf '\n%s\n' "$kept"
-} > BENCHMARKS.md
+} | python3 benches/section.py main
 cat BENCHMARKS.md

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Time and peak memory of `newsmine run` (the whole job: extraction plus the
-# aggregated dataset) as the input grows, written as the last section of
-# BENCHMARKS.md. Usage: benches/run_memory.sh [MB ...] (default 250 1000 2000)
+# aggregated dataset) as the input grows, written as the `run-memory` section
+# of BENCHMARKS.md. Usage: benches/run_memory.sh [MB ...] (default 250 1000 2000)
 # Inputs are text-dump JSONL built by benches/gen_corpus.py --text-only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,6 @@ sizes=${*:-250 1000 2000}
 work=${BENCH_DIR:-/tmp/newsmine-bench-run}
 cargo build --release -q
 bin=target/release/newsmine
-marker='<!-- benches/run_memory.sh -->'
 rows=()
 for mb in $sizes; do
   input=$work/$mb/text.jsonl
@@ -22,9 +21,7 @@ for mb in $sizes; do
   rows+=("| $mb | $secs | $(python3 -c "print(f'{$mb/$secs:.1f}')") | $((kb / 1024)) | $mentions | $out_mb |")
   rm -rf "$work/out"
 done
-[ -f BENCHMARKS.md ] && sed -i "/^$marker\$/,\$d" BENCHMARKS.md
 {
-  echo "$marker"
   echo "## \`run\` as the input grows"
   echo
   echo "Measured by \`benches/run_memory.sh $sizes\` on $(date -u +%Y-%m-%d): \`newsmine run\` on text-dump JSONL"
@@ -33,5 +30,5 @@ done
   echo "| input MB | seconds | MB/s | peak MB | partnership mentions | output MB |"
   echo "|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
-} >> BENCHMARKS.md
-sed -n "/^$marker\$/,\$p" BENCHMARKS.md
+} | python3 benches/section.py run-memory
+cat BENCHMARKS.md
