@@ -5,7 +5,7 @@
 //! The mentions wait on disk ([`Spill`]) until the end of the run; memory
 //! holds one entry per organization and per partnership.
 
-use super::spill::Spill;
+use super::spill::{Sorted, Spill};
 use crate::extract::orgs::canonical_key;
 use crate::record::{interned, Extraction, Label, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
@@ -34,7 +34,9 @@ pub struct StatusChange {
     pub article_id: String,
 }
 
-/// One partnership across the whole dataset.
+/// One partnership across the whole dataset. `run` writes these a mention
+/// at a time ([`Dataset::each_partnership`]); [`PartnershipHead::record`]
+/// builds the whole value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AggregatedPartnership {
     pub schema_version: u32,
@@ -82,6 +84,10 @@ struct PairAgg {
     confidence: f32,
     /// Input order of the first report, to order records deterministically.
     order: u32,
+    /// The latest report: undated ones count as later than dated ones, then
+    /// input order, as in the order mentions are listed.
+    latest: (bool, Option<String>, u64),
+    status: Label,
     /// The spill groups of the aggregates merged into this one (its own first).
     groups: Vec<u32>,
 }
@@ -108,8 +114,11 @@ fn initials(key: &str) -> String {
     words.iter().filter_map(|w| w.chars().next()).collect()
 }
 
+/// The day of a publication date (an ISO date or timestamp); control
+/// characters are dropped so that any date can key the spill.
 fn date_part(d: &Option<String>) -> Option<String> {
-    d.as_ref().map(|d| d.chars().take(10).collect())
+    d.as_ref()
+        .map(|d| d.chars().filter(|c| !c.is_control()).take(10).collect())
 }
 
 fn host(url: &str) -> &str {
@@ -185,6 +194,8 @@ impl Dataset {
                     sources: BTreeSet::new(),
                     confidence: 0.0,
                     order: next,
+                    latest: (false, None, 0),
+                    status: p.status,
                     groups: vec![next],
                 });
             if agg.order == next {
@@ -193,18 +204,21 @@ impl Dataset {
             // Independent reports raise confidence: 1 - prod(1 - c).
             agg.confidence = 1.0 - (1.0 - agg.confidence) * (1.0 - p.confidence);
             agg.sources.insert(source.clone());
-            self.spill.push(
-                agg.order,
-                &Mention {
-                    article_id: e.id.clone(),
-                    url: e.url.clone(),
-                    date: date_part(&e.date),
-                    status: p.status,
-                    evidence: p.evidence.clone(),
-                    start: p.start,
-                    end: p.end,
-                },
-            )?;
+            let mention = Mention {
+                article_id: e.id.clone(),
+                url: e.url.clone(),
+                date: date_part(&e.date),
+                status: p.status,
+                evidence: p.evidence.clone(),
+                start: p.start,
+                end: p.end,
+            };
+            let seq = self.spill.push(agg.order, &mention)?;
+            let when = (mention.date.is_none(), mention.date, seq);
+            if when >= agg.latest {
+                agg.latest = when;
+                agg.status = p.status;
+            }
             for (name, key) in [(&p.a, canonical_key(&p.a)), (&p.b, canonical_key(&p.b))] {
                 self.orgs
                     .entry(key)
@@ -264,6 +278,10 @@ impl Dataset {
                     x.sources.extend(agg.sources);
                     x.confidence = 1.0 - (1.0 - x.confidence) * (1.0 - agg.confidence);
                     x.order = x.order.min(agg.order);
+                    if agg.latest > x.latest {
+                        x.latest = agg.latest;
+                        x.status = agg.status;
+                    }
                 }
                 None => {
                     self.pairs.insert(key, agg);
@@ -272,11 +290,11 @@ impl Dataset {
         }
     }
 
-    /// Hands each aggregated partnership to `write`, in the order their
-    /// first report was read; the mentions come back from the spill.
+    /// Hands each partnership to `write`, in the order their first report
+    /// was read, with its mentions coming back from the spill oldest first.
     pub fn each_partnership(
         self,
-        mut write: impl FnMut(AggregatedPartnership) -> io::Result<()>,
+        mut write: impl FnMut(&PartnershipHead, &mut Mentions) -> io::Result<()>,
     ) -> io::Result<()> {
         let mut aggs: Vec<&PairAgg> = self.pairs.values().collect();
         aggs.sort_by_key(|a| a.order);
@@ -289,12 +307,22 @@ impl Dataset {
         let mut sorted = self.spill.sorted(|g| final_group[g as usize])?;
         let mut next = sorted.next_mention()?;
         for agg in aggs {
-            let mut mentions = Vec::new();
-            while let Some((_, m)) = next.take_if(|(g, _)| *g == u64::from(agg.order)) {
-                mentions.push(m);
-                next = sorted.next_mention()?;
-            }
-            write(aggregated(&self.orgs, agg, mentions))?;
+            let head = PartnershipHead {
+                a: display_name(&self.orgs, &agg.keys.0),
+                b: display_name(&self.orgs, &agg.keys.1),
+                kind: agg.kind,
+                status: agg.status,
+                sources: agg.sources.len(),
+                confidence: (agg.confidence * 1000.0).round() / 1000.0,
+            };
+            let mut mentions = Mentions {
+                sorted: &mut sorted,
+                next: &mut next,
+                group: u64::from(agg.order),
+            };
+            write(&head, &mut mentions)?;
+            // What `write` left unread.
+            while mentions.read()?.is_some() {}
         }
         Ok(())
     }
@@ -328,42 +356,91 @@ impl Dataset {
     }
 }
 
-/// The record of one partnership from its aggregate and its mentions, given
-/// in input order and listed by publication date (undated ones last, input
-/// order among equals), so that the last mention is the latest report.
-fn aggregated(
-    orgs: &BTreeMap<String, OrgAgg>,
-    agg: &PairAgg,
-    mut mentions: Vec<Mention>,
-) -> AggregatedPartnership {
-    mentions.sort_by(|x, y| match (&x.date, &y.date) {
-        (Some(a), Some(b)) => a.cmp(b),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
-    let history: Vec<StatusChange> = mentions
-        .iter()
-        .map(|m| StatusChange {
+/// What is known of a partnership before its mentions are read back.
+#[derive(Debug, Clone)]
+pub struct PartnershipHead {
+    pub a: String,
+    pub b: String,
+    pub kind: Label,
+    /// Status of the latest report.
+    pub status: Label,
+    pub sources: usize,
+    pub confidence: f32,
+}
+
+impl PartnershipHead {
+    /// The whole record, given the mentions oldest first.
+    pub fn record(&self, mentions: Vec<Mention>) -> AggregatedPartnership {
+        let mut tally = Tally::default();
+        mentions.iter().for_each(|m| tally.add(m));
+        AggregatedPartnership {
+            schema_version: SCHEMA_VERSION,
+            a: self.a.clone(),
+            b: self.b.clone(),
+            kind: self.kind,
+            status: self.status,
+            status_history: mentions.iter().map(StatusChange::of).collect(),
+            first_seen: tally.first_seen,
+            last_seen: tally.last_seen,
+            articles: tally.articles,
+            sources: self.sources,
+            confidence: self.confidence,
+            mentions,
+        }
+    }
+}
+
+impl StatusChange {
+    pub fn of(m: &Mention) -> Self {
+        StatusChange {
             status: m.status,
             date: m.date.clone(),
             article_id: m.article_id.clone(),
-        })
-        .collect();
-    let articles: BTreeSet<&str> = mentions.iter().map(|m| m.article_id.as_str()).collect();
-    AggregatedPartnership {
-        schema_version: SCHEMA_VERSION,
-        a: display_name(orgs, &agg.keys.0),
-        b: display_name(orgs, &agg.keys.1),
-        kind: agg.kind,
-        status: history.last().map_or("ongoing", |h| h.status),
-        first_seen: mentions.iter().filter_map(|m| m.date.clone()).min(),
-        last_seen: mentions.iter().filter_map(|m| m.date.clone()).max(),
-        status_history: history,
-        articles: articles.len(),
-        sources: agg.sources.len(),
-        confidence: (agg.confidence * 1000.0).round() / 1000.0,
-        mentions,
+        }
+    }
+}
+
+/// The mentions of one partnership, oldest first (undated ones last, input
+/// order among equals), read back from the spill.
+pub struct Mentions<'a> {
+    sorted: &'a mut Sorted,
+    next: &'a mut Option<(u64, Mention)>,
+    group: u64,
+}
+
+impl Mentions<'_> {
+    /// The next mention, or `None` after the last one of this partnership.
+    pub fn read(&mut self) -> io::Result<Option<Mention>> {
+        match self.next.take_if(|(g, _)| *g == self.group) {
+            Some((_, m)) => {
+                *self.next = self.sorted.next_mention()?;
+                Ok(Some(m))
+            }
+            None => Ok(None),
+        }
+    }
+}
+
+/// What the mentions of one partnership add up to, read oldest first.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    /// Articles reporting it: the mentions of one article come together.
+    pub articles: usize,
+    last_article: Option<String>,
+}
+
+impl Tally {
+    pub fn add(&mut self, m: &Mention) {
+        if let Some(date) = &m.date {
+            self.first_seen.get_or_insert_with(|| date.clone());
+            self.last_seen = Some(date.clone());
+        }
+        if self.last_article.as_ref() != Some(&m.article_id) {
+            self.articles += 1;
+            self.last_article = Some(m.article_id.clone());
+        }
     }
 }
 
@@ -374,8 +451,12 @@ mod tests {
 
     fn partnerships(d: Dataset) -> Vec<AggregatedPartnership> {
         let mut all = Vec::new();
-        d.each_partnership(|p| {
-            all.push(p);
+        d.each_partnership(|head, mentions| {
+            let mut read = Vec::new();
+            while let Some(m) = mentions.read()? {
+                read.push(m);
+            }
+            all.push(head.record(read));
             Ok(())
         })
         .unwrap();

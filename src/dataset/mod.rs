@@ -10,5 +10,8 @@ mod parquet;
 mod parquet;
 mod spill;
 
-pub use aggregate::{AggregatedPartnership, Dataset, Mention, OrganizationRecord, StatusChange};
+pub use aggregate::{
+    AggregatedPartnership, Dataset, Mention, Mentions, OrganizationRecord, PartnershipHead,
+    StatusChange, Tally,
+};
 pub use output::{OutputDir, Written};

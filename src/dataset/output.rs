@@ -3,13 +3,14 @@
 //! that looks complete. `inputs.jsonl` lists the input files processed to
 //! their end, which is what `run --resume` skips.
 
+use super::aggregate::{PartnershipHead, StatusChange, Tally};
 use super::parquet::{self, Table};
-use super::{AggregatedPartnership, Dataset};
-use crate::record::{Extraction, RecordError};
+use super::{Dataset, Mention};
+use crate::record::{Extraction, RecordError, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -213,13 +214,25 @@ impl OutputDir {
             .is_some()
             .then(|| parquet_writer(&self.dir, Table::Partnerships))
             .transpose()?;
+        let mut scratch = tempfile::tempfile_in(&self.dir)?;
         let mut partnerships = 0;
-        dataset.each_partnership(|p| {
-            serde_json::to_writer(&mut jsonl, &p)?;
-            jsonl.write_all(b"\n")?;
-            csv_row(&mut csv, &p)?;
-            if let Some(w) = &mut parquet {
-                w.write(std::slice::from_ref(&p))?;
+        dataset.each_partnership(|head, mentions| {
+            // Parquet rows are whole records: only there are mentions held.
+            let mut kept = parquet.as_ref().map(|_| Vec::new());
+            let mut csv_tail = CsvTail::default();
+            let tally = write_streamed(&mut jsonl, &mut scratch, head, || {
+                let m = mentions.read()?;
+                if let Some(m) = &m {
+                    csv_tail.add(m);
+                    if let Some(kept) = &mut kept {
+                        kept.push(m.clone());
+                    }
+                }
+                Ok(m)
+            })?;
+            csv_row(&mut csv, head, &tally, &csv_tail)?;
+            if let (Some(w), Some(kept)) = (&mut parquet, kept) {
+                w.write(&[head.record(kept)])?;
             }
             partnerships += 1;
             Ok(())
@@ -341,6 +354,85 @@ fn write_jsonl<T: Serialize>(path: &Path, rows: &[T]) -> io::Result<()> {
     w.flush()
 }
 
+/// Writes one partnership as a line of `partnerships.jsonl` while its
+/// mentions come from `next`, oldest first: the same bytes as serializing
+/// [`PartnershipHead::record`], without holding the mentions (they wait in
+/// `scratch` while the status history is written).
+fn write_streamed(
+    out: &mut impl Write,
+    scratch: &mut File,
+    head: &PartnershipHead,
+    mut next: impl FnMut() -> io::Result<Option<Mention>>,
+) -> io::Result<Tally> {
+    out.write_all(format!("{{\"schema_version\":{SCHEMA_VERSION},\"a\":").as_bytes())?;
+    json(out, &head.a)?;
+    out.write_all(b",\"b\":")?;
+    json(out, &head.b)?;
+    out.write_all(b",\"type\":")?;
+    json(out, &head.kind)?;
+    out.write_all(b",\"status\":")?;
+    json(out, &head.status)?;
+    out.write_all(b",\"status_history\":[")?;
+    scratch.set_len(0)?;
+    scratch.rewind()?;
+    let mut mentions = BufWriter::with_capacity(1 << 16, &mut *scratch);
+    let mut tally = Tally::default();
+    let mut first = true;
+    while let Some(m) = next()? {
+        if !first {
+            out.write_all(b",")?;
+            mentions.write_all(b",")?;
+        }
+        first = false;
+        json(out, &StatusChange::of(&m))?;
+        json(&mut mentions, &m)?;
+        tally.add(&m);
+    }
+    mentions.flush()?;
+    drop(mentions);
+    out.write_all(b"],\"first_seen\":")?;
+    json(out, &tally.first_seen)?;
+    out.write_all(b",\"last_seen\":")?;
+    json(out, &tally.last_seen)?;
+    out.write_all(
+        format!(
+            ",\"articles\":{},\"sources\":{},\"confidence\":",
+            tally.articles, head.sources
+        )
+        .as_bytes(),
+    )?;
+    json(out, &head.confidence)?;
+    out.write_all(b",\"mentions\":[")?;
+    scratch.rewind()?;
+    io::copy(scratch, out)?;
+    out.write_all(b"]}\n")?;
+    Ok(tally)
+}
+
+fn json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(out, value).map_err(io::Error::from)
+}
+
+/// What the CSV row needs from the mentions: the status changes and the
+/// latest report.
+#[derive(Default)]
+struct CsvTail {
+    /// One entry per run of mentions with the same status.
+    statuses: Vec<&'static str>,
+    latest_evidence: String,
+    latest_url: Option<String>,
+}
+
+impl CsvTail {
+    fn add(&mut self, m: &Mention) {
+        if self.statuses.last() != Some(&m.status) {
+            self.statuses.push(m.status);
+        }
+        self.latest_evidence.clone_from(&m.evidence);
+        self.latest_url.clone_from(&m.url);
+    }
+}
+
 /// `partnerships.csv`: one row per aggregated partnership, with the evidence
 /// of its latest mention.
 fn csv_writer(path: &Path) -> io::Result<csv::Writer<BufWriter<File>>> {
@@ -363,25 +455,26 @@ fn csv_writer(path: &Path) -> io::Result<csv::Writer<BufWriter<File>>> {
     Ok(w)
 }
 
-fn csv_row(w: &mut csv::Writer<BufWriter<File>>, p: &AggregatedPartnership) -> io::Result<()> {
-    let latest = p.mentions.last();
-    // Changes only: one entry per run of mentions with the same status.
-    let mut statuses: Vec<&str> = p.status_history.iter().map(|s| s.status).collect();
-    statuses.dedup();
+fn csv_row(
+    w: &mut csv::Writer<BufWriter<File>>,
+    p: &PartnershipHead,
+    tally: &Tally,
+    tail: &CsvTail,
+) -> io::Result<()> {
     w.write_record([
-        p.schema_version.to_string(),
+        SCHEMA_VERSION.to_string(),
         p.a.clone(),
         p.b.clone(),
         p.kind.to_string(),
         p.status.to_string(),
-        p.first_seen.clone().unwrap_or_default(),
-        p.last_seen.clone().unwrap_or_default(),
-        p.articles.to_string(),
+        tally.first_seen.clone().unwrap_or_default(),
+        tally.last_seen.clone().unwrap_or_default(),
+        tally.articles.to_string(),
         p.sources.to_string(),
         p.confidence.to_string(),
-        statuses.join(";"),
-        latest.map(|m| m.evidence.clone()).unwrap_or_default(),
-        latest.and_then(|m| m.url.clone()).unwrap_or_default(),
+        tail.statuses.join(";"),
+        tail.latest_evidence.clone(),
+        tail.latest_url.clone().unwrap_or_default(),
     ])?;
     Ok(())
 }
@@ -389,6 +482,51 @@ fn csv_row(w: &mut csv::Writer<BufWriter<File>>, p: &AggregatedPartnership) -> i
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn mention(article: &str, date: Option<&str>, status: &'static str) -> Mention {
+        Mention {
+            article_id: article.into(),
+            url: Some(format!("https://a.example/{article}")),
+            date: date.map(String::from),
+            status,
+            evidence: format!("Acme and \"Zeta\" signed ({article})."),
+            start: 3,
+            end: 40,
+        }
+    }
+
+    #[test]
+    fn a_streamed_partnership_is_its_serialized_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut scratch = tempfile::tempfile_in(dir.path()).unwrap();
+        let head = PartnershipHead {
+            a: "Acme \"A\" Corp".into(),
+            b: "Zeta".into(),
+            kind: "supply",
+            status: "ended",
+            sources: 2,
+            confidence: 0.875,
+        };
+        let long = vec![
+            mention("1", Some("2024-01-02"), "announced"),
+            mention("1", Some("2024-01-02"), "announced"),
+            mention("2", Some("2024-03-01"), "ongoing"),
+            mention("3", None, "ended"),
+        ];
+        // The scratch file is reused: a shorter record after a longer one.
+        for mentions in [long.clone(), long[2..3].to_vec()] {
+            let mut out = Vec::new();
+            let mut it = mentions.clone().into_iter();
+            let tally = write_streamed(&mut out, &mut scratch, &head, || Ok(it.next())).unwrap();
+            let record = head.record(mentions);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&record).unwrap() + "\n"
+            );
+            assert_eq!(tally.articles, record.articles);
+        }
+        assert_eq!(head.record(long).articles, 3);
+    }
 
     #[test]
     fn files_appear_only_when_finished() {

@@ -2,10 +2,10 @@
 //! the end grouped by partnership through an external merge sort, so that
 //! the memory of `run` does not grow with the number of mentions.
 //!
-//! A spilled line is `{group}\t{seq}\t{json}`: the aggregate it belongs to
-//! when written, its place in input order, and the mention. The groups are
-//! only final at the end (acronym merging joins some), so sorting waits
-//! until then.
+//! A spilled line is `{group}\t{seq}\t{date}\t{json}`: the aggregate it
+//! belongs to when written, its place in input order, its publication date
+//! (empty when unknown) and the mention. The groups are only final at the
+//! end (acronym merging joins some), so sorting waits until then.
 
 use super::Mention;
 use std::cmp::Reverse;
@@ -15,7 +15,17 @@ use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
 
 /// Bytes of spilled lines sorted in memory at a time.
-const RUN_BYTES: usize = 32 << 20;
+const RUN_BYTES: usize = 8 << 20;
+
+/// The order mentions come back in: by aggregate, then oldest first
+/// (undated ones last), then input order.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Key {
+    group: u64,
+    undated: bool,
+    date: String,
+    seq: u64,
+}
 
 /// Mentions written so far, in an unnamed temporary file.
 pub struct Spill {
@@ -32,18 +42,23 @@ fn corrupt(what: &str) -> io::Error {
     )
 }
 
-/// Splits `{a}\t{b}\t{rest}` into its numbers and the rest.
-fn split_line(line: &str) -> io::Result<(u64, u64, &str)> {
-    let mut parts = line.splitn(3, '\t');
-    let mut number = || -> io::Result<u64> {
-        parts
-            .next()
-            .and_then(|p| p.parse().ok())
-            .ok_or_else(|| corrupt("bad line"))
+/// Splits `{group}\t{seq}\t{date}\t{json}` into its key and the JSON.
+fn split_line(line: &str) -> io::Result<(Key, &str)> {
+    let mut parts = line.trim_end_matches('\n').splitn(4, '\t');
+    let mut field = || parts.next().ok_or_else(|| corrupt("bad line"));
+    let number = |f: &str| f.parse().map_err(|_| corrupt("bad line"));
+    let (group, seq, date) = (number(field()?)?, number(field()?)?, field()?);
+    let key = Key {
+        group,
+        undated: date.is_empty(),
+        date: date.to_string(),
+        seq,
     };
-    let (a, b) = (number()?, number()?);
-    let rest = parts.next().ok_or_else(|| corrupt("bad line"))?;
-    Ok((a, b, rest.trim_end_matches('\n')))
+    Ok((key, field()?))
+}
+
+fn write_line(w: &mut impl Write, key: &Key, json: &str) -> io::Result<()> {
+    writeln!(w, "{}\t{}\t{}\t{json}", key.group, key.seq, key.date)
 }
 
 impl Spill {
@@ -59,16 +74,23 @@ impl Spill {
         })
     }
 
-    pub fn push(&mut self, group: u32, mention: &Mention) -> io::Result<()> {
-        write!(self.file, "{group}\t{}\t", self.next_seq)?;
+    /// Writes a mention of aggregate `group`; returns its place in input order.
+    pub fn push(&mut self, group: u32, mention: &Mention) -> io::Result<u64> {
+        let date = mention.date.as_deref().unwrap_or_default();
+        if date.contains(['\t', '\n']) {
+            return Err(corrupt("a date with a tab or a line break"));
+        }
+        let seq = self.next_seq;
+        write!(self.file, "{group}\t{seq}\t{date}\t")?;
         serde_json::to_writer(&mut self.file, mention)?;
         self.file.write_all(b"\n")?;
         self.next_seq += 1;
-        Ok(())
+        Ok(seq)
     }
 
-    /// Every mention, ordered by `key(group)` and then input order; `key`
-    /// maps each group to its final aggregate.
+    /// Every mention, ordered by `key(group)`, then by date (oldest first,
+    /// undated last), then input order; `key` maps each group to its final
+    /// aggregate.
     pub fn sorted(self, key: impl Fn(u32) -> u64) -> io::Result<Sorted> {
         let mut file = self.file.into_inner().map_err(|e| e.into_error())?;
         file.rewind()?;
@@ -77,8 +99,8 @@ impl Spill {
     }
 }
 
-/// Cuts the spill into runs of about `run_bytes`, each sorted by (key, seq)
-/// and written to its own temporary file in `dir` as `{key}\t{seq}\t{json}`.
+/// Cuts the spill into runs of about `run_bytes`, each sorted by [`Key`]
+/// (with final groups) and written to its own temporary file in `dir`.
 fn sorted_runs(
     mut reader: impl BufRead,
     key: impl Fn(u32) -> u64,
@@ -86,22 +108,22 @@ fn sorted_runs(
     run_bytes: usize,
 ) -> io::Result<Vec<File>> {
     let mut runs = Vec::new();
-    let mut lines: Vec<(u64, u64, String)> = Vec::new();
+    let mut lines: Vec<(Key, String)> = Vec::new();
     let mut bytes = 0;
     loop {
         let mut line = String::new();
         let done = reader.read_line(&mut line)? == 0;
         if !done {
-            let (group, seq, json) = split_line(&line)?;
-            let group = u32::try_from(group).map_err(|_| corrupt("bad group"))?;
+            let (mut k, json) = split_line(&line)?;
+            k.group = key(u32::try_from(k.group).map_err(|_| corrupt("bad group"))?);
             bytes += line.len();
-            lines.push((key(group), seq, json.to_string()));
+            lines.push((k, json.to_string()));
         }
         if (done && !lines.is_empty()) || bytes >= run_bytes {
-            lines.sort_unstable_by_key(|l| (l.0, l.1));
+            lines.sort_unstable_by(|x, y| x.0.cmp(&y.0));
             let mut run = BufWriter::with_capacity(1 << 20, tempfile::tempfile_in(dir)?);
-            for (k, seq, json) in lines.drain(..) {
-                writeln!(run, "{k}\t{seq}\t{json}")?;
+            for (k, json) in lines.drain(..) {
+                write_line(&mut run, &k, &json)?;
             }
             let mut run = run.into_inner().map_err(|e| e.into_error())?;
             run.rewind()?;
@@ -117,9 +139,9 @@ fn sorted_runs(
 /// The k-way merge of the sorted runs.
 pub struct Sorted {
     runs: Vec<BufReader<File>>,
-    /// The head line of each run that is not exhausted.
-    heads: Vec<Option<(u64, String)>>,
-    heap: BinaryHeap<Reverse<(u64, u64, usize)>>,
+    /// The JSON of the head line of each run that is not exhausted.
+    heads: Vec<Option<String>>,
+    heap: BinaryHeap<Reverse<(Key, usize)>>,
 }
 
 impl Sorted {
@@ -146,21 +168,21 @@ impl Sorted {
             self.heads[i] = None;
             return Ok(());
         }
-        let (key, seq, json) = split_line(&line)?;
-        self.heads[i] = Some((key, json.to_string()));
-        self.heap.push(Reverse((key, seq, i)));
+        let (key, json) = split_line(&line)?;
+        self.heads[i] = Some(json.to_string());
+        self.heap.push(Reverse((key, i)));
         Ok(())
     }
 
     /// The next mention and the key of its aggregate.
     pub fn next_mention(&mut self) -> io::Result<Option<(u64, Mention)>> {
-        let Some(Reverse((_, _, i))) = self.heap.pop() else {
+        let Some(Reverse((key, i))) = self.heap.pop() else {
             return Ok(None);
         };
-        let (key, json) = self.heads[i].take().ok_or_else(|| corrupt("lost line"))?;
+        let json = self.heads[i].take().ok_or_else(|| corrupt("lost line"))?;
         self.advance(i)?;
         let mention = serde_json::from_str(&json).map_err(|e| corrupt(&e.to_string()))?;
-        Ok(Some((key, mention)))
+        Ok(Some((key.group, mention)))
     }
 }
 
@@ -168,11 +190,11 @@ impl Sorted {
 mod tests {
     use super::*;
 
-    fn mention(id: &str) -> Mention {
+    fn mention(id: &str, date: Option<&str>) -> Mention {
         Mention {
             article_id: id.into(),
             url: None,
-            date: None,
+            date: date.map(String::from),
             status: "announced",
             evidence: "A\tand \"B\"\nsigned.".into(),
             start: 0,
@@ -181,11 +203,19 @@ mod tests {
     }
 
     #[test]
-    fn mentions_come_back_by_final_group_then_input_order() {
+    fn mentions_come_back_by_final_group_then_date_then_input_order() {
         let dir = tempfile::tempdir().unwrap();
         let mut spill = Spill::in_dir(dir.path()).unwrap();
-        for (group, id) in [(0, "a"), (1, "b"), (2, "c"), (0, "d"), (1, "e")] {
-            spill.push(group, &mention(id)).unwrap();
+        let pushed = [
+            (0, "a", Some("2024-05-01")),
+            (1, "b", None),
+            (2, "c", Some("2024-01-01")),
+            (0, "d", None),
+            (1, "e", Some("2024-02-01")),
+            (0, "f", Some("2024-05-01")),
+        ];
+        for (group, id, date) in pushed {
+            spill.push(group, &mention(id, date)).unwrap();
         }
         // Group 2 merged into group 0; group 1 comes after.
         let mut sorted = spill
@@ -197,14 +227,10 @@ mod tests {
         let mut got = Vec::new();
         while let Some((key, m)) = sorted.next_mention().unwrap() {
             got.push((key, m.article_id.clone()));
-            assert_eq!(m, mention(&m.article_id));
+            assert_eq!(m, mention(&m.article_id, m.date.as_deref()));
         }
-        let want = [(0, "a"), (0, "c"), (0, "d"), (1, "b"), (1, "e")];
-        assert_eq!(
-            got,
-            want.map(|(k, id)| (k, id.to_string())).to_vec(),
-            "grouped, input order within a group"
-        );
+        let want = [(0, "c"), (0, "a"), (0, "f"), (0, "d"), (1, "e"), (1, "b")];
+        assert_eq!(got, want.map(|(k, id)| (k, id.to_string())).to_vec());
     }
 
     #[test]
@@ -212,8 +238,8 @@ mod tests {
         let lines: String = (0..10u64)
             .rev()
             .map(|i| {
-                let json = serde_json::to_string(&mention(&i.to_string())).unwrap();
-                format!("{}\t{i}\t{json}\n", i % 3)
+                let json = serde_json::to_string(&mention(&i.to_string(), None)).unwrap();
+                format!("{}\t{i}\t\t{json}\n", i % 3)
             })
             .collect();
         let dir = tempfile::tempdir().unwrap();
@@ -226,20 +252,18 @@ mod tests {
         while let Some((key, m)) = sorted.next_mention().unwrap() {
             keys.push((key, m.article_id.parse::<u64>().unwrap()));
         }
-        assert_eq!(
-            keys,
-            [
-                (0, 0),
-                (0, 3),
-                (0, 6),
-                (0, 9),
-                (1, 1),
-                (1, 4),
-                (1, 7),
-                (2, 2),
-                (2, 5),
-                (2, 8)
-            ]
-        );
+        let want = [
+            (0, 0),
+            (0, 3),
+            (0, 6),
+            (0, 9),
+            (1, 1),
+            (1, 4),
+            (1, 7),
+            (2, 2),
+            (2, 5),
+            (2, 8),
+        ];
+        assert_eq!(keys, want);
     }
 }
