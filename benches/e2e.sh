@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 mb=${1:-200}
 work=${BENCH_DIR:-/tmp/newsmine-bench}
 cargo build --release -q
+# Other work on the machine slows every figure: the section says how busy it was.
+load=$(cut -d" " -f1-3 /proc/loadavg)
 bin=target/release/newsmine
 [ -f "$work/text.jsonl" ] && [ "$(stat -c %s "$work/text.jsonl")" -ge $((mb * 1000000)) ] \
   || python3 benches/gen_corpus.py "$work" --mb "$mb"
@@ -32,6 +34,7 @@ row() { # label, input, args... (MB/s counts uncompressed bytes)
   echo "Measured by \`benches/e2e.sh $mb\` on $(date -u +%Y-%m-%d): $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB,"
   echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'). Inputs built by \`benches/gen_corpus.py\` from the team corpus"
   echo "($mb MB of JSONL each). Figures are uncompressed input MB per second of wall time, median of 3 runs; memory is peak RSS."
+  echo "Load average when it started: $load."
   echo
   echo "| workload | MB/s | seconds | peak MB |"
   echo "|---|---|---|---|"

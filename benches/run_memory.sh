@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 sizes=${*:-250 1000 2000}
 work=${BENCH_DIR:-/tmp/newsmine-bench-run}
 cargo build --release -q
+# Other work on the machine slows every figure: the section says how busy it was.
+load=$(cut -d" " -f1-3 /proc/loadavg)
 bin=target/release/newsmine
 rows=()
 for mb in $sizes; do
@@ -26,6 +28,7 @@ done
   echo
   echo "Measured by \`benches/run_memory.sh $sizes\` on $(date -u +%Y-%m-%d): \`newsmine run\` on text-dump JSONL"
   echo "(extraction, articles.jsonl, and the aggregated partnerships and organizations). Peak memory is peak RSS."
+  echo "Load average when it started: $load."
   echo
   echo "| input MB | seconds | MB/s | peak MB | partnership mentions | output MB |"
   echo "|---|---|---|---|---|---|"

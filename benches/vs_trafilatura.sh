@@ -19,6 +19,8 @@ if ! "$work/venv/bin/python" -c "import trafilatura" 2>/dev/null; then
 fi
 version=$("$work/venv/bin/python" -c "import trafilatura; print(trafilatura.__version__)")
 cargo build --release -q
+# Other work on the machine slows every figure: the section says how busy it was.
+load=$(cut -d" " -f1-3 /proc/loadavg)
 case "$pages" in
   *.gz) gzip -dc "$pages" >"$work/pages.jsonl" ;;
   *) cp "$pages" "$work/pages.jsonl" ;;
@@ -42,6 +44,7 @@ mbps() { python3 -c "print(f'{$size/1e6/$1:.1f}')"; }
   echo "Measured by \`benches/vs_trafilatura.sh\` on $(date -u +%Y-%m-%d): $count HTML pages ($(python3 -c "print(f'{$size/1e6:.0f}')") MB,"
   echo "$(basename "$pages")), $(nproc) cores for both (trafilatura $version, default settings, one process per core)."
   echo "F1 is the Zyte-benchmark F1 of the eval's scorer; time is wall time, median of 3 runs."
+  echo "Load average when it started: $load."
   echo
   echo "| tool | F1 | seconds | MB/s |"
   echo "|---|---|---|---|"
