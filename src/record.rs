@@ -223,6 +223,161 @@ impl Extraction {
     }
 }
 
+impl Cleaned {
+    /// The record as one JSON line without the newline: the bytes
+    /// `serde_json::to_vec` writes, with the text escaped a word at a time.
+    pub fn to_json(&self) -> Vec<u8> {
+        let Cleaned {
+            id,
+            text,
+            title,
+            date,
+            url,
+        } = self;
+        let mut out = Vec::with_capacity(text.len() + text.len() / 16 + 64);
+        out.extend_from_slice(b"{\"id\":");
+        json::string(&mut out, id);
+        out.extend_from_slice(b",\"text\":");
+        json::string(&mut out, text);
+        json::optional_string(&mut out, "title", title);
+        json::optional_string(&mut out, "date", date);
+        json::optional_string(&mut out, "url", url);
+        out.push(b'}');
+        out
+    }
+}
+
+impl Extraction {
+    /// The record as one JSON line without the newline: the bytes
+    /// `serde_json::to_vec` writes (same fields, same order), with the long
+    /// strings escaped a word at a time. The destructuring is exhaustive so
+    /// that a new field cannot be left out silently.
+    pub fn to_json(&self) -> Vec<u8> {
+        let Extraction {
+            schema_version,
+            id,
+            url,
+            title,
+            date,
+            source,
+            text,
+            orgs,
+            dates,
+            quotes,
+            partnerships,
+        } = self;
+        let mut out = Vec::with_capacity(text.len() + text.len() / 16 + 256);
+        out.extend_from_slice(b"{\"schema_version\":");
+        out.extend_from_slice(schema_version.to_string().as_bytes());
+        out.extend_from_slice(b",\"id\":");
+        json::string(&mut out, id);
+        json::optional_string(&mut out, "url", url);
+        json::optional_string(&mut out, "title", title);
+        json::optional_string(&mut out, "date", date);
+        json::field(&mut out, "source", source);
+        out.extend_from_slice(b",\"text\":");
+        json::string(&mut out, text);
+        if let Some(v) = orgs {
+            json::field(&mut out, "orgs", v);
+        }
+        if let Some(v) = dates {
+            json::field(&mut out, "dates", v);
+        }
+        if let Some(v) = quotes {
+            json::field(&mut out, "quotes", v);
+        }
+        if let Some(v) = partnerships {
+            json::field(&mut out, "partnerships", v);
+        }
+        out.push(b'}');
+        out
+    }
+}
+
+/// JSON writing with serde_json's exact output, faster on long strings.
+mod json {
+    use serde::Serialize;
+
+    /// `,"name":` and the value as serde_json writes it.
+    pub fn field(out: &mut Vec<u8>, name: &str, value: &impl Serialize) {
+        out.extend_from_slice(b",\"");
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(b"\":");
+        serde_json::to_writer(&mut *out, value).expect("records serialize");
+    }
+
+    /// `,"name":"value"` when there is a value (`skip_serializing_if = "Option::is_none"`).
+    pub fn optional_string(out: &mut Vec<u8>, name: &str, value: &Option<String>) {
+        if let Some(v) = value {
+            out.extend_from_slice(b",\"");
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(b"\":");
+            string(out, v);
+        }
+    }
+
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+
+    /// Whether any of the eight bytes may need escaping: a control
+    /// character, `"` or `\\`. (A true hit can flag its neighbours too;
+    /// those are then looked at one by one.)
+    fn may_need_escape(w: u64) -> bool {
+        let control = w.wrapping_sub(ONES * 0x20) & !w;
+        let q = w ^ (ONES * u64::from(b'"'));
+        let quote = q.wrapping_sub(ONES) & !q;
+        let b = w ^ (ONES * u64::from(b'\\'));
+        let backslash = b.wrapping_sub(ONES) & !b;
+        (control | quote | backslash) & HIGH != 0
+    }
+
+    /// `s` as a JSON string, escaped as serde_json escapes it.
+    pub fn string(out: &mut Vec<u8>, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let b = s.as_bytes();
+        out.reserve(b.len() + 2);
+        out.push(b'"');
+        let mut run = 0;
+        let mut i = 0;
+        while i < b.len() {
+            if let Some(w) = b.get(i..i + 8) {
+                if !may_need_escape(u64::from_le_bytes(w.try_into().expect("eight bytes"))) {
+                    i += 8;
+                    continue;
+                }
+            }
+            let c = b[i];
+            let escape: &[u8] = match c {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                0..0x20 => &[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(c >> 4)],
+                    HEX[usize::from(c & 0xf)],
+                ],
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.extend_from_slice(&b[run..i]);
+            out.extend_from_slice(escape);
+            i += 1;
+            run = i;
+        }
+        out.extend_from_slice(&b[run..]);
+        out.push(b'"');
+    }
+}
+
 /// A record that could not be read or processed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordError {
@@ -246,5 +401,103 @@ impl RecordError {
 impl std::fmt::Display for RecordError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.source, self.error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every byte below 0x80 and some multi-byte characters, at every
+    /// offset within an eight-byte word.
+    fn tricky() -> String {
+        let mut s = String::new();
+        for pad in 0..8 {
+            s.push_str(&"x".repeat(pad));
+            s.extend((0u8..0x80).map(char::from));
+            s.push_str("é“quoted”\u{1f600}\u{7f}");
+        }
+        s
+    }
+
+    #[test]
+    fn extraction_json_is_serde_json_byte_for_byte() {
+        let t = tricky();
+        let mut e = Extraction {
+            schema_version: SCHEMA_VERSION,
+            id: t.clone(),
+            url: Some("https://x/\"a\"".into()),
+            title: Some(t.clone()),
+            date: Some("2024-06-01".into()),
+            source: Source {
+                file: "in\\put.jsonl".into(),
+                line: Some(3),
+                record: None,
+                warc: Some(Box::new(WarcInfo {
+                    record_id: Some("<urn:x>".into()),
+                    fetch_date: None,
+                })),
+            },
+            text: t.clone(),
+            orgs: Some(vec![OrgMention {
+                name: "A\tB".into(),
+                text: "A\nB".into(),
+                start: 0,
+                end: 3,
+            }]),
+            dates: Some(vec![DateMention {
+                text: "today".into(),
+                start: 1,
+                end: 6,
+                kind: "DATE",
+                value: None,
+            }]),
+            quotes: Some(vec![Quote {
+                text: t.clone(),
+                start: 0,
+                end: 1,
+                speaker: Some("X".into()),
+                speaker_start: Some(2),
+                speaker_end: Some(3),
+                speaker_role: None,
+                speaker_org: Some("Y".into()),
+            }]),
+            partnerships: Some(vec![Partnership {
+                a: "A".into(),
+                b: "B".into(),
+                kind: "supply",
+                status: "announced",
+                date: None,
+                confidence: 0.7,
+                evidence: t.clone(),
+                start: 0,
+                end: 9,
+            }]),
+        };
+        assert_eq!(e.to_json(), serde_json::to_vec(&e).unwrap());
+        e.url = None;
+        e.title = None;
+        e.date = None;
+        e.source = Source::default();
+        e.orgs = None;
+        e.quotes = None;
+        e.partnerships = None;
+        e.text = String::new();
+        assert_eq!(e.to_json(), serde_json::to_vec(&e).unwrap());
+    }
+
+    #[test]
+    fn cleaned_json_is_serde_json_byte_for_byte() {
+        let mut c = Cleaned {
+            id: "1".into(),
+            text: tricky(),
+            title: Some("T\"".into()),
+            date: None,
+            url: Some("u".into()),
+        };
+        assert_eq!(c.to_json(), serde_json::to_vec(&c).unwrap());
+        c.title = None;
+        c.text = "short".into();
+        assert_eq!(c.to_json(), serde_json::to_vec(&c).unwrap());
     }
 }

@@ -46,12 +46,13 @@ impl<'a> Document<'a> {
 pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split('\n') {
-        let end = start + line.len();
-        let trimmed_start = line.len() - line.trim_start().len();
-        let trimmed = line.trim();
+    let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    for end in line_ends {
+        let line = &text[start..end];
+        let rest = line.trim_start();
+        let trimmed = rest.trim_end();
         if !trimmed.is_empty() {
-            let s = start + trimmed_start;
+            let s = start + (line.len() - rest.len());
             out.push(s..s + trimmed.len());
         }
         start = end + 1;

@@ -239,6 +239,19 @@ static TABLE: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
     table
 });
 
+/// By first letter (`letter & 31`), a bit for each length of the trigger
+/// words starting with it: most words of a sentence fail this test and are
+/// never hashed.
+static SHAPES: LazyLock<[u32; 32]> = LazyLock::new(|| {
+    let mut shapes = [0u32; 32];
+    for (w, _) in WORDS {
+        let b = w.as_bytes();
+        assert!(b.len() < 32, "trigger word too long: {w}");
+        shapes[usize::from(b[0] & 31)] |= 1 << b.len();
+    }
+    shapes
+});
+
 fn slot_of(h: u64) -> usize {
     (h >> (64 - TABLE_BITS)) as usize
 }
@@ -278,6 +291,7 @@ static KIND: [u8; 256] = {
 /// The trigger classes of the words of `s`.
 pub fn classes(s: &str) -> u64 {
     let table = TABLE.as_slice();
+    let shapes = &*SHAPES;
     let b = s.as_bytes();
     let n = b.len();
     let mut mask = 0;
@@ -286,11 +300,14 @@ pub fn classes(s: &str) -> u64 {
         match KIND[usize::from(b[i])] {
             LETTER => {
                 let start = i;
-                let mut h = HASH_SEED;
                 while i < n && KIND[usize::from(b[i])] == LETTER {
-                    h = hash_step(h, b[i]);
                     i += 1;
                 }
+                let len = i - start;
+                if len >= 32 || shapes[usize::from(b[start] & 31)] & (1 << len) == 0 {
+                    continue;
+                }
+                let h = b[start..i].iter().fold(HASH_SEED, |h, &c| hash_step(h, c));
                 let mut bits = word_classes(table, h);
                 // Month names are matched case-sensitively ("may" is a verb).
                 if !b[start].is_ascii_uppercase() {
