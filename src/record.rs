@@ -281,10 +281,12 @@ impl Extraction {
             json::field(&mut out, "orgs", v);
         }
         if let Some(v) = dates {
-            json::field(&mut out, "dates", v);
+            out.extend_from_slice(b",\"dates\":");
+            json::array(&mut out, v, DateMention::write_json);
         }
         if let Some(v) = quotes {
-            json::field(&mut out, "quotes", v);
+            out.extend_from_slice(b",\"quotes\":");
+            json::array(&mut out, v, Quote::write_json);
         }
         if let Some(v) = partnerships {
             json::field(&mut out, "partnerships", v);
@@ -294,9 +296,101 @@ impl Extraction {
     }
 }
 
+impl DateMention {
+    /// Appends the JSON object serde_json writes for it.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let DateMention {
+            text,
+            start,
+            end,
+            kind,
+            value,
+        } = self;
+        out.extend_from_slice(b"{\"text\":");
+        json::string(out, text);
+        json::number_field(out, "start", *start);
+        json::number_field(out, "end", *end);
+        out.extend_from_slice(b",\"type\":");
+        json::string(out, kind);
+        out.extend_from_slice(b",\"value\":");
+        json::string_or_null(out, value);
+        out.push(b'}');
+    }
+}
+
+impl Quote {
+    /// Appends the JSON object serde_json writes for it.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let Quote {
+            text,
+            start,
+            end,
+            speaker,
+            speaker_start,
+            speaker_end,
+            speaker_role,
+            speaker_org,
+        } = self;
+        out.extend_from_slice(b"{\"text\":");
+        json::string(out, text);
+        json::number_field(out, "start", *start);
+        json::number_field(out, "end", *end);
+        out.extend_from_slice(b",\"speaker\":");
+        json::string_or_null(out, speaker);
+        if let Some(n) = speaker_start {
+            json::number_field(out, "speaker_start", *n);
+        }
+        if let Some(n) = speaker_end {
+            json::number_field(out, "speaker_end", *n);
+        }
+        json::optional_string(out, "speaker_role", speaker_role);
+        json::optional_string(out, "speaker_org", speaker_org);
+        out.push(b'}');
+    }
+}
+
 /// JSON writing with serde_json's exact output, faster on long strings.
 mod json {
     use serde::Serialize;
+
+    /// `[a,b,...]`, each element written by `write`.
+    pub fn array<T>(out: &mut Vec<u8>, items: &[T], write: fn(&T, &mut Vec<u8>)) {
+        out.push(b'[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            write(item, out);
+        }
+        out.push(b']');
+    }
+
+    /// `,"name":n`.
+    pub fn number_field(out: &mut Vec<u8>, name: &str, n: usize) {
+        out.extend_from_slice(b",\"");
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(b"\":");
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        out.extend_from_slice(&digits[i..]);
+    }
+
+    /// The string, or `null`.
+    pub fn string_or_null(out: &mut Vec<u8>, value: &Option<String>) {
+        match value {
+            Some(v) => string(out, v),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
 
     /// `,"name":` and the value as serde_json writes it.
     pub fn field(out: &mut Vec<u8>, name: &str, value: &impl Serialize) {
@@ -319,16 +413,16 @@ mod json {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
 
-    /// Whether any of the eight bytes may need escaping: a control
-    /// character, `"` or `\\`. (A true hit can flag its neighbours too;
-    /// those are then looked at one by one.)
-    fn may_need_escape(w: u64) -> bool {
+    /// The high bit of each of the eight bytes (little-endian) that may need
+    /// escaping: a control character, `"` or `\\`. Only a true hit can flag
+    /// the bytes after it, so the lowest flagged byte always needs escaping.
+    fn needs_escape(w: u64) -> u64 {
         let control = w.wrapping_sub(ONES * 0x20) & !w;
         let q = w ^ (ONES * u64::from(b'"'));
         let quote = q.wrapping_sub(ONES) & !q;
         let b = w ^ (ONES * u64::from(b'\\'));
         let backslash = b.wrapping_sub(ONES) & !b;
-        (control | quote | backslash) & HIGH != 0
+        (control | quote | backslash) & HIGH
     }
 
     /// `s` as a JSON string, escaped as serde_json escapes it.
@@ -341,10 +435,12 @@ mod json {
         let mut i = 0;
         while i < b.len() {
             if let Some(w) = b.get(i..i + 8) {
-                if !may_need_escape(u64::from_le_bytes(w.try_into().expect("eight bytes"))) {
+                let hits = needs_escape(u64::from_le_bytes(w.try_into().expect("eight bytes")));
+                if hits == 0 {
                     i += 8;
                     continue;
                 }
+                i += hits.trailing_zeros() as usize / 8;
             }
             let c = b[i];
             let escape: &[u8] = match c {
@@ -445,23 +541,44 @@ mod tests {
                 start: 0,
                 end: 3,
             }]),
-            dates: Some(vec![DateMention {
-                text: "today".into(),
-                start: 1,
-                end: 6,
-                kind: "DATE",
-                value: None,
-            }]),
-            quotes: Some(vec![Quote {
-                text: t.clone(),
-                start: 0,
-                end: 1,
-                speaker: Some("X".into()),
-                speaker_start: Some(2),
-                speaker_end: Some(3),
-                speaker_role: None,
-                speaker_org: Some("Y".into()),
-            }]),
+            dates: Some(vec![
+                DateMention {
+                    text: "today".into(),
+                    start: 1,
+                    end: 6,
+                    kind: "DATE",
+                    value: None,
+                },
+                DateMention {
+                    text: t.clone(),
+                    start: 0,
+                    end: usize::MAX,
+                    kind: "DURATION",
+                    value: Some("P3Y\"".into()),
+                },
+            ]),
+            quotes: Some(vec![
+                Quote {
+                    text: t.clone(),
+                    start: 0,
+                    end: 1,
+                    speaker: Some("X".into()),
+                    speaker_start: Some(2),
+                    speaker_end: Some(3),
+                    speaker_role: None,
+                    speaker_org: Some("Y".into()),
+                },
+                Quote {
+                    text: "\u{201c}Yes\u{201d}".into(),
+                    start: 10,
+                    end: 15,
+                    speaker: None,
+                    speaker_start: None,
+                    speaker_end: Some(7),
+                    speaker_role: Some("chief \\ executive".into()),
+                    speaker_org: None,
+                },
+            ]),
             partnerships: Some(vec![Partnership {
                 a: "A".into(),
                 b: "B".into(),
@@ -480,6 +597,7 @@ mod tests {
         e.date = None;
         e.source = Source::default();
         e.orgs = None;
+        e.dates = Some(Vec::new());
         e.quotes = None;
         e.partnerships = None;
         e.text = String::new();

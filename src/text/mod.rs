@@ -24,7 +24,8 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         let paragraphs = split_paragraphs(text);
-        let mut sentences = Vec::new();
+        // Room for sentences of 64 bytes on average, so that the vector seldom grows.
+        let mut sentences = Vec::with_capacity(text.len() / 64 + 1);
         for p in &paragraphs {
             split_sentences(text, p.clone(), &mut sentences);
         }
@@ -44,7 +45,7 @@ impl<'a> Document<'a> {
 
 /// Byte ranges of the non-blank lines of `text`, trimmed of surrounding white space.
 pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 128 + 1);
     let mut start = 0;
     let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
     for end in line_ends {
