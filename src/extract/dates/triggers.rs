@@ -288,6 +288,34 @@ static KIND: [u8; 256] = {
     t
 };
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each of the eight bytes (little-endian) that is an ASCII letter.
+fn ascii_letters(w: u64) -> u64 {
+    // Lower-cased and without the high bit, a byte plus 0x1f reaches 0x80
+    // from 'a' on, plus 0x05 past 'z'; no sum carries into the next byte.
+    let x = (w | ONES * 0x20) & !HIGH;
+    let from_a = x + ONES * u64::from(0x80 - b'a');
+    let past_z = x + ONES * u64::from(0x80 - b'z' - 1);
+    from_a & !past_z & !w & HIGH
+}
+
+/// The end of the run of ASCII letters starting at `i`, eight bytes at a time.
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(w) = b.get(i..i + 8) {
+        let others = !ascii_letters(u64::from_le_bytes(w.try_into().expect("eight bytes"))) & HIGH;
+        if others != 0 {
+            return i + others.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
 /// The trigger classes of the words of `s`.
 pub fn classes(s: &str) -> u64 {
     let table = TABLE.as_slice();
@@ -300,9 +328,7 @@ pub fn classes(s: &str) -> u64 {
         match KIND[usize::from(b[i])] {
             LETTER => {
                 let start = i;
-                while i < n && KIND[usize::from(b[i])] == LETTER {
-                    i += 1;
-                }
+                i = letters_end(b, i);
                 let len = i - start;
                 if len >= 32 || shapes[usize::from(b[start] & 31)] & (1 << len) == 0 {
                     continue;
@@ -361,6 +387,20 @@ mod tests {
             0
         );
         assert_eq!(classes("the 80 sites"), 0);
+    }
+
+    #[test]
+    fn letter_runs_end_at_the_first_other_byte() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        for i in 0..all.len() {
+            let mut s = b"abcdefghijKLMNOPQRSTUVWxyz".to_vec();
+            s.push(all[i]);
+            s.extend_from_slice(b"abcdefgh");
+            let expected = if all[i].is_ascii_alphabetic() { s.len() } else { 26 };
+            for start in 0..26 {
+                assert_eq!(letters_end(&s, start), expected, "byte {i:#x} from {start}");
+            }
+        }
     }
 
     #[test]
