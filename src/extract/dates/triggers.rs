@@ -295,7 +295,7 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 fn ascii_letters(w: u64) -> u64 {
     // Lower-cased and without the high bit, a byte plus 0x1f reaches 0x80
     // from 'a' on, plus 0x05 past 'z'; no sum carries into the next byte.
-    let x = (w | ONES * 0x20) & !HIGH;
+    let x = (w | (ONES * 0x20)) & !HIGH;
     let from_a = x + ONES * u64::from(0x80 - b'a');
     let past_z = x + ONES * u64::from(0x80 - b'z' - 1);
     from_a & !past_z & !w & HIGH
@@ -391,14 +391,21 @@ mod tests {
 
     #[test]
     fn letter_runs_end_at_the_first_other_byte() {
-        let all: Vec<u8> = (0..=255u8).collect();
-        for i in 0..all.len() {
+        for byte in 0..=255u8 {
             let mut s = b"abcdefghijKLMNOPQRSTUVWxyz".to_vec();
-            s.push(all[i]);
+            s.push(byte);
             s.extend_from_slice(b"abcdefgh");
-            let expected = if all[i].is_ascii_alphabetic() { s.len() } else { 26 };
+            let expected = if byte.is_ascii_alphabetic() {
+                s.len()
+            } else {
+                26
+            };
             for start in 0..26 {
-                assert_eq!(letters_end(&s, start), expected, "byte {i:#x} from {start}");
+                assert_eq!(
+                    letters_end(&s, start),
+                    expected,
+                    "byte {byte:#x} from {start}"
+                );
             }
         }
     }
