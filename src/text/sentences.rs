@@ -102,8 +102,15 @@ fn push_trimmed(s: &str, base: usize, start: usize, end: usize, out: &mut Vec<Ra
 
 fn push_piece(s: &str, base: usize, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
     let piece = &s[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let t = piece.trim();
+    // Most pieces start and end with a visible ASCII character: no trimming to do.
+    let bare = |c: &u8| c.is_ascii_graphic();
+    let (lead, t) = match (piece.as_bytes().first(), piece.as_bytes().last()) {
+        (Some(a), Some(z)) if bare(a) && bare(z) => (0, piece),
+        _ => {
+            let rest = piece.trim_start();
+            (piece.len() - rest.len(), rest.trim_end())
+        }
+    };
     if !t.is_empty() {
         out.push(base + start + lead..base + start + lead + t.len());
     }

@@ -239,18 +239,22 @@ static TABLE: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
     table
 });
 
-/// By first letter (`letter & 31`), a bit for each length of the trigger
-/// words starting with it: most words of a sentence fail this test and are
-/// never hashed.
-static SHAPES: LazyLock<[u32; 32]> = LazyLock::new(|| {
-    let mut shapes = [0u32; 32];
+/// By first and last letter (`letter & 31` each), a bit for each length of
+/// the trigger words with those letters: most words of a sentence ("the",
+/// "that", "said") fail this test and are never hashed.
+static SHAPES: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    let mut shapes = vec![0u32; 32 * 32];
     for (w, _) in WORDS {
         let b = w.as_bytes();
         assert!(b.len() < 32, "trigger word too long: {w}");
-        shapes[usize::from(b[0] & 31)] |= 1 << b.len();
+        shapes[shape_slot(b[0], b[b.len() - 1])] |= 1 << b.len();
     }
     shapes
 });
+
+fn shape_slot(first: u8, last: u8) -> usize {
+    (usize::from(first & 31) << 5) | usize::from(last & 31)
+}
 
 fn slot_of(h: u64) -> usize {
     (h >> (64 - TABLE_BITS)) as usize
@@ -302,6 +306,7 @@ fn ascii_letters(w: u64) -> u64 {
 }
 
 /// The end of the run of ASCII letters starting at `i`, eight bytes at a time.
+#[inline(always)]
 fn letters_end(b: &[u8], mut i: usize) -> usize {
     while let Some(w) = b.get(i..i + 8) {
         let others = !ascii_letters(u64::from_le_bytes(w.try_into().expect("eight bytes"))) & HIGH;
@@ -319,7 +324,7 @@ fn letters_end(b: &[u8], mut i: usize) -> usize {
 /// The trigger classes of the words of `s`.
 pub fn classes(s: &str) -> u64 {
     let table = TABLE.as_slice();
-    let shapes = &*SHAPES;
+    let shapes = SHAPES.as_slice();
     let b = s.as_bytes();
     let n = b.len();
     let mut mask = 0;
@@ -328,9 +333,9 @@ pub fn classes(s: &str) -> u64 {
         match KIND[usize::from(b[i])] {
             LETTER => {
                 let start = i;
-                i = letters_end(b, i);
+                i = letters_end(b, i + 1);
                 let len = i - start;
-                if len >= 32 || shapes[usize::from(b[start] & 31)] & (1 << len) == 0 {
+                if len >= 32 || shapes[shape_slot(b[start], b[i - 1])] & (1 << len) == 0 {
                     continue;
                 }
                 let h = b[start..i].iter().fold(HASH_SEED, |h, &c| hash_step(h, c));
