@@ -50,11 +50,17 @@ pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
     let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
     for end in line_ends {
         let line = &text[start..end];
-        let rest = line.trim_start();
-        let trimmed = rest.trim_end();
-        if !trimmed.is_empty() {
-            let s = start + (line.len() - rest.len());
-            out.push(s..s + trimmed.len());
+        let visible = |c: Option<&u8>| c.is_some_and(u8::is_ascii_graphic);
+        if visible(line.as_bytes().first()) && visible(line.as_bytes().last()) {
+            // Nothing to trim: the common case.
+            out.push(start..end);
+        } else {
+            let rest = line.trim_start();
+            let trimmed = rest.trim_end();
+            if !trimmed.is_empty() {
+                let s = start + (line.len() - rest.len());
+                out.push(s..s + trimmed.len());
+            }
         }
         start = end + 1;
     }
