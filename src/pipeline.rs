@@ -6,6 +6,7 @@
 use crate::extract::{self, ExtractConfig};
 use crate::input::Records;
 use crate::record::{Article, Cleaned, Extraction, RecordError};
+use std::collections::VecDeque;
 use std::io;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc::sync_channel;
@@ -119,12 +120,31 @@ pub fn process(article: Article, task: &Task) -> Outcome {
 }
 
 fn to_json(outcome: &Outcome) -> Vec<u8> {
-    let r = match outcome {
-        Outcome::Cleaned(c) => serde_json::to_vec(c),
-        Outcome::Extracted(e) => serde_json::to_vec(e),
-        Outcome::Failed(e) => serde_json::to_vec(e),
-    };
-    r.expect("records serialize")
+    match outcome {
+        Outcome::Cleaned(c) => c.to_json(),
+        Outcome::Extracted(e) => e.to_json(),
+        Outcome::Failed(e) => serde_json::to_vec(e).expect("records serialize"),
+    }
+}
+
+/// Chunks being processed at once: one the sink waits for, one the workers
+/// move on to.
+const IN_FLIGHT: usize = 2;
+
+/// Processes and serializes one chunk's records in parallel, in order.
+fn process_chunk(chunk: Vec<Result<Article, RecordError>>, task: &Task) -> Vec<Processed> {
+    use rayon::prelude::*;
+    chunk
+        .into_par_iter()
+        .map(|r| {
+            let outcome = match r {
+                Ok(article) => process(article, task),
+                Err(e) => Outcome::Failed(e),
+            };
+            let json = to_json(&outcome);
+            Processed { outcome, json }
+        })
+        .collect()
 }
 
 /// Records, and the input bytes read and records skipped while reading them.
@@ -169,40 +189,45 @@ pub fn run(
             }
         }
     });
+    // Chunks are processed while earlier ones are written: the workers start
+    // on the next chunk instead of waiting for the sink to drain this one.
     let mut summary = Summary::default();
-    let mut stopped = false;
-    for (chunk, bytes, skipped) in rx.iter() {
-        summary.bytes_read += bytes;
-        summary.records_skipped += skipped;
-        let processed: Vec<Processed> = pool.install(|| {
-            use rayon::prelude::*;
-            chunk
-                .into_par_iter()
-                .map(|r| {
-                    let outcome = match r {
-                        Ok(article) => process(article, task),
-                        Err(e) => Outcome::Failed(e),
-                    };
-                    let json = to_json(&outcome);
-                    Processed { outcome, json }
-                })
-                .collect()
-        });
-        for p in processed {
-            summary.count(&p.outcome);
-            if !sink(p)? {
-                stopped = true;
-                break;
+    let result = pool.in_place_scope(|scope| -> io::Result<()> {
+        let mut pending = VecDeque::with_capacity(IN_FLIGHT);
+        let mut chunks = rx.iter();
+        loop {
+            while pending.len() < IN_FLIGHT {
+                let Some((chunk, bytes, skipped)) = chunks.next() else {
+                    break;
+                };
+                summary.bytes_read += bytes;
+                summary.records_skipped += skipped;
+                let (done, processed) = sync_channel::<Vec<Processed>>(1);
+                scope.spawn(move |_| {
+                    // The receiver is gone only when the sink stopped early.
+                    let _ = done.send(process_chunk(chunk, task));
+                });
+                pending.push_back(processed);
+            }
+            let Some(next) = pending.pop_front() else {
+                return Ok(());
+            };
+            let processed = next
+                .recv()
+                .map_err(|_| io::Error::other("a worker panicked"))?;
+            for p in processed {
+                summary.count(&p.outcome);
+                if !sink(p)? {
+                    return Ok(());
+                }
             }
         }
-        if stopped {
-            break;
-        }
-    }
+    });
     drop(rx);
     reader
         .join()
         .map_err(|_| io::Error::other("input reader panicked"))?;
+    result?;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }

@@ -223,6 +223,257 @@ impl Extraction {
     }
 }
 
+impl Cleaned {
+    /// The record as one JSON line without the newline: the bytes
+    /// `serde_json::to_vec` writes, with the text escaped a word at a time.
+    pub fn to_json(&self) -> Vec<u8> {
+        let Cleaned {
+            id,
+            text,
+            title,
+            date,
+            url,
+        } = self;
+        let mut out = Vec::with_capacity(text.len() + text.len() / 16 + 64);
+        out.extend_from_slice(b"{\"id\":");
+        json::string(&mut out, id);
+        out.extend_from_slice(b",\"text\":");
+        json::string(&mut out, text);
+        json::optional_string(&mut out, "title", title);
+        json::optional_string(&mut out, "date", date);
+        json::optional_string(&mut out, "url", url);
+        out.push(b'}');
+        out
+    }
+}
+
+impl Extraction {
+    /// The record as one JSON line without the newline: the bytes
+    /// `serde_json::to_vec` writes (same fields, same order), with the long
+    /// strings escaped a word at a time. The destructuring is exhaustive so
+    /// that a new field cannot be left out silently.
+    pub fn to_json(&self) -> Vec<u8> {
+        let Extraction {
+            schema_version,
+            id,
+            url,
+            title,
+            date,
+            source,
+            text,
+            orgs,
+            dates,
+            quotes,
+            partnerships,
+        } = self;
+        let mut out = Vec::with_capacity(text.len() + text.len() / 16 + 256);
+        out.extend_from_slice(b"{\"schema_version\":");
+        out.extend_from_slice(schema_version.to_string().as_bytes());
+        out.extend_from_slice(b",\"id\":");
+        json::string(&mut out, id);
+        json::optional_string(&mut out, "url", url);
+        json::optional_string(&mut out, "title", title);
+        json::optional_string(&mut out, "date", date);
+        json::field(&mut out, "source", source);
+        out.extend_from_slice(b",\"text\":");
+        json::string(&mut out, text);
+        if let Some(v) = orgs {
+            json::field(&mut out, "orgs", v);
+        }
+        if let Some(v) = dates {
+            out.extend_from_slice(b",\"dates\":");
+            json::array(&mut out, v, DateMention::write_json);
+        }
+        if let Some(v) = quotes {
+            out.extend_from_slice(b",\"quotes\":");
+            json::array(&mut out, v, Quote::write_json);
+        }
+        if let Some(v) = partnerships {
+            json::field(&mut out, "partnerships", v);
+        }
+        out.push(b'}');
+        out
+    }
+}
+
+impl DateMention {
+    /// Appends the JSON object serde_json writes for it.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let DateMention {
+            text,
+            start,
+            end,
+            kind,
+            value,
+        } = self;
+        out.extend_from_slice(b"{\"text\":");
+        json::string(out, text);
+        json::number_field(out, "start", *start);
+        json::number_field(out, "end", *end);
+        out.extend_from_slice(b",\"type\":");
+        json::string(out, kind);
+        out.extend_from_slice(b",\"value\":");
+        json::string_or_null(out, value);
+        out.push(b'}');
+    }
+}
+
+impl Quote {
+    /// Appends the JSON object serde_json writes for it.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let Quote {
+            text,
+            start,
+            end,
+            speaker,
+            speaker_start,
+            speaker_end,
+            speaker_role,
+            speaker_org,
+        } = self;
+        out.extend_from_slice(b"{\"text\":");
+        json::string(out, text);
+        json::number_field(out, "start", *start);
+        json::number_field(out, "end", *end);
+        out.extend_from_slice(b",\"speaker\":");
+        json::string_or_null(out, speaker);
+        if let Some(n) = speaker_start {
+            json::number_field(out, "speaker_start", *n);
+        }
+        if let Some(n) = speaker_end {
+            json::number_field(out, "speaker_end", *n);
+        }
+        json::optional_string(out, "speaker_role", speaker_role);
+        json::optional_string(out, "speaker_org", speaker_org);
+        out.push(b'}');
+    }
+}
+
+/// JSON writing with serde_json's exact output, faster on long strings.
+mod json {
+    use serde::Serialize;
+
+    /// `[a,b,...]`, each element written by `write`.
+    pub fn array<T>(out: &mut Vec<u8>, items: &[T], write: fn(&T, &mut Vec<u8>)) {
+        out.push(b'[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            write(item, out);
+        }
+        out.push(b']');
+    }
+
+    /// `,"name":n`.
+    pub fn number_field(out: &mut Vec<u8>, name: &str, n: usize) {
+        out.extend_from_slice(b",\"");
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(b"\":");
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        out.extend_from_slice(&digits[i..]);
+    }
+
+    /// The string, or `null`.
+    pub fn string_or_null(out: &mut Vec<u8>, value: &Option<String>) {
+        match value {
+            Some(v) => string(out, v),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+
+    /// `,"name":` and the value as serde_json writes it.
+    pub fn field(out: &mut Vec<u8>, name: &str, value: &impl Serialize) {
+        out.extend_from_slice(b",\"");
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(b"\":");
+        serde_json::to_writer(&mut *out, value).expect("records serialize");
+    }
+
+    /// `,"name":"value"` when there is a value (`skip_serializing_if = "Option::is_none"`).
+    pub fn optional_string(out: &mut Vec<u8>, name: &str, value: &Option<String>) {
+        if let Some(v) = value {
+            out.extend_from_slice(b",\"");
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(b"\":");
+            string(out, v);
+        }
+    }
+
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+
+    /// The high bit of each of the eight bytes (little-endian) that may need
+    /// escaping: a control character, `"` or `\\`. Only a true hit can flag
+    /// the bytes after it, so the lowest flagged byte always needs escaping.
+    fn needs_escape(w: u64) -> u64 {
+        let control = w.wrapping_sub(ONES * 0x20) & !w;
+        let q = w ^ (ONES * u64::from(b'"'));
+        let quote = q.wrapping_sub(ONES) & !q;
+        let b = w ^ (ONES * u64::from(b'\\'));
+        let backslash = b.wrapping_sub(ONES) & !b;
+        (control | quote | backslash) & HIGH
+    }
+
+    /// `s` as a JSON string, escaped as serde_json escapes it.
+    pub fn string(out: &mut Vec<u8>, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let b = s.as_bytes();
+        out.reserve(b.len() + 2);
+        out.push(b'"');
+        let mut run = 0;
+        let mut i = 0;
+        while i < b.len() {
+            if let Some(w) = b.get(i..i + 8) {
+                let hits = needs_escape(u64::from_le_bytes(w.try_into().expect("eight bytes")));
+                if hits == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += hits.trailing_zeros() as usize / 8;
+            }
+            let c = b[i];
+            let escape: &[u8] = match c {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                0..0x20 => &[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(c >> 4)],
+                    HEX[usize::from(c & 0xf)],
+                ],
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.extend_from_slice(&b[run..i]);
+            out.extend_from_slice(escape);
+            i += 1;
+            run = i;
+        }
+        out.extend_from_slice(&b[run..]);
+        out.push(b'"');
+    }
+}
+
 /// A record that could not be read or processed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordError {
@@ -246,5 +497,125 @@ impl RecordError {
 impl std::fmt::Display for RecordError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.source, self.error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every byte below 0x80 and some multi-byte characters, at every
+    /// offset within an eight-byte word.
+    fn tricky() -> String {
+        let mut s = String::new();
+        for pad in 0..8 {
+            s.push_str(&"x".repeat(pad));
+            s.extend((0u8..0x80).map(char::from));
+            s.push_str("é“quoted”\u{1f600}\u{7f}");
+        }
+        s
+    }
+
+    #[test]
+    fn extraction_json_is_serde_json_byte_for_byte() {
+        let t = tricky();
+        let mut e = Extraction {
+            schema_version: SCHEMA_VERSION,
+            id: t.clone(),
+            url: Some("https://x/\"a\"".into()),
+            title: Some(t.clone()),
+            date: Some("2024-06-01".into()),
+            source: Source {
+                file: "in\\put.jsonl".into(),
+                line: Some(3),
+                record: None,
+                warc: Some(Box::new(WarcInfo {
+                    record_id: Some("<urn:x>".into()),
+                    fetch_date: None,
+                })),
+            },
+            text: t.clone(),
+            orgs: Some(vec![OrgMention {
+                name: "A\tB".into(),
+                text: "A\nB".into(),
+                start: 0,
+                end: 3,
+            }]),
+            dates: Some(vec![
+                DateMention {
+                    text: "today".into(),
+                    start: 1,
+                    end: 6,
+                    kind: "DATE",
+                    value: None,
+                },
+                DateMention {
+                    text: t.clone(),
+                    start: 0,
+                    end: usize::MAX,
+                    kind: "DURATION",
+                    value: Some("P3Y\"".into()),
+                },
+            ]),
+            quotes: Some(vec![
+                Quote {
+                    text: t.clone(),
+                    start: 0,
+                    end: 1,
+                    speaker: Some("X".into()),
+                    speaker_start: Some(2),
+                    speaker_end: Some(3),
+                    speaker_role: None,
+                    speaker_org: Some("Y".into()),
+                },
+                Quote {
+                    text: "\u{201c}Yes\u{201d}".into(),
+                    start: 10,
+                    end: 15,
+                    speaker: None,
+                    speaker_start: None,
+                    speaker_end: Some(7),
+                    speaker_role: Some("chief \\ executive".into()),
+                    speaker_org: None,
+                },
+            ]),
+            partnerships: Some(vec![Partnership {
+                a: "A".into(),
+                b: "B".into(),
+                kind: "supply",
+                status: "announced",
+                date: None,
+                confidence: 0.7,
+                evidence: t.clone(),
+                start: 0,
+                end: 9,
+            }]),
+        };
+        assert_eq!(e.to_json(), serde_json::to_vec(&e).unwrap());
+        e.url = None;
+        e.title = None;
+        e.date = None;
+        e.source = Source::default();
+        e.orgs = None;
+        e.dates = Some(Vec::new());
+        e.quotes = None;
+        e.partnerships = None;
+        e.text = String::new();
+        assert_eq!(e.to_json(), serde_json::to_vec(&e).unwrap());
+    }
+
+    #[test]
+    fn cleaned_json_is_serde_json_byte_for_byte() {
+        let mut c = Cleaned {
+            id: "1".into(),
+            text: tricky(),
+            title: Some("T\"".into()),
+            date: None,
+            url: Some("u".into()),
+        };
+        assert_eq!(c.to_json(), serde_json::to_vec(&c).unwrap());
+        c.title = None;
+        c.text = "short".into();
+        assert_eq!(c.to_json(), serde_json::to_vec(&c).unwrap());
     }
 }

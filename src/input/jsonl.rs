@@ -172,7 +172,7 @@ pub fn parse_line(line: &str, source: Source) -> Result<Article, RecordError> {
     // empty text); a record without either field is an error.
     let body = match (text, html) {
         (_, Some(h)) if !h.trim().is_empty() => Body::Html(clean_nul(h)),
-        (Some(t), _) => Body::Text(clean_nul(t).replace("\r\n", "\n")),
+        (Some(t), _) => Body::Text(lf_line_ends(clean_nul(t))),
         (None, Some(h)) => Body::Html(clean_nul(h)),
         (None, None) => {
             return Err(RecordError {
@@ -198,6 +198,15 @@ pub fn parse_line(line: &str, source: Source) -> Result<Article, RecordError> {
         title: raw.title.map(Cow::into_owned),
         source,
     })
+}
+
+/// CRLF line ends as LF; the text is copied only when it holds a CR.
+fn lf_line_ends(s: String) -> String {
+    if s.contains('\r') {
+        s.replace("\r\n", "\n")
+    } else {
+        s
+    }
 }
 
 fn clean_nul(s: Cow<'_, str>) -> String {

@@ -24,7 +24,8 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         let paragraphs = split_paragraphs(text);
-        let mut sentences = Vec::new();
+        // Room for sentences of 64 bytes on average, so that the vector seldom grows.
+        let mut sentences = Vec::with_capacity(text.len() / 64 + 1);
         for p in &paragraphs {
             split_sentences(text, p.clone(), &mut sentences);
         }
@@ -44,15 +45,22 @@ impl<'a> Document<'a> {
 
 /// Byte ranges of the non-blank lines of `text`, trimmed of surrounding white space.
 pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 128 + 1);
     let mut start = 0;
-    for line in text.split('\n') {
-        let end = start + line.len();
-        let trimmed_start = line.len() - line.trim_start().len();
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let s = start + trimmed_start;
-            out.push(s..s + trimmed.len());
+    let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    for end in line_ends {
+        let line = &text[start..end];
+        let visible = |c: Option<&u8>| c.is_some_and(u8::is_ascii_graphic);
+        if visible(line.as_bytes().first()) && visible(line.as_bytes().last()) {
+            // Nothing to trim: the common case.
+            out.push(start..end);
+        } else {
+            let rest = line.trim_start();
+            let trimmed = rest.trim_end();
+            if !trimmed.is_empty() {
+                let s = start + (line.len() - rest.len());
+                out.push(s..s + trimmed.len());
+            }
         }
         start = end + 1;
     }

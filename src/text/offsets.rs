@@ -18,6 +18,14 @@ impl CharOffsets {
             let mut extra = 0;
             let mut i = 0;
             while i < bytes.len() {
+                // Eight ASCII bytes at a time.
+                if let Some(word) = bytes.get(i..i + 8) {
+                    let word = u64::from_ne_bytes(word.try_into().expect("eight bytes"));
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        i += 8;
+                        continue;
+                    }
+                }
                 let b = bytes[i];
                 if b < 0x80 {
                     i += 1;

@@ -35,8 +35,7 @@ fn is_abbreviation(word: &str) -> bool {
     if w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()) {
         return true; // an initial: "John F. Kennedy"
     }
-    let lower = w.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 /// Appends the sentences of `text[para]` to `out`, as absolute byte ranges.
@@ -46,37 +45,34 @@ pub fn split_sentences(text: &str, para: Range<usize>, out: &mut Vec<Range<usize
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(skip) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+        i += skip;
         let b = bytes[i];
-        if b == b'.' || b == b'!' || b == b'?' {
-            // Extend over repeated terminators and closing quotes/brackets.
-            let mut end = i + 1;
-            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
-                end += 1;
-            }
-            let mut rest = s[end..].chars();
-            for c in rest.by_ref() {
-                if is_closer(c) {
-                    end += c.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            let after = &s[end..];
-            let trimmed = after.trim_start();
-            let has_space = trimmed.len() < after.len();
-            let next = trimmed.chars().next();
-            let boundary = has_space
-                && next.is_some_and(is_opener)
-                && !(b == b'.' && is_abbreviation(word_before(s, i)));
-            if boundary {
-                push_trimmed(s, base, start, end, out);
-                start = end;
-            }
-            i = end.max(i + 1);
-        } else {
-            i += 1;
+        // Extend over repeated terminators and closing quotes/brackets.
+        let mut end = i + 1;
+        while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
+            end += 1;
         }
+        let mut rest = s[end..].chars();
+        for c in rest.by_ref() {
+            if is_closer(c) {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let after = &s[end..];
+        let trimmed = after.trim_start();
+        let has_space = trimmed.len() < after.len();
+        let next = trimmed.chars().next();
+        let boundary = has_space
+            && next.is_some_and(is_opener)
+            && !(b == b'.' && is_abbreviation(word_before(s, i)));
+        if boundary {
+            push_trimmed(s, base, start, end, out);
+            start = end;
+        }
+        i = end.max(i + 1);
     }
     push_trimmed(s, base, start, s.len(), out);
 }
@@ -106,8 +102,15 @@ fn push_trimmed(s: &str, base: usize, start: usize, end: usize, out: &mut Vec<Ra
 
 fn push_piece(s: &str, base: usize, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
     let piece = &s[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let t = piece.trim();
+    // Most pieces start and end with a visible ASCII character: no trimming to do.
+    let bare = |c: &u8| c.is_ascii_graphic();
+    let (lead, t) = match (piece.as_bytes().first(), piece.as_bytes().last()) {
+        (Some(a), Some(z)) if bare(a) && bare(z) => (0, piece),
+        _ => {
+            let rest = piece.trim_start();
+            (piece.len() - rest.len(), rest.trim_end())
+        }
+    };
     if !t.is_empty() {
         out.push(base + start + lead..base + start + lead + t.len());
     }

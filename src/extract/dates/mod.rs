@@ -58,6 +58,7 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
     let mut state = DocState::new(text);
     let mut found = Vec::new();
     let mut matches: Vec<(usize, Captures)> = Vec::new();
+    let mut cands = Vec::new();
     let Scratch {
         mut caches,
         mut free,
@@ -106,6 +107,7 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
                 &matches,
                 reference,
                 &mut state,
+                &mut cands,
                 &mut found,
             );
         }
@@ -136,19 +138,23 @@ fn next_char(s: &str, i: usize) -> usize {
     s[i..].chars().next().map_or(s.len(), |c| i + c.len_utf8())
 }
 
+/// A resolved match and the fiscal quarter it names, if any.
+type Candidate = (Timex, Option<(i32, u32)>);
+
 /// Resolves one sentence's matches, keeps the longest non-overlapping
-/// candidates and widens them over modifiers.
+/// candidates and widens them over modifiers. `cands` is scratch space.
 fn resolve_sentence(
     text: &str,
     sentence: Range<usize>,
     matches: &[(usize, Captures)],
     reference: Option<Date>,
     state: &mut DocState,
+    cands: &mut Vec<Candidate>,
     out: &mut Vec<Timex>,
 ) {
     let s = &text[sentence.clone()];
     let base = sentence.start;
-    let mut cands: Vec<(Timex, Option<(i32, u32)>)> = Vec::new();
+    cands.clear();
     for (ri, caps) in matches {
         let m = rules::group(caps, "t")
             .or_else(|| rules::group(caps, "t2"))
@@ -175,20 +181,23 @@ fn resolve_sentence(
             cands.push((t, ctx.names_quarter.get()));
         }
     }
-    // Longest first, then leftmost; a candidate survives if it overlaps none kept.
+    // Longest first, then leftmost; a candidate survives if it overlaps none
+    // kept. The kept ones are moved to the front of `cands`.
     cands.sort_by_key(|(t, _)| (std::cmp::Reverse(t.end - t.start), t.start));
-    let mut kept: Vec<(Timex, Option<(i32, u32)>)> = Vec::with_capacity(cands.len());
-    for c in cands {
-        let t = &c.0;
-        if kept
+    let mut n = 0;
+    for i in 0..cands.len() {
+        let t = &cands[i].0;
+        if cands[..n]
             .iter()
             .all(|(k, _)| t.end <= k.start || t.start >= k.end)
         {
-            kept.push(c);
+            cands.swap(n, i);
+            n += 1;
         }
     }
-    kept.sort_by_key(|(t, _)| t.start);
-    for (mut t, quarter) in kept {
+    cands.truncate(n);
+    cands.sort_by_key(|(t, _)| t.start);
+    for (mut t, quarter) in cands.drain(..) {
         if matches!(t.kind, TimexType::Date | TimexType::Time) {
             t.start = widen_left(s, t.start);
         }

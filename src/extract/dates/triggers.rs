@@ -239,6 +239,23 @@ static TABLE: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
     table
 });
 
+/// By first and last letter (`letter & 31` each), a bit for each length of
+/// the trigger words with those letters: most words of a sentence ("the",
+/// "that", "said") fail this test and are never hashed.
+static SHAPES: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    let mut shapes = vec![0u32; 32 * 32];
+    for (w, _) in WORDS {
+        let b = w.as_bytes();
+        assert!(b.len() < 32, "trigger word too long: {w}");
+        shapes[shape_slot(b[0], b[b.len() - 1])] |= 1 << b.len();
+    }
+    shapes
+});
+
+fn shape_slot(first: u8, last: u8) -> usize {
+    (usize::from(first & 31) << 5) | usize::from(last & 31)
+}
+
 fn slot_of(h: u64) -> usize {
     (h >> (64 - TABLE_BITS)) as usize
 }
@@ -275,9 +292,39 @@ static KIND: [u8; 256] = {
     t
 };
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each of the eight bytes (little-endian) that is an ASCII letter.
+fn ascii_letters(w: u64) -> u64 {
+    // Lower-cased and without the high bit, a byte plus 0x1f reaches 0x80
+    // from 'a' on, plus 0x05 past 'z'; no sum carries into the next byte.
+    let x = (w | (ONES * 0x20)) & !HIGH;
+    let from_a = x + ONES * u64::from(0x80 - b'a');
+    let past_z = x + ONES * u64::from(0x80 - b'z' - 1);
+    from_a & !past_z & !w & HIGH
+}
+
+/// The end of the run of ASCII letters starting at `i`, eight bytes at a time.
+#[inline(always)]
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(w) = b.get(i..i + 8) {
+        let others = !ascii_letters(u64::from_le_bytes(w.try_into().expect("eight bytes"))) & HIGH;
+        if others != 0 {
+            return i + others.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
 /// The trigger classes of the words of `s`.
 pub fn classes(s: &str) -> u64 {
     let table = TABLE.as_slice();
+    let shapes = SHAPES.as_slice();
     let b = s.as_bytes();
     let n = b.len();
     let mut mask = 0;
@@ -286,11 +333,12 @@ pub fn classes(s: &str) -> u64 {
         match KIND[usize::from(b[i])] {
             LETTER => {
                 let start = i;
-                let mut h = HASH_SEED;
-                while i < n && KIND[usize::from(b[i])] == LETTER {
-                    h = hash_step(h, b[i]);
-                    i += 1;
+                i = letters_end(b, i + 1);
+                let len = i - start;
+                if len >= 32 || shapes[shape_slot(b[start], b[i - 1])] & (1 << len) == 0 {
+                    continue;
                 }
+                let h = b[start..i].iter().fold(HASH_SEED, |h, &c| hash_step(h, c));
                 let mut bits = word_classes(table, h);
                 // Month names are matched case-sensitively ("may" is a verb).
                 if !b[start].is_ascii_uppercase() {
@@ -344,6 +392,27 @@ mod tests {
             0
         );
         assert_eq!(classes("the 80 sites"), 0);
+    }
+
+    #[test]
+    fn letter_runs_end_at_the_first_other_byte() {
+        for byte in 0..=255u8 {
+            let mut s = b"abcdefghijKLMNOPQRSTUVWxyz".to_vec();
+            s.push(byte);
+            s.extend_from_slice(b"abcdefgh");
+            let expected = if byte.is_ascii_alphabetic() {
+                s.len()
+            } else {
+                26
+            };
+            for start in 0..26 {
+                assert_eq!(
+                    letters_end(&s, start),
+                    expected,
+                    "byte {byte:#x} from {start}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -15,11 +15,25 @@ static DASH_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("pattern")
 });
 
+/// Byte offset of the last dash in `s`: a hyphen, or an en dash, em dash or
+/// horizontal bar (E2 80 93..95), found without decoding every character.
+fn last_dash(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while let Some(i) = memchr::memrchr2(b'-', 0xE2, &b[..end]) {
+        if b[i] == b'-' || matches!(b.get(i + 1..i + 3), Some([0x80, 0x93..=0x95])) {
+            return Some(i);
+        }
+        end = i;
+    }
+    None
+}
+
 /// A paragraph of the form `quoted words – Name, role`.
 pub fn dash_quote(ctx: &mut Context, text: &str, para: Range<usize>) -> Option<QuoteSpan> {
     // The name and role after the dash are short: test that before running the pattern.
     let s = &text[para.clone()];
-    let dash = s.rfind(['–', '—', '―', '-'])?;
+    let dash = last_dash(s)?;
     if s.len() - dash > 160 {
         return None;
     }
@@ -40,4 +54,24 @@ pub fn dash_quote(ctx: &mut Context, text: &str, para: Range<usize>) -> Option<Q
         role: s.role,
         org: s.org,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_dash_is_rfind_of_the_dashes() {
+        for s in [
+            "no dash here",
+            "a - b – c",
+            "a – b - c",
+            "ends with —",
+            "bar ― and “quotes” and … and ‐ (U+2010 is no dash)",
+            "é-è",
+            "",
+        ] {
+            assert_eq!(last_dash(s), s.rfind(['–', '—', '―', '-']), "{s}");
+        }
+    }
 }
