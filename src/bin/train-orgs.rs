@@ -15,8 +15,8 @@
 //! first-pass model trained on the other folds, as on unseen text.
 
 use flate2::read::GzDecoder;
-use newsmine::extract::orgs::tagger::Model;
-use newsmine::extract::orgs::train::{evaluate, evaluate_with, Example, Trainer};
+use newsmine::extract::orgs::tagger::{Model, SHIPPED};
+use newsmine::extract::orgs::train::{evaluate, evaluate_with, tagged_entities, Example, Trainer};
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read};
 
@@ -120,6 +120,34 @@ fn report(what: &str, (tp, np, ng): (usize, usize, usize)) {
     );
 }
 
+/// Prints, for each document of `path`, the raw tagger's entities as JSONL
+/// (`{"id", "entities": [[start, end, type]]}`, code point offsets, type
+/// 0 = ORG, 1 = PER, 2 = LOC, 3 = MISC), with the model at `model` or the
+/// shipped one: for error analysis.
+fn predict(path: &str, model: Option<&str>) {
+    let model = match model {
+        Some(m) => {
+            let raw = std::fs::read(m).unwrap_or_else(|e| panic!("{m}: {e}"));
+            Model::from_bytes(Vec::leak(raw)).expect("a model")
+        }
+        None => Model::from_bytes(SHIPPED).expect("a model"),
+    };
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    for line in BufReader::new(file).lines() {
+        let line = line.expect("readable input");
+        let Ok(v) = serde_json::from_str::<Value>(&line) else {
+            continue;
+        };
+        let text = v["text"].as_str().unwrap_or("");
+        let cp = |b: usize| text[..b].chars().count();
+        let ents: Vec<Value> = tagged_entities(text, |p, f| model.score(p, f))
+            .into_iter()
+            .map(|(s, e, t)| serde_json::json!([cp(s), cp(e), t]))
+            .collect();
+        println!("{}", serde_json::json!({"id": v["id"], "entities": ents}));
+    }
+}
+
 /// Folds for the second pass's training votes.
 const FOLDS: usize = 10;
 
@@ -131,6 +159,9 @@ fn main() {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
+    if let Some(path) = arg("--predict") {
+        return predict(&path, arg("--model").as_deref());
+    }
     let train_path = arg("--train").expect("--train FILE");
     let out = arg("--out").expect("--out FILE");
     let epochs: usize = arg("--epochs").map_or(10, |e| e.parse().expect("a number"));

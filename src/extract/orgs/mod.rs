@@ -14,11 +14,13 @@ mod tokens;
 pub mod train;
 mod votes;
 
-use canonical::link_names;
 pub use canonical::{canonical_key, strip_name};
+use canonical::{is_full_form, link_names};
 use features::{entity_of, Prepared, N_FEATURES, N_TAGS, O};
 
 use crate::text::Document;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// An organization mention: byte range and canonical name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,11 +62,12 @@ pub fn find_with(
         .filter(|e| !names_a_place_or_event(&text[e.start..e.end]))
         .map(|e| (e.start, e.end))
         .collect();
+    tagged.retain(|&(_, e)| !names_an_index(text, e));
     products::drop_products(text, &mut tagged);
     let mut spans: Vec<(usize, usize, Option<&'static str>)> =
         tagged.into_iter().map(|(s, e)| (s, e, None)).collect();
     for &(s, e, canon) in &gaz {
-        if gazetteer_wins(text, s, e, &entities) {
+        if gazetteer_wins(text, s, e, &entities) && !names_an_index(text, e) {
             spans.push((s, e, canon));
         }
     }
@@ -105,7 +108,14 @@ pub fn find_with(
     let mut k = keep.iter();
     names.retain(|_| *k.next().unwrap_or(&true));
     let surfaces: Vec<&str> = spans.iter().map(|&(s, e, _)| &text[s..e]).collect();
-    link_names(&mut names, &surfaces);
+    let full: Vec<bool> = spans
+        .iter()
+        .map(|&(s, e, _)| {
+            let titled = text[..s].ends_with("The ") || text[s..e].starts_with("The ");
+            is_full_form(&text[s..e], titled)
+        })
+        .collect();
+    link_names(&mut names, &surfaces, &full);
     spans
         .into_iter()
         .zip(names)
@@ -197,6 +207,21 @@ const NOT_NAMES: &[&str] = &[
     "Since",
     "While",
 ];
+
+/// What follows the name of a market index ("the Dow Jones industrial
+/// average", "the Nikkei 225 index", "the Nasdaq composite").
+static INDEX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[ ]+(?:[0-9]+[ ]+)?(?:(?:industrial|composite|stock|share|all-share|blue-chip|benchmark|key|main)[ ]+)*(?:index|indices|indexes|average|composite)(?-u:\b)",
+    )
+    .expect("index pattern")
+});
+
+/// True when the name ending at byte `e` names a market index there: an
+/// index is not an organization, even when an organization lends it its name.
+fn names_an_index(text: &str, e: usize) -> bool {
+    INDEX_AFTER.is_match(&text[e..])
+}
 
 /// Venues and events are not organizations ("Highbury Stadium", "Consumer
 /// Electronics Show"), nor is a member of parliament ("Richard Allan MP").
@@ -318,6 +343,32 @@ fn in_title_case_sentence(doc: &Document, pos: usize) -> bool {
         && sentence.chars().any(char::is_lowercase)
 }
 
+/// The end of an organization ending before token `j`, extended over "&"
+/// and the capitalized words after it: "Douglas & Lomason Co", "A.G.
+/// Edwards & Sons" are one name even when the tagger breaks them at "&".
+fn join_ampersand(p: &Prepared, text: &str, mut j: usize) -> usize {
+    let sentence_end = p.sentences[p.sentences.partition_point(|r| r.end < j)].end;
+    let word = |k: usize| &text[p.tokens[k].clone()];
+    let capitalized =
+        |k: usize| k < sentence_end && word(k).starts_with(|c: char| c.is_uppercase());
+    loop {
+        let next = if word(j - 1) == "&" {
+            j
+        } else if j < sentence_end && word(j) == "&" {
+            j + 1
+        } else {
+            return j;
+        };
+        if !capitalized(next) {
+            return j;
+        }
+        j = next;
+        while capitalized(j) {
+            j += 1;
+        }
+    }
+}
+
 /// Entity spans of the tag sequence; a leading "the" is dropped from names.
 fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
     let mut out = Vec::new();
@@ -333,6 +384,9 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         }
         let kind = entity_of(tags[i]);
         let word = |k: usize| &text[p.tokens[k].clone()];
+        if kind == 0 {
+            j = join_ampersand(p, text, j);
+        }
         let mut first = i;
         while first + 1 < j
             && (word(first).eq_ignore_ascii_case("the")
@@ -459,6 +513,20 @@ mod tests {
                 ("Globex Group".to_string(), "Globex".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn ampersand_names_are_one_name_and_indexes_are_none() {
+        let got = names(
+            "Shares of Douglas & Lomason Co rose while the Dow Jones industrial average fell.",
+        );
+        assert_eq!(got, ["Douglas & Lomason"]);
+    }
+
+    #[test]
+    fn titles_are_not_short_forms() {
+        let got = names("The Guardian is owned by Guardian Media Group.");
+        assert_eq!(got, ["Guardian", "Guardian Media"]);
     }
 
     #[test]

@@ -17,7 +17,8 @@ const HEADER: usize = 16;
 /// Bytes per row: one little-endian i16 per tag.
 const ROW: usize = 2 * N_TAGS;
 
-static SHIPPED: &[u8] = include_bytes!("../../../data/orgs/tagger.bin");
+/// The shipped weights file.
+pub static SHIPPED: &[u8] = include_bytes!("../../../data/orgs/tagger.bin");
 
 /// The shipped model, read in place from the binary (no decoding at start-up).
 pub static MODEL: LazyLock<Model> =

@@ -135,6 +135,37 @@ impl Trainer {
     }
 }
 
+/// Byte spans and types (0 = ORG, 1 = PER, 2 = LOC, 3 = MISC) of the
+/// entities the raw tagger finds in `text`, before any post-processing:
+/// for error analysis of a model.
+pub fn tagged_entities(
+    text: &str,
+    score: impl Fn(usize, &[u32; N_FEATURES]) -> [f32; N_TAGS],
+) -> Vec<(usize, usize, u8)> {
+    let ex = Example::new(text, &[]);
+    let tags = tag_document(&ex.prepared, score);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        if tags[i] == O {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tags.len() && tags[j] == tags[i] + 1 && tags[i] % 2 == 1 {
+            j += 1;
+        }
+        let ty = (tags[i] - 1) / 2;
+        out.push((
+            ex.prepared.tokens[i].start,
+            ex.prepared.tokens[j - 1].end,
+            ty,
+        ));
+        i = j;
+    }
+    out
+}
+
 /// ORG token spans of a tag sequence.
 fn org_spans(tags: &[u8]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
