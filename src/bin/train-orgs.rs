@@ -3,7 +3,7 @@
 //!
 //!     cargo run --release --bin train-orgs -- \
 //!         --train ../shared/eval/orgs/conll03_train.jsonl.gz \
-//!         [--dev ../shared/eval/orgs/conll03_dev.jsonl] [--epochs 10] [--epochs2 15] \
+//!         [--dev ../shared/eval/orgs/conll03_dev.jsonl] [--epochs 10] [--epochs2 15] [--dropout 0.2] \
 //!         --out data/orgs/tagger.bin
 //!
 //! (a few seconds). Each input line holds `text`, `orgs` (ORG spans) and
@@ -83,11 +83,14 @@ const SEEDS: [u64; 3] = [
 /// Averaged-perceptron weights after `epochs` shuffled passes over the
 /// documents in `docs`, averaged again over models trained in different
 /// orders: a single model's dev score swings by a point with the order.
-fn train(examples: &[Example], docs: &[usize], epochs: usize) -> Vec<f32> {
+fn train(examples: &[Example], docs: &[usize], epochs: usize, dropout: f32) -> Vec<f32> {
     let n = SEEDS.len();
-    let mut sum = train_one(examples, docs, epochs, SEEDS[0]);
+    let mut sum = train_one(examples, docs, epochs, dropout, SEEDS[0]);
     for &seed in &SEEDS[1..] {
-        for (a, b) in sum.iter_mut().zip(train_one(examples, docs, epochs, seed)) {
+        for (a, b) in sum
+            .iter_mut()
+            .zip(train_one(examples, docs, epochs, dropout, seed))
+        {
             *a += b;
         }
     }
@@ -95,8 +98,14 @@ fn train(examples: &[Example], docs: &[usize], epochs: usize) -> Vec<f32> {
     sum
 }
 
-fn train_one(examples: &[Example], docs: &[usize], epochs: usize, mut seed: u64) -> Vec<f32> {
-    let mut trainer = Trainer::default();
+fn train_one(
+    examples: &[Example],
+    docs: &[usize],
+    epochs: usize,
+    dropout: f32,
+    mut seed: u64,
+) -> Vec<f32> {
+    let mut trainer = Trainer::new(dropout, seed);
     let mut order = docs.to_vec();
     for _ in 0..epochs {
         // Fisher-Yates with a fixed xorshift seed: reproducible weights.
@@ -168,6 +177,9 @@ fn main() {
     // The second pass has more to learn (votes of varying quality): it
     // keeps improving on dev for a few more passes than the first.
     let second_epochs: usize = arg("--epochs2").map_or(15, |e| e.parse().expect("a number"));
+    // Word dropout: the share of capitalized training tokens whose own-word
+    // features are hidden in an update, so that context carries unseen names.
+    let dropout: f32 = arg("--dropout").map_or(0.2, |e| e.parse().expect("a number"));
     let examples_of = |path: &str| -> Vec<Example> {
         read_docs(path)
             .iter()
@@ -177,17 +189,17 @@ fn main() {
     let mut examples = examples_of(&train_path);
     let dev = arg("--dev").map(|d| examples_of(&d));
     let all: Vec<usize> = (0..examples.len()).collect();
-    let first = train(&examples, &all, epochs);
+    let first = train(&examples, &all, epochs, dropout);
     // Each fold's votes come from a first pass trained on the other folds.
     for k in 0..FOLDS {
         let rest: Vec<usize> = all.iter().copied().filter(|d| d % FOLDS != k).collect();
-        let w = train(&examples, &rest, epochs);
+        let w = train(&examples, &rest, epochs, dropout);
         for d in (k..examples.len()).step_by(FOLDS) {
             let tags = examples[d].first_pass(&w);
             examples[d].set_votes(&tags);
         }
     }
-    let second = train(&examples, &all, second_epochs);
+    let second = train(&examples, &all, second_epochs, dropout);
     let bytes = Model::encode(&first, &second);
     if let Some(dev) = &dev {
         report("two passes", evaluate(&first, &second, dev));

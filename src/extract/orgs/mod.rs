@@ -16,7 +16,7 @@ mod votes;
 
 pub use canonical::{canonical_key, strip_name};
 use canonical::{is_full_form, link_names};
-use features::{entity_of, Prepared, N_FEATURES, N_TAGS, O};
+use features::{entity_of, Prepared, O};
 
 use crate::text::Document;
 use regex::Regex;
@@ -32,8 +32,7 @@ pub struct Org {
 
 /// Finds the organizations of a document with the shipped model.
 pub fn find(doc: &Document) -> Vec<Org> {
-    let model = &*tagger::MODEL;
-    find_with(doc, |pass, f| model.score(pass, f))
+    find_with(doc, |p| tagger::MODEL.tag(p))
 }
 
 /// An entity found by the tagger: byte range and type (0 = ORG).
@@ -43,16 +42,13 @@ struct Entity {
     kind: u8,
 }
 
-/// Finds the organizations of a document, scoring tags with `score(pass, features)`.
-pub fn find_with(
-    doc: &Document,
-    score: impl Fn(usize, &[u32; N_FEATURES]) -> [f32; N_TAGS],
-) -> Vec<Org> {
+/// Finds the organizations of a document, tagging its tokens with `tag`.
+pub fn find_with(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     let text = doc.text;
     let gaz = gazetteer::find(text);
     let gaz_spans: Vec<(usize, usize)> = gaz.iter().map(|&(s, e, _)| (s, e)).collect();
     let prepared = Prepared::new(doc, &gaz_spans);
-    let tags = tagger::tag_document(&prepared, score);
+    let tags = tag(&prepared);
     let entities = entities(text, &prepared, &tags);
     let mut tagged: Vec<(usize, usize)> = entities
         .iter()
@@ -270,7 +266,13 @@ fn is_role(word: &str) -> bool {
 
 /// "Senator of Virginia", "Mr Smith": a title starts a person, not an organization.
 fn starts_with_person_title(name: &str) -> bool {
-    let first = name.split([' ', '.']).next().unwrap_or("");
+    let mut words = name.split([' ', '.']);
+    let first = words.next().unwrap_or("");
+    // "Queen 's Park", "King's College": a title's possessive names a place or body.
+    if matches!(words.next(), Some("'s" | "’s")) || first.ends_with("'s") || first.ends_with("’s")
+    {
+        return false;
+    }
     matches!(
         first,
         "Senator"
@@ -295,6 +297,10 @@ fn starts_with_person_title(name: &str) -> bool {
             | "Judge"
             | "Professor"
             | "Prof"
+            | "Chancellor"
+            | "Mayor"
+            | "Ambassador"
+            | "Cardinal"
     )
 }
 
@@ -313,6 +319,11 @@ fn in_title_case_sentence(doc: &Document, pos: usize) -> bool {
         let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
             continue;
         };
+        // Headlines leave only short function words in lower case: a
+        // "v" between clubs or any other word makes this ordinary text.
+        if c.is_lowercase() && !is_lower_function_word(w) {
+            return false;
+        }
         words += 1;
         capitalized += usize::from(c.is_uppercase());
         function |= k > 0
@@ -341,6 +352,42 @@ fn in_title_case_sentence(doc: &Document, pos: usize) -> bool {
         && capitalized * 4 >= words * 3
         && (function || !digits)
         && sentence.chars().any(char::is_lowercase)
+}
+
+/// Legal forms that end a company's name.
+fn is_legal_form(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_ascii_lowercase().as_str(),
+        "inc" | "corp" | "co" | "ltd" | "plc" | "llc" | "ag" | "sa" | "s.a" | "nv" | "n.v" | "gmbh"
+    )
+}
+
+/// Words a Title Case headline leaves in lower case.
+fn is_lower_function_word(w: &str) -> bool {
+    matches!(
+        w.trim_matches(|c: char| !c.is_alphanumeric()),
+        "a" | "an"
+            | "the"
+            | "and"
+            | "or"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
+            | "into"
+            | "over"
+            | "is"
+            | "are"
+            | "its"
+            | "after"
+            | "up"
+    )
 }
 
 /// The end of an organization ending before token `j`, extended over "&"
@@ -413,6 +460,19 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
                 {
                     last -= 1;
                 }
+            }
+        }
+        // A legal form ends a name: "Acme Corp. and Globex" are two.
+        if kind == 0 {
+            if let Some(k) = (first + 2..last.saturating_sub(1))
+                .find(|&k| word(k) == "and" && is_legal_form(word(k - 1)))
+            {
+                out.push(Entity {
+                    start: p.tokens[first].start,
+                    end: p.tokens[k - 1].end,
+                    kind,
+                });
+                first = k + 1;
             }
         }
         // A name ends on a capitalized word, a number or a closing bracket
