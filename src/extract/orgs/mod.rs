@@ -354,6 +354,22 @@ fn in_title_case_sentence(doc: &Document, pos: usize) -> bool {
         && sentence.chars().any(char::is_lowercase)
 }
 
+/// "St. Louis-based", "Swiss-owned": words that place a company, not name it.
+fn is_place_adjective(word: &str) -> bool {
+    [
+        "-based",
+        "-owned",
+        "-controlled",
+        "-backed",
+        "-led",
+        "-run",
+        "-registered",
+        "-listed",
+    ]
+    .iter()
+    .any(|suffix| word.len() > suffix.len() && word.ends_with(suffix))
+}
+
 /// Legal forms that end a company's name.
 fn is_legal_form(word: &str) -> bool {
     matches!(
@@ -441,6 +457,17 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         {
             first += 1;
         }
+        // "Ohio-based KeyCorp": the place the company is based in is not
+        // part of its name; an adjective alone names nothing.
+        if kind == 0 {
+            if let Some(k) = (first..j).rev().find(|&k| is_place_adjective(word(k))) {
+                if k + 1 == j {
+                    i = j;
+                    continue;
+                }
+                first = k + 1;
+            }
+        }
         // An organization ends before a possessive or a person's title:
         // "Cofinec 's Global ...", "Cofinec CEO Stephen Frater".
         let mut last = j;
@@ -473,6 +500,12 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
                     kind,
                 });
                 first = k + 1;
+            }
+        }
+        // A bracket left open ends the name: "Benetton ( Italy".
+        if let Some(k) = (first + 1..last).find(|&k| word(k) == "(") {
+            if !(k..last).any(|m| word(m) == ")") {
+                last = k;
             }
         }
         // A name ends on a capitalized word, a number or a closing bracket
@@ -581,6 +614,18 @@ mod tests {
             "Shares of Douglas & Lomason Co rose while the Dow Jones industrial average fell.",
         );
         assert_eq!(got, ["Douglas & Lomason"]);
+    }
+
+    #[test]
+    fn places_and_open_brackets_are_cut_off() {
+        let got = orgs("Shares of Ohio-based Acme Corp. rose .");
+        assert_eq!(got[0].0, "Acme Corp.");
+        let t = "Third place : Benetton ( Italy ) 92 Dinamo ( Russia ) 81";
+        assert!(
+            orgs(t).iter().all(|(s, _)| !s.contains('(')),
+            "{:?}",
+            orgs(t)
+        );
     }
 
     #[test]
