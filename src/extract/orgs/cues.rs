@@ -42,6 +42,15 @@ const COMPANY_NOUNS: &[&str] = &[
     "chipmaker",
     "subsidiary",
     "unit",
+    "provider",
+    "vendor",
+    "specialist",
+    "rival",
+];
+
+/// Verbs of buying and selling companies: "Imprivata acquires Verosint".
+const DEAL_VERBS: &[&str] = &[
+    "acquires", "acquired", "acquire", "buys", "bought", "buy", "merges", "merged",
 ];
 
 /// Words that end a phrase "<word> of|in|for|at|with <name>" where the name
@@ -126,7 +135,14 @@ const AFTER_POSSESSIVE: &[&str] = &[
 pub fn company_context(text: &str, toks: &[Span], i: usize) -> bool {
     let word = |k: usize| &text[toks[k].clone()];
     let next = |d: usize| (i + d < toks.len()).then(|| word(i + d));
-    if i >= 1 && word(i - 1).ends_with("-based") {
+    if i >= 1 {
+        let p1 = word(i - 1);
+        // "Ohio-based Magna", "JumpCloud acquires Breez".
+        if p1.ends_with("-based") || any(p1, DEAL_VERBS) {
+            return true;
+        }
+    }
+    if next(1).is_some_and(|n| any(n, DEAL_VERBS)) {
         return true;
     }
     if i >= 2 {
@@ -240,6 +256,10 @@ mod tests {
         assert_eq!(
             cued("Ontario-based Magna was up 1/8 after the acquisition of Lear."),
             ["Magna", "Lear"]
+        );
+        assert_eq!(
+            cued("Imprivata acquires Verosint, said Toyota."),
+            ["Imprivata", "Verosint"]
         );
     }
 

@@ -445,8 +445,13 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         while j < tags.len() && tags[j] == tags[i] + 1 {
             j += 1;
         }
-        let kind = entity_of(tags[i]);
+        let mut kind = entity_of(tags[i]);
         let word = |k: usize| &text[p.tokens[k].clone()];
+        // A name with a legal form is a company's, whatever its words
+        // suggest: "Norwest Corp." is not a place.
+        if is_legal_form(word(j - 1)) && j > i + 1 {
+            kind = 0;
+        }
         if kind == 0 {
             j = join_ampersand(p, text, j);
         }
