@@ -202,6 +202,16 @@ const NOT_NAMES: &[&str] = &[
     "Despite",
     "Since",
     "While",
+    "Although",
+    "Though",
+    "Whether",
+    "Because",
+    "Unlike",
+    "Whereas",
+    "Nevertheless",
+    "Moreover",
+    "Furthermore",
+    "Additionally",
 ];
 
 /// What follows the name of a market index ("the Dow Jones industrial

@@ -112,13 +112,16 @@ impl Model {
                     O
                 } else {
                     features(sent, &empty[r.clone()], i, p1, p2, &mut feats);
+                    for &f in &feats {
+                        prefetch(&self.weights[f as usize * ROW..][..ROW]);
+                    }
                     let (mut one, mut two) = ([0i32; N_TAGS], [0i32; N_TAGS]);
                     for (k, &f) in feats.iter().enumerate() {
                         let row = &self.weights[f as usize * ROW..][..ROW];
                         for (s, w) in one.iter_mut().zip(row[..2 * N_TAGS].chunks_exact(2)) {
                             *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
                         }
-                        if !PASS_FEATURES.contains(&k) {
+                        if SAME_IN_BOTH_PASSES[k] {
                             for (s, w) in two.iter_mut().zip(row[2 * N_TAGS..].chunks_exact(2)) {
                                 *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
                             }
@@ -166,6 +169,32 @@ impl Model {
             }
         }
         out
+    }
+}
+
+/// `SAME_IN_BOTH_PASSES[k]`: feature `k` is not one of [`PASS_FEATURES`].
+const SAME_IN_BOTH_PASSES: [bool; N_FEATURES] = {
+    let mut same = [true; N_FEATURES];
+    let mut i = 0;
+    while i < PASS_FEATURES.len() {
+        same[PASS_FEATURES[i]] = false;
+        i += 1;
+    }
+    same
+};
+
+/// Asks the CPU to start loading the cache lines of a weight row. A token's
+/// rows lie all over the table, and scoring waits on memory: started all at
+/// once, the loads overlap instead of queueing behind the additions.
+#[inline(always)]
+fn prefetch(row: &[u8]) {
+    #[cfg(target_arch = "x86_64")]
+    for p in [row.as_ptr(), row[row.len() - 1..].as_ptr()] {
+        // SAFETY: a prefetch is only a hint to the cache; it never faults,
+        // and both pointers point into `row`.
+        unsafe {
+            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast());
+        }
     }
 }
 
