@@ -3,7 +3,7 @@
 //!
 //!     cargo run --release --bin train-orgs -- \
 //!         --train ../shared/eval/orgs/conll03_train.jsonl.gz \
-//!         [--dev ../shared/eval/orgs/conll03_dev.jsonl] [--epochs 10] [--epochs2 15] \
+//!         [--dev ../shared/eval/orgs/conll03_dev.jsonl] [--epochs 10] [--epochs2 15] [--dropout 0.2] \
 //!         --out data/orgs/tagger.bin
 //!
 //! (a few seconds). Each input line holds `text`, `orgs` (ORG spans) and
@@ -15,8 +15,8 @@
 //! first-pass model trained on the other folds, as on unseen text.
 
 use flate2::read::GzDecoder;
-use newsmine::extract::orgs::tagger::Model;
-use newsmine::extract::orgs::train::{evaluate, evaluate_with, Example, Trainer};
+use newsmine::extract::orgs::tagger::{Model, SHIPPED};
+use newsmine::extract::orgs::train::{evaluate, evaluate_with, tagged_entities, Example, Trainer};
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read};
 
@@ -83,11 +83,14 @@ const SEEDS: [u64; 3] = [
 /// Averaged-perceptron weights after `epochs` shuffled passes over the
 /// documents in `docs`, averaged again over models trained in different
 /// orders: a single model's dev score swings by a point with the order.
-fn train(examples: &[Example], docs: &[usize], epochs: usize) -> Vec<f32> {
+fn train(examples: &[Example], docs: &[usize], epochs: usize, dropout: f32) -> Vec<f32> {
     let n = SEEDS.len();
-    let mut sum = train_one(examples, docs, epochs, SEEDS[0]);
+    let mut sum = train_one(examples, docs, epochs, dropout, SEEDS[0]);
     for &seed in &SEEDS[1..] {
-        for (a, b) in sum.iter_mut().zip(train_one(examples, docs, epochs, seed)) {
+        for (a, b) in sum
+            .iter_mut()
+            .zip(train_one(examples, docs, epochs, dropout, seed))
+        {
             *a += b;
         }
     }
@@ -95,8 +98,14 @@ fn train(examples: &[Example], docs: &[usize], epochs: usize) -> Vec<f32> {
     sum
 }
 
-fn train_one(examples: &[Example], docs: &[usize], epochs: usize, mut seed: u64) -> Vec<f32> {
-    let mut trainer = Trainer::default();
+fn train_one(
+    examples: &[Example],
+    docs: &[usize],
+    epochs: usize,
+    dropout: f32,
+    mut seed: u64,
+) -> Vec<f32> {
+    let mut trainer = Trainer::new(dropout, seed);
     let mut order = docs.to_vec();
     for _ in 0..epochs {
         // Fisher-Yates with a fixed xorshift seed: reproducible weights.
@@ -120,6 +129,34 @@ fn report(what: &str, (tp, np, ng): (usize, usize, usize)) {
     );
 }
 
+/// Prints, for each document of `path`, the raw tagger's entities as JSONL
+/// (`{"id", "entities": [[start, end, type]]}`, code point offsets, type
+/// 0 = ORG, 1 = PER, 2 = LOC, 3 = MISC), with the model at `model` or the
+/// shipped one: for error analysis.
+fn predict(path: &str, model: Option<&str>) {
+    let model = match model {
+        Some(m) => {
+            let raw = std::fs::read(m).unwrap_or_else(|e| panic!("{m}: {e}"));
+            Model::from_bytes(Vec::leak(raw)).expect("a model")
+        }
+        None => Model::from_bytes(SHIPPED).expect("a model"),
+    };
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    for line in BufReader::new(file).lines() {
+        let line = line.expect("readable input");
+        let Ok(v) = serde_json::from_str::<Value>(&line) else {
+            continue;
+        };
+        let text = v["text"].as_str().unwrap_or("");
+        let cp = |b: usize| text[..b].chars().count();
+        let ents: Vec<Value> = tagged_entities(text, |p, f| model.score(p, f))
+            .into_iter()
+            .map(|(s, e, t)| serde_json::json!([cp(s), cp(e), t]))
+            .collect();
+        println!("{}", serde_json::json!({"id": v["id"], "entities": ents}));
+    }
+}
+
 /// Folds for the second pass's training votes.
 const FOLDS: usize = 10;
 
@@ -131,12 +168,18 @@ fn main() {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
+    if let Some(path) = arg("--predict") {
+        return predict(&path, arg("--model").as_deref());
+    }
     let train_path = arg("--train").expect("--train FILE");
     let out = arg("--out").expect("--out FILE");
     let epochs: usize = arg("--epochs").map_or(10, |e| e.parse().expect("a number"));
     // The second pass has more to learn (votes of varying quality): it
     // keeps improving on dev for a few more passes than the first.
     let second_epochs: usize = arg("--epochs2").map_or(15, |e| e.parse().expect("a number"));
+    // Word dropout: the share of capitalized training tokens whose own-word
+    // features are hidden in an update, so that context carries unseen names.
+    let dropout: f32 = arg("--dropout").map_or(0.2, |e| e.parse().expect("a number"));
     let examples_of = |path: &str| -> Vec<Example> {
         read_docs(path)
             .iter()
@@ -146,17 +189,17 @@ fn main() {
     let mut examples = examples_of(&train_path);
     let dev = arg("--dev").map(|d| examples_of(&d));
     let all: Vec<usize> = (0..examples.len()).collect();
-    let first = train(&examples, &all, epochs);
+    let first = train(&examples, &all, epochs, dropout);
     // Each fold's votes come from a first pass trained on the other folds.
     for k in 0..FOLDS {
         let rest: Vec<usize> = all.iter().copied().filter(|d| d % FOLDS != k).collect();
-        let w = train(&examples, &rest, epochs);
+        let w = train(&examples, &rest, epochs, dropout);
         for d in (k..examples.len()).step_by(FOLDS) {
             let tags = examples[d].first_pass(&w);
             examples[d].set_votes(&tags);
         }
     }
-    let second = train(&examples, &all, second_epochs);
+    let second = train(&examples, &all, second_epochs, dropout);
     let bytes = Model::encode(&first, &second);
     if let Some(dev) = &dev {
         report("two passes", evaluate(&first, &second, dev));

@@ -91,10 +91,20 @@ pub fn is_acronym_of(short: &str, long: &str) -> bool {
     initials.len() >= 2 && initials == short.replace('.', "")
 }
 
+/// True when a mention written `surface` (with `titled`: "The" written
+/// before it) names its organization in full, so that it never stands for
+/// a longer name: a title ("The Guardian" is not "Guardian Media Group")
+/// or a name with its legal form ("News Corp" is not "News International").
+pub fn is_full_form(surface: &str, titled: bool) -> bool {
+    let words = |s: &str| s.split_whitespace().count();
+    titled || words(&strip_name(surface)) < words(surface.trim_end_matches(['\'', '’', 's']))
+}
+
 /// Links short forms to the longer names of the same article: an acronym to
 /// the name it abbreviates, and a name to the one longer name that starts
-/// with its words ("Mitsubishi" to "Mitsubishi Motors"). `names` are updated in place.
-pub fn link_names(names: &mut [String], surfaces: &[&str]) {
+/// with its words ("Mitsubishi" to "Mitsubishi Motors"), unless the mention
+/// is a full form (`full`, see [`is_full_form`]). `names` are updated in place.
+pub fn link_names(names: &mut [String], surfaces: &[&str], full: &[bool]) {
     // Acronyms are read off the written form, legal suffix included ("ONGC").
     let mut acronym_sources: Vec<(String, String)> = surfaces
         .iter()
@@ -111,9 +121,12 @@ pub fn link_names(names: &mut [String], surfaces: &[&str]) {
     let mut longs: Vec<String> = names.iter().filter(|n| n.contains(' ')).cloned().collect();
     longs.sort_unstable();
     longs.dedup();
-    for n in names.iter_mut() {
+    for (k, n) in names.iter_mut().enumerate() {
         if let Some((_, long)) = acronym_sources.iter().find(|(s, _)| is_acronym_of(n, s)) {
             *n = long.clone();
+            continue;
+        }
+        if full.get(k).copied().unwrap_or(false) {
             continue;
         }
         let mut extensions = longs.iter().filter(|l| {
@@ -148,7 +161,7 @@ mod tests {
         ];
         let surfaces: Vec<String> = names.clone();
         let surfaces: Vec<&str> = surfaces.iter().map(String::as_str).collect();
-        link_names(&mut names, &surfaces);
+        link_names(&mut names, &surfaces, &[]);
         assert_eq!(
             names,
             [
@@ -157,6 +170,41 @@ mod tests {
                 "Acme",
                 "Mitsubishi Motors",
                 "Mitsubishi Motors"
+            ]
+        );
+    }
+
+    #[test]
+    fn full_forms_keep_their_own_name() {
+        let mut names = vec![
+            "News International".to_string(),
+            "News".to_string(),
+            "Guardian Media".to_string(),
+            "Guardian".to_string(),
+            "Guardian".to_string(),
+        ];
+        let surfaces = [
+            "News International",
+            "News Corp",
+            "Guardian Media Group",
+            "Guardian",
+            "Guardian",
+        ];
+        let full: Vec<bool> = surfaces
+            .iter()
+            .zip([false, false, false, true, false])
+            .map(|(s, titled)| is_full_form(s, titled))
+            .collect();
+        assert_eq!(full, [false, true, true, true, false]);
+        link_names(&mut names, &surfaces, &full);
+        assert_eq!(
+            names,
+            [
+                "News International",
+                "News",
+                "Guardian Media",
+                "Guardian",
+                "Guardian Media"
             ]
         );
     }

@@ -42,23 +42,124 @@ const COMPANY_NOUNS: &[&str] = &[
     "chipmaker",
     "subsidiary",
     "unit",
+    "provider",
+    "vendor",
+    "specialist",
+    "rival",
+];
+
+/// Verbs of buying and selling companies: "Imprivata acquires Verosint".
+const DEAL_VERBS: &[&str] = &[
+    "acquires", "acquired", "acquire", "buys", "bought", "buy", "merges", "merged",
+];
+
+/// Words that end a phrase "<word> of|in|for|at|with <name>" where the name
+/// is a company's: "shares in Electrolux", "acquisition of Boatmen's",
+/// "analysts at Nordea", "spokesman for Lear", "merger with Magna".
+const BEFORE_PREPOSITION: &[(&str, &[&str])] = &[
+    (
+        "of",
+        &[
+            "shares",
+            "stake",
+            "stakes",
+            "subsidiary",
+            "unit",
+            "division",
+            "shareholders",
+            "acquisition",
+            "takeover",
+            "purchase",
+            "executive",
+            "chairman",
+            "founder",
+            "customers",
+            "owner",
+        ],
+    ),
+    ("in", &["shares", "stake", "stakes", "investment"]),
+    (
+        "at",
+        &[
+            "analyst",
+            "analysts",
+            "economist",
+            "economists",
+            "strategist",
+            "strategists",
+            "trader",
+            "traders",
+        ],
+    ),
+    (
+        "for",
+        &["spokesman", "spokeswoman", "spokesperson", "bid", "offer"],
+    ),
+    ("with", &["merger", "partnership", "venture"]),
+    ("by", &["owned", "acquired", "bought", "controlled", "made"]),
+];
+
+/// What a company's name is followed by: "Electrolux shares", "Lear
+/// spokesman", "Magna 's shareholders".
+const AFTER_NAME: &[&str] = &[
+    "shares",
+    "stock",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "shareholders",
+];
+
+/// What a company's possessive is followed by: "Magna 's board".
+const AFTER_POSSESSIVE: &[&str] = &[
+    "shares",
+    "stock",
+    "board",
+    "shareholders",
+    "subsidiary",
+    "unit",
+    "profit",
+    "profits",
+    "revenue",
+    "revenues",
+    "earnings",
+    "sales",
+    "share",
+    "chief",
+    "chairman",
+    "customers",
+    "headquarters",
 ];
 
 /// True when token `i` of `toks` (one sentence) stands in a company context.
 pub fn company_context(text: &str, toks: &[Span], i: usize) -> bool {
     let word = |k: usize| &text[toks[k].clone()];
-    if i >= 2 {
-        let (p2, p1) = (word(i - 2), word(i - 1));
-        let found = (any(p1, &["in", "of"]) && any(p2, &["shares", "stake", "stakes"]))
-            || (p1 == "at" && any(p2, &["analyst", "analysts", "economist", "economists"]))
-            || (p1 == "for" && any(p2, &["spokesman", "spokeswoman", "spokesperson"]))
-            || (p1 == "of" && any(p2, &["subsidiary", "unit", "division", "shareholders"]));
-        if found {
+    let next = |d: usize| (i + d < toks.len()).then(|| word(i + d));
+    if i >= 1 {
+        let p1 = word(i - 1);
+        // "Ohio-based Magna", "JumpCloud acquires Breez".
+        if p1.ends_with("-based") || any(p1, DEAL_VERBS) {
             return true;
         }
     }
-    if i + 1 < toks.len() && any(word(i + 1), &["shares", "stock"]) {
+    if next(1).is_some_and(|n| any(n, DEAL_VERBS)) {
         return true;
+    }
+    if i >= 2 {
+        let (p2, p1) = (word(i - 2), word(i - 1));
+        if BEFORE_PREPOSITION
+            .iter()
+            .any(|(prep, heads)| p1.eq_ignore_ascii_case(prep) && any(p2, heads))
+        {
+            return true;
+        }
+    }
+    match (next(1), next(2)) {
+        (Some(n1), _) if any(n1, AFTER_NAME) => return true,
+        (Some("'s" | "’s"), Some(n2)) if any(n2, AFTER_POSSESSIVE) => return true,
+        (Some("was" | "were"), Some("up" | "down")) => return true,
+        (Some("said"), Some("it" | "its")) => return true,
+        _ => {}
     }
     // "Oatly, the Swedish oat-drink maker": a comma, an article, a noun within five words.
     if i + 2 < toks.len() && word(i + 1) == "," && any(word(i + 2), &["the", "a", "an"]) {
@@ -67,6 +168,67 @@ pub fn company_context(text: &str, toks: &[Span], i: usize) -> bool {
             .any(|k| any(word(k), COMPANY_NOUNS));
     }
     false
+}
+
+/// Titles written before a person's name.
+const PERSON_TITLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sir",
+    "president",
+    "senator",
+    "sen.",
+    "governor",
+    "gov.",
+    "judge",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "minister",
+    "premier",
+    "coach",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "pope",
+    "rev.",
+    "general",
+    "gen.",
+    "colonel",
+    "col.",
+    "captain",
+    "lord",
+    "lady",
+];
+
+/// True when token `i` of `toks` (one sentence) stands where a person's name
+/// does: after a title ("Mr Fitzpatrick", "President Bill Clinton"), before
+/// an age (", 45 ,") or before "said he|she".
+pub fn person_context(text: &str, toks: &[Span], i: usize) -> bool {
+    let word = |k: usize| &text[toks[k].clone()];
+    let capitalized = |k: usize| word(k).starts_with(|c: char| c.is_uppercase());
+    if i >= 1 && any(word(i - 1), PERSON_TITLES) {
+        return true;
+    }
+    if i >= 2 && capitalized(i - 1) && any(word(i - 2), PERSON_TITLES) {
+        return true;
+    }
+    let next = |d: usize| (i + d < toks.len()).then(|| word(i + d));
+    match (next(1), next(2)) {
+        (Some(","), Some(n2)) => {
+            n2.len() <= 2 && n2.bytes().all(|b| b.is_ascii_digit()) && next(3) == Some(",")
+        }
+        (Some("said"), Some(n2)) => any(n2, &["he", "she", "his", "her"]),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -91,5 +253,25 @@ mod tests {
         );
         assert_eq!(cued("Oatly, the Swedish oat-drink maker, grew."), ["Oatly"]);
         assert!(cued("Smith, the former England captain, said.").is_empty());
+        assert_eq!(
+            cued("Ontario-based Magna was up 1/8 after the acquisition of Lear."),
+            ["Magna", "Lear"]
+        );
+        assert_eq!(
+            cued("Imprivata acquires Verosint, said Toyota."),
+            ["Imprivata", "Verosint"]
+        );
+    }
+
+    #[test]
+    fn finds_person_contexts() {
+        let s = "Mr Barry Fitzpatrick said he met Jones , 45 , and Acme said it would.";
+        let mut toks = Vec::new();
+        tokenize(s, 0..s.len(), &mut toks);
+        let found: Vec<&str> = (0..toks.len())
+            .filter(|&i| person_context(s, &toks, i))
+            .map(|i| &s[toks[i].clone()])
+            .collect();
+        assert_eq!(found, ["Barry", "Fitzpatrick", "Jones"]);
     }
 }

@@ -20,7 +20,7 @@ pub const I_ORG: u8 = 2;
 pub const TABLE_BITS: u32 = 17;
 pub const TABLE_ROWS: usize = 1 << TABLE_BITS;
 /// Features per token, the same for every token (unused slots repeat the bias).
-pub const N_FEATURES: usize = 44;
+pub const N_FEATURES: usize = 46;
 
 /// Entity type index (0 = ORG, 1 = PER, 2 = LOC, 3 = MISC) of a non-O tag.
 pub fn entity_of(tag: u8) -> u8 {
@@ -153,6 +153,8 @@ const CAP_MID: u16 = 512;
 const ALNUM: u16 = 1024;
 /// Some mention of the word stands in a company context ([`cues`](super::cues)).
 const COMPANY_CUE: u16 = 2048;
+/// Some mention of the word stands where a person's name does ([`cues`](super::cues)).
+const PERSON_CUE: u16 = 4096;
 
 /// Legal-form and organization head words that end many names.
 const LEGAL_WORDS: &[&str] = &[
@@ -376,13 +378,19 @@ impl Prepared {
             }
         }
         let mut cued = HashSet64::default();
+        let mut person = HashSet64::default();
         for s in &p.sentences {
             for i in 0..s.len() {
                 let info = &p.infos[s.start + i];
-                if info.flags & NO_UPPER == 0
-                    && cues::company_context(text, &p.tokens[s.clone()], i)
-                {
+                if info.flags & NO_UPPER != 0 {
+                    continue;
+                }
+                let toks = &p.tokens[s.clone()];
+                if cues::company_context(text, toks, i) {
                     cued.insert(info.lc);
+                }
+                if cues::person_context(text, toks, i) {
+                    person.insert(info.lc);
                 }
             }
         }
@@ -390,6 +398,9 @@ impl Prepared {
         for (t, info) in p.tokens.iter().zip(p.infos.iter_mut()) {
             if cued.contains(&info.lc) {
                 info.flags |= COMPANY_CUE;
+            }
+            if person.contains(&info.lc) {
+                info.flags |= PERSON_CUE;
             }
             if seen_lower.contains(&info.lc) {
                 info.flags |= SEEN_LOWER;
@@ -411,6 +422,16 @@ impl Prepared {
         p
     }
 }
+
+/// Positions in the output of [`features`] of the features that name the
+/// token's own word: training hides them now and then ("word dropout") so
+/// the context features learn to tag names never seen in training.
+pub const WORD_FEATURES: [usize; 6] = [1, 2, 12, 13, 18, 25];
+
+/// Positions in the output of [`features`] of the features that depend on
+/// the pass: the previous tags and the document votes. The others are the
+/// same in both passes for a token the first pass scored.
+pub const PASS_FEATURES: [usize; 10] = [22, 23, 24, 25, 27, 34, 35, 36, 37, 43];
 
 const BOS: u64 = 0xb05;
 const EOS: u64 = 0xe05;
@@ -502,6 +523,8 @@ pub fn features(
         mix(41, lc(3)),
         mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape),
         mix(mix(43, (t.flags & COMPANY_CUE) as u64), vote(0)),
+        mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape),
+        mix(mix(45, (t.flags & (PERSON_CUE | COMPANY_CUE)) as u64), pos),
     ];
     for (o, h) in out.iter_mut().zip(f) {
         *o = slot(h);

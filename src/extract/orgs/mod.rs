@@ -14,11 +14,13 @@ mod tokens;
 pub mod train;
 mod votes;
 
-use canonical::link_names;
 pub use canonical::{canonical_key, strip_name};
-use features::{entity_of, Prepared, N_FEATURES, N_TAGS, O};
+use canonical::{is_full_form, link_names};
+use features::{entity_of, Prepared, O};
 
 use crate::text::Document;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// An organization mention: byte range and canonical name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,8 +32,7 @@ pub struct Org {
 
 /// Finds the organizations of a document with the shipped model.
 pub fn find(doc: &Document) -> Vec<Org> {
-    let model = &*tagger::MODEL;
-    find_with(doc, |pass, f| model.score(pass, f))
+    find_with(doc, |p| tagger::MODEL.tag(p))
 }
 
 /// An entity found by the tagger: byte range and type (0 = ORG).
@@ -41,16 +42,13 @@ struct Entity {
     kind: u8,
 }
 
-/// Finds the organizations of a document, scoring tags with `score(pass, features)`.
-pub fn find_with(
-    doc: &Document,
-    score: impl Fn(usize, &[u32; N_FEATURES]) -> [f32; N_TAGS],
-) -> Vec<Org> {
+/// Finds the organizations of a document, tagging its tokens with `tag`.
+pub fn find_with(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     let text = doc.text;
     let gaz = gazetteer::find(text);
     let gaz_spans: Vec<(usize, usize)> = gaz.iter().map(|&(s, e, _)| (s, e)).collect();
     let prepared = Prepared::new(doc, &gaz_spans);
-    let tags = tagger::tag_document(&prepared, score);
+    let tags = tag(&prepared);
     let entities = entities(text, &prepared, &tags);
     let mut tagged: Vec<(usize, usize)> = entities
         .iter()
@@ -60,11 +58,12 @@ pub fn find_with(
         .filter(|e| !names_a_place_or_event(&text[e.start..e.end]))
         .map(|e| (e.start, e.end))
         .collect();
+    tagged.retain(|&(_, e)| !names_an_index(text, e));
     products::drop_products(text, &mut tagged);
     let mut spans: Vec<(usize, usize, Option<&'static str>)> =
         tagged.into_iter().map(|(s, e)| (s, e, None)).collect();
     for &(s, e, canon) in &gaz {
-        if gazetteer_wins(text, s, e, &entities) {
+        if gazetteer_wins(text, s, e, &entities) && !names_an_index(text, e) {
             spans.push((s, e, canon));
         }
     }
@@ -105,7 +104,14 @@ pub fn find_with(
     let mut k = keep.iter();
     names.retain(|_| *k.next().unwrap_or(&true));
     let surfaces: Vec<&str> = spans.iter().map(|&(s, e, _)| &text[s..e]).collect();
-    link_names(&mut names, &surfaces);
+    let full: Vec<bool> = spans
+        .iter()
+        .map(|&(s, e, _)| {
+            let titled = text[..s].ends_with("The ") || text[s..e].starts_with("The ");
+            is_full_form(&text[s..e], titled)
+        })
+        .collect();
+    link_names(&mut names, &surfaces, &full);
     spans
         .into_iter()
         .zip(names)
@@ -196,7 +202,32 @@ const NOT_NAMES: &[&str] = &[
     "Despite",
     "Since",
     "While",
+    "Although",
+    "Though",
+    "Whether",
+    "Because",
+    "Unlike",
+    "Whereas",
+    "Nevertheless",
+    "Moreover",
+    "Furthermore",
+    "Additionally",
 ];
+
+/// What follows the name of a market index ("the Dow Jones industrial
+/// average", "the Nikkei 225 index", "the Nasdaq composite").
+static INDEX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[ ]+(?:[0-9]+[ ]+)?(?:(?:industrial|composite|stock|share|all-share|blue-chip|benchmark|key|main)[ ]+)*(?:index|indices|indexes|average|composite)(?-u:\b)",
+    )
+    .expect("index pattern")
+});
+
+/// True when the name ending at byte `e` names a market index there: an
+/// index is not an organization, even when an organization lends it its name.
+fn names_an_index(text: &str, e: usize) -> bool {
+    INDEX_AFTER.is_match(&text[e..])
+}
 
 /// Venues and events are not organizations ("Highbury Stadium", "Consumer
 /// Electronics Show"), nor is a member of parliament ("Richard Allan MP").
@@ -245,7 +276,13 @@ fn is_role(word: &str) -> bool {
 
 /// "Senator of Virginia", "Mr Smith": a title starts a person, not an organization.
 fn starts_with_person_title(name: &str) -> bool {
-    let first = name.split([' ', '.']).next().unwrap_or("");
+    let mut words = name.split([' ', '.']);
+    let first = words.next().unwrap_or("");
+    // "Queen 's Park", "King's College": a title's possessive names a place or body.
+    if matches!(words.next(), Some("'s" | "’s")) || first.ends_with("'s") || first.ends_with("’s")
+    {
+        return false;
+    }
     matches!(
         first,
         "Senator"
@@ -270,6 +307,10 @@ fn starts_with_person_title(name: &str) -> bool {
             | "Judge"
             | "Professor"
             | "Prof"
+            | "Chancellor"
+            | "Mayor"
+            | "Ambassador"
+            | "Cardinal"
     )
 }
 
@@ -288,6 +329,11 @@ fn in_title_case_sentence(doc: &Document, pos: usize) -> bool {
         let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
             continue;
         };
+        // Headlines leave only short function words in lower case: a
+        // "v" between clubs or any other word makes this ordinary text.
+        if c.is_lowercase() && !is_lower_function_word(w) {
+            return false;
+        }
         words += 1;
         capitalized += usize::from(c.is_uppercase());
         function |= k > 0
@@ -318,6 +364,84 @@ fn in_title_case_sentence(doc: &Document, pos: usize) -> bool {
         && sentence.chars().any(char::is_lowercase)
 }
 
+/// "St. Louis-based", "Swiss-owned": words that place a company, not name it.
+fn is_place_adjective(word: &str) -> bool {
+    [
+        "-based",
+        "-owned",
+        "-controlled",
+        "-backed",
+        "-led",
+        "-run",
+        "-registered",
+        "-listed",
+    ]
+    .iter()
+    .any(|suffix| word.len() > suffix.len() && word.ends_with(suffix))
+}
+
+/// Legal forms that end a company's name.
+fn is_legal_form(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_ascii_lowercase().as_str(),
+        "inc" | "corp" | "co" | "ltd" | "plc" | "llc" | "ag" | "sa" | "s.a" | "nv" | "n.v" | "gmbh"
+    )
+}
+
+/// Words a Title Case headline leaves in lower case.
+fn is_lower_function_word(w: &str) -> bool {
+    matches!(
+        w.trim_matches(|c: char| !c.is_alphanumeric()),
+        "a" | "an"
+            | "the"
+            | "and"
+            | "or"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
+            | "into"
+            | "over"
+            | "is"
+            | "are"
+            | "its"
+            | "after"
+            | "up"
+    )
+}
+
+/// The end of an organization ending before token `j`, extended over "&"
+/// and the capitalized words after it: "Douglas & Lomason Co", "A.G.
+/// Edwards & Sons" are one name even when the tagger breaks them at "&".
+fn join_ampersand(p: &Prepared, text: &str, mut j: usize) -> usize {
+    let sentence_end = p.sentences[p.sentences.partition_point(|r| r.end < j)].end;
+    let word = |k: usize| &text[p.tokens[k].clone()];
+    let capitalized =
+        |k: usize| k < sentence_end && word(k).starts_with(|c: char| c.is_uppercase());
+    loop {
+        let next = if word(j - 1) == "&" {
+            j
+        } else if j < sentence_end && word(j) == "&" {
+            j + 1
+        } else {
+            return j;
+        };
+        if !capitalized(next) {
+            return j;
+        }
+        j = next;
+        while capitalized(j) {
+            j += 1;
+        }
+    }
+}
+
 /// Entity spans of the tag sequence; a leading "the" is dropped from names.
 fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
     let mut out = Vec::new();
@@ -331,14 +455,33 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         while j < tags.len() && tags[j] == tags[i] + 1 {
             j += 1;
         }
-        let kind = entity_of(tags[i]);
+        let mut kind = entity_of(tags[i]);
         let word = |k: usize| &text[p.tokens[k].clone()];
+        // A name with a legal form is a company's, whatever its words
+        // suggest: "Norwest Corp." is not a place.
+        if is_legal_form(word(j - 1)) && j > i + 1 {
+            kind = 0;
+        }
+        if kind == 0 {
+            j = join_ampersand(p, text, j);
+        }
         let mut first = i;
         while first + 1 < j
             && (word(first).eq_ignore_ascii_case("the")
                 || !word(first).contains(char::is_alphanumeric))
         {
             first += 1;
+        }
+        // "Ohio-based KeyCorp": the place the company is based in is not
+        // part of its name; an adjective alone names nothing.
+        if kind == 0 {
+            if let Some(k) = (first..j).rev().find(|&k| is_place_adjective(word(k))) {
+                if k + 1 == j {
+                    i = j;
+                    continue;
+                }
+                first = k + 1;
+            }
         }
         // An organization ends before a possessive or a person's title:
         // "Cofinec 's Global ...", "Cofinec CEO Stephen Frater".
@@ -359,6 +502,25 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
                 {
                     last -= 1;
                 }
+            }
+        }
+        // A legal form ends a name: "Acme Corp. and Globex" are two.
+        if kind == 0 {
+            if let Some(k) = (first + 2..last.saturating_sub(1))
+                .find(|&k| word(k) == "and" && is_legal_form(word(k - 1)))
+            {
+                out.push(Entity {
+                    start: p.tokens[first].start,
+                    end: p.tokens[k - 1].end,
+                    kind,
+                });
+                first = k + 1;
+            }
+        }
+        // A bracket left open ends the name: "Benetton ( Italy".
+        if let Some(k) = (first + 1..last).find(|&k| word(k) == "(") {
+            if !(k..last).any(|m| word(m) == ")") {
+                last = k;
             }
         }
         // A name ends on a capitalized word, a number or a closing bracket
@@ -459,6 +621,32 @@ mod tests {
                 ("Globex Group".to_string(), "Globex".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn ampersand_names_are_one_name_and_indexes_are_none() {
+        let got = names(
+            "Shares of Douglas & Lomason Co rose while the Dow Jones industrial average fell.",
+        );
+        assert_eq!(got, ["Douglas & Lomason"]);
+    }
+
+    #[test]
+    fn places_and_open_brackets_are_cut_off() {
+        let got = orgs("Shares of Ohio-based Acme Corp. rose .");
+        assert_eq!(got[0].0, "Acme Corp.");
+        let t = "Third place : Benetton ( Italy ) 92 Dinamo ( Russia ) 81";
+        assert!(
+            orgs(t).iter().all(|(s, _)| !s.contains('(')),
+            "{:?}",
+            orgs(t)
+        );
+    }
+
+    #[test]
+    fn titles_are_not_short_forms() {
+        let got = names("The Guardian is owned by Guardian Media Group.");
+        assert_eq!(got, ["Guardian", "Guardian Media"]);
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! the votes as much as they deserve on unseen text.
 
 use super::features::{
-    begin_tag, features, Prepared, B_ORG, I_ORG, N_FEATURES, N_TAGS, O, TABLE_ROWS,
+    begin_tag, features, Prepared, TokenInfo, B_ORG, I_ORG, N_FEATURES, N_TAGS, O, TABLE_ROWS,
+    WORD_FEATURES,
 };
 use super::gazetteer;
 use super::tagger::{best_tag, tag_document, tag_pass};
@@ -64,21 +65,23 @@ pub struct Trainer {
     weights: Vec<f32>,
     sums: Vec<f64>,
     clock: f64,
+    /// Chance that a capitalized token's own-word features are hidden in an update.
+    dropout: f32,
+    rng: u64,
 }
 
 impl Default for Trainer {
     fn default() -> Self {
-        Trainer {
-            weights: vec![0.0; TABLE_ROWS * N_TAGS],
-            sums: vec![0.0; TABLE_ROWS * N_TAGS],
-            clock: 1.0,
-        }
+        Trainer::new(0.0, 1)
     }
 }
 
+/// A feature slot that takes no part in scoring or updates.
+const HIDDEN: u32 = u32::MAX;
+
 fn score_with(weights: &[f32], feats: &[u32; N_FEATURES]) -> [f32; N_TAGS] {
     let mut s = [0f32; N_TAGS];
-    for &f in feats {
+    for &f in feats.iter().filter(|&&f| f != HIDDEN) {
         for (a, w) in s.iter_mut().zip(&weights[f as usize * N_TAGS..][..N_TAGS]) {
             *a += w;
         }
@@ -87,8 +90,34 @@ fn score_with(weights: &[f32], feats: &[u32; N_FEATURES]) -> [f32; N_TAGS] {
 }
 
 impl Trainer {
+    /// A trainer with word dropout `dropout` (0 to 1) and a random seed.
+    pub fn new(dropout: f32, seed: u64) -> Trainer {
+        Trainer {
+            weights: vec![0.0; TABLE_ROWS * N_TAGS],
+            sums: vec![0.0; TABLE_ROWS * N_TAGS],
+            clock: 1.0,
+            dropout,
+            rng: seed | 1,
+        }
+    }
+
+    /// Hides the own-word features of a capitalized token with chance `dropout`.
+    fn drop_words(&mut self, token: &TokenInfo, feats: &mut [u32; N_FEATURES]) {
+        if self.dropout <= 0.0 || !token.has_upper() {
+            return;
+        }
+        self.rng ^= self.rng << 13;
+        self.rng ^= self.rng >> 7;
+        self.rng ^= self.rng << 17;
+        if ((self.rng >> 40) as f32 / (1u64 << 24) as f32) < self.dropout {
+            for k in WORD_FEATURES {
+                feats[k] = HIDDEN;
+            }
+        }
+    }
+
     fn update(&mut self, feats: &[u32; N_FEATURES], tag: u8, delta: f32) {
-        for &f in feats {
+        for &f in feats.iter().filter(|&&f| f != HIDDEN) {
             let k = f as usize * N_TAGS + tag as usize;
             self.weights[k] += delta;
             self.sums[k] += self.clock * f64::from(delta);
@@ -111,6 +140,7 @@ impl Trainer {
                         O
                     } else {
                         features(sent, votes, i, p1, p2, &mut feats);
+                        self.drop_words(&sent[i], &mut feats);
                         let guess = best_tag(&score_with(&self.weights, &feats), p1);
                         if guess != gold[i] {
                             self.update(&feats, gold[i], 1.0);
@@ -133,6 +163,37 @@ impl Trainer {
             .map(|(&w, &s)| (f64::from(w) - s / self.clock) as f32)
             .collect()
     }
+}
+
+/// Byte spans and types (0 = ORG, 1 = PER, 2 = LOC, 3 = MISC) of the
+/// entities the raw tagger finds in `text`, before any post-processing:
+/// for error analysis of a model.
+pub fn tagged_entities(
+    text: &str,
+    score: impl Fn(usize, &[u32; N_FEATURES]) -> [f32; N_TAGS],
+) -> Vec<(usize, usize, u8)> {
+    let ex = Example::new(text, &[]);
+    let tags = tag_document(&ex.prepared, score);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        if tags[i] == O {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tags.len() && tags[j] == tags[i] + 1 && tags[i] % 2 == 1 {
+            j += 1;
+        }
+        let ty = (tags[i] - 1) / 2;
+        out.push((
+            ex.prepared.tokens[i].start,
+            ex.prepared.tokens[j - 1].end,
+            ty,
+        ));
+        i = j;
+    }
+    out
 }
 
 /// ORG token spans of a tag sequence.
