@@ -12,6 +12,7 @@ mod names;
 mod references;
 mod scorer;
 mod status;
+mod takeovers;
 mod triggers;
 
 pub use status::Status;
@@ -24,6 +25,7 @@ use arguments::{Mention, Sides};
 use references::Context;
 use scorer::PairContext;
 use std::ops::Range;
+use takeovers::Takeovers;
 
 /// A partnership reported in one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +78,10 @@ fn run(
     let text = doc.text;
     let mut out: Vec<Relation> = Vec::new();
     let mut ctx = Context::default();
+    let mut takeovers = Takeovers::default();
+    for sent in &doc.sentences {
+        takeovers.observe(&text[sent.clone()], &sentence_mentions(orgs, sent, text));
+    }
     for sent in &doc.sentences {
         let s = &text[sent.clone()];
         let mentions = sentence_mentions(orgs, sent, text);
@@ -102,6 +108,11 @@ fn run(
             rule_pairs(
                 s, &triggers, &mentions, &all, &groups, &ctx, &out, &mut pairs,
             );
+            // "The deal", "talks" between the parties of a takeover are the takeover.
+            let generic = triggers
+                .iter()
+                .all(|t| takeovers::is_generic(&s[t.start..t.end]));
+            pairs.retain(|q| !((generic || q.3) && takeovers.involves(&q.0, &q.1)));
         }
         let scored = PairContext {
             sentence: s,
@@ -110,12 +121,19 @@ fn run(
             excluded,
             names: distinct_names(&all),
         };
+        let ruled = pairs.len();
         learned_pairs(
             &scored,
             &all,
             &mut pairs,
             examples.as_deref_mut(),
             sent.start,
+        );
+        let learned = pairs.split_off(ruled);
+        pairs.extend(
+            learned
+                .into_iter()
+                .filter(|q| !takeovers.involves(&q.0, &q.1)),
         );
         if !pairs.is_empty() {
             let kind = triggers::sentence_kind(s, &triggers);
@@ -455,6 +473,11 @@ mod tests {
                 r("Microsoft", "Vodafone", "partnership", "ongoing"),
             ]
         );
+    }
+
+    #[test]
+    fn the_deal_of_a_takeover_is_no_partnership() {
+        assert!(rels("Acme Corp. is to buy rival Globex Inc. for $11bn. Sources familiar with the deal said the two companies sped up talks.").is_empty());
     }
 
     #[test]
