@@ -161,7 +161,41 @@ fn run(
         }
         ctx.observe(&mentions);
     }
+    merge_short_forms(out)
+}
+
+/// One relation per pair of organizations when the finder gave one of them
+/// two names ("Matsushita" and "Matsushita Electric"): the later report is
+/// merged into the earlier, which keeps the longer name.
+fn merge_short_forms(relations: Vec<Relation>) -> Vec<Relation> {
+    let mut out: Vec<Relation> = Vec::with_capacity(relations.len());
+    for r in relations {
+        let same = |x: &Relation| {
+            (same_org(&x.a, &r.a) && same_org(&x.b, &r.b))
+                || (same_org(&x.a, &r.b) && same_org(&x.b, &r.a))
+        };
+        match out.iter_mut().find(|x| same(x)) {
+            Some(x) => {
+                let swapped = same_org(&x.a, &r.b) && !same_org(&x.a, &r.a);
+                let (ra, rb) = if swapped { (r.b, r.a) } else { (r.a, r.b) };
+                if ra.len() > x.a.len() {
+                    x.a = ra;
+                }
+                if rb.len() > x.b.len() {
+                    x.b = rb;
+                }
+            }
+            None => out.push(r),
+        }
+    }
     out
+}
+
+/// Equal names, or one is the other's leading words ("Matsushita Electric").
+fn same_org(x: &str, y: &str) -> bool {
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    short == long
+        || short.len() >= 4 && long.starts_with(short) && long[short.len()..].starts_with(' ')
 }
 
 /// The pairs the hand-written argument rules give each trigger of a sentence.
@@ -472,6 +506,32 @@ mod tests {
                 r("Nokia", "Vodafone", "partnership", "ongoing"),
                 r("Microsoft", "Vodafone", "partnership", "ongoing"),
             ]
+        );
+    }
+
+    #[test]
+    fn two_names_of_one_organization_give_one_relation() {
+        let rel = |a: &str, b: &str| Relation {
+            a: a.to_string(),
+            b: b.to_string(),
+            kind: Kind::Partnership,
+            status: Status::Ongoing,
+            date: None,
+            confidence: 0.8,
+            evidence: 0..1,
+        };
+        let merged = merge_short_forms(vec![
+            rel("Hitachi", "Matsushita"),
+            rel("Matsushita Electric", "Hitachi"),
+            rel("Hitachi", "Sony"),
+        ]);
+        let pairs: Vec<(&str, &str)> = merged
+            .iter()
+            .map(|r| (r.a.as_str(), r.b.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [("Hitachi", "Matsushita Electric"), ("Hitachi", "Sony")]
         );
     }
 
