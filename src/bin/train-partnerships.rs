@@ -110,7 +110,13 @@ struct Example {
     weight: f32,
 }
 
-fn read(path: &str, index: &mut HashMap<String, u32>, grow: bool, unlabelled: f32) -> Vec<Example> {
+fn read(
+    path: &str,
+    index: &mut HashMap<String, u32>,
+    grow: bool,
+    unlabelled: f32,
+    eligible_only: bool,
+) -> Vec<Example> {
     let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut out = Vec::new();
     for line in BufReader::new(file).lines() {
@@ -150,6 +156,9 @@ fn read(path: &str, index: &mut HashMap<String, u32>, grow: bool, unlabelled: f3
         let doc = Document::new(text);
         let found = orgs::find(&doc);
         for ex in partnerships::pair_examples(&doc, &found) {
+            if eligible_only && !ex.eligible {
+                continue;
+            }
             let hit = gold.iter().find(|g| {
                 (g.a.matches(&ex.a, &ex.a_span) && g.b.matches(&ex.b, &ex.b_span))
                     || (g.a.matches(&ex.b, &ex.b_span) && g.b.matches(&ex.a, &ex.a_span))
@@ -201,7 +210,9 @@ fn main() {
     let min_count: usize = arg("--min-count").map_or(2, |e| e.parse().expect("--min-count N"));
 
     let mut index = HashMap::new();
-    let examples = read(&train, &mut index, true, unlabelled);
+    // Only the pairs extraction may add, or every candidate pair.
+    let eligible_only = args.iter().any(|a| a == "--eligible-only");
+    let examples = read(&train, &mut index, true, unlabelled, eligible_only);
     let mut count = vec![0usize; index.len()];
     for e in &examples {
         for &f in &e.features {
@@ -243,7 +254,7 @@ fn main() {
     }
 
     if let Some(dev) = arg("--dev") {
-        let dev = read(&dev, &mut index, false, unlabelled);
+        let dev = read(&dev, &mut index, false, unlabelled, true);
         for t in [0.3, 0.4, 0.5, 0.6, 0.7] {
             let (mut tp, mut fp, mut neg) = (0, 0, 0);
             let gold = dev.iter().filter(|e| e.label > 0.5).count();

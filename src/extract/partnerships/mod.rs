@@ -54,6 +54,9 @@ pub struct PairExample {
     pub a_span: Range<usize>,
     pub b_span: Range<usize>,
     pub features: Vec<String>,
+    /// Both are the finder's names and the sentence has a trigger: the
+    /// pairs the scorer may add at extraction time.
+    pub eligible: bool,
 }
 
 /// Every candidate pair the scorer would weigh in `doc`, with its features.
@@ -291,6 +294,7 @@ fn learned_pairs(
                     a_span: offset + a.start..offset + a.end,
                     b_span: offset + b.start..offset + b.end,
                     features,
+                    eligible: !a.guessed && !b.guessed && !ctx.triggers.is_empty(),
                 });
                 continue;
             }

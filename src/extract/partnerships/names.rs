@@ -366,7 +366,11 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             let opening = sentence[..start]
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .is_empty()
-                && lexicon::is_common(w.trim_end_matches("'s").trim_end_matches("’s"));
+                && lexicon::is_common(
+                    w.trim_end_matches([',', ';', ':'])
+                        .trim_end_matches("'s")
+                        .trim_end_matches("’s"),
+                );
             // "Singapore Telecom", "British Airways": a place before a
             // generic company word is part of the name.
             let heads_name = !w.ends_with(['\'', '’', 's', ','])
@@ -428,7 +432,15 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
                 person = false;
             }
         }
+        // "DVDs", "PCs": plural abbreviations name products.
+        let plural_caps = piece.len() >= 3
+            && piece.ends_with('s')
+            && piece[..piece.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_uppercase());
         let technical = piece.ends_with("-based")
+            || sentence[end..].starts_with(" based")
+            || plural_caps
             || piece.starts_with(|c: char| c.is_ascii_digit())
                 && piece.len() <= 3
                 && !piece.contains(' ');
@@ -494,5 +506,8 @@ mod tests {
             ["Warner Bros"]
         );
         assert!(names("It could supply the data, said Mr Ayers.").is_empty());
+        assert!(
+            names("Subsequently, it distributed DVDs for the Cape Town based firm.").is_empty()
+        );
     }
 }
