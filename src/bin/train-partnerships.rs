@@ -205,9 +205,9 @@ fn main() {
     let train = arg("--train").expect("--train FILE");
     let out = arg("--out").unwrap_or_else(|| "data/partnerships/pair_weights.tsv".into());
     let epochs: usize = arg("--epochs").map_or(15, |e| e.parse().expect("--epochs N"));
-    let l2: f32 = arg("--l2").map_or(1e-4, |e| e.parse().expect("--l2 X"));
-    let unlabelled: f32 = arg("--unlabelled").map_or(0.3, |e| e.parse().expect("--unlabelled X"));
-    let min_count: usize = arg("--min-count").map_or(2, |e| e.parse().expect("--min-count N"));
+    let l2: f32 = arg("--l2").map_or(3e-2, |e| e.parse().expect("--l2 X"));
+    let unlabelled: f32 = arg("--unlabelled").map_or(0.02, |e| e.parse().expect("--unlabelled X"));
+    let min_count: usize = arg("--min-count").map_or(10, |e| e.parse().expect("--min-count N"));
 
     let mut index = HashMap::new();
     // Only the pairs extraction may add, or every candidate pair.
