@@ -38,6 +38,10 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:which|who|whose|that|where)(?-u:\b)").expect("relative pattern")
 });
 
+/// A relative clause right after a name, without a comma.
+static OWN_RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:which|who)\s").expect("own relative pattern"));
+
 /// A gap that is only a parenthesis, an apposition comma or a possessive: same group.
 static SAME_NAME_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[(\[]?\s*$").expect("gap pattern"));
@@ -66,7 +70,10 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
                 g.end = m.end;
                 continue;
             }
-            if COORDINATION.is_match(gap) && !RELATIVE.is_match(gap) {
+            // "X which has allied itself with Y, Z which is linked with W":
+            // a name with its own relative clause starts another item.
+            let own_clause = OWN_RELATIVE.is_match(&sentence[m.end..]);
+            if COORDINATION.is_match(gap) && !RELATIVE.is_match(gap) && !own_clause {
                 g.end = m.end;
                 if !g.names.contains(&m.name) {
                     g.names.push(m.name);
@@ -387,6 +394,17 @@ mod tests {
         let g = groups(s, &mentions(s, &["Hitachi", "Matsushita", "Panasonic"]));
         assert_eq!(g[0].names, ["Hitachi", "Matsushita"]);
         assert_eq!(g.len(), 2);
+    }
+
+    #[test]
+    fn a_name_with_its_own_relative_clause_is_no_list_item() {
+        assert_eq!(
+            run(
+                "Four firms lead, Acme which has allied itself with Globex, Initech which is linked with Umbrella.",
+                &["Acme", "Globex", "Initech", "Umbrella"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
     }
 
     #[test]

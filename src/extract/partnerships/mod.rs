@@ -10,7 +10,9 @@ mod arguments;
 mod lexicon;
 mod names;
 mod references;
+mod scorer;
 mod status;
+mod takeovers;
 mod triggers;
 
 pub use status::Status;
@@ -21,7 +23,9 @@ use crate::extract::orgs::Org;
 use crate::text::Document;
 use arguments::{Mention, Sides};
 use references::Context;
+use scorer::PairContext;
 use std::ops::Range;
+use takeovers::Takeovers;
 
 /// A partnership reported in one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,18 +42,55 @@ pub struct Relation {
 
 /// The partnerships reported in a document.
 pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
+    run(doc, orgs, timexes, None)
+}
+
+/// A candidate pair of one sentence with its scorer features, for training.
+#[derive(Debug, Clone)]
+pub struct PairExample {
+    pub a: String,
+    pub b: String,
+    /// Byte ranges of the two mentions in the document.
+    pub a_span: Range<usize>,
+    pub b_span: Range<usize>,
+    pub features: Vec<String>,
+    /// Both are the finder's names and the sentence has a trigger: the
+    /// pairs the scorer may add at extraction time.
+    pub eligible: bool,
+}
+
+/// Every candidate pair the scorer would weigh in `doc`, with its features.
+pub fn pair_examples(doc: &Document, orgs: &[Org]) -> Vec<PairExample> {
+    let mut out = Vec::new();
+    run(doc, orgs, &[], Some(&mut out));
+    out
+}
+
+/// (a, b, confidence, found through a reference back, status, co-sponsors)
+type Found = (String, String, f32, bool, Status, bool);
+
+/// Pairs of mentions further apart than this many mentions are not weighed.
+const MAX_PAIR_SPAN: usize = 8;
+
+fn run(
+    doc: &Document,
+    orgs: &[Org],
+    timexes: &[Timex],
+    mut examples: Option<&mut Vec<PairExample>>,
+) -> Vec<Relation> {
     let text = doc.text;
     let mut out: Vec<Relation> = Vec::new();
     let mut ctx = Context::default();
+    let mut takeovers = Takeovers::default();
+    for sent in &doc.sentences {
+        takeovers.observe(&text[sent.clone()], &sentence_mentions(orgs, sent, text));
+    }
     for sent in &doc.sentences {
         let s = &text[sent.clone()];
         let mentions = sentence_mentions(orgs, sent, text);
         let mut spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         let triggers = triggers::find_all(s, &spans);
-        if triggers.is_empty() || triggers::is_excluded(s, &triggers) {
-            ctx.observe(&mentions);
-            continue;
-        }
+        let excluded = !triggers.is_empty() && triggers::is_excluded(s, &triggers);
         // Names the organization finder missed, taken alongside its own:
         // a partner it did not report would otherwise leave the trigger
         // without its nearest party.
@@ -64,82 +105,237 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
             });
         }
         all.sort_by_key(|m| m.start);
-        let guessed = |n: &str| all.iter().any(|m| m.guessed && m.name == n);
-        let kind = triggers::sentence_kind(s, &triggers);
-        let date = sentence_date(timexes, sent);
         let groups = arguments::groups(s, &all);
-        // A guessed name can break a list or stand in for the real party: the
-        // finder's names alone are the fallback.
-        let found_groups = arguments::groups(s, &mentions);
-        // (a, b, confidence, found through a reference back, status, co-sponsors)
-        let mut pairs: Vec<(String, String, f32, bool, Status, bool)> = Vec::new();
-        for t in &triggers {
-            let mut sides = arguments::sides(s, t, &groups);
-            if !matches!(sides, Sides::Pairs(_)) && all.len() > mentions.len() {
-                let found = arguments::sides(s, t, &found_groups);
-                if matches!(found, Sides::Pairs(_)) {
-                    sides = found;
-                }
-            }
-            let found: Vec<(String, String, f32, bool)> = match sides {
-                Sides::Pairs(v) => v
-                    .into_iter()
-                    .map(|(a, b)| owned(a, b, 0.8, false))
-                    .collect(),
-                Sides::RightOnly(names) => match ctx.pronoun_subject(&s[..t.start]) {
-                    Some(anchor) => names
-                        .into_iter()
-                        .filter(|&b| b != anchor)
-                        .map(|b| owned(anchor, b, 0.6, false))
-                        .collect(),
-                    None => Vec::new(),
-                },
-                Sides::LeftOnly(a) => ctx
-                    .referenced_partners(s, a)
-                    .into_iter()
-                    .map(|b| owned(a, b, 0.5, true))
-                    .collect(),
-                Sides::None => ctx
-                    .referenced_pair(s, t.reciprocal, &out)
-                    .map(|(a, b)| vec![(a, b, 0.5, true)])
-                    .unwrap_or_default(),
-            };
-            let status = status::classify(s, t.start..t.end);
-            // Co-sponsors ("sponsored by X and Y") are partners of each other.
-            let co_sponsors =
-                t.kind == Kind::Marketing && s[t.end..].trim_start().starts_with("by ");
-            for (a, b, mut confidence, via_reference) in found {
-                if guessed(&a) || guessed(&b) {
-                    confidence *= 0.7;
-                }
-                if !pairs.iter().any(|q| same_pair((&q.0, &q.1), (&a, &b))) {
-                    pairs.push((a, b, confidence, via_reference, status, co_sponsors));
-                }
-            }
-        }
-        for (a, b, confidence, via_reference, status, co_sponsors) in pairs {
-            let kind = match ctx.last_kind {
-                Some(k) if via_reference && kind == Kind::Partnership => k,
-                _ if co_sponsors => Kind::Partnership,
-                _ => kind,
-            };
-            let merged = merge(
-                &mut out,
-                Relation {
-                    a,
-                    b,
-                    kind,
-                    status,
-                    date: date.clone(),
-                    confidence,
-                    evidence: sent.clone(),
-                },
+        let mut pairs: Vec<Found> = Vec::new();
+        if !triggers.is_empty() && !excluded {
+            rule_pairs(
+                s, &triggers, &mentions, &all, &groups, &ctx, &out, &mut pairs,
             );
-            ctx.last_kind = Some(merged);
+            // "The deal", "talks" between the parties of a takeover are the takeover.
+            let generic = triggers
+                .iter()
+                .all(|t| takeovers::is_generic(&s[t.start..t.end]));
+            pairs.retain(|q| !((generic || q.3) && takeovers.involves(&q.0, &q.1)));
+        }
+        let scored = PairContext {
+            sentence: s,
+            triggers: &triggers,
+            groups: &groups,
+            excluded,
+            names: distinct_names(&all),
+        };
+        let ruled = pairs.len();
+        learned_pairs(
+            &scored,
+            &all,
+            &mut pairs,
+            examples.as_deref_mut(),
+            sent.start,
+        );
+        let learned = pairs.split_off(ruled);
+        pairs.extend(
+            learned
+                .into_iter()
+                .filter(|q| !takeovers.involves(&q.0, &q.1)),
+        );
+        if !pairs.is_empty() {
+            let kind = triggers::sentence_kind(s, &triggers);
+            let date = sentence_date(timexes, sent);
+            for (a, b, confidence, via_reference, status, co_sponsors) in pairs {
+                let kind = match ctx.last_kind {
+                    Some(k) if via_reference && kind == Kind::Partnership => k,
+                    _ if co_sponsors => Kind::Partnership,
+                    _ => kind,
+                };
+                let merged = merge(
+                    &mut out,
+                    Relation {
+                        a,
+                        b,
+                        kind,
+                        status,
+                        date: date.clone(),
+                        confidence,
+                        evidence: sent.clone(),
+                    },
+                );
+                ctx.last_kind = Some(merged);
+            }
         }
         ctx.observe(&mentions);
     }
+    merge_short_forms(out)
+}
+
+/// One relation per pair of organizations when the finder gave one of them
+/// two names ("Matsushita" and "Matsushita Electric"): the later report is
+/// merged into the earlier, which keeps the longer name.
+fn merge_short_forms(relations: Vec<Relation>) -> Vec<Relation> {
+    let mut out: Vec<Relation> = Vec::with_capacity(relations.len());
+    for r in relations {
+        let same = |x: &Relation| {
+            (same_org(&x.a, &r.a) && same_org(&x.b, &r.b))
+                || (same_org(&x.a, &r.b) && same_org(&x.b, &r.a))
+        };
+        match out.iter_mut().find(|x| same(x)) {
+            Some(x) => {
+                let swapped = same_org(&x.a, &r.b) && !same_org(&x.a, &r.a);
+                let (ra, rb) = if swapped { (r.b, r.a) } else { (r.a, r.b) };
+                if ra.len() > x.a.len() {
+                    x.a = ra;
+                }
+                if rb.len() > x.b.len() {
+                    x.b = rb;
+                }
+            }
+            None => out.push(r),
+        }
+    }
     out
+}
+
+/// Equal names, or one is the other's leading words ("Matsushita Electric").
+fn same_org(x: &str, y: &str) -> bool {
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    short == long
+        || short.len() >= 4 && long.starts_with(short) && long[short.len()..].starts_with(' ')
+}
+
+/// The pairs the hand-written argument rules give each trigger of a sentence.
+#[allow(clippy::too_many_arguments)]
+fn rule_pairs<'o>(
+    s: &str,
+    triggers: &[triggers::Trigger],
+    mentions: &[Mention<'o>],
+    all: &[Mention<'o>],
+    groups: &[arguments::Group<'o>],
+    ctx: &Context<'o>,
+    out: &[Relation],
+    pairs: &mut Vec<Found>,
+) {
+    let guessed = |n: &str| all.iter().any(|m| m.guessed && m.name == n);
+    // A guessed name can break a list or stand in for the real party: the
+    // finder's names alone are the fallback.
+    let found_groups = arguments::groups(s, mentions);
+    for t in triggers {
+        let mut sides = arguments::sides(s, t, groups);
+        if !matches!(sides, Sides::Pairs(_)) && all.len() > mentions.len() {
+            let found = arguments::sides(s, t, &found_groups);
+            if matches!(found, Sides::Pairs(_)) {
+                sides = found;
+            }
+        }
+        let found: Vec<(String, String, f32, bool)> = match sides {
+            Sides::Pairs(v) => v
+                .into_iter()
+                .map(|(a, b)| owned(a, b, 0.8, false))
+                .collect(),
+            Sides::RightOnly(names) => match ctx.pronoun_subject(&s[..t.start]) {
+                Some(anchor) => names
+                    .into_iter()
+                    .filter(|&b| b != anchor)
+                    .map(|b| owned(anchor, b, 0.6, false))
+                    .collect(),
+                None => Vec::new(),
+            },
+            Sides::LeftOnly(a) => ctx
+                .referenced_partners(s, a)
+                .into_iter()
+                .map(|b| owned(a, b, 0.5, true))
+                .collect(),
+            Sides::None => ctx
+                .referenced_pair(s, t.reciprocal, out)
+                .map(|(a, b)| vec![(a, b, 0.5, true)])
+                .unwrap_or_default(),
+        };
+        let status = status::classify(s, t.start..t.end);
+        // Co-sponsors ("sponsored by X and Y") are partners of each other.
+        let co_sponsors = t.kind == Kind::Marketing && s[t.end..].trim_start().starts_with("by ");
+        for (a, b, mut confidence, via_reference) in found {
+            if guessed(&a) || guessed(&b) {
+                confidence *= 0.7;
+            }
+            if !pairs.iter().any(|q| same_pair((&q.0, &q.1), (&a, &b))) {
+                pairs.push((a, b, confidence, via_reference, status, co_sponsors));
+            }
+        }
+    }
+}
+
+/// Adds the pairs of the finder's names in a trigger sentence that the
+/// learned scorer accepts and the rules did not give; with `examples`, records every candidate
+/// pair's features instead.
+fn learned_pairs(
+    ctx: &PairContext,
+    all: &[Mention],
+    pairs: &mut Vec<Found>,
+    examples: Option<&mut Vec<PairExample>>,
+    offset: usize,
+) {
+    if ctx.names < 2 {
+        return;
+    }
+    let mut examples = examples;
+    let by_rule = pairs.len();
+    for (i, a) in all.iter().enumerate() {
+        for b in all[i + 1..].iter().take(MAX_PAIR_SPAN) {
+            if a.name == b.name || b.start < a.end {
+                continue;
+            }
+            let ruled = pairs[..by_rule]
+                .iter()
+                .any(|q| same_pair((&q.0, &q.1), (a.name, b.name)));
+            if let Some(ex) = examples.as_deref_mut() {
+                let mut features = Vec::new();
+                scorer::features(ctx, a, b, ruled, &mut |f| features.push(f.to_string()));
+                ex.push(PairExample {
+                    a: a.name.to_string(),
+                    b: b.name.to_string(),
+                    a_span: offset + a.start..offset + a.end,
+                    b_span: offset + b.start..offset + b.end,
+                    features,
+                    eligible: !a.guessed && !b.guessed && !ctx.triggers.is_empty(),
+                });
+                continue;
+            }
+            // Guessed names and sentences without a trigger feed the
+            // training; on their own they add more noise than partners.
+            if ruled
+                || a.guessed
+                || b.guessed
+                || ctx.triggers.is_empty()
+                || pairs
+                    .iter()
+                    .any(|q| same_pair((&q.0, &q.1), (a.name, b.name)))
+            {
+                continue;
+            }
+            let p = scorer::probability(ctx, a, b, false);
+            if p >= scorer::THRESHOLD {
+                let near = ctx
+                    .triggers
+                    .iter()
+                    .min_by_key(|t| t.start.abs_diff(a.end) + t.end.abs_diff(b.start))
+                    .map_or(a.start..b.end, |t| t.start..t.end);
+                let status = status::classify(ctx.sentence, near);
+                pairs.push((
+                    a.name.to_string(),
+                    b.name.to_string(),
+                    0.7 * p,
+                    false,
+                    status,
+                    false,
+                ));
+            }
+        }
+    }
+}
+
+fn distinct_names(all: &[Mention]) -> usize {
+    all.iter()
+        .enumerate()
+        .filter(|(i, m)| !all[..*i].iter().any(|x| x.name == m.name))
+        .count()
 }
 
 /// The finder's name for a guessed one that it gives in parentheses right
@@ -315,6 +511,37 @@ mod tests {
                 r("Microsoft", "Vodafone", "partnership", "ongoing"),
             ]
         );
+    }
+
+    #[test]
+    fn two_names_of_one_organization_give_one_relation() {
+        let rel = |a: &str, b: &str| Relation {
+            a: a.to_string(),
+            b: b.to_string(),
+            kind: Kind::Partnership,
+            status: Status::Ongoing,
+            date: None,
+            confidence: 0.8,
+            evidence: 0..1,
+        };
+        let merged = merge_short_forms(vec![
+            rel("Hitachi", "Matsushita"),
+            rel("Matsushita Electric", "Hitachi"),
+            rel("Hitachi", "Sony"),
+        ]);
+        let pairs: Vec<(&str, &str)> = merged
+            .iter()
+            .map(|r| (r.a.as_str(), r.b.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [("Hitachi", "Matsushita Electric"), ("Hitachi", "Sony")]
+        );
+    }
+
+    #[test]
+    fn the_deal_of_a_takeover_is_no_partnership() {
+        assert!(rels("Acme Corp. is to buy rival Globex Inc. for $11bn. Sources familiar with the deal said the two companies sped up talks.").is_empty());
     }
 
     #[test]

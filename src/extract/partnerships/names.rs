@@ -269,6 +269,44 @@ const NOT_NAMES: &[&str] = &[
     "corp",
 ];
 
+/// Generic company words that a place or nationality before them names:
+/// "Singapore Telecom", "Japan Airlines", "China Mobile".
+const GENERIC_HEADS: &[&str] = &[
+    "telecom",
+    "telecommunications",
+    "airlines",
+    "airways",
+    "air",
+    "mobile",
+    "steel",
+    "railways",
+    "rail",
+    "post",
+    "petroleum",
+    "oil",
+    "gas",
+    "bank",
+    "broadcasting",
+    "television",
+    "telecoms",
+    "motors",
+    "electric",
+    "power",
+    "energy",
+    "pharmaceutical",
+    "pharmaceuticals",
+    "insurance",
+    "shipping",
+    "tobacco",
+    "unicom",
+    "aerospace",
+];
+
+fn is_generic_head(word: &str) -> bool {
+    let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    w.starts_with(|c: char| c.is_uppercase()) && GENERIC_HEADS.contains(&w.to_lowercase().as_str())
+}
+
 fn is_not_name(word: &str) -> bool {
     let w = word
         .trim_end_matches(['\'', '’', 's'])
@@ -328,8 +366,20 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             let opening = sentence[..start]
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .is_empty()
-                && lexicon::is_common(w.trim_end_matches("'s").trim_end_matches("’s"));
-            if is_not_name(w) || no_capital || opening {
+                && lexicon::is_common(
+                    w.trim_end_matches([',', ';', ':'])
+                        .trim_end_matches("'s")
+                        .trim_end_matches("’s"),
+                );
+            // "Singapore Telecom", "British Airways": a place before a
+            // generic company word is part of the name.
+            let heads_name = !w.ends_with(['\'', '’', 's', ','])
+                && text[text.find(w).map_or(0, |p| p + w.len())..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(is_generic_head);
+            let keeps_place = heads_name && !lexicon::is_common(w);
+            if (is_not_name(w) && !keeps_place) || no_capital || opening {
                 words.next();
                 start = match sentence[start..end].find(w) {
                     Some(p) => {
@@ -347,9 +397,17 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         }
         // Drop a trailing possessive or period.
         let mut piece = &sentence[start..end];
-        // A possessive ends a name: "Respond's Belgian partner".
+        // A possessive ends a name: "Respond's Belgian partner"; after a
+        // place it opens one: "Argentina's Enarsa".
         if let Some(p) = piece.find("'s ").or_else(|| piece.find("’s ")) {
-            piece = &piece[..p];
+            let owner = &piece[..p];
+            if !owner.contains(' ') && (lexicon::is_place(owner) || is_not_name(owner)) {
+                let after = p + piece[p..].find(' ').unwrap_or(0) + 1;
+                start += after;
+                piece = &piece[after..];
+            } else {
+                piece = &piece[..p];
+            }
         }
         let trimmed = piece
             .trim_end_matches(['.', ','])
@@ -374,7 +432,15 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
                 person = false;
             }
         }
+        // "DVDs", "PCs": plural abbreviations name products.
+        let plural_caps = piece.len() >= 3
+            && piece.ends_with('s')
+            && piece[..piece.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_uppercase());
         let technical = piece.ends_with("-based")
+            || sentence[end..].starts_with(" based")
+            || plural_caps
             || piece.starts_with(|c: char| c.is_ascii_digit())
                 && piece.len() <= 3
                 && !piece.contains(' ');
@@ -420,6 +486,10 @@ mod tests {
             ["Bank of America"]
         );
         assert_eq!(
+            names("Bharti has allied itself with Singapore Telecom and Argentina's Enarsa."),
+            ["Bharti", "Singapore Telecom", "Enarsa"]
+        );
+        assert_eq!(
             names("Spotify announced a deal with theCUBE."),
             ["Spotify", "theCUBE"]
         );
@@ -436,5 +506,8 @@ mod tests {
             ["Warner Bros"]
         );
         assert!(names("It could supply the data, said Mr Ayers.").is_empty());
+        assert!(
+            names("Subsequently, it distributed DVDs for the Cape Town based firm.").is_empty()
+        );
     }
 }
