@@ -307,9 +307,9 @@ fn train_forest(x: &[&[f32]], y: &[f32], w: &[f32]) -> Vec<Tree> {
             node[i] = 0;
         }
         let mut tree = Tree {
-            feature: vec![0; (1 << DEPTH) - 1],
-            threshold: vec![1e30; (1 << DEPTH) - 1],
-            leaf: vec![0.0; 1 << DEPTH],
+            feature: [0; (1 << DEPTH) - 1],
+            threshold: [1e30; (1 << DEPTH) - 1],
+            leaf: [0.0; 1 << DEPTH],
         };
         let mut split_bin = [u8::MAX; (1 << DEPTH) - 1];
         for level in 0..DEPTH {

@@ -11,8 +11,9 @@ use super::html_tokens::{Token, Tokenizer};
 use super::lines::join_kept;
 use super::model::{Model, HTML_MODEL};
 use super::rules::{rescue, veto};
-use regex::{Regex, RegexSet};
+use regex::RegexSet;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The main text of a page and the metadata found in its markup.
@@ -68,12 +69,7 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// Class or id words that mark page furniture.
-static BOILER_ATTR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)related|share|sharing|social|newsletter|subscribe|signup|cookie|consent|comment|promo|advert|(?-u:\b)ads?(?-u:\b)|sponsor|sidebar|widget|footer|breadcrumb|author|byline|bio(?-u:\b)|popup|modal|banner|recommend|trending|popular|newsfeed|teaser|caption|credit|tags|toolbar|menu|(?-u:\b)nav",
-    )
-    .expect("static regex")
-});
+const BOILER_ATTR: &str = r"(?i)related|share|sharing|social|newsletter|subscribe|signup|cookie|consent|comment|promo|advert|(?-u:\b)ads?(?-u:\b)|sponsor|sidebar|widget|footer|breadcrumb|author|byline|bio(?-u:\b)|popup|modal|banner|recommend|trending|popular|newsfeed|teaser|caption|credit|tags|toolbar|menu|(?-u:\b)nav";
 
 /// Page chrome elements, one bit each in `HtmlHints::chrome`. Their text
 /// is kept for the classifier, not skipped: some sites wrap the whole
@@ -81,24 +77,36 @@ static BOILER_ATTR: LazyLock<Regex> = LazyLock::new(|| {
 const CHROME: &[&str] = &["nav", "header", "footer", "aside", "form"];
 
 /// Class or id words of each `ATTR_CATEGORIES` entry, in its order.
-static ATTR_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new([
-        r"(?i)comment|disqus|respond|repl(y|ies)|review|testimonial",
-        r"(?i)related|recommend|more[-_]|trending|popular|teaser|read[-_]?next|also[-_]",
-        r"(?i)share|sharing|social",
-        r"(?i)newsletter|subscri|signup|sign[-_]up|optin|opt[-_]in",
-        r"(?i)author|byline|(?-u:\b)bio(?-u:\b)|avatar|profile",
-        r"(?i)caption|credit|(?-u:\b)figure|gallery|photo",
-        r"(?i)advert|(?-u:\b)ads?(?-u:\b)|sponsor|promo|banner|affiliate",
-    ])
-    .expect("static regex set")
-});
+const ATTR_WORDS: [&str; 7] = [
+    r"(?i)comment|disqus|respond|repl(y|ies)|review|testimonial",
+    r"(?i)related|recommend|more[-_]|trending|popular|teaser|read[-_]?next|also[-_]",
+    r"(?i)share|sharing|social",
+    r"(?i)newsletter|subscri|signup|sign[-_]up|optin|opt[-_]in",
+    r"(?i)author|byline|(?-u:\b)bio(?-u:\b)|avatar|profile",
+    r"(?i)caption|credit|(?-u:\b)figure|gallery|photo",
+    r"(?i)advert|(?-u:\b)ads?(?-u:\b)|sponsor|promo|banner|affiliate",
+];
 
 /// Class or id words that mark the article body.
-static MAIN_ATTR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)article[-_]?(body|content|text)|post[-_]?(body|content)|entry[-_]?content|story[-_]?(body|content)|main[-_]?content|body[-_]?text|rich[-_]?text")
-        .expect("static regex")
+const MAIN_ATTR: &str = r"(?i)article[-_]?(body|content|text)|post[-_]?(body|content)|entry[-_]?content|story[-_]?(body|content)|main[-_]?content|body[-_]?text|rich[-_]?text";
+
+/// Bits of `class_words`: the `ATTR_WORDS` categories, then these two.
+const BOILER_BIT: u16 = 1 << 7;
+const MAIN_BIT: u16 = 1 << 8;
+
+/// Every class/id pattern in one set, matched in one pass.
+static CLASS_WORDS: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(ATTR_WORDS.iter().copied().chain([BOILER_ATTR, MAIN_ATTR]))
+        .expect("static regex set")
 });
+
+/// What a class or id value says, as `CLASS_WORDS` bits.
+fn class_words(value: &str) -> u16 {
+    CLASS_WORDS
+        .matches(value)
+        .iter()
+        .fold(0, |bits, i| bits | 1 << i)
+}
 
 /// Cleans one HTML page.
 pub fn clean_html(html: &str) -> CleanPage {
@@ -304,6 +312,7 @@ impl Collector {
 /// closes a block.
 struct Open<'a> {
     name: Cow<'a, str>,
+    flags: u16,
     inner: Context,
     block: bool,
 }
@@ -390,6 +399,8 @@ struct Builder<'a> {
     seen_doctype: bool,
     capture: Option<Capture>,
     meta: Meta,
+    /// `class_words` of the class and id values met so far: pages repeat them.
+    class_cache: HashMap<&'a str, u16>,
 }
 
 fn attr<'b>(attrs: &'b [(Cow<str>, Cow<str>)], name: &str) -> Option<&'b str> {
@@ -585,6 +596,42 @@ const SCOPE: &[&str] = &[
     "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
 ];
 
+const F_BLOCK: u16 = 1;
+const F_SKIP: u16 = 1 << 1;
+const F_VOID: u16 = 1 << 2;
+const F_SPECIAL: u16 = 1 << 3;
+const F_SCOPE: u16 = 1 << 4;
+const F_CLOSES_P: u16 = 1 << 5;
+const F_HEAD: u16 = 1 << 6;
+const F_HEADING: u16 = 1 << 7;
+const F_SCOPED_END: u16 = 1 << 8;
+
+/// What the lists above say of each element name, as `F_*` bits: one
+/// lookup per tag instead of a scan of every list.
+static FLAGS: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, u16> = HashMap::new();
+    for (list, flag) in [
+        (BLOCKS, F_BLOCK),
+        (SKIPPED, F_SKIP),
+        (VOID, F_VOID),
+        (SPECIAL, F_SPECIAL),
+        (SCOPE, F_SCOPE),
+        (CLOSES_P, F_CLOSES_P),
+        (HEAD_CONTENT, F_HEAD),
+        (HEADINGS, F_HEADING),
+        (SCOPED_END, F_SCOPED_END),
+    ] {
+        for name in list {
+            *m.entry(name).or_default() |= flag;
+        }
+    }
+    m
+});
+
+fn flags(name: &str) -> u16 {
+    FLAGS.get(name).copied().unwrap_or(0)
+}
+
 impl<'a> Builder<'a> {
     fn current(&self) -> Context {
         self.stack.last().map_or(ROOT, |o| o.inner)
@@ -619,7 +666,7 @@ impl<'a> Builder<'a> {
             let bound = if table {
                 matches!(n, "html" | "table" | "template")
             } else {
-                SCOPE.contains(&n) || extra_bounds.contains(&n)
+                o.flags & F_SCOPE != 0 || extra_bounds.contains(&n)
             };
             if bound {
                 return None;
@@ -718,11 +765,12 @@ impl<'a> Builder<'a> {
     ) {
         self.read_meta(&name, attrs);
         let n = name.as_ref();
+        let f = flags(n);
         if !self.in_body {
             match n {
                 "html" | "head" => return,
                 "body" => return self.start_body(attrs),
-                _ if HEAD_CONTENT.contains(&n) => {
+                _ if f & F_HEAD != 0 => {
                     self.capture.get_or_insert(Capture::Ignore);
                     return;
                 }
@@ -739,14 +787,14 @@ impl<'a> Builder<'a> {
                 self.close_list_item(&["dd", "dt"]);
                 self.close_p();
             }
-            _ if HEADINGS.contains(&n) => {
+            _ if f & F_HEADING != 0 => {
                 self.close_p();
-                if HEADINGS.contains(&self.current_name()) {
+                if self.stack.last().is_some_and(|o| o.flags & F_HEADING != 0) {
                     self.pop();
                 }
             }
             "table" if !self.quirks => self.close_p(),
-            _ if CLOSES_P.contains(&n) => self.close_p(),
+            _ if f & F_CLOSES_P != 0 => self.close_p(),
             "a" => {
                 // An open link in the same cell closes first (when only
                 // inline elements lie between).
@@ -756,7 +804,7 @@ impl<'a> Builder<'a> {
                         self.pop_to(i);
                         break;
                     }
-                    if SPECIAL.contains(&n) {
+                    if self.stack[i].flags & F_SPECIAL != 0 {
                         break;
                     }
                 }
@@ -790,7 +838,7 @@ impl<'a> Builder<'a> {
         }
         let foreign = self.current().foreign;
         self.open(name.clone(), attrs);
-        if VOID.contains(&name.as_ref()) || (foreign && self_closing) {
+        if f & F_VOID != 0 || (foreign && self_closing) {
             self.pop();
         }
     }
@@ -803,7 +851,7 @@ impl<'a> Builder<'a> {
             if names.contains(&n) {
                 return self.pop_to(i);
             }
-            if SPECIAL.contains(&n) && !matches!(n, "address" | "div" | "p") {
+            if self.stack[i].flags & F_SPECIAL != 0 && !matches!(n, "address" | "div" | "p") {
                 return;
             }
         }
@@ -815,21 +863,31 @@ impl<'a> Builder<'a> {
         let n = name.as_ref();
         let mut inner = ctx;
         inner.foreign |= matches!(n, "svg" | "math");
-        let block = BLOCKS.contains(&n);
-        if ctx.skip || SKIPPED.contains(&n) || hidden(attrs) {
+        let f = flags(n);
+        let block = f & F_BLOCK != 0;
+        if ctx.skip || f & F_SKIP != 0 || hidden(attrs) {
             inner.skip = true;
-            self.stack.push(Open { name, inner, block });
+            self.stack.push(Open {
+                name,
+                flags: f,
+                inner,
+                block,
+            });
             return;
         }
-        let class = attr(attrs, "class");
-        let id = attr(attrs, "id");
-        let words = [class, id];
-        inner.boiler |= words.iter().flatten().any(|a| BOILER_ATTR.is_match(a));
-        for a in words.iter().flatten() {
-            for b in ATTR_SET.matches(a).iter() {
-                inner.attr_bits |= 1 << b;
+        let mut words = 0u16;
+        for (n, v) in attrs {
+            if n == "class" || n == "id" {
+                words |= match v {
+                    Cow::Borrowed(v) => {
+                        *self.class_cache.entry(*v).or_insert_with(|| class_words(v))
+                    }
+                    Cow::Owned(v) => class_words(v),
+                };
             }
         }
+        inner.boiler |= words & BOILER_BIT != 0;
+        inner.attr_bits |= (words & 0x7f) as u8;
         if let Some(b) = CHROME.iter().position(|c| *c == n) {
             inner.chrome |= 1 << b;
         }
@@ -837,7 +895,7 @@ impl<'a> Builder<'a> {
         self.acc.parent.push(ctx.element);
         inner.main |= matches!(n, "article" | "main")
             || attr(attrs, "itemprop") == Some("articleBody")
-            || words.iter().flatten().any(|a| MAIN_ATTR.is_match(a));
+            || words & MAIN_BIT != 0;
         inner.link |= n == "a";
         if block {
             self.acc.flush(ctx);
@@ -850,7 +908,12 @@ impl<'a> Builder<'a> {
                 _ => ctx.tag,
             };
         }
-        self.stack.push(Open { name, inner, block });
+        self.stack.push(Open {
+            name,
+            flags: f,
+            inner,
+            block,
+        });
     }
 
     fn end(&mut self, name: &str) {
@@ -874,7 +937,7 @@ impl<'a> Builder<'a> {
                     self.pop_to(i);
                 }
             }
-            _ if HEADINGS.contains(&name) => {
+            _ if flags(name) & F_HEADING != 0 => {
                 if let Some(i) = self.in_scope(HEADINGS, &[], false) {
                     self.pop_to(i);
                 }
@@ -884,7 +947,7 @@ impl<'a> Builder<'a> {
                     self.pop_to(i);
                 }
             }
-            _ if SCOPED_END.contains(&name) => {
+            _ if flags(name) & F_SCOPED_END != 0 => {
                 if let Some(i) = self.in_scope(&[name], &[], false) {
                     self.pop_to(i);
                 }
@@ -895,7 +958,7 @@ impl<'a> Builder<'a> {
                     if n == name {
                         return self.pop_to(i);
                     }
-                    if SPECIAL.contains(&n) {
+                    if self.stack[i].flags & F_SPECIAL != 0 {
                         return;
                     }
                 }

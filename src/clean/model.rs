@@ -34,25 +34,25 @@ pub const STAGE2_NAMES: &[&str] = &[
 
 /// Depth of every stage-1 tree (complete binary trees).
 pub const DEPTH: usize = 4;
-const INNER: usize = (1 << DEPTH) - 1;
+pub const INNER: usize = (1 << DEPTH) - 1;
 
 /// A complete binary tree: node `k` sends a row right when
 /// `x[feature[k]] > threshold[k]`; the leaves hold the scores.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Tree {
-    pub feature: Vec<u16>,
-    pub threshold: Vec<f32>,
-    pub leaf: Vec<f32>,
+    pub feature: [u16; INNER],
+    pub threshold: [f32; INNER],
+    pub leaf: [f32; INNER + 1],
 }
 
 impl Tree {
     pub fn eval(&self, x: &[f32]) -> f32 {
         let mut k = 0usize;
         for _ in 0..DEPTH {
-            let right = x[self.feature[k] as usize] > self.threshold[k];
+            let right = x[self.feature[k % INNER] as usize] > self.threshold[k % INNER];
             k = 2 * k + 1 + right as usize;
         }
-        self.leaf[k - INNER]
+        self.leaf[(k - INNER) % (INNER + 1)]
     }
 }
 
@@ -233,20 +233,21 @@ impl Model {
 
 fn parse_tree(src: &str) -> Tree {
     let (nodes, leaves) = src.split_once('|').expect("tree line: nodes | leaves");
-    let mut t = Tree::default();
+    let (mut feature, mut threshold) = (Vec::new(), Vec::new());
     for node in nodes.split_whitespace() {
         let (f, th) = node.split_once(':').expect("feature:threshold");
-        t.feature.push(f.parse().expect("feature index"));
-        t.threshold.push(th.parse().expect("threshold"));
+        feature.push(f.parse().expect("feature index"));
+        threshold.push(th.parse().expect("threshold"));
     }
-    t.leaf = leaves
+    let leaf: Vec<f32> = leaves
         .split_whitespace()
         .map(|v| v.parse().expect("leaf"))
         .collect();
-    assert!(
-        t.feature.len() == INNER && t.leaf.len() == INNER + 1,
-        "tree of the wrong depth"
-    );
+    let t = Tree {
+        feature: feature.try_into().expect("tree of the wrong depth"),
+        threshold: threshold.try_into().expect("tree of the wrong depth"),
+        leaf: leaf.try_into().expect("tree of the wrong depth"),
+    };
     assert!(
         t.feature
             .iter()
@@ -274,9 +275,9 @@ mod tests {
     #[test]
     fn tree_walks_to_the_right_leaf() {
         let t = Tree {
-            feature: vec![1; INNER],
-            threshold: vec![0.5; INNER],
-            leaf: (0..=INNER).map(|v| v as f32).collect(),
+            feature: [1; INNER],
+            threshold: [0.5; INNER],
+            leaf: std::array::from_fn(|v| v as f32),
         };
         assert_eq!(t.eval(&[1.0, 0.0]), 0.0);
         assert_eq!(t.eval(&[1.0, 1.0]), INNER as f32);

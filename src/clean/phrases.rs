@@ -28,6 +28,9 @@ struct Dictionary {
     /// First-word hash to the run of `phrases` starting with that word
     /// (open addressing; `EMPTY` marks a free slot).
     slots: Vec<(u64, u32, u32)>,
+    /// One bit per `slot_of` value that holds a first word: most words are
+    /// ruled out without touching `slots`.
+    bloom: [u64; SLOTS / 64],
     /// Phrases that start with a symbol ("©"): found anywhere.
     symbols: Vec<(memchr::memmem::Finder<'static>, u8)>,
 }
@@ -87,9 +90,15 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
         }
         slots[k] = (h, start, run.len() as u32);
     }
+    let mut bloom = [0u64; SLOTS / 64];
+    for &(h, _, _) in slots.iter().filter(|s| s.0 != EMPTY) {
+        let k = slot_of(h);
+        bloom[k / 64] |= 1 << (k % 64);
+    }
     Dictionary {
         phrases: words,
         slots,
+        bloom,
         symbols,
     }
 });
@@ -162,6 +171,9 @@ fn longest_at(
     out: &mut PhraseHits,
 ) -> Option<usize> {
     let mut k = slot_of(h);
+    if dict.bloom[k / 64] & 1 << (k % 64) == 0 {
+        return None;
+    }
     let (from, len) = loop {
         let (key, from, len) = dict.slots[k];
         if key == h {
