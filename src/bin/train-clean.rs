@@ -13,8 +13,10 @@
 //! Scores are the zyte F1 of the shingle metric (as the eval scorer).
 
 use flate2::read::GzDecoder;
-use newsmine::clean::features::{page_features, page_stats, Block, HtmlHints};
-use newsmine::clean::model::{dot, forest_score, stage2_features, Model, Tree, DEPTH};
+use newsmine::clean::features::{page_features, page_stats, Block, HtmlHints, FEATURE_NAMES};
+use newsmine::clean::model::{
+    dot, forest_score, stage2_features, Model, Tree, DEPTH, STAGE2_NAMES,
+};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -135,7 +137,10 @@ fn load(kind: &str, path: &str) -> Vec<Page> {
             .zip(&hints)
             .map(|(t, h)| Block { text: t, html: *h })
             .collect();
-        let rows = page_features(&blocks, &page_stats(&blocks));
+        let rows: Vec<Vec<f32>> = page_features(&blocks, &page_stats(&blocks))
+            .chunks_exact(FEATURE_NAMES.len())
+            .map(<[f32]>::to_vec)
+            .collect();
         let ntoks: Vec<usize> = texts.iter().map(|t| tokens(t).len()).collect();
         let page_toks = ntoks.iter().sum::<usize>().max(1) as f32;
         // Every page weighs about the same, as in the metric; long lines more.
@@ -302,9 +307,9 @@ fn train_forest(x: &[&[f32]], y: &[f32], w: &[f32]) -> Vec<Tree> {
             node[i] = 0;
         }
         let mut tree = Tree {
-            feature: vec![0; (1 << DEPTH) - 1],
-            threshold: vec![1e30; (1 << DEPTH) - 1],
-            leaf: vec![0.0; 1 << DEPTH],
+            feature: [0; (1 << DEPTH) - 1],
+            threshold: [1e30; (1 << DEPTH) - 1],
+            leaf: [0.0; 1 << DEPTH],
         };
         let mut split_bin = [u8::MAX; (1 << DEPTH) - 1];
         for level in 0..DEPTH {
@@ -411,8 +416,9 @@ fn train_model(pages: &[&Page]) -> Model {
     let z = out_of_fold_z(pages, INNER_FOLDS);
     let (mut x2, mut y, mut w) = (Vec::new(), Vec::new(), Vec::new());
     for (p, zp) in pages.iter().zip(&z) {
-        for (i, r) in stage2_features(zp, &log_words(p)).into_iter().enumerate() {
-            x2.push(r);
+        let flat = stage2_features(zp, &log_words(p));
+        for (i, r) in flat.chunks_exact(STAGE2_NAMES.len()).enumerate() {
+            x2.push(r.to_vec());
             y.push(p.labels[i]);
             w.push(p.weights[i]);
         }
@@ -429,7 +435,7 @@ fn train_model(pages: &[&Page]) -> Model {
 fn scores(m: &Model, p: &Page) -> Vec<f32> {
     let z: Vec<f32> = p.rows.iter().map(|r| forest_score(&m.stage1, r)).collect();
     stage2_features(&z, &log_words(p))
-        .iter()
+        .chunks_exact(STAGE2_NAMES.len())
         .map(|r| dot(&m.stage2, r))
         .collect()
 }
@@ -515,11 +521,12 @@ fn explain(path: &str) {
         .collect();
     let m = &*newsmine::clean::model::TEXT_MODEL;
     let (z, lw) = m.stage1_scores(&blocks, &page_stats(&blocks));
-    let s2 = stage2_features(&z, &lw);
+    let flat = stage2_features(&z, &lw);
+    let s2: Vec<&[f32]> = flat.chunks_exact(STAGE2_NAMES.len()).collect();
     let p = |v: f32| 1.0 / (1.0 + (-v).exp());
     for (i, b) in blocks.iter().enumerate() {
         let t: String = b.text.chars().take(90).collect();
-        println!("{:.2} {:.2} {t}", p(z[i]), p(dot(&m.stage2, &s2[i])));
+        println!("{:.2} {:.2} {t}", p(z[i]), p(dot(&m.stage2, s2[i])));
     }
 }
 

@@ -62,6 +62,14 @@ fn date_in(line: &str) -> Option<String> {
     iso(c.name("y4")?.as_str(), m, d)
 }
 
+/// Whether `line` holds a 19xx or 20xx digit run, which every date form
+/// needs: most lines are skipped without running the pattern.
+fn has_year(line: &str) -> bool {
+    line.as_bytes()
+        .windows(4)
+        .any(|w| matches!(&w[..2], b"19" | b"20") && w[2].is_ascii_digit() && w[3].is_ascii_digit())
+}
+
 /// The publication date given by the dateline of a text dump, if any.
 pub fn dateline(dump: &str) -> Option<String> {
     let mut first = None;
@@ -71,7 +79,7 @@ pub fn dateline(dump: &str) -> Option<String> {
         .filter(|l| !l.is_empty())
         .take(HEAD_LINES)
     {
-        if line.split_whitespace().count() > MAX_WORDS {
+        if !has_year(line) || line.split_whitespace().count() > MAX_WORDS {
             continue;
         }
         let lower = line.to_ascii_lowercase();

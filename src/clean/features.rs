@@ -4,7 +4,6 @@
 //! densest run of prose, and, for HTML, about its markup.
 
 use super::phrases::{self, N_CATEGORIES};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Markup facts about a block extracted from HTML.
@@ -89,15 +88,37 @@ fn pack(word: &[u8]) -> Option<u64> {
     Some(u64::from_le_bytes(k))
 }
 
+/// The packed stop words in an open-addressing table (0 marks a free
+/// slot; a packed word is never 0).
 static STOP_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut keys: Vec<u64> = STOP_WORDS
-        .iter()
-        .filter_map(|w| pack(w.as_bytes()))
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
+    let mut table = vec![0u64; STOP_SLOTS];
+    for k in STOP_WORDS.iter().filter_map(|w| pack(w.as_bytes())) {
+        let mut i = stop_slot(k);
+        while table[i] != 0 && table[i] != k {
+            i = (i + 1) % STOP_SLOTS;
+        }
+        table[i] = k;
+    }
+    table
 });
+
+const STOP_SLOTS: usize = 1024;
+
+fn stop_slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % STOP_SLOTS
+}
+
+fn is_stop_word(k: u64) -> bool {
+    let table = &*STOP_KEYS;
+    let mut i = stop_slot(k);
+    loop {
+        match table[i] {
+            0 => return false,
+            v if v == k => return true,
+            _ => i = (i + 1) % STOP_SLOTS,
+        }
+    }
+}
 
 /// Counts over one block's words and characters, made in one pass.
 #[derive(Debug, Default, Clone, Copy)]
@@ -124,96 +145,141 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af)
 }
 
-impl LineStats {
-    pub fn of(text: &str) -> LineStats {
-        let mut s = LineStats::default();
-        let mut buf = [0u8; 8];
-        let mut len = 0usize; // bytes in buf; > 8 means too long to be a stop word
-        let mut in_word = false;
-        let mut first_upper = false;
-        let mut all_digits = true;
-        let mut digits = 0u32;
-        let mut prev = ' ';
-        let end_word =
-            |s: &mut LineStats, buf: &[u8; 8], len: usize, fu: bool, ad: bool, d: u32| {
-                s.words += 1;
-                if len <= 8 {
-                    if let Some(k) = pack(&buf[..len]) {
-                        if STOP_KEYS.binary_search(&k).is_ok() {
-                            s.stop += 1;
-                        }
-                    }
-                }
-                if fu {
-                    s.title += 1;
-                }
-                if ad {
-                    s.digit_words += 1;
-                    if d == 4 && (buf[..2] == *b"19" || buf[..2] == *b"20") {
-                        s.years += 1;
-                    }
-                }
+/// The word being read by `LineStats::of`: its first 8 lower-cased bytes
+/// (enough for a stop word) and what its characters were.
+#[derive(Default)]
+struct WordState {
+    buf: [u8; 8],
+    /// Bytes of the lower-cased word; past 8 it cannot be a stop word.
+    len: usize,
+    in_word: bool,
+    first_upper: bool,
+    all_digits: bool,
+    digits: u32,
+}
+
+impl WordState {
+    fn start(&mut self, upper: bool) {
+        if !self.in_word {
+            *self = WordState {
+                in_word: true,
+                first_upper: upper,
+                all_digits: true,
+                ..WordState::default()
             };
-        for c in text.chars() {
-            s.chars += 1;
-            if c.is_alphanumeric() {
-                if is_cjk(c) {
-                    s.cjk += 1;
-                }
-                if !in_word {
-                    in_word = true;
-                    len = 0;
-                    first_upper = c.is_uppercase();
-                    all_digits = true;
-                    digits = 0;
-                }
-                if c.is_ascii_digit() {
-                    digits += 1;
-                } else {
-                    all_digits = false;
-                }
-                if c.is_uppercase() {
-                    s.upper += 1;
-                }
-                if c.is_ascii() {
-                    if len < 8 {
-                        buf[len] = (c as u8).to_ascii_lowercase();
-                    }
-                    len += 1;
-                } else {
-                    for l in c.to_lowercase() {
-                        let n = l.len_utf8();
-                        if len + n <= 8 {
-                            l.encode_utf8(&mut buf[len..]);
-                        }
-                        len += n;
-                    }
-                }
-            } else {
-                if in_word {
-                    end_word(&mut s, &buf, len, first_upper, all_digits, digits);
-                    in_word = false;
-                }
-                match c {
-                    '.' | '!' | '?' | '。' | '！' | '？' if prev.is_alphanumeric() => {
-                        s.sentence_marks += 1
-                    }
-                    '|' | '»' | '›' | '«' | '‹' | '•' | '·' | '>' | '→' | '/' | '#' | '@' => {
-                        s.link_marks += 1
-                    }
-                    _ => {}
+        }
+    }
+
+    fn ascii(&mut self, s: &mut LineStats, b: u8) {
+        let upper = b.is_ascii_uppercase();
+        self.start(upper);
+        if b.is_ascii_digit() {
+            self.digits += 1;
+        } else {
+            self.all_digits = false;
+        }
+        if upper {
+            s.upper += 1;
+        }
+        if self.len < 8 {
+            self.buf[self.len] = b.to_ascii_lowercase();
+        }
+        self.len += 1;
+    }
+
+    fn other(&mut self, s: &mut LineStats, c: char) {
+        if is_cjk(c) {
+            s.cjk += 1;
+        }
+        let upper = c.is_uppercase();
+        self.start(upper);
+        self.all_digits = false;
+        if upper {
+            s.upper += 1;
+        }
+        for l in c.to_lowercase() {
+            let n = l.len_utf8();
+            if self.len + n <= 8 {
+                l.encode_utf8(&mut self.buf[self.len..]);
+            }
+            self.len += n;
+        }
+    }
+
+    fn end(&mut self, s: &mut LineStats) {
+        if !self.in_word {
+            return;
+        }
+        self.in_word = false;
+        s.words += 1;
+        if self.len <= 8 {
+            if let Some(k) = pack(&self.buf[..self.len]) {
+                if is_stop_word(k) {
+                    s.stop += 1;
                 }
             }
-            prev = c;
         }
-        if in_word {
-            end_word(&mut s, &buf, len, first_upper, all_digits, digits);
+        if self.first_upper {
+            s.title += 1;
         }
-        s.urls = text
-            .as_bytes()
-            .windows(4)
-            .filter(|w| w[..3] == *b"://" || *w == *b"www.")
-            .count() as u32;
+        if self.all_digits {
+            s.digit_words += 1;
+            if self.digits == 4 && (self.buf[..2] == *b"19" || self.buf[..2] == *b"20") {
+                s.years += 1;
+            }
+        }
+    }
+}
+
+impl LineStats {
+    /// The counts of one line, in one pass over its bytes (ASCII bytes
+    /// directly, other characters decoded), plus its phrase hits.
+    pub fn of(text: &str) -> LineStats {
+        let mut s = LineStats::default();
+        let mut w = WordState::default();
+        let mut prev_alnum = false;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                s.chars += 1;
+                i += 1;
+                if b.is_ascii_alphanumeric() {
+                    if b == b'w' && bytes.get(i..i + 3) == Some(b"ww.") {
+                        s.urls += 1;
+                    }
+                    w.ascii(&mut s, b);
+                    prev_alnum = true;
+                    continue;
+                }
+                w.end(&mut s);
+                match b {
+                    b'.' | b'!' | b'?' if prev_alnum => s.sentence_marks += 1,
+                    b'|' | b'>' | b'/' | b'#' | b'@' => s.link_marks += 1,
+                    b':' if bytes.get(i..i + 3).is_some_and(|r| r[..2] == *b"//") => s.urls += 1,
+                    _ => {}
+                }
+                prev_alnum = false;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("char boundary");
+            i += c.len_utf8();
+            s.chars += 1;
+            if c.is_alphanumeric() {
+                w.other(&mut s, c);
+                prev_alnum = true;
+                continue;
+            }
+            w.end(&mut s);
+            match c {
+                '。' | '！' | '？' if prev_alnum => s.sentence_marks += 1,
+                '»' | '›' | '«' | '‹' | '•' | '·' | '→' => s.link_marks += 1,
+                _ => {}
+            }
+            prev_alnum = false;
+        }
+        w.end(&mut s);
         let last = text
             .trim_end_matches(['"', '”', '’', '\'', ')', '»', ' '])
             .chars()
@@ -489,13 +555,46 @@ pub fn page_stats(blocks: &[Block]) -> Vec<LineStats> {
     blocks.iter().map(|b| LineStats::of(b.text)).collect()
 }
 
-/// Stage-1 feature vectors for the blocks of one page (with their
-/// `page_stats`), one row per block.
-pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<Vec<f32>> {
-    let mut seen: HashMap<&str, u32> = HashMap::with_capacity(blocks.len());
-    for b in blocks {
-        *seen.entry(b.text).or_default() += 1;
+/// How many blocks of the page have the same text as each block.
+fn duplicate_counts(blocks: &[Block]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..blocks.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| blocks[i as usize].text);
+    let mut out = vec![0u32; blocks.len()];
+    for group in order.chunk_by(|&a, &b| blocks[a as usize].text == blocks[b as usize].text) {
+        for &i in group {
+            out[i as usize] = group.len() as u32;
+        }
     }
+    out
+}
+
+/// `ln(1 + x)` for the counts and half counts the features take it of,
+/// from a table (the same values, computed once).
+fn ln_one_plus(x: f32) -> f32 {
+    static TABLE: LazyLock<Vec<f32>> =
+        LazyLock::new(|| (0..4096).map(|k| (1.0 + k as f32 / 2.0).ln()).collect());
+    let k = x * 2.0;
+    if k < 4096.0 && k.fract() == 0.0 {
+        TABLE[k as usize]
+    } else {
+        (1.0 + x).ln()
+    }
+}
+
+/// `ln_1p` of a count, from a table.
+fn ln_1p(n: u32) -> f32 {
+    static TABLE: LazyLock<Vec<f32>> =
+        LazyLock::new(|| (0..4096).map(|k| (k as f32).ln_1p()).collect());
+    match TABLE.get(n as usize) {
+        Some(&v) => v,
+        None => (n as f32).ln_1p(),
+    }
+}
+
+/// Stage-1 feature vectors for the blocks of one page (with their
+/// `page_stats`): one row of `FEATURE_NAMES.len()` values per block, flat.
+pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<f32> {
+    let dups = duplicate_counts(blocks);
     let n = blocks.len();
     let region = prose_region(stats);
     let prose_share = stats.iter().filter(|s| s.proseish()).count() as f32 / n.max(1) as f32;
@@ -516,34 +615,33 @@ pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<Vec<f32>> {
     let dates = window_counts(stats, 5, dateish);
     let names = window_counts(stats, 5, nameish);
     let dim = FEATURE_NAMES.len();
-    let mut rows = Vec::with_capacity(n);
+    let mut f = Vec::with_capacity(n * dim);
     for (i, s) in stats.iter().enumerate() {
-        let mut f = Vec::with_capacity(dim);
         let w = s.eff_words();
         let words = s.words.max(1) as f32;
         let long = w >= 5.0;
         f.push(1.0);
-        f.push((1.0 + w).ln());
+        f.push(ln_one_plus(w));
         f.extend(bucket(w));
-        f.push((1.0 + s.chars as f32).ln());
+        f.push(ln_one_plus(s.chars as f32));
         f.push(s.stop_ratio());
         f.push(if long { s.stop_ratio() } else { 0.0 });
         f.push(s.title as f32 / words);
         f.push((s.upper as f32 / s.chars.max(1) as f32).min(1.0));
         f.push(s.digit_words as f32 / words);
         f.push((s.sentence_marks as f32 / words).min(1.0));
-        f.push((1.0 + s.sentence_marks as f32).ln());
+        f.push(ln_one_plus(s.sentence_marks as f32));
         f.push(s.ends_sentence as u8 as f32);
         f.push(s.ends_colon as u8 as f32);
         f.push((s.link_marks > 0) as u8 as f32);
-        f.push((1.0 + s.link_marks as f32).ln());
+        f.push(ln_one_plus(s.link_marks as f32));
         f.push((s.urls > 0) as u8 as f32);
         f.push(s.starts_lower as u8 as f32);
         f.push(s.starts_quote as u8 as f32);
         f.push((s.years > 0) as u8 as f32);
-        let dup = seen[blocks[i].text];
+        let dup = dups[i];
         f.push((dup > 1) as u8 as f32);
-        f.push((dup as f32).ln());
+        f.push(ln_one_plus((dup - 1) as f32));
         f.push(s.cjk as f32 / s.chars.max(1) as f32);
         f.push(s.proseish() as u8 as f32);
         f.push((w <= 8.0 && blocks[i].text.starts_with("By ")) as u8 as f32);
@@ -563,7 +661,7 @@ pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<Vec<f32>> {
             } else {
                 &stats[j as usize]
             };
-            f.push((1.0 + t.eff_words()).ln());
+            f.push(ln_one_plus(t.eff_words()));
             f.push(t.ends_sentence as u8 as f32);
             f.push(t.stop_ratio());
             f.push(t.proseish() as u8 as f32);
@@ -575,34 +673,34 @@ pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<Vec<f32>> {
         match region {
             Some((a, b)) => {
                 f.push((a <= i && i <= b) as u8 as f32);
-                f.push(if i < a { ((a - i) as f32).ln_1p() } else { 0.0 });
-                f.push(if i > b { ((i - b) as f32).ln_1p() } else { 0.0 });
+                f.push(if i < a { ln_1p((a - i) as u32) } else { 0.0 });
+                f.push(if i > b { ln_1p((i - b) as u32) } else { 0.0 });
             }
             None => f.extend([0.0, 0.0, 0.0]),
         }
-        f.push((n as f32).ln_1p());
+        f.push(ln_1p(n as u32));
         f.push(prose_share);
-        f.push((since_prose[i] as f32).ln_1p());
-        f.push((until_prose[i] as f32).ln_1p());
+        f.push(ln_1p(since_prose[i]));
+        f.push(ln_1p(until_prose[i]));
         match walled {
             Some((a, b)) => {
                 f.push((a <= i && i <= b) as u8 as f32);
-                f.push(if i < a { ((a - i) as f32).ln_1p() } else { 0.0 });
-                f.push(if i > b { ((i - b) as f32).ln_1p() } else { 0.0 });
+                f.push(if i < a { ln_1p((a - i) as u32) } else { 0.0 });
+                f.push(if i > b { ln_1p((i - b) as u32) } else { 0.0 });
             }
             None => f.extend([0.0, 0.0, 0.0]),
         }
         for (above, below) in &sections {
-            f.push((above[i] as f32).ln_1p());
-            f.push((below[i] as f32).ln_1p());
+            f.push(ln_1p(above[i]));
+            f.push(ln_1p(below[i]));
         }
         f.push(i as f32 / n as f32);
-        let run = (runs[i] as f32).ln_1p();
+        let run = ln_1p(runs[i]);
         let prose = s.proseish();
         f.push(if prose { 0.0 } else { run });
         f.push(if prose { run } else { 0.0 });
-        f.push((dates[i] as f32).ln_1p());
-        f.push((names[i] as f32).ln_1p());
+        f.push(ln_1p(dates[i]));
+        f.push(ln_1p(names[i]));
         match blocks[i].html {
             Some(h) => {
                 f.push(h.link_density);
@@ -630,10 +728,9 @@ pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<Vec<f32>> {
             }
             None => f.extend([0.0; 17 + ATTR_CATEGORIES.len()]),
         }
-        debug_assert_eq!(f.len(), dim);
-        rows.push(f);
+        debug_assert_eq!(f.len(), (i + 1) * dim);
     }
-    rows
+    f
 }
 
 /// Lines since the last prose line (or until the next one, `forward`);
@@ -727,9 +824,10 @@ mod tests {
             html: None,
         })
         .collect();
-        let rows = page_features(&blocks, &page_stats(&blocks));
+        let flat = page_features(&blocks, &page_stats(&blocks));
+        let rows: Vec<&[f32]> = flat.chunks(FEATURE_NAMES.len()).collect();
         assert_eq!(rows.len(), 3);
-        assert_eq!(rows[0].len(), FEATURE_NAMES.len());
+        assert_eq!(flat.len(), 3 * FEATURE_NAMES.len());
         let dup = FEATURE_NAMES.iter().position(|n| n == "dup").unwrap();
         assert_eq!(rows[0][dup], 1.0);
         assert_eq!(rows[1][dup], 0.0);

@@ -1,16 +1,19 @@
-//! Raw HTML to main text: parse with an HTML5 parser, drop page chrome
+//! Raw HTML to main text: tokenize and build the element tree as HTML5
+//! does (`html_tokens` and a light tree builder here), drop page chrome
 //! (scripts, navigation, header, footer, asides, forms), turn the remaining
 //! blocks into lines with markup hints (link density, tag, boilerplate
 //! class/id, inside the article element), and let the line classifier
 //! pick the article. Page
 //! metadata (title, publication date, canonical URL) is read on the way.
 
-use super::features::{page_stats, Block, HtmlHints, LineStats, Tag};
+use super::features::{Block, HtmlHints, LineStats, Tag};
+use super::html_tokens::{Token, Tokenizer};
 use super::lines::join_kept;
 use super::model::{Model, HTML_MODEL};
 use super::rules::{rescue, veto};
-use regex::{Regex, RegexSet};
-use scraper::{ElementRef, Html, Node};
+use regex::RegexSet;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The main text of a page and the metadata found in its markup.
@@ -66,12 +69,7 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// Class or id words that mark page furniture.
-static BOILER_ATTR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)related|share|sharing|social|newsletter|subscribe|signup|cookie|consent|comment|promo|advert|(?-u:\b)ads?(?-u:\b)|sponsor|sidebar|widget|footer|breadcrumb|author|byline|bio(?-u:\b)|popup|modal|banner|recommend|trending|popular|newsfeed|teaser|caption|credit|tags|toolbar|menu|(?-u:\b)nav",
-    )
-    .expect("static regex")
-});
+const BOILER_ATTR: &str = r"(?i)related|share|sharing|social|newsletter|subscribe|signup|cookie|consent|comment|promo|advert|(?-u:\b)ads?(?-u:\b)|sponsor|sidebar|widget|footer|breadcrumb|author|byline|bio(?-u:\b)|popup|modal|banner|recommend|trending|popular|newsfeed|teaser|caption|credit|tags|toolbar|menu|(?-u:\b)nav";
 
 /// Page chrome elements, one bit each in `HtmlHints::chrome`. Their text
 /// is kept for the classifier, not skipped: some sites wrap the whole
@@ -79,24 +77,36 @@ static BOILER_ATTR: LazyLock<Regex> = LazyLock::new(|| {
 const CHROME: &[&str] = &["nav", "header", "footer", "aside", "form"];
 
 /// Class or id words of each `ATTR_CATEGORIES` entry, in its order.
-static ATTR_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new([
-        r"(?i)comment|disqus|respond|repl(y|ies)|review|testimonial",
-        r"(?i)related|recommend|more[-_]|trending|popular|teaser|read[-_]?next|also[-_]",
-        r"(?i)share|sharing|social",
-        r"(?i)newsletter|subscri|signup|sign[-_]up|optin|opt[-_]in",
-        r"(?i)author|byline|(?-u:\b)bio(?-u:\b)|avatar|profile",
-        r"(?i)caption|credit|(?-u:\b)figure|gallery|photo",
-        r"(?i)advert|(?-u:\b)ads?(?-u:\b)|sponsor|promo|banner|affiliate",
-    ])
-    .expect("static regex set")
-});
+const ATTR_WORDS: [&str; 7] = [
+    r"(?i)comment|disqus|respond|repl(y|ies)|review|testimonial",
+    r"(?i)related|recommend|more[-_]|trending|popular|teaser|read[-_]?next|also[-_]",
+    r"(?i)share|sharing|social",
+    r"(?i)newsletter|subscri|signup|sign[-_]up|optin|opt[-_]in",
+    r"(?i)author|byline|(?-u:\b)bio(?-u:\b)|avatar|profile",
+    r"(?i)caption|credit|(?-u:\b)figure|gallery|photo",
+    r"(?i)advert|(?-u:\b)ads?(?-u:\b)|sponsor|promo|banner|affiliate",
+];
 
 /// Class or id words that mark the article body.
-static MAIN_ATTR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)article[-_]?(body|content|text)|post[-_]?(body|content)|entry[-_]?content|story[-_]?(body|content)|main[-_]?content|body[-_]?text|rich[-_]?text")
-        .expect("static regex")
+const MAIN_ATTR: &str = r"(?i)article[-_]?(body|content|text)|post[-_]?(body|content)|entry[-_]?content|story[-_]?(body|content)|main[-_]?content|body[-_]?text|rich[-_]?text";
+
+/// Bits of `class_words`: the `ATTR_WORDS` categories, then these two.
+const BOILER_BIT: u16 = 1 << 7;
+const MAIN_BIT: u16 = 1 << 8;
+
+/// Every class/id pattern in one set, matched in one pass.
+static CLASS_WORDS: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(ATTR_WORDS.iter().copied().chain([BOILER_ATTR, MAIN_ATTR]))
+        .expect("static regex set")
 });
+
+/// What a class or id value says, as `CLASS_WORDS` bits.
+fn class_words(value: &str) -> u16 {
+    CLASS_WORDS
+        .matches(value)
+        .iter()
+        .fold(0, |bits, i| bits | 1 << i)
+}
 
 /// Cleans one HTML page.
 pub fn clean_html(html: &str) -> CleanPage {
@@ -106,9 +116,9 @@ pub fn clean_html(html: &str) -> CleanPage {
             ..CleanPage::default()
         };
     }
-    let doc = Html::parse_document(html);
-    let collected = page_blocks(&doc);
-    let blocks: Vec<Block> = collected
+    let page = parse(html);
+    let blocks: Vec<Block> = page
+        .blocks
         .iter()
         .map(|(t, h)| Block {
             text: t,
@@ -118,15 +128,15 @@ pub fn clean_html(html: &str) -> CleanPage {
     let text = if blocks.len() <= 2 {
         blocks.iter().map(|b| b.text).collect::<Vec<_>>().join("\n")
     } else {
-        let stats = page_stats(&blocks);
-        let keep = keep_blocks(&HTML_MODEL, &blocks, &stats);
+        let keep = keep_blocks(&HTML_MODEL, &blocks, &page.stats);
         join_kept(&blocks, &keep)
     };
+    let meta = page.meta;
     CleanPage {
+        title: meta.title(),
+        date: meta.date(),
+        url: meta.url(),
         text,
-        title: meta_title(&doc),
-        date: meta_date(&doc),
-        url: meta_url(&doc),
     }
 }
 
@@ -155,37 +165,46 @@ fn drop_title_heading(blocks: &[Block], stats: &[LineStats], keep: &mut [bool]) 
 
 /// The visible blocks of a page, in order, with their markup hints.
 pub fn blocks(html: &str) -> Vec<(String, HtmlHints)> {
-    page_blocks(&Html::parse_document(html))
+    parse(html).blocks
 }
 
-fn page_blocks(doc: &Html) -> Vec<(String, HtmlHints)> {
-    let mut acc = Collector {
-        parent: vec![0],
-        ..Collector::default()
-    };
-    let ctx = Context {
-        tag: Tag::Other,
-        boiler: false,
-        main: false,
-        link: false,
-        attr_bits: 0,
-        chrome: 0,
-        element: 0,
-    };
-    acc.walk(doc.root_element(), ctx);
-    acc.flush(ctx);
-    mark_top_container(&mut acc);
-    acc.out
+/// A page read into blocks, their counts and its metadata.
+struct Parsed {
+    blocks: Vec<(String, HtmlHints)>,
+    stats: Vec<LineStats>,
+    meta: Meta,
+}
+
+fn parse(html: &str) -> Parsed {
+    let mut b = Builder::default();
+    b.acc.parent.push(0);
+    for token in Tokenizer::new(html) {
+        b.token(token);
+    }
+    while b.stack.len() > 1 {
+        b.pop();
+    }
+    b.acc.flush(ROOT);
+    let stats = page_stats_of(&b.acc.out);
+    mark_top_container(&mut b.acc, &stats);
+    Parsed {
+        blocks: b.acc.out,
+        stats,
+        meta: b.meta,
+    }
+}
+
+fn page_stats_of(blocks: &[(String, HtmlHints)]) -> Vec<LineStats> {
+    blocks.iter().map(|(t, _)| LineStats::of(t)).collect()
 }
 
 /// Scores every element by the prose of its blocks (fully for the block's
 /// parent, half for its grandparent, as readability does: an article body
 /// holds its paragraphs directly, a comment thread spreads them over many
 /// small elements) and marks the blocks inside the best one.
-fn mark_top_container(acc: &mut Collector) {
+fn mark_top_container(acc: &mut Collector, stats: &[LineStats]) {
     let mut score = vec![0f32; acc.parent.len()];
-    for ((text, _), &e) in acc.out.iter().zip(&acc.element) {
-        let s = LineStats::of(text);
+    for (s, &e) in stats.iter().zip(&acc.element) {
         if !s.proseish() {
             continue;
         }
@@ -230,7 +249,23 @@ struct Context {
     chrome: u8,
     /// The innermost element (index into `Collector::parent`).
     element: u32,
+    /// Inside an element whose content is not shown (script, hidden, ...).
+    skip: bool,
+    /// Inside `<svg>` or `<math>`, where `<x/>` closes itself.
+    foreign: bool,
 }
+
+const ROOT: Context = Context {
+    tag: Tag::Other,
+    boiler: false,
+    main: false,
+    link: false,
+    attr_bits: 0,
+    chrome: 0,
+    element: 0,
+    skip: false,
+    foreign: false,
+};
 
 #[derive(Default)]
 struct Collector {
@@ -245,13 +280,16 @@ struct Collector {
 
 impl Collector {
     fn flush(&mut self, ctx: Context) {
-        let collapsed = self
-            .current
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mut collapsed = String::new();
+        let mut chars = 0;
+        for w in self.current.split_whitespace() {
+            if !collapsed.is_empty() {
+                collapsed.push(' ');
+            }
+            collapsed.push_str(w);
+            chars += w.chars().count();
+        }
         if !collapsed.is_empty() {
-            let chars = self.current.chars().filter(|c| !c.is_whitespace()).count();
             let hints = HtmlHints {
                 link_density: (self.link_chars as f32 / chars.max(1) as f32).min(1.0),
                 tag: ctx.tag,
@@ -268,77 +306,662 @@ impl Collector {
         self.current.clear();
         self.link_chars = 0;
     }
+}
 
-    /// Visits the tree in document order with an explicit stack: pages with
-    /// tens of thousands of nested elements must not overflow the call stack.
-    fn walk(&mut self, root: ElementRef, ctx: Context) {
-        enum Step<'a> {
-            Visit(ego_tree::NodeRef<'a, Node>, Context),
-            /// After an element's children: close its block (with the
-            /// element's own context) or separate inline text.
-            Leave {
-                block: bool,
-                inner: Context,
-            },
+/// An open element: its name, its context for its content, whether it
+/// closes a block.
+struct Open<'a> {
+    name: Cow<'a, str>,
+    flags: u16,
+    inner: Context,
+    block: bool,
+}
+
+/// Page metadata met on the way.
+#[derive(Default)]
+struct Meta {
+    /// `<meta>` names (property, name or itemprop) and contents, in order.
+    metas: Vec<(String, String)>,
+    title: Option<String>,
+    json_ld: Vec<String>,
+    time: Option<String>,
+    canonical: Option<String>,
+}
+
+impl Meta {
+    fn content(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|key| {
+            self.metas
+                .iter()
+                .find(|(n, c)| n.eq_ignore_ascii_case(key) && !c.trim().is_empty())
+                .map(|(_, c)| c.trim().to_string())
+        })
+    }
+
+    fn title(&self) -> Option<String> {
+        self.content(&["og:title", "twitter:title"]).or_else(|| {
+            self.title
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+        })
+    }
+
+    fn date(&self) -> Option<String> {
+        self.content(&[
+            "article:published_time",
+            "datePublished",
+            "pubdate",
+            "date",
+            "dc.date",
+            "og:published_time",
+        ])
+        .or_else(|| {
+            self.json_ld.iter().find_map(|json| {
+                let key = "\"datePublished\"";
+                let at = json.find(key)? + key.len();
+                let rest = json[at..]
+                    .trim_start()
+                    .strip_prefix(':')?
+                    .trim_start()
+                    .strip_prefix('"')?;
+                Some(rest[..rest.find('"')?].to_string())
+            })
+        })
+        .or_else(|| self.time.clone())
+    }
+
+    fn url(&self) -> Option<String> {
+        self.canonical.clone().or_else(|| self.content(&["og:url"]))
+    }
+}
+
+/// What the next text token is wanted for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Capture {
+    /// The content of a script or style in the head: not page text.
+    Ignore,
+    Title,
+    JsonLd,
+}
+
+/// A light HTML5 tree builder over the tokens: the stack of open elements
+/// with the implied end tags, scopes and head/body handling of the HTML5
+/// rules that shape the blocks of real pages, feeding the collector in
+/// document order.
+#[derive(Default)]
+struct Builder<'a> {
+    acc: Collector,
+    stack: Vec<Open<'a>>,
+    in_body: bool,
+    quirks: bool,
+    seen_doctype: bool,
+    capture: Option<Capture>,
+    meta: Meta,
+    /// `class_words` of the class and id values met so far: pages repeat them.
+    class_cache: HashMap<&'a str, u16>,
+}
+
+fn attr<'b>(attrs: &'b [(Cow<str>, Cow<str>)], name: &str) -> Option<&'b str> {
+    attrs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_ref())
+}
+
+/// Elements that belong in the head of a page.
+const HEAD_CONTENT: &[&str] = &[
+    "base", "basefont", "bgsound", "link", "meta", "noframes", "script", "style", "title",
+    "noscript",
+];
+
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "hr", "img", "image", "input",
+    "keygen", "link", "meta", "param", "source", "track", "wbr", "frame",
+];
+
+/// Start tags that close an open `<p>`.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "search",
+    "section",
+    "summary",
+    "ul",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "listing",
+    "form",
+    "hr",
+    "xmp",
+    "plaintext",
+    "dd",
+    "dt",
+    "li",
+];
+
+/// End tags that close their element only when it is in scope.
+const SCOPED_END: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "button",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "pre",
+    "search",
+    "section",
+    "summary",
+    "ul",
+    "form",
+    "dd",
+    "dt",
+    "applet",
+    "marquee",
+    "object",
+];
+
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// Elements with special parsing rules: an unmatched end tag stops at them.
+const SPECIAL: &[&str] = &[
+    "address",
+    "applet",
+    "area",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "bgsound",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "iframe",
+    "img",
+    "input",
+    "keygen",
+    "li",
+    "link",
+    "listing",
+    "main",
+    "marquee",
+    "menu",
+    "meta",
+    "nav",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "p",
+    "param",
+    "plaintext",
+    "pre",
+    "script",
+    "search",
+    "section",
+    "select",
+    "source",
+    "style",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
+    "wbr",
+    "xmp",
+];
+
+/// Elements that bound the default scope.
+const SCOPE: &[&str] = &[
+    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
+];
+
+const F_BLOCK: u16 = 1;
+const F_SKIP: u16 = 1 << 1;
+const F_VOID: u16 = 1 << 2;
+const F_SPECIAL: u16 = 1 << 3;
+const F_SCOPE: u16 = 1 << 4;
+const F_CLOSES_P: u16 = 1 << 5;
+const F_HEAD: u16 = 1 << 6;
+const F_HEADING: u16 = 1 << 7;
+const F_SCOPED_END: u16 = 1 << 8;
+
+/// What the lists above say of each element name, as `F_*` bits: one
+/// lookup per tag instead of a scan of every list.
+static FLAGS: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, u16> = HashMap::new();
+    for (list, flag) in [
+        (BLOCKS, F_BLOCK),
+        (SKIPPED, F_SKIP),
+        (VOID, F_VOID),
+        (SPECIAL, F_SPECIAL),
+        (SCOPE, F_SCOPE),
+        (CLOSES_P, F_CLOSES_P),
+        (HEAD_CONTENT, F_HEAD),
+        (HEADINGS, F_HEADING),
+        (SCOPED_END, F_SCOPED_END),
+    ] {
+        for name in list {
+            *m.entry(name).or_default() |= flag;
         }
-        let mut stack: Vec<Step> = root.children().rev().map(|c| Step::Visit(c, ctx)).collect();
-        while let Some(step) = stack.pop() {
-            let (child, ctx) = match step {
-                Step::Visit(child, ctx) => (child, ctx),
-                Step::Leave { block: true, inner } => {
-                    self.flush(inner);
-                    continue;
-                }
-                Step::Leave { block: false, .. } => {
-                    self.current.push(' ');
-                    continue;
-                }
+    }
+    m
+});
+
+fn flags(name: &str) -> u16 {
+    FLAGS.get(name).copied().unwrap_or(0)
+}
+
+impl<'a> Builder<'a> {
+    fn current(&self) -> Context {
+        self.stack.last().map_or(ROOT, |o| o.inner)
+    }
+
+    fn current_name(&self) -> &str {
+        self.stack.last().map_or("html", |o| o.name.as_ref())
+    }
+
+    /// Pops the current element, closing its block or separating its text.
+    fn pop(&mut self) {
+        let Some(open) = self.stack.pop() else {
+            return;
+        };
+        if open.inner.skip {
+            return;
+        }
+        if open.block {
+            self.acc.flush(open.inner);
+        } else {
+            self.acc.current.push(' ');
+        }
+    }
+
+    /// The stack index of the topmost `names` element before a scope boundary.
+    fn in_scope(&self, names: &[&str], extra_bounds: &[&str], table: bool) -> Option<usize> {
+        for (i, o) in self.stack.iter().enumerate().rev() {
+            let n = o.name.as_ref();
+            if names.contains(&n) {
+                return Some(i);
+            }
+            let bound = if table {
+                matches!(n, "html" | "table" | "template")
+            } else {
+                o.flags & F_SCOPE != 0 || extra_bounds.contains(&n)
             };
-            match child.value() {
-                Node::Text(t) => {
-                    if ctx.link {
-                        self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
-                    }
-                    self.current.push_str(t);
+            if bound {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn pop_to(&mut self, i: usize) {
+        while self.stack.len() > i {
+            self.pop();
+        }
+    }
+
+    fn close_p(&mut self) {
+        if let Some(i) = self.in_scope(&["p"], &["button"], false) {
+            self.pop_to(i);
+        }
+    }
+
+    fn token(&mut self, token: Token<'a>) {
+        let capture = self.capture.take();
+        match token {
+            Token::Doctype => {
+                if !self.seen_doctype && !self.in_body {
+                    self.seen_doctype = true;
                 }
-                Node::Element(e) => {
-                    let name = e.name();
-                    if SKIPPED.contains(&name) || hidden(e) {
-                        continue;
+            }
+            Token::Text(t) => {
+                match capture {
+                    Some(Capture::Title) if self.meta.title.is_none() => {
+                        self.meta.title = Some(t.to_string());
                     }
-                    let attrs = [e.attr("class"), e.attr("id")];
-                    let mut inner = ctx;
-                    inner.boiler |= attrs.iter().flatten().any(|a| BOILER_ATTR.is_match(a));
-                    for a in attrs.iter().flatten() {
-                        for b in ATTR_SET.matches(a).iter() {
-                            inner.attr_bits |= 1 << b;
-                        }
-                    }
-                    if let Some(b) = CHROME.iter().position(|c| *c == name) {
-                        inner.chrome |= 1 << b;
-                    }
-                    inner.element = self.parent.len() as u32;
-                    self.parent.push(ctx.element);
-                    inner.main |= matches!(name, "article" | "main")
-                        || e.attr("itemprop") == Some("articleBody")
-                        || attrs.iter().flatten().any(|a| MAIN_ATTR.is_match(a));
-                    inner.link |= name == "a";
-                    let block = BLOCKS.contains(&name);
-                    if block {
-                        self.flush(ctx);
-                        inner.tag = match name {
-                            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Tag::Heading,
-                            "p" => Tag::Paragraph,
-                            "li" | "dd" | "dt" => Tag::ListItem,
-                            "tr" | "td" | "th" => Tag::Cell,
-                            "blockquote" => Tag::Quote,
-                            _ => ctx.tag,
-                        };
-                    }
-                    stack.push(Step::Leave { block, inner });
-                    stack.extend(child.children().rev().map(|c| Step::Visit(c, inner)));
+                    Some(Capture::JsonLd) => self.meta.json_ld.push(t.to_string()),
+                    _ => {}
                 }
-                _ => {}
+                if !self.in_body {
+                    if t.trim_ascii().is_empty() || capture.is_some() {
+                        return;
+                    }
+                    self.start_body(&[]);
+                }
+                let ctx = self.current();
+                if ctx.skip {
+                    return;
+                }
+                if ctx.link {
+                    self.acc.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+                }
+                self.acc.current.push_str(&t);
+            }
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+            } => self.start(name, &attrs, self_closing),
+            Token::End { name } => self.end(&name),
+        }
+    }
+
+    fn start_body(&mut self, attrs: &[(Cow<'a, str>, Cow<'a, str>)]) {
+        self.in_body = true;
+        self.quirks = !self.seen_doctype;
+        self.open(Cow::Borrowed("body"), attrs);
+    }
+
+    fn read_meta(&mut self, name: &str, attrs: &[(Cow<'a, str>, Cow<'a, str>)]) {
+        match name {
+            "meta" => {
+                let key = attr(attrs, "property")
+                    .or_else(|| attr(attrs, "name"))
+                    .or_else(|| attr(attrs, "itemprop"));
+                if let (Some(k), Some(c)) = (key, attr(attrs, "content")) {
+                    self.meta.metas.push((k.to_string(), c.to_string()));
+                }
+            }
+            "title" => self.capture = Some(Capture::Title),
+            "script" if attr(attrs, "type") == Some("application/ld+json") => {
+                self.capture = Some(Capture::JsonLd)
+            }
+            "time" if self.meta.time.is_none() => {
+                self.meta.time = attr(attrs, "datetime").map(str::to_string);
+            }
+            "link" if self.meta.canonical.is_none() && attr(attrs, "rel") == Some("canonical") => {
+                self.meta.canonical = attr(attrs, "href").map(str::to_string);
+            }
+            _ => {}
+        }
+    }
+
+    fn start(
+        &mut self,
+        name: Cow<'a, str>,
+        attrs: &[(Cow<'a, str>, Cow<'a, str>)],
+        self_closing: bool,
+    ) {
+        self.read_meta(&name, attrs);
+        let n = name.as_ref();
+        let f = flags(n);
+        if !self.in_body {
+            match n {
+                "html" | "head" => return,
+                "body" => return self.start_body(attrs),
+                _ if f & F_HEAD != 0 => {
+                    self.capture.get_or_insert(Capture::Ignore);
+                    return;
+                }
+                _ => self.start_body(&[]),
+            }
+        }
+        match n {
+            "html" | "body" | "head" => return,
+            "li" => {
+                self.close_list_item(&["li"]);
+                self.close_p();
+            }
+            "dd" | "dt" => {
+                self.close_list_item(&["dd", "dt"]);
+                self.close_p();
+            }
+            _ if f & F_HEADING != 0 => {
+                self.close_p();
+                if self.stack.last().is_some_and(|o| o.flags & F_HEADING != 0) {
+                    self.pop();
+                }
+            }
+            "table" if !self.quirks => self.close_p(),
+            _ if f & F_CLOSES_P != 0 => self.close_p(),
+            "a" => {
+                // An open link in the same cell closes first (when only
+                // inline elements lie between).
+                for i in (0..self.stack.len()).rev() {
+                    let n = self.stack[i].name.as_ref();
+                    if n == "a" {
+                        self.pop_to(i);
+                        break;
+                    }
+                    if self.stack[i].flags & F_SPECIAL != 0 {
+                        break;
+                    }
+                }
+            }
+            "tr" => {
+                if let Some(i) = self.in_scope(&["tr"], &[], true) {
+                    self.pop_to(i);
+                }
+                if self.current_name() == "table" {
+                    self.open(Cow::Borrowed("tbody"), &[]);
+                }
+            }
+            "td" | "th" => {
+                if let Some(i) = self.in_scope(&["td", "th"], &[], true) {
+                    self.pop_to(i);
+                }
+                if self.current_name() == "table" {
+                    self.open(Cow::Borrowed("tbody"), &[]);
+                }
+                if matches!(self.current_name(), "tbody" | "thead" | "tfoot") {
+                    self.open(Cow::Borrowed("tr"), &[]);
+                }
+            }
+            "tbody" | "thead" | "tfoot" => {
+                if let Some(i) = self.in_scope(&["tbody", "thead", "tfoot"], &[], true) {
+                    self.pop_to(i);
+                }
+            }
+            "option" | "optgroup" if self.current_name() == "option" => self.pop(),
+            _ => {}
+        }
+        let foreign = self.current().foreign;
+        self.open(name.clone(), attrs);
+        if f & F_VOID != 0 || (foreign && self_closing) {
+            self.pop();
+        }
+    }
+
+    /// `<li>` (or `<dd>`, `<dt>`) closes the open one unless a block other
+    /// than address, div or p lies between.
+    fn close_list_item(&mut self, names: &[&str]) {
+        for i in (0..self.stack.len()).rev() {
+            let n = self.stack[i].name.as_ref();
+            if names.contains(&n) {
+                return self.pop_to(i);
+            }
+            if self.stack[i].flags & F_SPECIAL != 0 && !matches!(n, "address" | "div" | "p") {
+                return;
+            }
+        }
+    }
+
+    /// Pushes an element, working out its context from its name and attributes.
+    fn open(&mut self, name: Cow<'a, str>, attrs: &[(Cow<'a, str>, Cow<'a, str>)]) {
+        let ctx = self.current();
+        let n = name.as_ref();
+        let mut inner = ctx;
+        inner.foreign |= matches!(n, "svg" | "math");
+        let f = flags(n);
+        let block = f & F_BLOCK != 0;
+        if ctx.skip || f & F_SKIP != 0 || hidden(attrs) {
+            inner.skip = true;
+            self.stack.push(Open {
+                name,
+                flags: f,
+                inner,
+                block,
+            });
+            return;
+        }
+        let mut words = 0u16;
+        for (n, v) in attrs {
+            if n == "class" || n == "id" {
+                words |= match v {
+                    Cow::Borrowed(v) => {
+                        *self.class_cache.entry(*v).or_insert_with(|| class_words(v))
+                    }
+                    Cow::Owned(v) => class_words(v),
+                };
+            }
+        }
+        inner.boiler |= words & BOILER_BIT != 0;
+        inner.attr_bits |= (words & 0x7f) as u8;
+        if let Some(b) = CHROME.iter().position(|c| *c == n) {
+            inner.chrome |= 1 << b;
+        }
+        inner.element = self.acc.parent.len() as u32;
+        self.acc.parent.push(ctx.element);
+        inner.main |= matches!(n, "article" | "main")
+            || attr(attrs, "itemprop") == Some("articleBody")
+            || words & MAIN_BIT != 0;
+        inner.link |= n == "a";
+        if block {
+            self.acc.flush(ctx);
+            inner.tag = match n {
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Tag::Heading,
+                "p" => Tag::Paragraph,
+                "li" | "dd" | "dt" => Tag::ListItem,
+                "tr" => Tag::Cell,
+                "blockquote" => Tag::Quote,
+                _ => ctx.tag,
+            };
+        }
+        self.stack.push(Open {
+            name,
+            flags: f,
+            inner,
+            block,
+        });
+    }
+
+    fn end(&mut self, name: &str) {
+        if !self.in_body {
+            return;
+        }
+        match name {
+            "html" | "body" | "head" => {}
+            "br" => self.start(Cow::Borrowed("br"), &[], false),
+            "p" => match self.in_scope(&["p"], &["button"], false) {
+                Some(i) => self.pop_to(i),
+                // A stray `</p>` stands for an empty paragraph: a block break.
+                None if !self.current().skip => {
+                    let ctx = self.current();
+                    self.acc.flush(ctx);
+                }
+                None => {}
+            },
+            "li" => {
+                if let Some(i) = self.in_scope(&["li"], &["ol", "ul"], false) {
+                    self.pop_to(i);
+                }
+            }
+            _ if flags(name) & F_HEADING != 0 => {
+                if let Some(i) = self.in_scope(HEADINGS, &[], false) {
+                    self.pop_to(i);
+                }
+            }
+            "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" => {
+                if let Some(i) = self.in_scope(&[name], &[], true) {
+                    self.pop_to(i);
+                }
+            }
+            _ if flags(name) & F_SCOPED_END != 0 => {
+                if let Some(i) = self.in_scope(&[name], &[], false) {
+                    self.pop_to(i);
+                }
+            }
+            _ => {
+                for i in (0..self.stack.len()).rev() {
+                    let n = self.stack[i].name.as_ref();
+                    if n == name {
+                        return self.pop_to(i);
+                    }
+                    if self.stack[i].flags & F_SPECIAL != 0 {
+                        return;
+                    }
+                }
             }
         }
     }
@@ -346,91 +969,10 @@ impl Collector {
 
 /// Hidden from the reader. React's streamed server rendering parks content
 /// in `<div hidden id="S:0">` until a script moves it into view, so those stay.
-fn hidden(e: &scraper::node::Element) -> bool {
-    (e.attr("hidden").is_some() && !e.id().is_some_and(|id| id.starts_with("S:")))
-        || e.attr("aria-hidden") == Some("true")
-        || e.attr("style")
-            .is_some_and(|s| s.replace(' ', "").contains("display:none"))
-}
-
-static SEL_META: LazyLock<scraper::Selector> =
-    LazyLock::new(|| scraper::Selector::parse("meta").expect("static selector"));
-static SEL_TITLE: LazyLock<scraper::Selector> =
-    LazyLock::new(|| scraper::Selector::parse("title").expect("static selector"));
-static SEL_TIME: LazyLock<scraper::Selector> =
-    LazyLock::new(|| scraper::Selector::parse("time[datetime]").expect("static selector"));
-static SEL_CANONICAL: LazyLock<scraper::Selector> =
-    LazyLock::new(|| scraper::Selector::parse("link[rel=canonical]").expect("static selector"));
-static SEL_JSONLD: LazyLock<scraper::Selector> = LazyLock::new(|| {
-    scraper::Selector::parse("script[type='application/ld+json']").expect("static selector")
-});
-
-fn meta_content(doc: &Html, keys: &[&str]) -> Option<String> {
-    for key in keys {
-        for m in doc.select(&SEL_META) {
-            let e = m.value();
-            let name = e
-                .attr("property")
-                .or_else(|| e.attr("name"))
-                .or_else(|| e.attr("itemprop"));
-            if name.is_some_and(|n| n.eq_ignore_ascii_case(key)) {
-                if let Some(c) = e.attr("content").map(str::trim).filter(|c| !c.is_empty()) {
-                    return Some(c.to_string());
-                }
-            }
-        }
-    }
-    None
-}
-
-fn meta_title(doc: &Html) -> Option<String> {
-    meta_content(doc, &["og:title", "twitter:title"]).or_else(|| {
-        doc.select(&SEL_TITLE)
-            .next()
-            .map(|t| t.text().collect::<String>().trim().to_string())
-            .filter(|t| !t.is_empty())
-    })
-}
-
-fn meta_date(doc: &Html) -> Option<String> {
-    meta_content(
-        doc,
-        &[
-            "article:published_time",
-            "datePublished",
-            "pubdate",
-            "date",
-            "dc.date",
-            "og:published_time",
-        ],
-    )
-    .or_else(|| {
-        doc.select(&SEL_JSONLD).find_map(|s| {
-            let json = s.text().collect::<String>();
-            let key = "\"datePublished\"";
-            let at = json.find(key)? + key.len();
-            let rest = json[at..]
-                .trim_start()
-                .strip_prefix(':')?
-                .trim_start()
-                .strip_prefix('"')?;
-            Some(rest[..rest.find('"')?].to_string())
-        })
-    })
-    .or_else(|| {
-        doc.select(&SEL_TIME)
-            .next()
-            .and_then(|t| t.value().attr("datetime"))
-            .map(str::to_string)
-    })
-}
-
-fn meta_url(doc: &Html) -> Option<String> {
-    doc.select(&SEL_CANONICAL)
-        .next()
-        .and_then(|l| l.value().attr("href"))
-        .map(str::to_string)
-        .or_else(|| meta_content(doc, &["og:url"]))
+fn hidden(attrs: &[(Cow<str>, Cow<str>)]) -> bool {
+    (attr(attrs, "hidden").is_some() && !attr(attrs, "id").is_some_and(|id| id.starts_with("S:")))
+        || attr(attrs, "aria-hidden") == Some("true")
+        || attr(attrs, "style").is_some_and(|s| s.replace(' ', "").contains("display:none"))
 }
 
 #[cfg(test)]

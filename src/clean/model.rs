@@ -34,25 +34,25 @@ pub const STAGE2_NAMES: &[&str] = &[
 
 /// Depth of every stage-1 tree (complete binary trees).
 pub const DEPTH: usize = 4;
-const INNER: usize = (1 << DEPTH) - 1;
+pub const INNER: usize = (1 << DEPTH) - 1;
 
 /// A complete binary tree: node `k` sends a row right when
 /// `x[feature[k]] > threshold[k]`; the leaves hold the scores.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Tree {
-    pub feature: Vec<u16>,
-    pub threshold: Vec<f32>,
-    pub leaf: Vec<f32>,
+    pub feature: [u16; INNER],
+    pub threshold: [f32; INNER],
+    pub leaf: [f32; INNER + 1],
 }
 
 impl Tree {
     pub fn eval(&self, x: &[f32]) -> f32 {
         let mut k = 0usize;
         for _ in 0..DEPTH {
-            let right = x[self.feature[k] as usize] > self.threshold[k];
+            let right = x[self.feature[k % INNER] as usize] > self.threshold[k % INNER];
             k = 2 * k + 1 + right as usize;
         }
-        self.leaf[k - INNER]
+        self.leaf[(k - INNER) % (INNER + 1)]
     }
 }
 
@@ -69,13 +69,26 @@ pub fn forest_score(trees: &[Tree], x: &[f32]) -> f32 {
     trees.iter().map(|t| t.eval(x)).sum()
 }
 
+/// Stage-1 scores of flat rows of width `dim`, tree by tree: a tree stays
+/// in cache while the rows' independent walks overlap.
+pub fn forest_scores(trees: &[Tree], rows: &[f32], dim: usize) -> Vec<f32> {
+    let mut z = vec![0f32; rows.len() / dim];
+    for t in trees {
+        for (zi, x) in z.iter_mut().zip(rows.chunks_exact(dim)) {
+            *zi += t.eval(x);
+        }
+    }
+    z
+}
+
 pub fn dot(w: &[f32], x: &[f32]) -> f32 {
     w.iter().zip(x).map(|(a, b)| a * b).sum()
 }
 
-/// Stage-2 rows from the stage-1 scores `z` of one page. Neighbours enter
-/// as probabilities so one hopeless line cannot outvote a paragraph.
-pub fn stage2_features(z: &[f32], log_words: &[f32]) -> Vec<Vec<f32>> {
+/// Stage-2 rows (flat, `STAGE2_NAMES.len()` values each) from the stage-1
+/// scores `z` of one page. Neighbours enter as probabilities so one
+/// hopeless line cannot outvote a paragraph.
+pub fn stage2_features(z: &[f32], log_words: &[f32]) -> Vec<f32> {
     let n = z.len();
     let p: Vec<f32> = z.iter().map(|&v| 1.0 / (1.0 + (-v).exp())).collect();
     // Missing neighbours (page edges) take the line's own score.
@@ -86,52 +99,52 @@ pub fn stage2_features(z: &[f32], log_words: &[f32]) -> Vec<Vec<f32>> {
             j as usize
         }
     };
-    (0..n)
-        .map(|i| {
-            let ii = i as isize;
-            let at = |j: isize| p[idx(j, i)];
-            let zc = |j: isize| z[idx(j, i)].clamp(-8.0, 8.0);
-            let max_before = p[i.saturating_sub(5)..i]
+    let mut out = Vec::with_capacity(n * STAGE2_NAMES.len());
+    for i in 0..n {
+        let ii = i as isize;
+        let at = |j: isize| p[idx(j, i)];
+        let zc = |j: isize| z[idx(j, i)].clamp(-8.0, 8.0);
+        let max_before = p[i.saturating_sub(5)..i]
+            .iter()
+            .copied()
+            .fold(0.0, f32::max);
+        let max_after = p[(i + 1).min(n)..(i + 6).min(n)]
+            .iter()
+            .copied()
+            .fold(0.0, f32::max);
+        let window = &p[i.saturating_sub(10)..(i + 11).min(n)];
+        let mean = window.iter().sum::<f32>() / window.len() as f32;
+        let kept = window.iter().filter(|&&v| v > 0.5).count() as f32 / window.len() as f32;
+        let min_around = at(ii - 1).min(at(ii + 1));
+        let short = (log_words[i] < 2.0) as u8 as f32;
+        out.extend_from_slice(&[
+            1.0,
+            z[i].clamp(-8.0, 8.0),
+            p[i],
+            at(ii - 1),
+            at(ii + 1),
+            at(ii - 2),
+            at(ii + 2),
+            at(ii - 3),
+            at(ii + 3),
+            max_before,
+            max_after,
+            min_around,
+            mean,
+            kept,
+            log_words[i],
+            short,
+            short * min_around,
+            zc(ii - 1),
+            zc(ii + 1),
+            z[i.saturating_sub(3)..(i + 4).min(n)]
                 .iter()
-                .copied()
-                .fold(0.0, f32::max);
-            let max_after = p[(i + 1).min(n)..(i + 6).min(n)]
-                .iter()
-                .copied()
-                .fold(0.0, f32::max);
-            let window = &p[i.saturating_sub(10)..(i + 11).min(n)];
-            let mean = window.iter().sum::<f32>() / window.len() as f32;
-            let kept = window.iter().filter(|&&v| v > 0.5).count() as f32 / window.len() as f32;
-            let min_around = at(ii - 1).min(at(ii + 1));
-            let short = (log_words[i] < 2.0) as u8 as f32;
-            vec![
-                1.0,
-                z[i].clamp(-8.0, 8.0),
-                p[i],
-                at(ii - 1),
-                at(ii + 1),
-                at(ii - 2),
-                at(ii + 2),
-                at(ii - 3),
-                at(ii + 3),
-                max_before,
-                max_after,
-                min_around,
-                mean,
-                kept,
-                log_words[i],
-                short,
-                short * min_around,
-                zc(ii - 1),
-                zc(ii + 1),
-                z[i.saturating_sub(3)..(i + 4).min(n)]
-                    .iter()
-                    .map(|v| v.clamp(-8.0, 8.0))
-                    .sum::<f32>()
-                    / 7.0,
-            ]
-        })
-        .collect()
+                .map(|v| v.clamp(-8.0, 8.0))
+                .sum::<f32>()
+                / 7.0,
+        ]);
+    }
+    out
 }
 
 impl Model {
@@ -200,9 +213,10 @@ impl Model {
 
     /// Stage-1 scores (logits) of a page's blocks, with their log word counts.
     pub fn stage1_scores(&self, blocks: &[Block], stats: &[LineStats]) -> (Vec<f32>, Vec<f32>) {
+        let dim = FEATURE_NAMES.len();
         let rows = page_features(blocks, stats);
-        let z = rows.iter().map(|r| forest_score(&self.stage1, r)).collect();
-        let lw = rows.iter().map(|r| r[1]).collect();
+        let z = forest_scores(&self.stage1, &rows, dim);
+        let lw = rows.chunks_exact(dim).map(|r| r[1]).collect();
         (z, lw)
     }
 
@@ -211,7 +225,7 @@ impl Model {
         let (z, lw) = self.stage1_scores(blocks, stats);
         let cut = (self.threshold / (1.0 - self.threshold)).ln();
         stage2_features(&z, &lw)
-            .iter()
+            .chunks_exact(STAGE2_NAMES.len())
             .map(|r| dot(&self.stage2, r) >= cut)
             .collect()
     }
@@ -219,20 +233,21 @@ impl Model {
 
 fn parse_tree(src: &str) -> Tree {
     let (nodes, leaves) = src.split_once('|').expect("tree line: nodes | leaves");
-    let mut t = Tree::default();
+    let (mut feature, mut threshold) = (Vec::new(), Vec::new());
     for node in nodes.split_whitespace() {
         let (f, th) = node.split_once(':').expect("feature:threshold");
-        t.feature.push(f.parse().expect("feature index"));
-        t.threshold.push(th.parse().expect("threshold"));
+        feature.push(f.parse().expect("feature index"));
+        threshold.push(th.parse().expect("threshold"));
     }
-    t.leaf = leaves
+    let leaf: Vec<f32> = leaves
         .split_whitespace()
         .map(|v| v.parse().expect("leaf"))
         .collect();
-    assert!(
-        t.feature.len() == INNER && t.leaf.len() == INNER + 1,
-        "tree of the wrong depth"
-    );
+    let t = Tree {
+        feature: feature.try_into().expect("tree of the wrong depth"),
+        threshold: threshold.try_into().expect("tree of the wrong depth"),
+        leaf: leaf.try_into().expect("tree of the wrong depth"),
+    };
     assert!(
         t.feature
             .iter()
@@ -260,9 +275,9 @@ mod tests {
     #[test]
     fn tree_walks_to_the_right_leaf() {
         let t = Tree {
-            feature: vec![1; INNER],
-            threshold: vec![0.5; INNER],
-            leaf: (0..=INNER).map(|v| v as f32).collect(),
+            feature: [1; INNER],
+            threshold: [0.5; INNER],
+            leaf: std::array::from_fn(|v| v as f32),
         };
         assert_eq!(t.eval(&[1.0, 0.0]), 0.0);
         assert_eq!(t.eval(&[1.0, 1.0]), INNER as f32);
@@ -270,8 +285,9 @@ mod tests {
 
     #[test]
     fn stage2_rows_have_declared_width() {
-        let rows = stage2_features(&[1.0, -2.0, 3.0], &[2.0, 0.5, 3.0]);
-        assert!(rows.iter().all(|r| r.len() == STAGE2_NAMES.len()));
+        let flat = stage2_features(&[1.0, -2.0, 3.0], &[2.0, 0.5, 3.0]);
+        assert_eq!(flat.len(), 3 * STAGE2_NAMES.len());
+        let rows: Vec<&[f32]> = flat.chunks(STAGE2_NAMES.len()).collect();
         let min_around = STAGE2_NAMES
             .iter()
             .position(|n| *n == "min_around")

@@ -1,8 +1,8 @@
-//! The boilerplate phrase dictionary (`data/clean/phrases.tsv`): one
-//! aho-corasick automaton over every phrase, each phrase tagged with the
-//! category (navigation, social, newsletter, ...) it votes for.
+//! The boilerplate phrase dictionary (`data/clean/phrases.tsv`), each
+//! phrase tagged with the category (navigation, social, newsletter, ...) it
+//! votes for, matched word by word: a hash of each word's letters finds the
+//! phrases that start with it, so a line costs one pass over its bytes.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
 /// Phrase categories, in feature order.
@@ -22,13 +22,39 @@ pub const CATEGORIES: &[&str] = &[
 pub const N_CATEGORIES: usize = CATEGORIES.len();
 
 struct Dictionary {
-    automaton: AhoCorasick,
-    category: Vec<u8>,
+    /// Lower-cased phrases that start with a letter or digit, longest first
+    /// within each run sharing a first word.
+    phrases: Vec<(&'static str, u8)>,
+    /// First-word hash to the run of `phrases` starting with that word
+    /// (open addressing; `EMPTY` marks a free slot).
+    slots: Vec<(u64, u32, u32)>,
+    /// One bit per `slot_of` value that holds a first word: most words are
+    /// ruled out without touching `slots`.
+    bloom: [u64; SLOTS / 64],
+    /// Phrases that start with a symbol ("©"): found anywhere.
+    symbols: Vec<(memchr::memmem::Finder<'static>, u8)>,
+}
+
+const SLOTS: usize = 1024;
+const EMPTY: u64 = 0;
+
+fn mix(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95) | 1
+}
+
+/// Word bytes for the boundary test: ASCII letters and digits and every
+/// byte of a non-ASCII character.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+fn slot_of(h: u64) -> usize {
+    (h >> 54) as usize % SLOTS
 }
 
 static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
-    let mut phrases = Vec::new();
-    let mut category = Vec::new();
+    let mut words = Vec::new();
+    let mut symbols = Vec::new();
     for line in include_str!("../../data/clean/phrases.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -38,18 +64,42 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
             .iter()
             .position(|c| *c == cat)
             .unwrap_or_else(|| panic!("unknown phrase category {cat}"));
-        phrases.push(phrase.to_string());
-        category.push(idx as u8);
+        let phrase: &'static str = Box::leak(phrase.to_ascii_lowercase().into_boxed_str());
+        if phrase.as_bytes()[0].is_ascii_alphanumeric() {
+            assert!(phrase.is_ascii(), "word phrases are ASCII: {phrase}");
+            words.push((phrase, idx as u8));
+        } else {
+            symbols.push((memchr::memmem::Finder::new(phrase), idx as u8));
+        }
     }
-    let automaton = AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::DFA))
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&phrases)
-        .expect("phrase automaton");
+    let first_word = |p: &str| -> u64 {
+        p.bytes()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .fold(EMPTY, mix)
+    };
+    words.sort_by_key(|(p, _)| (first_word(p), std::cmp::Reverse(p.len())));
+    words.dedup_by_key(|(p, _)| *p);
+    let mut slots = vec![(EMPTY, 0u32, 0u32); SLOTS];
+    for run in words.chunk_by(|a, b| first_word(a.0) == first_word(b.0)) {
+        let h = first_word(run[0].0);
+        let start = run.as_ptr() as usize - words.as_ptr() as usize;
+        let start = (start / std::mem::size_of::<(&str, u8)>()) as u32;
+        let mut k = slot_of(h);
+        while slots[k].0 != EMPTY {
+            k = (k + 1) % SLOTS;
+        }
+        slots[k] = (h, start, run.len() as u32);
+    }
+    let mut bloom = [0u64; SLOTS / 64];
+    for &(h, _, _) in slots.iter().filter(|s| s.0 != EMPTY) {
+        let k = slot_of(h);
+        bloom[k / 64] |= 1 << (k % 64);
+    }
     Dictionary {
-        automaton,
-        category,
+        phrases: words,
+        slots,
+        bloom,
+        symbols,
     }
 });
 
@@ -61,27 +111,92 @@ pub struct PhraseHits {
     pub covered: [u32; N_CATEGORIES],
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+impl PhraseHits {
+    fn add(&mut self, category: u8, len: usize) {
+        self.hits[category as usize] += 1;
+        self.covered[category as usize] += len as u32;
+    }
 }
 
+/// The phrases of `text`, matched case-insensitively where a word starts
+/// and ending at a word boundary (or on a symbol), longest first, without
+/// overlaps.
 pub fn scan(text: &str) -> PhraseHits {
     let dict = &*DICTIONARY;
     let bytes = text.as_bytes();
     let mut out = PhraseHits::default();
-    for m in dict.automaton.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
-        // Phrases that start or end with a symbol ("©") need no boundary there.
-        let left_ok = s == 0 || !is_word_byte(bytes[s - 1]) || !bytes[s].is_ascii_alphanumeric();
-        let right_ok =
-            e == bytes.len() || !is_word_byte(bytes[e]) || !bytes[e - 1].is_ascii_alphanumeric();
-        if left_ok && right_ok {
-            let c = dict.category[m.pattern().as_usize()] as usize;
-            out.hits[c] += 1;
-            out.covered[c] += (e - s) as u32;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_word_byte(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        // A word starts at `i`: hash its ASCII letters and digits.
+        let start = i;
+        let mut h = EMPTY;
+        let mut ascii = true;
+        while i < bytes.len() && is_word_byte(bytes[i]) {
+            ascii &= bytes[i] < 0x80;
+            h = mix(h, bytes[i].to_ascii_lowercase());
+            i += 1;
+        }
+        if !ascii {
+            continue;
+        }
+        if let Some(end) = longest_at(dict, bytes, start, h, &mut out) {
+            i = end.max(i);
+        }
+    }
+    for (sym, category) in &dict.symbols {
+        for at in sym.find_iter(bytes) {
+            let e = at + sym.needle().len();
+            let right_ok = e == bytes.len()
+                || !is_word_byte(bytes[e])
+                || !bytes[e - 1].is_ascii_alphanumeric();
+            if right_ok {
+                out.add(*category, sym.needle().len());
+            }
         }
     }
     out
+}
+
+/// The longest phrase whose first word is the word (hash `h`) at `start`
+/// and that ends on a boundary: counted in `out`, its end returned.
+fn longest_at(
+    dict: &Dictionary,
+    bytes: &[u8],
+    start: usize,
+    h: u64,
+    out: &mut PhraseHits,
+) -> Option<usize> {
+    let mut k = slot_of(h);
+    if dict.bloom[k / 64] & 1 << (k % 64) == 0 {
+        return None;
+    }
+    let (from, len) = loop {
+        let (key, from, len) = dict.slots[k];
+        if key == h {
+            break (from as usize, len as usize);
+        }
+        if key == EMPTY {
+            return None;
+        }
+        k = (k + 1) % SLOTS;
+    };
+    for &(p, category) in &dict.phrases[from..from + len] {
+        let e = start + p.len();
+        let Some(candidate) = bytes.get(start..e) else {
+            continue;
+        };
+        let right_ok =
+            e == bytes.len() || !is_word_byte(bytes[e]) || !bytes[e - 1].is_ascii_alphanumeric();
+        if right_ok && candidate.eq_ignore_ascii_case(p.as_bytes()) {
+            out.add(category, p.len());
+            return Some(e);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -96,6 +96,9 @@ fn is_name(line: &str) -> bool {
 /// Inside a sentence "by" is lower case, so only "By", "Written by" and
 /// "Posted by" open one.
 fn byline_name(line: &str) -> Option<&str> {
+    if !line.as_bytes().windows(2).any(|w| w == b"y ") {
+        return None;
+    }
     let rest = ["Written by ", "Posted by ", "By "]
         .iter()
         .find_map(|m| line.find(m).map(|at| &line[at + m.len()..]))?;
