@@ -86,8 +86,16 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
             let mut at = sentence.start;
             while at < hay.len() {
                 let input = Input::new(hay).span(at..hay.len());
-                r.re.search_captures_with(&mut caches[ri], &input, &mut caps);
-                let Some(m) = caps.get_match() else {
+                let m = match r.fill {
+                    Some(fill) => r.re.search_with(&mut caches[ri], &input).inspect(|m| {
+                        fill(&mut caps, hay, m.span());
+                    }),
+                    None => {
+                        r.re.search_captures_with(&mut caches[ri], &input, &mut caps);
+                        caps.get_match()
+                    }
+                };
+                let Some(m) = m else {
                     break;
                 };
                 at = if m.is_empty() {
