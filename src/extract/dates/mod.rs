@@ -164,10 +164,7 @@ fn resolve_sentence(
     let base = sentence.start;
     cands.clear();
     for (ri, caps) in matches {
-        let m = rules::group(caps, "t")
-            .or_else(|| rules::group(caps, "t2"))
-            .or_else(|| caps.get_group(0))
-            .expect("whole match");
+        let m = RULES[*ri].span(caps);
         let ctx = Ctx {
             caps,
             hay: text,

@@ -106,9 +106,22 @@ pub struct Rule {
     pub resolve: Resolve,
     /// When set, the groups come from this rather than from a capture search.
     pub fill: Option<Fill>,
+    /// The groups marking the annotated span (`t`, then `t2`), when the
+    /// pattern has them: looked up once rather than by name on every match.
+    pub span_groups: [Option<usize>; 2],
 }
 
 impl Rule {
+    /// The annotated span of a match of this rule: group `t`, `t2` or the whole match.
+    pub fn span(&self, caps: &Captures) -> Span {
+        self.span_groups
+            .iter()
+            .flatten()
+            .find_map(|&g| caps.get_group(g))
+            .or_else(|| caps.get_group(0))
+            .expect("whole match")
+    }
+
     /// Whether a sentence with trigger classes `mask` can hold a match.
     pub fn may_match(&self, mask: u64) -> bool {
         self.gate.iter().all(|&any| any & mask != 0)
@@ -128,15 +141,19 @@ fn rule(gate: &'static [u64], pattern: &str, resolve: Resolve) -> Rule {
         // common words ("a", "the", digits): a literal prefilter costs more
         // than the bytes it skips.
         .auto_prefilter(false);
+    let re = meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::new().utf8(true))
+        .build(&pattern)
+        .expect("date rule pattern");
+    let index = |name| re.group_info().to_index(PatternID::ZERO, name);
+    let span_groups = [index("t"), index("t2")];
     Rule {
-        re: meta::Builder::new()
-            .configure(config)
-            .syntax(syntax::Config::new().utf8(true))
-            .build(&pattern)
-            .expect("date rule pattern"),
+        re,
         gate,
         resolve,
         fill: None,
+        span_groups,
     }
 }
 
