@@ -249,7 +249,7 @@ fn fold_of(domain: &str, k: usize) -> usize {
     (h.finish() % k as u64) as usize
 }
 
-const TREES: usize = 60;
+const TREES: usize = 90;
 const SHRINK: f32 = 0.2;
 const LAMBDA: f64 = 1.0;
 const MIN_CHILD_HESSIAN: f64 = 1e-3;

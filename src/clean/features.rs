@@ -396,6 +396,7 @@ pub static FEATURE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
         "log_run_prose",
         "win_dateish",
         "win_nameish",
+        "log_prefix_dup",
     ] {
         n.push(f.to_string());
     }
@@ -425,9 +426,15 @@ pub static FEATURE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 
 /// A short line that heads a section of page furniture ("59 Comments",
-/// "Related Posts", "Sign up for our newsletter").
+/// "Related Posts", "Sign up for our newsletter"), or a longer heading that
+/// opens with such a phrase ("59 Comments on “The Title of the Post”").
+/// In a sentence the phrase must open it: "Leave a comment below." is a
+/// marker, "Google declined to comment on the report." is not.
 fn marker(s: &LineStats, category: usize) -> bool {
-    s.words <= 8 && s.phrases.hits[category] > 0
+    let lead = s.phrases.lead & 1 << category != 0;
+    s.phrases.hits[category] > 0
+        && (lead || !s.ends_sentence)
+        && (s.words <= 8 || (s.words <= 20 && lead && !s.ends_sentence))
 }
 
 /// A short line that is mostly a date or time (comment and teaser stamps).
@@ -568,6 +575,43 @@ fn duplicate_counts(blocks: &[Block]) -> Vec<u32> {
     out
 }
 
+/// The first three words of a line, lower-cased, as a key; `None` for
+/// shorter lines.
+fn prefix_key(text: &str) -> Option<u64> {
+    let mut words = text.split_whitespace();
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for _ in 0..3 {
+        for b in words.next()?.bytes() {
+            h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x100_0000_01b3);
+        }
+        h = (h ^ b' ' as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    Some(h)
+}
+
+/// How many other blocks of the page open with the same three words as
+/// each block: templated runs ("Click to share on ...", "Free shipping on
+/// orders ...") are furniture. Prose lines are left out (count 0): sentences
+/// that share an opening ("The company said ...") are still article text.
+fn prefix_counts(blocks: &[Block], stats: &[LineStats]) -> Vec<u32> {
+    let keys: Vec<Option<u64>> = blocks
+        .iter()
+        .zip(stats)
+        .map(|(b, s)| prefix_key(b.text).filter(|_| !s.proseish()))
+        .collect();
+    let mut sorted: Vec<u64> = keys.iter().flatten().copied().collect();
+    sorted.sort_unstable();
+    keys.iter()
+        .map(|k| match k {
+            Some(k) => {
+                let n = sorted.partition_point(|v| v <= k) - sorted.partition_point(|v| v < k);
+                n as u32 - 1
+            }
+            None => 0,
+        })
+        .collect()
+}
+
 /// `ln(1 + x)` for the counts and half counts the features take it of,
 /// from a table (the same values, computed once).
 fn ln_one_plus(x: f32) -> f32 {
@@ -595,6 +639,7 @@ fn ln_1p(n: u32) -> f32 {
 /// `page_stats`): one row of `FEATURE_NAMES.len()` values per block, flat.
 pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<f32> {
     let dups = duplicate_counts(blocks);
+    let prefix_dups = prefix_counts(blocks, stats);
     let n = blocks.len();
     let region = prose_region(stats);
     let prose_share = stats.iter().filter(|s| s.proseish()).count() as f32 / n.max(1) as f32;
@@ -701,6 +746,7 @@ pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<f32> {
         f.push(if prose { run } else { 0.0 });
         f.push(ln_1p(dates[i]));
         f.push(ln_1p(names[i]));
+        f.push(ln_1p(prefix_dups[i]));
         match blocks[i].html {
             Some(h) => {
                 f.push(h.link_density);
@@ -809,6 +855,39 @@ mod tests {
         assert_eq!(prose_region(&stats), Some((0, 7)));
         assert_eq!(run_lengths(&stats), [3, 3, 3, 2, 2, 1, 1, 1]);
         assert_eq!(cumulative(&stats, false, |s| marker(s, COMMENTS))[5], 1);
+    }
+
+    #[test]
+    fn long_comment_heading_is_a_marker_and_templated_lines_are_counted() {
+        let s = LineStats::of(
+            "59 Comments on \u{201c}The December Watches, Day Eighteen: A Film Title\u{201d}",
+        );
+        assert!(marker(&s, COMMENTS));
+        let s = LineStats::of(
+            "We read all the comments on the post, and most of them were kind to the author.",
+        );
+        assert!(!marker(&s, COMMENTS));
+        assert!(!marker(
+            &LineStats::of("Google declined to comment on the report."),
+            COMMENTS
+        ));
+        assert!(marker(&LineStats::of("Leave a comment below."), COMMENTS));
+        let blocks: Vec<Block> = [
+            "Click to share on Facebook",
+            "Click to share on Reddit",
+            "Menu",
+            "Click here",
+            "The company said on Monday that its sales had risen by a tenth.",
+            "The company said that it would also open two new plants next year.",
+        ]
+        .iter()
+        .map(|t| Block {
+            text: t,
+            html: None,
+        })
+        .collect();
+        let stats: Vec<LineStats> = blocks.iter().map(|b| LineStats::of(b.text)).collect();
+        assert_eq!(prefix_counts(&blocks, &stats), [1, 1, 0, 0, 0, 0]);
     }
 
     #[test]

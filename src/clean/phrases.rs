@@ -109,6 +109,9 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
 pub struct PhraseHits {
     pub hits: [u16; N_CATEGORIES],
     pub covered: [u32; N_CATEGORIES],
+    /// One bit per category with a phrase starting at the first or second
+    /// word of the line or of a sentence in it.
+    pub lead: u16,
 }
 
 impl PhraseHits {
@@ -126,8 +129,13 @@ pub fn scan(text: &str) -> PhraseHits {
     let bytes = text.as_bytes();
     let mut out = PhraseHits::default();
     let mut i = 0;
+    let mut word = 0u32;
     while i < bytes.len() {
         if !is_word_byte(bytes[i]) {
+            if matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|&b| b == b' ')
+            {
+                word = 0;
+            }
             i += 1;
             continue;
         }
@@ -140,11 +148,16 @@ pub fn scan(text: &str) -> PhraseHits {
             h = mix(h, bytes[i].to_ascii_lowercase());
             i += 1;
         }
+        word += 1;
         if !ascii {
             continue;
         }
-        if let Some(end) = longest_at(dict, bytes, start, h, &mut out) {
+        if let Some((end, category, len)) = longest_at(dict, bytes, start, h) {
+            out.add(category, len);
             i = end.max(i);
+            if word <= 2 {
+                out.lead |= 1 << category;
+            }
         }
     }
     for (sym, category) in &dict.symbols {
@@ -162,14 +175,8 @@ pub fn scan(text: &str) -> PhraseHits {
 }
 
 /// The longest phrase whose first word is the word (hash `h`) at `start`
-/// and that ends on a boundary: counted in `out`, its end returned.
-fn longest_at(
-    dict: &Dictionary,
-    bytes: &[u8],
-    start: usize,
-    h: u64,
-    out: &mut PhraseHits,
-) -> Option<usize> {
+/// and that ends on a boundary: its end, category and length.
+fn longest_at(dict: &Dictionary, bytes: &[u8], start: usize, h: u64) -> Option<(usize, u8, usize)> {
     let mut k = slot_of(h);
     if dict.bloom[k / 64] & 1 << (k % 64) == 0 {
         return None;
@@ -192,8 +199,7 @@ fn longest_at(
         let right_ok =
             e == bytes.len() || !is_word_byte(bytes[e]) || !bytes[e - 1].is_ascii_alphanumeric();
         if right_ok && candidate.eq_ignore_ascii_case(p.as_bytes()) {
-            out.add(category, p.len());
-            return Some(e);
+            return Some((e, category, p.len()));
         }
     }
     None
@@ -215,6 +221,15 @@ mod tests {
         // "menu" inside "menus" and "home" inside "homeowners" do not count.
         let h = scan("Homeowners read the menus");
         assert_eq!(h.hits[cat("nav")], 0);
+    }
+
+    #[test]
+    fn phrases_opening_a_line_are_marked() {
+        let h = scan("59 Comments on the post");
+        assert_eq!(h.lead, 1 << cat("comments"));
+        assert_eq!(scan("We read the comments here").lead, 0);
+        let h = scan("What do you think? Leave a comment below.");
+        assert_eq!(h.lead, 1 << cat("comments"));
     }
 
     #[test]
