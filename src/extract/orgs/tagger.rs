@@ -188,6 +188,8 @@ const SAME_IN_BOTH_PASSES: [bool; N_FEATURES] = {
 /// once, the loads overlap instead of queueing behind the additions.
 #[inline(always)]
 fn prefetch(row: &[u8]) {
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = row;
     #[cfg(target_arch = "x86_64")]
     for p in [row.as_ptr(), row[row.len() - 1..].as_ptr()] {
         // SAFETY: a prefetch is only a hint to the cache; it never faults,
