@@ -99,7 +99,6 @@ pub struct Dataset {
     /// Partnership aggregates created so far: the next one's spill group.
     groups: u32,
     spill: Spill,
-    articles: usize,
 }
 
 /// First letters of the words of a key, function words skipped.
@@ -150,13 +149,11 @@ impl Dataset {
             pairs: BTreeMap::new(),
             groups: 0,
             spill: Spill::in_dir(dir)?,
-            articles: 0,
         })
     }
 
     /// Adds one article's extraction.
     pub fn add(&mut self, e: &Extraction) -> io::Result<()> {
-        self.articles += 1;
         let mut seen = BTreeSet::new();
         for o in e.orgs.iter().flatten() {
             let key = canonical_key(&o.name);
@@ -348,11 +345,6 @@ impl Dataset {
                 .then(a.name.cmp(&b.name))
         });
         out
-    }
-
-    /// Number of articles added.
-    pub fn articles(&self) -> usize {
-        self.articles
     }
 }
 

@@ -12,6 +12,6 @@ mod spill;
 
 pub use aggregate::{
     AggregatedPartnership, Dataset, Mention, Mentions, OrganizationRecord, PartnershipHead,
-    StatusChange, Tally,
+    StatusChange,
 };
 pub use output::{OutputDir, Written};
