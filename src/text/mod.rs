@@ -3,6 +3,7 @@
 //! offsets to the code point offsets written in the output.
 
 mod offsets;
+pub mod pattern;
 mod sentences;
 mod tokens;
 

@@ -9,14 +9,18 @@ use std::sync::LazyLock;
 
 /// One to three capitalized words after "and"/"&" (no sentence-ending period inside).
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\.?,?[ ]+(?:and|&)[ ]+(?P<name>[A-Z][\w&-]*(?:[ ]+[A-Z][\w&-]*){0,2})")
-        .expect("coordination pattern")
+    crate::text::pattern::regex(
+        r"^\.?,?[ ]+(?:and|&)[ ]+(?P<name>[A-Z][\w&-]*(?:[ ]+[A-Z][\w&-]*){0,2})",
+    )
+    .expect("coordination pattern")
 });
 
 /// One to three capitalized words then "and"/"&", ending where the organization starts.
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<name>[A-Z][\w&-]*(?:[ ]+[A-Z][\w&-]*){0,2})[ ]+(?:and|&)[ ]+$")
-        .expect("coordination pattern")
+    crate::text::pattern::regex(
+        r"(?P<name>[A-Z][\w&-]*(?:[ ]+[A-Z][\w&-]*){0,2})[ ]+(?:and|&)[ ]+$",
+    )
+    .expect("coordination pattern")
 });
 
 /// Words that are capitalized for other reasons than being a name.

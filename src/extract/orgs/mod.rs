@@ -217,7 +217,7 @@ const NOT_NAMES: &[&str] = &[
 /// What follows the name of a market index ("the Dow Jones industrial
 /// average", "the Nikkei 225 index", "the Nasdaq composite").
 static INDEX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::pattern::regex(
         r"^[ ]+(?:[0-9]+[ ]+)?(?:(?:industrial|composite|stock|share|all-share|blue-chip|benchmark|key|main)[ ]+)*(?:index|indices|indexes|average|composite)(?-u:\b)",
     )
     .expect("index pattern")

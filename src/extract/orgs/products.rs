@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 /// What follows a product name: an optional model number, then a product noun.
 static PRODUCT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::pattern::regex(
         r"^(?:[ ]+[0-9][0-9.]*)?[ ]+(?:software|phones?|handsets?|smartphones?|processors?|chips?|consoles?|browser|operating system|apps?|tablets?|laptops?|edition|version)(?-u:\b)",
     )
     .expect("product pattern")
@@ -17,7 +17,7 @@ static PRODUCT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// A product-noun match that starts with a model number: the name before
 /// it may be a company's, but there it names a product line.
 static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ ]+[0-9]").expect("number pattern"));
+    LazyLock::new(|| crate::text::pattern::regex(r"^[ ]+[0-9]").expect("number pattern"));
 
 /// True when the name at `text[s..e]` is used as a product's name there.
 fn used_as_product(text: &str, s: usize, e: usize) -> bool {

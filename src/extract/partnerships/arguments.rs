@@ -29,22 +29,24 @@ pub struct Group<'o> {
 /// What may stand between two coordinated names: a separator, then an
 /// optional short description ("France's", "US-based", "storage specialists").
 static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|along with|together with|-|–)\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[a-z][\w-]*)\s+){0,3}$")
+    crate::text::pattern::regex(r"^\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|along with|together with|-|–)\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[a-z][\w-]*)\s+){0,3}$")
         .expect("coordination pattern")
 });
 
 /// A relative clause between two names ("Matsushita, which makes Panasonic") is no list.
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:which|who|whose|that|where)(?-u:\b)").expect("relative pattern")
+    crate::text::pattern::regex(r"(?-u:\b)(?:which|who|whose|that|where)(?-u:\b)")
+        .expect("relative pattern")
 });
 
 /// A relative clause right after a name, without a comma.
-static OWN_RELATIVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s+(?:which|who)\s").expect("own relative pattern"));
+static OWN_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+(?:which|who)\s").expect("own relative pattern")
+});
 
 /// A gap that is only a parenthesis, an apposition comma or a possessive: same group.
 static SAME_NAME_GAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[(\[]?\s*$").expect("gap pattern"));
+    LazyLock::new(|| crate::text::pattern::regex(r"^\s*[(\[]?\s*$").expect("gap pattern"));
 
 /// Groups the mentions of a sentence into coordinations, in text order.
 pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
@@ -93,41 +95,45 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
 /// The gap between a trigger and the group after it may hold a preposition
 /// and a short description, not a new clause.
 static RIGHT_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,]*(?:(?:with|between|among|by|to|from|for|through|and|of|including|such as|like)\s+)?(?:(?:the|a|an|its|their|new|partner|partners)\s+)?(?:(?:[^\s;.!?]|\.\d)+\s+){0,7}?$")
+    crate::text::pattern::regex(r"(?i)^[\s,]*(?:(?:with|between|among|by|to|from|for|through|and|of|including|such as|like)\s+)?(?:(?:the|a|an|its|their|new|partner|partners)\s+)?(?:(?:[^\s;.!?]|\.\d)+\s+){0,7}?$")
         .expect("right gap pattern")
 });
 
 /// The agents of a passive trigger ("sponsored by firms including").
 static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*by\s+(?:[\w-]+\s+){0,3}?(?:including\s+|such as\s+)?$")
+    crate::text::pattern::regex(r"^\s*by\s+(?:[\w-]+\s+){0,3}?(?:including\s+|such as\s+)?$")
         .expect("passive pattern")
 });
 
-static BETWEEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[\s,]*(?:between|among|of)\s").expect("between pattern"));
+static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?i)^[\s,]*(?:between|among|of)\s").expect("between pattern")
+});
 
 /// A finite verb or subordinator between a trigger and a name starts another
 /// clause ("data sharing have been continuing since the X affair").
 static VERB_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|since|after|before|because|although|when|which|who)(?-u:\b)")
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|since|after|before|because|although|when|which|who)(?-u:\b)")
         .expect("verb gap pattern")
 });
 
 static WITH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:with|including|such as|like|to|for)(?-u:\b)").expect("with pattern")
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:with|including|such as|like|to|for)(?-u:\b)")
+        .expect("with pattern")
 });
 
 /// "with" right after a trigger: a partner that the sentence does not name
 /// when no organization follows.
 static UNNAMED_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[\w-]+\s+){0,2}?with\s+(?:a|an|the|its|their|other|local|several|[a-z]+(?:ese|ian|an|ish))?\s*[a-z]")
+    crate::text::pattern::regex(r"(?i)^\s*(?:[\w-]+\s+){0,2}?with\s+(?:a|an|the|its|their|other|local|several|[a-z]+(?:ese|ian|an|ish))?\s*[a-z]")
         .expect("unnamed partner pattern")
 });
 
 /// A clause break between the trigger and the group before it.
 static LEFT_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|(?-u:\b)(?:but|however|while|whereas|although|meanwhile)(?-u:\b)")
-        .expect("left break pattern")
+    crate::text::pattern::regex(
+        r"(?i);|(?-u:\b)(?:but|however|while|whereas|although|meanwhile)(?-u:\b)",
+    )
+    .expect("left break pattern")
 });
 
 /// Where the trigger's arguments were found.

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 /// A capitalized word (or one with an inner capital: "theCUBE", "eBay"),
 /// optionally joined to the next by `&`, `of`, `de`, `for` or a hyphen.
 static SEQUENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*)(?:(?:\s+(?:&|of|de|du|for|and the|of the)\s+|\s+)(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*|[0-9]+[A-Za-z]?))*")
+    crate::text::pattern::regex(r"(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*)(?:(?:\s+(?:&|of|de|du|for|and the|of the)\s+|\s+)(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*|[0-9]+[A-Za-z]?))*")
         .expect("name sequence pattern")
 });
 
@@ -35,12 +35,12 @@ const TITLES: &[&str] = &[
 
 /// A person: a name after a title, or one that speaks ("Eric Rice said").
 static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+(?:said|says|told|explained|added|who)(?-u:\b)|^,\s+(?:a |the |its |their )?(?:senior|executive|vice|chief|head|director|president|chairman|chairwoman|managing|founder|co-founder|analyst|spokesman|spokeswoman|professor|editor)(?-u:\b)").expect("speaker pattern")
+    crate::text::pattern::regex(r"^,?\s+(?:said|says|told|explained|added|who)(?-u:\b)|^,\s+(?:a |the |its |their )?(?:senior|executive|vice|chief|head|director|president|chairman|chairwoman|managing|founder|co-founder|analyst|spokesman|spokeswoman|professor|editor)(?-u:\b)").expect("speaker pattern")
 });
 
 /// A speech verb right before a name introduces a person ("explains Herbert Hansen").
 static SPOKEN_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:said|says|explains|explained|added|adds|predicted|predicts|noted|notes|warned|warns|argued|argues|insisted|insists|according to)\s*$")
+    crate::text::pattern::regex(r"(?:said|says|explains|explained|added|adds|predicted|predicts|noted|notes|warned|warns|argued|argues|insisted|insists|according to)\s*$")
         .expect("speech verb pattern")
 });
 

@@ -23,19 +23,19 @@ pub struct Context<'o> {
 
 /// A subject that stands for an organization named before.
 static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s,;])(?:it|its|we|our|the (?:[\w-]+ ){0,3}(?:company|firm|group|giant|maker|carmaker|carrier|airline|bank|operator|retailer|network|broadcaster|manufacturer|provider|developer|publisher|chain|business|corporation|organisation|organization|startup|insurer|producer))(?-u:\b)")
+    crate::text::pattern::regex(r"(?i)(?:^|[\s,;])(?:it|its|we|our|the (?:[\w-]+ ){0,3}(?:company|firm|group|giant|maker|carmaker|carrier|airline|bank|operator|retailer|network|broadcaster|manufacturer|provider|developer|publisher|chain|business|corporation|organisation|organization|startup|insurer|producer))(?-u:\b)")
         .expect("pronoun subject pattern")
 });
 
 /// A plural reference to partners named before.
 static PARTNERS_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:these|those|the|its|their|such|all|both) (?:\w+ )?(?:partnerships|deals|agreements|alliances|companies|firms|partners|contracts|ties)|them)(?-u:\b)")
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:(?:these|those|the|its|their|such|all|both) (?:\w+ )?(?:partnerships|deals|agreements|alliances|companies|firms|partners|contracts|ties)|them)(?-u:\b)")
         .expect("partners reference pattern")
 });
 
 /// A reference to the two organizations just reported.
 static PAIR_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:they|the (?:two|pair|firms|companies|groups|partners)|both (?:firms|companies|groups|sides)|the two (?:\w+ )?(?:firms|companies|groups|sides|carmakers|partners))(?-u:\b)")
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:they|the (?:two|pair|firms|companies|groups|partners)|both (?:firms|companies|groups|sides)|the two (?:\w+ )?(?:firms|companies|groups|sides|carmakers|partners))(?-u:\b)")
         .expect("pair reference pattern")
 });
 

@@ -33,7 +33,7 @@ impl Status {
 }
 
 fn cue(p: &str) -> Regex {
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")).expect("status pattern")
+    crate::text::pattern::regex(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")).expect("status pattern")
 }
 
 static DENIED: LazyLock<Regex> =
@@ -86,7 +86,7 @@ static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A clause that opens with the relation itself ("the deal was ...").
 static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:the|this|that) (?:deal|tie-up|agreement|partnership|alliance|venture|contract|pact)(?-u:\b)")
+    crate::text::pattern::regex(r"(?i)^\s*(?:the|this|that) (?:deal|tie-up|agreement|partnership|alliance|venture|contract|pact)(?-u:\b)")
         .expect("refers back pattern")
 });
 
@@ -96,7 +96,7 @@ static PERFECT_PROGRESSIVE: LazyLock<Regex> =
 
 /// Clause breaks: a status cue on the far side belongs to another clause.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|\s(?:but|while|whilst|although|whereas|however)\s|\.\s")
+    crate::text::pattern::regex(r"(?i);|\s(?:but|while|whilst|although|whereas|however)\s|\.\s")
         .expect("clause pattern")
 });
 

@@ -7,14 +7,16 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static TAKEOVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisitions?|takeovers?|take over|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|merg(?:e|ed|es|ing|er|ers)|bid for|offer for|stake in|buy-?out)(?-u:\b)")
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisitions?|takeovers?|take over|buy(?:s|ing)?|bought|purchas(?:e|ed|es|ing)|merg(?:e|ed|es|ing|er|ers)|bid for|offer for|stake in|buy-?out)(?-u:\b)")
         .expect("takeover pattern")
 });
 
 /// A trigger word that names any transaction, not a cooperation.
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:deals?|agreements?|pacts?|accords?|(?:in )?talks with|negotiations with)$")
-        .expect("generic trigger pattern")
+    crate::text::pattern::regex(
+        r"(?i)^(?:deals?|agreements?|pacts?|accords?|(?:in )?talks with|negotiations with)$",
+    )
+    .expect("generic trigger pattern")
 });
 
 /// The pairs of organizations named together in a takeover sentence.

@@ -78,7 +78,8 @@ struct Pattern {
 
 fn pat(p: &str, kind: Kind, direction: Direction, reciprocal: bool) -> Pattern {
     Pattern {
-        re: Regex::new(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")).expect("trigger pattern"),
+        re: crate::text::pattern::regex(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)"))
+            .expect("trigger pattern"),
         kind,
         direction,
         reciprocal,
@@ -155,7 +156,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
 static TYPE_CUES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
     let c = |p: &str, k| {
         (
-            Regex::new(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")).expect("type cue"),
+            crate::text::pattern::regex(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)"))
+                .expect("type cue"),
             k,
         )
     };
@@ -223,7 +225,7 @@ pub fn sentence_kind(sentence: &str, triggers: &[Trigger]) -> Kind {
 }
 
 static EXCLUDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisitions?|takeovers?|take over|mergers?|merg(?:e|ed|es|ing)|buy-?out|bought|purchas(?:e|ed|es|ing)|bid for|bids? (?:by|from)|lawsuits?|su(?:ed|es|ing)|court|fined|rivals?|compet(?:e|es|ing|itor|itors|ition)|investigat(?:e|ed|es|ing|ion)|shares? in|sale of|(?:majority|controlling) stake|stock exchange|owned by|subsidiary|parent|buys?|buying|to buy|sold to|sells? (?:its|the|a) (?:\w+ )?(?:stake|unit|division|business)|delisted)(?-u:\b)")
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisitions?|takeovers?|take over|mergers?|merg(?:e|ed|es|ing)|buy-?out|bought|purchas(?:e|ed|es|ing)|bid for|bids? (?:by|from)|lawsuits?|su(?:ed|es|ing)|court|fined|rivals?|compet(?:e|es|ing|itor|itors|ition)|investigat(?:e|ed|es|ing|ion)|shares? in|sale of|(?:majority|controlling) stake|stock exchange|owned by|subsidiary|parent|buys?|buying|to buy|sold to|sells? (?:its|the|a) (?:\w+ )?(?:stake|unit|division|business)|delisted)(?-u:\b)")
         .expect("exclusion pattern")
 });
 

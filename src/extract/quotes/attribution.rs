@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 const REACH: usize = 400;
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::pattern::regex(
         r"(?-u:\b)(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+[A-Z][a-z]+|[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?-u:\b)",
     )
     .expect("pattern")

@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static DASH_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::pattern::regex(
         r"^(?P<quote>.{20,}?[.!?])\s*[–—―-]\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?:,\s*(?P<role>[^.]+))?$",
     )
     .expect("pattern")
