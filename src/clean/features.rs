@@ -145,6 +145,28 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af)
 }
 
+/// Per byte: 0 unless an ASCII letter or digit, which count 1 in the low
+/// field, upper-case letters also `1 << 21`, digits `1 << 42`: summing a run
+/// counts its upper-case letters and digits at once.
+static ASCII_CLASS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            1 | 1 << 21
+        } else if c.is_ascii_digit() {
+            1 | 1 << 42
+        } else if c.is_ascii_lowercase() {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The word being read by `LineStats::of`: its first 8 lower-cased bytes
 /// (enough for a stop word) and what its characters were.
 #[derive(Default)]
@@ -170,21 +192,23 @@ impl WordState {
         }
     }
 
-    fn ascii(&mut self, s: &mut LineStats, b: u8) {
-        let upper = b.is_ascii_uppercase();
-        self.start(upper);
-        if b.is_ascii_digit() {
-            self.digits += 1;
-        } else {
+    /// A run of ASCII letters and digits (`upper` and `digits` of them
+    /// upper case and digits).
+    fn ascii_run(&mut self, s: &mut LineStats, run: &[u8], upper: u32, digits: u32) {
+        self.start(run[0].is_ascii_uppercase());
+        s.chars += run.len() as u32;
+        s.upper += upper;
+        self.digits += digits;
+        if digits as usize != run.len() {
             self.all_digits = false;
         }
-        if upper {
-            s.upper += 1;
-        }
         if self.len < 8 {
-            self.buf[self.len] = b.to_ascii_lowercase();
+            let n = run.len().min(8 - self.len);
+            for (d, &b) in self.buf[self.len..self.len + n].iter_mut().zip(run) {
+                *d = b.to_ascii_lowercase();
+            }
         }
-        self.len += 1;
+        self.len += run.len();
     }
 
     fn other(&mut self, s: &mut LineStats, c: char) {
@@ -243,19 +267,37 @@ impl LineStats {
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                s.chars += 1;
-                i += 1;
-                if b.is_ascii_alphanumeric() {
-                    if b == b'w' && bytes.get(i..i + 3) == Some(b"ww.") {
-                        s.urls += 1;
+                if ASCII_CLASS[b as usize] != 0 {
+                    let (start, mut acc) = (i, 0u64);
+                    while let Some(&c) = bytes.get(i).map(|&b| &ASCII_CLASS[b as usize]) {
+                        if c == 0 {
+                            break;
+                        }
+                        acc += c;
+                        i += 1;
                     }
-                    w.ascii(&mut s, b);
+                    let run = &bytes[start..i];
+                    let (upper, digits) = if run.len() < 1 << 20 {
+                        ((acc >> 21 & 0x1f_ffff) as u32, (acc >> 42) as u32)
+                    } else {
+                        let count = |f: fn(&u8) -> bool| run.iter().filter(|b| f(b)).count() as u32;
+                        (count(u8::is_ascii_uppercase), count(u8::is_ascii_digit))
+                    };
+                    w.ascii_run(&mut s, run, upper, digits);
                     prev_alnum = true;
                     continue;
                 }
+                s.chars += 1;
+                i += 1;
                 w.end(&mut s);
                 match b {
-                    b'.' | b'!' | b'?' if prev_alnum => s.sentence_marks += 1,
+                    b'.' | b'!' | b'?' => {
+                        s.sentence_marks += prev_alnum as u32;
+                        // "www." (the byte before was alphanumeric).
+                        if b == b'.' && i >= 4 && bytes[i - 4..i - 1] == *b"www" {
+                            s.urls += 1;
+                        }
+                    }
                     b'|' | b'>' | b'/' | b'#' | b'@' => s.link_marks += 1,
                     b':' if bytes.get(i..i + 3).is_some_and(|r| r[..2] == *b"//") => s.urls += 1,
                     _ => {}
@@ -481,12 +523,12 @@ fn cumulative(stats: &[LineStats], below: bool, f: impl Fn(&LineStats) -> bool) 
 }
 
 /// Per line, the length of the run of lines of its kind (prose or not) it is in.
-fn run_lengths(stats: &[LineStats]) -> Vec<u32> {
-    let n = stats.len();
+fn run_lengths(prose: &[bool]) -> Vec<u32> {
+    let n = prose.len();
     let mut out = vec![0u32; n];
     let mut start = 0;
     for i in 1..=n {
-        if i == n || stats[i].proseish() != stats[start].proseish() {
+        if i == n || prose[i] != prose[start] {
             out[start..i]
                 .iter_mut()
                 .for_each(|v| *v = (i - start) as u32);
@@ -564,15 +606,33 @@ pub fn page_stats(blocks: &[Block]) -> Vec<LineStats> {
 
 /// How many blocks of the page have the same text as each block.
 fn duplicate_counts(blocks: &[Block]) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..blocks.len() as u32).collect();
-    order.sort_unstable_by_key(|&i| blocks[i as usize].text);
+    // Sorted by hash, then text: equal texts end up side by side, and
+    // texts are compared only when their hashes collide.
+    let mut order: Vec<(u64, u32)> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (text_hash(b.text), i as u32))
+        .collect();
+    let text = |i: u32| blocks[i as usize].text;
+    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| text(a.1).cmp(text(b.1))));
     let mut out = vec![0u32; blocks.len()];
-    for group in order.chunk_by(|&a, &b| blocks[a as usize].text == blocks[b as usize].text) {
-        for &i in group {
+    for group in order.chunk_by(|a, b| a.0 == b.0 && text(a.1) == text(b.1)) {
+        for &(_, i) in group {
             out[i as usize] = group.len() as u32;
         }
     }
     out
+}
+
+/// A 64-bit hash of a line's bytes, eight at a time.
+fn text_hash(text: &str) -> u64 {
+    let mut h = text.len() as u64;
+    for chunk in text.as_bytes().chunks(8) {
+        let mut k = [0u8; 8];
+        k[..chunk.len()].copy_from_slice(chunk);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(k)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    h ^ h >> 29
 }
 
 /// The first three words of a line, lower-cased, as a key; `None` for
@@ -593,11 +653,11 @@ fn prefix_key(text: &str) -> Option<u64> {
 /// each block: templated runs ("Click to share on ...", "Free shipping on
 /// orders ...") are furniture. Prose lines are left out (count 0): sentences
 /// that share an opening ("The company said ...") are still article text.
-fn prefix_counts(blocks: &[Block], stats: &[LineStats]) -> Vec<u32> {
+fn prefix_counts(blocks: &[Block], prose: &[bool]) -> Vec<u32> {
     let keys: Vec<Option<u64>> = blocks
         .iter()
-        .zip(stats)
-        .map(|(b, s)| prefix_key(b.text).filter(|_| !s.proseish()))
+        .zip(prose)
+        .map(|(b, &p)| if p { None } else { prefix_key(b.text) })
         .collect();
     let mut sorted: Vec<u64> = keys.iter().flatten().copied().collect();
     sorted.sort_unstable();
@@ -614,38 +674,76 @@ fn prefix_counts(blocks: &[Block], stats: &[LineStats]) -> Vec<u32> {
 
 /// `ln(1 + x)` for the counts and half counts the features take it of,
 /// from a table (the same values, computed once).
-fn ln_one_plus(x: f32) -> f32 {
-    static TABLE: LazyLock<Vec<f32>> =
-        LazyLock::new(|| (0..4096).map(|k| (1.0 + k as f32 / 2.0).ln()).collect());
+fn ln_one_plus(table: &[f32; LN_SLOTS], x: f32) -> f32 {
     let k = x * 2.0;
-    if k < 4096.0 && k.fract() == 0.0 {
-        TABLE[k as usize]
+    if (0.0..LN_SLOTS as f32).contains(&k) && (k as u32) as f32 == k {
+        table[k as usize]
     } else {
         (1.0 + x).ln()
     }
 }
 
+const LN_SLOTS: usize = 4096;
+
+/// `ln(1 + k / 2)` for `k` below `LN_SLOTS`.
+static LN_HALVES: LazyLock<[f32; LN_SLOTS]> =
+    LazyLock::new(|| std::array::from_fn(|k| (1.0 + k as f32 / 2.0).ln()));
+
+/// `ln(1 + k)` for `k` below `LN_SLOTS`.
+static LN_COUNTS: LazyLock<[f32; LN_SLOTS]> =
+    LazyLock::new(|| std::array::from_fn(|k| (k as f32).ln_1p()));
+
 /// `ln_1p` of a count, from a table.
-fn ln_1p(n: u32) -> f32 {
-    static TABLE: LazyLock<Vec<f32>> =
-        LazyLock::new(|| (0..4096).map(|k| (k as f32).ln_1p()).collect());
-    match TABLE.get(n as usize) {
+fn ln_1p(table: &[f32; LN_SLOTS], n: u32) -> f32 {
+    match table.get(n as usize) {
         Some(&v) => v,
         None => (n as f32).ln_1p(),
     }
 }
 
+/// Width of a stage-1 feature row (`FEATURE_NAMES.len()`).
+pub const DIM: usize = 132;
+
+/// One feature row being filled in `FEATURE_NAMES` order.
+struct Row {
+    v: [f32; DIM],
+    k: usize,
+}
+
+impl Row {
+    fn put(&mut self, x: f32) {
+        self.v[self.k] = x;
+        self.k += 1;
+    }
+
+    fn flag(&mut self, b: bool) {
+        self.put(b as u8 as f32);
+    }
+}
+
+/// What the neighbour features read of a line, computed once per line.
+#[derive(Clone, Copy)]
+struct Glance {
+    log_words: f32,
+    ends_sentence: f32,
+    stop_ratio: f32,
+    prose: f32,
+}
+
 /// Stage-1 feature vectors for the blocks of one page (with their
 /// `page_stats`): one row of `FEATURE_NAMES.len()` values per block, flat.
 pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<f32> {
+    let lnh = &*LN_HALVES;
+    let lnc = &*LN_COUNTS;
+    let prose: Vec<bool> = stats.iter().map(LineStats::proseish).collect();
     let dups = duplicate_counts(blocks);
-    let prefix_dups = prefix_counts(blocks, stats);
+    let prefix_dups = prefix_counts(blocks, &prose);
     let n = blocks.len();
     let region = prose_region(stats);
-    let prose_share = stats.iter().filter(|s| s.proseish()).count() as f32 / n.max(1) as f32;
+    let prose_share = prose.iter().filter(|&&p| p).count() as f32 / n.max(1) as f32;
     let page_has_main = blocks.iter().any(|b| b.html.is_some_and(|h| h.in_main));
-    let since_prose = distance_to_prose(stats, false);
-    let until_prose = distance_to_prose(stats, true);
+    let since_prose = distance_to_prose(&prose, false);
+    let until_prose = distance_to_prose(&prose, true);
     let walled = walled_prose_region(stats);
     let sections: Vec<(Vec<u32>, Vec<u32>)> = [COMMENTS, RELATED, NEWSLETTER]
         .iter()
@@ -656,147 +754,168 @@ pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<f32> {
             )
         })
         .collect();
-    let runs = run_lengths(stats);
+    let runs = run_lengths(&prose);
     let dates = window_counts(stats, 5, dateish);
     let names = window_counts(stats, 5, nameish);
-    let dim = FEATURE_NAMES.len();
-    let mut f = Vec::with_capacity(n * dim);
+    let glances: Vec<Glance> = stats
+        .iter()
+        .zip(&prose)
+        .map(|(s, &p)| Glance {
+            log_words: ln_one_plus(lnh, s.eff_words()),
+            ends_sentence: s.ends_sentence as u8 as f32,
+            stop_ratio: s.stop_ratio(),
+            prose: p as u8 as f32,
+        })
+        .collect();
+    // Page-wide values and the region features, which are 0 off the page's regions.
+    let log_lines = ln_1p(lnc, n as u32);
+    let region_features = |span: Option<(usize, usize)>, i: usize| match span {
+        Some((a, b)) => [
+            (a <= i && i <= b) as u8 as f32,
+            if i < a {
+                ln_1p(lnc, (a - i) as u32)
+            } else {
+                0.0
+            },
+            if i > b {
+                ln_1p(lnc, (i - b) as u32)
+            } else {
+                0.0
+            },
+        ],
+        None => [0.0; 3],
+    };
+    let mut f = Vec::with_capacity(n * DIM);
     for (i, s) in stats.iter().enumerate() {
+        let mut r = Row {
+            v: [0.0; DIM],
+            k: 0,
+        };
         let w = s.eff_words();
         let words = s.words.max(1) as f32;
         let long = w >= 5.0;
-        f.push(1.0);
-        f.push(ln_one_plus(w));
-        f.extend(bucket(w));
-        f.push(ln_one_plus(s.chars as f32));
-        f.push(s.stop_ratio());
-        f.push(if long { s.stop_ratio() } else { 0.0 });
-        f.push(s.title as f32 / words);
-        f.push((s.upper as f32 / s.chars.max(1) as f32).min(1.0));
-        f.push(s.digit_words as f32 / words);
-        f.push((s.sentence_marks as f32 / words).min(1.0));
-        f.push(ln_one_plus(s.sentence_marks as f32));
-        f.push(s.ends_sentence as u8 as f32);
-        f.push(s.ends_colon as u8 as f32);
-        f.push((s.link_marks > 0) as u8 as f32);
-        f.push(ln_one_plus(s.link_marks as f32));
-        f.push((s.urls > 0) as u8 as f32);
-        f.push(s.starts_lower as u8 as f32);
-        f.push(s.starts_quote as u8 as f32);
-        f.push((s.years > 0) as u8 as f32);
+        let g = glances[i];
+        r.put(1.0);
+        r.put(g.log_words);
+        for b in bucket(w) {
+            r.put(b);
+        }
+        r.put(ln_one_plus(lnh, s.chars as f32));
+        r.put(g.stop_ratio);
+        r.put(if long { g.stop_ratio } else { 0.0 });
+        r.put(s.title as f32 / words);
+        r.put((s.upper as f32 / s.chars.max(1) as f32).min(1.0));
+        r.put(s.digit_words as f32 / words);
+        r.put((s.sentence_marks as f32 / words).min(1.0));
+        r.put(ln_one_plus(lnh, s.sentence_marks as f32));
+        r.flag(s.ends_sentence);
+        r.flag(s.ends_colon);
+        r.flag(s.link_marks > 0);
+        r.put(ln_one_plus(lnh, s.link_marks as f32));
+        r.flag(s.urls > 0);
+        r.flag(s.starts_lower);
+        r.flag(s.starts_quote);
+        r.flag(s.years > 0);
         let dup = dups[i];
-        f.push((dup > 1) as u8 as f32);
-        f.push(ln_one_plus((dup - 1) as f32));
-        f.push(s.cjk as f32 / s.chars.max(1) as f32);
-        f.push(s.proseish() as u8 as f32);
-        f.push((w <= 8.0 && blocks[i].text.starts_with("By ")) as u8 as f32);
+        r.flag(dup > 1);
+        r.put(ln_one_plus(lnh, (dup - 1) as f32));
+        r.put(s.cjk as f32 / s.chars.max(1) as f32);
+        r.flag(prose[i]);
+        r.flag(w <= 8.0 && blocks[i].text.starts_with("By "));
         let bytes = blocks[i].text.len().max(1) as f32;
         for c in 0..N_CATEGORIES {
             let hit = s.phrases.hits[c] > 0;
-            f.push(hit as u8 as f32);
-            f.push((s.phrases.covered[c] as f32 / bytes).min(1.0));
-            f.push((hit && w <= 6.0) as u8 as f32);
+            r.flag(hit);
+            r.put((s.phrases.covered[c] as f32 / bytes).min(1.0));
+            r.flag(hit && w <= 6.0);
         }
         // A missing neighbour (page start or end) mirrors the line itself,
         // so a page that starts with its article is not judged by its edge.
         for off in [-2isize, -1, 1, 2] {
             let j = i as isize + off;
             let t = if j < 0 || j >= n as isize {
-                s
+                g
             } else {
-                &stats[j as usize]
+                glances[j as usize]
             };
-            f.push(ln_one_plus(t.eff_words()));
-            f.push(t.ends_sentence as u8 as f32);
-            f.push(t.stop_ratio());
-            f.push(t.proseish() as u8 as f32);
+            r.put(t.log_words);
+            r.put(t.ends_sentence);
+            r.put(t.stop_ratio);
+            r.put(t.prose);
         }
         for c in [2usize, 5, 6, 7, 4, 1, 3] {
-            let hit = i > 0 && stats[i - 1].phrases.hits[c] > 0 && stats[i - 1].eff_words() <= 8.0;
-            f.push(hit as u8 as f32);
+            r.flag(i > 0 && stats[i - 1].phrases.hits[c] > 0 && stats[i - 1].eff_words() <= 8.0);
         }
-        match region {
-            Some((a, b)) => {
-                f.push((a <= i && i <= b) as u8 as f32);
-                f.push(if i < a { ln_1p((a - i) as u32) } else { 0.0 });
-                f.push(if i > b { ln_1p((i - b) as u32) } else { 0.0 });
-            }
-            None => f.extend([0.0, 0.0, 0.0]),
+        for v in region_features(region, i) {
+            r.put(v);
         }
-        f.push(ln_1p(n as u32));
-        f.push(prose_share);
-        f.push(ln_1p(since_prose[i]));
-        f.push(ln_1p(until_prose[i]));
-        match walled {
-            Some((a, b)) => {
-                f.push((a <= i && i <= b) as u8 as f32);
-                f.push(if i < a { ln_1p((a - i) as u32) } else { 0.0 });
-                f.push(if i > b { ln_1p((i - b) as u32) } else { 0.0 });
-            }
-            None => f.extend([0.0, 0.0, 0.0]),
+        r.put(log_lines);
+        r.put(prose_share);
+        r.put(ln_1p(lnc, since_prose[i]));
+        r.put(ln_1p(lnc, until_prose[i]));
+        for v in region_features(walled, i) {
+            r.put(v);
         }
         for (above, below) in &sections {
-            f.push(ln_1p(above[i]));
-            f.push(ln_1p(below[i]));
+            r.put(ln_1p(lnc, above[i]));
+            r.put(ln_1p(lnc, below[i]));
         }
-        f.push(i as f32 / n as f32);
-        let run = ln_1p(runs[i]);
-        let prose = s.proseish();
-        f.push(if prose { 0.0 } else { run });
-        f.push(if prose { run } else { 0.0 });
-        f.push(ln_1p(dates[i]));
-        f.push(ln_1p(names[i]));
-        f.push(ln_1p(prefix_dups[i]));
-        match blocks[i].html {
-            Some(h) => {
-                f.push(h.link_density);
-                f.push((h.link_density > 0.5) as u8 as f32);
-                for t in [
-                    Tag::Heading,
-                    Tag::Paragraph,
-                    Tag::ListItem,
-                    Tag::Cell,
-                    Tag::Quote,
-                ] {
-                    f.push((h.tag == t) as u8 as f32);
-                }
-                f.push(h.boiler_attr as u8 as f32);
-                f.push(h.in_main as u8 as f32);
-                f.push(page_has_main as u8 as f32);
-                f.push(h.in_top as u8 as f32);
-                f.push(h.in_top_parent as u8 as f32);
-                for b in 0..ATTR_CATEGORIES.len() {
-                    f.push((h.attr_bits >> b & 1) as f32);
-                }
-                for b in 0..5 {
-                    f.push((h.chrome >> b & 1) as f32);
-                }
+        r.put(i as f32 / n as f32);
+        let run = ln_1p(lnc, runs[i]);
+        r.put(if prose[i] { 0.0 } else { run });
+        r.put(if prose[i] { run } else { 0.0 });
+        r.put(ln_1p(lnc, dates[i]));
+        r.put(ln_1p(lnc, names[i]));
+        r.put(ln_1p(lnc, prefix_dups[i]));
+        // Text lines leave the markup features at 0.
+        if let Some(h) = blocks[i].html {
+            r.put(h.link_density);
+            r.flag(h.link_density > 0.5);
+            for t in [
+                Tag::Heading,
+                Tag::Paragraph,
+                Tag::ListItem,
+                Tag::Cell,
+                Tag::Quote,
+            ] {
+                r.flag(h.tag == t);
             }
-            None => f.extend([0.0; 17 + ATTR_CATEGORIES.len()]),
+            r.flag(h.boiler_attr);
+            r.flag(h.in_main);
+            r.flag(page_has_main);
+            r.flag(h.in_top);
+            r.flag(h.in_top_parent);
+            for b in 0..ATTR_CATEGORIES.len() {
+                r.put((h.attr_bits >> b & 1) as f32);
+            }
+            for b in 0..5 {
+                r.put((h.chrome >> b & 1) as f32);
+            }
+            debug_assert_eq!(r.k, DIM);
         }
-        debug_assert_eq!(f.len(), (i + 1) * dim);
+        f.extend_from_slice(&r.v);
     }
     f
 }
 
 /// Lines since the last prose line (or until the next one, `forward`);
 /// capped at 50 when there is none.
-fn distance_to_prose(stats: &[LineStats], forward: bool) -> Vec<u32> {
-    let n = stats.len();
+fn distance_to_prose(prose: &[bool], forward: bool) -> Vec<u32> {
+    let n = prose.len();
     let mut out = vec![50u32; n];
     let mut last: Option<usize> = None;
-    let order: Box<dyn Iterator<Item = usize>> = if forward {
-        Box::new((0..n).rev())
-    } else {
-        Box::new(0..n)
-    };
-    for i in order {
-        if stats[i].proseish() {
+    let mut visit = |i: usize| {
+        if prose[i] {
             last = Some(i);
             out[i] = 0;
         } else if let Some(l) = last {
             out[i] = (l.abs_diff(i) as u32).min(50);
         }
+    };
+    if forward {
+        (0..n).rev().for_each(&mut visit);
+    } else {
+        (0..n).for_each(&mut visit);
     }
     out
 }
@@ -853,7 +972,8 @@ mod tests {
         let stats: Vec<LineStats> = lines.iter().map(|l| LineStats::of(l)).collect();
         assert_eq!(walled_prose_region(&stats), Some((0, 2)));
         assert_eq!(prose_region(&stats), Some((0, 7)));
-        assert_eq!(run_lengths(&stats), [3, 3, 3, 2, 2, 1, 1, 1]);
+        let prose: Vec<bool> = stats.iter().map(LineStats::proseish).collect();
+        assert_eq!(run_lengths(&prose), [3, 3, 3, 2, 2, 1, 1, 1]);
         assert_eq!(cumulative(&stats, false, |s| marker(s, COMMENTS))[5], 1);
     }
 
@@ -886,8 +1006,11 @@ mod tests {
             html: None,
         })
         .collect();
-        let stats: Vec<LineStats> = blocks.iter().map(|b| LineStats::of(b.text)).collect();
-        assert_eq!(prefix_counts(&blocks, &stats), [1, 1, 0, 0, 0, 0]);
+        let prose: Vec<bool> = blocks
+            .iter()
+            .map(|b| LineStats::of(b.text).proseish())
+            .collect();
+        assert_eq!(prefix_counts(&blocks, &prose), [1, 1, 0, 0, 0, 0]);
     }
 
     #[test]
@@ -903,6 +1026,7 @@ mod tests {
             html: None,
         })
         .collect();
+        assert_eq!(FEATURE_NAMES.len(), DIM);
         let flat = page_features(&blocks, &page_stats(&blocks));
         let rows: Vec<&[f32]> = flat.chunks(FEATURE_NAMES.len()).collect();
         assert_eq!(rows.len(), 3);

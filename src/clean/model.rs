@@ -54,6 +54,17 @@ impl Tree {
         }
         self.leaf[(k - INNER) % (INNER + 1)]
     }
+
+    /// `eval` on a row padded to 256 values (feature indices are below
+    /// 256), unrolled: node `k` of level `d` is `2^d - 1 + path`.
+    fn eval_wide(&self, x: &[f32; 256]) -> f32 {
+        let right = |k: usize| (x[self.feature[k] as usize % 256] > self.threshold[k]) as usize;
+        let p = right(0);
+        let p = 2 * p + right(1 + p % 2);
+        let p = 2 * p + right(3 + p % 4);
+        let p = 2 * p + right(7 + p % 8);
+        self.leaf[p % 16]
+    }
 }
 
 /// Learned stage-1 trees, stage-2 weights and the decision threshold.
@@ -69,16 +80,21 @@ pub fn forest_score(trees: &[Tree], x: &[f32]) -> f32 {
     trees.iter().map(|t| t.eval(x)).sum()
 }
 
-/// Stage-1 scores of flat rows of width `dim`, tree by tree: a tree stays
-/// in cache while the rows' independent walks overlap.
+/// Stage-1 scores of flat rows of width `dim`, row by row: each row is
+/// copied into a 256-wide buffer so a node's (checked, below 256) feature
+/// index needs no bounds check, and the trees' walks are branch-free.
 pub fn forest_scores(trees: &[Tree], rows: &[f32], dim: usize) -> Vec<f32> {
-    let mut z = vec![0f32; rows.len() / dim];
-    for t in trees {
-        for (zi, x) in z.iter_mut().zip(rows.chunks_exact(dim)) {
-            *zi += t.eval(x);
-        }
-    }
-    z
+    let mut x = [0f32; 256];
+    rows.chunks_exact(dim)
+        .map(|row| {
+            x[..dim].copy_from_slice(row);
+            let mut z = 0f32;
+            for t in trees {
+                z += t.eval_wide(&x);
+            }
+            z
+        })
+        .collect()
 }
 
 pub fn dot(w: &[f32], x: &[f32]) -> f32 {
@@ -251,7 +267,7 @@ fn parse_tree(src: &str) -> Tree {
     assert!(
         t.feature
             .iter()
-            .all(|&f| (f as usize) < FEATURE_NAMES.len()),
+            .all(|&f| (f as usize) < FEATURE_NAMES.len().min(256)),
         "tree feature out of range"
     );
     t

@@ -38,18 +38,45 @@ struct Dictionary {
 const SLOTS: usize = 1024;
 const EMPTY: u64 = 0;
 
-fn mix(h: u64, b: u8) -> u64 {
-    (h.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95) | 1
+/// A word's dictionary key: its lower-cased bytes packed into a `u64` when
+/// it has at most 8 (exact), else a hash of them with the top bit set (a
+/// packed ASCII word never has it). Only ASCII letters and digits reach
+/// here, so `| 0x20` lower-cases them.
+fn word_key(word: &[u8]) -> u64 {
+    if word.len() <= 8 {
+        let mut k = [0u8; 8];
+        k[..word.len()].copy_from_slice(word);
+        let mask = u64::MAX >> (64 - 8 * word.len());
+        return (u64::from_le_bytes(k) | 0x2020_2020_2020_2020) & mask;
+    }
+    let mut h = word.len() as u64;
+    for chunk in word.chunks(8) {
+        let mut k = [0u8; 8];
+        k[..chunk.len()].copy_from_slice(chunk);
+        let v = u64::from_le_bytes(k) | 0x2020_2020_2020_2020;
+        h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    h | 1 << 63
 }
 
 /// Word bytes for the boundary test: ASCII letters and digits and every
 /// byte of a non-ASCII character.
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+    WORD_BYTE[b as usize]
 }
 
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
+        b += 1;
+    }
+    t
+};
+
 fn slot_of(h: u64) -> usize {
-    (h >> 54) as usize % SLOTS
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % SLOTS
 }
 
 static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
@@ -73,9 +100,8 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
         }
     }
     let first_word = |p: &str| -> u64 {
-        p.bytes()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .fold(EMPTY, mix)
+        let len = p.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        word_key(&p.as_bytes()[..len])
     };
     words.sort_by_key(|(p, _)| (first_word(p), std::cmp::Reverse(p.len())));
     words.dedup_by_key(|(p, _)| *p);
@@ -130,6 +156,7 @@ pub fn scan(text: &str) -> PhraseHits {
     let mut out = PhraseHits::default();
     let mut i = 0;
     let mut word = 0u32;
+    let mut ascii_line = true;
     while i < bytes.len() {
         if !is_word_byte(bytes[i]) {
             if matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|&b| b == b' ')
@@ -139,19 +166,19 @@ pub fn scan(text: &str) -> PhraseHits {
             i += 1;
             continue;
         }
-        // A word starts at `i`: hash its ASCII letters and digits.
+        // A word starts at `i`.
         let start = i;
-        let mut h = EMPTY;
-        let mut ascii = true;
+        let mut high = 0u8;
         while i < bytes.len() && is_word_byte(bytes[i]) {
-            ascii &= bytes[i] < 0x80;
-            h = mix(h, bytes[i].to_ascii_lowercase());
+            high |= bytes[i];
             i += 1;
         }
         word += 1;
-        if !ascii {
+        if high >= 0x80 {
+            ascii_line = false;
             continue;
         }
+        let h = word_key(&bytes[start..i]);
         if let Some((end, category, len)) = longest_at(dict, bytes, start, h) {
             out.add(category, len);
             i = end.max(i);
@@ -159,6 +186,11 @@ pub fn scan(text: &str) -> PhraseHits {
                 out.lead |= 1 << category;
             }
         }
+    }
+    // Symbol phrases are non-ASCII, and so lie in a word with a high byte
+    // (or in a skipped phrase, which is ASCII).
+    if ascii_line {
+        return out;
     }
     for (sym, category) in &dict.symbols {
         for at in sym.find_iter(bytes) {
