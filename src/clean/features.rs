@@ -90,8 +90,8 @@ fn pack(word: &[u8]) -> Option<u64> {
 
 /// The packed stop words in an open-addressing table (0 marks a free
 /// slot; a packed word is never 0).
-static STOP_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut table = vec![0u64; STOP_SLOTS];
+static STOP_KEYS: LazyLock<[u64; STOP_SLOTS]> = LazyLock::new(|| {
+    let mut table = [0u64; STOP_SLOTS];
     for k in STOP_WORDS.iter().filter_map(|w| pack(w.as_bytes())) {
         let mut i = stop_slot(k);
         while table[i] != 0 && table[i] != k {
@@ -108,8 +108,7 @@ fn stop_slot(k: u64) -> usize {
     (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % STOP_SLOTS
 }
 
-fn is_stop_word(k: u64) -> bool {
-    let table = &*STOP_KEYS;
+fn is_stop_word(table: &[u64; STOP_SLOTS], k: u64) -> bool {
     let mut i = stop_slot(k);
     loop {
         match table[i] {
@@ -145,18 +144,21 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af)
 }
 
-/// Per byte: 0 unless an ASCII letter or digit, which count 1 in the low
-/// field, upper-case letters also `1 << 21`, digits `1 << 42`: summing a run
-/// counts its upper-case letters and digits at once.
-static ASCII_CLASS: [u64; 256] = {
+/// Per byte: 0 unless a word byte. An ASCII letter or digit counts 1 in
+/// the low field, upper-case letters also `1 << 20`, digits `1 << 40`; a
+/// non-ASCII byte counts `1 << 60`. Summing a run counts its ASCII bytes,
+/// upper-case letters and digits at once (for runs below `1 << 20` bytes).
+static RUN_CLASS: [u64; 256] = {
     let mut t = [0u64; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
-        t[b] = if c.is_ascii_uppercase() {
-            1 | 1 << 21
+        t[b] = if c >= 0x80 {
+            1 << 60
+        } else if c.is_ascii_uppercase() {
+            1 | 1 << 20
         } else if c.is_ascii_digit() {
-            1 | 1 << 42
+            1 | 1 << 40
         } else if c.is_ascii_lowercase() {
             1
         } else {
@@ -166,6 +168,22 @@ static ASCII_CLASS: [u64; 256] = {
     }
     t
 };
+
+/// The first (up to 8) bytes of the ASCII word `bytes[start..start + len]`,
+/// lower-cased and packed little-endian (`phrases::word_key` of short words).
+#[inline]
+fn packed_lower(bytes: &[u8], start: usize, len: usize) -> u64 {
+    let m = len.min(8);
+    let raw = match bytes.get(start..start + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().expect("8 bytes")),
+        None => {
+            let mut k = [0u8; 8];
+            k[..m].copy_from_slice(&bytes[start..start + m]);
+            u64::from_le_bytes(k)
+        }
+    };
+    (raw | 0x2020_2020_2020_2020) & (u64::MAX >> (64 - 8 * m))
+}
 
 /// The word being read by `LineStats::of`: its first 8 lower-cased bytes
 /// (enough for a stop word) and what its characters were.
@@ -238,7 +256,7 @@ impl WordState {
         s.words += 1;
         if self.len <= 8 {
             if let Some(k) = pack(&self.buf[..self.len]) {
-                if is_stop_word(k) {
+                if is_stop_word(&STOP_KEYS, k) {
                     s.stop += 1;
                 }
             }
@@ -256,40 +274,24 @@ impl WordState {
 }
 
 impl LineStats {
-    /// The counts of one line, in one pass over its bytes (ASCII bytes
-    /// directly, other characters decoded), plus its phrase hits.
+    /// The counts of one line and its phrase hits, in one pass over its
+    /// bytes: runs of word bytes (ASCII letters and digits, non-ASCII
+    /// bytes) between the other bytes. An ASCII run is one word, counted
+    /// from a table sum; a run with non-ASCII characters is decoded.
     pub fn of(text: &str) -> LineStats {
-        let mut s = LineStats::default();
-        let mut w = WordState::default();
-        let mut prev_alnum = false;
+        let stop = &*STOP_KEYS;
         let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut s = LineStats::default();
+        let mut phrases = phrases::PhraseScan::new(bytes);
+        let mut prev_alnum = false;
         let mut i = 0;
-        while i < bytes.len() {
+        while i < n {
             let b = bytes[i];
-            if b < 0x80 {
-                if ASCII_CLASS[b as usize] != 0 {
-                    let (start, mut acc) = (i, 0u64);
-                    while let Some(&c) = bytes.get(i).map(|&b| &ASCII_CLASS[b as usize]) {
-                        if c == 0 {
-                            break;
-                        }
-                        acc += c;
-                        i += 1;
-                    }
-                    let run = &bytes[start..i];
-                    let (upper, digits) = if run.len() < 1 << 20 {
-                        ((acc >> 21 & 0x1f_ffff) as u32, (acc >> 42) as u32)
-                    } else {
-                        let count = |f: fn(&u8) -> bool| run.iter().filter(|b| f(b)).count() as u32;
-                        (count(u8::is_ascii_uppercase), count(u8::is_ascii_digit))
-                    };
-                    w.ascii_run(&mut s, run, upper, digits);
-                    prev_alnum = true;
-                    continue;
-                }
+            if RUN_CLASS[b as usize] == 0 {
                 s.chars += 1;
+                phrases.separator(i);
                 i += 1;
-                w.end(&mut s);
                 match b {
                     b'.' | b'!' | b'?' => {
                         s.sentence_marks += prev_alnum as u32;
@@ -305,23 +307,26 @@ impl LineStats {
                 prev_alnum = false;
                 continue;
             }
-            let c = text[i..].chars().next().expect("char boundary");
-            i += c.len_utf8();
-            s.chars += 1;
-            if c.is_alphanumeric() {
-                w.other(&mut s, c);
+            let (start, mut acc) = (i, 0u64);
+            while let Some(&c) = bytes.get(i).map(|&b| &RUN_CLASS[b as usize]) {
+                if c == 0 {
+                    break;
+                }
+                acc = acc.wrapping_add(c);
+                i += 1;
+            }
+            let len = i - start;
+            if len < 1 << 20 && (acc & 0xf_ffff) as usize == len {
+                let packed = packed_lower(bytes, start, len);
+                s.ascii_word(&bytes[start..i], acc, packed, stop);
+                phrases.word(start, i, true, packed);
                 prev_alnum = true;
-                continue;
+            } else {
+                let run = &text[start..i];
+                prev_alnum = s.mixed_run(run);
+                phrases.word(start, i, run.is_ascii(), packed_lower(bytes, start, len));
             }
-            w.end(&mut s);
-            match c {
-                '。' | '！' | '？' if prev_alnum => s.sentence_marks += 1,
-                '»' | '›' | '«' | '‹' | '•' | '·' | '→' => s.link_marks += 1,
-                _ => {}
-            }
-            prev_alnum = false;
         }
-        w.end(&mut s);
         let last = text
             .trim_end_matches(['"', '”', '’', '\'', ')', '»', ' '])
             .chars()
@@ -331,8 +336,73 @@ impl LineStats {
         let first = text.chars().next();
         s.starts_lower = first.is_some_and(char::is_lowercase);
         s.starts_quote = matches!(first, Some('"' | '“' | '‘' | '\'' | '«' | '„'));
-        s.phrases = phrases::scan(text);
+        s.phrases = phrases.finish();
         s
+    }
+
+    /// One word of ASCII letters and digits, `acc` its `RUN_CLASS` sum and
+    /// `packed` its first bytes lower-cased.
+    #[inline]
+    fn ascii_word(&mut self, word: &[u8], acc: u64, packed: u64, stop: &[u64; STOP_SLOTS]) {
+        let len = word.len();
+        let digits = (acc >> 40 & 0xf_ffff) as usize;
+        self.chars += len as u32;
+        self.upper += (acc >> 20 & 0xf_ffff) as u32;
+        self.words += 1;
+        self.title += word[0].is_ascii_uppercase() as u32;
+        if len <= 8 && is_stop_word(stop, packed) {
+            self.stop += 1;
+        }
+        if digits == len {
+            self.digit_words += 1;
+            if len == 4 && matches!(&word[..2], b"19" | b"20") {
+                self.years += 1;
+            }
+        }
+    }
+
+    /// A run of word bytes with non-ASCII characters (or a very long one),
+    /// character by character; whether it ends on a letter or digit.
+    fn mixed_run(&mut self, run: &str) -> bool {
+        let bytes = run.as_bytes();
+        let mut w = WordState::default();
+        let mut prev_alnum = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] < 0x80 {
+                let start = i;
+                while i < bytes.len() && bytes[i] < 0x80 {
+                    i += 1;
+                }
+                let ascii = &bytes[start..i];
+                let count = |f: fn(&u8) -> bool| ascii.iter().filter(|b| f(b)).count() as u32;
+                w.ascii_run(
+                    self,
+                    ascii,
+                    count(u8::is_ascii_uppercase),
+                    count(u8::is_ascii_digit),
+                );
+                prev_alnum = true;
+                continue;
+            }
+            let c = run[i..].chars().next().expect("char boundary");
+            i += c.len_utf8();
+            self.chars += 1;
+            if c.is_alphanumeric() {
+                w.other(self, c);
+                prev_alnum = true;
+                continue;
+            }
+            w.end(self);
+            match c {
+                '。' | '！' | '？' if prev_alnum => self.sentence_marks += 1,
+                '»' | '›' | '«' | '‹' | '•' | '·' | '→' => self.link_marks += 1,
+                _ => {}
+            }
+            prev_alnum = false;
+        }
+        w.end(self);
+        prev_alnum
     }
 
     /// Words counted so CJK runs (no spaces) weigh like prose.
@@ -627,18 +697,31 @@ fn duplicate_counts(blocks: &[Block]) -> Vec<u32> {
 /// A 64-bit hash of a line's bytes, eight at a time.
 fn text_hash(text: &str) -> u64 {
     let mut h = text.len() as u64;
-    for chunk in text.as_bytes().chunks(8) {
-        let mut k = [0u8; 8];
-        k[..chunk.len()].copy_from_slice(chunk);
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(k)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    let chunks = text.as_bytes().chunks_exact(8);
+    let tail = chunks.remainder();
+    for chunk in chunks {
+        let v = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
+    let v = tail.iter().rev().fold(0u64, |acc, &b| acc << 8 | b as u64);
+    h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
     h ^ h >> 29
 }
 
 /// The first three words of a line, lower-cased, as a key; `None` for
 /// shorter lines.
 fn prefix_key(text: &str) -> Option<u64> {
-    let mut words = text.split_whitespace();
+    if !text.is_ascii() {
+        return prefix_key_of_words(text.split_whitespace());
+    }
+    // Unicode white space in ASCII is tab to carriage return and space.
+    prefix_key_of_words(
+        text.split(|c: char| matches!(c, '\t'..='\r' | ' '))
+            .filter(|w| !w.is_empty()),
+    )
+}
+
+fn prefix_key_of_words<'a>(mut words: impl Iterator<Item = &'a str>) -> Option<u64> {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     for _ in 0..3 {
         for b in words.next()?.bytes() {
@@ -704,9 +787,13 @@ fn ln_1p(table: &[f32; LN_SLOTS], n: u32) -> f32 {
 /// Width of a stage-1 feature row (`FEATURE_NAMES.len()`).
 pub const DIM: usize = 132;
 
+/// Width of the buffer a row is built in: a tree node's feature index
+/// (below 256) needs no bounds check in it.
+pub const ROW_BUFFER: usize = 256;
+
 /// One feature row being filled in `FEATURE_NAMES` order.
 struct Row {
-    v: [f32; DIM],
+    v: [f32; ROW_BUFFER],
     k: usize,
 }
 
@@ -733,6 +820,19 @@ struct Glance {
 /// Stage-1 feature vectors for the blocks of one page (with their
 /// `page_stats`): one row of `FEATURE_NAMES.len()` values per block, flat.
 pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<f32> {
+    let mut f = Vec::with_capacity(blocks.len() * DIM);
+    for_each_row(blocks, stats, |row| f.extend_from_slice(&row[..DIM]));
+    f
+}
+
+/// Calls `visit` with the stage-1 feature vector of each block of a page in
+/// turn, in the first `DIM` values of a buffer (the rest are 0), so a page
+/// needs no table of rows.
+pub fn for_each_row(
+    blocks: &[Block],
+    stats: &[LineStats],
+    mut visit: impl FnMut(&[f32; ROW_BUFFER]),
+) {
     let lnh = &*LN_HALVES;
     let lnc = &*LN_COUNTS;
     let prose: Vec<bool> = stats.iter().map(LineStats::proseish).collect();
@@ -785,12 +885,12 @@ pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<f32> {
         ],
         None => [0.0; 3],
     };
-    let mut f = Vec::with_capacity(n * DIM);
+    let mut r = Row {
+        v: [0.0; ROW_BUFFER],
+        k: 0,
+    };
     for (i, s) in stats.iter().enumerate() {
-        let mut r = Row {
-            v: [0.0; DIM],
-            k: 0,
-        };
+        r.k = 0;
         let w = s.eff_words();
         let words = s.words.max(1) as f32;
         let long = w >= 5.0;
@@ -867,35 +967,36 @@ pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<f32> {
         r.put(ln_1p(lnc, dates[i]));
         r.put(ln_1p(lnc, names[i]));
         r.put(ln_1p(lnc, prefix_dups[i]));
-        // Text lines leave the markup features at 0.
-        if let Some(h) = blocks[i].html {
-            r.put(h.link_density);
-            r.flag(h.link_density > 0.5);
-            for t in [
-                Tag::Heading,
-                Tag::Paragraph,
-                Tag::ListItem,
-                Tag::Cell,
-                Tag::Quote,
-            ] {
-                r.flag(h.tag == t);
+        match blocks[i].html {
+            None => r.v[r.k..DIM].fill(0.0),
+            Some(h) => {
+                r.put(h.link_density);
+                r.flag(h.link_density > 0.5);
+                for t in [
+                    Tag::Heading,
+                    Tag::Paragraph,
+                    Tag::ListItem,
+                    Tag::Cell,
+                    Tag::Quote,
+                ] {
+                    r.flag(h.tag == t);
+                }
+                r.flag(h.boiler_attr);
+                r.flag(h.in_main);
+                r.flag(page_has_main);
+                r.flag(h.in_top);
+                r.flag(h.in_top_parent);
+                for b in 0..ATTR_CATEGORIES.len() {
+                    r.put((h.attr_bits >> b & 1) as f32);
+                }
+                for b in 0..5 {
+                    r.put((h.chrome >> b & 1) as f32);
+                }
+                debug_assert_eq!(r.k, DIM);
             }
-            r.flag(h.boiler_attr);
-            r.flag(h.in_main);
-            r.flag(page_has_main);
-            r.flag(h.in_top);
-            r.flag(h.in_top_parent);
-            for b in 0..ATTR_CATEGORIES.len() {
-                r.put((h.attr_bits >> b & 1) as f32);
-            }
-            for b in 0..5 {
-                r.put((h.chrome >> b & 1) as f32);
-            }
-            debug_assert_eq!(r.k, DIM);
         }
-        f.extend_from_slice(&r.v);
+        visit(&r.v);
     }
-    f
 }
 
 /// Lines since the last prose line (or until the next one, `forward`);

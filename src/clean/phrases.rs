@@ -42,7 +42,7 @@ const EMPTY: u64 = 0;
 /// it has at most 8 (exact), else a hash of them with the top bit set (a
 /// packed ASCII word never has it). Only ASCII letters and digits reach
 /// here, so `| 0x20` lower-cases them.
-fn word_key(word: &[u8]) -> u64 {
+pub fn word_key(word: &[u8]) -> u64 {
     if word.len() <= 8 {
         let mut k = [0u8; 8];
         k[..word.len()].copy_from_slice(word);
@@ -50,12 +50,16 @@ fn word_key(word: &[u8]) -> u64 {
         return (u64::from_le_bytes(k) | 0x2020_2020_2020_2020) & mask;
     }
     let mut h = word.len() as u64;
-    for chunk in word.chunks(8) {
-        let mut k = [0u8; 8];
-        k[..chunk.len()].copy_from_slice(chunk);
-        let v = u64::from_le_bytes(k) | 0x2020_2020_2020_2020;
-        h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    let chunks = word.chunks_exact(8);
+    let tail = chunks.remainder();
+    for chunk in chunks {
+        let v = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        h = (h.rotate_left(23) ^ (v | 0x2020_2020_2020_2020)).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
+    let v = tail
+        .iter()
+        .fold(0u64, |acc, &b| acc << 8 | (b | 0x20) as u64);
+    h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
     h | 1 << 63
 }
 
@@ -147,63 +151,122 @@ impl PhraseHits {
     }
 }
 
-/// The phrases of `text`, matched case-insensitively where a word starts
-/// and ending at a word boundary (or on a symbol), longest first, without
-/// overlaps.
+/// Phrase matching over one line, driven by a caller that walks the line
+/// (`LineStats::of`) and reports every maximal run of word bytes and every
+/// other byte, in order. Phrases are matched case-insensitively where a
+/// word starts and end at a word boundary (or on a symbol), longest first,
+/// without overlaps.
+pub struct PhraseScan<'a> {
+    dict: &'static Dictionary,
+    bytes: &'a [u8],
+    hits: PhraseHits,
+    /// End of the last phrase found: words and marks before it are inside it.
+    skip_until: usize,
+    /// Words since the start of the line or of its last sentence.
+    word: u32,
+    ascii_line: bool,
+}
+
+impl<'a> PhraseScan<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        PhraseScan {
+            dict: &DICTIONARY,
+            bytes,
+            hits: PhraseHits::default(),
+            skip_until: 0,
+            word: 0,
+            ascii_line: true,
+        }
+    }
+
+    /// The byte at `i` is not a word byte.
+    #[inline]
+    pub fn separator(&mut self, i: usize) {
+        let b = self.bytes;
+        if i >= self.skip_until
+            && matches!(b[i], b'.' | b'!' | b'?')
+            && b.get(i + 1).is_none_or(|&c| c == b' ')
+        {
+            self.word = 0;
+        }
+    }
+
+    /// The word bytes `start..end`, all ASCII or not; `packed` is
+    /// `word_key` of the word when it is ASCII and at most 8 bytes long.
+    #[inline]
+    pub fn word(&mut self, start: usize, end: usize, ascii: bool, packed: u64) {
+        if start < self.skip_until {
+            return;
+        }
+        self.word += 1;
+        if !ascii {
+            self.ascii_line = false;
+            return;
+        }
+        let key = if end - start <= 8 {
+            packed
+        } else {
+            word_key(&self.bytes[start..end])
+        };
+        if let Some((e, category, len)) = longest_at(self.dict, self.bytes, start, key) {
+            self.hits.add(category, len);
+            self.skip_until = e.max(end);
+            if self.word <= 2 {
+                self.hits.lead |= 1 << category;
+            }
+        }
+    }
+
+    /// The hits, symbol phrases included.
+    pub fn finish(mut self) -> PhraseHits {
+        // Symbol phrases are non-ASCII, so only a line with a non-ASCII
+        // word can hold one.
+        if self.ascii_line {
+            return self.hits;
+        }
+        let bytes = self.bytes;
+        for (sym, category) in &self.dict.symbols {
+            for at in sym.find_iter(bytes) {
+                let e = at + sym.needle().len();
+                let right_ok = e == bytes.len()
+                    || !is_word_byte(bytes[e])
+                    || !bytes[e - 1].is_ascii_alphanumeric();
+                if right_ok {
+                    self.hits.add(*category, sym.needle().len());
+                }
+            }
+        }
+        self.hits
+    }
+}
+
+/// The phrases of `text` on their own (`LineStats::of` finds them while
+/// counting words).
+#[cfg(test)]
 pub fn scan(text: &str) -> PhraseHits {
-    let dict = &*DICTIONARY;
     let bytes = text.as_bytes();
-    let mut out = PhraseHits::default();
+    let mut p = PhraseScan::new(bytes);
     let mut i = 0;
-    let mut word = 0u32;
-    let mut ascii_line = true;
     while i < bytes.len() {
         if !is_word_byte(bytes[i]) {
-            if matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|&b| b == b' ')
-            {
-                word = 0;
-            }
+            p.separator(i);
             i += 1;
             continue;
         }
-        // A word starts at `i`.
         let start = i;
-        let mut high = 0u8;
         while i < bytes.len() && is_word_byte(bytes[i]) {
-            high |= bytes[i];
             i += 1;
         }
-        word += 1;
-        if high >= 0x80 {
-            ascii_line = false;
-            continue;
-        }
-        let h = word_key(&bytes[start..i]);
-        if let Some((end, category, len)) = longest_at(dict, bytes, start, h) {
-            out.add(category, len);
-            i = end.max(i);
-            if word <= 2 {
-                out.lead |= 1 << category;
-            }
-        }
+        let word = &bytes[start..i];
+        let ascii = word.is_ascii();
+        let packed = if ascii && word.len() <= 8 {
+            word_key(word)
+        } else {
+            0
+        };
+        p.word(start, i, ascii, packed);
     }
-    // Symbol phrases are non-ASCII, and so lie in a word with a high byte
-    // (or in a skipped phrase, which is ASCII).
-    if ascii_line {
-        return out;
-    }
-    for (sym, category) in &dict.symbols {
-        for at in sym.find_iter(bytes) {
-            let e = at + sym.needle().len();
-            let right_ok = e == bytes.len()
-                || !is_word_byte(bytes[e])
-                || !bytes[e - 1].is_ascii_alphanumeric();
-            if right_ok {
-                out.add(*category, sym.needle().len());
-            }
-        }
-    }
-    out
+    p.finish()
 }
 
 /// The longest phrase whose first word is the word (hash `h`) at `start`
