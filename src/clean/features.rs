@@ -90,8 +90,8 @@ fn pack(word: &[u8]) -> Option<u64> {
 
 /// The packed stop words in an open-addressing table (0 marks a free
 /// slot; a packed word is never 0).
-static STOP_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut table = vec![0u64; STOP_SLOTS];
+static STOP_KEYS: LazyLock<[u64; STOP_SLOTS]> = LazyLock::new(|| {
+    let mut table = [0u64; STOP_SLOTS];
     for k in STOP_WORDS.iter().filter_map(|w| pack(w.as_bytes())) {
         let mut i = stop_slot(k);
         while table[i] != 0 && table[i] != k {
@@ -108,8 +108,7 @@ fn stop_slot(k: u64) -> usize {
     (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % STOP_SLOTS
 }
 
-fn is_stop_word(k: u64) -> bool {
-    let table = &*STOP_KEYS;
+fn is_stop_word(table: &[u64; STOP_SLOTS], k: u64) -> bool {
     let mut i = stop_slot(k);
     loop {
         match table[i] {
@@ -145,6 +144,47 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af)
 }
 
+/// Per byte: 0 unless a word byte. An ASCII letter or digit counts 1 in
+/// the low field, upper-case letters also `1 << 20`, digits `1 << 40`; a
+/// non-ASCII byte counts `1 << 60`. Summing a run counts its ASCII bytes,
+/// upper-case letters and digits at once (for runs below `1 << 20` bytes).
+static RUN_CLASS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            1 << 60
+        } else if c.is_ascii_uppercase() {
+            1 | 1 << 20
+        } else if c.is_ascii_digit() {
+            1 | 1 << 40
+        } else if c.is_ascii_lowercase() {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The first (up to 8) bytes of the ASCII word `bytes[start..start + len]`,
+/// lower-cased and packed little-endian (`phrases::word_key` of short words).
+#[inline]
+fn packed_lower(bytes: &[u8], start: usize, len: usize) -> u64 {
+    let m = len.min(8);
+    let raw = match bytes.get(start..start + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().expect("8 bytes")),
+        None => {
+            let mut k = [0u8; 8];
+            k[..m].copy_from_slice(&bytes[start..start + m]);
+            u64::from_le_bytes(k)
+        }
+    };
+    (raw | 0x2020_2020_2020_2020) & (u64::MAX >> (64 - 8 * m))
+}
+
 /// The word being read by `LineStats::of`: its first 8 lower-cased bytes
 /// (enough for a stop word) and what its characters were.
 #[derive(Default)]
@@ -170,21 +210,23 @@ impl WordState {
         }
     }
 
-    fn ascii(&mut self, s: &mut LineStats, b: u8) {
-        let upper = b.is_ascii_uppercase();
-        self.start(upper);
-        if b.is_ascii_digit() {
-            self.digits += 1;
-        } else {
+    /// A run of ASCII letters and digits (`upper` and `digits` of them
+    /// upper case and digits).
+    fn ascii_run(&mut self, s: &mut LineStats, run: &[u8], upper: u32, digits: u32) {
+        self.start(run[0].is_ascii_uppercase());
+        s.chars += run.len() as u32;
+        s.upper += upper;
+        self.digits += digits;
+        if digits as usize != run.len() {
             self.all_digits = false;
         }
-        if upper {
-            s.upper += 1;
-        }
         if self.len < 8 {
-            self.buf[self.len] = b.to_ascii_lowercase();
+            let n = run.len().min(8 - self.len);
+            for (d, &b) in self.buf[self.len..self.len + n].iter_mut().zip(run) {
+                *d = b.to_ascii_lowercase();
+            }
         }
-        self.len += 1;
+        self.len += run.len();
     }
 
     fn other(&mut self, s: &mut LineStats, c: char) {
@@ -214,7 +256,7 @@ impl WordState {
         s.words += 1;
         if self.len <= 8 {
             if let Some(k) = pack(&self.buf[..self.len]) {
-                if is_stop_word(k) {
+                if is_stop_word(&STOP_KEYS, k) {
                     s.stop += 1;
                 }
             }
@@ -232,30 +274,32 @@ impl WordState {
 }
 
 impl LineStats {
-    /// The counts of one line, in one pass over its bytes (ASCII bytes
-    /// directly, other characters decoded), plus its phrase hits.
+    /// The counts of one line and its phrase hits, in one pass over its
+    /// bytes: runs of word bytes (ASCII letters and digits, non-ASCII
+    /// bytes) between the other bytes. An ASCII run is one word, counted
+    /// from a table sum; a run with non-ASCII characters is decoded.
     pub fn of(text: &str) -> LineStats {
-        let mut s = LineStats::default();
-        let mut w = WordState::default();
-        let mut prev_alnum = false;
+        let stop = &*STOP_KEYS;
         let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut s = LineStats::default();
+        let mut phrases = phrases::PhraseScan::new(bytes);
+        let mut prev_alnum = false;
         let mut i = 0;
-        while i < bytes.len() {
+        while i < n {
             let b = bytes[i];
-            if b < 0x80 {
+            if RUN_CLASS[b as usize] == 0 {
                 s.chars += 1;
+                phrases.separator(i);
                 i += 1;
-                if b.is_ascii_alphanumeric() {
-                    if b == b'w' && bytes.get(i..i + 3) == Some(b"ww.") {
-                        s.urls += 1;
-                    }
-                    w.ascii(&mut s, b);
-                    prev_alnum = true;
-                    continue;
-                }
-                w.end(&mut s);
                 match b {
-                    b'.' | b'!' | b'?' if prev_alnum => s.sentence_marks += 1,
+                    b'.' | b'!' | b'?' => {
+                        s.sentence_marks += prev_alnum as u32;
+                        // "www." (the byte before was alphanumeric).
+                        if b == b'.' && i >= 4 && bytes[i - 4..i - 1] == *b"www" {
+                            s.urls += 1;
+                        }
+                    }
                     b'|' | b'>' | b'/' | b'#' | b'@' => s.link_marks += 1,
                     b':' if bytes.get(i..i + 3).is_some_and(|r| r[..2] == *b"//") => s.urls += 1,
                     _ => {}
@@ -263,23 +307,26 @@ impl LineStats {
                 prev_alnum = false;
                 continue;
             }
-            let c = text[i..].chars().next().expect("char boundary");
-            i += c.len_utf8();
-            s.chars += 1;
-            if c.is_alphanumeric() {
-                w.other(&mut s, c);
+            let (start, mut acc) = (i, 0u64);
+            while let Some(&c) = bytes.get(i).map(|&b| &RUN_CLASS[b as usize]) {
+                if c == 0 {
+                    break;
+                }
+                acc = acc.wrapping_add(c);
+                i += 1;
+            }
+            let len = i - start;
+            if len < 1 << 20 && (acc & 0xf_ffff) as usize == len {
+                let packed = packed_lower(bytes, start, len);
+                s.ascii_word(&bytes[start..i], acc, packed, stop);
+                phrases.word(start, i, true, packed);
                 prev_alnum = true;
-                continue;
+            } else {
+                let run = &text[start..i];
+                prev_alnum = s.mixed_run(run);
+                phrases.word(start, i, run.is_ascii(), packed_lower(bytes, start, len));
             }
-            w.end(&mut s);
-            match c {
-                '。' | '！' | '？' if prev_alnum => s.sentence_marks += 1,
-                '»' | '›' | '«' | '‹' | '•' | '·' | '→' => s.link_marks += 1,
-                _ => {}
-            }
-            prev_alnum = false;
         }
-        w.end(&mut s);
         let last = text
             .trim_end_matches(['"', '”', '’', '\'', ')', '»', ' '])
             .chars()
@@ -289,8 +336,73 @@ impl LineStats {
         let first = text.chars().next();
         s.starts_lower = first.is_some_and(char::is_lowercase);
         s.starts_quote = matches!(first, Some('"' | '“' | '‘' | '\'' | '«' | '„'));
-        s.phrases = phrases::scan(text);
+        s.phrases = phrases.finish();
         s
+    }
+
+    /// One word of ASCII letters and digits, `acc` its `RUN_CLASS` sum and
+    /// `packed` its first bytes lower-cased.
+    #[inline]
+    fn ascii_word(&mut self, word: &[u8], acc: u64, packed: u64, stop: &[u64; STOP_SLOTS]) {
+        let len = word.len();
+        let digits = (acc >> 40 & 0xf_ffff) as usize;
+        self.chars += len as u32;
+        self.upper += (acc >> 20 & 0xf_ffff) as u32;
+        self.words += 1;
+        self.title += word[0].is_ascii_uppercase() as u32;
+        if len <= 8 && is_stop_word(stop, packed) {
+            self.stop += 1;
+        }
+        if digits == len {
+            self.digit_words += 1;
+            if len == 4 && matches!(&word[..2], b"19" | b"20") {
+                self.years += 1;
+            }
+        }
+    }
+
+    /// A run of word bytes with non-ASCII characters (or a very long one),
+    /// character by character; whether it ends on a letter or digit.
+    fn mixed_run(&mut self, run: &str) -> bool {
+        let bytes = run.as_bytes();
+        let mut w = WordState::default();
+        let mut prev_alnum = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] < 0x80 {
+                let start = i;
+                while i < bytes.len() && bytes[i] < 0x80 {
+                    i += 1;
+                }
+                let ascii = &bytes[start..i];
+                let count = |f: fn(&u8) -> bool| ascii.iter().filter(|b| f(b)).count() as u32;
+                w.ascii_run(
+                    self,
+                    ascii,
+                    count(u8::is_ascii_uppercase),
+                    count(u8::is_ascii_digit),
+                );
+                prev_alnum = true;
+                continue;
+            }
+            let c = run[i..].chars().next().expect("char boundary");
+            i += c.len_utf8();
+            self.chars += 1;
+            if c.is_alphanumeric() {
+                w.other(self, c);
+                prev_alnum = true;
+                continue;
+            }
+            w.end(self);
+            match c {
+                '。' | '！' | '？' if prev_alnum => self.sentence_marks += 1,
+                '»' | '›' | '«' | '‹' | '•' | '·' | '→' => self.link_marks += 1,
+                _ => {}
+            }
+            prev_alnum = false;
+        }
+        w.end(self);
+        prev_alnum
     }
 
     /// Words counted so CJK runs (no spaces) weigh like prose.
@@ -481,12 +593,12 @@ fn cumulative(stats: &[LineStats], below: bool, f: impl Fn(&LineStats) -> bool) 
 }
 
 /// Per line, the length of the run of lines of its kind (prose or not) it is in.
-fn run_lengths(stats: &[LineStats]) -> Vec<u32> {
-    let n = stats.len();
+fn run_lengths(prose: &[bool]) -> Vec<u32> {
+    let n = prose.len();
     let mut out = vec![0u32; n];
     let mut start = 0;
     for i in 1..=n {
-        if i == n || stats[i].proseish() != stats[start].proseish() {
+        if i == n || prose[i] != prose[start] {
             out[start..i]
                 .iter_mut()
                 .for_each(|v| *v = (i - start) as u32);
@@ -564,21 +676,52 @@ pub fn page_stats(blocks: &[Block]) -> Vec<LineStats> {
 
 /// How many blocks of the page have the same text as each block.
 fn duplicate_counts(blocks: &[Block]) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..blocks.len() as u32).collect();
-    order.sort_unstable_by_key(|&i| blocks[i as usize].text);
+    // Sorted by hash, then text: equal texts end up side by side, and
+    // texts are compared only when their hashes collide.
+    let mut order: Vec<(u64, u32)> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (text_hash(b.text), i as u32))
+        .collect();
+    let text = |i: u32| blocks[i as usize].text;
+    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| text(a.1).cmp(text(b.1))));
     let mut out = vec![0u32; blocks.len()];
-    for group in order.chunk_by(|&a, &b| blocks[a as usize].text == blocks[b as usize].text) {
-        for &i in group {
+    for group in order.chunk_by(|a, b| a.0 == b.0 && text(a.1) == text(b.1)) {
+        for &(_, i) in group {
             out[i as usize] = group.len() as u32;
         }
     }
     out
 }
 
+/// A 64-bit hash of a line's bytes, eight at a time.
+fn text_hash(text: &str) -> u64 {
+    let mut h = text.len() as u64;
+    let chunks = text.as_bytes().chunks_exact(8);
+    let tail = chunks.remainder();
+    for chunk in chunks {
+        let v = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    let v = tail.iter().rev().fold(0u64, |acc, &b| acc << 8 | b as u64);
+    h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    h ^ h >> 29
+}
+
 /// The first three words of a line, lower-cased, as a key; `None` for
 /// shorter lines.
 fn prefix_key(text: &str) -> Option<u64> {
-    let mut words = text.split_whitespace();
+    if !text.is_ascii() {
+        return prefix_key_of_words(text.split_whitespace());
+    }
+    // Unicode white space in ASCII is tab to carriage return and space.
+    prefix_key_of_words(
+        text.split(|c: char| matches!(c, '\t'..='\r' | ' '))
+            .filter(|w| !w.is_empty()),
+    )
+}
+
+fn prefix_key_of_words<'a>(mut words: impl Iterator<Item = &'a str>) -> Option<u64> {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     for _ in 0..3 {
         for b in words.next()?.bytes() {
@@ -593,11 +736,11 @@ fn prefix_key(text: &str) -> Option<u64> {
 /// each block: templated runs ("Click to share on ...", "Free shipping on
 /// orders ...") are furniture. Prose lines are left out (count 0): sentences
 /// that share an opening ("The company said ...") are still article text.
-fn prefix_counts(blocks: &[Block], stats: &[LineStats]) -> Vec<u32> {
+fn prefix_counts(blocks: &[Block], prose: &[bool]) -> Vec<u32> {
     let keys: Vec<Option<u64>> = blocks
         .iter()
-        .zip(stats)
-        .map(|(b, s)| prefix_key(b.text).filter(|_| !s.proseish()))
+        .zip(prose)
+        .map(|(b, &p)| if p { None } else { prefix_key(b.text) })
         .collect();
     let mut sorted: Vec<u64> = keys.iter().flatten().copied().collect();
     sorted.sort_unstable();
@@ -614,38 +757,93 @@ fn prefix_counts(blocks: &[Block], stats: &[LineStats]) -> Vec<u32> {
 
 /// `ln(1 + x)` for the counts and half counts the features take it of,
 /// from a table (the same values, computed once).
-fn ln_one_plus(x: f32) -> f32 {
-    static TABLE: LazyLock<Vec<f32>> =
-        LazyLock::new(|| (0..4096).map(|k| (1.0 + k as f32 / 2.0).ln()).collect());
+fn ln_one_plus(table: &[f32; LN_SLOTS], x: f32) -> f32 {
     let k = x * 2.0;
-    if k < 4096.0 && k.fract() == 0.0 {
-        TABLE[k as usize]
+    if (0.0..LN_SLOTS as f32).contains(&k) && (k as u32) as f32 == k {
+        table[k as usize]
     } else {
         (1.0 + x).ln()
     }
 }
 
+const LN_SLOTS: usize = 4096;
+
+/// `ln(1 + k / 2)` for `k` below `LN_SLOTS`.
+static LN_HALVES: LazyLock<[f32; LN_SLOTS]> =
+    LazyLock::new(|| std::array::from_fn(|k| (1.0 + k as f32 / 2.0).ln()));
+
+/// `ln(1 + k)` for `k` below `LN_SLOTS`.
+static LN_COUNTS: LazyLock<[f32; LN_SLOTS]> =
+    LazyLock::new(|| std::array::from_fn(|k| (k as f32).ln_1p()));
+
 /// `ln_1p` of a count, from a table.
-fn ln_1p(n: u32) -> f32 {
-    static TABLE: LazyLock<Vec<f32>> =
-        LazyLock::new(|| (0..4096).map(|k| (k as f32).ln_1p()).collect());
-    match TABLE.get(n as usize) {
+fn ln_1p(table: &[f32; LN_SLOTS], n: u32) -> f32 {
+    match table.get(n as usize) {
         Some(&v) => v,
         None => (n as f32).ln_1p(),
     }
 }
 
+/// Width of a stage-1 feature row (`FEATURE_NAMES.len()`).
+pub const DIM: usize = 132;
+
+/// Width of the buffer a row is built in: a tree node's feature index
+/// (below 256) needs no bounds check in it.
+pub const ROW_BUFFER: usize = 256;
+
+/// One feature row being filled in `FEATURE_NAMES` order.
+struct Row {
+    v: [f32; ROW_BUFFER],
+    k: usize,
+}
+
+impl Row {
+    fn put(&mut self, x: f32) {
+        self.v[self.k] = x;
+        self.k += 1;
+    }
+
+    fn flag(&mut self, b: bool) {
+        self.put(b as u8 as f32);
+    }
+}
+
+/// What the neighbour features read of a line, computed once per line.
+#[derive(Clone, Copy)]
+struct Glance {
+    log_words: f32,
+    ends_sentence: f32,
+    stop_ratio: f32,
+    prose: f32,
+}
+
 /// Stage-1 feature vectors for the blocks of one page (with their
 /// `page_stats`): one row of `FEATURE_NAMES.len()` values per block, flat.
 pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<f32> {
+    let mut f = Vec::with_capacity(blocks.len() * DIM);
+    for_each_row(blocks, stats, |row| f.extend_from_slice(&row[..DIM]));
+    f
+}
+
+/// Calls `visit` with the stage-1 feature vector of each block of a page in
+/// turn, in the first `DIM` values of a buffer (the rest are 0), so a page
+/// needs no table of rows.
+pub fn for_each_row(
+    blocks: &[Block],
+    stats: &[LineStats],
+    mut visit: impl FnMut(&[f32; ROW_BUFFER]),
+) {
+    let lnh = &*LN_HALVES;
+    let lnc = &*LN_COUNTS;
+    let prose: Vec<bool> = stats.iter().map(LineStats::proseish).collect();
     let dups = duplicate_counts(blocks);
-    let prefix_dups = prefix_counts(blocks, stats);
+    let prefix_dups = prefix_counts(blocks, &prose);
     let n = blocks.len();
     let region = prose_region(stats);
-    let prose_share = stats.iter().filter(|s| s.proseish()).count() as f32 / n.max(1) as f32;
+    let prose_share = prose.iter().filter(|&&p| p).count() as f32 / n.max(1) as f32;
     let page_has_main = blocks.iter().any(|b| b.html.is_some_and(|h| h.in_main));
-    let since_prose = distance_to_prose(stats, false);
-    let until_prose = distance_to_prose(stats, true);
+    let since_prose = distance_to_prose(&prose, false);
+    let until_prose = distance_to_prose(&prose, true);
     let walled = walled_prose_region(stats);
     let sections: Vec<(Vec<u32>, Vec<u32>)> = [COMMENTS, RELATED, NEWSLETTER]
         .iter()
@@ -656,101 +854,124 @@ pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<f32> {
             )
         })
         .collect();
-    let runs = run_lengths(stats);
+    let runs = run_lengths(&prose);
     let dates = window_counts(stats, 5, dateish);
     let names = window_counts(stats, 5, nameish);
-    let dim = FEATURE_NAMES.len();
-    let mut f = Vec::with_capacity(n * dim);
+    let glances: Vec<Glance> = stats
+        .iter()
+        .zip(&prose)
+        .map(|(s, &p)| Glance {
+            log_words: ln_one_plus(lnh, s.eff_words()),
+            ends_sentence: s.ends_sentence as u8 as f32,
+            stop_ratio: s.stop_ratio(),
+            prose: p as u8 as f32,
+        })
+        .collect();
+    // Page-wide values and the region features, which are 0 off the page's regions.
+    let log_lines = ln_1p(lnc, n as u32);
+    let region_features = |span: Option<(usize, usize)>, i: usize| match span {
+        Some((a, b)) => [
+            (a <= i && i <= b) as u8 as f32,
+            if i < a {
+                ln_1p(lnc, (a - i) as u32)
+            } else {
+                0.0
+            },
+            if i > b {
+                ln_1p(lnc, (i - b) as u32)
+            } else {
+                0.0
+            },
+        ],
+        None => [0.0; 3],
+    };
+    let mut r = Row {
+        v: [0.0; ROW_BUFFER],
+        k: 0,
+    };
     for (i, s) in stats.iter().enumerate() {
+        r.k = 0;
         let w = s.eff_words();
         let words = s.words.max(1) as f32;
         let long = w >= 5.0;
-        f.push(1.0);
-        f.push(ln_one_plus(w));
-        f.extend(bucket(w));
-        f.push(ln_one_plus(s.chars as f32));
-        f.push(s.stop_ratio());
-        f.push(if long { s.stop_ratio() } else { 0.0 });
-        f.push(s.title as f32 / words);
-        f.push((s.upper as f32 / s.chars.max(1) as f32).min(1.0));
-        f.push(s.digit_words as f32 / words);
-        f.push((s.sentence_marks as f32 / words).min(1.0));
-        f.push(ln_one_plus(s.sentence_marks as f32));
-        f.push(s.ends_sentence as u8 as f32);
-        f.push(s.ends_colon as u8 as f32);
-        f.push((s.link_marks > 0) as u8 as f32);
-        f.push(ln_one_plus(s.link_marks as f32));
-        f.push((s.urls > 0) as u8 as f32);
-        f.push(s.starts_lower as u8 as f32);
-        f.push(s.starts_quote as u8 as f32);
-        f.push((s.years > 0) as u8 as f32);
+        let g = glances[i];
+        r.put(1.0);
+        r.put(g.log_words);
+        for b in bucket(w) {
+            r.put(b);
+        }
+        r.put(ln_one_plus(lnh, s.chars as f32));
+        r.put(g.stop_ratio);
+        r.put(if long { g.stop_ratio } else { 0.0 });
+        r.put(s.title as f32 / words);
+        r.put((s.upper as f32 / s.chars.max(1) as f32).min(1.0));
+        r.put(s.digit_words as f32 / words);
+        r.put((s.sentence_marks as f32 / words).min(1.0));
+        r.put(ln_one_plus(lnh, s.sentence_marks as f32));
+        r.flag(s.ends_sentence);
+        r.flag(s.ends_colon);
+        r.flag(s.link_marks > 0);
+        r.put(ln_one_plus(lnh, s.link_marks as f32));
+        r.flag(s.urls > 0);
+        r.flag(s.starts_lower);
+        r.flag(s.starts_quote);
+        r.flag(s.years > 0);
         let dup = dups[i];
-        f.push((dup > 1) as u8 as f32);
-        f.push(ln_one_plus((dup - 1) as f32));
-        f.push(s.cjk as f32 / s.chars.max(1) as f32);
-        f.push(s.proseish() as u8 as f32);
-        f.push((w <= 8.0 && blocks[i].text.starts_with("By ")) as u8 as f32);
+        r.flag(dup > 1);
+        r.put(ln_one_plus(lnh, (dup - 1) as f32));
+        r.put(s.cjk as f32 / s.chars.max(1) as f32);
+        r.flag(prose[i]);
+        r.flag(w <= 8.0 && blocks[i].text.starts_with("By "));
         let bytes = blocks[i].text.len().max(1) as f32;
         for c in 0..N_CATEGORIES {
             let hit = s.phrases.hits[c] > 0;
-            f.push(hit as u8 as f32);
-            f.push((s.phrases.covered[c] as f32 / bytes).min(1.0));
-            f.push((hit && w <= 6.0) as u8 as f32);
+            r.flag(hit);
+            r.put((s.phrases.covered[c] as f32 / bytes).min(1.0));
+            r.flag(hit && w <= 6.0);
         }
         // A missing neighbour (page start or end) mirrors the line itself,
         // so a page that starts with its article is not judged by its edge.
         for off in [-2isize, -1, 1, 2] {
             let j = i as isize + off;
             let t = if j < 0 || j >= n as isize {
-                s
+                g
             } else {
-                &stats[j as usize]
+                glances[j as usize]
             };
-            f.push(ln_one_plus(t.eff_words()));
-            f.push(t.ends_sentence as u8 as f32);
-            f.push(t.stop_ratio());
-            f.push(t.proseish() as u8 as f32);
+            r.put(t.log_words);
+            r.put(t.ends_sentence);
+            r.put(t.stop_ratio);
+            r.put(t.prose);
         }
         for c in [2usize, 5, 6, 7, 4, 1, 3] {
-            let hit = i > 0 && stats[i - 1].phrases.hits[c] > 0 && stats[i - 1].eff_words() <= 8.0;
-            f.push(hit as u8 as f32);
+            r.flag(i > 0 && stats[i - 1].phrases.hits[c] > 0 && stats[i - 1].eff_words() <= 8.0);
         }
-        match region {
-            Some((a, b)) => {
-                f.push((a <= i && i <= b) as u8 as f32);
-                f.push(if i < a { ln_1p((a - i) as u32) } else { 0.0 });
-                f.push(if i > b { ln_1p((i - b) as u32) } else { 0.0 });
-            }
-            None => f.extend([0.0, 0.0, 0.0]),
+        for v in region_features(region, i) {
+            r.put(v);
         }
-        f.push(ln_1p(n as u32));
-        f.push(prose_share);
-        f.push(ln_1p(since_prose[i]));
-        f.push(ln_1p(until_prose[i]));
-        match walled {
-            Some((a, b)) => {
-                f.push((a <= i && i <= b) as u8 as f32);
-                f.push(if i < a { ln_1p((a - i) as u32) } else { 0.0 });
-                f.push(if i > b { ln_1p((i - b) as u32) } else { 0.0 });
-            }
-            None => f.extend([0.0, 0.0, 0.0]),
+        r.put(log_lines);
+        r.put(prose_share);
+        r.put(ln_1p(lnc, since_prose[i]));
+        r.put(ln_1p(lnc, until_prose[i]));
+        for v in region_features(walled, i) {
+            r.put(v);
         }
         for (above, below) in &sections {
-            f.push(ln_1p(above[i]));
-            f.push(ln_1p(below[i]));
+            r.put(ln_1p(lnc, above[i]));
+            r.put(ln_1p(lnc, below[i]));
         }
-        f.push(i as f32 / n as f32);
-        let run = ln_1p(runs[i]);
-        let prose = s.proseish();
-        f.push(if prose { 0.0 } else { run });
-        f.push(if prose { run } else { 0.0 });
-        f.push(ln_1p(dates[i]));
-        f.push(ln_1p(names[i]));
-        f.push(ln_1p(prefix_dups[i]));
+        r.put(i as f32 / n as f32);
+        let run = ln_1p(lnc, runs[i]);
+        r.put(if prose[i] { 0.0 } else { run });
+        r.put(if prose[i] { run } else { 0.0 });
+        r.put(ln_1p(lnc, dates[i]));
+        r.put(ln_1p(lnc, names[i]));
+        r.put(ln_1p(lnc, prefix_dups[i]));
         match blocks[i].html {
+            None => r.v[r.k..DIM].fill(0.0),
             Some(h) => {
-                f.push(h.link_density);
-                f.push((h.link_density > 0.5) as u8 as f32);
+                r.put(h.link_density);
+                r.flag(h.link_density > 0.5);
                 for t in [
                     Tag::Heading,
                     Tag::Paragraph,
@@ -758,45 +979,44 @@ pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<f32> {
                     Tag::Cell,
                     Tag::Quote,
                 ] {
-                    f.push((h.tag == t) as u8 as f32);
+                    r.flag(h.tag == t);
                 }
-                f.push(h.boiler_attr as u8 as f32);
-                f.push(h.in_main as u8 as f32);
-                f.push(page_has_main as u8 as f32);
-                f.push(h.in_top as u8 as f32);
-                f.push(h.in_top_parent as u8 as f32);
+                r.flag(h.boiler_attr);
+                r.flag(h.in_main);
+                r.flag(page_has_main);
+                r.flag(h.in_top);
+                r.flag(h.in_top_parent);
                 for b in 0..ATTR_CATEGORIES.len() {
-                    f.push((h.attr_bits >> b & 1) as f32);
+                    r.put((h.attr_bits >> b & 1) as f32);
                 }
                 for b in 0..5 {
-                    f.push((h.chrome >> b & 1) as f32);
+                    r.put((h.chrome >> b & 1) as f32);
                 }
+                debug_assert_eq!(r.k, DIM);
             }
-            None => f.extend([0.0; 17 + ATTR_CATEGORIES.len()]),
         }
-        debug_assert_eq!(f.len(), (i + 1) * dim);
+        visit(&r.v);
     }
-    f
 }
 
 /// Lines since the last prose line (or until the next one, `forward`);
 /// capped at 50 when there is none.
-fn distance_to_prose(stats: &[LineStats], forward: bool) -> Vec<u32> {
-    let n = stats.len();
+fn distance_to_prose(prose: &[bool], forward: bool) -> Vec<u32> {
+    let n = prose.len();
     let mut out = vec![50u32; n];
     let mut last: Option<usize> = None;
-    let order: Box<dyn Iterator<Item = usize>> = if forward {
-        Box::new((0..n).rev())
-    } else {
-        Box::new(0..n)
-    };
-    for i in order {
-        if stats[i].proseish() {
+    let mut visit = |i: usize| {
+        if prose[i] {
             last = Some(i);
             out[i] = 0;
         } else if let Some(l) = last {
             out[i] = (l.abs_diff(i) as u32).min(50);
         }
+    };
+    if forward {
+        (0..n).rev().for_each(&mut visit);
+    } else {
+        (0..n).for_each(&mut visit);
     }
     out
 }
@@ -853,7 +1073,8 @@ mod tests {
         let stats: Vec<LineStats> = lines.iter().map(|l| LineStats::of(l)).collect();
         assert_eq!(walled_prose_region(&stats), Some((0, 2)));
         assert_eq!(prose_region(&stats), Some((0, 7)));
-        assert_eq!(run_lengths(&stats), [3, 3, 3, 2, 2, 1, 1, 1]);
+        let prose: Vec<bool> = stats.iter().map(LineStats::proseish).collect();
+        assert_eq!(run_lengths(&prose), [3, 3, 3, 2, 2, 1, 1, 1]);
         assert_eq!(cumulative(&stats, false, |s| marker(s, COMMENTS))[5], 1);
     }
 
@@ -886,8 +1107,11 @@ mod tests {
             html: None,
         })
         .collect();
-        let stats: Vec<LineStats> = blocks.iter().map(|b| LineStats::of(b.text)).collect();
-        assert_eq!(prefix_counts(&blocks, &stats), [1, 1, 0, 0, 0, 0]);
+        let prose: Vec<bool> = blocks
+            .iter()
+            .map(|b| LineStats::of(b.text).proseish())
+            .collect();
+        assert_eq!(prefix_counts(&blocks, &prose), [1, 1, 0, 0, 0, 0]);
     }
 
     #[test]
@@ -903,6 +1127,7 @@ mod tests {
             html: None,
         })
         .collect();
+        assert_eq!(FEATURE_NAMES.len(), DIM);
         let flat = page_features(&blocks, &page_stats(&blocks));
         let rows: Vec<&[f32]> = flat.chunks(FEATURE_NAMES.len()).collect();
         assert_eq!(rows.len(), 3);

@@ -5,7 +5,7 @@
 //! run of headlines under "Related" goes). Weights are learned by
 //! `src/bin/train-clean.rs` and shipped in `data/clean/*.weights`.
 
-use super::features::{page_features, Block, LineStats, FEATURE_NAMES};
+use super::features::{for_each_row, Block, LineStats, FEATURE_NAMES, ROW_BUFFER};
 use std::sync::LazyLock;
 
 /// Names of the stage-2 features, in vector order.
@@ -54,6 +54,18 @@ impl Tree {
         }
         self.leaf[(k - INNER) % (INNER + 1)]
     }
+
+    /// `eval` on a row in a `ROW_BUFFER`-wide buffer (feature indices are
+    /// below 256, so need no bounds check), unrolled: node `k` of level `d` is `2^d - 1 + path`.
+    fn eval_wide(&self, x: &[f32; ROW_BUFFER]) -> f32 {
+        let right =
+            |k: usize| (x[self.feature[k] as usize % ROW_BUFFER] > self.threshold[k]) as usize;
+        let p = right(0);
+        let p = 2 * p + right(1 + p % 2);
+        let p = 2 * p + right(3 + p % 4);
+        let p = 2 * p + right(7 + p % 8);
+        self.leaf[p % 16]
+    }
 }
 
 /// Learned stage-1 trees, stage-2 weights and the decision threshold.
@@ -69,14 +81,11 @@ pub fn forest_score(trees: &[Tree], x: &[f32]) -> f32 {
     trees.iter().map(|t| t.eval(x)).sum()
 }
 
-/// Stage-1 scores of flat rows of width `dim`, tree by tree: a tree stays
-/// in cache while the rows' independent walks overlap.
-pub fn forest_scores(trees: &[Tree], rows: &[f32], dim: usize) -> Vec<f32> {
-    let mut z = vec![0f32; rows.len() / dim];
+/// Stage-1 score of a row in a `ROW_BUFFER`-wide buffer.
+fn forest_score_wide(trees: &[Tree], x: &[f32; ROW_BUFFER]) -> f32 {
+    let mut z = 0f32;
     for t in trees {
-        for (zi, x) in z.iter_mut().zip(rows.chunks_exact(dim)) {
-            *zi += t.eval(x);
-        }
+        z += t.eval_wide(x);
     }
     z
 }
@@ -213,10 +222,12 @@ impl Model {
 
     /// Stage-1 scores (logits) of a page's blocks, with their log word counts.
     pub fn stage1_scores(&self, blocks: &[Block], stats: &[LineStats]) -> (Vec<f32>, Vec<f32>) {
-        let dim = FEATURE_NAMES.len();
-        let rows = page_features(blocks, stats);
-        let z = forest_scores(&self.stage1, &rows, dim);
-        let lw = rows.chunks_exact(dim).map(|r| r[1]).collect();
+        let mut z = Vec::with_capacity(blocks.len());
+        let mut lw = Vec::with_capacity(blocks.len());
+        for_each_row(blocks, stats, |x| {
+            z.push(forest_score_wide(&self.stage1, x));
+            lw.push(x[1]);
+        });
         (z, lw)
     }
 
@@ -251,7 +262,7 @@ fn parse_tree(src: &str) -> Tree {
     assert!(
         t.feature
             .iter()
-            .all(|&f| (f as usize) < FEATURE_NAMES.len()),
+            .all(|&f| (f as usize) < FEATURE_NAMES.len().min(ROW_BUFFER)),
         "tree feature out of range"
     );
     t

@@ -38,18 +38,49 @@ struct Dictionary {
 const SLOTS: usize = 1024;
 const EMPTY: u64 = 0;
 
-fn mix(h: u64, b: u8) -> u64 {
-    (h.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95) | 1
+/// A word's dictionary key: its lower-cased bytes packed into a `u64` when
+/// it has at most 8 (exact), else a hash of them with the top bit set (a
+/// packed ASCII word never has it). Only ASCII letters and digits reach
+/// here, so `| 0x20` lower-cases them.
+pub fn word_key(word: &[u8]) -> u64 {
+    if word.len() <= 8 {
+        let mut k = [0u8; 8];
+        k[..word.len()].copy_from_slice(word);
+        let mask = u64::MAX >> (64 - 8 * word.len());
+        return (u64::from_le_bytes(k) | 0x2020_2020_2020_2020) & mask;
+    }
+    let mut h = word.len() as u64;
+    let chunks = word.chunks_exact(8);
+    let tail = chunks.remainder();
+    for chunk in chunks {
+        let v = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        h = (h.rotate_left(23) ^ (v | 0x2020_2020_2020_2020)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    let v = tail
+        .iter()
+        .fold(0u64, |acc, &b| acc << 8 | (b | 0x20) as u64);
+    h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    h | 1 << 63
 }
 
 /// Word bytes for the boundary test: ASCII letters and digits and every
 /// byte of a non-ASCII character.
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+    WORD_BYTE[b as usize]
 }
 
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
+        b += 1;
+    }
+    t
+};
+
 fn slot_of(h: u64) -> usize {
-    (h >> 54) as usize % SLOTS
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % SLOTS
 }
 
 static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
@@ -73,9 +104,8 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
         }
     }
     let first_word = |p: &str| -> u64 {
-        p.bytes()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .fold(EMPTY, mix)
+        let len = p.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        word_key(&p.as_bytes()[..len])
     };
     words.sort_by_key(|(p, _)| (first_word(p), std::cmp::Reverse(p.len())));
     words.dedup_by_key(|(p, _)| *p);
@@ -121,57 +151,122 @@ impl PhraseHits {
     }
 }
 
-/// The phrases of `text`, matched case-insensitively where a word starts
-/// and ending at a word boundary (or on a symbol), longest first, without
-/// overlaps.
+/// Phrase matching over one line, driven by a caller that walks the line
+/// (`LineStats::of`) and reports every maximal run of word bytes and every
+/// other byte, in order. Phrases are matched case-insensitively where a
+/// word starts and end at a word boundary (or on a symbol), longest first,
+/// without overlaps.
+pub struct PhraseScan<'a> {
+    dict: &'static Dictionary,
+    bytes: &'a [u8],
+    hits: PhraseHits,
+    /// End of the last phrase found: words and marks before it are inside it.
+    skip_until: usize,
+    /// Words since the start of the line or of its last sentence.
+    word: u32,
+    ascii_line: bool,
+}
+
+impl<'a> PhraseScan<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        PhraseScan {
+            dict: &DICTIONARY,
+            bytes,
+            hits: PhraseHits::default(),
+            skip_until: 0,
+            word: 0,
+            ascii_line: true,
+        }
+    }
+
+    /// The byte at `i` is not a word byte.
+    #[inline]
+    pub fn separator(&mut self, i: usize) {
+        let b = self.bytes;
+        if i >= self.skip_until
+            && matches!(b[i], b'.' | b'!' | b'?')
+            && b.get(i + 1).is_none_or(|&c| c == b' ')
+        {
+            self.word = 0;
+        }
+    }
+
+    /// The word bytes `start..end`, all ASCII or not; `packed` is
+    /// `word_key` of the word when it is ASCII and at most 8 bytes long.
+    #[inline]
+    pub fn word(&mut self, start: usize, end: usize, ascii: bool, packed: u64) {
+        if start < self.skip_until {
+            return;
+        }
+        self.word += 1;
+        if !ascii {
+            self.ascii_line = false;
+            return;
+        }
+        let key = if end - start <= 8 {
+            packed
+        } else {
+            word_key(&self.bytes[start..end])
+        };
+        if let Some((e, category, len)) = longest_at(self.dict, self.bytes, start, key) {
+            self.hits.add(category, len);
+            self.skip_until = e.max(end);
+            if self.word <= 2 {
+                self.hits.lead |= 1 << category;
+            }
+        }
+    }
+
+    /// The hits, symbol phrases included.
+    pub fn finish(mut self) -> PhraseHits {
+        // Symbol phrases are non-ASCII, so only a line with a non-ASCII
+        // word can hold one.
+        if self.ascii_line {
+            return self.hits;
+        }
+        let bytes = self.bytes;
+        for (sym, category) in &self.dict.symbols {
+            for at in sym.find_iter(bytes) {
+                let e = at + sym.needle().len();
+                let right_ok = e == bytes.len()
+                    || !is_word_byte(bytes[e])
+                    || !bytes[e - 1].is_ascii_alphanumeric();
+                if right_ok {
+                    self.hits.add(*category, sym.needle().len());
+                }
+            }
+        }
+        self.hits
+    }
+}
+
+/// The phrases of `text` on their own (`LineStats::of` finds them while
+/// counting words).
+#[cfg(test)]
 pub fn scan(text: &str) -> PhraseHits {
-    let dict = &*DICTIONARY;
     let bytes = text.as_bytes();
-    let mut out = PhraseHits::default();
+    let mut p = PhraseScan::new(bytes);
     let mut i = 0;
-    let mut word = 0u32;
     while i < bytes.len() {
         if !is_word_byte(bytes[i]) {
-            if matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|&b| b == b' ')
-            {
-                word = 0;
-            }
+            p.separator(i);
             i += 1;
             continue;
         }
-        // A word starts at `i`: hash its ASCII letters and digits.
         let start = i;
-        let mut h = EMPTY;
-        let mut ascii = true;
         while i < bytes.len() && is_word_byte(bytes[i]) {
-            ascii &= bytes[i] < 0x80;
-            h = mix(h, bytes[i].to_ascii_lowercase());
             i += 1;
         }
-        word += 1;
-        if !ascii {
-            continue;
-        }
-        if let Some((end, category, len)) = longest_at(dict, bytes, start, h) {
-            out.add(category, len);
-            i = end.max(i);
-            if word <= 2 {
-                out.lead |= 1 << category;
-            }
-        }
+        let word = &bytes[start..i];
+        let ascii = word.is_ascii();
+        let packed = if ascii && word.len() <= 8 {
+            word_key(word)
+        } else {
+            0
+        };
+        p.word(start, i, ascii, packed);
     }
-    for (sym, category) in &dict.symbols {
-        for at in sym.find_iter(bytes) {
-            let e = at + sym.needle().len();
-            let right_ok = e == bytes.len()
-                || !is_word_byte(bytes[e])
-                || !bytes[e - 1].is_ascii_alphanumeric();
-            if right_ok {
-                out.add(*category, sym.needle().len());
-            }
-        }
-    }
-    out
+    p.finish()
 }
 
 /// The longest phrase whose first word is the word (hash `h`) at `start`

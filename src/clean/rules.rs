@@ -83,13 +83,17 @@ fn addresses_reader(line: &str) -> bool {
 
 /// One to four capitalized words and nothing else: a person's name.
 fn is_name(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    (1..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
-        })
+    let mut words = 0;
+    for w in line.split_whitespace() {
+        words += 1;
+        let capitalized = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''));
+        if words > 4 || !capitalized {
+            return false;
+        }
+    }
+    words > 0
 }
 
 /// The name in a byline: "By Jane Doe, Senior Reporter" gives "Jane Doe".
