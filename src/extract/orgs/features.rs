@@ -6,7 +6,7 @@ use super::cues;
 use super::tokens::{self, Span};
 use super::votes::Vote;
 use crate::text::Document;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -379,7 +379,7 @@ impl Hasher for IdHasher {
     }
 }
 
-type HashSet64 = HashSet<u64, BuildHasherDefault<IdHasher>>;
+type WordFlags = HashMap<u64, u16, BuildHasherDefault<IdHasher>>;
 
 /// A document ready for tagging: tokens, their features' inputs, and sentences as token ranges.
 #[derive(Default)]
@@ -393,7 +393,12 @@ impl Prepared {
     /// Tokenizes `doc` sentence by sentence and marks gazetteer hits (byte spans, sorted).
     pub fn new(doc: &Document, gazetteer_hits: &[(usize, usize)]) -> Self {
         let text = doc.text;
-        let mut p = Prepared::default();
+        let mut p = Prepared {
+            // News text averages about six bytes a token.
+            tokens: Vec::with_capacity(text.len() / 5),
+            infos: Vec::new(),
+            sentences: Vec::with_capacity(doc.sentences.len()),
+        };
         for r in &doc.sentences {
             let first = p.tokens.len();
             tokens::tokenize(text, r.clone(), &mut p.tokens);
@@ -411,8 +416,9 @@ impl Prepared {
                 info
             })
             .collect();
-        let mut seen_lower = HashSet64::default();
-        let mut cap_mid = HashSet64::default();
+        // Document-wide flags of each word (lower-cased hash), set by any of its mentions.
+        let mut words =
+            WordFlags::with_capacity_and_hasher(p.tokens.len() / 4, BuildHasherDefault::default());
         for s in &p.sentences {
             let toks = &mut p.infos[s.clone()];
             let alpha = || toks.iter().filter(|t| t.flags & ALNUM != 0);
@@ -428,46 +434,38 @@ impl Prepared {
                         t.flags |= FIRST;
                     } else if !headline {
                         if t.flags & NO_UPPER != 0 {
-                            seen_lower.insert(t.lc);
+                            *words.entry(t.lc).or_default() |= SEEN_LOWER;
                         } else if t.flags & CAP != 0 {
-                            cap_mid.insert(t.lc);
+                            *words.entry(t.lc).or_default() |= CAP_MID;
                         }
                     }
                     first = false;
                 }
             }
         }
-        let mut cued = HashSet64::default();
-        let mut person = HashSet64::default();
         for s in &p.sentences {
-            for i in 0..s.len() {
-                let info = &p.infos[s.start + i];
+            let toks = &p.tokens[s.clone()];
+            for (i, info) in p.infos[s.clone()].iter().enumerate() {
                 if info.flags & NO_UPPER != 0 {
                     continue;
                 }
-                let toks = &p.tokens[s.clone()];
-                if cues::company_context(text, toks, i) {
-                    cued.insert(info.lc);
+                // A word's cue once found needs no looking for again.
+                let known = words.get(&info.lc).copied().unwrap_or(0);
+                let mut cued = 0;
+                if known & COMPANY_CUE == 0 && cues::company_context(text, toks, i) {
+                    cued |= COMPANY_CUE;
                 }
-                if cues::person_context(text, toks, i) {
-                    person.insert(info.lc);
+                if known & PERSON_CUE == 0 && cues::person_context(text, toks, i) {
+                    cued |= PERSON_CUE;
+                }
+                if cued != 0 {
+                    *words.entry(info.lc).or_default() |= cued;
                 }
             }
         }
         let mut g = gazetteer_hits.iter().peekable();
         for (t, info) in p.tokens.iter().zip(p.infos.iter_mut()) {
-            if cued.contains(&info.lc) {
-                info.flags |= COMPANY_CUE;
-            }
-            if person.contains(&info.lc) {
-                info.flags |= PERSON_CUE;
-            }
-            if seen_lower.contains(&info.lc) {
-                info.flags |= SEEN_LOWER;
-            }
-            if cap_mid.contains(&info.lc) {
-                info.flags |= CAP_MID;
-            }
+            info.flags |= words.get(&info.lc).copied().unwrap_or(0);
             while g.peek().is_some_and(|&&(_, e)| e <= t.start) {
                 g.next();
             }

@@ -128,14 +128,17 @@ impl Model {
                     for &f in &feats {
                         prefetch(self.row(f));
                     }
-                    let (mut one, mut two) = ([0i32; N_TAGS], [0i32; N_TAGS]);
-                    for (k, &f) in feats.iter().enumerate() {
-                        add(&mut one, self.weights(0, f));
-                        if SAME_IN_BOTH_PASSES[k] {
-                            add(&mut two, self.weights(1, f));
-                        }
+                    // Both passes' sums side by side, as in a row.
+                    let mut both = [0i32; 2 * N_TAGS];
+                    for k in SAME_IN_BOTH_PASSES {
+                        add_row(&mut both, self.row(feats[k]));
                     }
-                    fixed[r.start + i] = Some(two);
+                    let (one, two) = both.split_at_mut(N_TAGS);
+                    let one: &mut Sums = one.try_into().expect("two passes");
+                    for k in PASS_FEATURES {
+                        add(one, self.weights(0, feats[k]));
+                    }
+                    fixed[r.start + i] = Some(two.try_into().expect("two passes"));
                     best_tag(&one.map(|s| s as f32), p1)
                 };
                 first.push(tag);
@@ -180,6 +183,14 @@ impl Model {
     }
 }
 
+/// Adds a whole row (both passes' weights) to `sums`.
+#[inline(always)]
+fn add_row(sums: &mut [i32; 2 * N_TAGS], row: &[u8; ROW]) {
+    for (t, s) in sums.iter_mut().enumerate() {
+        *s += i32::from(i16::from_le_bytes([row[2 * t], row[2 * t + 1]]));
+    }
+}
+
 /// Adds one pass's weights of a row to `sum` (fixed sizes: the compiler
 /// turns the loop into a few vector instructions).
 #[inline(always)]
@@ -189,13 +200,22 @@ fn add(sum: &mut Sums, w: &Weights) {
     }
 }
 
-/// `SAME_IN_BOTH_PASSES[k]`: feature `k` is not one of [`PASS_FEATURES`].
-const SAME_IN_BOTH_PASSES: [bool; N_FEATURES] = {
-    let mut same = [true; N_FEATURES];
-    let mut i = 0;
-    while i < PASS_FEATURES.len() {
-        same[PASS_FEATURES[i]] = false;
-        i += 1;
+/// Positions of the features that are not [`PASS_FEATURES`], in order.
+const SAME_IN_BOTH_PASSES: [usize; N_FEATURES - PASS_FEATURES.len()] = {
+    let mut same = [0; N_FEATURES - PASS_FEATURES.len()];
+    let (mut k, mut n) = (0, 0);
+    while k < N_FEATURES {
+        let mut changes = false;
+        let mut j = 0;
+        while j < PASS_FEATURES.len() {
+            changes |= PASS_FEATURES[j] == k;
+            j += 1;
+        }
+        if !changes {
+            same[n] = k;
+            n += 1;
+        }
+        k += 1;
     }
     same
 };
