@@ -6,7 +6,7 @@ use super::cues;
 use super::tokens::{self, Span};
 use super::votes::Vote;
 use crate::text::Document;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -57,21 +57,30 @@ fn norm(c: char) -> char {
     }
 }
 
-fn hash_chars(s: &str, lower: bool) -> u64 {
-    let mut h = 0x9e37_79b9_7f4a_7c15u64;
-    if s.is_ascii() {
-        for &b in s.as_bytes() {
-            let b = if b.is_ascii_digit() {
-                b'0'
-            } else if lower {
-                b.to_ascii_lowercase()
-            } else {
-                b
-            };
-            h = mix(h, u64::from(b));
-        }
-        return h;
+const HASH_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+const SHAPE_SEED: u64 = 0x2545_f491_4f6c_dd1d;
+
+/// [`hash_chars`] of ASCII bytes.
+fn hash_ascii(s: &[u8], lower: bool) -> u64 {
+    let mut h = HASH_SEED;
+    for &b in s {
+        let b = if b.is_ascii_digit() {
+            b'0'
+        } else if lower {
+            b.to_ascii_lowercase()
+        } else {
+            b
+        };
+        h = mix(h, u64::from(b));
     }
+    h
+}
+
+fn hash_chars(s: &str, lower: bool) -> u64 {
+    if s.is_ascii() {
+        return hash_ascii(s.as_bytes(), lower);
+    }
+    let mut h = HASH_SEED;
     for c in s.chars() {
         let c = norm(c);
         let c = if !lower {
@@ -88,25 +97,9 @@ fn hash_chars(s: &str, lower: bool) -> u64 {
 
 /// Collapsed word shape with a length class: "Facebook" -> Xx/4, "U.S." -> X.X./4.
 fn shape_hash(s: &str) -> u64 {
-    let mut h = 0x2545_f491_4f6c_dd1du64;
+    let mut h = SHAPE_SEED;
     let mut last = '\0';
     let mut n = 0u64;
-    if s.is_ascii() {
-        for &b in s.as_bytes() {
-            n += 1;
-            let k = match b {
-                b'A'..=b'Z' => 'X',
-                b'a'..=b'z' => 'x',
-                b'0'..=b'9' => 'd',
-                _ => norm(b as char),
-            };
-            if k != last {
-                h = mix(h, k as u64);
-                last = k;
-            }
-        }
-        return mix(h, n.min(4));
-    }
     for c in s.chars() {
         n += 1;
         let k = if c.is_uppercase() {
@@ -221,6 +214,9 @@ const LEGAL_WORDS: &[&str] = &[
     "department",
 ];
 
+/// Length of the longest of [`LEGAL_WORDS`].
+const LEGAL_MAX_LEN: usize = 15;
+
 static LEGAL_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| {
     let mut v: Vec<u64> = LEGAL_WORDS.iter().map(|w| hash_chars(w, true)).collect();
     v.sort_unstable();
@@ -228,7 +224,7 @@ static LEGAL_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| {
 });
 
 /// Per-token precomputed hashes and flags.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TokenInfo {
     exact: u64,
     lc: u64,
@@ -242,19 +238,20 @@ pub struct TokenInfo {
 impl TokenInfo {
     /// `full`: also the hashes only a scored token needs (see [`Prepared::new`]).
     fn new(s: &str, full: bool) -> Self {
-        let (mut upper, mut lower, mut alnum) = (0, 0, 0);
         if s.is_ascii() {
-            for &b in s.as_bytes() {
-                upper += usize::from(b.is_ascii_uppercase());
-                lower += usize::from(b.is_ascii_lowercase());
-                alnum += usize::from(b.is_ascii_alphanumeric());
-            }
+            Self::ascii(s.as_bytes(), full)
         } else {
-            for c in s.chars() {
-                upper += usize::from(c.is_uppercase());
-                lower += usize::from(c.is_lowercase());
-                alnum += usize::from(c.is_alphanumeric());
-            }
+            Self::general(s, full)
+        }
+    }
+
+    /// [`TokenInfo::new`] of any token.
+    fn general(s: &str, full: bool) -> Self {
+        let (mut upper, mut lower, mut alnum) = (0, 0, 0);
+        for c in s.chars() {
+            upper += usize::from(c.is_uppercase());
+            lower += usize::from(c.is_lowercase());
+            alnum += usize::from(c.is_alphanumeric());
         }
         let first_upper = s.chars().next().is_some_and(char::is_uppercase);
         let mut flags = 0;
@@ -284,6 +281,69 @@ impl TokenInfo {
             pre3: affix(3, false),
             suf3: affix(3, true),
             suf4: affix(4, true),
+            flags,
+        }
+    }
+
+    /// [`TokenInfo::new`] of an ASCII token, in one pass over its bytes
+    /// (most tokens): the same hashes as the general path.
+    fn ascii(s: &[u8], full: bool) -> Self {
+        let (mut upper, mut lower, mut alnum) = (false, false, false);
+        let (mut lc, mut shape) = (HASH_SEED, SHAPE_SEED);
+        let mut pre3 = lc;
+        let mut last = 0u8;
+        for (k, &b) in s.iter().enumerate() {
+            let (l, kind) = match b {
+                b'A'..=b'Z' => {
+                    upper = true;
+                    (b.to_ascii_lowercase(), b'X')
+                }
+                b'a'..=b'z' => {
+                    lower = true;
+                    (b, b'x')
+                }
+                b'0'..=b'9' => (b'0', b'd'),
+                b'`' => (b, b'\''),
+                _ => (b, b),
+            };
+            alnum |= b.is_ascii_alphanumeric();
+            lc = mix(lc, u64::from(l));
+            if k < 3 {
+                pre3 = lc;
+            }
+            if kind != last {
+                shape = mix(shape, u64::from(kind));
+                last = kind;
+            }
+        }
+        let mut flags = 0;
+        if s.first().is_some_and(u8::is_ascii_uppercase) {
+            flags |= CAP;
+        }
+        if upper && !lower {
+            flags |= ALL_CAPS;
+        }
+        if !upper {
+            flags |= NO_UPPER;
+        }
+        if alnum {
+            flags |= ALNUM;
+        }
+        if s.len() <= LEGAL_MAX_LEN && LEGAL_HASHES.binary_search(&lc).is_ok() {
+            flags |= LEGAL;
+        }
+        let full = full || upper;
+        let suffix = |n: usize| {
+            let part = &s[s.len().saturating_sub(n)..];
+            mix(hash_ascii(part, true), n as u64 + 10)
+        };
+        TokenInfo {
+            exact: if upper { hash_ascii(s, false) } else { lc },
+            lc,
+            shape: mix(shape, (s.len() as u64).min(4)),
+            pre3: if full { mix(pre3, 3) } else { 0 },
+            suf3: if full { suffix(3) } else { 0 },
+            suf4: if full { suffix(4) } else { 0 },
             flags,
         }
     }
@@ -319,7 +379,7 @@ impl Hasher for IdHasher {
     }
 }
 
-type HashSet64 = HashSet<u64, BuildHasherDefault<IdHasher>>;
+type WordFlags = HashMap<u64, u16, BuildHasherDefault<IdHasher>>;
 
 /// A document ready for tagging: tokens, their features' inputs, and sentences as token ranges.
 #[derive(Default)]
@@ -333,7 +393,12 @@ impl Prepared {
     /// Tokenizes `doc` sentence by sentence and marks gazetteer hits (byte spans, sorted).
     pub fn new(doc: &Document, gazetteer_hits: &[(usize, usize)]) -> Self {
         let text = doc.text;
-        let mut p = Prepared::default();
+        let mut p = Prepared {
+            // News text averages about six bytes a token.
+            tokens: Vec::with_capacity(text.len() / 5),
+            infos: Vec::new(),
+            sentences: Vec::with_capacity(doc.sentences.len()),
+        };
         for r in &doc.sentences {
             let first = p.tokens.len();
             tokens::tokenize(text, r.clone(), &mut p.tokens);
@@ -351,8 +416,9 @@ impl Prepared {
                 info
             })
             .collect();
-        let mut seen_lower = HashSet64::default();
-        let mut cap_mid = HashSet64::default();
+        // Document-wide flags of each word (lower-cased hash), set by any of its mentions.
+        let mut words =
+            WordFlags::with_capacity_and_hasher(p.tokens.len() / 4, BuildHasherDefault::default());
         for s in &p.sentences {
             let toks = &mut p.infos[s.clone()];
             let alpha = || toks.iter().filter(|t| t.flags & ALNUM != 0);
@@ -368,46 +434,38 @@ impl Prepared {
                         t.flags |= FIRST;
                     } else if !headline {
                         if t.flags & NO_UPPER != 0 {
-                            seen_lower.insert(t.lc);
+                            *words.entry(t.lc).or_default() |= SEEN_LOWER;
                         } else if t.flags & CAP != 0 {
-                            cap_mid.insert(t.lc);
+                            *words.entry(t.lc).or_default() |= CAP_MID;
                         }
                     }
                     first = false;
                 }
             }
         }
-        let mut cued = HashSet64::default();
-        let mut person = HashSet64::default();
         for s in &p.sentences {
-            for i in 0..s.len() {
-                let info = &p.infos[s.start + i];
+            let toks = &p.tokens[s.clone()];
+            for (i, info) in p.infos[s.clone()].iter().enumerate() {
                 if info.flags & NO_UPPER != 0 {
                     continue;
                 }
-                let toks = &p.tokens[s.clone()];
-                if cues::company_context(text, toks, i) {
-                    cued.insert(info.lc);
+                // A word's cue once found needs no looking for again.
+                let known = words.get(&info.lc).copied().unwrap_or(0);
+                let mut cued = 0;
+                if known & COMPANY_CUE == 0 && cues::company_context(text, toks, i) {
+                    cued |= COMPANY_CUE;
                 }
-                if cues::person_context(text, toks, i) {
-                    person.insert(info.lc);
+                if known & PERSON_CUE == 0 && cues::person_context(text, toks, i) {
+                    cued |= PERSON_CUE;
+                }
+                if cued != 0 {
+                    *words.entry(info.lc).or_default() |= cued;
                 }
             }
         }
         let mut g = gazetteer_hits.iter().peekable();
         for (t, info) in p.tokens.iter().zip(p.infos.iter_mut()) {
-            if cued.contains(&info.lc) {
-                info.flags |= COMPANY_CUE;
-            }
-            if person.contains(&info.lc) {
-                info.flags |= PERSON_CUE;
-            }
-            if seen_lower.contains(&info.lc) {
-                info.flags |= SEEN_LOWER;
-            }
-            if cap_mid.contains(&info.lc) {
-                info.flags |= CAP_MID;
-            }
+            info.flags |= words.get(&info.lc).copied().unwrap_or(0);
             while g.peek().is_some_and(|&&(_, e)| e <= t.start) {
                 g.next();
             }
@@ -436,6 +494,40 @@ pub const PASS_FEATURES: [usize; 10] = [22, 23, 24, 25, 27, 34, 35, 36, 37, 43];
 const BOS: u64 = 0xb05;
 const EOS: u64 = 0xe05;
 
+/// The sentence around token `i`: its neighbours' infos, `None` past an end.
+struct Window<'a> {
+    sent: &'a [TokenInfo],
+    i: usize,
+}
+
+impl<'a> Window<'a> {
+    fn at(&self, j: isize) -> Option<&'a TokenInfo> {
+        self.sent.get(self.i.wrapping_add_signed(j))
+    }
+    fn lc(&self, j: isize) -> u64 {
+        self.at(j).map_or(if j < 0 { BOS } else { EOS }, |x| x.lc)
+    }
+    fn shape(&self, j: isize) -> u64 {
+        self.at(j)
+            .map_or(if j < 0 { BOS } else { EOS }, |x| x.shape)
+    }
+}
+
+/// Sentence position class: 2 in a headline, 1 for a sentence's first word, else 0.
+fn position(t: &TokenInfo) -> u64 {
+    if t.flags & HEADLINE != 0 {
+        2
+    } else if t.flags & FIRST != 0 {
+        1
+    } else {
+        0
+    }
+}
+
+fn gazetteer(t: &TokenInfo) -> u64 {
+    (t.flags & (GAZ_B | GAZ_I)) as u64
+}
+
 /// Fills `out` with the weight-table rows of the features of token `i` of
 /// `sent`, given the two previous tags and the document votes of the
 /// sentence's tokens (all [`Vote::EMPTY`] in the first pass).
@@ -448,33 +540,15 @@ pub fn features(
     out: &mut [u32; N_FEATURES],
 ) {
     let t = &sent[i];
-    let vote = |j: isize| -> u64 {
-        let k = i as isize + j;
-        if k >= 0 && (k as usize) < votes.len() {
-            u64::from(votes[k as usize].top)
-        } else {
-            16
-        }
-    };
-    let at = |j: isize| -> Option<&TokenInfo> {
-        let k = i as isize + j;
-        (k >= 0 && (k as usize) < sent.len()).then(|| &sent[k as usize])
-    };
-    let lc = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |x| x.lc);
-    let sh = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |x| x.shape);
-    let gz = |x: Option<&TokenInfo>| x.map_or(0, |x| (x.flags & (GAZ_B | GAZ_I)) as u64);
-    let pos = if t.flags & HEADLINE != 0 {
-        2
-    } else if t.flags & FIRST != 0 {
-        1
-    } else {
-        0
-    };
+    let w = Window { sent, i };
+    let lc = |j| w.lc(j);
+    let sh = |j| w.shape(j);
+    let gz = |x: Option<&TokenInfo>| x.map_or(0, gazetteer);
+    let pos = position(t);
     let legal_ahead = (1..=3)
-        .find(|&d| at(d).is_some_and(|x| x.flags & LEGAL != 0))
+        .find(|&d| w.at(d).is_some_and(|x| x.flags & LEGAL != 0))
         .unwrap_or(0) as u64;
     let doc = (t.flags & (SEEN_LOWER | CAP_MID | CAP)) as u64;
-    let (p1, p2) = (p1 as u64, p2 as u64);
     let f = [
         0,
         mix(1, t.exact),
@@ -496,20 +570,67 @@ pub fn features(
         mix(mix(17, pos), t.shape),
         mix(mix(18, pos), t.lc),
         mix(mix(19, gz(Some(t))), t.flags as u64 & CAP as u64),
-        mix(mix(20, gz(at(-1))), gz(at(1))),
+        mix(mix(20, gz(w.at(-1))), gz(w.at(1))),
         mix(mix(mix(21, doc), pos), t.flags as u64 & ALL_CAPS as u64),
-        mix(22, p1),
-        mix(mix(23, p1), p2),
-        mix(mix(24, p1), t.shape),
-        mix(mix(25, p1), t.lc),
+        0,
+        0,
+        0,
+        0,
         mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64),
-        mix(mix(27, gz(Some(t))), p1),
-        mix(28, at(-1).map_or(BOS, |x| x.exact)),
-        mix(29, at(1).map_or(EOS, |x| x.exact)),
+        0,
+        mix(28, w.at(-1).map_or(BOS, |x| x.exact)),
+        mix(29, w.at(1).map_or(EOS, |x| x.exact)),
         mix(mix(30, lc(-1)), t.shape),
         mix(mix(31, t.shape), lc(1)),
         mix(32, sh(-2)),
         mix(33, sh(2)),
+        0,
+        0,
+        0,
+        0,
+        mix(mix(38, lc(-2)), lc(-1)),
+        mix(mix(39, lc(1)), lc(2)),
+        mix(40, lc(-3)),
+        mix(41, lc(3)),
+        mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape),
+        0,
+        mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape),
+        mix(mix(45, (t.flags & (PERSON_CUE | COMPANY_CUE)) as u64), pos),
+    ];
+    for (o, h) in out.iter_mut().zip(f) {
+        *o = slot(h);
+    }
+    for (k, row) in PASS_FEATURES
+        .into_iter()
+        .zip(pass_features(sent, votes, i, p1, p2))
+    {
+        out[k] = row;
+    }
+}
+
+/// The rows of the features at [`PASS_FEATURES`] of token `i` of `sent`,
+/// in that order: what the second pass must look up again.
+pub fn pass_features(
+    sent: &[TokenInfo],
+    votes: &[Vote],
+    i: usize,
+    p1: u8,
+    p2: u8,
+) -> [u32; PASS_FEATURES.len()] {
+    let t = &sent[i];
+    let vote = |j: isize| -> u64 {
+        votes
+            .get(i.wrapping_add_signed(j))
+            .map_or(16, |v| u64::from(v.top))
+    };
+    let pos = position(t);
+    let (p1, p2) = (p1 as u64, p2 as u64);
+    [
+        mix(22, p1),
+        mix(mix(23, p1), p2),
+        mix(mix(24, p1), t.shape),
+        mix(mix(25, p1), t.lc),
+        mix(mix(27, gazetteer(t)), p1),
         mix(mix(34, vote(0)), pos),
         mix(
             mix(35, u64::from(votes[i].types)),
@@ -517,18 +638,9 @@ pub fn features(
         ),
         mix(mix(36, vote(-1)), vote(0)),
         mix(mix(37, vote(0)), vote(1)),
-        mix(mix(38, lc(-2)), lc(-1)),
-        mix(mix(39, lc(1)), lc(2)),
-        mix(40, lc(-3)),
-        mix(41, lc(3)),
-        mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape),
         mix(mix(43, (t.flags & COMPANY_CUE) as u64), vote(0)),
-        mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape),
-        mix(mix(45, (t.flags & (PERSON_CUE | COMPANY_CUE)) as u64), pos),
-    ];
-    for (o, h) in out.iter_mut().zip(f) {
-        *o = slot(h);
-    }
+    ]
+    .map(slot)
 }
 
 #[cfg(test)]
@@ -547,6 +659,37 @@ mod tests {
         assert_eq!(shape_hash("Facebook"), shape_hash("Lenovoo"));
         assert_ne!(shape_hash("IBM"), shape_hash("Ibm"));
         assert_eq!(affix_hash("Huawei", 3, true), affix_hash("wei", 3, true));
+    }
+
+    #[test]
+    fn ascii_tokens_get_the_general_hashes() {
+        for w in [
+            "Facebook",
+            "U.S.",
+            "ibm",
+            "IBM",
+            "1,234.5",
+            "a",
+            "Ab",
+            "McDonald",
+            "`quoted`",
+            "AT&T",
+            "x9-Z",
+            "",
+            "--",
+            "Corp.",
+            "pharmaceuticals",
+            "Inc",
+        ] {
+            for full in [false, true] {
+                assert_eq!(
+                    TokenInfo::ascii(w.as_bytes(), full),
+                    TokenInfo::general(w, full),
+                    "{w:?} {full}"
+                );
+            }
+        }
+        assert!(LEGAL_WORDS.iter().all(|w| w.len() <= LEGAL_MAX_LEN));
     }
 
     #[test]

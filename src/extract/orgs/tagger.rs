@@ -8,8 +8,8 @@
 //! between passes, and only looks up the few that do.
 
 use super::features::{
-    allowed, features, Prepared, TokenInfo, N_FEATURES, N_TAGS, O, PASS_FEATURES, TABLE_BITS,
-    TABLE_ROWS,
+    allowed, features, pass_features, Prepared, TokenInfo, N_FEATURES, N_TAGS, O, PASS_FEATURES,
+    TABLE_BITS, TABLE_ROWS,
 };
 use super::votes::{self, Vote};
 use std::sync::LazyLock;
@@ -31,11 +31,14 @@ pub static MODEL: LazyLock<Model> =
 /// Quantized weights of both passes: `TABLE_ROWS` rows of `2 * N_TAGS`
 /// little-endian i16 (first pass's tags, then second pass's).
 pub struct Model {
-    weights: &'static [u8],
+    rows: &'static [[u8; ROW]; TABLE_ROWS],
 }
 
 /// Tag scores as integer sums of quantized weights.
 type Sums = [i32; N_TAGS];
+
+/// One pass's weights in a row: `N_TAGS` little-endian i16.
+type Weights = [u8; 2 * N_TAGS];
 
 impl Model {
     /// Checks a model file's header and size.
@@ -51,8 +54,9 @@ impl Model {
         if raw.len() != HEADER + TABLE {
             return Err("truncated model".into());
         }
+        let rows = raw[HEADER..].as_chunks::<ROW>().0;
         Ok(Model {
-            weights: &raw[HEADER..],
+            rows: rows.try_into().map_err(|_| "truncated model")?,
         })
     }
 
@@ -76,11 +80,20 @@ impl Model {
         raw
     }
 
-    /// Adds the weights of pass `pass` (0 or 1) of feature row `f` to `sum`.
-    fn add(&self, pass: usize, f: u32, sum: &mut Sums) {
-        let row = &self.weights[f as usize * ROW + pass * 2 * N_TAGS..][..2 * N_TAGS];
-        for (s, w) in sum.iter_mut().zip(row.chunks_exact(2)) {
-            *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
+    /// The weight row of feature row `f` (a table row: below `TABLE_ROWS`).
+    #[inline(always)]
+    fn row(&self, f: u32) -> &[u8; ROW] {
+        &self.rows[f as usize & (TABLE_ROWS - 1)]
+    }
+
+    /// The weights of pass `pass` (0 or 1) of feature row `f`.
+    #[inline(always)]
+    fn weights(&self, pass: usize, f: u32) -> &Weights {
+        let row = self.row(f);
+        if pass == 0 {
+            row.first_chunk().expect("a row holds two passes")
+        } else {
+            row.last_chunk().expect("a row holds two passes")
         }
     }
 
@@ -88,7 +101,7 @@ impl Model {
     pub fn score(&self, pass: usize, feats: &[u32; N_FEATURES]) -> [f32; N_TAGS] {
         let mut sum = [0i32; N_TAGS];
         for &f in feats {
-            self.add(pass, f, &mut sum);
+            add(&mut sum, self.weights(pass, f));
         }
         sum.map(|s| s as f32)
     }
@@ -113,21 +126,19 @@ impl Model {
                 } else {
                     features(sent, &empty[r.clone()], i, p1, p2, &mut feats);
                     for &f in &feats {
-                        prefetch(&self.weights[f as usize * ROW..][..ROW]);
+                        prefetch(self.row(f));
                     }
-                    let (mut one, mut two) = ([0i32; N_TAGS], [0i32; N_TAGS]);
-                    for (k, &f) in feats.iter().enumerate() {
-                        let row = &self.weights[f as usize * ROW..][..ROW];
-                        for (s, w) in one.iter_mut().zip(row[..2 * N_TAGS].chunks_exact(2)) {
-                            *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
-                        }
-                        if SAME_IN_BOTH_PASSES[k] {
-                            for (s, w) in two.iter_mut().zip(row[2 * N_TAGS..].chunks_exact(2)) {
-                                *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
-                            }
-                        }
+                    // Both passes' sums side by side, as in a row.
+                    let mut both = [0i32; 2 * N_TAGS];
+                    for k in SAME_IN_BOTH_PASSES {
+                        add_row(&mut both, self.row(feats[k]));
                     }
-                    fixed[r.start + i] = Some(two);
+                    let (one, two) = both.split_at_mut(N_TAGS);
+                    let one: &mut Sums = one.try_into().expect("two passes");
+                    for k in PASS_FEATURES {
+                        add(one, self.weights(0, feats[k]));
+                    }
+                    fixed[r.start + i] = Some(two.try_into().expect("two passes"));
                     best_tag(&one.map(|s| s as f32), p1)
                 };
                 first.push(tag);
@@ -145,18 +156,18 @@ impl Model {
                 let tag = if p1 == O && sent[i].trivially_outside() {
                     O
                 } else {
-                    features(sent, votes, i, p1, p2, &mut feats);
                     let sum = match fixed[r.start + i] {
                         Some(mut sum) => {
-                            for k in PASS_FEATURES {
-                                self.add(1, feats[k], &mut sum);
+                            for f in pass_features(sent, votes, i, p1, p2) {
+                                add(&mut sum, self.weights(1, f));
                             }
                             sum
                         }
                         None => {
+                            features(sent, votes, i, p1, p2, &mut feats);
                             let mut sum = [0i32; N_TAGS];
                             for &f in &feats {
-                                self.add(1, f, &mut sum);
+                                add(&mut sum, self.weights(1, f));
                             }
                             sum
                         }
@@ -172,13 +183,39 @@ impl Model {
     }
 }
 
-/// `SAME_IN_BOTH_PASSES[k]`: feature `k` is not one of [`PASS_FEATURES`].
-const SAME_IN_BOTH_PASSES: [bool; N_FEATURES] = {
-    let mut same = [true; N_FEATURES];
-    let mut i = 0;
-    while i < PASS_FEATURES.len() {
-        same[PASS_FEATURES[i]] = false;
-        i += 1;
+/// Adds a whole row (both passes' weights) to `sums`.
+#[inline(always)]
+fn add_row(sums: &mut [i32; 2 * N_TAGS], row: &[u8; ROW]) {
+    for (t, s) in sums.iter_mut().enumerate() {
+        *s += i32::from(i16::from_le_bytes([row[2 * t], row[2 * t + 1]]));
+    }
+}
+
+/// Adds one pass's weights of a row to `sum` (fixed sizes: the compiler
+/// turns the loop into a few vector instructions).
+#[inline(always)]
+fn add(sum: &mut Sums, w: &Weights) {
+    for (t, s) in sum.iter_mut().enumerate() {
+        *s += i32::from(i16::from_le_bytes([w[2 * t], w[2 * t + 1]]));
+    }
+}
+
+/// Positions of the features that are not [`PASS_FEATURES`], in order.
+const SAME_IN_BOTH_PASSES: [usize; N_FEATURES - PASS_FEATURES.len()] = {
+    let mut same = [0; N_FEATURES - PASS_FEATURES.len()];
+    let (mut k, mut n) = (0, 0);
+    while k < N_FEATURES {
+        let mut changes = false;
+        let mut j = 0;
+        while j < PASS_FEATURES.len() {
+            changes |= PASS_FEATURES[j] == k;
+            j += 1;
+        }
+        if !changes {
+            same[n] = k;
+            n += 1;
+        }
+        k += 1;
     }
     same
 };

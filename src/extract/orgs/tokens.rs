@@ -59,29 +59,67 @@ fn is_possessive(s: &str) -> bool {
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Span>) {
     let base = range.start;
     let s = &text[range];
-    for chunk in s.split(char::is_whitespace) {
-        if chunk.is_empty() {
-            continue;
-        }
-        let start = chunk.as_ptr() as usize - s.as_ptr() as usize;
-        let mut piece_start = 0;
-        let mut prev = '\0';
-        let mut it = chunk.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            let next = it.peek().map_or('\0', |&(_, n)| n);
-            let slash = c == '/' && prev.is_alphabetic() && next.is_alphabetic();
-            prev = c;
-            if is_splitter(c) || slash {
-                if i > piece_start {
-                    split_chunk(base + start + piece_start, &chunk[piece_start..i], out);
-                }
-                out.push(base + start + i..base + start + i + c.len_utf8());
-                piece_start = i + c.len_utf8();
+    if !s.is_ascii() {
+        for chunk in s.split(char::is_whitespace) {
+            if !chunk.is_empty() {
+                let start = chunk.as_ptr() as usize - s.as_ptr() as usize;
+                tokenize_chunk(base + start, chunk, out);
             }
         }
-        if piece_start < chunk.len() {
-            split_chunk(base + start + piece_start, &chunk[piece_start..], out);
+        return;
+    }
+    // ASCII: the same split on bytes, with plain words (most chunks) whole.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if is_ascii_space(bytes[i]) {
+            i += 1;
+            continue;
         }
+        let start = i;
+        let mut plain = true;
+        while i < bytes.len() && !is_ascii_space(bytes[i]) {
+            plain &= is_plain(bytes[i]);
+            i += 1;
+        }
+        if plain {
+            out.push(base + start..base + i);
+        } else {
+            tokenize_chunk(base + start, &s[start..i], out);
+        }
+    }
+}
+
+/// The ASCII characters `char::is_whitespace` accepts.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// Bytes that neither split a chunk nor come off its ends: a chunk of
+/// them only is one token.
+fn is_plain(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'&' | b'%' | b'$')
+}
+
+/// Appends the tokens of one white-space-free chunk starting at absolute byte `at`.
+fn tokenize_chunk(at: usize, chunk: &str, out: &mut Vec<Span>) {
+    let mut piece_start = 0;
+    let mut prev = '\0';
+    let mut it = chunk.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map_or('\0', |&(_, n)| n);
+        let slash = c == '/' && prev.is_alphabetic() && next.is_alphabetic();
+        prev = c;
+        if is_splitter(c) || slash {
+            if i > piece_start {
+                split_chunk(at + piece_start, &chunk[piece_start..i], out);
+            }
+            out.push(at + i..at + i + c.len_utf8());
+            piece_start = i + c.len_utf8();
+        }
+    }
+    if piece_start < chunk.len() {
+        split_chunk(at + piece_start, &chunk[piece_start..], out);
     }
 }
 
@@ -168,6 +206,23 @@ mod tests {
             toks("McDonald 's said S.A. rose 1.5 pct . \" Yes"),
             ["McDonald", "'s", "said", "S.A.", "rose", "1.5", "pct", ".", "\"", "Yes"]
         );
+    }
+
+    #[test]
+    fn ascii_text_splits_like_any_text() {
+        let s = "Acme's  (U.S.)\tunit:\x0Bsaid \"no.\" 5% $3 AT&T a/b x-y |z| n't F.";
+        let mut ascii = Vec::new();
+        tokenize(s, 0..s.len(), &mut ascii);
+        let mut general = Vec::new();
+        for chunk in s.split(char::is_whitespace).filter(|c| !c.is_empty()) {
+            tokenize_chunk(
+                chunk.as_ptr() as usize - s.as_ptr() as usize,
+                chunk,
+                &mut general,
+            );
+        }
+        assert_eq!(ascii, general);
+        assert_eq!(toks("a\x0Bb\x1Fc"), ["a", "b\x1Fc"]);
     }
 
     #[test]
