@@ -366,6 +366,7 @@ mod json {
     }
 
     /// `,"name":n`.
+    #[inline]
     pub fn number_field(out: &mut Vec<u8>, name: &str, n: usize) {
         out.extend_from_slice(b",\"");
         out.extend_from_slice(name.as_bytes());
@@ -434,7 +435,20 @@ mod json {
         let mut run = 0;
         let mut i = 0;
         while i < b.len() {
-            if let Some(w) = b.get(i..i + 8) {
+            // Sixteen, then eight bytes at a time up to the next byte to escape.
+            if let Some(w) = b.get(i..i + 16) {
+                let lo = needs_escape(u64::from_le_bytes(w[..8].try_into().expect("8 bytes")));
+                let hi = needs_escape(u64::from_le_bytes(w[8..].try_into().expect("8 bytes")));
+                if lo | hi == 0 {
+                    i += 16;
+                    continue;
+                }
+                i += if lo != 0 {
+                    lo.trailing_zeros() as usize / 8
+                } else {
+                    8 + hi.trailing_zeros() as usize / 8
+                };
+            } else if let Some(w) = b.get(i..i + 8) {
                 let hits = needs_escape(u64::from_le_bytes(w.try_into().expect("eight bytes")));
                 if hits == 0 {
                     i += 8;
@@ -443,29 +457,28 @@ mod json {
                 i += hits.trailing_zeros() as usize / 8;
             }
             let c = b[i];
-            let escape: &[u8] = match c {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                b'\n' => b"\\n",
-                b'\r' => b"\\r",
-                b'\t' => b"\\t",
-                0x08 => b"\\b",
-                0x0c => b"\\f",
-                0..0x20 => &[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[usize::from(c >> 4)],
-                    HEX[usize::from(c & 0xf)],
-                ],
+            let short = match c {
+                b'"' => b'"',
+                b'\\' => b'\\',
+                b'\n' => b'n',
+                b'\r' => b'r',
+                b'\t' => b't',
+                0x08 => b'b',
+                0x0c => b'f',
+                0..0x20 => 0,
                 _ => {
                     i += 1;
                     continue;
                 }
             };
             out.extend_from_slice(&b[run..i]);
-            out.extend_from_slice(escape);
+            // Fixed-size pieces: copied in place rather than by a call.
+            if short != 0 {
+                out.extend_from_slice(&[b'\\', short]);
+            } else {
+                let hex = [HEX[usize::from(c >> 4)], HEX[usize::from(c & 0xf)]];
+                out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex[0], hex[1]]);
+            }
             i += 1;
             run = i;
         }

@@ -8,7 +8,7 @@ mod sentences;
 mod tokens;
 
 pub use offsets::CharOffsets;
-pub use sentences::split_sentences;
+pub use sentences::{split_at_terminators, split_sentences};
 pub use tokens::{tokenize, Token};
 
 use std::ops::Range;
@@ -25,10 +25,11 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         let paragraphs = split_paragraphs(text);
-        // Room for sentences of 64 bytes on average, so that the vector seldom grows.
-        let mut sentences = Vec::with_capacity(text.len() / 64 + 1);
+        // Room for sentences of 32 bytes on average, so that the vector seldom grows.
+        let mut sentences = Vec::with_capacity(text.len() / 32 + 1);
+        let mut terminators = memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()).peekable();
         for p in &paragraphs {
-            split_sentences(text, p.clone(), &mut sentences);
+            split_at_terminators(text, p.clone(), &mut terminators, &mut sentences);
         }
         Document {
             text,
@@ -46,7 +47,8 @@ impl<'a> Document<'a> {
 
 /// Byte ranges of the non-blank lines of `text`, trimmed of surrounding white space.
 pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::with_capacity(text.len() / 128 + 1);
+    // Room for lines of 32 bytes on average (scraped pages have many short ones).
+    let mut out = Vec::with_capacity(text.len() / 32 + 1);
     let mut start = 0;
     let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
     for end in line_ends {

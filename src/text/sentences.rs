@@ -3,14 +3,8 @@
 //! letter, digit or opening quote, unless the period ends a known abbreviation
 //! or a single initial.
 
+use std::iter::Peekable;
 use std::ops::Range;
-
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
-    "jr", "sr", "inc", "corp", "co", "ltd", "bros", "no", "vs", "etc", "jan", "feb", "mar", "apr",
-    "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
-    "ft", "mt", "ave", "dept", "est", "approx", "fig", "rev", "hon",
-];
 
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
@@ -32,21 +26,101 @@ fn word_before(s: &str, end: usize) -> &str {
 
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    if w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()) {
-        return true; // an initial: "John F. Kennedy"
+    let mut chars = w.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return true; // an initial: "John F. Kennedy"
+        }
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    // Lower-cased in place of a string: no abbreviation is longer than six bytes.
+    let mut buf = [0u8; 6];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"prof"
+            | b"sen"
+            | b"rep"
+            | b"gov"
+            | b"gen"
+            | b"col"
+            | b"lt"
+            | b"sgt"
+            | b"capt"
+            | b"st"
+            | b"jr"
+            | b"sr"
+            | b"inc"
+            | b"corp"
+            | b"co"
+            | b"ltd"
+            | b"bros"
+            | b"no"
+            | b"vs"
+            | b"etc"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"aug"
+            | b"sept"
+            | b"sep"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"u.s"
+            | b"u.k"
+            | b"u.n"
+            | b"e.g"
+            | b"i.e"
+            | b"a.m"
+            | b"p.m"
+            | b"ft"
+            | b"mt"
+            | b"ave"
+            | b"dept"
+            | b"est"
+            | b"approx"
+            | b"fig"
+            | b"rev"
+            | b"hon"
+    )
 }
 
 /// Appends the sentences of `text[para]` to `out`, as absolute byte ranges.
 pub fn split_sentences(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let bytes = &text.as_bytes()[para.clone()];
+    let base = para.start;
+    let terminators = memchr::memchr3_iter(b'.', b'!', b'?', bytes).map(move |i| base + i);
+    split_at_terminators(text, para, &mut terminators.peekable(), out);
+}
+
+/// `split_sentences` given the positions of the `.`, `!` and `?` of the text
+/// in order: those before the paragraph are skipped, those after it left.
+/// One pass over a whole text finds them for all its paragraphs at once.
+pub fn split_at_terminators(
+    text: &str,
+    para: Range<usize>,
+    terminators: &mut Peekable<impl Iterator<Item = usize>>,
+    out: &mut Vec<Range<usize>>,
+) {
     let base = para.start;
     let s = &text[para];
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while let Some(skip) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
-        i += skip;
+    while let Some(at) = terminators.next_if(|&t| t < base + bytes.len()) {
+        if at < base + i {
+            continue;
+        }
+        i = at - base;
         let b = bytes[i];
         // Extend over repeated terminators and closing quotes/brackets.
         let mut end = i + 1;
@@ -162,6 +236,17 @@ mod tests {
         assert!(got.len() >= 4);
         assert!(got.iter().all(|p| p.len() <= MAX_SENTENCE));
         assert_eq!(got.concat().replace(' ', ""), long.replace(' ', ""));
+    }
+
+    #[test]
+    fn abbreviations_ignore_case_and_initials_may_be_non_ascii() {
+        assert!(is_abbreviation("CORP."));
+        assert!(is_abbreviation("Approx."));
+        assert!(is_abbreviation("u.s."));
+        assert!(!is_abbreviation("approxim."));
+        assert!(is_abbreviation("É."));
+        assert!(!is_abbreviation("é."));
+        assert!(!is_abbreviation("Mister."));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 mod calendar;
 mod context;
+mod fills;
 mod rules;
 mod triggers;
 
@@ -14,7 +15,7 @@ pub use calendar::Date;
 use crate::text::Document;
 use context::DocState;
 use regex_automata::util::captures::Captures;
-use regex_automata::{meta, Input};
+use regex_automata::{meta, Anchored, Input};
 use rules::{Ctx, RULES};
 use std::cell::Cell;
 use std::ops::Range;
@@ -67,13 +68,16 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
         caches = RULES.iter().map(|r| r.re.create_cache()).collect();
         free.resize_with(RULES.len(), Vec::new);
     }
+    let mut words = triggers::Words::default();
     for sentence in &doc.sentences {
-        let mask = triggers::classes(&text[sentence.clone()]);
+        triggers::words(&text[sentence.clone()], &mut words);
+        let mask = words.mask;
         if mask == 0 {
             continue;
         }
-        // The haystack ends with the sentence but starts with the text, so
-        // that word boundaries at the sentence start see the byte before it.
+        // The haystack starts with the text, so that word boundaries at the
+        // start of a rule's range see the byte before it (and those at its
+        // end the byte after).
         let hay = &text[..sentence.end];
         for (ri, caps) in matches.drain(..) {
             free[ri].push(caps);
@@ -83,12 +87,17 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
                 continue;
             }
             let mut caps = free[ri].pop().unwrap_or_else(|| r.re.create_captures());
-            let mut at = sentence.start;
-            while at < hay.len() {
-                let input = Input::new(hay).span(at..hay.len());
+            let range = r.range(&words, text[sentence.clone()].as_bytes());
+            let end = sentence.start + range.end;
+            let mut at = sentence.start + range.start;
+            while at < end {
+                let input = Input::new(hay).span(at..end);
                 let m = match r.fill {
                     Some(fill) => r.re.search_with(&mut caches[ri], &input).inspect(|m| {
-                        fill(&mut caps, hay, m.span());
+                        if !fill(&mut caps, hay, m.span()) {
+                            let exact = Input::new(hay).span(m.range()).anchored(Anchored::Yes);
+                            r.re.search_captures_with(&mut caches[ri], &exact, &mut caps);
+                        }
                     }),
                     None => {
                         r.re.search_captures_with(&mut caches[ri], &input, &mut caps);

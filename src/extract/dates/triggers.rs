@@ -321,13 +321,70 @@ fn letters_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The trigger classes of the words of a sentence, and where the words of
+/// each class first start and last end (set for the classes in `mask` only).
+#[derive(Default)]
+pub struct Words {
+    pub mask: u64,
+    first: [u32; 32],
+    last_end: [u32; 32],
+}
+
+impl Words {
+    /// Where the first word of any class of `element` starts (the sentence
+    /// length when there is none).
+    pub fn first_start(&self, element: u64) -> usize {
+        bits(element & self.mask)
+            .map(|c| self.first[c] as usize)
+            .min()
+            .unwrap_or(u32::MAX as usize)
+    }
+
+    /// Where the last word of any class of `element` ends (0 when there is none).
+    pub fn last_end(&self, element: u64) -> usize {
+        bits(element & self.mask)
+            .map(|c| self.last_end[c] as usize)
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn add(&mut self, classes: u64, start: usize, end: usize) {
+        for c in bits(classes & !self.mask) {
+            self.first[c] = start as u32;
+        }
+        for c in bits(classes) {
+            self.last_end[c] = end as u32;
+        }
+        self.mask |= classes;
+    }
+}
+
+/// The indices of the set bits of `m`.
+fn bits(mut m: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (m != 0).then(|| {
+            let c = m.trailing_zeros() as usize;
+            m &= m - 1;
+            c
+        })
+    })
+}
+
 /// The trigger classes of the words of `s`.
+#[cfg(test)]
 pub fn classes(s: &str) -> u64 {
+    let mut w = Words::default();
+    words(s, &mut w);
+    w.mask
+}
+
+/// Sets `out` to the trigger classes of the words of `s` and where they are.
+pub fn words(s: &str, out: &mut Words) {
     let table = TABLE.as_slice();
     let shapes = SHAPES.as_slice();
     let b = s.as_bytes();
     let n = b.len();
-    let mut mask = 0;
+    out.mask = 0;
     let mut i = 0;
     while i < n {
         match KIND[usize::from(b[i])] {
@@ -344,7 +401,9 @@ pub fn classes(s: &str) -> u64 {
                 if !b[start].is_ascii_uppercase() {
                     bits &= !MONTH;
                 }
-                mask |= bits;
+                if bits != 0 {
+                    out.add(bits, start, i);
+                }
             }
             DIGIT => {
                 let start = i;
@@ -355,24 +414,27 @@ pub fn classes(s: &str) -> u64 {
                 }
                 let next = b.get(i).copied();
                 let digit_after = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
+                let mut bits = 0;
                 if i - start == 4 && (1500..=2099).contains(&value) {
-                    mask |= YEAR4;
+                    bits |= YEAR4;
                     if value >= 1900 && next == Some(b'-') && digit_after(i + 1) {
-                        mask |= ISO;
+                        bits |= ISO;
                     }
                 }
                 if next == Some(b'/') && digit_after(i + 1) {
-                    mask |= SLASH;
+                    bits |= SLASH;
                 }
                 let is_s = |j: usize| b.get(j).is_some_and(|&c| (c | 0x20) == b's');
                 if b[i - 1] == b'0' && (is_s(i) || (next == Some(b'\'') && is_s(i + 1))) {
-                    mask |= DECADE;
+                    bits |= DECADE;
+                }
+                if bits != 0 {
+                    out.add(bits, start, i);
                 }
             }
             _ => i += 1,
         }
     }
-    mask
 }
 
 #[cfg(test)]
