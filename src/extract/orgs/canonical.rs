@@ -79,8 +79,15 @@ pub fn canonical_key(name: &str) -> String {
 
 /// True when `short` is the initials of the words of `long` ("SEC" of
 /// "Securities and Exchange Commission"), function words skipped.
+/// British house style writes long acronyms as words ("Nasa", "Icann",
+/// "Bat"), so a capitalized word of three or more letters counts too.
 pub fn is_acronym_of(short: &str, long: &str) -> bool {
-    if short.len() < 2 || !short.chars().all(|c| c.is_ascii_uppercase() || c == '.') {
+    let upper = short.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    let mut chars = short.chars();
+    let as_word = short.len() >= 3
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase());
+    if short.len() < 2 || !(upper || as_word) {
         return false;
     }
     let initials: String = long
@@ -88,7 +95,7 @@ pub fn is_acronym_of(short: &str, long: &str) -> bool {
         .filter(|w| !matches!(*w, "and" | "of" | "for" | "the" | "de" | "&"))
         .filter_map(|w| w.chars().next())
         .collect();
-    initials.len() >= 2 && initials == short.replace('.', "")
+    initials.len() >= 2 && initials.eq_ignore_ascii_case(&short.replace('.', ""))
 }
 
 /// True when a mention written `surface` (with `titled`: "The" written
@@ -134,6 +141,35 @@ pub fn link_names(names: &mut [String], surfaces: &[&str], full: &[bool]) {
         });
         if let (Some(long), None) = (extensions.next(), extensions.next()) {
             *n = long.clone();
+            continue;
+        }
+        // "Rover" for "MG Rover", "Commission" for "European Commission".
+        let mut heads = longs.iter().filter(|l| {
+            l.len() > n.len()
+                && l.ends_with(n.as_str())
+                && l.as_bytes()[l.len() - n.len() - 1] == b' '
+        });
+        if let (Some(long), None) = (heads.next(), heads.next()) {
+            *n = long.clone();
+        }
+    }
+    merge_plurals(names);
+}
+
+/// "McDonalds" and "McDonald" (from "McDonald's") in one article are one
+/// name: the form ending in "s" is kept.
+fn merge_plurals(names: &mut [String]) {
+    let by_lower: std::collections::HashMap<String, String> = names
+        .iter()
+        .filter(|n| n.ends_with('s'))
+        .map(|n| (n.to_lowercase(), n.clone()))
+        .collect();
+    if by_lower.is_empty() {
+        return;
+    }
+    for n in names.iter_mut() {
+        if let Some(plural) = by_lower.get(&format!("{}s", n.to_lowercase())) {
+            *n = plural.clone();
         }
     }
 }
@@ -207,6 +243,29 @@ mod tests {
                 "Guardian Media"
             ]
         );
+    }
+
+    #[test]
+    fn house_style_acronyms_suffixes_and_plurals_link() {
+        let mut names = vec![
+            "Internet Corporation for Assigned Names and Numbers".to_string(),
+            "Icann".to_string(),
+            "MG Rover".to_string(),
+            "Rover".to_string(),
+            "McDonald".to_string(),
+            "McDonalds".to_string(),
+            "Daily Telegraph".to_string(),
+            "Sunday Telegraph".to_string(),
+            "Telegraph".to_string(),
+        ];
+        let surfaces: Vec<String> = names.clone();
+        let surfaces: Vec<&str> = surfaces.iter().map(String::as_str).collect();
+        link_names(&mut names, &surfaces, &[]);
+        assert_eq!(names[1], names[0]);
+        assert_eq!(names[3], "MG Rover");
+        assert_eq!(names[4], "McDonalds");
+        assert_eq!(names[8], "Telegraph", "two longer names: no link");
+        assert!(!is_acronym_of("Acme", "Internet Corporation"));
     }
 
     #[test]

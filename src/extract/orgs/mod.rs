@@ -9,6 +9,8 @@ mod cues;
 mod features;
 mod gazetteer;
 mod products;
+mod quotes;
+mod retype;
 pub mod tagger;
 mod tokens;
 pub mod train;
@@ -44,15 +46,33 @@ struct Entity {
 
 /// Finds the organizations of a document, tagging its tokens with `tag`.
 pub fn find_with(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
+    match quotes::ascii_quotes(doc.text) {
+        Some(ascii) => {
+            let ascii_doc = Document {
+                text: &ascii,
+                paragraphs: doc.paragraphs.clone(),
+                sentences: doc.sentences.clone(),
+            };
+            find_in(&ascii_doc, tag)
+        }
+        None => find_in(doc, tag),
+    }
+}
+
+fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     let text = doc.text;
     let gaz = gazetteer::find(text);
     let gaz_spans: Vec<(usize, usize)> = gaz.iter().map(|&(s, e, _)| (s, e)).collect();
     let prepared = Prepared::new(doc, &gaz_spans);
     let tags = tag(&prepared);
     let entities = entities(text, &prepared, &tags);
+    let typed_all: Vec<(usize, usize, u8)> =
+        entities.iter().map(|e| (e.start, e.end, e.kind)).collect();
+    let retyped = retype::companies(text, &prepared, &typed_all);
     let mut tagged: Vec<(usize, usize)> = entities
         .iter()
-        .filter(|e| e.kind == 0 && !is_common_acronym(&text[e.start..e.end]))
+        .filter(|e| e.kind == 0 || retyped.contains(&(e.start, e.end)))
+        .filter(|e| !is_common_acronym(&text[e.start..e.end]))
         .filter(|e| !NOT_NAMES.contains(&&text[e.start..e.end]))
         .filter(|e| !starts_with_person_title(&text[e.start..e.end]))
         .filter(|e| !names_a_place_or_event(&text[e.start..e.end]))
@@ -84,6 +104,8 @@ pub fn find_with(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org>
             .filter(|&(s, e)| !NOT_NAMES.contains(&&text[s..e]))
             .map(|(s, e)| (s, e, None)),
     );
+    trim_sentence_openers(doc, &mut spans);
+    extend_to_acronyms(text, &mut spans);
     spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     spans.dedup_by_key(|&mut (s, _, _)| s);
     let mut names: Vec<String> = spans
@@ -117,6 +139,99 @@ pub fn find_with(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org>
         .zip(names)
         .map(|((start, end, _), name)| Org { start, end, name })
         .collect()
+}
+
+/// "Buying MCI would ...", "Miners Rio Tinto and ...": a tagger name that
+/// starts a sentence and, without its first word, is a name found elsewhere
+/// in the article (or in the gazetteer) loses that first word.
+fn trim_sentence_openers(doc: &Document, spans: &mut [(usize, usize, Option<&'static str>)]) {
+    let text = doc.text;
+    let known: std::collections::HashSet<&str> =
+        spans.iter().map(|&(s, e, _)| &text[s..e]).collect();
+    let mut trimmed = Vec::new();
+    for (k, &(s, e, canon)) in spans.iter().enumerate() {
+        let Some(space) = text[s..e].find(' ') else {
+            continue;
+        };
+        let at_start = doc.sentence_at(s).is_some_and(|i| {
+            text[doc.sentences[i].start..s]
+                .trim_start_matches(['"', '\'', '('])
+                .is_empty()
+        });
+        let first = &text[s..s + space];
+        let rest = s + space + 1;
+        if canon.is_none() && at_start && is_descriptor(first) && known.contains(&text[rest..e]) {
+            trimmed.push((k, rest));
+        }
+    }
+    for (k, rest) in trimmed {
+        spans[k].0 = rest;
+    }
+}
+
+/// A capitalized sentence opener that describes rather than names: a
+/// gerund or plural noun ("Buying", "Miners") or a quantifier ("All").
+fn is_descriptor(word: &str) -> bool {
+    let lower = word.len() > 3
+        && word.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && (word.ends_with("ing") || word.ends_with("ers"));
+    lower || matches!(word, "All" | "Both" | "Rival" | "Rivals" | "Fellow")
+}
+
+/// "Iraqi Telecommunications and Post Company (ITPC)": when the acronym in
+/// brackets after a name spells a longer name ending there, the name takes
+/// in the words before it (and the names among them go).
+fn extend_to_acronyms(text: &str, spans: &mut Vec<(usize, usize, Option<&'static str>)>) {
+    let mut extended = Vec::new();
+    for (k, &(s, e, _)) in spans.iter().enumerate() {
+        let Some(acronym) = text[e..]
+            .strip_prefix(" (")
+            .and_then(|r| r.split_once(')'))
+            .map(|(a, _)| a)
+            .filter(|a| a.len() >= 3 && a.len() <= 8 && a.bytes().all(|b| b.is_ascii_uppercase()))
+        else {
+            continue;
+        };
+        if canonical::is_acronym_of(acronym, &text[s..e]) {
+            continue;
+        }
+        let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+        let mut start = s;
+        for _ in 0..5 {
+            let before = text[line_start..start].trim_end_matches(' ');
+            let Some(word_start) = before
+                .rfind(' ')
+                .map(|i| line_start + i + 1)
+                .or((!before.is_empty()).then_some(line_start))
+            else {
+                break;
+            };
+            let word = &text[word_start..line_start + before.len()];
+            let capitalized = word.starts_with(|c: char| c.is_uppercase());
+            if !capitalized && !matches!(word, "and" | "&" | "of" | "for") {
+                break;
+            }
+            start = word_start;
+            if capitalized && canonical::is_acronym_of(acronym, &text[start..e]) {
+                extended.push((k, start));
+                break;
+            }
+        }
+    }
+    for &(k, start) in &extended {
+        spans[k].0 = start;
+    }
+    if !extended.is_empty() {
+        let grown: Vec<(usize, usize)> = extended
+            .iter()
+            .map(|&(k, _)| (spans[k].0, spans[k].1))
+            .collect();
+        spans.retain(|&(s, e, _)| {
+            !grown
+                .iter()
+                .any(|&(gs, ge)| gs <= s && e <= ge && (gs, ge) != (s, e))
+        });
+    }
 }
 
 /// A gazetteer name counts where the tagger found nothing, where it found
@@ -527,8 +642,26 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         // ("NAPM rose", "KeyCorp and"): a greedy tagger sometimes runs on.
         let opened = (first..last).any(|k| word(k) == "(");
         while last > first + 1
-            && !(word(last - 1).contains(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && (!(word(last - 1).contains(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || (opened && word(last - 1) == ")"))
+                || matches!(word(last - 1), "He" | "She" | "It" | "They" | "We" | "I"))
+        {
+            last -= 1;
+        }
+        // "NUJ General Secretary": a qualifier before a title after the name.
+        if kind == 0
+            && last > first + 1
+            && last == j
+            && matches!(
+                word(last - 1),
+                "General" | "Deputy" | "Vice" | "Executive" | "Managing"
+            )
+            && p.tokens.get(j).is_some_and(|t| {
+                matches!(
+                    &text[t.clone()],
+                    "Secretary" | "President" | "Director" | "Manager" | "Editor" | "Counsel"
+                )
+            })
         {
             last -= 1;
         }
@@ -647,6 +780,31 @@ mod tests {
     fn titles_are_not_short_forms() {
         let got = names("The Guardian is owned by Guardian Media Group.");
         assert_eq!(got, ["Guardian", "Guardian Media"]);
+    }
+
+    #[test]
+    fn acronyms_in_brackets_extend_names() {
+        let got = names("Iraqi Telecommunications and Post Company (ITPC) signed. ITPC said.");
+        assert_eq!(got, ["Iraqi Telecommunications and Post"], "{got:?}");
+    }
+
+    #[test]
+    fn sentence_openers_and_pronouns_are_not_names() {
+        let t = "Qwest bid for MCI. Buying MCI would help. Acme won praise from Warner Bros. He said so.";
+        let got = orgs(t);
+        assert!(got.iter().any(|(s, _)| s == "MCI"), "{got:?}");
+        assert!(
+            got.iter()
+                .all(|(s, _)| !s.contains("Buying") && !s.ends_with("He")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn curly_quotes_read_like_straight_ones() {
+        let t = "Mitsubishi’s acquisition of Nozomi Networks closed.";
+        let got = orgs(t);
+        assert_eq!(got[0], ("Mitsubishi".to_string(), "Mitsubishi".to_string()));
     }
 
     #[test]
