@@ -1,8 +1,8 @@
 //! Names that cannot be a party to a partnership where they stand: a name
 //! used as the modifier of a facility, project, aircraft, disease or
 //! technology noun ("the Sakhalin 5 petroleum field", "Alzheimer's disease"),
-//! a product name ("under the name Football Manager") or a venue ("on the
-//! London Stock Exchange").
+//! a product name ("under the name Football Manager"), a subsidiary ("its
+//! subsidiary Fuso") or a venue ("on the London Stock Exchange").
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -38,10 +38,10 @@ static DETERMINER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:the|its|their|his|her)\s+[“‘]?$").expect("determiner pattern")
 });
 
-/// A product, project or venue introduced by the words before the name.
+/// A product, project, subsidiary or venue introduced by the words before the name.
 static THING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:(?-u:\b)under the name|(?-u:\b)dubbed|(?-u:\b)branded|(?:^|\s)on the)\s+[“‘]?$",
+        r"(?i)(?:(?-u:\b)under the name|(?-u:\b)dubbed|(?-u:\b)branded|(?-u:\b)subsidiary|(?:^|\s)on the)\s+[“‘]?$",
     )
     .expect("thing-before pattern")
 });
@@ -99,6 +99,11 @@ mod tests {
         assert!(not_party(
             "On the New York Stock Exchange, shares in Elan lost 70%.",
             "New York Stock Exchange",
+            false
+        ));
+        assert!(not_party(
+            "Acme took a hit at its joint venture, Japanese subsidiary Fuso.",
+            "Fuso",
             false
         ));
     }
