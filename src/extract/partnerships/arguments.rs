@@ -4,6 +4,8 @@
 //! the members of one group paired with each other ("X and Y signed a deal",
 //! "a joint venture between X and Y").
 
+use super::lexicon;
+use super::names;
 use super::triggers::{Direction, Trigger};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -39,6 +41,11 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("relative pattern")
 });
 
+/// "The World, a BBC production": a description, not a list.
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s*,\s+(?:a|an)\s").expect("apposition pattern")
+});
+
 /// A relative clause right after a name, without a comma.
 static OWN_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"^\s+(?:which|who)\s").expect("own relative pattern")
@@ -47,6 +54,28 @@ static OWN_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// A gap that is only a parenthesis, an apposition comma or a possessive: same group.
 static SAME_NAME_GAP: LazyLock<Regex> =
     LazyLock::new(|| crate::text::pattern::regex(r"^\s*[(\[]?\s*$").expect("gap pattern"));
+
+/// Capitalized words right after a mention: the rest of a name the finder
+/// cut short ("BBC" of "BBC World Service").
+static NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^(?:\s[A-Z][\w'’.&-]*){1,2}").expect("name tail pattern")
+});
+
+/// The gap without the tail of the name before it, unless that tail is a
+/// person ("Acme chairman Bill Gates and").
+fn without_name_tail(gap: &str) -> &str {
+    match NAME_TAIL.find(gap) {
+        Some(m)
+            if !m
+                .as_str()
+                .split_whitespace()
+                .any(|w| lexicon::is_first_name(w) || names::is_title(w)) =>
+        {
+            &gap[m.end()..]
+        }
+        _ => gap,
+    }
+}
 
 /// Groups the mentions of a sentence into coordinations, in text order.
 pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
@@ -75,7 +104,12 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
             // "X which has allied itself with Y, Z which is linked with W":
             // a name with its own relative clause starts another item.
             let own_clause = OWN_RELATIVE.is_match(&sentence[m.end..]);
-            if COORDINATION.is_match(gap) && !RELATIVE.is_match(gap) && !own_clause {
+            let gap = without_name_tail(gap);
+            if COORDINATION.is_match(gap)
+                && !RELATIVE.is_match(gap)
+                && !APPOSITION.is_match(gap)
+                && !own_clause
+            {
                 g.end = m.end;
                 if !g.names.contains(&m.name) {
                     g.names.push(m.name);
@@ -392,6 +426,18 @@ mod tests {
             ),
             Sides::None
         );
+    }
+
+    #[test]
+    fn a_name_the_finder_cut_short_still_coordinates() {
+        let s = "The World is a BBC World Service and WGBH-Boston co-production.";
+        let g = groups(s, &mentions(s, &["BBC", "WGBH-Boston"]));
+        assert_eq!(g[0].names, ["BBC", "WGBH-Boston"]);
+        let s = "The World, a BBC World Service and WGBH-Boston co-production.";
+        let g = groups(s, &mentions(s, &["World", "BBC", "WGBH-Boston"]));
+        assert_eq!(g[1].names, ["BBC", "WGBH-Boston"]);
+        let s = "Acme Chairman Bill Gates and Globex met.";
+        assert_eq!(groups(s, &mentions(s, &["Acme", "Globex"])).len(), 2);
     }
 
     #[test]

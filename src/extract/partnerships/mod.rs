@@ -9,6 +9,7 @@
 mod arguments;
 mod lexicon;
 mod names;
+mod parties;
 mod references;
 mod scorer;
 mod status;
@@ -23,8 +24,10 @@ use crate::extract::orgs::Org;
 use crate::text::Document;
 use arguments::{Mention, Sides};
 use references::Context;
+use regex::Regex;
 use scorer::PairContext;
 use std::ops::Range;
+use std::sync::LazyLock;
 use takeovers::Takeovers;
 
 /// A partnership reported in one article.
@@ -80,14 +83,15 @@ fn run(
 ) -> Vec<Relation> {
     let text = doc.text;
     let mut out: Vec<Relation> = Vec::new();
-    let mut ctx = Context::default();
+    let mut ctx = Context::new(orgs.iter().map(|o| o.name.as_str()));
     let mut takeovers = Takeovers::default();
     for sent in &doc.sentences {
         takeovers.observe(&text[sent.clone()], &sentence_mentions(orgs, sent, text));
     }
     for sent in &doc.sentences {
         let s = &text[sent.clone()];
-        let mentions = sentence_mentions(orgs, sent, text);
+        let mut mentions = sentence_mentions(orgs, sent, text);
+        mentions.retain(|m| !parties::is_not_party(s, m.start, m.end, false));
         let mut spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         let triggers = triggers::find_all(s, &spans);
         let excluded = !triggers.is_empty() && triggers::is_excluded(s, &triggers);
@@ -97,6 +101,9 @@ fn run(
         spans.extend(triggers.iter().map(|t| (t.start, t.end)));
         let mut all = mentions.clone();
         for (start, end) in names::candidates(s, &spans) {
+            if parties::is_not_party(s, start, end, true) {
+                continue;
+            }
             all.push(Mention {
                 start,
                 end,
@@ -201,6 +208,14 @@ fn same_org(x: &str, y: &str) -> bool {
         || short.len() >= 4 && long.starts_with(short) && long[short.len()..].starts_with(' ')
 }
 
+/// An organization joining an existing arrangement ("could join soon the").
+static JOINS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"(?i)(?-u:\b)join(?:s|ed|ing)?\s+(?:\w+\s+)?(?:the|this|that)\s+(?:[\w-]+\s+)?$",
+    )
+    .expect("join pattern")
+});
+
 /// The pairs the hand-written argument rules give each trigger of a sentence.
 #[allow(clippy::too_many_arguments)]
 fn rule_pairs<'o>(
@@ -238,6 +253,17 @@ fn rule_pairs<'o>(
                     .collect(),
                 None => Vec::new(),
             },
+            // "Petrobras could join the deal": the parties of the last relation.
+            Sides::LeftOnly(a) if JOINS.is_match(&s[..t.start]) => out
+                .last()
+                .map(|r| {
+                    [&r.a, &r.b]
+                        .into_iter()
+                        .filter(|&b| b != a)
+                        .map(|b| owned(a, b, 0.5, true))
+                        .collect()
+                })
+                .unwrap_or_default(),
             Sides::LeftOnly(a) => ctx
                 .referenced_partners(s, a)
                 .into_iter()
@@ -537,6 +563,26 @@ mod tests {
             pairs,
             [("Hitachi", "Matsushita Electric"), ("Hitachi", "Sony")]
         );
+    }
+
+    #[test]
+    fn joining_a_deal_partners_with_its_parties() {
+        assert_eq!(
+            rels("Acme Corp. and Globex Inc. signed a co-operation deal. Initech Corp. could join the deal soon."),
+            [
+                r("Acme", "Globex", "partnership", "announced"),
+                r("Initech", "Acme", "partnership", "planned"),
+                r("Initech", "Globex", "partnership", "planned"),
+            ]
+        );
+    }
+
+    #[test]
+    fn owners_are_no_partners() {
+        assert!(rels(
+            "As part of the deal, Acme Corp. - owner of Globex Inc. - will assume its debt."
+        )
+        .is_empty());
     }
 
     #[test]

@@ -7,10 +7,11 @@ use super::lexicon;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A capitalized word (or one with an inner capital: "theCUBE", "eBay"),
+/// A capitalized word (or one with an inner capital: "theCUBE", "eBay", or
+/// a digit before lower-case letters: "3ami"),
 /// optionally joined to the next by `&`, `of`, `de`, `for` or a hyphen.
 static SEQUENCE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*)(?:(?:\s+(?:&|of|de|du|for|and the|of the)\s+|\s+)(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*|[0-9]+[A-Za-z]?))*")
+    crate::text::pattern::regex(r"(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*|[0-9][a-z]{3,}(?-u:\b))(?:(?:\s+(?:&|of|de|du|for|and the|of the)\s+|\s+)(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*|[0-9]+[A-Za-z]?))*")
         .expect("name sequence pattern")
 });
 
@@ -32,6 +33,11 @@ const TITLES: &[&str] = &[
     "governor",
     "secretary",
 ];
+
+/// A title before a person's name ("Chairman", "Dr.").
+pub fn is_title(word: &str) -> bool {
+    TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
 
 /// A person: a name after a title, or one that speaks ("Eric Rice said").
 static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
@@ -361,7 +367,10 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         let text = &sentence[start..end];
         let mut words = text.split_whitespace().peekable();
         while let Some(&w) = words.peek() {
-            let no_capital = !w.chars().any(char::is_uppercase);
+            // "3ami" is a name, "2004" is not.
+            let digit_name = w.starts_with(|c: char| c.is_ascii_digit())
+                && w.chars().filter(char::is_ascii_lowercase).count() >= 3;
+            let no_capital = !w.chars().any(char::is_uppercase) && !digit_name;
             // A common word opening the sentence is capitalized only for that.
             let opening = sentence[..start]
                 .trim_matches(|c: char| !c.is_alphanumeric())
@@ -492,6 +501,21 @@ mod tests {
         assert_eq!(
             names("Spotify announced a deal with theCUBE."),
             ["Spotify", "theCUBE"]
+        );
+    }
+
+    #[test]
+    fn a_digit_may_open_a_name() {
+        assert_eq!(
+            names("It is a joint venture between security firm 3ami and BridgeHead."),
+            ["3ami", "BridgeHead"]
+        );
+        assert!(names("Shares rose 10am on 5th May.")
+            .iter()
+            .all(|n| n.contains("May")));
+        assert_eq!(
+            names("In 2004 Globex Software formed it."),
+            ["Globex Software"]
         );
     }
 

@@ -17,6 +17,9 @@ pub struct Context<'o> {
     /// The organization the article is currently about: the first one named
     /// in the last sentence that named any.
     salient: Option<&'o str>,
+    /// The organization named most often in the article: the one "we" and
+    /// "our" stand for when it speaks for itself.
+    main: Option<&'o str>,
     /// Type of the last relation recorded, for "these deals".
     pub last_kind: Option<Kind>,
 }
@@ -40,6 +43,23 @@ static PAIR_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl<'o> Context<'o> {
+    /// A context for an article whose organization mentions have these names.
+    pub fn new(names: impl Iterator<Item = &'o str>) -> Self {
+        let mut counts: Vec<(&'o str, usize)> = Vec::new();
+        for n in names {
+            match counts.iter_mut().find(|(m, _)| *m == n) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((n, 1)),
+            }
+        }
+        // The first of the most frequent names.
+        let main = counts.iter().rev().max_by_key(|(_, c)| *c).map(|(n, _)| *n);
+        Context {
+            main,
+            ..Context::default()
+        }
+    }
+
     /// Records the organizations of a sentence once it has been read.
     pub fn observe(&mut self, mentions: &[Mention<'o>]) {
         if let Some(first) = mentions.first() {
@@ -55,10 +75,14 @@ impl<'o> Context<'o> {
 
     /// The organization a pronoun or description before the trigger stands for.
     pub fn pronoun_subject(&self, before_trigger: &str) -> Option<&'o str> {
-        PRONOUN_SUBJECT
-            .is_match(before_trigger)
-            .then_some(self.salient)
-            .flatten()
+        let last = PRONOUN_SUBJECT.find_iter(before_trigger).last()?;
+        let word = last
+            .as_str()
+            .trim_start_matches([' ', ',', ';', '\t', '\n']);
+        if word.eq_ignore_ascii_case("we") || word.eq_ignore_ascii_case("our") {
+            return self.main.or(self.salient);
+        }
+        self.salient
     }
 
     /// Partners named in the previous sentence that a plural reference in
@@ -117,6 +141,15 @@ mod tests {
             Some("Microsoft")
         );
         assert_eq!(c.pronoun_subject("Analysts said a "), None);
+    }
+
+    #[test]
+    fn first_person_is_the_article_main_organization() {
+        let names = ["Docker", "DHI", "Docker", "SRLabs", "Docker", "DHI"];
+        let mut c = Context::new(names.into_iter());
+        c.observe(&[mention("DHI")]);
+        assert_eq!(c.pronoun_subject("That's why we "), Some("Docker"));
+        assert_eq!(c.pronoun_subject("It "), Some("DHI"));
     }
 
     #[test]

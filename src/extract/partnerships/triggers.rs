@@ -225,7 +225,7 @@ pub fn sentence_kind(sentence: &str, triggers: &[Trigger]) -> Kind {
 }
 
 static EXCLUDED: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisitions?|takeovers?|take over|mergers?|merg(?:e|ed|es|ing)|buy-?out|bought|purchas(?:e|ed|es|ing)|bid for|bids? (?:by|from)|lawsuits?|su(?:ed|es|ing)|court|fined|rivals?|compet(?:e|es|ing|itor|itors|ition)|investigat(?:e|ed|es|ing|ion)|shares? in|sale of|(?:majority|controlling) stake|stock exchange|owned by|subsidiary|parent|buys?|buying|to buy|sold to|sells? (?:its|the|a) (?:\w+ )?(?:stake|unit|division|business)|delisted)(?-u:\b)")
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisitions?|takeovers?|take over|mergers?|merg(?:e|ed|es|ing)|buy-?out|bought|purchas(?:e|ed|es|ing)|bid for|bids? (?:by|from)|lawsuits?|su(?:ed|es|ing)|court|fined|rivals?|race (?:between|against)|compet(?:e|es|ing|itor|itors|ition)|investigat(?:e|ed|es|ing|ion)|shares? in|sale of|(?:majority|controlling) stake|stock exchange|owned by|owners? of|subsidiary|parent|buys?|buying|to buy|sold to|sells? (?:its|the|a) (?:\w+ )?(?:stake|unit|division|business)|delisted)(?-u:\b)")
         .expect("exclusion pattern")
 });
 

@@ -1,0 +1,126 @@
+//! Names that cannot be a party to a partnership where they stand: a name
+//! used as the modifier of a facility, project, aircraft, disease or
+//! technology noun ("the Sakhalin 5 petroleum field", "Alzheimer's disease"),
+//! a product name ("under the name Football Manager"), a subsidiary ("its
+//! subsidiary Fuso") or a venue ("on the London Stock Exchange").
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Nouns a name modifies when it names a thing rather than an organization.
+const HEADS: &str = r"fields?|oilfields?|gasfields?|projects?|disease|treatments?|drugs?|vaccines?|series|technology|technologies|reactors?|pipelines?|mines?";
+
+/// Heads that follow a maker's name too ("Boeing planes"): only names the
+/// organization finder did not report are dropped before them.
+const GUESSED_HEADS: &str = r"aircraft|planes?|jets?|airliners?";
+
+/// A determiner, the name, then up to three lower-case or numeric words and a
+/// head noun: "the Sakhalin 5 petroleum field", "its Buenos Aires
+/// water-concession contract", "the P-3 Orion maritime surveillance aircraft".
+static MODIFIED_AFTER: LazyLock<Regex> = LazyLock::new(|| modified_after(HEADS));
+
+static GUESSED_MODIFIED_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| modified_after(&format!("{HEADS}|{GUESSED_HEADS}")));
+
+fn modified_after(heads: &str) -> Regex {
+    crate::text::pattern::regex(&format!(
+        r"^(?:['’]s)?[”’]?\s+(?:(?:[a-z][\w-]*|\d[\w.-]*)\s+){{0,3}}?(?:{heads}|contract|concession)(?-u:\b)"
+    ))
+    .expect("modified-after pattern")
+}
+
+/// The head noun right after the name ("Alzheimer's disease", "Digital technology").
+static HEAD_RIGHT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(&format!(r"^(?:['’]s)?\s+(?:{HEADS})(?-u:\b)"))
+        .expect("head-after pattern")
+});
+
+static DETERMINER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:the|its|their|his|her)\s+[“‘]?$")
+        .expect("determiner pattern")
+});
+
+/// A product, project, subsidiary or venue introduced by the words before the name.
+static THING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"(?i)(?:(?-u:\b)under the name|(?-u:\b)dubbed|(?-u:\b)branded|(?-u:\b)subsidiary|(?:^|\s)on the)\s+[“‘]?$",
+    )
+    .expect("thing-before pattern")
+});
+
+/// The mention `start..end` of `sentence` does not name a party there.
+/// `guessed` names (not from the organization finder) are also dropped
+/// before a head noun without a determiner.
+pub fn is_not_party(sentence: &str, start: usize, end: usize, guessed: bool) -> bool {
+    let before = &sentence[..start];
+    let after = &sentence[end..];
+    let modified = if guessed {
+        &GUESSED_MODIFIED_AFTER
+    } else {
+        &MODIFIED_AFTER
+    };
+    THING_BEFORE.is_match(before)
+        || DETERMINER_BEFORE.is_match(before) && modified.is_match(after)
+        || guessed && HEAD_RIGHT_AFTER.is_match(after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn not_party(s: &str, name: &str, guessed: bool) -> bool {
+        let start = s.find(name).expect("name in sentence");
+        is_not_party(s, start, start + name.len(), guessed)
+    }
+
+    #[test]
+    fn things_named_after_places_are_no_parties() {
+        let s = "BP has a partnership to develop the Sakhalin 5 petroleum field with Rosneft.";
+        assert!(not_party(s, "Sakhalin", false));
+        assert!(!not_party(s, "Rosneft", false));
+        assert!(!not_party(s, "BP", false));
+        assert!(not_party(
+            "Acme signed a deal on the P-3 Orion maritime surveillance aircraft.",
+            "P-3 Orion",
+            true
+        ));
+        assert!(not_party(
+            "Acme pulled out of a deal on an Alzheimer's disease treatment.",
+            "Alzheimer",
+            true
+        ));
+    }
+
+    #[test]
+    fn products_and_venues_are_no_parties() {
+        assert!(not_party(
+            "SI will release it with Sega under the name Football Manager.",
+            "Football Manager",
+            true
+        ));
+        assert!(not_party(
+            "On the New York Stock Exchange, shares in Elan lost 70%.",
+            "New York Stock Exchange",
+            false
+        ));
+        assert!(not_party(
+            "Acme took a hit at its joint venture, Japanese subsidiary Fuso.",
+            "Fuso",
+            false
+        ));
+    }
+
+    #[test]
+    fn a_supplier_named_before_its_product_stays_a_party() {
+        assert!(!not_party(
+            "Ryanair ordered the Boeing planes in a deal with the lessor.",
+            "Boeing",
+            false
+        ));
+        assert!(!not_party(
+            "Acme licensed Intel technology.",
+            "Intel",
+            false
+        ));
+    }
+}
