@@ -130,13 +130,17 @@ impl Model {
                     }
                     // Both passes' sums side by side, as in a row.
                     let mut both = [0i32; 2 * N_TAGS];
-                    for k in SAME_IN_BOTH_PASSES {
-                        add_row(&mut both, self.row(feats[k]));
+                    for k in SAME_IN_BOTH_PASSES.as_chunks::<2>().0 {
+                        add_pair(&mut both, self.row(feats[k[0]]), self.row(feats[k[1]]));
                     }
                     let (one, two) = both.split_at_mut(N_TAGS);
                     let one: &mut Sums = one.try_into().expect("two passes");
-                    for k in PASS_FEATURES {
-                        add(one, self.weights(0, feats[k]));
+                    for k in PASS_FEATURES.as_chunks::<2>().0 {
+                        add_pair(
+                            one,
+                            self.weights(0, feats[k[0]]),
+                            self.weights(0, feats[k[1]]),
+                        );
                     }
                     fixed[r.start + i] = Some(two.try_into().expect("two passes"));
                     best_tag(&one.map(|s| s as f32), p1)
@@ -158,8 +162,9 @@ impl Model {
                 } else {
                     let sum = match fixed[r.start + i] {
                         Some(mut sum) => {
-                            for f in pass_features(sent, votes, i, p1, p2) {
-                                add(&mut sum, self.weights(1, f));
+                            let feats = pass_features(sent, votes, i, p1, p2);
+                            for f in feats.as_chunks::<2>().0 {
+                                add_pair(&mut sum, self.weights(1, f[0]), self.weights(1, f[1]));
                             }
                             sum
                         }
@@ -183,11 +188,44 @@ impl Model {
     }
 }
 
-/// Adds a whole row (both passes' weights) to `sums`.
+/// Adds `a[t] + b[t]` to `sums[t]` for every `t`, where `a` and `b` hold
+/// (at least) `L` little-endian i16 weights.
 #[inline(always)]
-fn add_row(sums: &mut [i32; 2 * N_TAGS], row: &[u8; ROW]) {
-    for (t, s) in sums.iter_mut().enumerate() {
-        *s += i32::from(i16::from_le_bytes([row[2 * t], row[2 * t + 1]]));
+fn add_pair<const L: usize>(sums: &mut [i32; L], a: &[u8], b: &[u8]) {
+    let (a, b) = (&a[..2 * L], &b[..2 * L]);
+    let mut done = 0;
+    #[cfg(target_arch = "x86_64")]
+    while done + 8 <= L {
+        use std::arch::x86_64::{
+            __m128i, _mm_add_epi32, _mm_loadu_si128, _mm_madd_epi16, _mm_set1_epi16,
+            _mm_storeu_si128, _mm_unpackhi_epi16, _mm_unpacklo_epi16,
+        };
+        // Eight weights of each: interleaved a, b, a, b, ... and
+        // multiplied-added by pairs, they give a[t] + b[t] as 32-bit sums,
+        // four per instruction.
+        let (va, vb) = (&a[2 * done..2 * done + 16], &b[2 * done..2 * done + 16]);
+        let sum = &mut sums[done..done + 8];
+        // SAFETY: SSE2 is part of x86-64; each load or store covers exactly
+        // the 16 bytes of the slice it comes from (`va`, `vb`, `sum` halves).
+        unsafe {
+            let ones = _mm_set1_epi16(1);
+            let va = _mm_loadu_si128(va.as_ptr().cast::<__m128i>());
+            let vb = _mm_loadu_si128(vb.as_ptr().cast::<__m128i>());
+            let lo = _mm_madd_epi16(_mm_unpacklo_epi16(va, vb), ones);
+            let hi = _mm_madd_epi16(_mm_unpackhi_epi16(va, vb), ones);
+            let (s0, s1) = sum.split_at_mut(4);
+            let (s0, s1) = (
+                s0.as_mut_ptr().cast::<__m128i>(),
+                s1.as_mut_ptr().cast::<__m128i>(),
+            );
+            _mm_storeu_si128(s0, _mm_add_epi32(_mm_loadu_si128(s0), lo));
+            _mm_storeu_si128(s1, _mm_add_epi32(_mm_loadu_si128(s1), hi));
+        }
+        done += 8;
+    }
+    for t in done..L {
+        sums[t] += i32::from(i16::from_le_bytes([a[2 * t], a[2 * t + 1]]))
+            + i32::from(i16::from_le_bytes([b[2 * t], b[2 * t + 1]]));
     }
 }
 
@@ -219,6 +257,10 @@ const SAME_IN_BOTH_PASSES: [usize; N_FEATURES - PASS_FEATURES.len()] = {
     }
     same
 };
+
+// Rows are added two at a time: no feature may be left over.
+const _: () =
+    assert!(SAME_IN_BOTH_PASSES.len().is_multiple_of(2) && PASS_FEATURES.len().is_multiple_of(2));
 
 /// Asks the CPU to start loading the cache lines of a weight row. A token's
 /// rows lie all over the table, and scoring waits on memory: started all at
@@ -318,6 +360,23 @@ mod tests {
         let plain = tag_document(&p, |pass, f| MODEL.score(pass, f));
         assert_eq!(MODEL.tag(&p), plain);
         assert!(plain.iter().any(|&t| t != O));
+    }
+
+    #[test]
+    fn pairs_of_rows_add_lane_by_lane() {
+        let lane = |r: i32, t: i32| (r * 7919 + t * 4001) % 65536 - 32768;
+        let row = |r: i32| -> Vec<u8> {
+            (0..ROW as i32 / 2)
+                .flat_map(|t| (lane(r, t) as i16).to_le_bytes())
+                .collect()
+        };
+        let mut sums = [5i32; 2 * N_TAGS];
+        add_pair(&mut sums, &row(1), &row(2));
+        add_pair(&mut sums, &row(3), &row(4));
+        for (t, &s) in sums.iter().enumerate() {
+            let t = t as i32;
+            assert_eq!(s, 5 + (1..=4).map(|r| lane(r, t)).sum::<i32>());
+        }
     }
 
     #[test]
