@@ -151,6 +151,12 @@ impl Rule {
         start..end
     }
 
+    /// Whether no match can start at or after byte `at` of a sentence with
+    /// trigger words `words`: every word of some gate element ends by then.
+    pub fn exhausted(&self, words: &Words, at: usize) -> bool {
+        self.gate.iter().any(|&e| words.last_end(e) <= at)
+    }
+
     /// The rule with its matches confined as `Window` says.
     fn within(self, from: Option<(u64, usize)>, to: Option<(u64, usize)>) -> Rule {
         Rule {
@@ -442,12 +448,13 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         )
         .within(Some((tr::VAGUE | tr::UNITS, 2)), Some((tr::VAGUE | tr::UNITS, 0))),
         // 10:30 a.m., 5 p.m. EST, noon
-        rule(
+        filled(
             &[tr::CLOCK],
             &format!(
                 r"(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm|a\.m|p\.m)|(?P<word>noon|midnight|midday))(?:\s+(?:[ECMP][SD]T|GMT))?(?:,?\s+(?P<w>today|yesterday|tomorrow)|,?\s+{MONTH}\s*{DAY})?"
             ),
             clock_time,
+            fills::clock,
         )
         .within(Some((tr::CLOCK, 1)), Some((tr::CLOCK, 3))),
         // every day, each week, daily, annually
@@ -1728,6 +1735,7 @@ mod tests {
         "2 1/2 years, about six weeks, four and a half years, decades-long, a-year, 90 days, several  months.",
         "Now, currently, recent years, past months, the past, at present, coming weeks, these days.",
         "Every day, each  week, per quarter, daily, Annually, every morning and each\tnight.",
+        "At 10 p.m. EST, 6:45 pm, 10:30am, noon, 5 P.M. Wednesday, 7 a.m. today, 11 pm, Jan. 5.",
     ];
 
     /// The groups the readers give (or, for shapes they leave, the anchored
@@ -1757,7 +1765,8 @@ mod tests {
         }
     }
 
-    /// Every match a rule finds in a whole sentence lies in the range it searches.
+    /// Every match a rule finds in a whole sentence lies in the range it
+    /// searches, and none follows one after which the rule is exhausted.
     #[test]
     fn matches_lie_in_the_rule_ranges() {
         let extra = [
@@ -1782,13 +1791,19 @@ mod tests {
                     let range = rule.range(&words, s.as_bytes());
                     let hay = &text[..sentence.end];
                     let input = Input::new(hay).span(sentence.clone());
-                    for m in rule.re.find_iter(input) {
+                    let found: Vec<_> = rule.re.find_iter(input).collect();
+                    for (i, m) in found.iter().enumerate() {
                         let (a, b) = (m.start() - sentence.start, m.end() - sentence.start);
                         assert!(
                             range.start <= a && b <= range.end,
                             "rule {ri}: {:?} outside {:?}",
                             &s[a..b],
                             &s[range.clone()]
+                        );
+                        assert!(
+                            i + 1 == found.len() || !rule.exhausted(&words, b),
+                            "rule {ri}: matches after {:?}",
+                            &s[a..b]
                         );
                         checked += 1;
                     }
