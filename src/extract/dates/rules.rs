@@ -3,7 +3,7 @@
 //! resolves its match. A named group `t` marks the annotated span when the
 //! pattern also reads context it must not include ("in March" -> "March").
 
-use super::calendar::Holiday;
+use super::calendar::{self, Holiday};
 use super::context::{tense, DocState, Tense};
 use super::fills::{self, Fill};
 use super::triggers::{self as tr, Words};
@@ -689,7 +689,7 @@ fn month_year(c: &Ctx) -> Resolved {
         y.map(|y| format!("{y:04}-{}", season_code(season).0))
     } else {
         let m = month_number(c.cap("month")?)?;
-        y.map(|y| format!("{y:04}-{m:02}"))
+        y.map(|y| calendar::year_month(y, m))
     };
     Some((TimexType::Date, value))
 }
@@ -743,7 +743,7 @@ fn bare_month(c: &Ctx) -> Resolved {
     let value = match c.reference {
         Some(r) => {
             let y = infer_year(r, m, None, rel, c.tense());
-            Some(format!("{y:04}-{m:02}"))
+            Some(calendar::year_month(y, m))
         }
         None => Some(format!("XXXX-{m:02}")),
     };
@@ -1108,7 +1108,12 @@ fn deictic_day(c: &Ctx) -> Resolved {
     let value = c.reference.map(|r| {
         let d = r.add_days(offset).iso();
         match part {
-            Some(p) => format!("{d}T{p}"),
+            Some(p) => {
+                let mut v = d;
+                v.push('T');
+                v.push_str(p);
+                v
+            }
             None => d,
         }
     });
@@ -1254,7 +1259,9 @@ fn weekday(c: &Ctx) -> Resolved {
             (None, Some(p)) => format!("T{}", tod_code(p)),
             _ => String::new(),
         };
-        format!("{}{time}", d.iso())
+        let mut v = d.iso();
+        v.push_str(&time);
+        v
     });
     Some((kind, value))
 }
@@ -1285,7 +1292,19 @@ fn clock_suffix(clock: &str) -> Option<String> {
         (false, 12) => 0,
         (false, h) => h,
     };
-    Some(format!("T{h:02}:{mi:02}"))
+    let digit = |n: u32| char::from(b'0' + n as u8);
+    Some(
+        [
+            'T',
+            digit(h / 10),
+            digit(h % 10),
+            ':',
+            digit(mi / 10),
+            digit(mi % 10),
+        ]
+        .iter()
+        .collect(),
+    )
 }
 
 fn holiday(c: &Ctx) -> Resolved {
@@ -1690,7 +1709,13 @@ fn clock_time(c: &Ctx) -> Resolved {
             return None;
         }
     }
-    Some((TimexType::Time, day.map(|d| format!("{d}{suffix}"))))
+    Some((
+        TimexType::Time,
+        day.map(|mut d| {
+            d.push_str(&suffix);
+            d
+        }),
+    ))
 }
 
 fn set(c: &Ctx) -> Resolved {
