@@ -110,16 +110,54 @@ impl Date {
     }
 
     pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let mut s = year_month(self.year, self.month);
+        s.push('-');
+        push_two(&mut s, self.day);
+        s
     }
 
     pub fn iso_month(self) -> String {
-        format!("{:04}-{:02}", self.year, self.month)
+        year_month(self.year, self.month)
     }
 
     pub fn iso_week_string(self) -> String {
         let (y, w) = self.iso_week();
-        format!("{y:04}-W{w:02}")
+        let mut s = year(y);
+        s.push_str("-W");
+        push_two(&mut s, w);
+        s
+    }
+}
+
+/// `format!("{y:04}")`, without the formatting machinery for the usual years.
+pub fn year(y: i32) -> String {
+    let mut s = String::with_capacity(16);
+    match u32::try_from(y) {
+        Ok(y @ 0..=9999) => {
+            for d in [y / 1000, y / 100 % 10, y / 10 % 10, y % 10] {
+                s.push(char::from(b'0' + d as u8));
+            }
+        }
+        _ => s.push_str(&format!("{y:04}")),
+    }
+    s
+}
+
+/// `format!("{y:04}-{m:02}")`.
+pub fn year_month(y: i32, m: u32) -> String {
+    let mut s = year(y);
+    s.push('-');
+    push_two(&mut s, m);
+    s
+}
+
+/// Appends `format!("{n:02}")`.
+fn push_two(s: &mut String, n: u32) {
+    if n < 100 {
+        s.push(char::from(b'0' + (n / 10) as u8));
+        s.push(char::from(b'0' + (n % 10) as u8));
+    } else {
+        s.push_str(&n.to_string());
     }
 }
 
@@ -207,6 +245,31 @@ impl Holiday {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_strings_are_those_format_writes() {
+        for (y, m, d) in [
+            (1998, 2, 5),
+            (7, 12, 31),
+            (0, 1, 1),
+            (12345, 3, 4),
+            (-44, 3, 15),
+        ] {
+            let date = Date {
+                year: y,
+                month: m,
+                day: d,
+            };
+            assert_eq!(date.iso(), format!("{y:04}-{m:02}-{d:02}"));
+            assert_eq!(date.iso_month(), format!("{y:04}-{m:02}"));
+            assert_eq!(year(y), format!("{y:04}"));
+        }
+        let (y, w) = Date::new(2024, 12, 30).unwrap().iso_week();
+        assert_eq!(
+            Date::new(2024, 12, 30).unwrap().iso_week_string(),
+            format!("{y:04}-W{w:02}")
+        );
+    }
 
     #[test]
     fn days_round_trip_and_epoch() {

@@ -135,14 +135,10 @@ fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
 /// before the expression, else after it; first within its comma-delimited
 /// stretch, then within the whole clause (up to ';' or a quotation mark).
 pub fn tense(sentence: &str, at: usize, end: usize) -> Tense {
-    const CLAUSE: [char; 4] = [';', '"', '\u{201c}', '\u{201d}'];
     let before = &sentence[..at];
     let after = &sentence[end..];
-    // Past the boundary character, which may be a multi-byte quotation mark.
-    let clause_start = before.rfind(CLAUSE).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let clause_end = after.find(CLAUSE).unwrap_or(after.len());
+    let clause_start = clause_start(before.as_bytes());
+    let clause_end = clause_end(after.as_bytes());
     let (before, after) = (&before[clause_start..], &after[..clause_end]);
     let comma_start = before.rfind(',').map_or(0, |i| i + 1);
     let comma_end = after.find(',').unwrap_or(after.len());
@@ -160,6 +156,36 @@ pub fn tense(sentence: &str, at: usize, end: usize) -> Tense {
         })
         .or_else(|| scan_forward(&after[comma_end..]))
         .unwrap_or(Tense::Unknown)
+}
+
+/// Whether the clause boundary candidate at `i` (a `;`, `"` or the lead
+/// byte 0xE2) is one: the lead byte must start a curly double quote.
+fn is_clause_mark(s: &[u8], i: usize) -> bool {
+    s[i] != 0xE2 || matches!(s.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D]))
+}
+
+/// Where the clause that ends `s` starts: past its last `;`, `"`, `“` or `”` (else 0).
+fn clause_start(s: &[u8]) -> usize {
+    let mut end = s.len();
+    while let Some(i) = memchr::memrchr3(b';', b'"', 0xE2, &s[..end]) {
+        if is_clause_mark(s, i) {
+            return i + if s[i] == 0xE2 { 3 } else { 1 };
+        }
+        end = i;
+    }
+    0
+}
+
+/// Where the clause that starts `s` ends: at its first `;`, `"`, `“` or `”` (else the end).
+fn clause_end(s: &[u8]) -> usize {
+    let mut from = 0;
+    while let Some(k) = memchr::memchr3(b';', b'"', 0xE2, &s[from..]) {
+        if is_clause_mark(s, from + k) {
+            return from + k;
+        }
+        from += k + 1;
+    }
+    s.len()
 }
 
 /// Byte offset of the `n`-th word of `s` (its length when there are fewer).
@@ -254,7 +280,9 @@ pub struct DocState {
 impl DocState {
     pub fn new(text: &str) -> DocState {
         DocState {
-            financial: text.contains("quarter") || text.contains("Quarter"),
+            // "quarter" or "Quarter", in one pass.
+            financial: memchr::memmem::find_iter(text.as_bytes(), b"uarter")
+                .any(|i| i > 0 && matches!(text.as_bytes()[i - 1], b'q' | b'Q')),
             quarter: None,
         }
     }
@@ -329,6 +357,30 @@ mod tests {
             t("They may come as early as Tuesday.", "Tuesday"),
             Tense::Future
         );
+    }
+
+    #[test]
+    fn clauses_end_at_semicolons_and_double_quotes() {
+        for s in [
+            "a; b",
+            "a \u{201c}b",
+            "a\u{201d} b",
+            "a \"b",
+            "a \u{2014} b",
+            "a\u{201c}",
+            "ab",
+        ] {
+            let chars = [';', '"', '\u{201c}', '\u{201d}'];
+            let want_start = s
+                .rfind(chars)
+                .map_or(0, |i| i + s[i..].chars().next().unwrap().len_utf8());
+            assert_eq!(clause_start(s.as_bytes()), want_start, "{s}");
+            assert_eq!(
+                clause_end(s.as_bytes()),
+                s.find(chars).unwrap_or(s.len()),
+                "{s}"
+            );
+        }
     }
 
     #[test]

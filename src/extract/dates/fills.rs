@@ -323,6 +323,42 @@ pub fn month_year(caps: &mut Captures, hay: &str, m: Span) -> bool {
     true
 }
 
+/// "10 p.m.", "6:45 pm", "noon": hour, minutes and the half of the day, or the word.
+pub fn clock(caps: &mut Captures, hay: &str, m: Span) -> bool {
+    let t = &hay.as_bytes()[m.range()];
+    if letters(t) {
+        start(caps, m);
+        set(caps, Some("word"), m.range());
+        return true;
+    }
+    let mut c = Cursor { t, i: 0 };
+    let h = c.digits();
+    let mut mi = None;
+    if c.t.get(c.i) == Some(&b':') {
+        c.i += 1;
+        let d = c.digits();
+        if d.len() != 2 {
+            return false;
+        }
+        mi = Some(d);
+    }
+    c.spaces();
+    let ap = c.i..t.len();
+    let ap_shape = t[ap.clone()]
+        .iter()
+        .all(|&b| b.is_ascii_alphabetic() || b == b'.');
+    if h.is_empty() || h.len() > 2 || ap.is_empty() || !ap_shape {
+        return false;
+    }
+    start(caps, m);
+    set(caps, Some("h"), shift(h, m.start));
+    if let Some(mi) = mi {
+        set(caps, Some("mi"), shift(mi, m.start));
+    }
+    set(caps, Some("ap"), shift(ap, m.start));
+    true
+}
+
 /// "March", "last April", "mid-November": the modifier and the month.
 pub fn bare_month(caps: &mut Captures, hay: &str, m: Span) -> bool {
     const REL: [&str; 8] = [

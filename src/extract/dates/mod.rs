@@ -58,11 +58,11 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
     let text = doc.text;
     let mut state = DocState::new(text);
     let mut found = Vec::new();
-    let mut matches: Vec<(usize, Captures)> = Vec::new();
-    let mut cands = Vec::new();
     let Scratch {
         mut caches,
         mut free,
+        mut matches,
+        mut cands,
     } = SCRATCH.take();
     if caches.is_empty() {
         caches = RULES.iter().map(|r| r.re.create_cache()).collect();
@@ -114,6 +114,9 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
                 };
                 let fresh = free[ri].pop().unwrap_or_else(|| r.re.create_captures());
                 matches.push((ri, std::mem::replace(&mut caps, fresh)));
+                if r.exhausted(&words, m.end() - sentence.start) {
+                    break;
+                }
             }
             free[ri].push(caps);
         }
@@ -129,10 +132,15 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
             );
         }
     }
-    for (ri, caps) in matches {
+    for (ri, caps) in matches.drain(..) {
         free[ri].push(caps);
     }
-    SCRATCH.set(Scratch { caches, free });
+    SCRATCH.set(Scratch {
+        caches,
+        free,
+        matches,
+        cands,
+    });
     found
 }
 
@@ -144,6 +152,9 @@ struct Scratch {
     caches: Vec<meta::Cache>,
     /// Capture buffers by rule, so that a match costs no allocation.
     free: Vec<Vec<Captures>>,
+    /// A sentence's matches (rule, groups) and their resolved candidates.
+    matches: Vec<(usize, Captures)>,
+    cands: Vec<Candidate>,
 }
 
 thread_local! {

@@ -3,7 +3,7 @@
 //! resolves its match. A named group `t` marks the annotated span when the
 //! pattern also reads context it must not include ("in March" -> "March").
 
-use super::calendar::Holiday;
+use super::calendar::{self, Holiday};
 use super::context::{tense, DocState, Tense};
 use super::fills::{self, Fill};
 use super::triggers::{self as tr, Words};
@@ -149,6 +149,12 @@ impl Rule {
             forward(s, words.last_end(classes).min(s.len()), runs)
         });
         start..end
+    }
+
+    /// Whether no match can start at or after byte `at` of a sentence with
+    /// trigger words `words`: every word of some gate element ends by then.
+    pub fn exhausted(&self, words: &Words, at: usize) -> bool {
+        self.gate.iter().any(|&e| words.last_end(e) <= at)
     }
 
     /// The rule with its matches confined as `Window` says.
@@ -442,12 +448,13 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         )
         .within(Some((tr::VAGUE | tr::UNITS, 2)), Some((tr::VAGUE | tr::UNITS, 0))),
         // 10:30 a.m., 5 p.m. EST, noon
-        rule(
+        filled(
             &[tr::CLOCK],
             &format!(
                 r"(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm|a\.m|p\.m)|(?P<word>noon|midnight|midday))(?:\s+(?:[ECMP][SD]T|GMT))?(?:,?\s+(?P<w>today|yesterday|tomorrow)|,?\s+{MONTH}\s*{DAY})?"
             ),
             clock_time,
+            fills::clock,
         )
         .within(Some((tr::CLOCK, 1)), Some((tr::CLOCK, 3))),
         // every day, each week, daily, annually
@@ -682,7 +689,7 @@ fn month_year(c: &Ctx) -> Resolved {
         y.map(|y| format!("{y:04}-{}", season_code(season).0))
     } else {
         let m = month_number(c.cap("month")?)?;
-        y.map(|y| format!("{y:04}-{m:02}"))
+        y.map(|y| calendar::year_month(y, m))
     };
     Some((TimexType::Date, value))
 }
@@ -736,7 +743,7 @@ fn bare_month(c: &Ctx) -> Resolved {
     let value = match c.reference {
         Some(r) => {
             let y = infer_year(r, m, None, rel, c.tense());
-            Some(format!("{y:04}-{m:02}"))
+            Some(calendar::year_month(y, m))
         }
         None => Some(format!("XXXX-{m:02}")),
     };
@@ -1101,7 +1108,12 @@ fn deictic_day(c: &Ctx) -> Resolved {
     let value = c.reference.map(|r| {
         let d = r.add_days(offset).iso();
         match part {
-            Some(p) => format!("{d}T{p}"),
+            Some(p) => {
+                let mut v = d;
+                v.push('T');
+                v.push_str(p);
+                v
+            }
             None => d,
         }
     });
@@ -1247,7 +1259,9 @@ fn weekday(c: &Ctx) -> Resolved {
             (None, Some(p)) => format!("T{}", tod_code(p)),
             _ => String::new(),
         };
-        format!("{}{time}", d.iso())
+        let mut v = d.iso();
+        v.push_str(&time);
+        v
     });
     Some((kind, value))
 }
@@ -1278,7 +1292,19 @@ fn clock_suffix(clock: &str) -> Option<String> {
         (false, 12) => 0,
         (false, h) => h,
     };
-    Some(format!("T{h:02}:{mi:02}"))
+    let digit = |n: u32| char::from(b'0' + n as u8);
+    Some(
+        [
+            'T',
+            digit(h / 10),
+            digit(h % 10),
+            ':',
+            digit(mi / 10),
+            digit(mi % 10),
+        ]
+        .iter()
+        .collect(),
+    )
 }
 
 fn holiday(c: &Ctx) -> Resolved {
@@ -1683,7 +1709,13 @@ fn clock_time(c: &Ctx) -> Resolved {
             return None;
         }
     }
-    Some((TimexType::Time, day.map(|d| format!("{d}{suffix}"))))
+    Some((
+        TimexType::Time,
+        day.map(|mut d| {
+            d.push_str(&suffix);
+            d
+        }),
+    ))
 }
 
 fn set(c: &Ctx) -> Resolved {
@@ -1728,6 +1760,7 @@ mod tests {
         "2 1/2 years, about six weeks, four and a half years, decades-long, a-year, 90 days, several  months.",
         "Now, currently, recent years, past months, the past, at present, coming weeks, these days.",
         "Every day, each  week, per quarter, daily, Annually, every morning and each\tnight.",
+        "At 10 p.m. EST, 6:45 pm, 10:30am, noon, 5 P.M. Wednesday, 7 a.m. today, 11 pm, Jan. 5.",
     ];
 
     /// The groups the readers give (or, for shapes they leave, the anchored
@@ -1757,7 +1790,8 @@ mod tests {
         }
     }
 
-    /// Every match a rule finds in a whole sentence lies in the range it searches.
+    /// Every match a rule finds in a whole sentence lies in the range it
+    /// searches, and none follows one after which the rule is exhausted.
     #[test]
     fn matches_lie_in_the_rule_ranges() {
         let extra = [
@@ -1782,13 +1816,19 @@ mod tests {
                     let range = rule.range(&words, s.as_bytes());
                     let hay = &text[..sentence.end];
                     let input = Input::new(hay).span(sentence.clone());
-                    for m in rule.re.find_iter(input) {
+                    let found: Vec<_> = rule.re.find_iter(input).collect();
+                    for (i, m) in found.iter().enumerate() {
                         let (a, b) = (m.start() - sentence.start, m.end() - sentence.start);
                         assert!(
                             range.start <= a && b <= range.end,
                             "rule {ri}: {:?} outside {:?}",
                             &s[a..b],
                             &s[range.clone()]
+                        );
+                        assert!(
+                            i + 1 == found.len() || !rule.exhausted(&words, b),
+                            "rule {ri}: matches after {:?}",
+                            &s[a..b]
                         );
                         checked += 1;
                     }
