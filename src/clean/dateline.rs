@@ -65,9 +65,12 @@ fn date_in(line: &str) -> Option<String> {
 /// Whether `line` holds a 19xx or 20xx digit run, which every date form
 /// needs: most lines are skipped without running the pattern.
 fn has_year(line: &str) -> bool {
-    line.as_bytes()
-        .windows(4)
-        .any(|w| matches!(&w[..2], b"19" | b"20") && w[2].is_ascii_digit() && w[3].is_ascii_digit())
+    let b = line.as_bytes();
+    memchr::memchr2_iter(b'1', b'2', b).any(|i| {
+        b.get(i..i + 4).is_some_and(|w| {
+            matches!(&w[..2], b"19" | b"20") && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+        })
+    })
 }
 
 /// The publication date given by the dateline of a text dump, if any.

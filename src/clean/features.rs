@@ -104,10 +104,12 @@ static STOP_KEYS: LazyLock<[u64; STOP_SLOTS]> = LazyLock::new(|| {
 
 const STOP_SLOTS: usize = 1024;
 
+#[inline]
 fn stop_slot(k: u64) -> usize {
     (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % STOP_SLOTS
 }
 
+#[inline]
 fn is_stop_word(table: &[u64; STOP_SLOTS], k: u64) -> bool {
     let mut i = stop_slot(k);
     loop {
@@ -711,17 +713,34 @@ fn text_hash(text: &str) -> u64 {
 /// The first three words of a line, lower-cased, as a key; `None` for
 /// shorter lines.
 fn prefix_key(text: &str) -> Option<u64> {
-    if !text.is_ascii() {
-        return prefix_key_of_words(text.split_whitespace());
+    let bytes = text.as_bytes();
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut i = 0;
+    // Unicode white space in ASCII is tab to carriage return and space; a
+    // non-ASCII byte before the third word ends sends the line to `str`'s
+    // Unicode word split.
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    for _ in 0..3 {
+        while i < bytes.len() && space(bytes[i]) {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return None;
+        }
+        while i < bytes.len() && !space(bytes[i]) {
+            if bytes[i] >= 0x80 {
+                return unicode_prefix_key(text);
+            }
+            h = (h ^ bytes[i].to_ascii_lowercase() as u64).wrapping_mul(0x100_0000_01b3);
+            i += 1;
+        }
+        h = (h ^ b' ' as u64).wrapping_mul(0x100_0000_01b3);
     }
-    // Unicode white space in ASCII is tab to carriage return and space.
-    prefix_key_of_words(
-        text.split(|c: char| matches!(c, '\t'..='\r' | ' '))
-            .filter(|w| !w.is_empty()),
-    )
+    Some(h)
 }
 
-fn prefix_key_of_words<'a>(mut words: impl Iterator<Item = &'a str>) -> Option<u64> {
+fn unicode_prefix_key(text: &str) -> Option<u64> {
+    let mut words = text.split_whitespace();
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     for _ in 0..3 {
         for b in words.next()?.bytes() {
@@ -757,6 +776,7 @@ fn prefix_counts(blocks: &[Block], prose: &[bool]) -> Vec<u32> {
 
 /// `ln(1 + x)` for the counts and half counts the features take it of,
 /// from a table (the same values, computed once).
+#[inline]
 fn ln_one_plus(table: &[f32; LN_SLOTS], x: f32) -> f32 {
     let k = x * 2.0;
     if (0.0..LN_SLOTS as f32).contains(&k) && (k as u32) as f32 == k {
@@ -777,6 +797,7 @@ static LN_COUNTS: LazyLock<[f32; LN_SLOTS]> =
     LazyLock::new(|| std::array::from_fn(|k| (k as f32).ln_1p()));
 
 /// `ln_1p` of a count, from a table.
+#[inline]
 fn ln_1p(table: &[f32; LN_SLOTS], n: u32) -> f32 {
     match table.get(n as usize) {
         Some(&v) => v,
@@ -798,11 +819,13 @@ struct Row {
 }
 
 impl Row {
+    #[inline]
     fn put(&mut self, x: f32) {
         self.v[self.k] = x;
         self.k += 1;
     }
 
+    #[inline]
     fn flag(&mut self, b: bool) {
         self.put(b as u8 as f32);
     }
@@ -1037,6 +1060,33 @@ mod tests {
         let s = LineStats::of("Home | News » World");
         assert_eq!(s.link_marks, 2);
         assert!(!s.proseish());
+    }
+
+    #[test]
+    fn one_pass_finds_the_phrases_a_separate_scan_finds() {
+        for line in [
+            "Follow us on Twitter. Read more: Sign up for our newsletter!",
+            "Leave a comment \u{2014} don\u{2019}t miss the café menu, © 2024 Acme",
+            "Subscribe now! Related Posts by Jane Doe | Privacy Policy",
+            "Homeowners read the menus at www.example.com or https://example.com",
+            "",
+        ] {
+            let s = LineStats::of(line);
+            assert_eq!(s.phrases, phrases::scan(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn prefix_keys_of_ascii_lines_match_the_unicode_split() {
+        for line in [
+            "Click to share on Facebook",
+            "  Click\tTO share  on Reddit",
+            "Free shipping",
+            "Café to share on X",
+        ] {
+            assert_eq!(prefix_key(line), unicode_prefix_key(line), "{line}");
+        }
+        assert_eq!(prefix_key("Free shipping"), None);
     }
 
     #[test]

@@ -8,11 +8,16 @@ use super::rules::{fill_prose_edges, rescue, veto};
 
 /// The article lines of a text dump, joined with `\n`.
 pub fn clean_text(text: &str) -> String {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    // Split at `\n` (SIMD search); trimming drops a `\r` as `str::lines` would.
+    let mut lines: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        let line = text[start..end].trim();
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        start = end + 1;
+    }
     // A short input is clean text already (a sentence piped in), not a page:
     // only lines that are nothing but a furniture phrase go.
     if lines.len() <= 2 {
@@ -155,6 +160,13 @@ More from this topic";
         assert!(kept.starts_with("Der Hersteller Nordlicht"), "{kept}");
         assert!(kept.ends_with("weitere Zulieferer."), "{kept}");
         assert_eq!(kept.lines().count(), 3, "{kept}");
+    }
+
+    #[test]
+    fn carriage_returns_and_blank_lines_are_dropped() {
+        let dump = "Home\r\nNews\r\n\r\n  Sports  \r\nWeather";
+        let unix = "Home\nNews\nSports\nWeather";
+        assert_eq!(clean_text(dump), clean_text(unix));
     }
 
     #[test]

@@ -42,6 +42,7 @@ const EMPTY: u64 = 0;
 /// it has at most 8 (exact), else a hash of them with the top bit set (a
 /// packed ASCII word never has it). Only ASCII letters and digits reach
 /// here, so `| 0x20` lower-cases them.
+#[inline]
 pub fn word_key(word: &[u8]) -> u64 {
     if word.len() <= 8 {
         let mut k = [0u8; 8];
@@ -65,6 +66,7 @@ pub fn word_key(word: &[u8]) -> u64 {
 
 /// Word bytes for the boundary test: ASCII letters and digits and every
 /// byte of a non-ASCII character.
+#[inline]
 fn is_word_byte(b: u8) -> bool {
     WORD_BYTE[b as usize]
 }
@@ -79,6 +81,7 @@ static WORD_BYTE: [bool; 256] = {
     t
 };
 
+#[inline]
 fn slot_of(h: u64) -> usize {
     (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % SLOTS
 }
@@ -135,7 +138,7 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
 
 /// Per category: whether a phrase occurs in `text` on word boundaries, and
 /// how many bytes of `text` such phrases cover.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct PhraseHits {
     pub hits: [u16; N_CATEGORIES],
     pub covered: [u32; N_CATEGORIES],
@@ -145,6 +148,7 @@ pub struct PhraseHits {
 }
 
 impl PhraseHits {
+    #[inline]
     fn add(&mut self, category: u8, len: usize) {
         self.hits[category as usize] += 1;
         self.covered[category as usize] += len as u32;
@@ -271,6 +275,7 @@ pub fn scan(text: &str) -> PhraseHits {
 
 /// The longest phrase whose first word is the word (hash `h`) at `start`
 /// and that ends on a boundary: its end, category and length.
+#[inline]
 fn longest_at(dict: &Dictionary, bytes: &[u8], start: usize, h: u64) -> Option<(usize, u8, usize)> {
     let mut k = slot_of(h);
     if dict.bloom[k / 64] & 1 << (k % 64) == 0 {

@@ -83,7 +83,12 @@ pub fn prepare(article: &Article, clean_text: bool) -> clean::CleanPage {
         Body::Html(html) => clean::clean_html(html),
         Body::Text(text) if clean_text => clean::CleanPage {
             text: clean::clean_text(text),
-            date: clean::dateline(text),
+            // The record's own date wins, so its dateline need not be read.
+            date: article
+                .date
+                .is_none()
+                .then(|| clean::dateline(text))
+                .flatten(),
             ..Default::default()
         },
         Body::Text(text) => clean::CleanPage {
