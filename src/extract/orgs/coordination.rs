@@ -75,12 +75,19 @@ pub fn partners(text: &str, org: (usize, usize), taken: &[(usize, usize)]) -> Ve
     let plausible = |name: &str| !name.split(' ').any(|w| NOT_NAMES.contains(&w));
     let mut out = Vec::new();
     let (start, end) = org;
-    if let Some(c) = AFTER.captures(&text[end..]) {
-        let m = c.name("name").expect("name group");
-        let (s, e) = (end + m.start(), end + m.end());
-        if plausible(m.as_str()) && free(s, e) {
-            out.push((s, e));
+    // Both patterns need "and"/"&" right next to the organization; most
+    // organizations have none, and the byte checks spare the regex search.
+    if and_follows(&text[end..]) {
+        if let Some(c) = AFTER.captures(&text[end..]) {
+            let m = c.name("name").expect("name group");
+            let (s, e) = (end + m.start(), end + m.end());
+            if plausible(m.as_str()) && free(s, e) {
+                out.push((s, e));
+            }
         }
+    }
+    if !and_precedes(&text[..start]) {
+        return out;
     }
     let window = text[..start]
         .char_indices()
@@ -101,6 +108,20 @@ pub fn partners(text: &str, org: (usize, usize), taken: &[(usize, usize)]) -> Ve
     out
 }
 
+/// Whether `after` opens like AFTER: an optional "." and ",", spaces, then "and" or "&" and a space.
+fn and_follows(after: &str) -> bool {
+    let rest = after.strip_prefix('.').unwrap_or(after);
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let spaced = rest.trim_start_matches(' ');
+    spaced.len() < rest.len() && (spaced.starts_with("and ") || spaced.starts_with("& "))
+}
+
+/// Whether `before` ends like BEFORE: spaces, "and" or "&", spaces.
+fn and_precedes(before: &str) -> bool {
+    let word = before.trim_end_matches(' ');
+    word.len() < before.len() && (word.ends_with(" and") || word.ends_with(" &"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +133,18 @@ mod tests {
             .into_iter()
             .map(|(a, b)| &text[a..b])
             .collect()
+    }
+
+    #[test]
+    fn byte_gates_accept_what_the_patterns_need() {
+        assert!(and_follows(", and Globex"));
+        assert!(and_follows(".  & Globex"));
+        assert!(!and_follows(" said"));
+        assert!(!and_follows("and Globex"), "a space must come first");
+        assert!(and_precedes("Shares of Initech and "));
+        assert!(and_precedes("Initech & "));
+        assert!(!and_precedes("Initech and"), "a space must follow");
+        assert!(!and_precedes("Brand "));
     }
 
     #[test]
