@@ -83,7 +83,11 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     let mut spans: Vec<(usize, usize, Option<&'static str>)> =
         tagged.into_iter().map(|(s, e)| (s, e, None)).collect();
     for &(s, e, canon) in &gaz {
-        if gazetteer_wins(text, s, e, &entities) && !names_an_index(text, e) {
+        let common = canon.is_some_and(gazetteer::is_common_word) && !text[s..e].contains(' ');
+        if gazetteer_wins(text, s, e, &entities)
+            && !names_an_index(text, e)
+            && !(common && starts_sentence(doc, s))
+        {
             spans.push((s, e, canon));
         }
     }
@@ -153,11 +157,7 @@ fn trim_sentence_openers(doc: &Document, spans: &mut [(usize, usize, Option<&'st
         let Some(space) = text[s..e].find(' ') else {
             continue;
         };
-        let at_start = doc.sentence_at(s).is_some_and(|i| {
-            text[doc.sentences[i].start..s]
-                .trim_start_matches(['"', '\'', '('])
-                .is_empty()
-        });
+        let at_start = starts_sentence(doc, s);
         let first = &text[s..s + space];
         let rest = s + space + 1;
         if canon.is_none() && at_start && is_descriptor(first) && known.contains(&text[rest..e]) {
@@ -167,6 +167,15 @@ fn trim_sentence_openers(doc: &Document, spans: &mut [(usize, usize, Option<&'st
     for (k, rest) in trimmed {
         spans[k].0 = rest;
     }
+}
+
+/// True when the word at byte `s` opens its sentence (quotes and brackets aside).
+fn starts_sentence(doc: &Document, s: usize) -> bool {
+    doc.sentence_at(s).is_some_and(|i| {
+        doc.text[doc.sentences[i].start..s]
+            .trim_start_matches(['"', '\'', '(', ' '])
+            .is_empty()
+    })
 }
 
 /// A capitalized sentence opener that describes rather than names: a
