@@ -58,6 +58,12 @@ pub fn strip_name(form: &str) -> String {
             break;
         }
     }
+    // "Warner Bros." is "Warner Bros"; "U.S." keeps its periods.
+    if let Some(last) = words.last_mut() {
+        if last.len() > 2 && last.ends_with('.') && last.matches('.').count() == 1 {
+            *last = &last[..last.len() - 1];
+        }
+    }
     words.join(" ")
 }
 
@@ -185,6 +191,8 @@ mod tests {
         assert_eq!(strip_name("Facebook's"), "Facebook");
         assert_eq!(strip_name("The Globex Group"), "Globex");
         assert_eq!(strip_name("Acme Holdings, Inc."), "Acme");
+        assert_eq!(strip_name("Warner Bros."), "Warner Bros");
+        assert_eq!(strip_name("U.S."), "U.S.");
     }
 
     #[test]

@@ -80,8 +80,18 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .collect();
     tagged.retain(|&(_, e)| !names_an_index(text, e));
     products::drop_products(text, &mut tagged);
-    let mut spans: Vec<(usize, usize, Option<&'static str>)> =
-        tagged.into_iter().map(|(s, e)| (s, e, None)).collect();
+    // A tagger name that is a gazetteer form takes the gazetteer's name
+    // ("Yugansk" is Yuganskneftegas).
+    let gazetteer_name = |s: usize, e: usize| {
+        gaz.binary_search_by_key(&s, |g| g.0)
+            .ok()
+            .filter(|&k| gaz[k].1 == e)
+            .and_then(|k| gaz[k].2)
+    };
+    let mut spans: Vec<(usize, usize, Option<&'static str>)> = tagged
+        .into_iter()
+        .map(|(s, e)| (s, e, gazetteer_name(s, e)))
+        .collect();
     for &(s, e, canon) in &gaz {
         let common = canon.is_some_and(gazetteer::is_common_word) && !text[s..e].contains(' ');
         if gazetteer_wins(text, s, e, &entities)
@@ -114,8 +124,25 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     spans.dedup_by_key(|&mut (s, _, _)| s);
     let mut names: Vec<String> = spans
         .iter()
-        .map(|&(s, e, canon)| canon.map_or_else(|| strip_name(&text[s..e]), str::to_string))
+        .map(|&(s, e, _)| strip_name(&text[s..e]))
         .collect();
+    // The forms of one gazetteer entry share a name: the fullest form the
+    // article writes, as a reader of the article would name it ("UN" alone
+    // stays "UN"; "Yugansk" after "Yuganskneftegas" is Yuganskneftegas).
+    let mut fullest: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (k, &(_, _, canon)) in spans.iter().enumerate() {
+        if let Some(c) = canon {
+            let best = fullest.entry(c).or_insert(k);
+            if names[k].len() > names[*best].len() {
+                *best = k;
+            }
+        }
+    }
+    for k in 0..spans.len() {
+        if let Some(&best) = spans[k].2.and_then(|c| fullest.get(c)) {
+            names[k] = names[best].clone();
+        }
+    }
     // A tagger name inside a Title Case Headline counts only when the
     // article confirms it elsewhere.
     let titled: Vec<bool> = spans
@@ -270,7 +297,13 @@ const COMMON_ACRONYMS: &[&str] = &[
     "CPUs", "DIY", "RSS", "WiFi", "Wi-Fi", "DAB", "PDA", "PDAs", "USB", "HTML", "URL", "PR", "HR",
     "R&D", "M&A", "Q1", "Q2", "Q3", "Q4", "FY", "EPS", "EBITDA", "DRM", "P2P", "VoIP", "OEM",
     "OEMs", "ESG", "KPI", "KPIs", "CRM", "ERP", "MCP", "SBOM", "SDLC", "CCTV", "DNA", "HIV", "MP",
-    "MPs", "US", "UK", "USA", "UAE",
+    "MPs", "US", "UK", "USA", "UAE", "ITDR", "DFIR", "DSPM", "CSPM", "CNAPP", "SASE", "ZTNA",
+    "SIEM", "SOAR", "EDR", "MDR", "NDR", "DLP", "IAM", "PAM", "MFA", "SSO", "VPN", "VPNs", "WAF",
+    "DDoS", "SOC", "MSSP", "ICS", "SCADA", "KYC", "AML", "DACH", "EMEA", "APAC", "LATAM", "DVB-H",
+    "DMB", "RFID", "NFC", "LTE", "WiMax", "WiMAX", "HDTV", "IPTV", "PVR", "PVRs", "DVR", "DVRs",
+    "MP4", "PDF", "XML", "SQL", "PaaS", "IaaS", "GenAI", "AGI", "NLP", "OCR", "AR", "VR", "EV",
+    "EVs", "SUV", "SUVs", "GMT", "UTC", "SVP", "EVP", "VP", "CES", "MWC", "CISO", "CISOs", "CMO",
+    "COO",
 ];
 
 fn is_common_acronym(name: &str) -> bool {
@@ -789,6 +822,16 @@ mod tests {
     fn titles_are_not_short_forms() {
         let got = names("The Guardian is owned by Guardian Media Group.");
         assert_eq!(got, ["Guardian", "Guardian Media"]);
+    }
+
+    #[test]
+    fn gazetteer_forms_take_the_fullest_form_written() {
+        assert_eq!(names("The UN said so."), ["UN"]);
+        assert_eq!(
+            names("The United Nations met. The UN said so."),
+            ["United Nations"]
+        );
+        assert_eq!(names("Shares of Warner Bros. rose."), ["Warner Bros"]);
     }
 
     #[test]
