@@ -76,6 +76,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .filter(|e| !NOT_NAMES.contains(&&text[e.start..e.end]))
         .filter(|e| !starts_with_person_title(&text[e.start..e.end]))
         .filter(|e| !names_a_place_or_event(&text[e.start..e.end]))
+        .filter(|e| !spells_common_acronym(text, &text[e.start..e.end]))
         .map(|e| (e.start, e.end))
         .collect();
     tagged.retain(|&(_, e)| !names_an_index(text, e));
@@ -310,6 +311,24 @@ fn is_common_acronym(name: &str) -> bool {
     COMMON_ACRONYMS.contains(&name)
 }
 
+/// "Really Simple Syndication" where the article also writes "RSS": the
+/// spelled-out form of a non-organization acronym is no organization either.
+fn spells_common_acronym(text: &str, name: &str) -> bool {
+    if !name.contains(' ') {
+        return false;
+    }
+    COMMON_ACRONYMS.iter().any(|a| {
+        a.len() >= 2
+            && canonical::is_acronym_of(a, name)
+            && text.match_indices(a).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + a.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+    })
+}
+
 /// Words capitalized only because they start a sentence, which a tagger
 /// trained on few of them may still take for a one-word name, and names of
 /// languages ("titles in Hindi, Tamil and Telugu").
@@ -410,6 +429,8 @@ fn names_a_place_or_event(name: &str) -> bool {
             | "Exhibition"
             | "Fair"
             | "MP"
+            | "Act"
+            | "Treaty"
     )
 }
 
@@ -832,6 +853,19 @@ mod tests {
             ["United Nations"]
         );
         assert_eq!(names("Shares of Warner Bros. rose."), ["Warner Bros"]);
+    }
+
+    #[test]
+    fn spelled_out_technical_acronyms_and_laws_are_not_names() {
+        let got = names(
+            "Feeds use RSS (Really Simple Syndication), said Acme Corp. under the Freedom of Information Act.",
+        );
+        assert!(got.contains(&"Acme".to_string()), "{got:?}");
+        assert!(
+            got.iter()
+                .all(|n| !n.contains("Syndication") && !n.ends_with("Act")),
+            "{got:?}"
+        );
     }
 
     #[test]
