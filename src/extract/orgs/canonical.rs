@@ -58,6 +58,12 @@ pub fn strip_name(form: &str) -> String {
             break;
         }
     }
+    // "Warner Bros." is "Warner Bros"; "U.S." keeps its periods.
+    if let Some(last) = words.last_mut() {
+        if last.len() > 2 && last.ends_with('.') && last.matches('.').count() == 1 {
+            *last = &last[..last.len() - 1];
+        }
+    }
     words.join(" ")
 }
 
@@ -156,20 +162,21 @@ pub fn link_names(names: &mut [String], surfaces: &[&str], full: &[bool]) {
     merge_plurals(names);
 }
 
-/// "McDonalds" and "McDonald" (from "McDonald's") in one article are one
-/// name: the form ending in "s" is kept.
+/// "McDonalds" and "McDonald" (from "McDonald's"), "TiVos" and "TiVo" in one
+/// article are one name: the form without the "s" is kept.
 fn merge_plurals(names: &mut [String]) {
     let by_lower: std::collections::HashMap<String, String> = names
         .iter()
-        .filter(|n| n.ends_with('s'))
         .map(|n| (n.to_lowercase(), n.clone()))
         .collect();
-    if by_lower.is_empty() {
-        return;
-    }
     for n in names.iter_mut() {
-        if let Some(plural) = by_lower.get(&format!("{}s", n.to_lowercase())) {
-            *n = plural.clone();
+        let lower = n.to_lowercase();
+        if let Some(single) = lower
+            .strip_suffix('s')
+            .filter(|s| s.len() >= 2)
+            .and_then(|s| by_lower.get(s))
+        {
+            *n = single.clone();
         }
     }
 }
@@ -184,6 +191,8 @@ mod tests {
         assert_eq!(strip_name("Facebook's"), "Facebook");
         assert_eq!(strip_name("The Globex Group"), "Globex");
         assert_eq!(strip_name("Acme Holdings, Inc."), "Acme");
+        assert_eq!(strip_name("Warner Bros."), "Warner Bros");
+        assert_eq!(strip_name("U.S."), "U.S.");
     }
 
     #[test]
@@ -263,7 +272,7 @@ mod tests {
         link_names(&mut names, &surfaces, &[]);
         assert_eq!(names[1], names[0]);
         assert_eq!(names[3], "MG Rover");
-        assert_eq!(names[4], "McDonalds");
+        assert_eq!(names[5], "McDonald");
         assert_eq!(names[8], "Telegraph", "two longer names: no link");
         assert!(!is_acronym_of("Acme", "Internet Corporation"));
     }

@@ -76,14 +76,29 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .filter(|e| !NOT_NAMES.contains(&&text[e.start..e.end]))
         .filter(|e| !starts_with_person_title(&text[e.start..e.end]))
         .filter(|e| !names_a_place_or_event(&text[e.start..e.end]))
+        .filter(|e| !spells_common_acronym(text, &text[e.start..e.end]))
         .map(|e| (e.start, e.end))
         .collect();
     tagged.retain(|&(_, e)| !names_an_index(text, e));
     products::drop_products(text, &mut tagged);
-    let mut spans: Vec<(usize, usize, Option<&'static str>)> =
-        tagged.into_iter().map(|(s, e)| (s, e, None)).collect();
+    // A tagger name that is a gazetteer form takes the gazetteer's name
+    // ("Yugansk" is Yuganskneftegas).
+    let gazetteer_name = |s: usize, e: usize| {
+        gaz.binary_search_by_key(&s, |g| g.0)
+            .ok()
+            .filter(|&k| gaz[k].1 == e)
+            .and_then(|k| gaz[k].2)
+    };
+    let mut spans: Vec<(usize, usize, Option<&'static str>)> = tagged
+        .into_iter()
+        .map(|(s, e)| (s, e, gazetteer_name(s, e)))
+        .collect();
     for &(s, e, canon) in &gaz {
-        if gazetteer_wins(text, s, e, &entities) && !names_an_index(text, e) {
+        let common = canon.is_some_and(gazetteer::is_common_word) && !text[s..e].contains(' ');
+        if gazetteer_wins(text, s, e, &entities)
+            && !names_an_index(text, e)
+            && !(common && starts_sentence(doc, s))
+        {
             spans.push((s, e, canon));
         }
     }
@@ -110,8 +125,25 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     spans.dedup_by_key(|&mut (s, _, _)| s);
     let mut names: Vec<String> = spans
         .iter()
-        .map(|&(s, e, canon)| canon.map_or_else(|| strip_name(&text[s..e]), str::to_string))
+        .map(|&(s, e, _)| strip_name(&text[s..e]))
         .collect();
+    // The forms of one gazetteer entry share a name: the fullest form the
+    // article writes, as a reader of the article would name it ("UN" alone
+    // stays "UN"; "Yugansk" after "Yuganskneftegas" is Yuganskneftegas).
+    let mut fullest: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (k, &(_, _, canon)) in spans.iter().enumerate() {
+        if let Some(c) = canon {
+            let best = fullest.entry(c).or_insert(k);
+            if names[k].len() > names[*best].len() {
+                *best = k;
+            }
+        }
+    }
+    for k in 0..spans.len() {
+        if let Some(&best) = spans[k].2.and_then(|c| fullest.get(c)) {
+            names[k] = names[best].clone();
+        }
+    }
     // A tagger name inside a Title Case Headline counts only when the
     // article confirms it elsewhere.
     let titled: Vec<bool> = spans
@@ -153,11 +185,7 @@ fn trim_sentence_openers(doc: &Document, spans: &mut [(usize, usize, Option<&'st
         let Some(space) = text[s..e].find(' ') else {
             continue;
         };
-        let at_start = doc.sentence_at(s).is_some_and(|i| {
-            text[doc.sentences[i].start..s]
-                .trim_start_matches(['"', '\'', '('])
-                .is_empty()
-        });
+        let at_start = starts_sentence(doc, s);
         let first = &text[s..s + space];
         let rest = s + space + 1;
         if canon.is_none() && at_start && is_descriptor(first) && known.contains(&text[rest..e]) {
@@ -167,6 +195,15 @@ fn trim_sentence_openers(doc: &Document, spans: &mut [(usize, usize, Option<&'st
     for (k, rest) in trimmed {
         spans[k].0 = rest;
     }
+}
+
+/// True when the word at byte `s` opens its sentence (quotes and brackets aside).
+fn starts_sentence(doc: &Document, s: usize) -> bool {
+    doc.sentence_at(s).is_some_and(|i| {
+        doc.text[doc.sentences[i].start..s]
+            .trim_start_matches(['"', '\'', '(', ' '])
+            .is_empty()
+    })
 }
 
 /// A capitalized sentence opener that describes rather than names: a
@@ -261,11 +298,35 @@ const COMMON_ACRONYMS: &[&str] = &[
     "CPUs", "DIY", "RSS", "WiFi", "Wi-Fi", "DAB", "PDA", "PDAs", "USB", "HTML", "URL", "PR", "HR",
     "R&D", "M&A", "Q1", "Q2", "Q3", "Q4", "FY", "EPS", "EBITDA", "DRM", "P2P", "VoIP", "OEM",
     "OEMs", "ESG", "KPI", "KPIs", "CRM", "ERP", "MCP", "SBOM", "SDLC", "CCTV", "DNA", "HIV", "MP",
-    "MPs", "US", "UK", "USA", "UAE",
+    "MPs", "US", "UK", "USA", "UAE", "ITDR", "DFIR", "DSPM", "CSPM", "CNAPP", "SASE", "ZTNA",
+    "SIEM", "SOAR", "EDR", "MDR", "NDR", "DLP", "IAM", "PAM", "MFA", "SSO", "VPN", "VPNs", "WAF",
+    "DDoS", "SOC", "MSSP", "ICS", "SCADA", "KYC", "AML", "DACH", "EMEA", "APAC", "LATAM", "DVB-H",
+    "DMB", "RFID", "NFC", "LTE", "WiMax", "WiMAX", "HDTV", "IPTV", "PVR", "PVRs", "DVR", "DVRs",
+    "MP4", "PDF", "XML", "SQL", "PaaS", "IaaS", "GenAI", "AGI", "NLP", "OCR", "AR", "VR", "EV",
+    "EVs", "SUV", "SUVs", "GMT", "UTC", "SVP", "EVP", "VP", "CES", "MWC", "CISO", "CISOs", "CMO",
+    "COO",
 ];
 
 fn is_common_acronym(name: &str) -> bool {
     COMMON_ACRONYMS.contains(&name)
+}
+
+/// "Really Simple Syndication" where the article also writes "RSS": the
+/// spelled-out form of a non-organization acronym is no organization either.
+fn spells_common_acronym(text: &str, name: &str) -> bool {
+    if !name.contains(' ') {
+        return false;
+    }
+    COMMON_ACRONYMS.iter().any(|a| {
+        a.len() >= 2
+            && canonical::is_acronym_of(a, name)
+            && text.match_indices(a).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + a.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+    })
 }
 
 /// Words capitalized only because they start a sentence, which a tagger
@@ -368,6 +429,8 @@ fn names_a_place_or_event(name: &str) -> bool {
             | "Exhibition"
             | "Fair"
             | "MP"
+            | "Act"
+            | "Treaty"
     )
 }
 
@@ -780,6 +843,29 @@ mod tests {
     fn titles_are_not_short_forms() {
         let got = names("The Guardian is owned by Guardian Media Group.");
         assert_eq!(got, ["Guardian", "Guardian Media"]);
+    }
+
+    #[test]
+    fn gazetteer_forms_take_the_fullest_form_written() {
+        assert_eq!(names("The UN said so."), ["UN"]);
+        assert_eq!(
+            names("The United Nations met. The UN said so."),
+            ["United Nations"]
+        );
+        assert_eq!(names("Shares of Warner Bros. rose."), ["Warner Bros"]);
+    }
+
+    #[test]
+    fn spelled_out_technical_acronyms_and_laws_are_not_names() {
+        let got = names(
+            "Feeds use RSS (Really Simple Syndication), said Acme Corp. under the Freedom of Information Act.",
+        );
+        assert!(got.contains(&"Acme".to_string()), "{got:?}");
+        assert!(
+            got.iter()
+                .all(|n| !n.contains("Syndication") && !n.ends_with("Act")),
+            "{got:?}"
+        );
     }
 
     #[test]
