@@ -210,7 +210,14 @@ fn ends_a_name(sentence: &str, start: usize, matched: &str) -> bool {
             .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
-/// "to sell" right before an organization sells the company, not its goods.
+/// A business sold ("to sell its car division"), not goods.
+static BUSINESS_SOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:its|the|a|their)\s+(?:[\w-]+\s+)?(?:stake|unit|division|business|arm|subsidiary|operations?)(?-u:\b)")
+        .expect("business sold pattern")
+});
+
+/// "to sell" right before an organization or one of its businesses sells
+/// the company, not its goods.
 fn sells_a_company(
     kind: Kind,
     matched: &str,
@@ -221,7 +228,7 @@ fn sells_a_company(
     let gap = after.len() - after.trim_start().len();
     kind == Kind::Supply
         && matched.eq_ignore_ascii_case("to sell")
-        && names.iter().any(|&(s, _)| s == end + gap)
+        && (names.iter().any(|&(s, _)| s == end + gap) || BUSINESS_SOLD.is_match(after))
 }
 
 /// Ordering, outsourcing and awarding a contract run from the right-hand organization.
@@ -294,6 +301,11 @@ mod tests {
         let at = s.find("Globex").expect("name");
         assert!(find_all(s, &[(at, at + 6)]).is_empty());
         assert_eq!(find_all(s, &[]).len(), 1);
+        assert!(find_all(
+            "Acme has the right to sell its car division to Globex.",
+            &[]
+        )
+        .is_empty());
     }
 
     #[test]
