@@ -201,11 +201,35 @@ fn merge_short_forms(relations: Vec<Relation>) -> Vec<Relation> {
     out
 }
 
-/// Equal names, or one is the other's leading words ("Matsushita Electric").
+/// Equal names, or one is the other's leading words ("Matsushita
+/// Electric"), allowing a one-letter misspelling in a long word
+/// ("Matshushita Electric").
 fn same_org(x: &str, y: &str) -> bool {
     let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-    short == long
-        || short.len() >= 4 && long.starts_with(short) && long[short.len()..].starts_with(' ')
+    if short == long {
+        return true;
+    }
+    if short.len() < 4 {
+        return false;
+    }
+    let mut long_words = long.split(' ');
+    short.split(' ').all(|w| {
+        long_words
+            .next()
+            .is_some_and(|l| w == l || w.len() >= 6 && one_edit_apart(w, l))
+    })
+}
+
+/// The two words differ by one inserted, deleted or replaced letter.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let head = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    let skip = usize::from(short.len() == long.len());
+    short[head + skip..] == long[head + 1..]
 }
 
 /// An organization joining an existing arrangement ("could join soon the").
@@ -552,6 +576,7 @@ mod tests {
         };
         let merged = merge_short_forms(vec![
             rel("Hitachi", "Matsushita"),
+            rel("Hitachi", "Matshushita"),
             rel("Matsushita Electric", "Hitachi"),
             rel("Hitachi", "Sony"),
         ]);
@@ -563,6 +588,7 @@ mod tests {
             pairs,
             [("Hitachi", "Matsushita Electric"), ("Hitachi", "Sony")]
         );
+        assert!(!same_org("Nokia", "Nokla Mobile") && !same_org("Sony", "Sonny"));
     }
 
     #[test]

@@ -183,6 +183,8 @@ pub fn find_all(sentence: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
         for m in p.re.find_iter(sentence) {
             if found.iter().any(|t| m.start() < t.end && t.start < m.end())
                 || names.iter().any(|&(s, e)| m.start() < e && s < m.end())
+                || ends_a_name(sentence, m.start(), m.as_str())
+                || sells_a_company(p.kind, m.as_str(), &sentence[m.end()..], m.end(), names)
             {
                 continue;
             }
@@ -198,6 +200,37 @@ pub fn find_all(sentence: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
     }
     found.sort_by_key(|t| t.start);
     found
+}
+
+/// A capitalized trigger word after a capitalized word is the end of a name
+/// the finder missed ("Accel Partners", "Star Alliance").
+fn ends_a_name(sentence: &str, start: usize, matched: &str) -> bool {
+    matched.starts_with(|c: char| c.is_uppercase())
+        && sentence[..start]
+            .strip_suffix(' ')
+            .and_then(|b| b.split(' ').next_back())
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// A business sold ("to sell its car division"), not goods.
+static BUSINESS_SOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:its|the|a|their)\s+(?:[\w-]+\s+)?(?:stake|unit|division|business|arm|subsidiary|operations?)(?-u:\b)")
+        .expect("business sold pattern")
+});
+
+/// "to sell" right before an organization or one of its businesses sells
+/// the company, not its goods.
+fn sells_a_company(
+    kind: Kind,
+    matched: &str,
+    after: &str,
+    end: usize,
+    names: &[(usize, usize)],
+) -> bool {
+    let gap = after.len() - after.trim_start().len();
+    kind == Kind::Supply
+        && matched.eq_ignore_ascii_case("to sell")
+        && (names.iter().any(|&(s, _)| s == end + gap) || BUSINESS_SOLD.is_match(after))
 }
 
 /// Ordering, outsourcing and awarding a contract run from the right-hand organization.
@@ -257,6 +290,24 @@ mod tests {
         assert_eq!(t[0].kind, Kind::Supply);
         assert_eq!(t[0].direction, Direction::RightProvides);
         assert_eq!(sentence_kind(s, &t), Kind::Supply);
+    }
+
+    #[test]
+    fn trigger_words_ending_a_name_and_company_sales_are_no_triggers() {
+        let s = "Acme raised funds from Accel Partners and joined the Star Alliance.";
+        assert!(find_all(s, &[]).is_empty());
+        // Opening a sentence, it is still a trigger.
+        let s = "Partners of Acme agreed.";
+        assert_eq!(find_all(s, &[]).len(), 1);
+        let s = "Acme decided to sell Globex at a loss.";
+        let at = s.find("Globex").expect("name");
+        assert!(find_all(s, &[(at, at + 6)]).is_empty());
+        assert_eq!(find_all(s, &[]).len(), 1);
+        assert!(find_all(
+            "Acme has the right to sell its car division to Globex.",
+            &[]
+        )
+        .is_empty());
     }
 
     #[test]
