@@ -214,7 +214,7 @@ fn ends_a_name(sentence: &str, start: usize, matched: &str) -> bool {
 
 /// A business sold ("to sell its car division"), not goods.
 static BUSINESS_SOLD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:its|the|a|their)\s+(?:[\w-]+\s+)?(?:stake|unit|division|business|arm|subsidiary|operations?)(?-u:\b)")
+    crate::text::pattern::regex(r"^\s+(?:its|the|a|their)\s+(?:[\w-]+\s+)?(?:stake|unit|division|business|arm|subsidiary|operations?)(?-u:\b)")
         .expect("business sold pattern")
 });
 
