@@ -88,20 +88,38 @@ pub fn canonical_key(name: &str) -> String {
 /// British house style writes long acronyms as words ("Nasa", "Icann",
 /// "Bat"), so a capitalized word of three or more letters counts too.
 pub fn is_acronym_of(short: &str, long: &str) -> bool {
+    is_acronym_shape(short) && spells(short, &initials(long))
+}
+
+/// An acronym is written in capitals (dots allowed: "U.S.") or, house style,
+/// as one capitalized word of at least three letters ("Nasa").
+fn is_acronym_shape(short: &str) -> bool {
     let upper = short.chars().all(|c| c.is_ascii_uppercase() || c == '.');
     let mut chars = short.chars();
     let as_word = short.len() >= 3
         && chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && chars.all(|c| c.is_ascii_lowercase());
-    if short.len() < 2 || !(upper || as_word) {
-        return false;
-    }
-    let initials: String = long
-        .split_whitespace()
+    short.len() >= 2 && (upper || as_word)
+}
+
+/// The first letters of the words of `long`, small words left out.
+pub fn initials(long: &str) -> String {
+    long.split_whitespace()
         .filter(|w| !matches!(*w, "and" | "of" | "for" | "the" | "de" | "&"))
         .filter_map(|w| w.chars().next())
-        .collect();
-    initials.len() >= 2 && initials.eq_ignore_ascii_case(&short.replace('.', ""))
+        .collect()
+}
+
+/// Whether `short` is an acronym whose letters are `initials` (see [`initials`]).
+pub fn spells(short: &str, initials: &str) -> bool {
+    let mut letters = short.chars().filter(|&c| c != '.');
+    // Letters first: most pairs differ at the first one.
+    initials.len() >= 2
+        && initials
+            .chars()
+            .all(|i| letters.next().is_some_and(|c| c.eq_ignore_ascii_case(&i)))
+        && letters.next().is_none()
+        && is_acronym_shape(short)
 }
 
 /// True when a mention written `surface` (with `titled`: "The" written
@@ -183,6 +201,31 @@ fn merge_plurals(names: &mut [String]) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn spelling_from_precomputed_initials_agrees_with_is_acronym_of() {
+        let longs = [
+            "Really Simple Syndication",
+            "Bank of America",
+            "National Aeronautics and Space Administration",
+            "Électricité de France",
+            "Acme",
+        ];
+        let shorts = [
+            "RSS", "BOA", "BoA", "Nasa", "NASA", "N.A.S.A.", "EDF", "ÉDF", "rss", "A",
+        ];
+        for long in longs {
+            let initials = initials(long);
+            for short in shorts {
+                assert_eq!(
+                    spells(short, &initials),
+                    is_acronym_of(short, long),
+                    "{short} / {long}"
+                );
+            }
+        }
+        assert!(spells("RSS", &initials("Really Simple Syndication")));
+    }
     use super::*;
 
     #[test]

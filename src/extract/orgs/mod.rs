@@ -317,9 +317,10 @@ fn spells_common_acronym(text: &str, name: &str) -> bool {
     if !name.contains(' ') {
         return false;
     }
+    let initials = canonical::initials(name);
     COMMON_ACRONYMS.iter().any(|a| {
         a.len() >= 2
-            && canonical::is_acronym_of(a, name)
+            && canonical::spells(a, &initials)
             && text.match_indices(a).any(|(i, _)| {
                 let before = text[..i].chars().next_back();
                 let after = text[i + a.len()..].chars().next();
