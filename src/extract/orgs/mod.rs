@@ -311,6 +311,16 @@ fn is_common_acronym(name: &str) -> bool {
     COMMON_ACRONYMS.contains(&name)
 }
 
+/// The common acronyms written as acronyms (see [`canonical::spells`]), with
+/// their letters: a name spells one when its initials are those letters.
+static COMMON_ACRONYM_LETTERS: LazyLock<Vec<(&str, String)>> = LazyLock::new(|| {
+    COMMON_ACRONYMS
+        .iter()
+        .filter(|a| a.len() >= 2)
+        .filter_map(|&a| canonical::acronym_letters(a).map(|letters| (a, letters)))
+        .collect()
+});
+
 /// "Really Simple Syndication" where the article also writes "RSS": the
 /// spelled-out form of a non-organization acronym is no organization either.
 fn spells_common_acronym(text: &str, name: &str) -> bool {
@@ -318,9 +328,11 @@ fn spells_common_acronym(text: &str, name: &str) -> bool {
         return false;
     }
     let initials = canonical::initials(name);
-    COMMON_ACRONYMS.iter().any(|a| {
-        a.len() >= 2
-            && canonical::spells(a, &initials)
+    if initials.len() < 2 {
+        return false;
+    }
+    COMMON_ACRONYM_LETTERS.iter().any(|&(a, ref letters)| {
+        initials.eq_ignore_ascii_case(letters)
             && text.match_indices(a).any(|(i, _)| {
                 let before = text[..i].chars().next_back();
                 let after = text[i + a.len()..].chars().next();
