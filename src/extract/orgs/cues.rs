@@ -48,7 +48,7 @@ const COMPANY_NOUNS: &[&str] = &[
     "rival",
 ];
 
-/// Verbs of buying and selling companies: "Imprivata acquires Verosint".
+/// Verbs of buying and selling companies: "Zentrix acquires Morvale".
 const DEAL_VERBS: &[&str] = &[
     "acquires", "acquired", "acquire", "buys", "bought", "buy", "merges", "merged",
 ];
@@ -137,7 +137,7 @@ pub fn company_context(text: &str, toks: &[Span], i: usize) -> bool {
     let next = |d: usize| (i + d < toks.len()).then(|| word(i + d));
     if i >= 1 {
         let p1 = word(i - 1);
-        // "Ohio-based Magna", "JumpCloud acquires Breez".
+        // "Ohio-based Magna", "Zentrix buys Morvale".
         if p1.ends_with("-based") || any(p1, DEAL_VERBS) {
             return true;
         }
@@ -258,8 +258,8 @@ mod tests {
             ["Magna", "Lear"]
         );
         assert_eq!(
-            cued("Imprivata acquires Verosint, said Toyota."),
-            ["Imprivata", "Verosint"]
+            cued("Zentrix acquires Morvale, said Toyota."),
+            ["Zentrix", "Morvale"]
         );
     }
 

@@ -1,7 +1,7 @@
 //! Second opinions on the tagger's entity types, read off the whole article:
 //! a one-word name the tagger took for a person or place is a company's
 //! when the article puts it where only a company fits ("a stake in Sina",
-//! "an analyst at Gartmore"), unless the article names a person with it.
+//! "an analyst at Brightwater"), unless the article names a person with it.
 
 use super::cues::company_context;
 use super::features::Prepared;

@@ -203,7 +203,7 @@ fn merge_short_forms(relations: Vec<Relation>) -> Vec<Relation> {
 
 /// Equal names, or one is the other's leading words ("Matsushita
 /// Electric"), allowing a one-letter misspelling in a long word
-/// ("Matshushita Electric").
+/// ("Matsushitta Electric").
 fn same_org(x: &str, y: &str) -> bool {
     let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
     if short == long {
@@ -576,7 +576,7 @@ mod tests {
         };
         let merged = merge_short_forms(vec![
             rel("Hitachi", "Matsushita"),
-            rel("Hitachi", "Matshushita"),
+            rel("Hitachi", "Matsushitta"),
             rel("Matsushita Electric", "Hitachi"),
             rel("Hitachi", "Sony"),
         ]);

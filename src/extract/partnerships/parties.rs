@@ -1,7 +1,7 @@
 //! Names that cannot be a party to a partnership where they stand: a name
 //! used as the modifier of a facility, project, aircraft, disease or
-//! technology noun ("the Sakhalin 5 petroleum field", "Alzheimer's disease"),
-//! a product name ("under the name Football Manager"), a subsidiary ("its
+//! technology noun ("the Tarvik 3 gas field", "Alzheimer's disease"),
+//! a product name ("under the name Star Harbour"), a subsidiary ("its
 //! subsidiary Fuso") or a venue ("on the London Stock Exchange").
 
 use regex::Regex;
@@ -15,8 +15,8 @@ const HEADS: &str = r"fields?|oilfields?|gasfields?|projects?|disease|treatments
 const GUESSED_HEADS: &str = r"aircraft|planes?|jets?|airliners?";
 
 /// A determiner, the name, then up to three lower-case or numeric words and a
-/// head noun: "the Sakhalin 5 petroleum field", "its Buenos Aires
-/// water-concession contract", "the P-3 Orion maritime surveillance aircraft".
+/// head noun: "the Tarvik 3 gas field", "its Lisbon
+/// metro-maintenance contract", "the K-9 Falcon coastal patrol aircraft".
 static MODIFIED_AFTER: LazyLock<Regex> = LazyLock::new(|| modified_after(HEADS));
 
 static GUESSED_MODIFIED_AFTER: LazyLock<Regex> =
@@ -75,13 +75,13 @@ mod tests {
 
     #[test]
     fn things_named_after_places_are_no_parties() {
-        let s = "BP has a partnership to develop the Sakhalin 5 petroleum field with Rosneft.";
-        assert!(not_party(s, "Sakhalin", false));
+        let s = "BP has a partnership to develop the Tarvik 3 gas field with Rosneft.";
+        assert!(not_party(s, "Tarvik", false));
         assert!(!not_party(s, "Rosneft", false));
         assert!(!not_party(s, "BP", false));
         assert!(not_party(
-            "Acme signed a deal on the P-3 Orion maritime surveillance aircraft.",
-            "P-3 Orion",
+            "Acme signed a deal on the K-9 Falcon coastal patrol aircraft.",
+            "K-9 Falcon",
             true
         ));
         assert!(not_party(
@@ -94,8 +94,8 @@ mod tests {
     #[test]
     fn products_and_venues_are_no_parties() {
         assert!(not_party(
-            "SI will release it with Sega under the name Football Manager.",
-            "Football Manager",
+            "SI will release it with Sega under the name Star Harbour.",
+            "Star Harbour",
             true
         ));
         assert!(not_party(
