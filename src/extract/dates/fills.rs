@@ -185,7 +185,15 @@ struct Cursor<'a> {
     i: usize,
 }
 
-impl Cursor<'_> {
+impl<'a> Cursor<'a> {
+    /// A cursor at the start of the match `m` in `hay`.
+    fn over(hay: &'a str, m: Span) -> Self {
+        Cursor {
+            t: &hay.as_bytes()[m.range()],
+            i: 0,
+        }
+    }
+
     fn spaces(&mut self) -> usize {
         let s = self.i;
         while self.i < self.t.len() && is_space(self.t[self.i]) {
@@ -239,10 +247,7 @@ fn shift(r: Range<usize>, by: usize) -> Range<usize> {
 
 /// "June 5, 2018": month, day and year.
 pub fn month_day_year(caps: &mut Captures, hay: &str, m: Span) -> bool {
-    let mut c = Cursor {
-        t: &hay.as_bytes()[m.range()],
-        i: 0,
-    };
+    let mut c = Cursor::over(hay, m);
     let Some(month) = c.month() else { return false };
     c.spaces();
     let Some(d) = c.day() else { return false };
@@ -262,10 +267,7 @@ pub fn month_day_year(caps: &mut Captures, hay: &str, m: Span) -> bool {
 
 /// "5 June 2018": day, month and year.
 pub fn day_month_year(caps: &mut Captures, hay: &str, m: Span) -> bool {
-    let mut c = Cursor {
-        t: &hay.as_bytes()[m.range()],
-        i: 0,
-    };
+    let mut c = Cursor::over(hay, m);
     let Some(d) = c.day() else { return false };
     if c.spaces() == 0 {
         return false;
@@ -287,10 +289,7 @@ pub fn day_month_year(caps: &mut Captures, hay: &str, m: Span) -> bool {
 
 /// "March 5", "Jan. 21st": month and day.
 pub fn month_day(caps: &mut Captures, hay: &str, m: Span) -> bool {
-    let mut c = Cursor {
-        t: &hay.as_bytes()[m.range()],
-        i: 0,
-    };
+    let mut c = Cursor::over(hay, m);
     let Some(month) = c.month() else { return false };
     c.spaces();
     let Some(d) = c.day() else { return false };
@@ -305,10 +304,7 @@ pub fn month_day(caps: &mut Captures, hay: &str, m: Span) -> bool {
 
 /// "June 2018": month and year.
 pub fn month_year(caps: &mut Captures, hay: &str, m: Span) -> bool {
-    let mut c = Cursor {
-        t: &hay.as_bytes()[m.range()],
-        i: 0,
-    };
+    let mut c = Cursor::over(hay, m);
     let Some(month) = c.month() else { return false };
     c.comma();
     if c.spaces() == 0 {
