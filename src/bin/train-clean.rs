@@ -5,6 +5,8 @@
 //!     cargo run --release --bin train-clean -- text ../shared/eval/boilerplate/wcxb_dev_text.jsonl.gz data/clean/text.weights
 //!     cargo run --release --bin train-clean -- html ../shared/eval/boilerplate/wcxb_dev_html.jsonl.gz data/clean/html.weights
 //!
+//!     (a fourth argument, CV_ERRORS.tsv, writes the blocks cross-validation gets wrong)
+//!
 //!     cargo run --release --bin train-clean -- explain DUMP.txt   # per-line probabilities
 //!
 //! Each line (or HTML block) is labelled by matching it against the gold
@@ -530,13 +532,32 @@ fn explain(path: &str) {
     }
 }
 
+/// Writes the blocks the cross-validated shipped decision gets wrong, one
+/// per row (domain, page, gold, text), for error analysis outside the repo.
+fn write_cv_errors(path: &str, pages: &[Page], decisions: &[Vec<f32>]) {
+    let mut out = String::new();
+    for (i, (p, d)) in pages.iter().zip(decisions).enumerate() {
+        for ((text, &label), &logit) in p.texts.iter().zip(&p.labels).zip(d) {
+            if (logit > 0.0) != (label > 0.5) {
+                let gold = if label > 0.5 {
+                    "article"
+                } else {
+                    "boilerplate"
+                };
+                out += &format!("{}\t{i}\t{gold}\t{text}\n", p.domain);
+            }
+        }
+    }
+    std::fs::write(path, out).expect("write cv errors");
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() == 3 && args[1] == "explain" {
         return explain(&args[2]);
     }
-    if args.len() != 4 || !matches!(args[1].as_str(), "text" | "html") {
-        eprintln!("usage: train-clean text|html DATA.jsonl.gz OUT.weights");
+    if !(4..=5).contains(&args.len()) || !matches!(args[1].as_str(), "text" | "html") {
+        eprintln!("usage: train-clean text|html DATA.jsonl.gz OUT.weights [CV_ERRORS.tsv]");
         std::process::exit(2);
     }
     let pages = load(&args[1], &args[2]);
@@ -593,6 +614,9 @@ fn main() {
         .collect();
     let (f1, pr, rc) = zyte_f1(&all, &full, 0.0);
     eprintln!("  with the rules, as shipped: zyte F1 {f1:.4} (P {pr:.4} R {rc:.4})");
+    if let Some(path) = args.get(4) {
+        write_cv_errors(path, &pages, &full);
+    }
     let mut model = train_model(&all);
     model.threshold = threshold;
     let dev: Vec<Vec<f32>> = pages.iter().map(|p| scores(&model, p)).collect();
