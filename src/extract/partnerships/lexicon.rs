@@ -16,7 +16,8 @@ static FIRST_NAMES: LazyLock<HashSet<&'static str>> =
 static PLACES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../../../data/partnerships/places.txt")));
 
-fn lookup(list: &HashSet<&'static str>, word: &str) -> bool {
+/// Whether `word`, lower-cased (ASCII), is in `list`: no allocation per word.
+pub(super) fn lookup(list: &HashSet<&'static str>, word: &str) -> bool {
     let mut buf = [0u8; 32];
     let w = word.as_bytes();
     if w.len() > buf.len() {

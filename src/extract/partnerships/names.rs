@@ -5,6 +5,7 @@
 
 use super::lexicon;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A capitalized word (or one with an inner capital: "theCUBE", "eBay", or
@@ -313,13 +314,14 @@ fn is_generic_head(word: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase()) && GENERIC_HEADS.contains(&w.to_lowercase().as_str())
 }
 
+static NOT_NAME_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+
 fn is_not_name(word: &str) -> bool {
     let w = word
         .trim_end_matches(['\'', '’', 's'])
-        .trim_end_matches(['\'', '’', '.', ','])
-        .to_lowercase();
-    let full = word.to_lowercase();
-    NOT_NAMES.contains(&w.as_str()) || NOT_NAMES.contains(&full.as_str())
+        .trim_end_matches(['\'', '’', '.', ',']);
+    lexicon::lookup(&NOT_NAME_SET, w) || lexicon::lookup(&NOT_NAME_SET, word)
 }
 
 /// A nationality-like word before a lower-case noun ("Turkish firm",
