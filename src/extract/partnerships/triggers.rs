@@ -3,7 +3,7 @@
 //! that make a sentence about something else (acquisitions, lawsuits, rivalry).
 
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Partnership type (the vocabulary of the output contract).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -69,23 +69,42 @@ pub struct Trigger {
 }
 
 struct Pattern {
-    re: Regex,
+    source: &'static str,
+    /// Compiled on first use: most sentences never get past [`ANY`].
+    re: OnceLock<Regex>,
     kind: Kind,
     direction: Direction,
     reciprocal: bool,
     subjects_only: bool,
 }
 
-fn pat(p: &str, kind: Kind, direction: Direction, reciprocal: bool) -> Pattern {
+fn pat(p: &'static str, kind: Kind, direction: Direction, reciprocal: bool) -> Pattern {
     Pattern {
-        re: crate::text::pattern::regex(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)"))
-            .expect("trigger pattern"),
+        source: p,
+        re: OnceLock::new(),
         kind,
         direction,
         reciprocal,
         subjects_only: false,
     }
 }
+
+impl Pattern {
+    fn re(&self) -> &Regex {
+        self.re.get_or_init(|| whole_words(self.source))
+    }
+}
+
+fn whole_words(p: &str) -> Regex {
+    crate::text::pattern::regex(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")).expect("trigger pattern")
+}
+
+/// Every trigger pattern in one: a sentence it does not match has no
+/// trigger, and one pass over it replaces a pass per pattern.
+static ANY: LazyLock<Regex> = LazyLock::new(|| {
+    let sources: Vec<&str> = PATTERNS.iter().map(|p| p.source).collect();
+    whole_words(&sources.join("|"))
+});
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     use Direction::{LeftProvides as L, RightProvides as R};
@@ -179,8 +198,11 @@ static TYPE_CUES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
 /// nor the `names` (byte ranges of organization mentions: "Arts Alliance").
 pub fn find_all(sentence: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
     let mut found: Vec<Trigger> = Vec::new();
+    if !ANY.is_match(sentence) {
+        return found;
+    }
     for p in PATTERNS.iter() {
-        for m in p.re.find_iter(sentence) {
+        for m in p.re().find_iter(sentence) {
             if found.iter().any(|t| m.start() < t.end && t.start < m.end())
                 || names.iter().any(|&(s, e)| m.start() < e && s < m.end())
                 || ends_a_name(sentence, m.start(), m.as_str())
