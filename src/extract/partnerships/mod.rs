@@ -132,9 +132,14 @@ fn run(
             names: distinct_names(&all),
         };
         let ruled = pairs.len();
+        // The scorer also weighs an opening "It" or "The company" as the
+        // organization named before.
+        let mut weighed = all.clone();
+        weighed.extend(ctx.opening_reference(s, &all));
+        weighed.sort_by_key(|m| m.start);
         learned_pairs(
             &scored,
-            &all,
+            &weighed,
             &mut pairs,
             examples.as_deref_mut(),
             sent.start,
@@ -348,12 +353,7 @@ fn learned_pairs(
                 });
                 continue;
             }
-            // Guessed names and sentences without a trigger feed the
-            // training; on their own they add more noise than partners.
             if ruled
-                || a.guessed
-                || b.guessed
-                || ctx.triggers.is_empty()
                 || pairs
                     .iter()
                     .any(|q| same_pair((&q.0, &q.1), (a.name, b.name)))
@@ -361,7 +361,7 @@ fn learned_pairs(
                 continue;
             }
             let p = scorer::probability(ctx, a, b, false);
-            if p >= scorer::THRESHOLD {
+            if p >= scorer::threshold(ctx, a, b) {
                 let near = ctx
                     .triggers
                     .iter()

@@ -30,6 +30,13 @@ static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pronoun subject pattern")
 });
 
+/// A pronoun or description opening a sentence, possibly after a short
+/// fronted phrase ("In 2010, the firm ..."): the organization the text is about.
+static OPENING_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^(?:[A-Z][^,.;]{0,40},\s+)?([Ii]ts?|[Tt]he(?: [a-z][\w-]*){0,2} (?:company|firm|group|label|brand|studio|agency|corporation|business|startup|bank|airline|carrier|network|publisher|developer|manufacturer|maker|retailer|chain|operator|provider|band)(?:['’]s)?)(?-u:\b)")
+        .expect("opening reference pattern")
+});
+
 /// A plural reference to partners named before.
 static PARTNERS_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"(?i)(?-u:\b)(?:(?:these|those|the|its|their|such|all|both) (?:\w+ )?(?:partnerships|deals|agreements|alliances|companies|firms|partners|contracts|ties)|them)(?-u:\b)")
@@ -83,6 +90,31 @@ impl<'o> Context<'o> {
             return self.main.or(self.salient);
         }
         self.salient
+    }
+
+    /// The mention text is a pronoun or description, not a name.
+    pub fn is_reference(text: &str) -> bool {
+        OPENING_REFERENCE
+            .captures(text)
+            .and_then(|c| c.get(1))
+            .is_some_and(|m| m.start() == 0 && m.end() == text.len())
+    }
+
+    /// A mention standing for the organization of the previous sentences
+    /// when a pronoun or description opens `sentence` ("It later worked
+    /// with ..."), unless it overlaps a name in `taken`.
+    pub fn opening_reference(&self, sentence: &str, taken: &[Mention<'o>]) -> Option<Mention<'o>> {
+        let name = self.salient?;
+        let m = OPENING_REFERENCE.captures(sentence)?.get(1)?;
+        let free = taken
+            .iter()
+            .all(|t| t.end <= m.start() || m.end() <= t.start);
+        free.then_some(Mention {
+            start: m.start(),
+            end: m.end(),
+            name,
+            guessed: false,
+        })
     }
 
     /// Partners named in the previous sentence that a plural reference in
@@ -150,6 +182,29 @@ mod tests {
         c.observe(&[mention("DHI")]);
         assert_eq!(c.pronoun_subject("That's why we "), Some("Docker"));
         assert_eq!(c.pronoun_subject("It "), Some("DHI"));
+    }
+
+    #[test]
+    fn an_opening_pronoun_stands_for_the_organization_before() {
+        let mut c = Context::default();
+        assert!(c.opening_reference("It works with Initech.", &[]).is_none());
+        c.observe(&[mention("Acme"), mention("Globex")]);
+        let it = c
+            .opening_reference(
+                "In 2012, the software company began to work with Initech.",
+                &[],
+            )
+            .expect("a reference");
+        assert_eq!((it.start, it.end, it.name), (9, 29, "Acme"));
+        assert!(c
+            .opening_reference("Analysts said Initech grew.", &[])
+            .is_none());
+        assert!(c
+            .opening_reference("The Widget Company works with Initech.", &[])
+            .is_none());
+        assert!(
+            Context::is_reference("the firm's") && !Context::is_reference("The Widget Company")
+        );
     }
 
     #[test]

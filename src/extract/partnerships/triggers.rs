@@ -163,7 +163,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             ..pat(r"(?:been|are|were) working on", CoDevelopment, L, true)
         },
         pat(
-            r"partner(?:ed|ing|s)? up|partner(?:s|ed|ing|ships?)?|alliances?|allied|team(?:ed|s|ing)? up|tie-ups?|tied up|link(?:ed)? up|linked with|(?:in )?talks with|negotiations with|collaborat(?:e|ed|es|ing|ion|ions|ive)|co-?operat(?:e|ed|es|ing|ion)|memorandum of understanding|MoU|agreements?|deals?|pacts?|accords?",
+            r"partner(?:ed|ing|s)? up|partner(?:s|ed|ing|ships?)?|work(?:s|ed|ing)? with|in conjunction with|alliances?|allied|team(?:ed|s|ing)? up|tie-ups?|tied up|link(?:ed)? up|linked with|(?:in )?talks with|negotiations with|collaborat(?:e|ed|es|ing|ion|ions|ive)|co-?operat(?:e|ed|es|ing|ion)|memorandum of understanding|MoU|agreements?|deals?|pacts?|accords?",
             Partnership,
             L,
             true,
@@ -344,5 +344,17 @@ mod tests {
         assert!(is_excluded(s, &find_all(s, &[])));
         let s = "The rivals formed a joint venture.";
         assert!(!is_excluded(s, &find_all(s, &[])));
+    }
+
+    #[test]
+    fn working_with_is_a_partnership() {
+        for s in [
+            "Acme has worked with Globex since 2001.",
+            "Acme built it in conjunction with Globex.",
+        ] {
+            let t = find_all(s, &[]);
+            assert_eq!(t.len(), 1, "{s}");
+            assert_eq!(t[0].kind, Kind::Partnership);
+        }
     }
 }
