@@ -3,11 +3,13 @@
 //! well-known names adds the ones the tagger misses; every mention then gets
 //! the canonical name shared by all mentions of its organization.
 
+mod brackets;
 mod canonical;
 mod coordination;
 mod cues;
 mod features;
 mod gazetteer;
+mod possessives;
 mod products;
 mod quotes;
 mod retype;
@@ -123,6 +125,18 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     extend_to_acronyms(text, &mut spans);
     spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     spans.dedup_by_key(|&mut (s, _, _)| s);
+    possessives::join(text, &mut spans);
+    let plain: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _)| (s, e)).collect();
+    let bracketed = brackets::partners(text, &plain);
+    if !bracketed.is_empty() {
+        spans.extend(
+            bracketed
+                .into_iter()
+                .filter(|&(s, e)| !plain.iter().any(|&(ps, pe)| ps < e && s < pe))
+                .map(|(s, e)| (s, e, None)),
+        );
+        spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    }
     let mut names: Vec<String> = spans
         .iter()
         .map(|&(s, e, _)| strip_name(&text[s..e]))
@@ -148,7 +162,9 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     // article confirms it elsewhere.
     let titled: Vec<bool> = spans
         .iter()
-        .map(|&(s, _, canon)| canon.is_none() && in_title_case_sentence(doc, s))
+        .map(|&(s, e, canon)| {
+            canon.is_none() && !is_institutional(&text[s..e]) && in_title_case_sentence(doc, s)
+        })
         .collect();
     let keep: Vec<bool> = (0..spans.len())
         .map(|i| !titled[i] || (0..spans.len()).any(|j| !titled[j] && names[j] == names[i]))
@@ -421,6 +437,11 @@ fn names_an_index(text: &str, e: usize) -> bool {
 /// Venues and events are not organizations ("Highbury Stadium", "Consumer
 /// Electronics Show"), nor is a member of parliament ("Richard Allan MP").
 fn names_a_place_or_event(name: &str) -> bool {
+    // "Organisation of the Islamic Conference" is a body, not a meeting.
+    let first = name.split(' ').next().unwrap_or("");
+    if is_institution_noun(first) {
+        return false;
+    }
     let last = name.rsplit(' ').next().unwrap_or("");
     matches!(
         last,
@@ -444,6 +465,29 @@ fn names_a_place_or_event(name: &str) -> bool {
             | "MP"
             | "Act"
             | "Treaty"
+    )
+}
+
+/// Head nouns of institutions' names ("Bank of Canada", "Trade Union
+/// Congress"): a name holding one names a body even on a headline-like line.
+fn is_institution_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "Organisation"
+            | "Organization"
+            | "Association"
+            | "Council"
+            | "Union"
+            | "League"
+            | "Federation"
+            | "Committee"
+            | "Commission"
+            | "Bank"
+            | "Ministry"
+            | "Authority"
+            | "Agency"
+            | "Exchange"
+            | "Party"
     )
 }
 
@@ -555,6 +599,15 @@ fn in_title_case_sentence(doc: &Document, pos: usize) -> bool {
         && sentence.chars().any(char::is_lowercase)
 }
 
+/// A name of several words with a legal form or an institution's head
+/// noun: a company or body, even on a Title Case line.
+fn is_institutional(name: &str) -> bool {
+    name.contains(' ')
+        && name
+            .split(' ')
+            .any(|w| is_legal_form(w) || is_institution_noun(w))
+}
+
 /// "St. Louis-based", "Swiss-owned": words that place a company, not name it.
 fn is_place_adjective(word: &str) -> bool {
     [
@@ -575,7 +628,33 @@ fn is_place_adjective(word: &str) -> bool {
 fn is_legal_form(word: &str) -> bool {
     matches!(
         word.trim_end_matches('.').to_ascii_lowercase().as_str(),
-        "inc" | "corp" | "co" | "ltd" | "plc" | "llc" | "ag" | "sa" | "s.a" | "nv" | "n.v" | "gmbh"
+        "inc"
+            | "corp"
+            | "co"
+            | "ltd"
+            | "plc"
+            | "llc"
+            | "ag"
+            | "sa"
+            | "s.a"
+            | "nv"
+            | "n.v"
+            | "gmbh"
+            | "spa"
+            | "s.p.a"
+            | "ab"
+            | "asa"
+            | "oy"
+            | "oyj"
+            | "bv"
+            | "b.v"
+            | "kk"
+            | "bhd"
+            | "pty"
+            | "tbk"
+            | "incorporated"
+            | "corporation"
+            | "limited"
     )
 }
 
@@ -633,6 +712,25 @@ fn join_ampersand(p: &Prepared, text: &str, mut j: usize) -> usize {
     }
 }
 
+/// The end of an organization ending before token `j`, extended over up
+/// to two capitalized words and a legal form after it: the tagger may stop
+/// early in "Acme Motor Corp" or "Acme SpA".
+fn to_legal_form(p: &Prepared, text: &str, j: usize) -> usize {
+    let sentence_end = p.sentences[p.sentences.partition_point(|r| r.end < j)].end;
+    let word = |k: usize| &text[p.tokens[k].clone()];
+    for k in j..(j + 3).min(sentence_end) {
+        if is_legal_form(word(k)) && word(k).starts_with(|c: char| c.is_uppercase()) {
+            return k + 1;
+        }
+        let capitalized = word(k).starts_with(|c: char| c.is_uppercase())
+            && word(k).chars().any(char::is_lowercase);
+        if !capitalized {
+            break;
+        }
+    }
+    j
+}
+
 /// Entity spans of the tag sequence; a leading "the" is dropped from names.
 fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
     let mut out = Vec::new();
@@ -648,6 +746,9 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         }
         let mut kind = entity_of(tags[i]);
         let word = |k: usize| &text[p.tokens[k].clone()];
+        if kind == 0 {
+            j = to_legal_form(p, text, j);
+        }
         // A name with a legal form is a company's, whatever its words
         // suggest: "Norwest Corp." is not a place.
         if is_legal_form(word(j - 1)) && j > i + 1 {
@@ -678,8 +779,11 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         // "Cofinec 's Global ...", "Cofinec CEO Stephen Frater".
         let mut last = j;
         if kind == 0 {
+            // "Acme 's Stores Inc." keeps its possessive: a legal form
+            // after it shows the possessive is part of the name.
+            let possessive_name = is_legal_form(word(j - 1));
             if let Some(k) = (first + 1..j).find(|&k| {
-                matches!(word(k), "'s" | "’s")
+                (matches!(word(k), "'s" | "’s") && !possessive_name)
                     || starts_with_person_title(word(k))
                     || is_role(word(k))
             }) {
@@ -706,6 +810,15 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
                     kind,
                 });
                 first = k + 1;
+            }
+        }
+        // A legal form ends a name before "of" and a place: "Acme Corp of
+        // Canada" is Acme Corp.
+        if kind == 0 {
+            if let Some(k) = (first + 1..last.saturating_sub(1))
+                .find(|&k| is_legal_form(word(k)) && matches!(word(k + 1), "of" | "in"))
+            {
+                last = k + 1;
             }
         }
         // A bracket left open ends the name: "Benetton ( Italy".
