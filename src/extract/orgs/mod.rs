@@ -7,8 +7,10 @@ mod brackets;
 mod canonical;
 mod coordination;
 mod cues;
+mod demonyms;
 mod features;
 mod gazetteer;
+mod institutions;
 mod possessives;
 mod products;
 mod quotes;
@@ -73,7 +75,13 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     let retyped = retype::companies(text, &prepared, &typed_all);
     let mut tagged: Vec<(usize, usize)> = entities
         .iter()
-        .filter(|e| e.kind == 0 || retyped.contains(&(e.start, e.end)))
+        .filter(|e| {
+            e.kind == 0
+                || retyped.contains(&(e.start, e.end))
+                || retype::by_head_noun(&text[e.start..e.end])
+        })
+        .filter(|e| !demonyms::is_demonym(&text[e.start..e.end]))
+        .filter(|e| !is_compound_adjective(&text[e.start..e.end]))
         .filter(|e| !is_common_acronym(&text[e.start..e.end]))
         .filter(|e| !NOT_NAMES.contains(&&text[e.start..e.end]))
         .filter(|e| !starts_with_person_title(&text[e.start..e.end]))
@@ -102,6 +110,11 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
             && !(common && starts_sentence(doc, s))
         {
             spans.push((s, e, canon));
+        }
+    }
+    for (s, e) in institutions::find(text) {
+        if !spans.iter().any(|&(ps, pe, _)| ps < e && s < pe) {
+            spans.push((s, e, None));
         }
     }
     // Places, and people named in full, keep their type when coordinated
@@ -606,6 +619,13 @@ fn is_institutional(name: &str) -> bool {
         && name
             .split(' ')
             .any(|w| is_legal_form(w) || is_institution_noun(w))
+}
+
+/// "Acme-sponsored", "Paris-born": a name joined to a lower-case word is an
+/// adjective, not a mention of the name.
+fn is_compound_adjective(name: &str) -> bool {
+    name.rsplit_once('-')
+        .is_some_and(|(_, w)| w.len() > 2 && w.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// "St. Louis-based", "Swiss-owned": words that place a company, not name it.

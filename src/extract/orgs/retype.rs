@@ -85,6 +85,53 @@ pub fn companies(text: &str, p: &Prepared, typed: &[(usize, usize, u8)]) -> Vec<
         .collect()
 }
 
+/// Last words that make a name of several words an organization's,
+/// whatever type the tagger gave it (not "League", whose sports leagues
+/// are competitions, nor "Federation", which ends country names): "Pan-Asian Liberation Organisation",
+/// "Harbour Electric Power", "Riverside Cement".
+const HEAD_NOUNS: &[&str] = &[
+    "Organisation",
+    "Organization",
+    "Association",
+    "Council",
+    "Committee",
+    "Commission",
+    "Ministry",
+    "Authority",
+    "Agency",
+    "Exchange",
+    "Party",
+    "Front",
+    "Army",
+    "Court",
+    "Institute",
+    "Foundation",
+    "Corporation",
+    "Electric",
+    "Power",
+    "Cement",
+    "Steel",
+    "Motors",
+    "Airlines",
+    "Airways",
+    "Insurance",
+    "Petroleum",
+    "Telecom",
+    "Industries",
+    "Holdings",
+    "Electronics",
+    "Chemicals",
+    "Pharmaceuticals",
+    "Securities",
+];
+
+/// True when the name of several words `name` ends with a head noun that
+/// only organizations' names end with.
+pub fn by_head_noun(name: &str) -> bool {
+    name.rsplit_once(' ')
+        .is_some_and(|(_, last)| HEAD_NOUNS.contains(&last))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +152,14 @@ mod tests {
             .into_iter()
             .map(|(s, e)| text[s..e].to_string())
             .collect()
+    }
+
+    #[test]
+    fn head_nouns_make_organizations() {
+        assert!(by_head_noun("Pan-Asian Liberation Organisation"));
+        assert!(by_head_noun("Harbour Electric Power"));
+        assert!(!by_head_noun("Power"));
+        assert!(!by_head_noun("West Bank"));
     }
 
     #[test]
