@@ -72,7 +72,8 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     let entities = entities(text, &prepared, &tags);
     let typed_all: Vec<(usize, usize, u8)> =
         entities.iter().map(|e| (e.start, e.end, e.kind)).collect();
-    let retyped = retype::companies(text, &prepared, &typed_all);
+    let mut retyped = retype::companies(text, &prepared, &typed_all);
+    retyped.extend(retype::after_descriptor(text, &typed_all));
     let mut tagged: Vec<(usize, usize)> = entities
         .iter()
         .filter(|e| {
@@ -90,7 +91,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .map(|e| (e.start, e.end))
         .collect();
     tagged.retain(|&(_, e)| !names_an_index(text, e));
-    products::drop_products(text, &mut tagged);
+    products::drop_products(text, &mut tagged, &gaz_spans);
     // A tagger name that is a gazetteer form takes the gazetteer's name
     // ("Yugansk" is Yuganskneftegas).
     let gazetteer_name = |s: usize, e: usize| {
@@ -112,7 +113,10 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
             spans.push((s, e, canon));
         }
     }
+    // A ministry named by portfolio takes in the names inside it ("the
+    // Foreign Ministry" where the tagger found "Ministry").
     for (s, e) in institutions::find(text) {
+        spans.retain(|&(ps, pe, _)| !(s <= ps && pe <= e));
         if !spans.iter().any(|&(ps, pe, _)| ps < e && s < pe) {
             spans.push((s, e, None));
         }
@@ -131,10 +135,15 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     spans.extend(
         coordinated
             .into_iter()
-            .filter(|&(s, e)| !NOT_NAMES.contains(&&text[s..e]))
+            .filter(|&(s, e)| {
+                let name = &text[s..e];
+                !NOT_NAMES.contains(&name)
+                    && !demonyms::is_demonym(name)
+                    && !products::is_famous_product(name)
+            })
             .map(|(s, e)| (s, e, None)),
     );
-    trim_sentence_openers(doc, &mut spans);
+    trim_sentence_openers(doc, &mut spans, &gaz_spans);
     extend_to_acronyms(text, &mut spans);
     spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     spans.dedup_by_key(|&mut (s, _, _)| s);
@@ -204,11 +213,20 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
 
 /// "Buying MCI would ...", "Miners Rio Tinto and ...": a tagger name that
 /// starts a sentence and, without its first word, is a name found elsewhere
-/// in the article (or in the gazetteer) loses that first word.
-fn trim_sentence_openers(doc: &Document, spans: &mut [(usize, usize, Option<&'static str>)]) {
+/// in the article or a gazetteer name (`gazetteer`: byte spans of its
+/// hits) loses that first word.
+fn trim_sentence_openers(
+    doc: &Document,
+    spans: &mut [(usize, usize, Option<&'static str>)],
+    gazetteer: &[(usize, usize)],
+) {
     let text = doc.text;
-    let known: std::collections::HashSet<&str> =
-        spans.iter().map(|&(s, e, _)| &text[s..e]).collect();
+    let known: std::collections::HashSet<&str> = spans
+        .iter()
+        .map(|&(s, e, _)| (s, e))
+        .chain(gazetteer.iter().copied())
+        .map(|(s, e)| &text[s..e])
+        .collect();
     let mut trimmed = Vec::new();
     for (k, &(s, e, canon)) in spans.iter().enumerate() {
         let Some(space) = text[s..e].find(' ') else {
@@ -459,6 +477,9 @@ fn names_a_place_or_event(name: &str) -> bool {
     matches!(
         last,
         "Airport"
+            | "Hotel"
+            | "Motel"
+            | "Castle"
             | "Stadium"
             | "Arena"
             | "Street"
@@ -1024,6 +1045,12 @@ mod tests {
         let mut spans = vec![(tail, text.find(" (").unwrap(), None)];
         extend_to_acronyms(text, &mut spans);
         assert_eq!(spans[0].0, 0);
+    }
+
+    #[test]
+    fn sentence_openers_before_gazetteer_names_go() {
+        let got = orgs("Miners Rio Tinto and Globex Corp. raised prices.");
+        assert!(got.iter().any(|(s, _)| s == "Rio Tinto"), "{got:?}");
     }
 
     #[test]
