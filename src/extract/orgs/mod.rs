@@ -91,6 +91,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .map(|e| (e.start, e.end))
         .collect();
     tagged.retain(|&(_, e)| !names_an_index(text, e));
+    drop_common_words(text, &mut tagged, &gaz_spans);
     products::drop_products(text, &mut tagged, &gaz_spans);
     // A tagger name that is a gazetteer form takes the gazetteer's name
     // ("Yugansk" is Yuganskneftegas).
@@ -143,7 +144,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
             })
             .map(|(s, e)| (s, e, None)),
     );
-    trim_sentence_openers(doc, &mut spans, &gaz_spans);
+    trim_sentence_openers(doc, &mut spans, &gaz);
     extend_to_acronyms(text, &mut spans);
     spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     spans.dedup_by_key(|&mut (s, _, _)| s);
@@ -211,20 +212,44 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .collect()
 }
 
+/// A one-word tagger name that the article also writes in lower case
+/// ("Grey box testing ... a grey area") is a common word capitalized, not a
+/// name; gazetteer names (`known`) stay.
+fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usize, usize)]) {
+    let single = |&(s, e): &(usize, usize)| {
+        let w = &text[s..e];
+        w.len() > 2
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w[1..].bytes().all(|b| b.is_ascii_lowercase())
+    };
+    if !spans.iter().any(single) {
+        return;
+    }
+    let lower: std::collections::HashSet<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+        .collect();
+    spans.retain(|span| {
+        !single(span)
+            || known.contains(span)
+            || !lower.contains(text[span.0..span.1].to_ascii_lowercase().as_str())
+    });
+}
+
 /// "Buying MCI would ...", "Miners Rio Tinto and ...": a tagger name that
 /// starts a sentence and, without its first word, is a name found elsewhere
-/// in the article or a gazetteer name (`gazetteer`: byte spans of its
-/// hits) loses that first word.
+/// in the article or a gazetteer name (`gazetteer`: its hits) loses that
+/// first word, and takes the gazetteer's name when it is one.
 fn trim_sentence_openers(
     doc: &Document,
     spans: &mut [(usize, usize, Option<&'static str>)],
-    gazetteer: &[(usize, usize)],
+    gazetteer: &[(usize, usize, Option<&'static str>)],
 ) {
     let text = doc.text;
     let known: std::collections::HashSet<&str> = spans
         .iter()
         .map(|&(s, e, _)| (s, e))
-        .chain(gazetteer.iter().copied())
+        .chain(gazetteer.iter().map(|&(s, e, _)| (s, e)))
         .map(|(s, e)| &text[s..e])
         .collect();
     let mut trimmed = Vec::new();
@@ -241,6 +266,12 @@ fn trim_sentence_openers(
     }
     for (k, rest) in trimmed {
         spans[k].0 = rest;
+        if let Some(&(_, _, canon)) = gazetteer
+            .iter()
+            .find(|&&(s, e, _)| (s, e) == (rest, spans[k].1))
+        {
+            spans[k].2 = canon;
+        }
     }
 }
 
@@ -1048,8 +1079,20 @@ mod tests {
     }
 
     #[test]
+    fn capitalized_common_words_are_not_names() {
+        let t = "Grey box tests found a grey area at Zentrix. Zentrix said.";
+        let mut spans = vec![(0, 4), (t.find("Zentrix").unwrap(), t.find(". Z").unwrap())];
+        drop_common_words(t, &mut spans, &[]);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(&t[spans[0].0..spans[0].1], "Zentrix");
+    }
+
+    #[test]
     fn sentence_openers_before_gazetteer_names_go() {
         let got = orgs("Miners Rio Tinto and Globex Corp. raised prices.");
+        assert!(got.iter().any(|(s, _)| s == "Rio Tinto"), "{got:?}");
+        // On a short capitalized line, the gazetteer name still counts.
+        let got = orgs("Prices rose. Miners Rio Tinto and Co. Ltd. Output fell.");
         assert!(got.iter().any(|(s, _)| s == "Rio Tinto"), "{got:?}");
     }
 
