@@ -3,11 +3,15 @@
 //! well-known names adds the ones the tagger misses; every mention then gets
 //! the canonical name shared by all mentions of its organization.
 
+mod brackets;
 mod canonical;
 mod coordination;
 mod cues;
+mod demonyms;
 mod features;
 mod gazetteer;
+mod institutions;
+mod possessives;
 mod products;
 mod quotes;
 mod retype;
@@ -68,10 +72,17 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     let entities = entities(text, &prepared, &tags);
     let typed_all: Vec<(usize, usize, u8)> =
         entities.iter().map(|e| (e.start, e.end, e.kind)).collect();
-    let retyped = retype::companies(text, &prepared, &typed_all);
+    let mut retyped = retype::companies(text, &prepared, &typed_all);
+    retyped.extend(retype::after_descriptor(text, &typed_all));
     let mut tagged: Vec<(usize, usize)> = entities
         .iter()
-        .filter(|e| e.kind == 0 || retyped.contains(&(e.start, e.end)))
+        .filter(|e| {
+            e.kind == 0
+                || retyped.contains(&(e.start, e.end))
+                || retype::by_head_noun(&text[e.start..e.end])
+        })
+        .filter(|e| !demonyms::is_demonym(&text[e.start..e.end]))
+        .filter(|e| !is_compound_adjective(&text[e.start..e.end]))
         .filter(|e| !is_common_acronym(&text[e.start..e.end]))
         .filter(|e| !NOT_NAMES.contains(&&text[e.start..e.end]))
         .filter(|e| !starts_with_person_title(&text[e.start..e.end]))
@@ -80,7 +91,8 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .map(|e| (e.start, e.end))
         .collect();
     tagged.retain(|&(_, e)| !names_an_index(text, e));
-    products::drop_products(text, &mut tagged);
+    drop_common_words(text, &mut tagged, &gaz_spans);
+    products::drop_products(text, &mut tagged, &gaz_spans);
     // A tagger name that is a gazetteer form takes the gazetteer's name
     // ("Yugansk" is Yuganskneftegas).
     let gazetteer_name = |s: usize, e: usize| {
@@ -102,6 +114,14 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
             spans.push((s, e, canon));
         }
     }
+    // A ministry named by portfolio takes in the names inside it ("the
+    // Foreign Ministry" where the tagger found "Ministry").
+    for (s, e) in institutions::find(text) {
+        spans.retain(|&(ps, pe, _)| !(s <= ps && pe <= e));
+        if !spans.iter().any(|&(ps, pe, _)| ps < e && s < pe) {
+            spans.push((s, e, None));
+        }
+    }
     // Places, and people named in full, keep their type when coordinated
     // with an organization; a lone unknown word is more likely a company.
     let typed: Vec<(usize, usize)> = entities
@@ -116,13 +136,30 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     spans.extend(
         coordinated
             .into_iter()
-            .filter(|&(s, e)| !NOT_NAMES.contains(&&text[s..e]))
+            .filter(|&(s, e)| {
+                let name = &text[s..e];
+                !NOT_NAMES.contains(&name)
+                    && !demonyms::is_demonym(name)
+                    && !products::is_famous_product(name)
+            })
             .map(|(s, e)| (s, e, None)),
     );
-    trim_sentence_openers(doc, &mut spans);
+    trim_sentence_openers(doc, &mut spans, &gaz);
     extend_to_acronyms(text, &mut spans);
     spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     spans.dedup_by_key(|&mut (s, _, _)| s);
+    possessives::join(text, &mut spans);
+    let plain: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _)| (s, e)).collect();
+    let bracketed = brackets::partners(text, &plain);
+    if !bracketed.is_empty() {
+        spans.extend(
+            bracketed
+                .into_iter()
+                .filter(|&(s, e)| !plain.iter().any(|&(ps, pe)| ps < e && s < pe))
+                .map(|(s, e)| (s, e, None)),
+        );
+        spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    }
     let mut names: Vec<String> = spans
         .iter()
         .map(|&(s, e, _)| strip_name(&text[s..e]))
@@ -148,7 +185,9 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     // article confirms it elsewhere.
     let titled: Vec<bool> = spans
         .iter()
-        .map(|&(s, _, canon)| canon.is_none() && in_title_case_sentence(doc, s))
+        .map(|&(s, e, canon)| {
+            canon.is_none() && !is_institutional(&text[s..e]) && in_title_case_sentence(doc, s)
+        })
         .collect();
     let keep: Vec<bool> = (0..spans.len())
         .map(|i| !titled[i] || (0..spans.len()).any(|j| !titled[j] && names[j] == names[i]))
@@ -173,13 +212,46 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .collect()
 }
 
+/// A one-word tagger name that the article also writes in lower case
+/// ("Grey box testing ... a grey area") is a common word capitalized, not a
+/// name; gazetteer names (`known`) stay.
+fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usize, usize)]) {
+    let single = |&(s, e): &(usize, usize)| {
+        let w = &text[s..e];
+        w.len() > 2
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w[1..].bytes().all(|b| b.is_ascii_lowercase())
+    };
+    if !spans.iter().any(single) {
+        return;
+    }
+    let lower: std::collections::HashSet<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+        .collect();
+    spans.retain(|span| {
+        !single(span)
+            || known.contains(span)
+            || !lower.contains(text[span.0..span.1].to_ascii_lowercase().as_str())
+    });
+}
+
 /// "Buying MCI would ...", "Miners Rio Tinto and ...": a tagger name that
 /// starts a sentence and, without its first word, is a name found elsewhere
-/// in the article (or in the gazetteer) loses that first word.
-fn trim_sentence_openers(doc: &Document, spans: &mut [(usize, usize, Option<&'static str>)]) {
+/// in the article or a gazetteer name (`gazetteer`: its hits) loses that
+/// first word, and takes the gazetteer's name when it is one.
+fn trim_sentence_openers(
+    doc: &Document,
+    spans: &mut [(usize, usize, Option<&'static str>)],
+    gazetteer: &[(usize, usize, Option<&'static str>)],
+) {
     let text = doc.text;
-    let known: std::collections::HashSet<&str> =
-        spans.iter().map(|&(s, e, _)| &text[s..e]).collect();
+    let known: std::collections::HashSet<&str> = spans
+        .iter()
+        .map(|&(s, e, _)| (s, e))
+        .chain(gazetteer.iter().map(|&(s, e, _)| (s, e)))
+        .map(|(s, e)| &text[s..e])
+        .collect();
     let mut trimmed = Vec::new();
     for (k, &(s, e, canon)) in spans.iter().enumerate() {
         let Some(space) = text[s..e].find(' ') else {
@@ -194,6 +266,12 @@ fn trim_sentence_openers(doc: &Document, spans: &mut [(usize, usize, Option<&'st
     }
     for (k, rest) in trimmed {
         spans[k].0 = rest;
+        if let Some(&(_, _, canon)) = gazetteer
+            .iter()
+            .find(|&&(s, e, _)| (s, e) == (rest, spans[k].1))
+        {
+            spans[k].2 = canon;
+        }
     }
 }
 
@@ -421,10 +499,18 @@ fn names_an_index(text: &str, e: usize) -> bool {
 /// Venues and events are not organizations ("Highbury Stadium", "Consumer
 /// Electronics Show"), nor is a member of parliament ("Richard Allan MP").
 fn names_a_place_or_event(name: &str) -> bool {
+    // "Organisation of the Islamic Conference" is a body, not a meeting.
+    let first = name.split(' ').next().unwrap_or("");
+    if is_institution_noun(first) {
+        return false;
+    }
     let last = name.rsplit(' ').next().unwrap_or("");
     matches!(
         last,
         "Airport"
+            | "Hotel"
+            | "Motel"
+            | "Castle"
             | "Stadium"
             | "Arena"
             | "Street"
@@ -444,6 +530,29 @@ fn names_a_place_or_event(name: &str) -> bool {
             | "MP"
             | "Act"
             | "Treaty"
+    )
+}
+
+/// Head nouns of institutions' names ("Bank of Canada", "Trade Union
+/// Congress"): a name holding one names a body even on a headline-like line.
+fn is_institution_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "Organisation"
+            | "Organization"
+            | "Association"
+            | "Council"
+            | "Union"
+            | "League"
+            | "Federation"
+            | "Committee"
+            | "Commission"
+            | "Bank"
+            | "Ministry"
+            | "Authority"
+            | "Agency"
+            | "Exchange"
+            | "Party"
     )
 }
 
@@ -555,6 +664,22 @@ fn in_title_case_sentence(doc: &Document, pos: usize) -> bool {
         && sentence.chars().any(char::is_lowercase)
 }
 
+/// A name of several words with a legal form or an institution's head
+/// noun: a company or body, even on a Title Case line.
+fn is_institutional(name: &str) -> bool {
+    name.contains(' ')
+        && name
+            .split(' ')
+            .any(|w| is_legal_form(w) || is_institution_noun(w))
+}
+
+/// "Acme-sponsored", "Paris-born": a name joined to a lower-case word is an
+/// adjective, not a mention of the name.
+fn is_compound_adjective(name: &str) -> bool {
+    name.rsplit_once('-')
+        .is_some_and(|(_, w)| w.len() > 2 && w.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
 /// "St. Louis-based", "Swiss-owned": words that place a company, not name it.
 fn is_place_adjective(word: &str) -> bool {
     [
@@ -575,7 +700,33 @@ fn is_place_adjective(word: &str) -> bool {
 fn is_legal_form(word: &str) -> bool {
     matches!(
         word.trim_end_matches('.').to_ascii_lowercase().as_str(),
-        "inc" | "corp" | "co" | "ltd" | "plc" | "llc" | "ag" | "sa" | "s.a" | "nv" | "n.v" | "gmbh"
+        "inc"
+            | "corp"
+            | "co"
+            | "ltd"
+            | "plc"
+            | "llc"
+            | "ag"
+            | "sa"
+            | "s.a"
+            | "nv"
+            | "n.v"
+            | "gmbh"
+            | "spa"
+            | "s.p.a"
+            | "ab"
+            | "asa"
+            | "oy"
+            | "oyj"
+            | "bv"
+            | "b.v"
+            | "kk"
+            | "bhd"
+            | "pty"
+            | "tbk"
+            | "incorporated"
+            | "corporation"
+            | "limited"
     )
 }
 
@@ -633,6 +784,25 @@ fn join_ampersand(p: &Prepared, text: &str, mut j: usize) -> usize {
     }
 }
 
+/// The end of an organization ending before token `j`, extended over up
+/// to two capitalized words and a legal form after it: the tagger may stop
+/// early in "Acme Motor Corp" or "Acme SpA".
+fn to_legal_form(p: &Prepared, text: &str, j: usize) -> usize {
+    let sentence_end = p.sentences[p.sentences.partition_point(|r| r.end < j)].end;
+    let word = |k: usize| &text[p.tokens[k].clone()];
+    for k in j..(j + 3).min(sentence_end) {
+        if is_legal_form(word(k)) && word(k).starts_with(|c: char| c.is_uppercase()) {
+            return k + 1;
+        }
+        let capitalized = word(k).starts_with(|c: char| c.is_uppercase())
+            && word(k).chars().any(char::is_lowercase);
+        if !capitalized {
+            break;
+        }
+    }
+    j
+}
+
 /// Entity spans of the tag sequence; a leading "the" is dropped from names.
 fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
     let mut out = Vec::new();
@@ -648,6 +818,9 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         }
         let mut kind = entity_of(tags[i]);
         let word = |k: usize| &text[p.tokens[k].clone()];
+        if kind == 0 {
+            j = to_legal_form(p, text, j);
+        }
         // A name with a legal form is a company's, whatever its words
         // suggest: "Norwest Corp." is not a place.
         if is_legal_form(word(j - 1)) && j > i + 1 {
@@ -678,8 +851,11 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         // "Cofinec 's Global ...", "Cofinec CEO Stephen Frater".
         let mut last = j;
         if kind == 0 {
+            // "Acme 's Stores Inc." keeps its possessive: a legal form
+            // after it shows the possessive is part of the name.
+            let possessive_name = is_legal_form(word(j - 1));
             if let Some(k) = (first + 1..j).find(|&k| {
-                matches!(word(k), "'s" | "’s")
+                (matches!(word(k), "'s" | "’s") && !possessive_name)
                     || starts_with_person_title(word(k))
                     || is_role(word(k))
             }) {
@@ -706,6 +882,15 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
                     kind,
                 });
                 first = k + 1;
+            }
+        }
+        // A legal form ends a name before "of" and a place: "Acme Corp of
+        // Canada" is Acme Corp.
+        if kind == 0 {
+            if let Some(k) = (first + 1..last.saturating_sub(1))
+                .find(|&k| is_legal_form(word(k)) && matches!(word(k + 1), "of" | "in"))
+            {
+                last = k + 1;
             }
         }
         // A bracket left open ends the name: "Benetton ( Italy".
@@ -891,6 +1076,24 @@ mod tests {
         let mut spans = vec![(tail, text.find(" (").unwrap(), None)];
         extend_to_acronyms(text, &mut spans);
         assert_eq!(spans[0].0, 0);
+    }
+
+    #[test]
+    fn capitalized_common_words_are_not_names() {
+        let t = "Grey box tests found a grey area at Zentrix. Zentrix said.";
+        let mut spans = vec![(0, 4), (t.find("Zentrix").unwrap(), t.find(". Z").unwrap())];
+        drop_common_words(t, &mut spans, &[]);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(&t[spans[0].0..spans[0].1], "Zentrix");
+    }
+
+    #[test]
+    fn sentence_openers_before_gazetteer_names_go() {
+        let got = orgs("Miners Rio Tinto and Globex Corp. raised prices.");
+        assert!(got.iter().any(|(s, _)| s == "Rio Tinto"), "{got:?}");
+        // On a short capitalized line, the gazetteer name still counts.
+        let got = orgs("Prices rose. Miners Rio Tinto and Co. Ltd. Output fell.");
+        assert!(got.iter().any(|(s, _)| s == "Rio Tinto"), "{got:?}");
     }
 
     #[test]

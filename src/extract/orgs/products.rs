@@ -2,6 +2,8 @@
 //! possessive) and a product noun ("the Cell processor"), or before a model
 //! number and a product noun ("Symbian's Series 60 software"). Once the
 //! article uses a name so, its other bare mentions are the product too.
+//! A mention written with a model code ("Zenix Z400", "Vela Pro X20") is a
+//! product there, and famous products are never companies.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -9,7 +11,7 @@ use std::sync::LazyLock;
 /// What follows a product name: an optional model number, then a product noun.
 static PRODUCT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(
-        r"^(?:[ ]+[0-9][0-9.]*)?[ ]+(?:software|phones?|handsets?|smartphones?|processors?|chips?|consoles?|browser|operating system|apps?|tablets?|laptops?|edition|version)(?-u:\b)",
+        r"^(?:[ ]+[0-9][0-9.]*)?[ ]+(?:software|phones?|handsets?|smartphones?|processors?|chips?|consoles?|browser|operating system|apps?|tablets?|laptops?|edition|version|features?|technology|protocol|format|players?|devices?|virus|worm|brand|cars?|aircraft|jets?|drug|games?)(?-u:\b)",
     )
     .expect("product pattern")
 });
@@ -18,6 +20,72 @@ static PRODUCT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// it may be a company's, but there it names a product line.
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| crate::text::pattern::regex(r"^[ ]+[0-9]").expect("number pattern"));
+
+/// A model code: letters and digits in one word ("Z400", "X20", "116i", "PMC-100").
+static MODEL_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^(?:[A-Za-z]{1,5}-?[0-9]{2,5}[a-z]?|[0-9]{2,4}[a-z])$")
+        .expect("model code pattern")
+});
+
+/// Products famous enough to be named alone, which a tagger reading them
+/// in company contexts ("launched", "sales of") takes for companies.
+const FAMOUS_PRODUCTS: &[&str] = &[
+    "ChatGPT",
+    "Gemini",
+    "Copilot",
+    "Siri",
+    "Alexa",
+    "Cortana",
+    "iPhone",
+    "iPhones",
+    "iPad",
+    "iPads",
+    "iPod",
+    "iPods",
+    "iTunes",
+    "iMac",
+    "MacBook",
+    "Walkman",
+    "PlayStation",
+    "Xbox",
+    "Wii",
+    "GameBoy",
+    "Kindle",
+    "Android",
+    "Gmail",
+    "Hotmail",
+    "Photoshop",
+    "Excel",
+    "PowerPoint",
+    "Outlook",
+    "Firefox",
+    "Chrome",
+    "Safari",
+    "Windows",
+    "Linux",
+    "BlackBerry",
+    "Dreamliner",
+    "Concorde",
+    "Jumbo",
+    "Prius",
+    "Beetle",
+    "Viagra",
+    "Prozac",
+    "Lipitor",
+    "Tamiflu",
+    "Botox",
+    "Aspirin",
+    "Velcro",
+    "Lego",
+    "Barbie",
+    "Monopoly",
+    "Tetris",
+    "Big Mac",
+    "Whopper",
+    "Coke",
+    "Pepsi Max",
+    "Red Bull",
+];
 
 /// True when the name at `text[s..e]` is used as a product's name there.
 fn used_as_product(text: &str, s: usize, e: usize) -> bool {
@@ -32,18 +100,40 @@ fn used_as_product(text: &str, s: usize, e: usize) -> bool {
         || before.ends_with("’s")
 }
 
-/// Drops the spans whose name the article uses as a product somewhere.
-pub fn drop_products(text: &str, spans: &mut Vec<(usize, usize)>) {
+/// True when the mention at `text[s..e]` carries a model code: a word of
+/// the name after its first, or the word right after it.
+fn has_model_code(text: &str, s: usize, e: usize) -> bool {
+    let inner = text[s..e].split(' ').skip(1);
+    let next = text[e..]
+        .strip_prefix(' ')
+        .and_then(|r| r.split([' ', ',', '.', ')', '\n']).next());
+    // "FY2005" is a fiscal year, not a model.
+    inner
+        .chain(next)
+        .any(|w| MODEL_CODE.is_match(w) && !w.starts_with("FY"))
+}
+
+/// Drops the spans whose name the article uses as a product somewhere, the
+/// mentions written with a model code, and famous products. Spans in
+/// `known` (gazetteer names) are companies whatever follows them.
+pub fn drop_products(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usize, usize)]) {
     let products: Vec<&str> = spans
         .iter()
-        .filter(|&&(s, e)| used_as_product(text, s, e))
+        .filter(|&&(s, e)| !known.contains(&(s, e)) && used_as_product(text, s, e))
         .map(|&(s, e)| &text[s..e])
         .collect();
-    if products.is_empty() {
-        return;
-    }
     let products: Vec<String> = products.into_iter().map(str::to_string).collect();
-    spans.retain(|&(s, e)| !products.iter().any(|p| *p == text[s..e]));
+    spans.retain(|&(s, e)| {
+        known.contains(&(s, e))
+            || !(products.iter().any(|p| *p == text[s..e])
+                || has_model_code(text, s, e)
+                || is_famous_product(&text[s..e]))
+    });
+}
+
+/// True when `name` is a famous product's name.
+pub fn is_famous_product(name: &str) -> bool {
+    FAMOUS_PRODUCTS.contains(&name)
 }
 
 #[cfg(test)]
@@ -55,7 +145,7 @@ mod tests {
             .iter()
             .flat_map(|n| text.match_indices(n).map(|(i, _)| (i, i + n.len())))
             .collect();
-        drop_products(text, &mut spans);
+        drop_products(text, &mut spans, &[]);
         spans.iter().map(|&(s, e)| text[s..e].to_string()).collect()
     }
 
@@ -68,6 +158,22 @@ mod tests {
             kept(t, &["Symbian", "Series", "Nokia"]),
             ["Symbian", "Nokia"]
         );
+    }
+
+    #[test]
+    fn model_codes_and_famous_products_are_not_companies() {
+        let t = "Zenix Z400 sales beat the Vela Pro X20 as Zenix grew.";
+        assert_eq!(kept(t, &["Zenix", "Vela Pro X20"]), ["Zenix"]);
+        let t = "Acme FY2005 results lifted Walkman sales.";
+        assert_eq!(kept(t, &["Acme", "Walkman"]), ["Acme"]);
+    }
+
+    #[test]
+    fn gazetteer_names_stay_before_product_nouns() {
+        let t = "the Globex software";
+        let mut spans = vec![(4, 10)];
+        drop_products(t, &mut spans, &[(4, 10)]);
+        assert_eq!(spans, [(4, 10)]);
     }
 
     #[test]

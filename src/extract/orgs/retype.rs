@@ -85,6 +85,163 @@ pub fn companies(text: &str, p: &Prepared, typed: &[(usize, usize, u8)]) -> Vec<
         .collect()
 }
 
+/// Last words that make a name of several words an organization's,
+/// whatever type the tagger gave it (not "League", whose sports leagues
+/// are competitions, nor "Federation", which ends country names): "Pan-Asian Liberation Organisation",
+/// "Harbour Electric Power", "Riverside Cement".
+const HEAD_NOUNS: &[&str] = &[
+    "Organisation",
+    "Organization",
+    "Association",
+    "Council",
+    "Committee",
+    "Commission",
+    "Ministry",
+    "Authority",
+    "Agency",
+    "Exchange",
+    "Party",
+    "Front",
+    "Army",
+    "Court",
+    "Institute",
+    "Foundation",
+    "Corporation",
+    "Electric",
+    "Power",
+    "Cement",
+    "Steel",
+    "Motors",
+    "Airlines",
+    "Airways",
+    "Insurance",
+    "Petroleum",
+    "Telecom",
+    "Industries",
+    "Holdings",
+    "Electronics",
+    "Chemicals",
+    "Pharmaceuticals",
+    "Securities",
+];
+
+/// True when the name of several words `name` ends with a head noun that
+/// only organizations' names end with.
+pub fn by_head_noun(name: &str) -> bool {
+    name.rsplit_once(' ')
+        .is_some_and(|(_, last)| HEAD_NOUNS.contains(&last))
+}
+
+/// Nouns that say what a company is, written right before its name
+/// ("carmaker Zentrix Auto", "security firm Qorvia", "its partner Lumio").
+const DESCRIPTORS: &[&str] = &[
+    "company",
+    "firm",
+    "maker",
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "drugmaker",
+    "brokerage",
+    "lender",
+    "insurer",
+    "airline",
+    "retailer",
+    "conglomerate",
+    "publisher",
+    "broadcaster",
+    "operator",
+    "startup",
+    "start-up",
+    "specialist",
+    "specialists",
+    "supplier",
+    "provider",
+    "manufacturer",
+    "partner",
+    "distributor",
+    "consultancy",
+    "subsidiary",
+];
+
+/// True when the word before the entity at `s..e` of type `kind` (a comma
+/// aside) is a company noun; a person's full name after "partner" is a
+/// doubles or business partner's.
+fn follows_descriptor(text: &str, s: usize, e: usize, kind: u8) -> bool {
+    let before = text[..s].trim_end_matches(' ');
+    let before = before
+        .strip_suffix(',')
+        .unwrap_or(before)
+        .trim_end_matches(' ');
+    let word = before.rsplit([' ', '\n']).next().unwrap_or("");
+    DESCRIPTORS.contains(&word) && !(word == "partner" && kind == 1 && text[s..e].contains(' '))
+}
+
+/// Nouns that say what a company is, written right after its name
+/// ("the Qorvia newspaper", "the Zentrix news agency", "Qorvia bank").
+const AFTER_NAME: &[&str] = &[
+    "newspaper",
+    "daily",
+    "weekly",
+    "magazine",
+    "tabloid",
+    "agency",
+    "bank",
+];
+
+/// True when the word after byte `e` ("news" aside) is a company noun; a
+/// place (`kind` 2) before "bank" or "agency" is where the bank is.
+fn followed_by_descriptor(text: &str, e: usize, kind: u8) -> bool {
+    let rest = text[e..].trim_start_matches(' ');
+    let rest = rest.strip_prefix("news ").unwrap_or(rest);
+    let word = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    AFTER_NAME.contains(&word) && !(kind == 2 && matches!(word, "bank" | "agency"))
+}
+
+/// A person's name in full that the article also shortens to its last word
+/// ("Ann Reed ... Reed said"), or gives an age (", 41 ,"): a person's.
+fn named_as_person(text: &str, s: usize, e: usize, kind: u8) -> bool {
+    let Some((_, last)) = text[s..e].rsplit_once(' ') else {
+        return false;
+    };
+    let aged = text[e..]
+        .strip_prefix(" , ")
+        .or_else(|| text[e..].strip_prefix(", "))
+        .and_then(|r| r.split_once([' ', ',']))
+        .is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
+        });
+    let alone = text.matches(last).count() > text.matches(&text[s..e]).count();
+    kind == 1 && (aged || alone)
+}
+
+/// Byte spans of the person, place and other entities (`typed`: start, end,
+/// type) whose name the article writes right after or before a company
+/// noun somewhere ("security firm Qorvia", "the Qorvia newspaper"): every
+/// mention of such a name.
+pub fn after_descriptor(text: &str, typed: &[(usize, usize, u8)]) -> Vec<(usize, usize)> {
+    let named: HashSet<&str> = typed
+        .iter()
+        .filter(|&&(s, e, k)| {
+            k != 0
+                && (follows_descriptor(text, s, e, k) || followed_by_descriptor(text, e, k))
+                && !named_as_person(text, s, e, k)
+        })
+        .map(|&(s, e, _)| &text[s..e])
+        .collect();
+    if named.is_empty() {
+        return Vec::new();
+    }
+    typed
+        .iter()
+        .filter(|&&(s, e, k)| k != 0 && named.contains(&text[s..e]))
+        .map(|&(s, e, _)| (s, e))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +262,39 @@ mod tests {
             .into_iter()
             .map(|(s, e)| text[s..e].to_string())
             .collect()
+    }
+
+    #[test]
+    fn names_after_company_nouns_are_companies() {
+        let t = "Deals by security firm Qorvia Labs grew. Qorvia Labs said so. \
+            Trading firm Tom Reed agreed, Reed said.";
+        let at = |n: &str, k: u8| {
+            let i = t.find(n).unwrap();
+            (i, i + n.len(), k)
+        };
+        let second = t.rfind("Qorvia Labs").unwrap();
+        let typed = [
+            at("Qorvia Labs", 1),
+            (second, second + 11, 2),
+            at("Tom Reed", 1),
+        ];
+        assert!(named_as_person(t, typed[2].0, typed[2].1, 1));
+        assert!(followed_by_descriptor("Qorvia news agency", 6, 3));
+        assert!(!followed_by_descriptor("Qorvia said", 6, 3));
+        assert!(!followed_by_descriptor("Ruritania agency", 9, 2));
+        let got: Vec<&str> = after_descriptor(t, &typed)
+            .into_iter()
+            .map(|(s, e)| &t[s..e])
+            .collect();
+        assert_eq!(got, ["Qorvia Labs", "Qorvia Labs"]);
+    }
+
+    #[test]
+    fn head_nouns_make_organizations() {
+        assert!(by_head_noun("Pan-Asian Liberation Organisation"));
+        assert!(by_head_noun("Harbour Electric Power"));
+        assert!(!by_head_noun("Power"));
+        assert!(!by_head_noun("West Bank"));
     }
 
     #[test]

@@ -1,0 +1,111 @@
+//! Names in brackets beside an organization name the same organization: an
+//! acronym after its long form ("Northern Rail Board ( NRB )") or a long form
+//! after its acronym ("NRB ( Northern Rail Board )"). The tagger may find
+//! only one of the two.
+
+use super::canonical::is_acronym_of;
+
+/// The content of a bracket opening right after byte `e` ("X ( Y )" or
+/// "X (Y)"): its byte range, when it is short and closed on the same line.
+fn bracket_after(text: &str, e: usize) -> Option<(usize, usize)> {
+    let rest = &text[e..];
+    let open = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('('))?;
+    let start = e + (rest.len() - open.len());
+    let close = open.find(')').filter(|&i| i <= 80)?;
+    let inner = &open[..close];
+    if inner.contains('\n') || inner.contains('(') {
+        return None;
+    }
+    let lead = inner.len() - inner.trim_start().len();
+    let inner_end = start + inner.trim_end().len();
+    (start + lead < inner_end).then_some((start + lead, inner_end))
+}
+
+/// The long form before an acronym in brackets ("Northern Rail Board ( NRB")
+/// and the acronym before a long form ("NRB ( Northern Rail Board"): the
+/// spans of `spans` (byte ranges) whose bracketed partner is missing.
+pub fn partners(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for &(s, e) in spans {
+        let Some((bs, be)) = bracket_after(text, e) else {
+            continue;
+        };
+        let (name, inner) = (&text[s..e], &text[bs..be]);
+        let spells = is_acronym_of(inner, name) || is_acronym_of(name, inner);
+        if spells && !spans.contains(&(bs, be)) && is_name(inner) {
+            out.push((bs, be));
+        }
+    }
+    for &(s, e) in spans {
+        // The span is the bracket's content: look at the word before it.
+        let Some(open) = text[..s]
+            .strip_suffix("( ")
+            .or_else(|| text[..s].strip_suffix('('))
+        else {
+            continue;
+        };
+        if !text[e..].trim_start().starts_with(')') {
+            continue;
+        }
+        let before = open.trim_end();
+        let word_start = before
+            .rfind(|c: char| c.is_whitespace())
+            .map_or(0, |i| i + 1);
+        let word = &before[word_start..];
+        let span = (word_start, before.len());
+        if !word.is_empty()
+            && !spans.contains(&span)
+            && is_acronym_of(word, &text[s..e])
+            && word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        {
+            out.push(span);
+        }
+    }
+    out
+}
+
+/// Capitalized words (small words between them), no digits: a name.
+fn is_name(inner: &str) -> bool {
+    inner.starts_with(|c: char| c.is_uppercase())
+        && !inner.contains(|c: char| c.is_ascii_digit())
+        && inner.split(' ').all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || matches!(w, "and" | "of" | "for" | "the" | "de" | "&")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, names: &[&str]) -> Vec<String> {
+        let spans: Vec<(usize, usize)> = names
+            .iter()
+            .map(|n| {
+                let i = text.find(n).unwrap();
+                (i, i + n.len())
+            })
+            .collect();
+        partners(text, &spans)
+            .into_iter()
+            .map(|(s, e)| text[s..e].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn acronyms_and_long_forms_in_brackets() {
+        let t = "The Northern Rail Board ( NRB ) met.";
+        assert_eq!(found(t, &["Northern Rail Board"]), ["NRB"]);
+        let t = "The NRB (Northern Rail Board) met.";
+        assert_eq!(found(t, &["NRB"]), ["Northern Rail Board"]);
+        let t = "The NRB ( Northern Rail Board ) met.";
+        assert_eq!(found(t, &["Northern Rail Board"]), ["NRB"]);
+    }
+
+    #[test]
+    fn other_brackets_add_nothing() {
+        assert!(found("Acme ( Italy ) 92", &["Acme"]).is_empty());
+        assert!(found("Acme (ACM.N) rose", &["Acme"]).is_empty());
+        assert!(found("Acme Corp ( AC ) rose", &["Acme Corp", "AC"]).is_empty());
+    }
+}

@@ -1,0 +1,82 @@
+//! Company names with a possessive ("Acme 's Stores Inc.", a founder's shop
+//! grown into a company): the tagger splits them at the "'s". Where the
+//! article writes the full name, its "Acme 's" mentions are the company too.
+
+use super::is_legal_form;
+
+/// The possessive right after byte `e`, as written ("'s", " 's", "’s").
+fn possessive_after(text: &str, e: usize) -> Option<usize> {
+    let rest = &text[e..];
+    ["'s", " 's", "’s", " ’s"]
+        .iter()
+        .find(|p| {
+            rest.strip_prefix(**p)
+                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+        })
+        .map(|p| e + p.len())
+}
+
+/// Joins "Acme" + "'s" + "Stores Inc." into one name when the second part
+/// ends with a legal form, and extends the article's other "Acme" mentions
+/// followed by a possessive over it. `spans` are sorted by start.
+pub fn join<T: Copy>(text: &str, spans: &mut Vec<(usize, usize, Option<T>)>) {
+    let mut stems: Vec<&str> = Vec::new();
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (s, e, _) = spans[k];
+        let (ns, ne, _) = spans[k + 1];
+        let joined = possessive_after(text, e).is_some_and(|p| text[p..ns].trim().is_empty())
+            && ns > e
+            && text[ns..ne].rsplit(' ').next().is_some_and(is_legal_form);
+        if joined {
+            stems.push(&text[s..e]);
+            spans[k] = (s, ne, None);
+            spans.remove(k + 1);
+        }
+        k += 1;
+    }
+    if stems.is_empty() {
+        return;
+    }
+    for span in spans.iter_mut() {
+        if stems.contains(&&text[span.0..span.1]) {
+            if let Some(p) = possessive_after(text, span.1) {
+                span.1 = p;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possessive_names_join_and_spread() {
+        let t = "Bids for Acme 's Stores Inc. rose . Acme 's board met . Acme said .";
+        let at = |n: &str, from: usize| {
+            let i = from + t[from..].find(n).unwrap();
+            (i, i + n.len(), None::<()>)
+        };
+        let mut spans = vec![
+            at("Acme", 0),
+            at("Stores Inc.", 0),
+            at("Acme", 30),
+            at("Acme", 50),
+        ];
+        join(t, &mut spans);
+        let got: Vec<&str> = spans.iter().map(|&(s, e, _)| &t[s..e]).collect();
+        assert_eq!(got, ["Acme 's Stores Inc.", "Acme 's", "Acme"]);
+    }
+
+    #[test]
+    fn possessives_before_other_words_stay_apart() {
+        let t = "Acme's chief praised Globex Inc.";
+        let mut spans = vec![
+            (0, 4, None::<()>),
+            (t.find("Globex").unwrap(), t.len(), None),
+        ];
+        join(t, &mut spans);
+        assert_eq!(spans.len(), 2);
+    }
+}
