@@ -29,9 +29,10 @@ pub struct Group<'o> {
 }
 
 /// What may stand between two coordinated names: a separator, then an
-/// optional short description ("France's", "US-based", "storage specialists").
+/// optional short description ("France's", "US-based", "Danish",
+/// "storage specialists").
 static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|along with|together with|-|–)\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[a-z][\w-]*)\s+){0,3}$")
+    crate::text::pattern::regex(r"^\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|along with|together with|-|–)\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[A-Z][a-z]+(?:ish|ese|ian|an|ern|ch)|[a-z][\w-]*)\s+){0,3}$")
         .expect("coordination pattern")
 });
 
@@ -144,9 +145,10 @@ static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A finite verb or subordinator between a trigger and a name starts another
-/// clause ("data sharing have been continuing since the X affair").
+/// clause ("data sharing have been continuing since the X affair", "the
+/// deal, said an analyst at X").
 static VERB_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|since|after|before|because|although|when|which|who)(?-u:\b)")
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|since|after|before|because|although|when|which|who|said|says|told|added)(?-u:\b)")
         .expect("verb gap pattern")
 });
 
@@ -170,6 +172,27 @@ static LEFT_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("left break pattern")
 });
 
+/// A name in apposition to a collective trigger is that group itself
+/// ("Called Acme Forum, the alliance will ..."), not one of its partners.
+static NAMES_THE_GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s*,\s*(?:the|this|that|a|an)\s+(?:new\s+)?$")
+        .expect("group apposition pattern")
+});
+
+static GROUP_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"(?i)^(?:alliances?|joint[- ]ventures?|JVs?|partnerships?|consortium)$",
+    )
+    .expect("group noun pattern")
+});
+
+/// A second verb phrase of the sentence's subject ("Acme bought Initech,
+/// and has a deal with Globex"): the name before it is an object.
+static SECOND_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s*,\s*and\s+(?:also\s+)?(?:has|have|is|are|was|were|will|would|signed|agreed|formed)(?-u:\b)")
+        .expect("second predicate pattern")
+});
+
 /// Where the trigger's arguments were found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sides<'o> {
@@ -190,11 +213,21 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         let gap = &sentence[trigger.end.min(g.start)..g.start];
         g.start >= trigger.end && RIGHT_GAP.is_match(gap) && !VERB_GAP.is_match(gap)
     });
-    let left = groups
+    let mut left = groups
         .iter()
         .rev()
         .find(|g| g.end <= trigger.start)
         .filter(|g| !LEFT_BREAK.is_match(&sentence[g.end..trigger.start]));
+    if let Some(l) = left {
+        if NAMES_THE_GROUP.is_match(&sentence[l.end..trigger.start])
+            && GROUP_NOUN.is_match(&sentence[trigger.start..trigger.end])
+        {
+            return Sides::None;
+        }
+        if SECOND_PREDICATE.is_match(&sentence[l.end..trigger.start]) {
+            left = groups.first().filter(|g| g.end <= l.start).or(left);
+        }
+    }
     let all_pairs = |names: &[&'o str]| {
         let mut v = Vec::new();
         for (i, &a) in names.iter().enumerate() {
@@ -472,6 +505,35 @@ mod tests {
                 ("Globex", "Initech")
             ])
         );
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_the_alliance_is_the_alliance() {
+        assert_eq!(
+            run(
+                "Called Acme Forum, the alliance will set standards.",
+                &["Acme Forum"]
+            ),
+            Sides::None
+        );
+    }
+
+    #[test]
+    fn a_second_predicate_takes_the_sentence_subject() {
+        assert_eq!(
+            run(
+                "Acme paid $2bn to create Globex, and has a partnership with Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_nationality_may_describe_a_listed_name() {
+        let s = "Acme, the Danish Globex Agency, and Initech collaborated.";
+        let g = groups(s, &mentions(s, &["Acme", "Globex Agency", "Initech"]));
+        assert_eq!(g[0].names, ["Acme", "Globex Agency", "Initech"]);
     }
 
     #[test]

@@ -357,6 +357,21 @@ fn is_place(sentence: &str, start: usize) -> bool {
     })
 }
 
+/// A short abbreviation before a plural noun names a kind of product
+/// ("SIM cards", "DVD players"), not an organization.
+fn modifies_a_plural(piece: &str, after: &str) -> bool {
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split([' ', ',', '.', ';']).next())
+        .unwrap_or_default();
+    piece.len() <= 4
+        && piece.chars().all(|c| c.is_ascii_uppercase())
+        && next.len() > 3
+        && next.ends_with('s')
+        && next.chars().all(|c| c.is_ascii_lowercase())
+        && !VERBS.contains(&next)
+}
+
 /// Byte ranges (relative to `sentence`) of candidate names that do not overlap `taken`.
 pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -450,6 +465,7 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         let technical = piece.ends_with("-based")
             || sentence[end..].starts_with(" based")
             || plural_caps
+            || modifies_a_plural(piece, &sentence[end..])
             || piece.starts_with(|c: char| c.is_ascii_digit())
                 && piece.len() <= 3
                 && !piece.contains(' ');
@@ -533,5 +549,6 @@ mod tests {
         assert!(
             names("Subsequently, it distributed DVDs for the Cape Town based firm.").is_empty()
         );
+        assert_eq!(names("Buy USB sticks from Acme."), ["Acme"]);
     }
 }

@@ -2,7 +2,8 @@
 //! used as the modifier of a facility, project, aircraft, disease or
 //! technology noun ("the Tarvik 3 gas field", "Alzheimer's disease"),
 //! a product name ("under the name Star Harbour"), a subsidiary ("its
-//! subsidiary Fuso") or a venue ("on the London Stock Exchange").
+//! subsidiary Fuso"), a venue ("on the London Stock Exchange") or the
+//! employer of a quoted analyst.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -48,6 +49,15 @@ static THING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("thing-before pattern")
 });
 
+/// The employer of an outside observer quoted on the news ("said Jane Roe,
+/// an analyst at Acme Research").
+static OBSERVER_AT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"(?i)(?-u:\b)(?:analysts?|economists?|strategists?|professor)\s+(?:at|with|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
+    )
+    .expect("observer pattern")
+});
+
 /// The mention `start..end` of `sentence` does not name a party there.
 /// `guessed` names (not from the organization finder) are also dropped
 /// before a head noun without a determiner.
@@ -60,6 +70,7 @@ pub fn is_not_party(sentence: &str, start: usize, end: usize, guessed: bool) -> 
         &MODIFIED_AFTER
     };
     THING_BEFORE.is_match(before)
+        || OBSERVER_AT.is_match(before)
         || DETERMINER_BEFORE.is_match(before) && modified.is_match(after)
         || guessed && HEAD_RIGHT_AFTER.is_match(after)
 }
@@ -106,6 +117,11 @@ mod tests {
         assert!(not_party(
             "Acme took a hit at its joint venture, Japanese subsidiary Fuso.",
             "Fuso",
+            false
+        ));
+        assert!(not_party(
+            "The tie-up gives Acme reach, said Jane Roe, an analyst at broker Globex.",
+            "Globex",
             false
         ));
     }

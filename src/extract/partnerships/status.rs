@@ -96,7 +96,7 @@ static PERFECT_PROGRESSIVE: LazyLock<Regex> =
 
 /// Clause breaks: a status cue on the far side belongs to another clause.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i);|\s(?:but|while|whilst|although|whereas|however)\s|\.\s")
+    crate::text::pattern::regex(r"(?i);|\s(?:but|while|whilst|although|whereas|however)[\s,]|\.\s")
         .expect("clause pattern")
 });
 
@@ -209,6 +209,10 @@ mod tests {
         );
         assert_eq!(
             classify("Acme sought a tie-up with Globex last year however the deal was thrown out by a court."),
+            Status::Ended
+        );
+        assert_eq!(
+            classify("Acme sought a tie-up with Globex in May However, the deal was blocked."),
             Status::Ended
         );
         assert_eq!(

@@ -110,7 +110,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         pat(
-            r"suppl(?:y|ies|ied|ying|ier)(?: (?:deal|agreement|contract|pact))?|placed an order|orders? for|ordered|outsourc(?:e|ed|ing)|(?:awarded|won|wins|signed) (?:a |an )?(?:\S+ )?contract|contract (?:to|for) (?:build|provide|deliver|supply|run|manage)|to sell",
+            r"suppl(?:y|ies|ied|ying|ier)(?: (?:deal|agreement|contract|pact))?|placed an order|orders? for|ordered|outsourc(?:e|ed|ing)|(?:awarded|won|wins|signed) (?:a |an )?(?:\S+ )?contract|contract (?:to|for) (?:build|provide|deliver|supply|run|manage)|to sell|(?:rent|lease)(?:s|d|ed|ing)? from",
             Supply,
             L,
             false,
@@ -122,7 +122,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         pat(
-            r"co-develop(?:s|ed|ing|ment)?|jointly develop(?:s|ed|ing)?|develop(?:ing|ed)? together|joint (?:research|development)|research collaboration|co-produc(?:e|ed|es|ing|tion|er)|are developing|working together|work(?:s|ed|ing)? (?:closely )?together|(?:work(?:s|ed|ing)?|partner(?:s|ed|ing)?) closely with|joined forces|joining forces|join forces|(?:be|being|been|was|were|is|are) (?:jointly )?developed by",
+            r"co-develop(?:s|ed|ing|ment)?|jointly develop(?:s|ed|ing)?|develop(?:ing|ed)? together|joint (?:research|development)|research collaboration|co-produc(?:e|ed|es|ing|tion|er)|are developing|working together|work(?:s|ed|ing)? (?:closely )?together|(?:work(?:s|ed|ing)?|partner(?:s|ed|ing)?) closely with|collaborat(?:e|es|ed|ing) closely|joined forces|joining forces|join forces|(?:be|being|been|was|were|is|are) (?:jointly )?developed by",
             CoDevelopment,
             L,
             true,
@@ -173,6 +173,13 @@ static TYPE_CUES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         c(r"to share|sharing of", Kind::DataSharing),
         c(r"planes|aircraft|jets|airliners|airlines", Kind::Supply),
     ]
+});
+
+/// Developing a resource or a market ("to develop the Tarvik gas field") is
+/// no joint development of a technology.
+static RESOURCE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+(?:(?:the|a|an|its|their|new)\s+)?(?:[\w-]+\s+){0,3}?(?:fields?|oilfields?|gasfields?|reserves?|deposits?|mines?|sites?|markets?|region|land|properties|property)(?-u:\b)")
+        .expect("resource pattern")
 });
 
 /// Every trigger of a sentence, in text order, not overlapping each other
@@ -233,13 +240,18 @@ fn sells_a_company(
         && (names.iter().any(|&(s, _)| s == end + gap) || BUSINESS_SOLD.is_match(after))
 }
 
-/// Ordering, outsourcing and awarding a contract run from the right-hand organization.
+/// Ordering, outsourcing, awarding a contract and renting from run from the
+/// right-hand organization.
 fn direction_of(p: &Pattern, matched: &str) -> Direction {
     if p.kind != Kind::Supply {
         return p.direction;
     }
     let m = matched.to_ascii_lowercase();
-    if m.contains("order") || m.starts_with("outsourc") || m.starts_with("awarded") {
+    if m.contains("order")
+        || m.starts_with("outsourc")
+        || m.starts_with("awarded")
+        || m.ends_with(" from")
+    {
         Direction::RightProvides
     } else {
         Direction::LeftProvides
@@ -253,7 +265,11 @@ pub fn sentence_kind(sentence: &str, triggers: &[Trigger]) -> Kind {
     }
     TYPE_CUES
         .iter()
-        .find(|(re, _)| re.is_match(sentence))
+        .find(|(re, k)| {
+            re.find_iter(sentence).any(|m| {
+                *k != Kind::CoDevelopment || !RESOURCE_AFTER.is_match(&sentence[m.end()..])
+            })
+        })
         .map_or(Kind::Partnership, |(_, k)| *k)
 }
 
@@ -314,6 +330,20 @@ mod tests {
     fn generic_deal_refined_by_purpose() {
         let s = "Boeing announced a deal with HCL to develop a platform.";
         assert_eq!(sentence_kind(s, &find_all(s, &[])), Kind::CoDevelopment);
+    }
+
+    #[test]
+    fn developing_a_field_is_no_co_development() {
+        let s = "Acme has a partnership to develop the Tarvik 3 gas field with Globex.";
+        assert_eq!(sentence_kind(s, &find_all(s, &[])), Kind::Partnership);
+    }
+
+    #[test]
+    fn renting_from_runs_from_the_lessor() {
+        let s = "Customers get airtime rented from Globex.";
+        let t = find_all(s, &[]);
+        assert_eq!(t[0].kind, Kind::Supply);
+        assert_eq!(t[0].direction, Direction::RightProvides);
     }
 
     #[test]
