@@ -66,7 +66,7 @@ static PLANNED_MODALS: LazyLock<Regex> = LazyLock::new(|| {
 
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
     cue(
-        r"announced|announces|announcing|partnered|signed|signs|signing|sign up|signed up|agreed|agrees|unveiled|unveils|launched|launches|formed|forms|struck|strikes|inked|entered into|enters into|teamed up|teams up|join(?:s|ed|ing) forces|formalised|formalized|awarded|won|wins|placed|sealed|clinched|today|unveil|(?:is|are) to|(?:is|are) set to|(?:is|are) (?:now |also |jointly )?(?:\w+ing)|confirmed|secured|selected|chose|picked",
+        r"announced|announces|announcing|partnered|signed|signs|signing|sign up|signed up|agreed|agrees|unveiled|unveils|launched|launches|formed|forms|struck|strikes|inked|entered into|enters into|teamed up|teams up|join(?:s|ed|ing) forces|formalised|formalized|awarded|won|wins|placed|sealed|clinched|today|unveil|(?:is|are) to|(?:is|are) set to|(?:is|are) (?:now |also |jointly )?(?:\w+ing)|confirmed|secured|selected|chose|picked|will",
     )
 });
 
@@ -74,6 +74,14 @@ static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
 static DATED_PAST: LazyLock<Regex> = LazyLock::new(|| {
     cue(
         r"(?:agreed|signed|formed|struck|set up|created|launched|established|founded) (?:back )?in (?:19|20)\d\d",
+    )
+});
+
+/// An arrangement just completed, in the present perfect passive ("has
+/// been signed", "have been developed by").
+static NEWLY_DONE: LazyLock<Regex> = LazyLock::new(|| {
+    cue(
+        r"(?:has|have) (?:now |just |recently )?been (?:\w+ly )?(?:signed|agreed|launched|developed|created|unveiled|formed|set up|built|incorporated|awarded|selected|chosen|struck|sealed|inked|announced|finalised|finalized|completed)",
     )
 });
 
@@ -141,6 +149,8 @@ pub fn classify(sentence: &str, trigger: std::ops::Range<usize>) -> Status {
         Status::Ended
     } else if PLANNED_NOUNS.is_match(window) || PLANNED_MODALS.is_match(before) {
         Status::Planned
+    } else if NEWLY_DONE.is_match(window) {
+        Status::Announced
     } else if ONGOING.is_match(before)
         || PERFECT_PROGRESSIVE.is_match(&sentence[from..trigger.end])
         || DATED_PAST.is_match(window)
@@ -214,6 +224,14 @@ mod tests {
         assert_eq!(
             classify("Acme sought a tie-up with Globex in May However, the deal was blocked."),
             Status::Ended
+        );
+        assert_eq!(
+            classify("Acme will supply engines to Globex under the deal."),
+            Status::Announced
+        );
+        assert_eq!(
+            classify("The platform has been developed by Acme in partnership with Globex."),
+            Status::Announced
         );
         assert_eq!(
             classify("Herbert Hansen of Acme is a working scientist at its partner Globex."),

@@ -263,12 +263,15 @@ pub fn sentence_kind(sentence: &str, triggers: &[Trigger]) -> Kind {
     if let Some(t) = triggers.iter().find(|t| t.kind != Kind::Partnership) {
         return t.kind;
     }
+    // The cues follow the trigger: "to create" before it tells what else
+    // the subject did ("Acme paid to create Initech, and has a deal ...").
+    let from = triggers.first().map_or(0, |t| t.end);
+    let after = &sentence[from..];
     TYPE_CUES
         .iter()
         .find(|(re, k)| {
-            re.find_iter(sentence).any(|m| {
-                *k != Kind::CoDevelopment || !RESOURCE_AFTER.is_match(&sentence[m.end()..])
-            })
+            re.find_iter(after)
+                .any(|m| *k != Kind::CoDevelopment || !RESOURCE_AFTER.is_match(&after[m.end()..]))
         })
         .map_or(Kind::Partnership, |(_, k)| *k)
 }
