@@ -102,7 +102,7 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
                 g.end = m.end;
                 continue;
             }
-            // "X which has allied itself with Y, Z which is linked with W":
+            // "X which works with Y, Z which backs W":
             // a name with its own relative clause starts another item.
             let own_clause = OWN_RELATIVE.is_match(&sentence[m.end..]);
             let gap = without_name_tail(gap);
@@ -269,7 +269,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         }
     }
     if let Some(l) = left {
-        // "X and Y have joint ventures with Chinese players": an unnamed partner.
+        // "X and Y run joint ventures with local firms": an unnamed partner.
         let unnamed_partner = right.is_none() && UNNAMED_PARTNER.is_match(&sentence[trigger.end..]);
         if l.names.len() >= 2 && trigger.reciprocal && !unnamed_partner {
             return Sides::Pairs(all_pairs(&l.names));
@@ -384,13 +384,13 @@ mod tests {
     fn coordinated_subject_pairs_among_itself() {
         assert_eq!(
             run(
-                "Sony, Philips and Samsung are developing a standard.",
-                &["Sony", "Philips", "Samsung"]
+                "Acme, Globex and Initech are developing a standard.",
+                &["Acme", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![
-                ("Sony", "Philips"),
-                ("Sony", "Samsung"),
-                ("Philips", "Samsung")
+                ("Acme", "Globex"),
+                ("Acme", "Initech"),
+                ("Globex", "Initech")
             ])
         );
     }
@@ -399,7 +399,7 @@ mod tests {
     fn between_pairs_the_members() {
         assert_eq!(
             run(
-                "The system is a joint venture between security firm Acme and storage specialists Globex.",
+                "The tool is a joint venture between chip designer Acme and software house Globex.",
                 &["Acme", "Globex"]
             ),
             Sides::Pairs(vec![("Acme", "Globex")])
@@ -410,10 +410,10 @@ mod tests {
     fn orders_run_from_the_seller() {
         assert_eq!(
             run(
-                "Ryanair has placed an order for 70 Boeing planes.",
-                &["Ryanair", "Boeing"]
+                "Acme Air has placed an order for 40 Globex jets.",
+                &["Acme Air", "Globex"]
             ),
-            Sides::Pairs(vec![("Boeing", "Ryanair")])
+            Sides::Pairs(vec![("Globex", "Acme Air")])
         );
     }
 
@@ -432,19 +432,19 @@ mod tests {
     fn working_on_pairs_only_coordinated_subjects() {
         assert_eq!(
             run(
-                "Sony, IBM and Toshiba, who have been working on the chip, will unveil it.",
-                &["Sony", "IBM", "Toshiba"]
+                "Acme, Globex and Initech, who have been working on the sensor, will show it.",
+                &["Acme", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![
-                ("Sony", "IBM"),
-                ("Sony", "Toshiba"),
-                ("IBM", "Toshiba")
+                ("Acme", "Globex"),
+                ("Acme", "Initech"),
+                ("Globex", "Initech")
             ])
         );
         assert_eq!(
             run(
-                "Nokia has been working on a technology called Visual Radio.",
-                &["Nokia", "Visual Radio"]
+                "Acme has been working on a gadget called Globex Pad.",
+                &["Acme", "Globex Pad"]
             ),
             Sides::None
         );
@@ -454,7 +454,7 @@ mod tests {
     fn unnamed_partner_does_not_pair_the_subjects() {
         assert_eq!(
             run(
-                "Acme, Globex and Initech are involved in joint ventures with Chinese players.",
+                "Acme, Globex and Initech run joint ventures with local firms.",
                 &["Acme", "Globex", "Initech"]
             ),
             Sides::None
@@ -475,9 +475,9 @@ mod tests {
 
     #[test]
     fn relative_clause_ends_a_list() {
-        let s = "The deal lets Hitachi and Matsushita, which makes Panasonic products, grow.";
-        let g = groups(s, &mentions(s, &["Hitachi", "Matsushita", "Panasonic"]));
-        assert_eq!(g[0].names, ["Hitachi", "Matsushita"]);
+        let s = "The pact lets Acme and Globex, which makes Initech phones, grow.";
+        let g = groups(s, &mentions(s, &["Acme", "Globex", "Initech"]));
+        assert_eq!(g[0].names, ["Acme", "Globex"]);
         assert_eq!(g.len(), 2);
     }
 
@@ -485,7 +485,7 @@ mod tests {
     fn a_name_with_its_own_relative_clause_is_no_list_item() {
         assert_eq!(
             run(
-                "Four firms lead, Acme which has allied itself with Globex, Initech which is linked with Umbrella.",
+                "Three firms matter, Acme which is allied with Globex, Initech which is tied to Umbrella.",
                 &["Acme", "Globex", "Initech", "Umbrella"]
             ),
             Sides::Pairs(vec![("Acme", "Globex")])
@@ -540,10 +540,10 @@ mod tests {
     fn pronoun_subject_leaves_right_side_only() {
         assert_eq!(
             run(
-                "It has agreed a content deal with video recorder company TiVo.",
-                &["TiVo"]
+                "It has signed a music deal with streaming firm Globex.",
+                &["Globex"]
             ),
-            Sides::RightOnly(vec!["TiVo"])
+            Sides::RightOnly(vec!["Globex"])
         );
     }
 }

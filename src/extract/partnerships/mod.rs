@@ -313,7 +313,7 @@ fn rule_pairs<'o>(
         let status = status::classify(s, t.start..t.end);
         // Co-sponsors ("sponsored by X and Y") are partners of each other.
         let co_sponsors = t.kind == Kind::Marketing && s[t.end..].trim_start().starts_with("by ");
-        // Of two specific triggers ("a stake in the joint venture"), each
+        // Of two specific triggers ("a 10% stake and a joint venture"), each
         // types the pairs it relates.
         let own = (t.kind != Kind::Partnership).then_some(t.kind);
         for (a, b, mut confidence, via_reference) in found {
@@ -563,23 +563,21 @@ mod tests {
 
     #[test]
     fn a_guessed_name_takes_the_short_form_given_after_it() {
-        let doc = Document::new(
-            "The developers Sports Interactive (SI) and publishers Eidos would work together.",
-        );
+        let doc = Document::new("The makers Globex Games (GG) and publisher Acme signed.");
         let m = [Mention {
-            start: 35,
-            end: 37,
-            name: "SI",
+            start: 25,
+            end: 27,
+            name: "GG",
             guessed: false,
         }];
-        assert_eq!(short_form_after(doc.text, 33, &m), Some("SI"));
-        assert_eq!(short_form_after(doc.text, 15, &m), None);
+        assert_eq!(short_form_after(doc.text, 23, &m), Some("GG"));
+        assert_eq!(short_form_after(doc.text, 17, &m), None);
     }
 
     #[test]
     fn co_sponsors_are_partners() {
         assert_eq!(
-            rels("The application was sponsored by firms including Nokia, Microsoft and Vodafone."),
+            rels("The relay race was sponsored by companies including Nokia, Microsoft and Vodafone."),
             [
                 r("Nokia", "Microsoft", "partnership", "ongoing"),
                 r("Nokia", "Vodafone", "partnership", "ongoing"),
@@ -638,7 +636,7 @@ mod tests {
 
     #[test]
     fn the_deal_of_a_takeover_is_no_partnership() {
-        assert!(rels("Acme Corp. is to buy rival Globex Inc. for $11bn. Sources familiar with the deal said the two companies sped up talks.").is_empty());
+        assert!(rels("Acme Corp. is to buy rival Globex Inc. for $11bn. People close to the deal said the two companies held talks.").is_empty());
     }
 
     #[test]

@@ -44,7 +44,7 @@ static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"^,?\s+(?:said|says|told|explained|added|who)(?-u:\b)|^,\s+(?:a |the |its |their )?(?:senior|executive|vice|chief|head|director|president|chairman|chairwoman|managing|founder|co-founder|analyst|spokesman|spokeswoman|professor|editor)(?-u:\b)").expect("speaker pattern")
 });
 
-/// A speech verb right before a name introduces a person ("explains Herbert Hansen").
+/// A speech verb right before a name introduces a person ("explains Jane Roe").
 static SPOKEN_BY: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"(?:said|says|explains|explained|added|adds|predicted|predicts|noted|notes|warned|warns|argued|argues|insisted|insists|according to)\s*$")
         .expect("speech verb pattern")
@@ -421,7 +421,7 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         }
         // Drop a trailing possessive or period.
         let mut piece = &sentence[start..end];
-        // A possessive ends a name: "Respond's Belgian partner"; after a
+        // A possessive ends a name: "Acme's Dutch partner"; after a
         // place it opens one: "Argentina's Enarsa".
         if let Some(p) = piece.find("'s ").or_else(|| piece.find("’s ")) {
             let owner = &piece[..p];
@@ -448,7 +448,7 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             || SPEAKS.is_match(&sentence[end..])
             || SPOKEN_BY.is_match(&sentence[..m.start()])
             || piece.contains(' ') && lexicon::is_first_name(first_word);
-        // "Herbert Hansen of Respond": the person's organization.
+        // "Jane Roe of Acme": the person's organization.
         if person {
             if let Some(p) = piece.rfind(" of ") {
                 start += p + 4;
@@ -503,16 +503,16 @@ mod tests {
     #[test]
     fn capitalized_sequences_without_function_words_and_places() {
         assert_eq!(
-            names("In 2013, Mile2 entered into a partnership with Merit Network in Michigan."),
-            ["Mile2", "Merit Network"]
+            names("In 2011, Zeta9 signed a partnership with Orbit Network in Ohio."),
+            ["Zeta9", "Orbit Network"]
         );
         assert_eq!(
             names("The French carmaker teamed up with Bank of America's unit and China."),
             ["Bank of America"]
         );
         assert_eq!(
-            names("Bharti has allied itself with Singapore Telecom and Argentina's Enarsa."),
-            ["Bharti", "Singapore Telecom", "Enarsa"]
+            names("Acme has teamed up with Singapore Telecom and Brazil's Zentra."),
+            ["Acme", "Singapore Telecom", "Zentra"]
         );
         assert_eq!(
             names("Spotify announced a deal with theCUBE."),
@@ -523,8 +523,8 @@ mod tests {
     #[test]
     fn a_digit_may_open_a_name() {
         assert_eq!(
-            names("It is a joint venture between security firm 3ami and BridgeHead."),
-            ["3ami", "BridgeHead"]
+            names("It is a venture of design firm 4ever and SkyBridge."),
+            ["4ever", "SkyBridge"]
         );
         assert!(names("Shares rose 10am on 5th May.")
             .iter()
@@ -542,7 +542,7 @@ mod tests {
             ["Acme Partners", "Globex"]
         );
         assert_eq!(
-            names("Eric Rice won sponsorship from Warner Bros in Britain."),
+            names("Eric Stone won backing from Warner Bros in Britain."),
             ["Warner Bros"]
         );
         assert!(names("It could supply the data, said Mr Ayers.").is_empty());

@@ -70,7 +70,7 @@ static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// An agreement dated to a past year is background ("an alliance agreed in 2000").
+/// An agreement dated to a past year is background ("a pact signed in 1998").
 static DATED_PAST: LazyLock<Regex> = LazyLock::new(|| {
     cue(
         r"(?:agreed|signed|formed|struck|set up|created|launched|established|founded) (?:back )?in (?:19|20)\d\d",
@@ -127,7 +127,7 @@ pub fn classify(sentence: &str, trigger: std::ops::Range<usize>) -> Status {
         from += m.end();
     }
     // The clause after a break still speaks of the relation when it opens
-    // with a reference to it ("..., however the deal was thrown out").
+    // with a reference to it ("..., however the pact was later dropped").
     let mut after_break = "";
     if let Some(m) = CLAUSE_BREAK.find(&sentence[trigger.end..to]) {
         let rest = &sentence[trigger.end + m.end()..];
@@ -206,23 +206,25 @@ mod tests {
             Status::Planned
         );
         assert_eq!(
-            classify("Acme is to sell 10 planes to Globex in a deal that could be worth $1bn."),
+            classify("Acme is to sell 12 trains to Globex under a deal valued at $2bn."),
             Status::Announced
         );
         assert_eq!(
-            classify("Acme, which has allied itself with Globex in a partnership, fell."),
+            classify("Acme, which has long worked with Globex in a partnership, fell."),
             Status::Ongoing
         );
         assert_eq!(
-            classify("Acme will gain the right to sell its unit to Globex, part of a partnership agreed in 2000."),
+            classify(
+                "Acme will be able to sell its unit to Globex under a partnership signed in 1999."
+            ),
             Status::Ongoing
         );
         assert_eq!(
-            classify("Acme sought a tie-up with Globex last year however the deal was thrown out by a court."),
+            classify("Acme sought a tie-up with Globex in 2003 however the pact was blocked by regulators."),
             Status::Ended
         );
         assert_eq!(
-            classify("Acme sought a tie-up with Globex in May However, the deal was blocked."),
+            classify("Acme wanted a tie-up with Globex in May However, the pact was cancelled."),
             Status::Ended
         );
         assert_eq!(
@@ -234,7 +236,7 @@ mod tests {
             Status::Announced
         );
         assert_eq!(
-            classify("Herbert Hansen of Acme is a working scientist at its partner Globex."),
+            classify("Jane Roe of Acme is a senior engineer at its partner Globex."),
             Status::Ongoing
         );
     }

@@ -64,7 +64,7 @@ pub struct Trigger {
     pub reciprocal: bool,
     /// Relates only organizations coordinated before it: "working on" makes
     /// X and Y partners in "X and Y are working on a chip", but nobody in
-    /// "X is working on a technology called Y".
+    /// "X is working on a gadget called Y".
     pub subjects_only: bool,
 }
 
@@ -219,7 +219,7 @@ fn ends_a_name(sentence: &str, start: usize, matched: &str) -> bool {
             .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
-/// A business sold ("to sell its car division"), not goods.
+/// A business sold ("to sell its truck unit"), not goods.
 static BUSINESS_SOLD: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"^\s+(?:its|the|a|their)\s+(?:[\w-]+\s+)?(?:stake|unit|division|business|arm|subsidiary|operations?)(?-u:\b)")
         .expect("business sold pattern")
@@ -302,7 +302,7 @@ mod tests {
 
     #[test]
     fn finds_triggers_with_types_and_direction() {
-        let s = "Ryanair placed an order for planes with Boeing under a joint venture deal.";
+        let s = "Acme Air placed an order for jets with Globex under a joint venture deal.";
         let t = find_all(s, &[]);
         let words: Vec<&str> = t.iter().map(|t| &s[t.start..t.end]).collect();
         assert_eq!(words, ["placed an order", "joint venture", "deal"]);
@@ -322,22 +322,18 @@ mod tests {
         let at = s.find("Globex").expect("name");
         assert!(find_all(s, &[(at, at + 6)]).is_empty());
         assert_eq!(find_all(s, &[]).len(), 1);
-        assert!(find_all(
-            "Acme has the right to sell its car division to Globex.",
-            &[]
-        )
-        .is_empty());
+        assert!(find_all("Acme has the option to sell its truck unit to Globex.", &[]).is_empty());
     }
 
     #[test]
     fn generic_deal_refined_by_purpose() {
-        let s = "Boeing announced a deal with HCL to develop a platform.";
+        let s = "Acme signed a deal with Globex to design a new chip.";
         assert_eq!(sentence_kind(s, &find_all(s, &[])), Kind::CoDevelopment);
     }
 
     #[test]
     fn developing_a_field_is_no_co_development() {
-        let s = "Acme has a partnership to develop the Tarvik 3 gas field with Globex.";
+        let s = "Acme and Globex agreed a partnership to develop the Norra 7 oil field.";
         assert_eq!(sentence_kind(s, &find_all(s, &[])), Kind::Partnership);
     }
 
