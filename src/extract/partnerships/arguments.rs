@@ -193,6 +193,12 @@ static SECOND_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("second predicate pattern")
 });
 
+/// The name ending at byte `end` closes the first verb phrase of a
+/// sentence whose subject goes on with another ("..., and has a deal").
+pub fn ends_first_predicate(sentence: &str, end: usize) -> bool {
+    SECOND_PREDICATE.is_match(&sentence[end..])
+}
+
 /// Where the trigger's arguments were found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sides<'o> {
@@ -527,6 +533,10 @@ mod tests {
             ),
             Sides::Pairs(vec![("Acme", "Initech")])
         );
+        let s = "Acme paid $2bn to create Globex, and has a partnership with Initech.";
+        let globex = s.find("Globex").expect("name") + "Globex".len();
+        assert!(ends_first_predicate(s, globex));
+        assert!(!ends_first_predicate(s, 4));
     }
 
     #[test]

@@ -372,6 +372,9 @@ fn learned_pairs(
                 || pairs
                     .iter()
                     .any(|q| same_pair((&q.0, &q.1), (a.name, b.name)))
+                // "Acme paid to create Initech, and has a deal with Globex":
+                // Initech is the first verb's object, not Globex's partner.
+                || i > 0 && arguments::ends_first_predicate(ctx.sentence, a.end)
             {
                 continue;
             }
