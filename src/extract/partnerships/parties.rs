@@ -1,8 +1,9 @@
 //! Names that cannot be a party to a partnership where they stand: a name
 //! used as the modifier of a facility, project, aircraft, disease or
 //! technology noun ("the Tarvik 3 gas field", "Alzheimer's disease"),
-//! a product name ("under the name Star Harbour"), a subsidiary ("its
-//! subsidiary Fuso") or a venue ("on the London Stock Exchange").
+//! a product name ("under the name Blue Harbour"), a subsidiary ("its
+//! subsidiary Globex"), a venue ("on the London Stock Exchange") or the
+//! employer of a quoted analyst.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -48,6 +49,15 @@ static THING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("thing-before pattern")
 });
 
+/// The employer of an outside observer quoted on the news ("said Jane Roe,
+/// an analyst at Acme Research").
+static OBSERVER_AT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"(?i)(?-u:\b)(?:analysts?|economists?|strategists?|professor)\s+(?:at|with|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
+    )
+    .expect("observer pattern")
+});
+
 /// The mention `start..end` of `sentence` does not name a party there.
 /// `guessed` names (not from the organization finder) are also dropped
 /// before a head noun without a determiner.
@@ -60,6 +70,7 @@ pub fn is_not_party(sentence: &str, start: usize, end: usize, guessed: bool) -> 
         &MODIFIED_AFTER
     };
     THING_BEFORE.is_match(before)
+        || OBSERVER_AT.is_match(before)
         || DETERMINER_BEFORE.is_match(before) && modified.is_match(after)
         || guessed && HEAD_RIGHT_AFTER.is_match(after)
 }
@@ -75,10 +86,10 @@ mod tests {
 
     #[test]
     fn things_named_after_places_are_no_parties() {
-        let s = "BP has a partnership to develop the Tarvik 3 gas field with Rosneft.";
+        let s = "Acme has a partnership to explore the Tarvik 3 gas field with Globex.";
         assert!(not_party(s, "Tarvik", false));
-        assert!(!not_party(s, "Rosneft", false));
-        assert!(!not_party(s, "BP", false));
+        assert!(!not_party(s, "Globex", false));
+        assert!(!not_party(s, "Acme", false));
         assert!(not_party(
             "Acme signed a deal on the K-9 Falcon coastal patrol aircraft.",
             "K-9 Falcon",
@@ -94,18 +105,23 @@ mod tests {
     #[test]
     fn products_and_venues_are_no_parties() {
         assert!(not_party(
-            "SI will release it with Sega under the name Star Harbour.",
-            "Star Harbour",
+            "Acme will ship it with Globex under the name Blue Harbour.",
+            "Blue Harbour",
             true
         ));
         assert!(not_party(
-            "On the New York Stock Exchange, shares in Elan lost 70%.",
-            "New York Stock Exchange",
+            "On the Tokyo Stock Exchange, shares in Acme fell 9%.",
+            "Tokyo Stock Exchange",
             false
         ));
         assert!(not_party(
-            "Acme took a hit at its joint venture, Japanese subsidiary Fuso.",
-            "Fuso",
+            "Acme wrote down its stake in Danish subsidiary Globex.",
+            "Globex",
+            false
+        ));
+        assert!(not_party(
+            "The tie-up gives Acme reach, said Jane Roe, an analyst at broker Globex.",
+            "Globex",
             false
         ));
     }

@@ -66,14 +66,22 @@ static PLANNED_MODALS: LazyLock<Regex> = LazyLock::new(|| {
 
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
     cue(
-        r"announced|announces|announcing|partnered|signed|signs|signing|sign up|signed up|agreed|agrees|unveiled|unveils|launched|launches|formed|forms|struck|strikes|inked|entered into|enters into|teamed up|teams up|join(?:s|ed|ing) forces|formalised|formalized|awarded|won|wins|placed|sealed|clinched|today|unveil|(?:is|are) to|(?:is|are) set to|(?:is|are) (?:now |also |jointly )?(?:\w+ing)|confirmed|secured|selected|chose|picked",
+        r"announced|announces|announcing|partnered|signed|signs|signing|sign up|signed up|agreed|agrees|unveiled|unveils|launched|launches|formed|forms|struck|strikes|inked|entered into|enters into|teamed up|teams up|join(?:s|ed|ing) forces|formalised|formalized|awarded|won|wins|placed|sealed|clinched|today|unveil|(?:is|are) to|(?:is|are) set to|(?:is|are) (?:now |also |jointly )?(?:\w+ing)|confirmed|secured|selected|chose|picked|will",
     )
 });
 
-/// An agreement dated to a past year is background ("an alliance agreed in 2000").
+/// An agreement dated to a past year is background ("a pact signed in 1998").
 static DATED_PAST: LazyLock<Regex> = LazyLock::new(|| {
     cue(
         r"(?:agreed|signed|formed|struck|set up|created|launched|established|founded) (?:back )?in (?:19|20)\d\d",
+    )
+});
+
+/// An arrangement just completed, in the present perfect passive ("has
+/// been signed", "have been developed by").
+static NEWLY_DONE: LazyLock<Regex> = LazyLock::new(|| {
+    cue(
+        r"(?:has|have) (?:now |just |recently )?been (?:\w+ly )?(?:signed|agreed|launched|developed|created|unveiled|formed|set up|built|incorporated|awarded|selected|chosen|struck|sealed|inked|announced|finalised|finalized|completed)",
     )
 });
 
@@ -96,7 +104,7 @@ static PERFECT_PROGRESSIVE: LazyLock<Regex> =
 
 /// Clause breaks: a status cue on the far side belongs to another clause.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i);|\s(?:but|while|whilst|although|whereas|however)\s|\.\s")
+    crate::text::pattern::regex(r"(?i);|\s(?:but|while|whilst|although|whereas|however)[\s,]|\.\s")
         .expect("clause pattern")
 });
 
@@ -119,7 +127,7 @@ pub fn classify(sentence: &str, trigger: std::ops::Range<usize>) -> Status {
         from += m.end();
     }
     // The clause after a break still speaks of the relation when it opens
-    // with a reference to it ("..., however the deal was thrown out").
+    // with a reference to it ("..., however the pact was later dropped").
     let mut after_break = "";
     if let Some(m) = CLAUSE_BREAK.find(&sentence[trigger.end..to]) {
         let rest = &sentence[trigger.end + m.end()..];
@@ -141,6 +149,8 @@ pub fn classify(sentence: &str, trigger: std::ops::Range<usize>) -> Status {
         Status::Ended
     } else if PLANNED_NOUNS.is_match(window) || PLANNED_MODALS.is_match(before) {
         Status::Planned
+    } else if NEWLY_DONE.is_match(window) {
+        Status::Announced
     } else if ONGOING.is_match(before)
         || PERFECT_PROGRESSIVE.is_match(&sentence[from..trigger.end])
         || DATED_PAST.is_match(window)
@@ -196,23 +206,37 @@ mod tests {
             Status::Planned
         );
         assert_eq!(
-            classify("Acme is to sell 10 planes to Globex in a deal that could be worth $1bn."),
+            classify("Acme is to sell 12 trains to Globex under a deal valued at $2bn."),
             Status::Announced
         );
         assert_eq!(
-            classify("Acme, which has allied itself with Globex in a partnership, fell."),
+            classify("Acme, which has long worked with Globex in a partnership, fell."),
             Status::Ongoing
         );
         assert_eq!(
-            classify("Acme will gain the right to sell its unit to Globex, part of a partnership agreed in 2000."),
+            classify(
+                "Acme will be able to sell its unit to Globex under a partnership signed in 1999."
+            ),
             Status::Ongoing
         );
         assert_eq!(
-            classify("Acme sought a tie-up with Globex last year however the deal was thrown out by a court."),
+            classify("Acme sought a tie-up with Globex in 2003 however the pact was blocked by regulators."),
             Status::Ended
         );
         assert_eq!(
-            classify("Herbert Hansen of Acme is a working scientist at its partner Globex."),
+            classify("Acme wanted a tie-up with Globex in May However, the pact was cancelled."),
+            Status::Ended
+        );
+        assert_eq!(
+            classify("Acme will supply engines to Globex under the deal."),
+            Status::Announced
+        );
+        assert_eq!(
+            classify("The platform has been developed by Acme in partnership with Globex."),
+            Status::Announced
+        );
+        assert_eq!(
+            classify("Jane Roe of Acme is a senior engineer at its partner Globex."),
             Status::Ongoing
         );
     }

@@ -64,7 +64,7 @@ pub struct Trigger {
     pub reciprocal: bool,
     /// Relates only organizations coordinated before it: "working on" makes
     /// X and Y partners in "X and Y are working on a chip", but nobody in
-    /// "X is working on a technology called Y".
+    /// "X is working on a gadget called Y".
     pub subjects_only: bool,
 }
 
@@ -129,7 +129,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         pat(
-            r"suppl(?:y|ies|ied|ying|ier)(?: (?:deal|agreement|contract|pact))?|placed an order|orders? for|ordered|outsourc(?:e|ed|ing)|(?:awarded|won|wins|signed) (?:a |an )?(?:\S+ )?contract|contract (?:to|for) (?:build|provide|deliver|supply|run|manage)|to sell",
+            r"suppl(?:y|ies|ied|ying|ier)(?: (?:deal|agreement|contract|pact))?|placed an order|orders? for|ordered|outsourc(?:e|ed|ing)|(?:awarded|won|wins|signed) (?:a |an )?(?:\S+ )?contract|contract (?:to|for) (?:build|provide|deliver|supply|run|manage)|to sell|(?:rent|lease)(?:s|d|ed|ing)? from",
             Supply,
             L,
             false,
@@ -141,7 +141,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         pat(
-            r"co-develop(?:s|ed|ing|ment)?|jointly develop(?:s|ed|ing)?|develop(?:ing|ed)? together|joint (?:research|development)|research collaboration|co-produc(?:e|ed|es|ing|tion|er)|are developing|working together|work(?:s|ed|ing)? (?:closely )?together|(?:work(?:s|ed|ing)?|partner(?:s|ed|ing)?) closely with|joined forces|joining forces|join forces|(?:be|being|been|was|were|is|are) (?:jointly )?developed by",
+            r"co-develop(?:s|ed|ing|ment)?|jointly develop(?:s|ed|ing)?|develop(?:ing|ed)? together|joint (?:research|development)|research collaboration|co-produc(?:e|ed|es|ing|tion|er)|are developing|working together|work(?:s|ed|ing)? (?:closely )?together|(?:work(?:s|ed|ing)?|partner(?:s|ed|ing)?) closely with|collaborat(?:e|es|ed|ing) closely|joined forces|joining forces|join forces|(?:be|being|been|was|were|is|are) (?:jointly )?developed by",
             CoDevelopment,
             L,
             true,
@@ -194,6 +194,13 @@ static TYPE_CUES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
     ]
 });
 
+/// Developing a resource or a market ("to develop the Tarvik gas field") is
+/// no joint development of a technology.
+static RESOURCE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+(?:(?:the|a|an|its|their|new)\s+)?(?:[\w-]+\s+){0,3}?(?:fields?|oilfields?|gasfields?|reserves?|deposits?|mines?|sites?|markets?|region|land|properties|property)(?-u:\b)")
+        .expect("resource pattern")
+});
+
 /// Every trigger of a sentence, in text order, not overlapping each other
 /// nor the `names` (byte ranges of organization mentions: "Arts Alliance").
 pub fn find_all(sentence: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
@@ -234,7 +241,7 @@ fn ends_a_name(sentence: &str, start: usize, matched: &str) -> bool {
             .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
-/// A business sold ("to sell its car division"), not goods.
+/// A business sold ("to sell its truck unit"), not goods.
 static BUSINESS_SOLD: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"^\s+(?:its|the|a|their)\s+(?:[\w-]+\s+)?(?:stake|unit|division|business|arm|subsidiary|operations?)(?-u:\b)")
         .expect("business sold pattern")
@@ -255,13 +262,18 @@ fn sells_a_company(
         && (names.iter().any(|&(s, _)| s == end + gap) || BUSINESS_SOLD.is_match(after))
 }
 
-/// Ordering, outsourcing and awarding a contract run from the right-hand organization.
+/// Ordering, outsourcing, awarding a contract and renting from run from the
+/// right-hand organization.
 fn direction_of(p: &Pattern, matched: &str) -> Direction {
     if p.kind != Kind::Supply {
         return p.direction;
     }
     let m = matched.to_ascii_lowercase();
-    if m.contains("order") || m.starts_with("outsourc") || m.starts_with("awarded") {
+    if m.contains("order")
+        || m.starts_with("outsourc")
+        || m.starts_with("awarded")
+        || m.ends_with(" from")
+    {
         Direction::RightProvides
     } else {
         Direction::LeftProvides
@@ -273,9 +285,16 @@ pub fn sentence_kind(sentence: &str, triggers: &[Trigger]) -> Kind {
     if let Some(t) = triggers.iter().find(|t| t.kind != Kind::Partnership) {
         return t.kind;
     }
+    // The cues follow the trigger: "to create" before it tells what else
+    // the subject did ("Acme paid to create Initech, and has a deal ...").
+    let from = triggers.first().map_or(0, |t| t.end);
+    let after = &sentence[from..];
     TYPE_CUES
         .iter()
-        .find(|(re, _)| re.is_match(sentence))
+        .find(|(re, k)| {
+            re.find_iter(after)
+                .any(|m| *k != Kind::CoDevelopment || !RESOURCE_AFTER.is_match(&after[m.end()..]))
+        })
         .map_or(Kind::Partnership, |(_, k)| *k)
 }
 
@@ -305,7 +324,7 @@ mod tests {
 
     #[test]
     fn finds_triggers_with_types_and_direction() {
-        let s = "Ryanair placed an order for planes with Boeing under a joint venture deal.";
+        let s = "Acme Air placed an order for jets with Globex under a joint venture deal.";
         let t = find_all(s, &[]);
         let words: Vec<&str> = t.iter().map(|t| &s[t.start..t.end]).collect();
         assert_eq!(words, ["placed an order", "joint venture", "deal"]);
@@ -325,17 +344,27 @@ mod tests {
         let at = s.find("Globex").expect("name");
         assert!(find_all(s, &[(at, at + 6)]).is_empty());
         assert_eq!(find_all(s, &[]).len(), 1);
-        assert!(find_all(
-            "Acme has the right to sell its car division to Globex.",
-            &[]
-        )
-        .is_empty());
+        assert!(find_all("Acme has the option to sell its truck unit to Globex.", &[]).is_empty());
     }
 
     #[test]
     fn generic_deal_refined_by_purpose() {
-        let s = "Boeing announced a deal with HCL to develop a platform.";
+        let s = "Acme signed a deal with Globex to design a new chip.";
         assert_eq!(sentence_kind(s, &find_all(s, &[])), Kind::CoDevelopment);
+    }
+
+    #[test]
+    fn developing_a_field_is_no_co_development() {
+        let s = "Acme and Globex agreed a partnership to develop the Norra 7 oil field.";
+        assert_eq!(sentence_kind(s, &find_all(s, &[])), Kind::Partnership);
+    }
+
+    #[test]
+    fn renting_from_runs_from_the_lessor() {
+        let s = "Customers get airtime rented from Globex.";
+        let t = find_all(s, &[]);
+        assert_eq!(t[0].kind, Kind::Supply);
+        assert_eq!(t[0].direction, Direction::RightProvides);
     }
 
     #[test]
