@@ -57,8 +57,9 @@ fn is_furniture(line: &str) -> bool {
 }
 
 pub(super) fn join_kept(blocks: &[Block], keep: &[bool]) -> String {
-    let mut out = String::new();
-    for (b, _) in blocks.iter().zip(keep).filter(|(_, k)| **k) {
+    let kept = || blocks.iter().zip(keep).filter(|(_, k)| **k);
+    let mut out = String::with_capacity(kept().map(|(b, _)| b.text.len() + 1).sum());
+    for (b, _) in kept() {
         if !out.is_empty() {
             out.push('\n');
         }
