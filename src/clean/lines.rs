@@ -9,7 +9,7 @@ use super::rules::{fill_prose_edges, rescue, veto};
 /// The article lines of a text dump, joined with `\n`.
 pub fn clean_text(text: &str) -> String {
     // Split at `\n` (SIMD search); trimming drops a `\r` as `str::lines` would.
-    let mut lines: Vec<&str> = Vec::new();
+    let mut lines: Vec<&str> = Vec::with_capacity(text.len() / 32 + 4);
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
         let line = text[start..end].trim();

@@ -138,14 +138,15 @@ mod avx2 {
                 unsafe { _mm256_storeu_si256(out.as_mut_ptr().cast(), bytes) };
             }
             let base = x.as_ptr().cast::<u8>();
-            // Node k's test for every row: all ones where the row goes right.
-            // `_CMP_GT_OQ` is false on NaN, as `>` is.
+            // Node k's test for every row: all ones where the row goes right,
+            // `threshold < x` (so the column loads straight into the
+            // compare); `_CMP_LT_OQ` is false on NaN, as `x > threshold` is.
             let c: [__m256; 15] = std::array::from_fn(|k| {
                 // SAFETY: an offset is a column index below 256 times the 32
                 // bytes of a column, and the 32 bytes read from it (one
                 // column, unaligned) end inside the 256 columns of `x`.
                 let v = unsafe { _mm256_loadu_ps(base.add(offsets[k] as usize).cast()) };
-                _mm256_cmp_ps::<_CMP_GT_OQ>(v, _mm256_set1_ps(t.threshold[k]))
+                _mm256_cmp_ps::<_CMP_LT_OQ>(_mm256_set1_ps(t.threshold[k]), v)
             });
             // The path bits, level by level: `blendv(a, b, m)` is b where m is set.
             let b0 = c[0];

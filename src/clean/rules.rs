@@ -123,15 +123,14 @@ fn is_name_unicode(line: &str) -> bool {
 /// Inside a sentence "by" is lower case, so only "By", "Written by" and
 /// "Posted by" open one (the first of them found, in that order).
 fn byline_name(line: &str) -> Option<&str> {
-    static Y_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"y "));
     static MARKERS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
         LazyLock::new(|| ["Written by ", "Posted by ", "By "].map(memchr::memmem::Finder::new));
-    Y_SPACE.find(line.as_bytes())?;
-    let rest = MARKERS.iter().find_map(|m| {
-        m.find(line.as_bytes())
-            .map(|at| &line[at + m.needle().len()..])
-    })?;
+    // Every marker holds "y ": most lines have none and stop here.
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(b'y', bytes).find(|&i| bytes.get(i + 1) == Some(&b' '))?;
+    let rest = MARKERS
+        .iter()
+        .find_map(|m| m.find(bytes).map(|at| &line[at + m.needle().len()..]))?;
     let name = rest.split([',', '|', '(']).next()?.trim();
     is_name(name).then_some(name)
 }
