@@ -756,22 +756,22 @@ fn unicode_prefix_key(text: &str) -> Option<u64> {
 /// orders ...") are furniture. Prose lines are left out (count 0): sentences
 /// that share an opening ("The company said ...") are still article text.
 fn prefix_counts(blocks: &[Block], prose: &[bool]) -> Vec<u32> {
-    let keys: Vec<Option<u64>> = blocks
+    // Sorted by key, equal keys end up side by side.
+    let mut keyed: Vec<(u64, u32)> = blocks
         .iter()
         .zip(prose)
-        .map(|(b, &p)| if p { None } else { prefix_key(b.text) })
+        .enumerate()
+        .filter(|(_, (_, &p))| !p)
+        .filter_map(|(i, (b, _))| Some((prefix_key(b.text)?, i as u32)))
         .collect();
-    let mut sorted: Vec<u64> = keys.iter().flatten().copied().collect();
-    sorted.sort_unstable();
-    keys.iter()
-        .map(|k| match k {
-            Some(k) => {
-                let n = sorted.partition_point(|v| v <= k) - sorted.partition_point(|v| v < k);
-                n as u32 - 1
-            }
-            None => 0,
-        })
-        .collect()
+    keyed.sort_unstable();
+    let mut out = vec![0u32; blocks.len()];
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, i) in group {
+            out[i as usize] = group.len() as u32 - 1;
+        }
+    }
+    out
 }
 
 /// `ln(1 + x)` for the counts and half counts the features take it of,

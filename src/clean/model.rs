@@ -216,6 +216,13 @@ pub fn stage2_features(z: &[f32], log_words: &[f32]) -> Vec<f32> {
 fn for_each_stage2_row(z: &[f32], log_words: &[f32], mut visit: impl FnMut(&[f32; S2])) {
     let n = z.len();
     let p: Vec<f32> = z.iter().map(|&v| 1.0 / (1.0 + (-v).exp())).collect();
+    let zc: Vec<f32> = z.iter().map(|v| v.clamp(-8.0, 8.0)).collect();
+    // Lines with p > 0.5 before each line: a window's count is a difference.
+    let mut above = Vec::with_capacity(n + 1);
+    above.push(0u32);
+    for &v in &p {
+        above.push(above[above.len() - 1] + (v > 0.5) as u32);
+    }
     // Missing neighbours (page edges) take the line's own score.
     let idx = |j: isize, i: usize| -> usize {
         if j < 0 || j >= n as isize {
@@ -227,7 +234,7 @@ fn for_each_stage2_row(z: &[f32], log_words: &[f32], mut visit: impl FnMut(&[f32
     for i in 0..n {
         let ii = i as isize;
         let at = |j: isize| p[idx(j, i)];
-        let zc = |j: isize| z[idx(j, i)].clamp(-8.0, 8.0);
+        let zc_at = |j: isize| zc[idx(j, i)];
         let max_before = p[i.saturating_sub(5)..i]
             .iter()
             .copied()
@@ -236,14 +243,15 @@ fn for_each_stage2_row(z: &[f32], log_words: &[f32], mut visit: impl FnMut(&[f32
             .iter()
             .copied()
             .fold(0.0, f32::max);
-        let window = &p[i.saturating_sub(10)..(i + 11).min(n)];
+        let (from, to) = (i.saturating_sub(10), (i + 11).min(n));
+        let window = &p[from..to];
         let mean = window.iter().sum::<f32>() / window.len() as f32;
-        let kept = window.iter().filter(|&&v| v > 0.5).count() as f32 / window.len() as f32;
+        let kept = (above[to] - above[from]) as f32 / window.len() as f32;
         let min_around = at(ii - 1).min(at(ii + 1));
         let short = (log_words[i] < 2.0) as u8 as f32;
         visit(&[
             1.0,
-            z[i].clamp(-8.0, 8.0),
+            zc[i],
             p[i],
             at(ii - 1),
             at(ii + 1),
@@ -259,13 +267,9 @@ fn for_each_stage2_row(z: &[f32], log_words: &[f32], mut visit: impl FnMut(&[f32
             log_words[i],
             short,
             short * min_around,
-            zc(ii - 1),
-            zc(ii + 1),
-            z[i.saturating_sub(3)..(i + 4).min(n)]
-                .iter()
-                .map(|v| v.clamp(-8.0, 8.0))
-                .sum::<f32>()
-                / 7.0,
+            zc_at(ii - 1),
+            zc_at(ii + 1),
+            zc[i.saturating_sub(3)..(i + 4).min(n)].iter().sum::<f32>() / 7.0,
         ]);
     }
 }
