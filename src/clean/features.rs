@@ -756,22 +756,22 @@ fn unicode_prefix_key(text: &str) -> Option<u64> {
 /// orders ...") are furniture. Prose lines are left out (count 0): sentences
 /// that share an opening ("The company said ...") are still article text.
 fn prefix_counts(blocks: &[Block], prose: &[bool]) -> Vec<u32> {
-    let keys: Vec<Option<u64>> = blocks
+    // Sorted by key, equal keys end up side by side.
+    let mut keyed: Vec<(u64, u32)> = blocks
         .iter()
         .zip(prose)
-        .map(|(b, &p)| if p { None } else { prefix_key(b.text) })
+        .enumerate()
+        .filter(|(_, (_, &p))| !p)
+        .filter_map(|(i, (b, _))| Some((prefix_key(b.text)?, i as u32)))
         .collect();
-    let mut sorted: Vec<u64> = keys.iter().flatten().copied().collect();
-    sorted.sort_unstable();
-    keys.iter()
-        .map(|k| match k {
-            Some(k) => {
-                let n = sorted.partition_point(|v| v <= k) - sorted.partition_point(|v| v < k);
-                n as u32 - 1
-            }
-            None => 0,
-        })
-        .collect()
+    keyed.sort_unstable();
+    let mut out = vec![0u32; blocks.len()];
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, i) in group {
+            out[i as usize] = group.len() as u32 - 1;
+        }
+    }
+    out
 }
 
 /// `ln(1 + x)` for the counts and half counts the features take it of,
@@ -812,16 +812,30 @@ pub const DIM: usize = 132;
 /// (below 256) needs no bounds check in it.
 pub const ROW_BUFFER: usize = 256;
 
-/// One feature row being filled in `FEATURE_NAMES` order.
-struct Row {
-    v: [f32; ROW_BUFFER],
-    k: usize,
+/// Rows built and scored together.
+pub const LANES: usize = 8;
+
+/// `LANES` feature rows side by side, feature-major: `x[feature][lane]`,
+/// so a tree node compares one feature of every row with one load.
+pub type RowBlock = [[f32; LANES]; ROW_BUFFER];
+
+thread_local! {
+    /// A block kept per thread between pages: its features past `DIM` stay
+    /// 0 and the rest are written row by row, so no page clears 8 KiB.
+    static SPARE_ROWS: std::cell::Cell<Option<Box<RowBlock>>> = const { std::cell::Cell::new(None) };
 }
 
-impl Row {
+/// Feature rows being filled, each in `FEATURE_NAMES` order, one per lane.
+struct Rows {
+    v: Box<RowBlock>,
+    k: usize,
+    lane: usize,
+}
+
+impl Rows {
     #[inline]
     fn put(&mut self, x: f32) {
-        self.v[self.k] = x;
+        self.v[self.k % ROW_BUFFER][self.lane % LANES] = x;
         self.k += 1;
     }
 
@@ -844,17 +858,22 @@ struct Glance {
 /// `page_stats`): one row of `FEATURE_NAMES.len()` values per block, flat.
 pub fn page_features(blocks: &[Block], stats: &[LineStats]) -> Vec<f32> {
     let mut f = Vec::with_capacity(blocks.len() * DIM);
-    for_each_row(blocks, stats, |row| f.extend_from_slice(&row[..DIM]));
+    for_each_block(blocks, stats, |x, rows| {
+        for lane in 0..rows {
+            f.extend(x[..DIM].iter().map(|col| col[lane]));
+        }
+    });
     f
 }
 
-/// Calls `visit` with the stage-1 feature vector of each block of a page in
-/// turn, in the first `DIM` values of a buffer (the rest are 0), so a page
-/// needs no table of rows.
-pub fn for_each_row(
+/// Calls `visit` with the stage-1 feature vectors of the blocks of a page,
+/// `LANES` blocks at a time (the last call may fill fewer lanes: `visit`
+/// gets how many), in the first `DIM` features of a `RowBlock` (the rest
+/// are 0), so a page needs no table of rows.
+pub fn for_each_block(
     blocks: &[Block],
     stats: &[LineStats],
-    mut visit: impl FnMut(&[f32; ROW_BUFFER]),
+    mut visit: impl FnMut(&RowBlock, usize),
 ) {
     let lnh = &*LN_HALVES;
     let lnc = &*LN_COUNTS;
@@ -908,12 +927,16 @@ pub fn for_each_row(
         ],
         None => [0.0; 3],
     };
-    let mut r = Row {
-        v: [0.0; ROW_BUFFER],
+    let mut r = Rows {
+        v: SPARE_ROWS
+            .take()
+            .unwrap_or_else(|| Box::new([[0.0; LANES]; ROW_BUFFER])),
         k: 0,
+        lane: 0,
     };
     for (i, s) in stats.iter().enumerate() {
         r.k = 0;
+        r.lane = i % LANES;
         let w = s.eff_words();
         let words = s.words.max(1) as f32;
         let long = w >= 5.0;
@@ -991,7 +1014,11 @@ pub fn for_each_row(
         r.put(ln_1p(lnc, names[i]));
         r.put(ln_1p(lnc, prefix_dups[i]));
         match blocks[i].html {
-            None => r.v[r.k..DIM].fill(0.0),
+            None => {
+                for col in &mut r.v[r.k..DIM] {
+                    col[r.lane] = 0.0;
+                }
+            }
             Some(h) => {
                 r.put(h.link_density);
                 r.flag(h.link_density > 0.5);
@@ -1018,8 +1045,11 @@ pub fn for_each_row(
                 debug_assert_eq!(r.k, DIM);
             }
         }
-        visit(&r.v);
+        if r.lane == LANES - 1 || i + 1 == n {
+            visit(&r.v, r.lane + 1);
+        }
     }
+    SPARE_ROWS.set(Some(r.v));
 }
 
 /// Lines since the last prose line (or until the next one, `forward`);

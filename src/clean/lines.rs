@@ -9,7 +9,7 @@ use super::rules::{fill_prose_edges, rescue, veto};
 /// The article lines of a text dump, joined with `\n`.
 pub fn clean_text(text: &str) -> String {
     // Split at `\n` (SIMD search); trimming drops a `\r` as `str::lines` would.
-    let mut lines: Vec<&str> = Vec::new();
+    let mut lines: Vec<&str> = Vec::with_capacity(text.len() / 32 + 4);
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
         let line = text[start..end].trim();
@@ -57,8 +57,9 @@ fn is_furniture(line: &str) -> bool {
 }
 
 pub(super) fn join_kept(blocks: &[Block], keep: &[bool]) -> String {
-    let mut out = String::new();
-    for (b, _) in blocks.iter().zip(keep).filter(|(_, k)| **k) {
+    let kept = || blocks.iter().zip(keep).filter(|(_, k)| **k);
+    let mut out = String::with_capacity(kept().map(|(b, _)| b.text.len() + 1).sum());
+    for (b, _) in kept() {
         if !out.is_empty() {
             out.push('\n');
         }

@@ -5,7 +5,9 @@
 //! run of headlines under "Related" goes). Weights are learned by
 //! `src/bin/train-clean.rs` and shipped in `data/clean/*.weights`.
 
-use super::features::{for_each_row, Block, LineStats, FEATURE_NAMES, ROW_BUFFER};
+use super::features::{
+    for_each_block, Block, LineStats, RowBlock, FEATURE_NAMES, LANES, ROW_BUFFER,
+};
 use std::sync::LazyLock;
 
 /// Names of the stage-2 features, in vector order.
@@ -55,11 +57,13 @@ impl Tree {
         self.leaf[(k - INNER) % (INNER + 1)]
     }
 
-    /// `eval` on a row in a `ROW_BUFFER`-wide buffer (feature indices are
-    /// below 256, so need no bounds check), unrolled: node `k` of level `d` is `2^d - 1 + path`.
-    fn eval_wide(&self, x: &[f32; ROW_BUFFER]) -> f32 {
-        let right =
-            |k: usize| (x[self.feature[k] as usize % ROW_BUFFER] > self.threshold[k]) as usize;
+    /// `eval` on lane `lane` of a `RowBlock` (feature indices are below
+    /// 256, so need no bounds check), unrolled: node `k` of level `d` is
+    /// `2^d - 1 + path`.
+    fn eval_lane(&self, x: &RowBlock, lane: usize) -> f32 {
+        let right = |k: usize| {
+            (x[self.feature[k] as usize % ROW_BUFFER][lane % LANES] > self.threshold[k]) as usize
+        };
         let p = right(0);
         let p = 2 * p + right(1 + p % 2);
         let p = 2 * p + right(3 + p % 4);
@@ -81,25 +85,144 @@ pub fn forest_score(trees: &[Tree], x: &[f32]) -> f32 {
     trees.iter().map(|t| t.eval(x)).sum()
 }
 
-/// Stage-1 score of a row in a `ROW_BUFFER`-wide buffer.
-fn forest_score_wide(trees: &[Tree], x: &[f32; ROW_BUFFER]) -> f32 {
-    let mut z = 0f32;
-    for t in trees {
-        z += t.eval_wide(x);
+/// Stage-1 scores of the `LANES` rows of a block, the trees summed in
+/// order (the same sums, bit for bit, whichever way they are computed).
+pub fn forest_block(trees: &[Tree], x: &RowBlock) -> [f32; LANES] {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, checked just above.
+        return unsafe { avx2::forest_block(trees, x) };
     }
-    z
+    forest_block_scalar(trees, x)
+}
+
+fn forest_block_scalar(trees: &[Tree], x: &RowBlock) -> [f32; LANES] {
+    std::array::from_fn(|lane| {
+        let mut z = 0f32;
+        for t in trees {
+            z += t.eval_lane(x, lane);
+        }
+        z
+    })
+}
+
+/// The forest on eight rows at once with AVX2: every node of a tree is
+/// compared for all rows (15 compares against one walk of 4 per row), then
+/// each row's path is picked out with blends, branch-free.
+#[cfg(target_arch = "x86_64")]
+mod avx2 {
+    use super::{RowBlock, Tree, LANES, ROW_BUFFER};
+    use std::arch::x86_64::*;
+
+    const _: () = assert!(LANES == 8, "one AVX2 register of f32 holds a block");
+    const _: () = assert!(super::DEPTH == 4, "the blends below walk four levels");
+    const _: () = assert!(ROW_BUFFER == 256, "`& 255` below is `% ROW_BUFFER`");
+
+    /// # Safety
+    /// The CPU must support AVX2.
+    #[target_feature(enable = "avx2")]
+    pub unsafe fn forest_block(trees: &[Tree], x: &RowBlock) -> [f32; LANES] {
+        let mut z = _mm256_setzero_ps();
+        for t in trees {
+            // Byte offsets of the nodes' feature columns in `x`, eight at a
+            // time (nodes 0..8, then 7..15): `% ROW_BUFFER` keeps them inside it.
+            let mut offsets = [0u32; 16];
+            for (at, from) in [(0, 0), (7, 7)] {
+                let ids = &t.feature[from..from + 8];
+                // SAFETY: `ids` is 8 u16s, the 16 bytes loaded (unaligned).
+                let ids = unsafe { _mm_loadu_si128(ids.as_ptr().cast()) };
+                let ids = _mm256_and_si256(_mm256_cvtepu16_epi32(ids), _mm256_set1_epi32(255));
+                let bytes = _mm256_slli_epi32::<5>(ids);
+                let out = &mut offsets[at..at + 8];
+                // SAFETY: `out` is 8 u32s, the 32 bytes stored (unaligned).
+                unsafe { _mm256_storeu_si256(out.as_mut_ptr().cast(), bytes) };
+            }
+            let base = x.as_ptr().cast::<u8>();
+            // Node k's test for every row: all ones where the row goes right,
+            // `threshold < x` (so the column loads straight into the
+            // compare); `_CMP_LT_OQ` is false on NaN, as `x > threshold` is.
+            let c: [__m256; 15] = std::array::from_fn(|k| {
+                // SAFETY: an offset is a column index below 256 times the 32
+                // bytes of a column, and the 32 bytes read from it (one
+                // column, unaligned) end inside the 256 columns of `x`.
+                let v = unsafe { _mm256_loadu_ps(base.add(offsets[k] as usize).cast()) };
+                _mm256_cmp_ps::<_CMP_LT_OQ>(_mm256_set1_ps(t.threshold[k]), v)
+            });
+            // The path bits, level by level: `blendv(a, b, m)` is b where m is set.
+            let b0 = c[0];
+            let b1 = _mm256_blendv_ps(c[1], c[2], b0);
+            let b2 = _mm256_blendv_ps(
+                _mm256_blendv_ps(c[3], c[4], b1),
+                _mm256_blendv_ps(c[5], c[6], b1),
+                b0,
+            );
+            let b3 = _mm256_blendv_ps(
+                _mm256_blendv_ps(
+                    _mm256_blendv_ps(c[7], c[8], b2),
+                    _mm256_blendv_ps(c[9], c[10], b2),
+                    b1,
+                ),
+                _mm256_blendv_ps(
+                    _mm256_blendv_ps(c[11], c[12], b2),
+                    _mm256_blendv_ps(c[13], c[14], b2),
+                    b1,
+                ),
+                b0,
+            );
+            // Leaf index = 8 b0 + 4 b1 + 2 b2 + b3; its low three bits pick
+            // within each half of the leaves, b0 picks the half.
+            let bit =
+                |m: __m256, v: i32| _mm256_and_si256(_mm256_castps_si256(m), _mm256_set1_epi32(v));
+            let low = _mm256_or_si256(_mm256_or_si256(bit(b1, 4), bit(b2, 2)), bit(b3, 1));
+            // SAFETY: `leaf` is 16 f32s: two loads of 8 (unaligned).
+            let (lo, hi) = unsafe {
+                (
+                    _mm256_loadu_ps(t.leaf.as_ptr()),
+                    _mm256_loadu_ps(t.leaf.as_ptr().add(8)),
+                )
+            };
+            let leaf = _mm256_blendv_ps(
+                _mm256_permutevar8x32_ps(lo, low),
+                _mm256_permutevar8x32_ps(hi, low),
+                b0,
+            );
+            z = _mm256_add_ps(z, leaf);
+        }
+        let mut out = [0f32; LANES];
+        // SAFETY: `out` is 8 f32s, the 32 bytes stored (unaligned store).
+        unsafe { _mm256_storeu_ps(out.as_mut_ptr(), z) };
+        out
+    }
 }
 
 pub fn dot(w: &[f32], x: &[f32]) -> f32 {
     w.iter().zip(x).map(|(a, b)| a * b).sum()
 }
 
+/// Width of a stage-2 row.
+const S2: usize = STAGE2_NAMES.len();
+
 /// Stage-2 rows (flat, `STAGE2_NAMES.len()` values each) from the stage-1
-/// scores `z` of one page. Neighbours enter as probabilities so one
-/// hopeless line cannot outvote a paragraph.
+/// scores `z` of one page.
 pub fn stage2_features(z: &[f32], log_words: &[f32]) -> Vec<f32> {
+    let mut out = Vec::with_capacity(z.len() * S2);
+    for_each_stage2_row(z, log_words, |row| out.extend_from_slice(row));
+    out
+}
+
+/// Calls `visit` with the stage-2 row of each line of a page in turn, from
+/// the stage-1 scores `z`. Neighbours enter as probabilities so one
+/// hopeless line cannot outvote a paragraph.
+fn for_each_stage2_row(z: &[f32], log_words: &[f32], mut visit: impl FnMut(&[f32; S2])) {
     let n = z.len();
     let p: Vec<f32> = z.iter().map(|&v| 1.0 / (1.0 + (-v).exp())).collect();
+    let zc: Vec<f32> = z.iter().map(|v| v.clamp(-8.0, 8.0)).collect();
+    // Lines with p > 0.5 before each line: a window's count is a difference.
+    let mut above = Vec::with_capacity(n + 1);
+    above.push(0u32);
+    for &v in &p {
+        above.push(above[above.len() - 1] + (v > 0.5) as u32);
+    }
     // Missing neighbours (page edges) take the line's own score.
     let idx = |j: isize, i: usize| -> usize {
         if j < 0 || j >= n as isize {
@@ -108,11 +231,10 @@ pub fn stage2_features(z: &[f32], log_words: &[f32]) -> Vec<f32> {
             j as usize
         }
     };
-    let mut out = Vec::with_capacity(n * STAGE2_NAMES.len());
     for i in 0..n {
         let ii = i as isize;
         let at = |j: isize| p[idx(j, i)];
-        let zc = |j: isize| z[idx(j, i)].clamp(-8.0, 8.0);
+        let zc_at = |j: isize| zc[idx(j, i)];
         let max_before = p[i.saturating_sub(5)..i]
             .iter()
             .copied()
@@ -121,14 +243,15 @@ pub fn stage2_features(z: &[f32], log_words: &[f32]) -> Vec<f32> {
             .iter()
             .copied()
             .fold(0.0, f32::max);
-        let window = &p[i.saturating_sub(10)..(i + 11).min(n)];
+        let (from, to) = (i.saturating_sub(10), (i + 11).min(n));
+        let window = &p[from..to];
         let mean = window.iter().sum::<f32>() / window.len() as f32;
-        let kept = window.iter().filter(|&&v| v > 0.5).count() as f32 / window.len() as f32;
+        let kept = (above[to] - above[from]) as f32 / window.len() as f32;
         let min_around = at(ii - 1).min(at(ii + 1));
         let short = (log_words[i] < 2.0) as u8 as f32;
-        out.extend_from_slice(&[
+        visit(&[
             1.0,
-            z[i].clamp(-8.0, 8.0),
+            zc[i],
             p[i],
             at(ii - 1),
             at(ii + 1),
@@ -144,16 +267,11 @@ pub fn stage2_features(z: &[f32], log_words: &[f32]) -> Vec<f32> {
             log_words[i],
             short,
             short * min_around,
-            zc(ii - 1),
-            zc(ii + 1),
-            z[i.saturating_sub(3)..(i + 4).min(n)]
-                .iter()
-                .map(|v| v.clamp(-8.0, 8.0))
-                .sum::<f32>()
-                / 7.0,
+            zc_at(ii - 1),
+            zc_at(ii + 1),
+            zc[i.saturating_sub(3)..(i + 4).min(n)].iter().sum::<f32>() / 7.0,
         ]);
     }
-    out
 }
 
 impl Model {
@@ -224,9 +342,9 @@ impl Model {
     pub fn stage1_scores(&self, blocks: &[Block], stats: &[LineStats]) -> (Vec<f32>, Vec<f32>) {
         let mut z = Vec::with_capacity(blocks.len());
         let mut lw = Vec::with_capacity(blocks.len());
-        for_each_row(blocks, stats, |x| {
-            z.push(forest_score_wide(&self.stage1, x));
-            lw.push(x[1]);
+        for_each_block(blocks, stats, |x, rows| {
+            z.extend_from_slice(&forest_block(&self.stage1, x)[..rows]);
+            lw.extend_from_slice(&x[1][..rows]);
         });
         (z, lw)
     }
@@ -235,10 +353,9 @@ impl Model {
     pub fn classify(&self, blocks: &[Block], stats: &[LineStats]) -> Vec<bool> {
         let (z, lw) = self.stage1_scores(blocks, stats);
         let cut = (self.threshold / (1.0 - self.threshold)).ln();
-        stage2_features(&z, &lw)
-            .chunks_exact(STAGE2_NAMES.len())
-            .map(|r| dot(&self.stage2, r) >= cut)
-            .collect()
+        let mut keep = Vec::with_capacity(z.len());
+        for_each_stage2_row(&z, &lw, |r| keep.push(dot(&self.stage2, r) >= cut));
+        keep
     }
 }
 
@@ -292,6 +409,53 @@ mod tests {
         };
         assert_eq!(t.eval(&[1.0, 0.0]), 0.0);
         assert_eq!(t.eval(&[1.0, 1.0]), INNER as f32);
+    }
+
+    /// Trees and rows from a small xorshift generator, with ties (values
+    /// equal to thresholds), negative zeros and NaNs among the values.
+    fn random_forest_and_block(seed: u64) -> (Vec<Tree>, RowBlock) {
+        let mut state = seed;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let grid = [-1.0, -0.0, 0.0, 0.25, 0.5, 1.0, 2.0];
+        let value = |n: u64| match n % 10 {
+            0 => f32::NAN,
+            k if k < 8 => grid[(n >> 8) as usize % grid.len()],
+            _ => (n >> 16) as u16 as f32 / 1000.0 - 30.0,
+        };
+        let trees = (0..40)
+            .map(|_| Tree {
+                feature: std::array::from_fn(|_| (next() % 140) as u16),
+                threshold: std::array::from_fn(|_| value(next()) * 0.9),
+                leaf: std::array::from_fn(|_| value(next())),
+            })
+            .collect();
+        let mut x = [[0f32; LANES]; ROW_BUFFER];
+        for col in &mut x {
+            for v in col.iter_mut() {
+                *v = value(next());
+            }
+        }
+        (trees, x)
+    }
+
+    #[test]
+    fn block_scores_match_the_row_by_row_walk_bit_for_bit() {
+        for seed in 1..50 {
+            let (trees, x) = random_forest_and_block(seed * 0x9E37_79B9);
+            let fast = forest_block(&trees, &x);
+            for (lane, z) in fast.iter().enumerate() {
+                let row: Vec<f32> = x.iter().map(|col| col[lane]).collect();
+                let walked = trees.iter().fold(0f32, |z, t| z + t.eval(&row));
+                assert_eq!(z.to_bits(), walked.to_bits(), "seed {seed} lane {lane}");
+            }
+            let scalar = forest_block_scalar(&trees, &x);
+            assert_eq!(fast.map(f32::to_bits), scalar.map(f32::to_bits));
+        }
     }
 
     #[test]

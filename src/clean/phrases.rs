@@ -197,7 +197,7 @@ impl<'a> PhraseScan<'a> {
 
     /// The word bytes `start..end`, all ASCII or not; `packed` is
     /// `word_key` of the word when it is ASCII and at most 8 bytes long.
-    #[inline]
+    #[inline(always)]
     pub fn word(&mut self, start: usize, end: usize, ascii: bool, packed: u64) {
         if start < self.skip_until {
             return;
@@ -212,6 +212,17 @@ impl<'a> PhraseScan<'a> {
         } else {
             word_key(&self.bytes[start..end])
         };
+        // Most words start no phrase: the filter, inlined in the caller's
+        // loop, rules them out before any call.
+        let k = slot_of(key);
+        if self.dict.bloom[k / 64] & 1 << (k % 64) != 0 {
+            self.phrase_at(start, end, key);
+        }
+    }
+
+    /// A word that may start a phrase (`key` passed the filter).
+    #[inline(never)]
+    fn phrase_at(&mut self, start: usize, end: usize, key: u64) {
         if let Some((e, category, len)) = longest_at(self.dict, self.bytes, start, key) {
             self.hits.add(category, len);
             self.skip_until = e.max(end);
@@ -273,14 +284,12 @@ pub fn scan(text: &str) -> PhraseHits {
     p.finish()
 }
 
-/// The longest phrase whose first word is the word (hash `h`) at `start`
-/// and that ends on a boundary: its end, category and length.
+/// The longest phrase whose first word is the word (hash `h`, past the
+/// filter) at `start` and that ends on a boundary: its end, category and
+/// length.
 #[inline]
 fn longest_at(dict: &Dictionary, bytes: &[u8], start: usize, h: u64) -> Option<(usize, u8, usize)> {
     let mut k = slot_of(h);
-    if dict.bloom[k / 64] & 1 << (k % 64) == 0 {
-        return None;
-    }
     let (from, len) = loop {
         let (key, from, len) = dict.slots[k];
         if key == h {

@@ -83,6 +83,29 @@ fn addresses_reader(line: &str) -> bool {
 
 /// One to four capitalized words and nothing else: a person's name.
 fn is_name(line: &str) -> bool {
+    if !line.is_ascii() {
+        return is_name_unicode(line);
+    }
+    // Unicode white space in ASCII is tab to carriage return and space.
+    let words = line
+        .as_bytes()
+        .split(|&b| matches!(b, b'\t'..=b'\r' | b' '))
+        .filter(|w| !w.is_empty());
+    let mut n = 0;
+    for w in words {
+        n += 1;
+        let capitalized = w[0].is_ascii_uppercase()
+            && w.iter()
+                .all(|&c| c.is_ascii_alphabetic() || matches!(c, b'-' | b'.' | b'\''));
+        if n > 4 || !capitalized {
+            return false;
+        }
+    }
+    n > 0
+}
+
+/// `is_name` of a line with non-ASCII characters.
+fn is_name_unicode(line: &str) -> bool {
     let mut words = 0;
     for w in line.split_whitespace() {
         words += 1;
@@ -98,14 +121,16 @@ fn is_name(line: &str) -> bool {
 
 /// The name in a byline: "By Jane Doe, Senior Reporter" gives "Jane Doe".
 /// Inside a sentence "by" is lower case, so only "By", "Written by" and
-/// "Posted by" open one.
+/// "Posted by" open one (the first of them found, in that order).
 fn byline_name(line: &str) -> Option<&str> {
-    static Y_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"y "));
-    Y_SPACE.find(line.as_bytes())?;
-    let rest = ["Written by ", "Posted by ", "By "]
+    static MARKERS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        LazyLock::new(|| ["Written by ", "Posted by ", "By "].map(memchr::memmem::Finder::new));
+    // Every marker holds "y ": most lines have none and stop here.
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(b'y', bytes).find(|&i| bytes.get(i + 1) == Some(&b' '))?;
+    let rest = MARKERS
         .iter()
-        .find_map(|m| line.find(m).map(|at| &line[at + m.len()..]))?;
+        .find_map(|m| m.find(bytes).map(|at| &line[at + m.needle().len()..]))?;
     let name = rest.split([',', '|', '(']).next()?.trim();
     is_name(name).then_some(name)
 }
@@ -273,6 +298,34 @@ mod tests {
             "The authority expects the new cranes to arrive early next year, ahead of the peak.",
         ];
         assert_eq!(run(&lines), [true, false, false, false, true]);
+    }
+
+    #[test]
+    fn names_are_read_the_same_in_ascii_and_unicode() {
+        for line in [
+            "Jane Doe",
+            "Jane  O'Neil-Smith Jr.",
+            "Jane\u{b}Doe",
+            "jane Doe",
+            "Jane Doe Smith Brown Green",
+            "Jane D0e",
+            "  ",
+            "",
+            "Ana María",
+            "Ana\u{a0}Maria",
+        ] {
+            let unicode = is_name_unicode(line);
+            assert_eq!(is_name(line), unicode, "{line:?}");
+            let ascii_twin: String = line.chars().filter(char::is_ascii).collect();
+            assert_eq!(
+                is_name(&ascii_twin),
+                is_name_unicode(&ascii_twin),
+                "{line:?}"
+            );
+        }
+        assert!(is_name("Jane  O'Neil-Smith Jr."));
+        assert_eq!(byline_name("Posted by Jane Doe | 2 May"), Some("Jane Doe"));
+        assert_eq!(byline_name("Written by Tom Roe, By Line"), Some("Tom Roe"));
     }
 
     #[test]

@@ -108,8 +108,14 @@ impl Iterator for JsonlReader {
             if self.buf.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
-            let bytes = std::mem::take(&mut self.buf);
             let source = self.source();
+            // Valid UTF-8 (the common case) is parsed where it lies: the
+            // buffer keeps its capacity for the next line.
+            if let Ok(line) = std::str::from_utf8(&self.buf) {
+                let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+                return Some(parse_line(line, source));
+            }
+            let bytes = std::mem::take(&mut self.buf);
             let line = match decode_utf8(bytes, self.config.strict_utf8) {
                 Ok(l) => l,
                 Err(e) => return Some(Err(RecordError::new(source, e))),
@@ -259,6 +265,24 @@ mod tests {
         let a = parse_line(r#"{"id": 7, "raw_html": "<p>x</p>", "text": "x"}"#, src()).unwrap();
         assert_eq!(a.id, "7");
         assert!(matches!(a.body, Body::Html(_)));
+    }
+
+    #[test]
+    fn lines_with_a_bom_or_bad_bytes_still_read() {
+        let input: &[u8] =
+            b"\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"One\"}\n{\"id\": \"b\", \"text\": \"T\xFFwo\"}\n\n{\"id\": \"c\", \"text\": \"Three\"}\n";
+        let reader = JsonlReader::new(
+            Box::new(std::io::Cursor::new(input)),
+            "in.jsonl".into(),
+            InputConfig::default(),
+        );
+        let texts: Vec<String> = reader
+            .map(|r| match r.unwrap().body {
+                Body::Text(t) => t,
+                Body::Html(h) => h,
+            })
+            .collect();
+        assert_eq!(texts, ["One", "T\u{fffd}wo", "Three"]);
     }
 
     #[test]
