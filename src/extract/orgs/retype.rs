@@ -17,14 +17,16 @@ fn cued_words(text: &str, p: &Prepared) -> HashSet<String> {
             // Places fit some of the contexts too: "a stake in Russia",
             // "the Milan stock market", "Budapest was up".
             let word = |k: usize| toks.get(k).map_or("", |t| &text[t.clone()]);
-            let after_in = i > 0 && word(i - 1).eq_ignore_ascii_case("in");
-            let market = matches!(word(i + 1), "stock" | "Stock" | "shares" | "was" | "were")
-                || matches!(word(i + 2), "market" | "exchange" | "Exchange" | "index");
+            let after_in = || i > 0 && word(i - 1).eq_ignore_ascii_case("in");
+            let market = || {
+                matches!(word(i + 1), "stock" | "Stock" | "shares" | "was" | "were")
+                    || matches!(word(i + 2), "market" | "exchange" | "Exchange" | "index")
+            };
             if w.starts_with(|c: char| c.is_uppercase())
                 && w.chars().all(char::is_alphanumeric)
                 && w.chars().any(char::is_lowercase)
-                && !after_in
-                && !market
+                && !after_in()
+                && !market()
                 && !is_month(w)
                 && company_context(text, toks, i)
             {
