@@ -1,60 +1,67 @@
-//! The built-in gazetteer (`data/orgs/gazetteer.txt`), compiled once into a
-//! longest-match aho-corasick automaton and matched on word boundaries: the
-//! automaton runs anchored at the word starts whose first two bytes begin
-//! some name, not over every byte of the text.
+//! The built-in gazetteer (`data/orgs/gazetteer.txt`): names matched on word
+//! boundaries, the longest name at a word start first. Names are looked up
+//! by their first word, so only the few words that begin some name cost
+//! more than a glance.
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind, PatternID};
-use std::collections::HashSet;
+use super::features::IdHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 static SOURCE: &str = include_str!("../../../data/orgs/gazetteer.txt");
 
 struct Gazetteer {
-    /// The names as a trie walked from a word start (no unanchored search).
-    automaton: NFA,
+    /// Every form of every name (house-style variants included).
+    patterns: Vec<String>,
     /// Canonical name of each pattern, by pattern index.
     canonical: Vec<String>,
     /// Canonical names that are also common words (lines starting with "?").
     common: HashSet<String>,
+    /// The patterns by the [`word_hash`] of their first word (run of word
+    /// bytes), longest first, then in file order.
+    by_first_word: HashMap<u64, Vec<u32>, BuildHasherDefault<IdHasher>>,
     /// Bit `b0 << 8 | b1` set when some name starts with the bytes `b0 b1`
     /// (every `b1` for a one-byte name).
     starts: Vec<u64>,
+    /// Bit `word_hash >> 48` of the first word of every name.
+    first_words: Vec<u64>,
+}
+
+fn word_hash(word: &[u8]) -> u64 {
+    word.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &b| {
+        (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95)
+    })
+}
+
+fn bit(set: &[u64], i: usize) -> bool {
+    set[i / 64] >> (i % 64) & 1 != 0
+}
+
+fn set_bit(set: &mut [u64], i: usize) {
+    set[i / 64] |= 1 << (i % 64);
 }
 
 impl Gazetteer {
-    /// True when some name may start at the text's remaining bytes `rest` (not empty).
-    fn may_start(&self, rest: &[u8]) -> bool {
-        let pair = usize::from(rest[0]) << 8 | usize::from(rest.get(1).copied().unwrap_or(0));
-        self.starts[pair / 64] >> (pair % 64) & 1 != 0
-    }
-
-    /// The end and pattern of the longest name starting at byte `start`:
-    /// what an anchored leftmost-longest search finds, without its set-up.
-    fn longest_at(&self, bytes: &[u8], start: usize) -> Option<(usize, PatternID)> {
-        let a = &self.automaton;
-        let mut sid = a
-            .start_state(Anchored::Yes)
-            .expect("the automaton has an anchored start");
-        let mut found = None;
-        for (at, &b) in bytes.iter().enumerate().skip(start) {
-            sid = a.next_state(Anchored::Yes, sid, b);
-            if a.is_special(sid) {
-                if a.is_dead(sid) {
-                    break;
-                }
-                if a.is_match(sid) {
-                    // A match state also carries the names ending there that
-                    // start later, which an anchored search ignores.
-                    let pid = a.match_pattern(sid, 0);
-                    if at + 1 - a.pattern_len(pid) == start {
-                        found = Some((at + 1, pid));
-                    }
-                }
-            }
+    /// The end and pattern index of the longest name at `bytes[start..]`,
+    /// whose first word (a whole run of word bytes) ends at `word_end`. A
+    /// name that is only a prefix of that word would run into it, and
+    /// counts for nothing: such names are not looked for.
+    fn longest_at(&self, bytes: &[u8], start: usize, word_end: usize) -> Option<(usize, usize)> {
+        let word = &bytes[start..word_end];
+        let next = bytes.get(start + 1).copied().unwrap_or(0);
+        let pair = usize::from(word[0]) << 8 | usize::from(next);
+        if !bit(&self.starts, pair) {
+            return None;
         }
-        found
+        let h = word_hash(word);
+        if !bit(&self.first_words, (h >> 48) as usize) {
+            return None;
+        }
+        let rest = &bytes[start..];
+        self.by_first_word.get(&h)?.iter().find_map(|&k| {
+            let p = self.patterns[k as usize].as_bytes();
+            rest.starts_with(p).then_some((start + p.len(), k as usize))
+        })
     }
 }
 
@@ -120,31 +127,37 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         }
     }
     let mut starts = vec![0u64; 65536 / 64];
-    for p in &patterns {
+    let mut first_words = vec![0u64; 65536 / 64];
+    let mut by_first_word: HashMap<u64, Vec<u32>, BuildHasherDefault<IdHasher>> =
+        HashMap::default();
+    for (k, p) in patterns.iter().enumerate() {
         let p = p.as_bytes();
         assert!(
             p.first().is_some_and(|&b| is_word_byte(b)),
             "gazetteer names start with a letter or digit"
         );
+        let first = p.iter().position(|&b| !is_word_byte(b)).unwrap_or(p.len());
+        let h = word_hash(&p[..first]);
+        set_bit(&mut first_words, (h >> 48) as usize);
+        by_first_word.entry(h).or_default().push(k as u32);
         let second = match p.get(1) {
             Some(&b) => b..=b,
             None => 0..=255,
         };
         for b1 in second {
-            let pair = usize::from(p[0]) << 8 | usize::from(b1);
-            starts[pair / 64] |= 1 << (pair % 64);
+            set_bit(&mut starts, usize::from(p[0]) << 8 | usize::from(b1));
         }
     }
-    let automaton = NFA::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .prefilter(false)
-        .build(&patterns)
-        .expect("gazetteer patterns");
+    for list in by_first_word.values_mut() {
+        list.sort_by_key(|&k| (std::cmp::Reverse(patterns[k as usize].len()), k));
+    }
     Gazetteer {
-        automaton,
+        patterns,
         canonical,
         common,
+        by_first_word,
         starts,
+        first_words,
     }
 });
 
@@ -176,29 +189,35 @@ static WORD_BYTES: [bool; 256] = {
 pub fn find(text: &str) -> Vec<(usize, usize, Option<&'static str>)> {
     let g = &*GAZETTEER;
     let bytes = text.as_bytes();
+    let word_end = |mut i: usize| {
+        while i < bytes.len() && is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        i
+    };
     let mut out = Vec::new();
     let mut at = 0;
-    let mut prev_word = false;
     while at < bytes.len() {
-        let b = bytes[at];
-        let word = is_word_byte(b);
-        if !word || prev_word || !g.may_start(&bytes[at..]) {
-            prev_word = word;
+        if !is_word_byte(bytes[at]) {
             at += 1;
             continue;
         }
-        let Some((end, pid)) = g.longest_at(bytes, at) else {
-            prev_word = true;
-            at += 1;
+        // A word starts at `at`.
+        let end = word_end(at);
+        let Some((name_end, k)) = g.longest_at(bytes, at, end) else {
+            at = end;
             continue;
         };
-        if end == bytes.len() || !is_word_byte(bytes[end]) {
-            let name: &'static str = &g.canonical[pid.as_usize()];
-            out.push((at, end, Some(name)));
+        if name_end == bytes.len() || !is_word_byte(bytes[name_end]) {
+            let name: &'static str = &g.canonical[k];
+            out.push((at, name_end, Some(name)));
         }
-        // Names are not empty: the search goes on after the last byte.
-        prev_word = is_word_byte(bytes[end - 1]);
-        at = end;
+        // The search goes on after the name, at the next word start.
+        at = if is_word_byte(bytes[name_end - 1]) {
+            word_end(name_end)
+        } else {
+            name_end
+        };
     }
     out
 }
@@ -214,6 +233,55 @@ mod tests {
         assert_eq!(got, ["Intel", "AT&T"]);
         let t = "International Business Machines";
         assert_eq!(find(t), [(0, t.len(), Some("IBM"))]);
+    }
+
+    /// The search as one leftmost-longest automaton over the whole text,
+    /// keeping the matches on word boundaries: what [`find`] must find.
+    fn full_scan(text: &str) -> Vec<(usize, usize, Option<&'static str>)> {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let g = &*GAZETTEER;
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&g.patterns)
+            .unwrap();
+        let b = text.as_bytes();
+        ac.find_iter(text)
+            .filter(|m| m.start() == 0 || !is_word_byte(b[m.start() - 1]))
+            .filter(|m| m.end() == b.len() || !is_word_byte(b[m.end()]))
+            .map(|m| {
+                let name: &'static str = &g.canonical[m.pattern().as_usize()];
+                (m.start(), m.end(), Some(name))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn word_start_look_ups_find_what_a_full_scan_finds() {
+        let mut text = String::new();
+        for (i, p) in GAZETTEER.patterns.iter().enumerate() {
+            // Inside a word only one-word names: see `names_inside_words_hide_nothing`.
+            let one_word = p.bytes().all(is_word_byte);
+            text.push_str(["", if one_word { "x" } else { "(" }, "The "][i % 3]);
+            text.push_str(p);
+            text.push_str([" ", ", ", "s ", "\n", "-", "’s ", "ing (", ". "][i % 8]);
+            // A name's first word alone, or running into a longer word.
+            let first = p.split(' ').next().unwrap_or("");
+            text.push_str(first);
+            text.push_str([" of ", "er ", ")"][i % 3]);
+        }
+        let found = find(&text);
+        assert!(found.len() > GAZETTEER.patterns.len() / 2);
+        assert_eq!(found, full_scan(&text));
+    }
+
+    /// Unlike a scan of every byte, which takes "The Wall Street Journal" in
+    /// "xThe Wall Street Journal" and then drops it for not starting a
+    /// word, the search never sees it, and finds the name that does.
+    #[test]
+    fn names_inside_words_hide_nothing() {
+        let t = "xThe Wall Street Journal";
+        assert!(full_scan(t).is_empty());
+        assert_eq!(find(t), [(5, t.len(), Some("Wall Street Journal"))]);
     }
 
     #[test]
