@@ -406,6 +406,8 @@ pub struct Prepared {
     pub tokens: Vec<Span>,
     pub infos: Vec<TokenInfo>,
     pub sentences: Vec<Range<usize>>,
+    /// By token: it stands in a company context ([`cues::company_context`]).
+    pub company_context: Vec<bool>,
 }
 
 impl Prepared {
@@ -417,6 +419,7 @@ impl Prepared {
             tokens: Vec::with_capacity(text.len() / 5),
             infos: Vec::new(),
             sentences: Vec::with_capacity(doc.sentences.len()),
+            company_context: Vec::new(),
         };
         for r in &doc.sentences {
             let first = p.tokens.len();
@@ -448,6 +451,7 @@ impl Prepared {
             })
             .collect();
         let mut words = vec![0u16; ids.len()];
+        p.company_context = vec![false; p.tokens.len()];
         for s in &p.sentences {
             let toks = &mut p.infos[s.clone()];
             let alpha = || toks.iter().filter(|t| t.flags & ALNUM != 0);
@@ -478,11 +482,13 @@ impl Prepared {
                 if info.flags & NO_UPPER != 0 {
                     continue;
                 }
-                // A word's cue once found needs no looking for again.
                 let known = words[w as usize];
-                if known & COMPANY_CUE == 0 && cues::company_context(text, toks, i) {
+                // Read by the retyping as well, for every token with a capital.
+                if cues::company_context(text, toks, i) {
+                    p.company_context[s.start + i] = true;
                     words[w as usize] |= COMPANY_CUE;
                 }
+                // A word's cue once found needs no looking for again.
                 if known & PERSON_CUE == 0 && cues::person_context(text, toks, i) {
                     words[w as usize] |= PERSON_CUE;
                 }

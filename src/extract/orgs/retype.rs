@@ -3,15 +3,16 @@
 //! when the article puts it where only a company fits ("a stake in Sina",
 //! "an analyst at Brightwater"), unless the article names a person with it.
 
-use super::cues::company_context;
 use super::features::Prepared;
 use std::collections::HashSet;
 
-/// Lower-cased words that stand in a company context somewhere in the article.
+/// Lower-cased words that stand in a company context somewhere in the
+/// article ([`Prepared::company_context`]).
 fn cued_words(text: &str, p: &Prepared) -> HashSet<String> {
     let mut out = HashSet::new();
     for s in &p.sentences {
         let toks = &p.tokens[s.clone()];
+        let cued_here = &p.company_context[s.clone()];
         for (i, t) in toks.iter().enumerate() {
             let w = &text[t.clone()];
             // Places fit some of the contexts too: "a stake in Russia",
@@ -28,7 +29,7 @@ fn cued_words(text: &str, p: &Prepared) -> HashSet<String> {
                 && !after_in()
                 && !market()
                 && !is_month(w)
-                && company_context(text, toks, i)
+                && cued_here[i]
             {
                 out.insert(w.to_lowercase());
             }
