@@ -148,9 +148,17 @@ pub fn link_names(names: &mut [String], surfaces: &[&str], full: &[bool]) {
     let mut longs: Vec<String> = names.iter().filter(|n| n.contains(' ')).cloned().collect();
     longs.sort_unstable();
     longs.dedup();
+    // Each source's initials are read once, not once per name (what
+    // [`is_acronym_of`] would do).
+    let source_initials: Vec<String> = acronym_sources.iter().map(|(s, _)| initials(s)).collect();
     for (k, n) in names.iter_mut().enumerate() {
-        if let Some((_, long)) = acronym_sources.iter().find(|(s, _)| is_acronym_of(n, s)) {
-            *n = long.clone();
+        let source = acronym_letters(n).and_then(|letters| {
+            source_initials
+                .iter()
+                .position(|i| i.len() >= 2 && i.eq_ignore_ascii_case(&letters))
+        });
+        if let Some(j) = source {
+            *n = acronym_sources[j].1.clone();
             continue;
         }
         if full.get(k).copied().unwrap_or(false) {

@@ -217,11 +217,29 @@ const LEGAL_WORDS: &[&str] = &[
 /// Length of the longest of [`LEGAL_WORDS`].
 const LEGAL_MAX_LEN: usize = 15;
 
-static LEGAL_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut v: Vec<u64> = LEGAL_WORDS.iter().map(|w| hash_chars(w, true)).collect();
-    v.sort_unstable();
-    v
+/// The lower-cased hashes of [`LEGAL_WORDS`], sorted, and a 1024-bit filter
+/// of them (bit: the hash's top ten bits) that most other words fail at once.
+struct Legal {
+    filter: [u64; 16],
+    hashes: Vec<u64>,
+}
+
+static LEGAL_SET: LazyLock<Legal> = LazyLock::new(|| {
+    let mut hashes: Vec<u64> = LEGAL_WORDS.iter().map(|w| hash_chars(w, true)).collect();
+    hashes.sort_unstable();
+    let mut filter = [0u64; 16];
+    for &h in &hashes {
+        let bit = (h >> 54) as usize;
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
+    Legal { filter, hashes }
 });
+
+/// True when `lc` is the lower-cased hash of one of [`LEGAL_WORDS`].
+fn is_legal(lc: u64) -> bool {
+    let bit = (lc >> 54) as usize;
+    LEGAL_SET.filter[bit / 64] >> (bit % 64) & 1 != 0 && LEGAL_SET.hashes.binary_search(&lc).is_ok()
+}
 
 /// Per-token precomputed hashes and flags.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -269,7 +287,7 @@ impl TokenInfo {
         }
 
         let lc = hash_chars(s, true);
-        if LEGAL_HASHES.binary_search(&lc).is_ok() {
+        if is_legal(lc) {
             flags |= LEGAL;
         }
         let full = full || upper > 0;
@@ -329,7 +347,7 @@ impl TokenInfo {
         if alnum {
             flags |= ALNUM;
         }
-        if s.len() <= LEGAL_MAX_LEN && LEGAL_HASHES.binary_search(&lc).is_ok() {
+        if s.len() <= LEGAL_MAX_LEN && is_legal(lc) {
             flags |= LEGAL;
         }
         let full = full || upper;
@@ -379,7 +397,8 @@ impl Hasher for IdHasher {
     }
 }
 
-type WordFlags = HashMap<u64, u16, BuildHasherDefault<IdHasher>>;
+/// Index of each distinct word (lower-cased hash) of a document.
+type WordIds = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
 
 /// A document ready for tagging: tokens, their features' inputs, and sentences as token ranges.
 #[derive(Default)]
@@ -387,6 +406,8 @@ pub struct Prepared {
     pub tokens: Vec<Span>,
     pub infos: Vec<TokenInfo>,
     pub sentences: Vec<Range<usize>>,
+    /// By token: it stands in a company context ([`cues::company_context`]).
+    pub company_context: Vec<bool>,
 }
 
 impl Prepared {
@@ -398,6 +419,7 @@ impl Prepared {
             tokens: Vec::with_capacity(text.len() / 5),
             infos: Vec::new(),
             sentences: Vec::with_capacity(doc.sentences.len()),
+            company_context: Vec::new(),
         };
         for r in &doc.sentences {
             let first = p.tokens.len();
@@ -416,16 +438,27 @@ impl Prepared {
                 info
             })
             .collect();
-        // Document-wide flags of each word (lower-cased hash), set by any of its mentions.
-        let mut words =
-            WordFlags::with_capacity_and_hasher(p.tokens.len() / 4, BuildHasherDefault::default());
+        // Document-wide flags of each word, set by any of its mentions: each
+        // token's word is looked up once, as an index into `words`.
+        let mut ids =
+            WordIds::with_capacity_and_hasher(p.tokens.len() / 4, BuildHasherDefault::default());
+        let word: Vec<u32> = p
+            .infos
+            .iter()
+            .map(|t| {
+                let next = ids.len() as u32;
+                *ids.entry(t.lc).or_insert(next)
+            })
+            .collect();
+        let mut words = vec![0u16; ids.len()];
+        p.company_context = vec![false; p.tokens.len()];
         for s in &p.sentences {
             let toks = &mut p.infos[s.clone()];
             let alpha = || toks.iter().filter(|t| t.flags & ALNUM != 0);
             let headline = alpha().filter(|t| t.flags & ALL_CAPS != 0).count() >= 2
                 && alpha().all(|t| t.flags & (ALL_CAPS | NO_UPPER) != 0);
             let mut first = true;
-            for t in toks.iter_mut() {
+            for (t, &w) in toks.iter_mut().zip(&word[s.clone()]) {
                 if headline {
                     t.flags |= HEADLINE;
                 }
@@ -434,9 +467,9 @@ impl Prepared {
                         t.flags |= FIRST;
                     } else if !headline {
                         if t.flags & NO_UPPER != 0 {
-                            *words.entry(t.lc).or_default() |= SEEN_LOWER;
+                            words[w as usize] |= SEEN_LOWER;
                         } else if t.flags & CAP != 0 {
-                            *words.entry(t.lc).or_default() |= CAP_MID;
+                            words[w as usize] |= CAP_MID;
                         }
                     }
                     first = false;
@@ -445,27 +478,25 @@ impl Prepared {
         }
         for s in &p.sentences {
             let toks = &p.tokens[s.clone()];
-            for (i, info) in p.infos[s.clone()].iter().enumerate() {
+            for (i, (info, &w)) in p.infos[s.clone()].iter().zip(&word[s.clone()]).enumerate() {
                 if info.flags & NO_UPPER != 0 {
                     continue;
                 }
+                let known = words[w as usize];
+                // Read by the retyping as well, for every token with a capital.
+                if cues::company_context(text, toks, i) {
+                    p.company_context[s.start + i] = true;
+                    words[w as usize] |= COMPANY_CUE;
+                }
                 // A word's cue once found needs no looking for again.
-                let known = words.get(&info.lc).copied().unwrap_or(0);
-                let mut cued = 0;
-                if known & COMPANY_CUE == 0 && cues::company_context(text, toks, i) {
-                    cued |= COMPANY_CUE;
-                }
                 if known & PERSON_CUE == 0 && cues::person_context(text, toks, i) {
-                    cued |= PERSON_CUE;
-                }
-                if cued != 0 {
-                    *words.entry(info.lc).or_default() |= cued;
+                    words[w as usize] |= PERSON_CUE;
                 }
             }
         }
         let mut g = gazetteer_hits.iter().peekable();
-        for (t, info) in p.tokens.iter().zip(p.infos.iter_mut()) {
-            info.flags |= words.get(&info.lc).copied().unwrap_or(0);
+        for ((t, info), &w) in p.tokens.iter().zip(p.infos.iter_mut()).zip(&word) {
+            info.flags |= words[w as usize];
             while g.peek().is_some_and(|&&(_, e)| e <= t.start) {
                 g.next();
             }
@@ -690,6 +721,15 @@ mod tests {
             }
         }
         assert!(LEGAL_WORDS.iter().all(|w| w.len() <= LEGAL_MAX_LEN));
+    }
+
+    #[test]
+    fn legal_words_pass_the_filter() {
+        assert!(LEGAL_WORDS.iter().all(|w| is_legal(hash_chars(w, true))));
+        assert!(is_legal(hash_chars("Corp.", true)));
+        assert!(!["acme", "the", "corps", "said"]
+            .iter()
+            .any(|w| is_legal(hash_chars(w, true))));
     }
 
     #[test]

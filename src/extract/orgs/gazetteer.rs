@@ -1,18 +1,68 @@
-//! The built-in gazetteer (`data/orgs/gazetteer.txt`), compiled once into a
-//! leftmost-longest aho-corasick automaton and matched on word boundaries.
+//! The built-in gazetteer (`data/orgs/gazetteer.txt`): names matched on word
+//! boundaries, the longest name at a word start first. Names are looked up
+//! by their first word, so only the few words that begin some name cost
+//! more than a glance.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashSet;
+use super::features::IdHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 static SOURCE: &str = include_str!("../../../data/orgs/gazetteer.txt");
 
 struct Gazetteer {
-    automaton: AhoCorasick,
+    /// Every form of every name (house-style variants included).
+    patterns: Vec<String>,
     /// Canonical name of each pattern, by pattern index.
     canonical: Vec<String>,
     /// Canonical names that are also common words (lines starting with "?").
     common: HashSet<String>,
+    /// The patterns by the [`word_hash`] of their first word (run of word
+    /// bytes), longest first, then in file order.
+    by_first_word: HashMap<u64, Vec<u32>, BuildHasherDefault<IdHasher>>,
+    /// Bit `b0 << 8 | b1` set when some name starts with the bytes `b0 b1`
+    /// (every `b1` for a one-byte name).
+    starts: Vec<u64>,
+    /// Bit `word_hash >> 48` of the first word of every name.
+    first_words: Vec<u64>,
+}
+
+fn word_hash(word: &[u8]) -> u64 {
+    word.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &b| {
+        (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95)
+    })
+}
+
+fn bit(set: &[u64], i: usize) -> bool {
+    set[i / 64] >> (i % 64) & 1 != 0
+}
+
+fn set_bit(set: &mut [u64], i: usize) {
+    set[i / 64] |= 1 << (i % 64);
+}
+
+impl Gazetteer {
+    /// The end and pattern index of the longest name at `bytes[start..]`,
+    /// whose first word (a whole run of word bytes) ends at `word_end`. A
+    /// name that is only a prefix of that word would run into it, and
+    /// counts for nothing: such names are not looked for.
+    fn longest_at(&self, bytes: &[u8], start: usize, word_end: usize) -> Option<(usize, usize)> {
+        let word = &bytes[start..word_end];
+        let next = bytes.get(start + 1).copied().unwrap_or(0);
+        let pair = usize::from(word[0]) << 8 | usize::from(next);
+        if !bit(&self.starts, pair) {
+            return None;
+        }
+        let h = word_hash(word);
+        if !bit(&self.first_words, (h >> 48) as usize) {
+            return None;
+        }
+        let rest = &bytes[start..];
+        self.by_first_word.get(&h)?.iter().find_map(|&k| {
+            let p = self.patterns[k as usize].as_bytes();
+            rest.starts_with(p).then_some((start + p.len(), k as usize))
+        })
+    }
 }
 
 /// The forms British house style gives a name: "Nasa" for "NASA",
@@ -76,14 +126,38 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             canonical.push(name.clone());
         }
     }
-    let automaton = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-        .expect("gazetteer patterns");
+    let mut starts = vec![0u64; 65536 / 64];
+    let mut first_words = vec![0u64; 65536 / 64];
+    let mut by_first_word: HashMap<u64, Vec<u32>, BuildHasherDefault<IdHasher>> =
+        HashMap::default();
+    for (k, p) in patterns.iter().enumerate() {
+        let p = p.as_bytes();
+        assert!(
+            p.first().is_some_and(|&b| is_word_byte(b)),
+            "gazetteer names start with a letter or digit"
+        );
+        let first = p.iter().position(|&b| !is_word_byte(b)).unwrap_or(p.len());
+        let h = word_hash(&p[..first]);
+        set_bit(&mut first_words, (h >> 48) as usize);
+        by_first_word.entry(h).or_default().push(k as u32);
+        let second = match p.get(1) {
+            Some(&b) => b..=b,
+            None => 0..=255,
+        };
+        for b1 in second {
+            set_bit(&mut starts, usize::from(p[0]) << 8 | usize::from(b1));
+        }
+    }
+    for list in by_first_word.values_mut() {
+        list.sort_by_key(|&k| (std::cmp::Reverse(patterns[k as usize].len()), k));
+    }
     Gazetteer {
-        automaton,
+        patterns,
         canonical,
         common,
+        by_first_word,
+        starts,
+        first_words,
     }
 });
 
@@ -94,25 +168,58 @@ pub fn is_common_word(canonical: &str) -> bool {
 }
 
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+    WORD_BYTES[usize::from(b)]
 }
 
-/// Byte spans of gazetteer names in `text`, on word boundaries, with their canonical names.
+/// Bytes of words: ASCII letters, digits, '_' and all of UTF-8's multi-byte characters.
+static WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize || b >= 0x80;
+        b += 1;
+    }
+    t
+};
+
+/// Byte spans of gazetteer names in `text`, on word boundaries, with their
+/// canonical names. At each word start the longest name starting there
+/// wins, and the search goes on after it; a name that runs into a word
+/// ("Intel" of "Intelligence") counts for nothing but is skipped all the same.
 pub fn find(text: &str) -> Vec<(usize, usize, Option<&'static str>)> {
+    let g = &*GAZETTEER;
     let bytes = text.as_bytes();
-    GAZETTEER
-        .automaton
-        .find_iter(text)
-        .filter(|m| {
-            let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
-            let after_ok = m.end() == bytes.len() || !is_word_byte(bytes[m.end()]);
-            before_ok && after_ok
-        })
-        .map(|m| {
-            let name: &'static str = &GAZETTEER.canonical[m.pattern().as_usize()];
-            (m.start(), m.end(), Some(name))
-        })
-        .collect()
+    let word_end = |mut i: usize| {
+        while i < bytes.len() && is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        i
+    };
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !is_word_byte(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        // A word starts at `at`.
+        let end = word_end(at);
+        let Some((name_end, k)) = g.longest_at(bytes, at, end) else {
+            at = end;
+            continue;
+        };
+        if name_end == bytes.len() || !is_word_byte(bytes[name_end]) {
+            let name: &'static str = &g.canonical[k];
+            out.push((at, name_end, Some(name)));
+        }
+        // The search goes on after the name, at the next word start.
+        at = if is_word_byte(bytes[name_end - 1]) {
+            word_end(name_end)
+        } else {
+            name_end
+        };
+    }
+    out
 }
 
 #[cfg(test)]
@@ -126,6 +233,68 @@ mod tests {
         assert_eq!(got, ["Intel", "AT&T"]);
         let t = "International Business Machines";
         assert_eq!(find(t), [(0, t.len(), Some("IBM"))]);
+    }
+
+    /// The search as one leftmost-longest automaton over the whole text,
+    /// keeping the matches on word boundaries: what [`find`] must find.
+    fn full_scan(text: &str) -> Vec<(usize, usize, Option<&'static str>)> {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let g = &*GAZETTEER;
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&g.patterns)
+            .unwrap();
+        let b = text.as_bytes();
+        ac.find_iter(text)
+            .filter(|m| m.start() == 0 || !is_word_byte(b[m.start() - 1]))
+            .filter(|m| m.end() == b.len() || !is_word_byte(b[m.end()]))
+            .map(|m| {
+                let name: &'static str = &g.canonical[m.pattern().as_usize()];
+                (m.start(), m.end(), Some(name))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn word_start_look_ups_find_what_a_full_scan_finds() {
+        let mut text = String::new();
+        for (i, p) in GAZETTEER.patterns.iter().enumerate() {
+            // Inside a word only one-word names: see `names_inside_words_hide_nothing`.
+            let one_word = p.bytes().all(is_word_byte);
+            text.push_str(["", if one_word { "x" } else { "(" }, "The "][i % 3]);
+            text.push_str(p);
+            text.push_str([" ", ", ", "s ", "\n", "-", "’s ", "ing (", ". "][i % 8]);
+            // A name's first word alone, or running into a longer word.
+            let first = p.split(' ').next().unwrap_or("");
+            text.push_str(first);
+            text.push_str([" of ", "er ", ")"][i % 3]);
+        }
+        let found = find(&text);
+        assert!(found.len() > GAZETTEER.patterns.len() / 2);
+        assert_eq!(found, full_scan(&text));
+    }
+
+    /// Unlike a scan of every byte, which takes "The Wall Street Journal" in
+    /// "xThe Wall Street Journal" and then drops it for not starting a
+    /// word, the search never sees it, and finds the name that does.
+    #[test]
+    fn names_inside_words_hide_nothing() {
+        let t = "xThe Wall Street Journal";
+        assert!(full_scan(t).is_empty());
+        assert_eq!(find(t), [(5, t.len(), Some("Wall Street Journal"))]);
+    }
+
+    #[test]
+    fn names_start_at_any_word_start() {
+        // Bytes of non-ASCII characters count as letters: no name starts after “.
+        let t = "(Ørsted) and eBay, 3M;7-Eleven\nand 3i. “Intel";
+        let got: Vec<&str> = find(t).into_iter().map(|(s, e, _)| &t[s..e]).collect();
+        assert_eq!(got, ["Ørsted", "eBay", "3M", "7-Eleven", "3i"]);
+        // Inside a word, or run into one, a name is none; the search goes on after it.
+        let t = "XeBay eBayer Intel";
+        let got: Vec<&str> = find(t).into_iter().map(|(s, e, _)| &t[s..e]).collect();
+        assert_eq!(got, ["Intel"]);
+        assert!(find("").is_empty() && find("e").is_empty());
     }
 
     #[test]

@@ -7,34 +7,41 @@
 /// "  's" (its own token, as in CoNLL); an apostrophe inside a word
 /// ("O’Brien") is left alone.
 pub fn ascii_quotes(text: &str) -> Option<String> {
-    if !text.contains(['’', '‘', '“', '”']) {
-        return None;
-    }
+    let bytes = text.as_bytes();
+    // ‘ ’ “ ” are U+2018, U+2019, U+201C, U+201D: E2 80 98|99|9C|9D in UTF-8.
+    let mut quotes = memchr::memchr_iter(0xE2, bytes)
+        .filter(|&i| {
+            bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9C | 0x9D))
+        })
+        .peekable();
+    quotes.peek()?;
     let mut out = String::with_capacity(text.len());
-    let chars = text.char_indices();
-    let mut prev = '\0';
-    for (i, c) in chars {
-        match c {
-            '’' => {
-                let rest = &text[i + c.len_utf8()..];
+    let mut done = 0;
+    for i in quotes {
+        out.push_str(&text[done..i]);
+        let prev = text[..i].chars().next_back().unwrap_or('\0');
+        let rest = &text[i + 3..];
+        match bytes[i + 2] {
+            0x99 => {
                 let possessive = prev.is_alphanumeric()
                     && rest.starts_with(['s', 'S'])
                     && !rest[1..].starts_with(char::is_alphanumeric);
                 if possessive {
                     out.push_str("  '");
                 } else if prev.is_alphanumeric() && rest.starts_with(char::is_alphanumeric) {
-                    out.push(c);
+                    out.push('’');
                 } else {
                     out.push_str("'  ");
                 }
             }
-            '‘' => out.push_str("  '"),
-            '“' => out.push_str("  \""),
-            '”' => out.push_str("\"  "),
-            _ => out.push(c),
+            0x98 => out.push_str("  '"),
+            0x9C => out.push_str("  \""),
+            _ => out.push_str("\"  "),
         }
-        prev = c;
+        done = i + 3;
     }
+    out.push_str(&text[done..]);
     debug_assert_eq!(out.len(), text.len());
     Some(out)
 }
@@ -53,5 +60,7 @@ mod tests {
             "Check Point  's deal with   \"Lakera\"   and O’Brien  's   'plan'  ."
         );
         assert_eq!(ascii_quotes("plain 's text"), None);
+        assert_eq!(ascii_quotes("”é’s‘—’x").unwrap(), "\"  é  's  '—'  x");
+        assert_eq!(ascii_quotes("’").unwrap(), "'  ");
     }
 }

@@ -3,30 +3,33 @@
 //! when the article puts it where only a company fits ("a stake in Sina",
 //! "an analyst at Brightwater"), unless the article names a person with it.
 
-use super::cues::company_context;
 use super::features::Prepared;
 use std::collections::HashSet;
 
-/// Lower-cased words that stand in a company context somewhere in the article.
+/// Lower-cased words that stand in a company context somewhere in the
+/// article ([`Prepared::company_context`]).
 fn cued_words(text: &str, p: &Prepared) -> HashSet<String> {
     let mut out = HashSet::new();
     for s in &p.sentences {
         let toks = &p.tokens[s.clone()];
+        let cued_here = &p.company_context[s.clone()];
         for (i, t) in toks.iter().enumerate() {
             let w = &text[t.clone()];
             // Places fit some of the contexts too: "a stake in Russia",
             // "the Milan stock market", "Budapest was up".
             let word = |k: usize| toks.get(k).map_or("", |t| &text[t.clone()]);
-            let after_in = i > 0 && word(i - 1).eq_ignore_ascii_case("in");
-            let market = matches!(word(i + 1), "stock" | "Stock" | "shares" | "was" | "were")
-                || matches!(word(i + 2), "market" | "exchange" | "Exchange" | "index");
+            let after_in = || i > 0 && word(i - 1).eq_ignore_ascii_case("in");
+            let market = || {
+                matches!(word(i + 1), "stock" | "Stock" | "shares" | "was" | "were")
+                    || matches!(word(i + 2), "market" | "exchange" | "Exchange" | "index")
+            };
             if w.starts_with(|c: char| c.is_uppercase())
                 && w.chars().all(char::is_alphanumeric)
                 && w.chars().any(char::is_lowercase)
-                && !after_in
-                && !market
+                && !after_in()
+                && !market()
                 && !is_month(w)
-                && company_context(text, toks, i)
+                && cued_here[i]
             {
                 out.insert(w.to_lowercase());
             }

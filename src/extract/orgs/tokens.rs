@@ -72,14 +72,18 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Span>) {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if is_ascii_space(bytes[i]) {
+        if ASCII_CLASS[usize::from(bytes[i])] == SPACE {
             i += 1;
             continue;
         }
         let start = i;
         let mut plain = true;
-        while i < bytes.len() && !is_ascii_space(bytes[i]) {
-            plain &= is_plain(bytes[i]);
+        while i < bytes.len() {
+            let class = ASCII_CLASS[usize::from(bytes[i])];
+            if class == SPACE {
+                break;
+            }
+            plain &= class == PLAIN;
             i += 1;
         }
         if plain {
@@ -90,14 +94,36 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Span>) {
     }
 }
 
+/// [`ASCII_CLASS`] of white space.
+const SPACE: u8 = 1;
+/// [`ASCII_CLASS`] of the bytes [`is_plain`] accepts.
+const PLAIN: u8 = 2;
+
+/// Each byte's class ([`SPACE`], [`PLAIN`] or 0), one look-up per byte.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if is_ascii_space(b as u8) {
+            SPACE
+        } else if is_plain(b as u8) {
+            PLAIN
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The ASCII characters `char::is_whitespace` accepts.
-fn is_ascii_space(b: u8) -> bool {
+const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
 /// Bytes that neither split a chunk nor come off its ends: a chunk of
 /// them only is one token.
-fn is_plain(b: u8) -> bool {
+const fn is_plain(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'&' | b'%' | b'$')
 }
 
