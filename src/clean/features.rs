@@ -1161,7 +1161,7 @@ mod tests {
     #[test]
     fn long_comment_heading_is_a_marker_and_templated_lines_are_counted() {
         let s = LineStats::of(
-            "59 Comments on \u{201c}The December Watches, Day Eighteen: A Film Title\u{201d}",
+            "14 Comments on \u{201c}Notes From the Harbour, Part Three: A Long Winter\u{201d}",
         );
         assert!(marker(&s, COMMENTS));
         let s = LineStats::of(

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A capitalized word (or one with an inner capital: "theCUBE", "eBay", or
-/// a digit before lower-case letters: "3ami"),
+/// a digit before lower-case letters: "8pixel"),
 /// optionally joined to the next by `&`, `of`, `de`, `for` or a hyphen.
 static SEQUENCE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*|[0-9][a-z]{3,}(?-u:\b))(?:(?:\s+(?:&|of|de|du|for|and the|of the)\s+|\s+)(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*|[0-9]+[A-Za-z]?))*")
@@ -384,7 +384,7 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         let text = &sentence[start..end];
         let mut words = text.split_whitespace().peekable();
         while let Some(&w) = words.peek() {
-            // "3ami" is a name, "2004" is not.
+            // "8pixel" is a name, "2004" is not.
             let digit_name = w.starts_with(|c: char| c.is_ascii_digit())
                 && w.chars().filter(char::is_ascii_lowercase).count() >= 3;
             let no_capital = !w.chars().any(char::is_uppercase) && !digit_name;
