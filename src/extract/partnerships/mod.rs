@@ -100,6 +100,12 @@ fn run(
         mentions.retain(|m| !parties::is_not_party(s, m.start, m.end, false));
         let mut spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         let triggers = triggers::find_all(s, &spans);
+        if triggers.is_empty() && examples.is_none() && !scorer::scores_without_trigger() {
+            // No rule and no scored pair can come out of this sentence.
+            previous.observe(&ctx, s, &mentions, sent.end);
+            ctx.observe(&mentions);
+            continue;
+        }
         let excluded = !triggers.is_empty() && triggers::is_excluded(s, &triggers);
         // Names the organization finder missed, taken alongside its own:
         // a partner it did not report would otherwise leave the trigger
@@ -378,8 +384,13 @@ fn learned_pairs(
             {
                 continue;
             }
+            // An infinite threshold (no figure for the class) is never met.
+            let threshold = scorer::threshold(ctx, a, b);
+            if threshold.is_infinite() {
+                continue;
+            }
             let p = scorer::probability(ctx, a, b, false);
-            if p >= scorer::threshold(ctx, a, b) {
+            if p >= threshold {
                 let near = ctx
                     .triggers
                     .iter()

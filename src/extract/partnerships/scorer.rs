@@ -37,13 +37,22 @@ fn parse(text: &'static str) -> HashMap<&'static str, f32> {
 /// trigger sentences between the finder's names, one when a name is only
 /// guessed, one for sentences without a trigger.
 pub fn threshold(ctx: &PairContext, a: &Mention, b: &Mention) -> f32 {
-    let class = if ctx.triggers.is_empty() {
-        "threshold:notrigger"
+    if ctx.triggers.is_empty() {
+        class_threshold("threshold:notrigger")
     } else if a.guessed || b.guessed {
-        "threshold:guessed"
+        class_threshold("threshold:guessed")
     } else {
-        "threshold:trigger"
-    };
+        class_threshold("threshold:trigger")
+    }
+}
+
+/// Whether a pair of a sentence without a trigger can ever be reported: when
+/// not, such sentences need no candidate pairs at all.
+pub fn scores_without_trigger() -> bool {
+    class_threshold("threshold:notrigger").is_finite()
+}
+
+fn class_threshold(class: &str) -> f32 {
     let default = if class == "threshold:trigger" {
         DEFAULT_THRESHOLD
     } else {
