@@ -24,6 +24,13 @@ pub fn regex(pattern: &str) -> Result<Regex, regex::Error> {
     Regex::new(&rewrite(pattern))
 }
 
+/// Compiles a set of patterns, each rewritten as in [`regex`].
+pub fn regex_set<'a>(
+    patterns: impl IntoIterator<Item = &'a str>,
+) -> Result<regex::RegexSet, regex::Error> {
+    regex::RegexSet::new(patterns.into_iter().map(rewrite))
+}
+
 fn rewrite(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 64);
     let mut chars = pattern.chars();

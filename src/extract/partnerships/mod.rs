@@ -321,6 +321,9 @@ fn rule_pairs<'o>(
                 .map(|(a, b)| vec![(a, b, 0.5, true)])
                 .unwrap_or_default(),
         };
+        if found.is_empty() {
+            continue;
+        }
         let status = status::classify(s, t.start..t.end);
         // Co-sponsors ("sponsored by X and Y") are partners of each other.
         let co_sponsors = t.kind == Kind::Marketing && s[t.end..].trim_start().starts_with("by ");

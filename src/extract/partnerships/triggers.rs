@@ -2,7 +2,7 @@
 //! cues that refine a generic trigger ("a deal ... to develop"), and the words
 //! that make a sentence about something else (acquisitions, lawsuits, rivalry).
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::sync::{LazyLock, OnceLock};
 
 /// Partnership type (the vocabulary of the output contract).
@@ -96,14 +96,21 @@ impl Pattern {
 }
 
 fn whole_words(p: &str) -> Regex {
-    crate::text::pattern::regex(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")).expect("trigger pattern")
+    crate::text::pattern::regex(&whole_words_source(p)).expect("trigger pattern")
 }
 
-/// Every trigger pattern in one: a sentence it does not match has no
-/// trigger, and one pass over it replaces a pass per pattern.
-static ANY: LazyLock<Regex> = LazyLock::new(|| {
-    let sources: Vec<&str> = PATTERNS.iter().map(|p| p.source).collect();
-    whole_words(&sources.join("|"))
+fn whole_words_source(p: &str) -> String {
+    format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")
+}
+
+/// Every trigger pattern in one set: one pass over a sentence tells which
+/// patterns match it at all, and only those are searched for their places.
+static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
+    let sources: Vec<String> = PATTERNS
+        .iter()
+        .map(|p| whole_words_source(p.source))
+        .collect();
+    crate::text::pattern::regex_set(sources.iter().map(String::as_str)).expect("trigger set")
 });
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
@@ -205,10 +212,11 @@ static RESOURCE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// nor the `names` (byte ranges of organization mentions: "Arts Alliance").
 pub fn find_all(sentence: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
     let mut found: Vec<Trigger> = Vec::new();
-    if !ANY.is_match(sentence) {
+    let matched = ANY.matches(sentence);
+    if !matched.matched_any() {
         return found;
     }
-    for p in PATTERNS.iter() {
+    for p in matched.iter().map(|i| &PATTERNS[i]) {
         for m in p.re().find_iter(sentence) {
             if found.iter().any(|t| m.start() < t.end && t.start < m.end())
                 || names.iter().any(|&(s, e)| m.start() < e && s < m.end())
