@@ -37,7 +37,13 @@ const TITLES: &[&str] = &[
 
 /// A title before a person's name ("Chairman", "Dr.").
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+    let word = word.trim_end_matches('.');
+    if word.is_ascii() {
+        // No allocation for the usual word: ASCII lower-cases byte by byte.
+        TITLES.iter().any(|t| word.eq_ignore_ascii_case(t))
+    } else {
+        TITLES.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// A person: a name after a title, or one that speaks ("Eric Rice said").
@@ -442,10 +448,7 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         end = start + trimmed.len();
         let mut piece = &sentence[start..end];
         let first_word = piece.split_whitespace().next().unwrap_or_default();
-        let titled = m
-            .as_str()
-            .split_whitespace()
-            .any(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
+        let titled = m.as_str().split_whitespace().any(is_title);
         let mut person = titled
             || SPEAKS.is_match(&sentence[end..])
             || SPOKEN_BY.is_match(&sentence[..m.start()])
