@@ -141,6 +141,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
                 !NOT_NAMES.contains(&name)
                     && !demonyms::is_demonym(name)
                     && !products::is_famous_product(name)
+                    && !products::has_product_head(name)
             })
             .map(|(s, e)| (s, e, None)),
     );
