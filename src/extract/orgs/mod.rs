@@ -201,7 +201,12 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     let full: Vec<bool> = spans
         .iter()
         .map(|&(s, e, _)| {
-            let titled = text[..s].ends_with("The ") || text[s..e].starts_with("The ");
+            // "The Commission said": a sentence's "The" before an
+            // institution's common noun is no title's.
+            let opener = text[..s].ends_with("The ")
+                && starts_sentence(doc, s - 4)
+                && is_institution_noun(&text[s..e]);
+            let titled = (text[..s].ends_with("The ") && !opener) || text[s..e].starts_with("The ");
             is_full_form(&text[s..e], titled)
         })
         .collect();
@@ -1199,5 +1204,19 @@ mod tests {
         let got = orgs("Sony Corp. said profit rose. Sony's shares fell.");
         assert_eq!(got[0].1, "Sony");
         assert_eq!(got[1].1, "Sony");
+    }
+
+    #[test]
+    fn a_sentence_opening_the_is_no_title_before_an_institution_noun() {
+        let got = orgs(
+            "The Ruritanian Trade Commission fined Acme Corp. on Monday. The Commission said more fines would follow.",
+        );
+        let commission: Vec<&str> = got
+            .iter()
+            .filter(|(s, _)| s.ends_with("Commission"))
+            .map(|(_, n)| n.as_str())
+            .collect();
+        assert_eq!(commission.len(), 2, "{got:?}");
+        assert!(commission.iter().all(|n| *n == commission[0]), "{got:?}");
     }
 }
