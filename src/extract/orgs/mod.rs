@@ -141,6 +141,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
                 !NOT_NAMES.contains(&name)
                     && !demonyms::is_demonym(name)
                     && !products::is_famous_product(name)
+                    && !products::has_product_head(name)
             })
             .map(|(s, e)| (s, e, None)),
     );
@@ -200,7 +201,12 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     let full: Vec<bool> = spans
         .iter()
         .map(|&(s, e, _)| {
-            let titled = text[..s].ends_with("The ") || text[s..e].starts_with("The ");
+            // "The Commission said": a sentence's "The" before an
+            // institution's common noun is no title's.
+            let opener = text[..s].ends_with("The ")
+                && starts_sentence(doc, s - 4)
+                && is_institution_noun(&text[s..e]);
+            let titled = (text[..s].ends_with("The ") && !opener) || text[s..e].starts_with("The ");
             is_full_form(&text[s..e], titled)
         })
         .collect();
@@ -784,6 +790,68 @@ fn join_ampersand(p: &Prepared, text: &str, mut j: usize) -> usize {
     }
 }
 
+/// Goods and trades that company names pair with "and" ("Iron and Steel",
+/// "Oil and Gas", "Savings and Loan").
+fn is_trade_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Oil"
+            | "Gas"
+            | "Iron"
+            | "Steel"
+            | "Coal"
+            | "Power"
+            | "Light"
+            | "Electric"
+            | "Chemical"
+            | "Chemicals"
+            | "Rubber"
+            | "Paper"
+            | "Pulp"
+            | "Timber"
+            | "Mining"
+            | "Metals"
+            | "Gold"
+            | "Copper"
+            | "Savings"
+            | "Trust"
+            | "Trading"
+            | "Shipping"
+            | "Engineering"
+            | "Construction"
+            | "Investment"
+            | "Finance"
+            | "Marine"
+            | "Fire"
+            | "Casualty"
+    )
+}
+
+/// The start of a company name starting at token `first` with a legal form,
+/// moved back over "<trade word> and" and up to two capitalized words
+/// before it (not a sentence's first word): the tagger often finds only "Steel Co." in "Tarvik Iron and
+/// Steel Co.".
+fn trade_pair_start(p: &Prepared, text: &str, first: usize) -> usize {
+    if first < 2 {
+        return first;
+    }
+    let word = |k: usize| &text[p.tokens[k].clone()];
+    if word(first - 1) != "and" || !is_trade_word(word(first - 2)) {
+        return first;
+    }
+    let sentence_start = p.sentences[p.sentences.partition_point(|r| r.end <= first)].start;
+    let mut start = first - 2;
+    // A sentence's first word may be capitalized only by position.
+    while start > sentence_start + 1
+        && start + 3 >= first
+        && word(start - 1).starts_with(|c: char| c.is_uppercase())
+        && word(start - 1).chars().any(char::is_lowercase)
+    {
+        start -= 1;
+    }
+    start
+}
+
 /// The end of an organization ending before token `j`, extended over up
 /// to two capitalized words and a legal form after it: the tagger may stop
 /// early in "Acme Motor Corp" or "Acme SpA".
@@ -849,6 +917,13 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         }
         // An organization ends before a possessive or a person's title:
         // "Cofinec 's Global ...", "Cofinec CEO Stephen Frater".
+        if kind == 0 && is_legal_form(word(j - 1)) {
+            let start = trade_pair_start(p, text, first);
+            if start < first {
+                out.retain(|e: &Entity| e.end <= p.tokens[start].start);
+                first = start;
+            }
+        }
         let mut last = j;
         if kind == 0 {
             // "Acme 's Stores Inc." keeps its possessive: a legal form
@@ -1086,6 +1161,17 @@ mod tests {
     }
 
     #[test]
+    fn trade_words_join_over_and_before_a_legal_form() {
+        let got = orgs(
+            "Steelmaker Tarvik Iron and Steel Co. said its profit rose. Tarvik Iron shares fell.",
+        );
+        assert!(
+            got.iter().any(|(s, _)| s == "Tarvik Iron and Steel Co."),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn sentence_openers_before_gazetteer_names_go() {
         let got = orgs("Miners Rio Tinto and Globex Corp. raised prices.");
         assert!(got.iter().any(|(s, _)| s == "Rio Tinto"), "{got:?}");
@@ -1118,5 +1204,19 @@ mod tests {
         let got = orgs("Sony Corp. said profit rose. Sony's shares fell.");
         assert_eq!(got[0].1, "Sony");
         assert_eq!(got[1].1, "Sony");
+    }
+
+    #[test]
+    fn a_sentence_opening_the_is_no_title_before_an_institution_noun() {
+        let got = orgs(
+            "The Ruritanian Trade Commission fined Acme Corp. on Monday. The Commission said more fines would follow.",
+        );
+        let commission: Vec<&str> = got
+            .iter()
+            .filter(|(s, _)| s.ends_with("Commission"))
+            .map(|(_, n)| n.as_str())
+            .collect();
+        assert_eq!(commission.len(), 2, "{got:?}");
+        assert!(commission.iter().all(|n| *n == commission[0]), "{got:?}");
     }
 }

@@ -3,7 +3,9 @@
 //! number and a product noun ("Symbian's Series 60 software"). Once the
 //! article uses a name so, its other bare mentions are the product too.
 //! A mention written with a model code ("Zenix Z400", "Vela Pro X20") is a
-//! product there, and famous products are never companies.
+//! product there, and famous products are never companies. A name of several
+//! words headed by a software or device noun ("Orbit Task Scheduler") names
+//! a product or feature, not its maker.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -87,6 +89,33 @@ const FAMOUS_PRODUCTS: &[&str] = &[
     "Red Bull",
 ];
 
+/// Head nouns of product and feature names that organizations' names do
+/// not end with (a maker is named without them: "Orbit", not "Orbit
+/// Scheduler").
+const PRODUCT_HEADS: &[&str] = &[
+    "Scheduler",
+    "Gateway",
+    "Platform",
+    "Adapter",
+    "Agents",
+    "Assistant",
+    "Convertible",
+    "Edition",
+    "Suite",
+    "Toolkit",
+    "Plugin",
+    "Dashboard",
+    "Browser",
+    "Console",
+    "Handset",
+];
+
+/// True when the name of several words `name` ends with a product head noun.
+pub fn has_product_head(name: &str) -> bool {
+    name.rsplit_once(' ')
+        .is_some_and(|(_, last)| PRODUCT_HEADS.contains(&last))
+}
+
 /// True when the name at `text[s..e]` is used as a product's name there.
 fn used_as_product(text: &str, s: usize, e: usize) -> bool {
     let Some(m) = PRODUCT_AFTER.find(&text[e..]) else {
@@ -127,6 +156,7 @@ pub fn drop_products(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
         known.contains(&(s, e))
             || !(products.iter().any(|p| *p == text[s..e])
                 || has_model_code(text, s, e)
+                || has_product_head(&text[s..e])
                 || is_famous_product(&text[s..e]))
     });
 }
@@ -166,6 +196,16 @@ mod tests {
         assert_eq!(kept(t, &["Zenix", "Vela Pro X20"]), ["Zenix"]);
         let t = "Acme FY2005 results lifted Walkman sales.";
         assert_eq!(kept(t, &["Acme", "Walkman"]), ["Acme"]);
+    }
+
+    #[test]
+    fn product_heads_name_products() {
+        let t = "Orbit Task Scheduler and the Vexa Cloud Gateway helped Orbit.";
+        assert_eq!(
+            kept(t, &["Orbit Task Scheduler", "Vexa Cloud Gateway", "Orbit"]),
+            ["Orbit", "Orbit"]
+        );
+        assert!(!has_product_head("Scheduler"));
     }
 
     #[test]
