@@ -231,15 +231,21 @@ fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
     if !spans.iter().any(single) {
         return;
     }
-    let lower: std::collections::HashSet<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
-        .collect();
     spans.retain(|span| {
         !single(span)
             || known.contains(span)
-            || !lower.contains(text[span.0..span.1].to_ascii_lowercase().as_str())
+            || !has_word(text, &text[span.0..span.1].to_ascii_lowercase())
     });
+}
+
+/// Whether `word` occurs in `text` as a whole word (no letter or digit on
+/// either side). One SIMD substring scan per word: the few one-word names
+/// of an article cost less than a set of all its words.
+fn has_word(text: &str, word: &str) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|i| {
+        !alnum(text[..i].chars().next_back()) && !alnum(text[i + word.len()..].chars().next())
+    })
 }
 
 /// "Buying MCI would ...", "Miners Rio Tinto and ...": a tagger name that
@@ -1158,6 +1164,16 @@ mod tests {
         drop_common_words(t, &mut spans, &[]);
         assert_eq!(spans.len(), 1);
         assert_eq!(&t[spans[0].0..spans[0].1], "Zentrix");
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert!(has_word("a grey area", "grey"));
+        assert!(has_word("grey.", "grey"));
+        assert!(!has_word("greyish skies", "grey"));
+        assert!(!has_word("the égrey", "grey"));
+        assert!(!has_word("greyé", "grey"));
+        assert!(has_word("greyé, then grey", "grey"));
     }
 
     #[test]
