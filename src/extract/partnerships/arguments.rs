@@ -20,6 +20,20 @@ pub struct Mention<'o> {
     pub guessed: bool,
 }
 
+#[cfg(test)]
+impl Mention<'static> {
+    /// The first occurrence of `name` in sentence `s`, found by the finder.
+    pub fn of(s: &str, name: &'static str) -> Self {
+        let start = s.find(name).expect("name in sentence");
+        Mention {
+            start,
+            end: start + name.len(),
+            name,
+            guessed: false,
+        }
+    }
+}
+
 /// Coordinated mentions: indices into the sentence's mentions, with their span.
 #[derive(Debug, Clone)]
 pub struct Group<'o> {

@@ -102,16 +102,6 @@ mod tests {
     use super::super::triggers::find_all;
     use super::*;
 
-    fn mention(s: &str, name: &'static str) -> Mention<'static> {
-        let start = s.find(name).expect("name in sentence");
-        Mention {
-            start,
-            end: start + name.len(),
-            name,
-            guessed: false,
-        }
-    }
-
     #[test]
     fn a_definite_relation_noun_takes_the_previous_sentence_parties() {
         let text = "Acme rose. The firm had hoped to sell a drug with Globex. Yet the licensing deal expired.";
@@ -120,10 +110,10 @@ mod tests {
         let third = "Yet the licensing deal expired.";
         let mut ctx = Context::default();
         let mut prev = Previous::default();
-        let acme = [mention(first, "Acme")];
+        let acme = [Mention::of(first, "Acme")];
         prev.observe(&ctx, first, &acme, first.len());
         ctx.observe(&acme);
-        let globex = [mention(second, "Globex")];
+        let globex = [Mention::of(second, "Globex")];
         let second_end = text.find(third).expect("third") - 1;
         prev.observe(&ctx, second, &globex, second_end);
         let start = text.find(third).expect("third");
@@ -150,7 +140,7 @@ mod tests {
         let text = "Acme and Globex met.\nThe deal ended.";
         let first = "Acme and Globex met.";
         let mut prev = Previous::default();
-        let ms = [mention(first, "Acme"), mention(first, "Globex")];
+        let ms = [Mention::of(first, "Acme"), Mention::of(first, "Globex")];
         prev.observe(&Context::default(), first, &ms, first.len());
         let second = "The deal ended.";
         let start = text.find(second).expect("second");

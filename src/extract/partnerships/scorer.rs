@@ -221,16 +221,6 @@ mod tests {
     use super::super::triggers::find_all;
     use super::*;
 
-    fn mention(s: &str, name: &'static str) -> Mention<'static> {
-        let start = s.find(name).expect("name in sentence");
-        Mention {
-            start,
-            end: start + name.len(),
-            name,
-            guessed: false,
-        }
-    }
-
     fn feats(s: &str, a: &'static str, b: &'static str) -> Vec<String> {
         let t = find_all(s, &[]);
         let ctx = PairContext {
@@ -241,9 +231,13 @@ mod tests {
             names: 2,
         };
         let mut out = Vec::new();
-        features(&ctx, &mention(s, a), &mention(s, b), false, &mut |f| {
-            out.push(f.to_string())
-        });
+        features(
+            &ctx,
+            &Mention::of(s, a),
+            &Mention::of(s, b),
+            false,
+            &mut |f| out.push(f.to_string()),
+        );
         out
     }
 
@@ -275,7 +269,12 @@ mod tests {
             excluded: false,
             names: 2,
         };
-        let p = probability(&ctx, &mention(s, "Acme"), &mention(s, "Globex"), true);
+        let p = probability(
+            &ctx,
+            &Mention::of(s, "Acme"),
+            &Mention::of(s, "Globex"),
+            true,
+        );
         let s2 = "Acme sells in Globex stores near Initech offices.";
         let ctx2 = PairContext {
             sentence: s2,
@@ -284,9 +283,9 @@ mod tests {
             excluded: false,
             names: 3,
         };
-        let (a2, b2) = (mention(s2, "Acme"), mention(s2, "Initech"));
+        let (a2, b2) = (Mention::of(s2, "Acme"), Mention::of(s2, "Initech"));
         let q = probability(&ctx2, &a2, &b2, false);
-        let (a, b) = (mention(s, "Acme"), mention(s, "Globex"));
+        let (a, b) = (Mention::of(s, "Acme"), Mention::of(s, "Globex"));
         assert!(
             p > threshold(&ctx, &a, &b) && q < threshold(&ctx2, &a2, &b2),
             "{p} {q}"
