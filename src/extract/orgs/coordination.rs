@@ -101,7 +101,9 @@ pub fn partners(text: &str, org: (usize, usize), taken: &[(usize, usize)]) -> Ve
             || text[..s]
                 .trim_end_matches(' ')
                 .ends_with(['.', '!', '?', '\n', '"', '“', ':']);
-        if plausible(m.as_str()) && free(s, e) && !sentence_start {
+        // "eBay and easyJet": a capital inside a word starts no name.
+        let word_start = !text[..s].ends_with(char::is_alphanumeric);
+        if plausible(m.as_str()) && free(s, e) && !sentence_start && word_start {
             out.push((s, e));
         }
     }
@@ -163,6 +165,7 @@ mod tests {
     fn sentence_starts_weekdays_and_typed_spans_are_left_alone() {
         assert!(found("Globex and Acme Corp. rose.", "Acme Corp.").is_empty());
         assert!(found("Acme Corp. and Tuesday Group", "Acme Corp.").is_empty());
+        assert!(found("Sales at eBoat and Acme Corp. rose.", "Acme Corp.").is_empty());
         let t = "Acme Corp. and John Smith met.";
         let s = t.find("John").unwrap();
         assert!(partners(t, (0, 10), &[(s, s + 10)]).is_empty());
