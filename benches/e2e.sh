@@ -48,6 +48,15 @@ row() { # label, input, args... (MB/s counts uncompressed bytes)
   row "extract --only quotes (no clean)" "$work/text.jsonl" extract --input-format jsonl --only quotes --no-clean
   row "extract, text dumps, 1 thread" "$work/text.jsonl" extract --input-format jsonl --threads 1
   echo
+  # 1- and 2-thread runs alternate, so that a change in the machine's load
+  # falls on both sides of a pair rather than on one row.
+  ratio=$(for _ in 1 2 3; do
+    one=$(/usr/bin/time -f "%e" "$bin" extract --input-format jsonl --threads 1 "$work/text.jsonl" -o /dev/null -q 2>&1 | tail -1)
+    two=$(/usr/bin/time -f "%e" "$bin" extract --input-format jsonl --threads 2 "$work/text.jsonl" -o /dev/null -q 2>&1 | tail -1)
+    python3 -c "print(f'{$one/$two:.2f}')"
+  done | sort -n | sed -n 2p)
+  echo "Scaling from 1 to 2 threads (extract, text dumps): ${ratio}x, the median of 3 alternating 1- and 2-thread runs."
+  echo
   start=$( { /usr/bin/time -f "%e" sh -c "for i in 1 2 3 4 5 6 7 8 9 10; do echo 'Acme Corp. and Globex said on Tuesday.' | $bin extract >/dev/null; done" ; } 2>&1 | tail -1)
   echo "Start-up (models and gazetteers loaded, one short article): $(python3 -c "print(f'{$start/10*1000:.0f}')") ms per process."
 } | python3 benches/section.py main

@@ -65,7 +65,7 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
         mut cands,
     } = SCRATCH.take();
     if caches.is_empty() {
-        caches = RULES.iter().map(|r| r.re.create_cache()).collect();
+        caches.resize_with(RULES.len(), || None);
         free.resize_with(RULES.len(), Vec::new);
     }
     let mut words = triggers::Words::default();
@@ -86,21 +86,23 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
             if !r.may_match(mask) {
                 continue;
             }
-            let mut caps = free[ri].pop().unwrap_or_else(|| r.re.create_captures());
+            let re = r.re();
+            let cache = caches[ri].get_or_insert_with(|| re.create_cache());
+            let mut caps = free[ri].pop().unwrap_or_else(|| re.create_captures());
             let range = r.range(&words, text[sentence.clone()].as_bytes());
             let end = sentence.start + range.end;
             let mut at = sentence.start + range.start;
             while at < end {
                 let input = Input::new(hay).span(at..end);
                 let m = match r.fill {
-                    Some(fill) => r.re.search_with(&mut caches[ri], &input).inspect(|m| {
+                    Some(fill) => re.search_with(cache, &input).inspect(|m| {
                         if !fill(&mut caps, hay, m.span()) {
                             let exact = Input::new(hay).span(m.range()).anchored(Anchored::Yes);
-                            r.re.search_captures_with(&mut caches[ri], &exact, &mut caps);
+                            re.search_captures_with(cache, &exact, &mut caps);
                         }
                     }),
                     None => {
-                        r.re.search_captures_with(&mut caches[ri], &input, &mut caps);
+                        re.search_captures_with(cache, &input, &mut caps);
                         caps.get_match()
                     }
                 };
@@ -112,7 +114,7 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
                 } else {
                     m.end()
                 };
-                let fresh = free[ri].pop().unwrap_or_else(|| r.re.create_captures());
+                let fresh = free[ri].pop().unwrap_or_else(|| re.create_captures());
                 matches.push((ri, std::mem::replace(&mut caps, fresh)));
                 if r.exhausted(&words, m.end() - sentence.start) {
                     break;
@@ -149,7 +151,7 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
 struct Scratch {
     /// The rules' search caches (lazy DFA states), by rule: owned by the
     /// thread rather than taken from each regex's shared pool on every search.
-    caches: Vec<meta::Cache>,
+    caches: Vec<Option<meta::Cache>>,
     /// Capture buffers by rule, so that a match costs no allocation.
     free: Vec<Vec<Captures>>,
     /// A sentence's matches (rule, groups) and their resolved candidates.

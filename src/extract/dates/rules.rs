@@ -13,7 +13,7 @@ use regex_automata::util::{captures::Captures, syntax};
 use regex_automata::{MatchKind, PatternID, Span};
 use std::cell::Cell;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 const MONTH: &str = r"(?-i:(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?))";
 const MONTH_FULL: &str =
@@ -97,7 +97,10 @@ pub type Resolved = Option<(TimexType, Option<String>)>;
 type Resolve = fn(&Ctx) -> Resolved;
 
 pub struct Rule {
-    pub re: Regex,
+    /// The pattern, compiled on the first sentence that passes the gate: a
+    /// short input pays only for the rules its words can trigger.
+    pattern: String,
+    compiled: OnceLock<Compiled>,
     /// Trigger classes a sentence needs for the rule to run: at least one
     /// class of every element (see `triggers`).
     pub gate: &'static [u64],
@@ -105,9 +108,6 @@ pub struct Rule {
     /// When set, the groups come from this rather than from a capture
     /// search, for the match shapes it reads.
     pub fill: Option<Fill>,
-    /// The groups marking the annotated span (`t`, then `t2`), when the
-    /// pattern has them: looked up once rather than by name on every match.
-    pub span_groups: [Option<usize>; 2],
     /// Where in a sentence its matches can lie.
     window: Window,
 }
@@ -117,6 +117,14 @@ pub struct Rule {
 /// class of `from.0`, and ends at most `to.1` runs after the last word of a
 /// class of `to.0` (each class set one of the rule's gate elements). The
 /// counts are those of the places the pattern allows white space in.
+/// A rule's regex and the groups marking the annotated span (`t`, then
+/// `t2`), when the pattern has them: looked up once rather than by name on
+/// every match.
+struct Compiled {
+    re: Regex,
+    span_groups: [Option<usize>; 2],
+}
+
 #[derive(Clone, Copy, Default)]
 struct Window {
     from: Option<(u64, usize)>,
@@ -124,9 +132,39 @@ struct Window {
 }
 
 impl Rule {
+    /// The rule's regex, compiled on first use.
+    pub fn re(&self) -> &Regex {
+        &self.compiled().re
+    }
+
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| {
+            let config = meta::Config::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .utf8_empty(true)
+                .nfa_size_limit(Some(10 << 20))
+                // A roomy lazy-DFA cache: these alternations have many states and a
+                // cache that keeps clearing costs more than the memory.
+                .hybrid_cache_capacity(16 << 20)
+                // The haystacks are single sentences and many patterns start with
+                // common words ("a", "the", digits): a literal prefilter costs more
+                // than the bytes it skips.
+                .auto_prefilter(false);
+            let re = meta::Builder::new()
+                .configure(config)
+                .syntax(syntax::Config::new().utf8(true))
+                .build(&self.pattern)
+                .expect("date rule pattern");
+            let index = |name| re.group_info().to_index(PatternID::ZERO, name);
+            let span_groups = [index("t"), index("t2")];
+            Compiled { re, span_groups }
+        })
+    }
+
     /// The annotated span of a match of this rule: group `t`, `t2` or the whole match.
     pub fn span(&self, caps: &Captures) -> Span {
-        self.span_groups
+        self.compiled()
+            .span_groups
             .iter()
             .flatten()
             .find_map(|&g| caps.get_group(g))
@@ -212,31 +250,12 @@ fn filled(gate: &'static [u64], pattern: &str, resolve: Resolve, fill: Fill) -> 
 }
 
 fn rule(gate: &'static [u64], pattern: &str, resolve: Resolve) -> Rule {
-    let pattern = format!(r"(?i-u)\b(?:{pattern})\b");
-    let config = meta::Config::new()
-        .match_kind(MatchKind::LeftmostFirst)
-        .utf8_empty(true)
-        .nfa_size_limit(Some(10 << 20))
-        // A roomy lazy-DFA cache: these alternations have many states and a
-        // cache that keeps clearing costs more than the memory.
-        .hybrid_cache_capacity(16 << 20)
-        // The haystacks are single sentences and many patterns start with
-        // common words ("a", "the", digits): a literal prefilter costs more
-        // than the bytes it skips.
-        .auto_prefilter(false);
-    let re = meta::Builder::new()
-        .configure(config)
-        .syntax(syntax::Config::new().utf8(true))
-        .build(&pattern)
-        .expect("date rule pattern");
-    let index = |name| re.group_info().to_index(PatternID::ZERO, name);
-    let span_groups = [index("t"), index("t2")];
     Rule {
-        re,
+        pattern: format!(r"(?i-u)\b(?:{pattern})\b"),
+        compiled: OnceLock::new(),
         gate,
         resolve,
         fill: None,
-        span_groups,
         window: Window::default(),
     }
 }
@@ -1771,16 +1790,16 @@ mod tests {
             let Some(fill) = rule.fill else { continue };
             let (mut found, mut read) = (0, 0);
             for hay in SHAPES {
-                for m in rule.re.find_iter(hay) {
-                    let mut want = rule.re.create_captures();
+                for m in rule.re().find_iter(hay) {
+                    let mut want = rule.re().create_captures();
                     let input = Input::new(hay).span(m.range());
-                    rule.re.search_captures(&input, &mut want);
-                    let mut got = rule.re.create_captures();
+                    rule.re().search_captures(&input, &mut want);
+                    let mut got = rule.re().create_captures();
                     if fill(&mut got, hay, m.span()) {
                         read += 1;
                     } else {
                         let exact = Input::new(hay).span(m.range()).anchored(Anchored::Yes);
-                        rule.re.search_captures(&exact, &mut got);
+                        rule.re().search_captures(&exact, &mut got);
                     }
                     assert_eq!(got.slots(), want.slots(), "rule {ri}: {}", &hay[m.range()]);
                     found += 1;
@@ -1816,7 +1835,7 @@ mod tests {
                     let range = rule.range(&words, s.as_bytes());
                     let hay = &text[..sentence.end];
                     let input = Input::new(hay).span(sentence.clone());
-                    let found: Vec<_> = rule.re.find_iter(input).collect();
+                    let found: Vec<_> = rule.re().find_iter(input).collect();
                     for (i, m) in found.iter().enumerate() {
                         let (a, b) = (m.start() - sentence.start, m.end() - sentence.start);
                         assert!(
