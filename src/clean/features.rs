@@ -444,7 +444,15 @@ impl LineStats {
             phrases: phrases.finish(),
             ..LineStats::default()
         };
-        s.read_ends(text);
+        // The ASCII case of `read_ends`.
+        let last = bytes
+            .iter()
+            .rposition(|b| !matches!(b, b'"' | b'\'' | b')' | b' '))
+            .map(|i| bytes[i]);
+        s.ends_sentence = matches!(last, Some(b'.' | b'!' | b'?'));
+        s.ends_colon = last == Some(b':');
+        s.starts_lower = bytes.first().is_some_and(u8::is_ascii_lowercase);
+        s.starts_quote = matches!(bytes.first(), Some(b'"' | b'\''));
         s
     }
 
@@ -969,6 +977,15 @@ const LN_SLOTS: usize = 4096;
 static LN_HALVES: LazyLock<[f32; LN_SLOTS]> =
     LazyLock::new(|| std::array::from_fn(|k| (1.0 + k as f32 / 2.0).ln()));
 
+/// `ln_one_plus` of a count: the same value, without the float checks.
+#[inline]
+fn ln_one_plus_count(table: &[f32; LN_SLOTS], n: u32) -> f32 {
+    match table.get(2 * n as usize) {
+        Some(&v) => v,
+        None => ln_one_plus(table, n as f32),
+    }
+}
+
 /// `ln(1 + k)` for `k` below `LN_SLOTS`.
 static LN_COUNTS: LazyLock<[f32; LN_SLOTS]> =
     LazyLock::new(|| std::array::from_fn(|k| (k as f32).ln_1p()));
@@ -1123,25 +1140,25 @@ pub fn for_each_block(
         for b in bucket(w) {
             r.put(b);
         }
-        r.put(ln_one_plus(lnh, s.chars as f32));
+        r.put(ln_one_plus_count(lnh, s.chars));
         r.put(g.stop_ratio);
         r.put(if long { g.stop_ratio } else { 0.0 });
         r.put(s.title as f32 / words);
         r.put((s.upper as f32 / s.chars.max(1) as f32).min(1.0));
         r.put(s.digit_words as f32 / words);
         r.put((s.sentence_marks as f32 / words).min(1.0));
-        r.put(ln_one_plus(lnh, s.sentence_marks as f32));
+        r.put(ln_one_plus_count(lnh, s.sentence_marks));
         r.flag(s.ends_sentence);
         r.flag(s.ends_colon);
         r.flag(s.link_marks > 0);
-        r.put(ln_one_plus(lnh, s.link_marks as f32));
+        r.put(ln_one_plus_count(lnh, s.link_marks));
         r.flag(s.urls > 0);
         r.flag(s.starts_lower);
         r.flag(s.starts_quote);
         r.flag(s.years > 0);
         let dup = dups[i];
         r.flag(dup > 1);
-        r.put(ln_one_plus(lnh, (dup - 1) as f32));
+        r.put(ln_one_plus_count(lnh, dup - 1));
         r.put(s.cjk as f32 / s.chars.max(1) as f32);
         r.flag(prose[i]);
         r.flag(w <= 8.0 && blocks[i].text.starts_with("By "));
