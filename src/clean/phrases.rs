@@ -28,9 +28,9 @@ struct Dictionary {
     /// First-word hash to the run of `phrases` starting with that word
     /// (open addressing; `EMPTY` marks a free slot).
     slots: Vec<(u64, u32, u32)>,
-    /// One bit per `slot_of` value that holds a first word: most words are
-    /// ruled out without touching `slots`.
-    bloom: [u64; SLOTS / 64],
+    /// One bit per `bloom_bit` of a first word: most words are ruled out
+    /// without touching `slots`.
+    bloom: [u64; BLOOM_BITS / 64],
     /// Phrases that start with a symbol ("©"): found anywhere.
     symbols: Vec<(memchr::memmem::Finder<'static>, u8)>,
 }
@@ -86,6 +86,15 @@ fn slot_of(h: u64) -> usize {
     (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % SLOTS
 }
 
+/// Bits of the first-word filter: eight times the slots, so few words that
+/// start no phrase pass it.
+const BLOOM_BITS: usize = 8 * SLOTS;
+
+#[inline]
+fn bloom_bit(h: u64) -> usize {
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize % BLOOM_BITS
+}
+
 static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
     let mut words = Vec::new();
     let mut symbols = Vec::new();
@@ -123,9 +132,9 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
         }
         slots[k] = (h, start, run.len() as u32);
     }
-    let mut bloom = [0u64; SLOTS / 64];
+    let mut bloom = [0u64; BLOOM_BITS / 64];
     for &(h, _, _) in slots.iter().filter(|s| s.0 != EMPTY) {
-        let k = slot_of(h);
+        let k = bloom_bit(h);
         bloom[k / 64] |= 1 << (k % 64);
     }
     Dictionary {
@@ -214,7 +223,7 @@ impl<'a> PhraseScan<'a> {
         };
         // Most words start no phrase: the filter, inlined in the caller's
         // loop, rules them out before any call.
-        let k = slot_of(key);
+        let k = bloom_bit(key);
         if self.dict.bloom[k / 64] & 1 << (k % 64) != 0 {
             self.phrase_at(start, end, key);
         }
