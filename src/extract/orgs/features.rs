@@ -374,6 +374,17 @@ impl TokenInfo {
     pub fn has_upper(&self) -> bool {
         self.flags & NO_UPPER == 0
     }
+
+    /// A hash of the token's word and flags, to index caches by.
+    pub fn cache_hash(&self) -> u64 {
+        mix(self.exact, u64::from(self.flags))
+    }
+
+    /// All that the features of the tokens around this one read of it
+    /// ([`offset_features`] at offsets other than 0).
+    pub fn seen_from_near(&self) -> [u64; 3] {
+        [self.exact, self.lc, self.shape]
+    }
 }
 
 /// A hasher for keys that already are hashes.
@@ -526,6 +537,27 @@ pub const WORD_FEATURES: [usize; 6] = [1, 2, 12, 13, 18, 25];
 /// same in both passes for a token the first pass scored.
 pub const PASS_FEATURES: [usize; 10] = [22, 23, 24, 25, 27, 34, 35, 36, 37, 43];
 
+/// Offsets from the scored token of the single tokens that [`AT_OFFSET`]'s
+/// features read.
+pub const OFFSETS: [isize; 7] = [0, -1, 1, -2, 2, -3, 3];
+
+/// Positions in the output of [`features`] of the features that read only
+/// the token at `OFFSETS[k]` (the bias goes with the scored token): the
+/// same for every occurrence of that token there, whatever the sentence.
+pub const AT_OFFSET: [&[usize]; OFFSETS.len()] = [
+    &[0, 1, 2, 7, 14, 15, 16, 17, 18, 19, 21, 42, 44, 45],
+    &[3, 8, 28],
+    &[4, 9, 29],
+    &[5, 32],
+    &[6, 33],
+    &[40],
+    &[41],
+];
+
+/// Positions in the output of [`features`] of the features that read
+/// several tokens of the sentence but not the pass.
+pub const PAIR_FEATURES: [usize; 10] = [10, 11, 12, 13, 20, 26, 30, 31, 38, 39];
+
 const BOS: u64 = 0xb05;
 const EOS: u64 = 0xe05;
 
@@ -540,12 +572,21 @@ impl<'a> Window<'a> {
         self.sent.get(self.i.wrapping_add_signed(j))
     }
     fn lc(&self, j: isize) -> u64 {
-        self.at(j).map_or(if j < 0 { BOS } else { EOS }, |x| x.lc)
+        lc_at(j, self.at(j))
     }
     fn shape(&self, j: isize) -> u64 {
-        self.at(j)
-            .map_or(if j < 0 { BOS } else { EOS }, |x| x.shape)
+        shape_at(j, self.at(j))
     }
+}
+
+/// The lower-cased hash of `x`, standing at offset `j`, or the sentence end's.
+fn lc_at(j: isize, x: Option<&TokenInfo>) -> u64 {
+    x.map_or(if j < 0 { BOS } else { EOS }, |x| x.lc)
+}
+
+/// The shape hash of `x`, standing at offset `j`, or the sentence end's.
+fn shape_at(j: isize, x: Option<&TokenInfo>) -> u64 {
+    x.map_or(if j < 0 { BOS } else { EOS }, |x| x.shape)
 }
 
 /// Sentence position class: 2 in a headline, 1 for a sentence's first word, else 0.
@@ -563,6 +604,91 @@ fn gazetteer(t: &TokenInfo) -> u64 {
     (t.flags & (GAZ_B | GAZ_I)) as u64
 }
 
+/// Writes at the positions `AT_OFFSET[k]` of `out` the rows of the features
+/// that read only `x`, the token at offset `OFFSETS[k]` from the scored one
+/// (`None` past the sentence's end; never `None` at offset 0).
+pub fn offset_features(k: usize, x: Option<&TokenInfo>, out: &mut [u32; N_FEATURES]) {
+    let j = OFFSETS[k];
+    let (lc, sh) = (lc_at(j, x), shape_at(j, x));
+    let exact = x.map_or(if j < 0 { BOS } else { EOS }, |x| x.exact);
+    let mut put = |pos: usize, h: u64| out[pos] = slot(h);
+    match j {
+        0 => {
+            let t = x.expect("the scored token is in the sentence");
+            let pos = position(t);
+            let doc = (t.flags & (SEEN_LOWER | CAP_MID | CAP)) as u64;
+            put(0, 0);
+            put(1, mix(1, t.exact));
+            put(2, mix(2, t.lc));
+            put(7, mix(7, t.shape));
+            put(14, mix(14, t.pre3));
+            put(15, mix(15, t.suf3));
+            put(16, mix(16, t.suf4));
+            put(17, mix(mix(17, pos), t.shape));
+            put(18, mix(mix(18, pos), t.lc));
+            put(19, mix(mix(19, gazetteer(t)), t.flags as u64 & CAP as u64));
+            put(
+                21,
+                mix(mix(mix(21, doc), pos), t.flags as u64 & ALL_CAPS as u64),
+            );
+            put(42, mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape));
+            put(44, mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape));
+            put(
+                45,
+                mix(mix(45, (t.flags & (PERSON_CUE | COMPANY_CUE)) as u64), pos),
+            );
+        }
+        -1 => {
+            put(3, mix(3, lc));
+            put(8, mix(8, sh));
+            put(28, mix(28, exact));
+        }
+        1 => {
+            put(4, mix(4, lc));
+            put(9, mix(9, sh));
+            put(29, mix(29, exact));
+        }
+        -2 => {
+            put(5, mix(5, lc));
+            put(32, mix(32, sh));
+        }
+        2 => {
+            put(6, mix(6, lc));
+            put(33, mix(33, sh));
+        }
+        -3 => put(40, mix(40, lc)),
+        _ => put(41, mix(41, lc)),
+    }
+}
+
+/// Writes at the positions [`PAIR_FEATURES`] of `out` the rows of token
+/// `i`'s features that read several tokens of `sent`.
+pub fn pair_features(sent: &[TokenInfo], i: usize, out: &mut [u32; N_FEATURES]) {
+    let t = &sent[i];
+    let w = Window { sent, i };
+    let lc = |j| w.lc(j);
+    let sh = |j| w.shape(j);
+    let gz = |x: Option<&TokenInfo>| x.map_or(0, gazetteer);
+    let legal_ahead = (1..=3)
+        .find(|&d| w.at(d).is_some_and(|x| x.flags & LEGAL != 0))
+        .unwrap_or(0) as u64;
+    let f = [
+        mix(mix(10, sh(-1)), t.shape),
+        mix(mix(11, t.shape), sh(1)),
+        mix(mix(12, lc(-1)), t.lc),
+        mix(mix(13, t.lc), lc(1)),
+        mix(mix(20, gz(w.at(-1))), gz(w.at(1))),
+        mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64),
+        mix(mix(30, lc(-1)), t.shape),
+        mix(mix(31, t.shape), lc(1)),
+        mix(mix(38, lc(-2)), lc(-1)),
+        mix(mix(39, lc(1)), lc(2)),
+    ];
+    for (k, h) in PAIR_FEATURES.into_iter().zip(f) {
+        out[k] = slot(h);
+    }
+}
+
 /// Fills `out` with the weight-table rows of the features of token `i` of
 /// `sent`, given the two previous tags and the document votes of the
 /// sentence's tokens (all [`Vote::EMPTY`] in the first pass).
@@ -574,67 +700,10 @@ pub fn features(
     p2: u8,
     out: &mut [u32; N_FEATURES],
 ) {
-    let t = &sent[i];
-    let w = Window { sent, i };
-    let lc = |j| w.lc(j);
-    let sh = |j| w.shape(j);
-    let gz = |x: Option<&TokenInfo>| x.map_or(0, gazetteer);
-    let pos = position(t);
-    let legal_ahead = (1..=3)
-        .find(|&d| w.at(d).is_some_and(|x| x.flags & LEGAL != 0))
-        .unwrap_or(0) as u64;
-    let doc = (t.flags & (SEEN_LOWER | CAP_MID | CAP)) as u64;
-    let f = [
-        0,
-        mix(1, t.exact),
-        mix(2, t.lc),
-        mix(3, lc(-1)),
-        mix(4, lc(1)),
-        mix(5, lc(-2)),
-        mix(6, lc(2)),
-        mix(7, t.shape),
-        mix(8, sh(-1)),
-        mix(9, sh(1)),
-        mix(mix(10, sh(-1)), t.shape),
-        mix(mix(11, t.shape), sh(1)),
-        mix(mix(12, lc(-1)), t.lc),
-        mix(mix(13, t.lc), lc(1)),
-        mix(14, t.pre3),
-        mix(15, t.suf3),
-        mix(16, t.suf4),
-        mix(mix(17, pos), t.shape),
-        mix(mix(18, pos), t.lc),
-        mix(mix(19, gz(Some(t))), t.flags as u64 & CAP as u64),
-        mix(mix(20, gz(w.at(-1))), gz(w.at(1))),
-        mix(mix(mix(21, doc), pos), t.flags as u64 & ALL_CAPS as u64),
-        0,
-        0,
-        0,
-        0,
-        mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64),
-        0,
-        mix(28, w.at(-1).map_or(BOS, |x| x.exact)),
-        mix(29, w.at(1).map_or(EOS, |x| x.exact)),
-        mix(mix(30, lc(-1)), t.shape),
-        mix(mix(31, t.shape), lc(1)),
-        mix(32, sh(-2)),
-        mix(33, sh(2)),
-        0,
-        0,
-        0,
-        0,
-        mix(mix(38, lc(-2)), lc(-1)),
-        mix(mix(39, lc(1)), lc(2)),
-        mix(40, lc(-3)),
-        mix(41, lc(3)),
-        mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape),
-        0,
-        mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape),
-        mix(mix(45, (t.flags & (PERSON_CUE | COMPANY_CUE)) as u64), pos),
-    ];
-    for (o, h) in out.iter_mut().zip(f) {
-        *o = slot(h);
+    for (k, &j) in OFFSETS.iter().enumerate() {
+        offset_features(k, sent.get(i.wrapping_add_signed(j)), out);
     }
+    pair_features(sent, i, out);
     for (k, row) in PASS_FEATURES
         .into_iter()
         .zip(pass_features(sent, votes, i, p1, p2))
@@ -734,6 +803,30 @@ mod tests {
         assert!(!["acme", "the", "corps", "said"]
             .iter()
             .any(|w| is_legal(hash_chars(w, true))));
+    }
+
+    #[test]
+    fn every_feature_belongs_to_one_group() {
+        let mut seen = [0; N_FEATURES];
+        for k in AT_OFFSET.iter().flat_map(|g| g.iter()) {
+            seen[*k] += 1;
+        }
+        for k in PAIR_FEATURES.into_iter().chain(PASS_FEATURES) {
+            seen[k] += 1;
+        }
+        assert_eq!(seen, [1; N_FEATURES]);
+    }
+
+    #[test]
+    fn offset_features_write_their_own_positions() {
+        let doc = Document::new("Shares of Acme Corp. rose .");
+        let p = Prepared::new(&doc, &[]);
+        for (k, group) in AT_OFFSET.iter().enumerate() {
+            let mut out = [u32::MAX; N_FEATURES];
+            offset_features(k, p.infos.get(2), &mut out);
+            let written: Vec<usize> = (0..N_FEATURES).filter(|&f| out[f] != u32::MAX).collect();
+            assert_eq!(&written, group);
+        }
     }
 
     #[test]
