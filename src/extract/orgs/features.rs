@@ -6,6 +6,7 @@ use super::cues;
 use super::tokens::{self, Span};
 use super::votes::Vote;
 use crate::text::Document;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -366,6 +367,29 @@ impl TokenInfo {
         }
     }
 
+    /// [`TokenInfo::new`], remembered in `cache` for short tokens: most
+    /// tokens are common words, met again and again.
+    fn cached(s: &str, full: bool, cache: &mut [InfoEntry]) -> Self {
+        let b = s.as_bytes();
+        if b.len() > CACHED_LEN {
+            return Self::new(s, full);
+        }
+        let mut bytes = [0u8; CACHED_LEN];
+        bytes[..b.len()].copy_from_slice(b);
+        let tag = (b.len() as u8) << 1 | u8::from(full);
+        let [lo, hi] = [&bytes[..8], &bytes[8..]]
+            .map(|half| u64::from_le_bytes(half.try_into().expect("8 bytes")));
+        let h = (lo ^ hi.rotate_left(29) ^ u64::from(tag)).wrapping_mul(K);
+        // (A power-of-two number of entries.)
+        let entry = &mut cache[(h >> (64 - INFO_BITS)) as usize & (cache.len() - 1)];
+        if entry.tag == tag && entry.bytes == bytes {
+            return entry.info;
+        }
+        let info = Self::new(s, full);
+        *entry = InfoEntry { bytes, tag, info };
+        info
+    }
+
     /// Tokens with no upper-case letter after an O tag are O without scoring.
     pub fn trivially_outside(&self) -> bool {
         self.flags & NO_UPPER != 0
@@ -385,6 +409,25 @@ impl TokenInfo {
     pub fn seen_from_near(&self) -> [u64; 3] {
         [self.exact, self.lc, self.shape]
     }
+}
+
+/// Longest token whose [`TokenInfo`] is cached.
+const CACHED_LEN: usize = 16;
+/// log2 of the number of entries of the cache of token infos.
+const INFO_BITS: u32 = 12;
+
+/// A cached [`TokenInfo::new`]: the token's bytes (zero-padded), its length
+/// times two plus `full`, and its info. Direct-mapped: a miss overwrites.
+#[derive(Clone, Copy)]
+struct InfoEntry {
+    bytes: [u8; CACHED_LEN],
+    tag: u8,
+    info: TokenInfo,
+}
+
+thread_local! {
+    /// Per-thread cache of [`TokenInfo::cached`], kept across documents.
+    static INFOS: RefCell<Vec<InfoEntry>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A hasher for keys that already are hashes.
@@ -442,15 +485,25 @@ impl Prepared {
         // A token without capitals is scored only inside a name, which needs a
         // capitalized token just before it (or two before: "Bank of the West").
         let mut recent_upper = 0u8;
-        p.infos = p
-            .tokens
-            .iter()
-            .map(|t| {
-                let info = TokenInfo::new(&text[t.clone()], recent_upper != 0);
-                recent_upper = (recent_upper << 1 | u8::from(info.flags & NO_UPPER == 0)) & 3;
-                info
-            })
-            .collect();
+        p.infos = INFOS.with_borrow_mut(|cache| {
+            if cache.is_empty() {
+                // Entries start as the empty token's, right if ever matched.
+                let empty = InfoEntry {
+                    bytes: [0; CACHED_LEN],
+                    tag: 0,
+                    info: TokenInfo::new("", false),
+                };
+                *cache = vec![empty; 1 << INFO_BITS];
+            }
+            p.tokens
+                .iter()
+                .map(|t| {
+                    let info = TokenInfo::cached(&text[t.clone()], recent_upper != 0, cache);
+                    recent_upper = (recent_upper << 1 | u8::from(info.flags & NO_UPPER == 0)) & 3;
+                    info
+                })
+                .collect()
+        });
         // Document-wide flags of each word, set by any of its mentions: each
         // token's word is looked up once, as an index into `words`.
         let mut ids =
@@ -794,6 +847,34 @@ mod tests {
             }
         }
         assert!(LEGAL_WORDS.iter().all(|w| w.len() <= LEGAL_MAX_LEN));
+    }
+
+    #[test]
+    fn cached_infos_are_the_computed_ones() {
+        let empty = InfoEntry {
+            bytes: [0; CACHED_LEN],
+            tag: 0,
+            info: TokenInfo::new("", false),
+        };
+        // A one-entry cache: every new token evicts the last.
+        let mut cache = [empty];
+        let words = [
+            "Acme",
+            "acme",
+            "a",
+            "",
+            "Acme",
+            "sixteen-letters!",
+            "seventeen-letters",
+        ];
+        for w in words.iter().chain(&words) {
+            for full in [false, true] {
+                assert_eq!(
+                    TokenInfo::cached(w, full, &mut cache),
+                    TokenInfo::new(w, full)
+                );
+            }
+        }
     }
 
     #[test]
