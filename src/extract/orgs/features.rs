@@ -6,7 +6,6 @@ use super::cues;
 use super::tokens::{self, Span};
 use super::votes::Vote;
 use crate::text::Document;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -367,29 +366,6 @@ impl TokenInfo {
         }
     }
 
-    /// [`TokenInfo::new`], remembered in `cache` for short tokens: most
-    /// tokens are common words, met again and again.
-    fn cached(s: &str, full: bool, cache: &mut [InfoEntry]) -> Self {
-        let b = s.as_bytes();
-        if b.len() > CACHED_LEN {
-            return Self::new(s, full);
-        }
-        let mut bytes = [0u8; CACHED_LEN];
-        bytes[..b.len()].copy_from_slice(b);
-        let tag = (b.len() as u8) << 1 | u8::from(full);
-        let [lo, hi] = [&bytes[..8], &bytes[8..]]
-            .map(|half| u64::from_le_bytes(half.try_into().expect("8 bytes")));
-        let h = (lo ^ hi.rotate_left(29) ^ u64::from(tag)).wrapping_mul(K);
-        // (A power-of-two number of entries.)
-        let entry = &mut cache[(h >> (64 - INFO_BITS)) as usize & (cache.len() - 1)];
-        if entry.tag == tag && entry.bytes == bytes {
-            return entry.info;
-        }
-        let info = Self::new(s, full);
-        *entry = InfoEntry { bytes, tag, info };
-        info
-    }
-
     /// Tokens with no upper-case letter after an O tag are O without scoring.
     pub fn trivially_outside(&self) -> bool {
         self.flags & NO_UPPER != 0
@@ -398,36 +374,6 @@ impl TokenInfo {
     pub fn has_upper(&self) -> bool {
         self.flags & NO_UPPER == 0
     }
-
-    /// A hash of the token's word and flags, to index caches by.
-    pub fn cache_hash(&self) -> u64 {
-        mix(self.exact, u64::from(self.flags))
-    }
-
-    /// All that the features of the tokens around this one read of it
-    /// ([`offset_features`] at offsets other than 0).
-    pub fn seen_from_near(&self) -> [u64; 3] {
-        [self.exact, self.lc, self.shape]
-    }
-}
-
-/// Longest token whose [`TokenInfo`] is cached.
-const CACHED_LEN: usize = 16;
-/// log2 of the number of entries of the cache of token infos.
-const INFO_BITS: u32 = 12;
-
-/// A cached [`TokenInfo::new`]: the token's bytes (zero-padded), its length
-/// times two plus `full`, and its info. Direct-mapped: a miss overwrites.
-#[derive(Clone, Copy)]
-struct InfoEntry {
-    bytes: [u8; CACHED_LEN],
-    tag: u8,
-    info: TokenInfo,
-}
-
-thread_local! {
-    /// Per-thread cache of [`TokenInfo::cached`], kept across documents.
-    static INFOS: RefCell<Vec<InfoEntry>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A hasher for keys that already are hashes.
@@ -485,25 +431,15 @@ impl Prepared {
         // A token without capitals is scored only inside a name, which needs a
         // capitalized token just before it (or two before: "Bank of the West").
         let mut recent_upper = 0u8;
-        p.infos = INFOS.with_borrow_mut(|cache| {
-            if cache.is_empty() {
-                // Entries start as the empty token's, right if ever matched.
-                let empty = InfoEntry {
-                    bytes: [0; CACHED_LEN],
-                    tag: 0,
-                    info: TokenInfo::new("", false),
-                };
-                *cache = vec![empty; 1 << INFO_BITS];
-            }
-            p.tokens
-                .iter()
-                .map(|t| {
-                    let info = TokenInfo::cached(&text[t.clone()], recent_upper != 0, cache);
-                    recent_upper = (recent_upper << 1 | u8::from(info.flags & NO_UPPER == 0)) & 3;
-                    info
-                })
-                .collect()
-        });
+        p.infos = p
+            .tokens
+            .iter()
+            .map(|t| {
+                let info = TokenInfo::new(&text[t.clone()], recent_upper != 0);
+                recent_upper = (recent_upper << 1 | u8::from(info.flags & NO_UPPER == 0)) & 3;
+                info
+            })
+            .collect();
         // Document-wide flags of each word, set by any of its mentions: each
         // token's word is looked up once, as an index into `words`.
         let mut ids =
@@ -590,27 +526,6 @@ pub const WORD_FEATURES: [usize; 6] = [1, 2, 12, 13, 18, 25];
 /// same in both passes for a token the first pass scored.
 pub const PASS_FEATURES: [usize; 10] = [22, 23, 24, 25, 27, 34, 35, 36, 37, 43];
 
-/// Offsets from the scored token of the single tokens that [`AT_OFFSET`]'s
-/// features read.
-pub const OFFSETS: [isize; 7] = [0, -1, 1, -2, 2, -3, 3];
-
-/// Positions in the output of [`features`] of the features that read only
-/// the token at `OFFSETS[k]` (the bias goes with the scored token): the
-/// same for every occurrence of that token there, whatever the sentence.
-pub const AT_OFFSET: [&[usize]; OFFSETS.len()] = [
-    &[0, 1, 2, 7, 14, 15, 16, 17, 18, 19, 21, 42, 44, 45],
-    &[3, 8, 28],
-    &[4, 9, 29],
-    &[5, 32],
-    &[6, 33],
-    &[40],
-    &[41],
-];
-
-/// Positions in the output of [`features`] of the features that read
-/// several tokens of the sentence but not the pass.
-pub const PAIR_FEATURES: [usize; 10] = [10, 11, 12, 13, 20, 26, 30, 31, 38, 39];
-
 const BOS: u64 = 0xb05;
 const EOS: u64 = 0xe05;
 
@@ -625,21 +540,12 @@ impl<'a> Window<'a> {
         self.sent.get(self.i.wrapping_add_signed(j))
     }
     fn lc(&self, j: isize) -> u64 {
-        lc_at(j, self.at(j))
+        self.at(j).map_or(if j < 0 { BOS } else { EOS }, |x| x.lc)
     }
     fn shape(&self, j: isize) -> u64 {
-        shape_at(j, self.at(j))
+        self.at(j)
+            .map_or(if j < 0 { BOS } else { EOS }, |x| x.shape)
     }
-}
-
-/// The lower-cased hash of `x`, standing at offset `j`, or the sentence end's.
-fn lc_at(j: isize, x: Option<&TokenInfo>) -> u64 {
-    x.map_or(if j < 0 { BOS } else { EOS }, |x| x.lc)
-}
-
-/// The shape hash of `x`, standing at offset `j`, or the sentence end's.
-fn shape_at(j: isize, x: Option<&TokenInfo>) -> u64 {
-    x.map_or(if j < 0 { BOS } else { EOS }, |x| x.shape)
 }
 
 /// Sentence position class: 2 in a headline, 1 for a sentence's first word, else 0.
@@ -657,91 +563,6 @@ fn gazetteer(t: &TokenInfo) -> u64 {
     (t.flags & (GAZ_B | GAZ_I)) as u64
 }
 
-/// Writes at the positions `AT_OFFSET[k]` of `out` the rows of the features
-/// that read only `x`, the token at offset `OFFSETS[k]` from the scored one
-/// (`None` past the sentence's end; never `None` at offset 0).
-pub fn offset_features(k: usize, x: Option<&TokenInfo>, out: &mut [u32; N_FEATURES]) {
-    let j = OFFSETS[k];
-    let (lc, sh) = (lc_at(j, x), shape_at(j, x));
-    let exact = x.map_or(if j < 0 { BOS } else { EOS }, |x| x.exact);
-    let mut put = |pos: usize, h: u64| out[pos] = slot(h);
-    match j {
-        0 => {
-            let t = x.expect("the scored token is in the sentence");
-            let pos = position(t);
-            let doc = (t.flags & (SEEN_LOWER | CAP_MID | CAP)) as u64;
-            put(0, 0);
-            put(1, mix(1, t.exact));
-            put(2, mix(2, t.lc));
-            put(7, mix(7, t.shape));
-            put(14, mix(14, t.pre3));
-            put(15, mix(15, t.suf3));
-            put(16, mix(16, t.suf4));
-            put(17, mix(mix(17, pos), t.shape));
-            put(18, mix(mix(18, pos), t.lc));
-            put(19, mix(mix(19, gazetteer(t)), t.flags as u64 & CAP as u64));
-            put(
-                21,
-                mix(mix(mix(21, doc), pos), t.flags as u64 & ALL_CAPS as u64),
-            );
-            put(42, mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape));
-            put(44, mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape));
-            put(
-                45,
-                mix(mix(45, (t.flags & (PERSON_CUE | COMPANY_CUE)) as u64), pos),
-            );
-        }
-        -1 => {
-            put(3, mix(3, lc));
-            put(8, mix(8, sh));
-            put(28, mix(28, exact));
-        }
-        1 => {
-            put(4, mix(4, lc));
-            put(9, mix(9, sh));
-            put(29, mix(29, exact));
-        }
-        -2 => {
-            put(5, mix(5, lc));
-            put(32, mix(32, sh));
-        }
-        2 => {
-            put(6, mix(6, lc));
-            put(33, mix(33, sh));
-        }
-        -3 => put(40, mix(40, lc)),
-        _ => put(41, mix(41, lc)),
-    }
-}
-
-/// Writes at the positions [`PAIR_FEATURES`] of `out` the rows of token
-/// `i`'s features that read several tokens of `sent`.
-pub fn pair_features(sent: &[TokenInfo], i: usize, out: &mut [u32; N_FEATURES]) {
-    let t = &sent[i];
-    let w = Window { sent, i };
-    let lc = |j| w.lc(j);
-    let sh = |j| w.shape(j);
-    let gz = |x: Option<&TokenInfo>| x.map_or(0, gazetteer);
-    let legal_ahead = (1..=3)
-        .find(|&d| w.at(d).is_some_and(|x| x.flags & LEGAL != 0))
-        .unwrap_or(0) as u64;
-    let f = [
-        mix(mix(10, sh(-1)), t.shape),
-        mix(mix(11, t.shape), sh(1)),
-        mix(mix(12, lc(-1)), t.lc),
-        mix(mix(13, t.lc), lc(1)),
-        mix(mix(20, gz(w.at(-1))), gz(w.at(1))),
-        mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64),
-        mix(mix(30, lc(-1)), t.shape),
-        mix(mix(31, t.shape), lc(1)),
-        mix(mix(38, lc(-2)), lc(-1)),
-        mix(mix(39, lc(1)), lc(2)),
-    ];
-    for (k, h) in PAIR_FEATURES.into_iter().zip(f) {
-        out[k] = slot(h);
-    }
-}
-
 /// Fills `out` with the weight-table rows of the features of token `i` of
 /// `sent`, given the two previous tags and the document votes of the
 /// sentence's tokens (all [`Vote::EMPTY`] in the first pass).
@@ -753,10 +574,67 @@ pub fn features(
     p2: u8,
     out: &mut [u32; N_FEATURES],
 ) {
-    for (k, &j) in OFFSETS.iter().enumerate() {
-        offset_features(k, sent.get(i.wrapping_add_signed(j)), out);
+    let t = &sent[i];
+    let w = Window { sent, i };
+    let lc = |j| w.lc(j);
+    let sh = |j| w.shape(j);
+    let gz = |x: Option<&TokenInfo>| x.map_or(0, gazetteer);
+    let pos = position(t);
+    let legal_ahead = (1..=3)
+        .find(|&d| w.at(d).is_some_and(|x| x.flags & LEGAL != 0))
+        .unwrap_or(0) as u64;
+    let doc = (t.flags & (SEEN_LOWER | CAP_MID | CAP)) as u64;
+    let f = [
+        0,
+        mix(1, t.exact),
+        mix(2, t.lc),
+        mix(3, lc(-1)),
+        mix(4, lc(1)),
+        mix(5, lc(-2)),
+        mix(6, lc(2)),
+        mix(7, t.shape),
+        mix(8, sh(-1)),
+        mix(9, sh(1)),
+        mix(mix(10, sh(-1)), t.shape),
+        mix(mix(11, t.shape), sh(1)),
+        mix(mix(12, lc(-1)), t.lc),
+        mix(mix(13, t.lc), lc(1)),
+        mix(14, t.pre3),
+        mix(15, t.suf3),
+        mix(16, t.suf4),
+        mix(mix(17, pos), t.shape),
+        mix(mix(18, pos), t.lc),
+        mix(mix(19, gz(Some(t))), t.flags as u64 & CAP as u64),
+        mix(mix(20, gz(w.at(-1))), gz(w.at(1))),
+        mix(mix(mix(21, doc), pos), t.flags as u64 & ALL_CAPS as u64),
+        0,
+        0,
+        0,
+        0,
+        mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64),
+        0,
+        mix(28, w.at(-1).map_or(BOS, |x| x.exact)),
+        mix(29, w.at(1).map_or(EOS, |x| x.exact)),
+        mix(mix(30, lc(-1)), t.shape),
+        mix(mix(31, t.shape), lc(1)),
+        mix(32, sh(-2)),
+        mix(33, sh(2)),
+        0,
+        0,
+        0,
+        0,
+        mix(mix(38, lc(-2)), lc(-1)),
+        mix(mix(39, lc(1)), lc(2)),
+        mix(40, lc(-3)),
+        mix(41, lc(3)),
+        mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape),
+        0,
+        mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape),
+        mix(mix(45, (t.flags & (PERSON_CUE | COMPANY_CUE)) as u64), pos),
+    ];
+    for (o, h) in out.iter_mut().zip(f) {
+        *o = slot(h);
     }
-    pair_features(sent, i, out);
     for (k, row) in PASS_FEATURES
         .into_iter()
         .zip(pass_features(sent, votes, i, p1, p2))
@@ -850,64 +728,12 @@ mod tests {
     }
 
     #[test]
-    fn cached_infos_are_the_computed_ones() {
-        let empty = InfoEntry {
-            bytes: [0; CACHED_LEN],
-            tag: 0,
-            info: TokenInfo::new("", false),
-        };
-        // A one-entry cache: every new token evicts the last.
-        let mut cache = [empty];
-        let words = [
-            "Acme",
-            "acme",
-            "a",
-            "",
-            "Acme",
-            "sixteen-letters!",
-            "seventeen-letters",
-        ];
-        for w in words.iter().chain(&words) {
-            for full in [false, true] {
-                assert_eq!(
-                    TokenInfo::cached(w, full, &mut cache),
-                    TokenInfo::new(w, full)
-                );
-            }
-        }
-    }
-
-    #[test]
     fn legal_words_pass_the_filter() {
         assert!(LEGAL_WORDS.iter().all(|w| is_legal(hash_chars(w, true))));
         assert!(is_legal(hash_chars("Corp.", true)));
         assert!(!["acme", "the", "corps", "said"]
             .iter()
             .any(|w| is_legal(hash_chars(w, true))));
-    }
-
-    #[test]
-    fn every_feature_belongs_to_one_group() {
-        let mut seen = [0; N_FEATURES];
-        for k in AT_OFFSET.iter().flat_map(|g| g.iter()) {
-            seen[*k] += 1;
-        }
-        for k in PAIR_FEATURES.into_iter().chain(PASS_FEATURES) {
-            seen[k] += 1;
-        }
-        assert_eq!(seen, [1; N_FEATURES]);
-    }
-
-    #[test]
-    fn offset_features_write_their_own_positions() {
-        let doc = Document::new("Shares of Acme Corp. rose .");
-        let p = Prepared::new(&doc, &[]);
-        for (k, group) in AT_OFFSET.iter().enumerate() {
-            let mut out = [u32::MAX; N_FEATURES];
-            offset_features(k, p.infos.get(2), &mut out);
-            let written: Vec<usize> = (0..N_FEATURES).filter(|&f| out[f] != u32::MAX).collect();
-            assert_eq!(&written, group);
-        }
     }
 
     #[test]

@@ -5,17 +5,13 @@
 //! `src/bin/train-orgs.rs`) are one table of i16 rows, one row per hashed
 //! feature holding both passes' weights side by side: the second pass
 //! reuses the first pass's sums over the features that do not change
-//! between passes, and only looks up the few that do. Most features read one
-//! token at one offset from the scored one: their summed rows are kept per
-//! (token, offset) in small per-thread caches ([`Caches`]), so a frequent
-//! word costs one cache read instead of a dozen table rows.
+//! between passes, and only looks up the few that do.
 
 use super::features::{
-    allowed, features, offset_features, pair_features, pass_features, Prepared, TokenInfo,
-    AT_OFFSET, N_FEATURES, N_TAGS, O, OFFSETS, PAIR_FEATURES, TABLE_BITS, TABLE_ROWS,
+    allowed, features, pass_features, Prepared, TokenInfo, N_FEATURES, N_TAGS, O, PASS_FEATURES,
+    TABLE_BITS, TABLE_ROWS,
 };
 use super::votes::{self, Vote};
-use std::cell::RefCell;
 use std::sync::LazyLock;
 
 const MAGIC: &[u8; 8] = b"NMORGv4\0";
@@ -43,9 +39,6 @@ type Sums = [i32; N_TAGS];
 
 /// One pass's weights in a row: `N_TAGS` little-endian i16.
 type Weights = [u8; 2 * N_TAGS];
-
-/// Both passes' tag scores side by side, as in a row.
-type Both = [i32; 2 * N_TAGS];
 
 impl Model {
     /// Checks a model file's header and size.
@@ -118,15 +111,12 @@ impl Model {
     /// scores a token it also sums the second pass's weights of the features
     /// that are the same in both passes; the second pass adds the rest.
     pub fn tag(&self, p: &Prepared) -> Vec<u8> {
-        CACHES.with_borrow_mut(|c| self.tag_with(p, c.of(self)))
-    }
-
-    fn tag_with(&self, p: &Prepared, c: &mut Caches) -> Vec<u8> {
         let n = p.tokens.len();
         let empty = vec![Vote::EMPTY; n];
         let mut first = Vec::with_capacity(n);
         // The second pass's sums over the unchanging features, by token.
         let mut fixed: Vec<Option<Sums>> = vec![None; n];
+        let mut feats = [0u32; N_FEATURES];
         for r in &p.sentences {
             let sent = &p.infos[r.clone()];
             let (mut p1, mut p2) = (O, O);
@@ -134,15 +124,23 @@ impl Model {
                 let tag = if p1 == O && sent[i].trivially_outside() {
                     O
                 } else {
-                    let rows = pass_features(sent, &empty[r.clone()], i, p1, p2);
-                    for &f in &rows {
+                    features(sent, &empty[r.clone()], i, p1, p2, &mut feats);
+                    for &f in &feats {
                         prefetch(self.row(f));
                     }
-                    let mut both = self.fixed_sums(sent, i, c);
+                    // Both passes' sums side by side, as in a row.
+                    let mut both = [0i32; 2 * N_TAGS];
+                    for k in SAME_IN_BOTH_PASSES.as_chunks::<2>().0 {
+                        add_pair(&mut both, self.row(feats[k[0]]), self.row(feats[k[1]]));
+                    }
                     let (one, two) = both.split_at_mut(N_TAGS);
                     let one: &mut Sums = one.try_into().expect("two passes");
-                    for f in rows.as_chunks::<2>().0 {
-                        add_pair(one, self.weights(0, f[0]), self.weights(0, f[1]));
+                    for k in PASS_FEATURES.as_chunks::<2>().0 {
+                        add_pair(
+                            one,
+                            self.weights(0, feats[k[0]]),
+                            self.weights(0, feats[k[1]]),
+                        );
                     }
                     fixed[r.start + i] = Some(two.try_into().expect("two passes"));
                     best_tag(&one.map(|s| s as f32), p1)
@@ -162,14 +160,23 @@ impl Model {
                 let tag = if p1 == O && sent[i].trivially_outside() {
                     O
                 } else {
-                    let mut sum = fixed[r.start + i].unwrap_or_else(|| {
-                        let both = self.fixed_sums(sent, i, c);
-                        *both.last_chunk().expect("two passes")
-                    });
-                    let feats = pass_features(sent, votes, i, p1, p2);
-                    for f in feats.as_chunks::<2>().0 {
-                        add_pair(&mut sum, self.weights(1, f[0]), self.weights(1, f[1]));
-                    }
+                    let sum = match fixed[r.start + i] {
+                        Some(mut sum) => {
+                            let feats = pass_features(sent, votes, i, p1, p2);
+                            for f in feats.as_chunks::<2>().0 {
+                                add_pair(&mut sum, self.weights(1, f[0]), self.weights(1, f[1]));
+                            }
+                            sum
+                        }
+                        None => {
+                            features(sent, votes, i, p1, p2, &mut feats);
+                            let mut sum = [0i32; N_TAGS];
+                            for &f in &feats {
+                                add(&mut sum, self.weights(1, f));
+                            }
+                            sum
+                        }
+                    };
                     best_tag(&sum.map(|s| s as f32), p1)
                 };
                 out.push(tag);
@@ -178,122 +185,6 @@ impl Model {
             }
         }
         out
-    }
-
-    /// Both passes' sums over the features of token `i` of `sent` that do
-    /// not depend on the pass: the cached ones of each offset, and the
-    /// pairs of tokens looked up in the table.
-    fn fixed_sums(&self, sent: &[TokenInfo], i: usize, c: &mut Caches) -> Both {
-        let mut rows = [0u32; N_FEATURES];
-        pair_features(sent, i, &mut rows);
-        for k in PAIR_FEATURES {
-            prefetch(self.row(rows[k]));
-        }
-        let mut both = c.own(self, &sent[i]);
-        for (k, &j) in OFFSETS.iter().enumerate().skip(1) {
-            let near = c.near(self, k, sent.get(i.wrapping_add_signed(j)));
-            for (s, n) in both.iter_mut().zip(near) {
-                *s += n;
-            }
-        }
-        for k in PAIR_FEATURES.as_chunks::<2>().0 {
-            add_pair(&mut both, self.row(rows[k[0]]), self.row(rows[k[1]]));
-        }
-        both
-    }
-
-    /// Both passes' sums over the features of `AT_OFFSET[k]` of token `x`.
-    fn offset_sums(&self, k: usize, x: Option<&TokenInfo>) -> Both {
-        let mut rows = [0u32; N_FEATURES];
-        offset_features(k, x, &mut rows);
-        let mut both = [0i32; 2 * N_TAGS];
-        for &f in AT_OFFSET[k] {
-            add_row(&mut both, self.row(rows[f]));
-        }
-        both
-    }
-}
-
-/// log2 of the number of entries of each cache of [`Caches`].
-const CACHE_BITS: u32 = 13;
-
-/// A cache entry: a key and both passes' sums of its features.
-type Entry<K> = Option<(K, Both)>;
-
-/// Per-thread caches of [`Model::offset_sums`], direct-mapped: an entry
-/// holds the whole key it was computed for, so a hit is always exact, and a
-/// miss overwrites the entry. They outlive a document: common words recur
-/// across articles.
-struct Caches {
-    /// The model the sums come from (its table's address).
-    model: usize,
-    /// The scored token's own features, keyed by the whole token.
-    own: Vec<Entry<TokenInfo>>,
-    /// A neighbour's features, keyed by offset and what they read of it.
-    near: Vec<Entry<(usize, Option<[u64; 3]>)>>,
-}
-
-thread_local! {
-    static CACHES: RefCell<Caches> = const {
-        RefCell::new(Caches {
-            model: 0,
-            own: Vec::new(),
-            near: Vec::new(),
-        })
-    };
-}
-
-impl Caches {
-    /// The caches emptied if they held another model's sums.
-    fn of(&mut self, m: &Model) -> &mut Caches {
-        let model = m.rows.as_ptr() as usize;
-        if self.model != model {
-            self.model = model;
-            self.own = vec![None; 1 << CACHE_BITS];
-            self.near = vec![None; 1 << CACHE_BITS];
-        }
-        self
-    }
-
-    /// [`Model::offset_sums`] at offset 0 of the scored token `t`.
-    fn own(&mut self, m: &Model, t: &TokenInfo) -> Both {
-        let entry = &mut self.own[index(t.cache_hash())];
-        match entry {
-            Some((key, sums)) if key == t => *sums,
-            _ => {
-                let sums = m.offset_sums(0, Some(t));
-                *entry = Some((*t, sums));
-                sums
-            }
-        }
-    }
-
-    /// [`Model::offset_sums`] of the token `x` at offset `OFFSETS[k]`.
-    fn near(&mut self, m: &Model, k: usize, x: Option<&TokenInfo>) -> Both {
-        let key = (k, x.map(TokenInfo::seen_from_near));
-        let word = x.map_or(0, TokenInfo::cache_hash);
-        let entry = &mut self.near[index(word ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))];
-        match entry {
-            Some((have, sums)) if *have == key => *sums,
-            _ => {
-                let sums = m.offset_sums(k, x);
-                *entry = Some((key, sums));
-                sums
-            }
-        }
-    }
-}
-
-/// The cache entry of a hash: its top [`CACHE_BITS`] bits.
-fn index(h: u64) -> usize {
-    (h >> (64 - CACHE_BITS)) as usize
-}
-
-/// Adds a whole row (both passes) to `sums`.
-#[inline(always)]
-fn add_row(sums: &mut Both, row: &[u8; ROW]) {
-    for (t, s) in sums.iter_mut().enumerate() {
-        *s += i32::from(i16::from_le_bytes([row[2 * t], row[2 * t + 1]]));
     }
 }
 
@@ -347,10 +238,29 @@ fn add(sum: &mut Sums, w: &Weights) {
     }
 }
 
+/// Positions of the features that are not [`PASS_FEATURES`], in order.
+const SAME_IN_BOTH_PASSES: [usize; N_FEATURES - PASS_FEATURES.len()] = {
+    let mut same = [0; N_FEATURES - PASS_FEATURES.len()];
+    let (mut k, mut n) = (0, 0);
+    while k < N_FEATURES {
+        let mut changes = false;
+        let mut j = 0;
+        while j < PASS_FEATURES.len() {
+            changes |= PASS_FEATURES[j] == k;
+            j += 1;
+        }
+        if !changes {
+            same[n] = k;
+            n += 1;
+        }
+        k += 1;
+    }
+    same
+};
+
 // Rows are added two at a time: no feature may be left over.
-const _: () = assert!(
-    PAIR_FEATURES.len().is_multiple_of(2) && super::features::PASS_FEATURES.len().is_multiple_of(2)
-);
+const _: () =
+    assert!(SAME_IN_BOTH_PASSES.len().is_multiple_of(2) && PASS_FEATURES.len().is_multiple_of(2));
 
 /// Asks the CPU to start loading the cache lines of a weight row. A token's
 /// rows lie all over the table, and scoring waits on memory: started all at
