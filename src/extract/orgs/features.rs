@@ -374,11 +374,6 @@ impl TokenInfo {
     pub fn has_upper(&self) -> bool {
         self.flags & NO_UPPER == 0
     }
-
-    /// Hash of the lower-cased token.
-    pub fn lc_hash(&self) -> u64 {
-        self.lc
-    }
 }
 
 /// A hasher for keys that already are hashes.
@@ -408,6 +403,11 @@ pub struct Prepared {
     pub sentences: Vec<Range<usize>>,
     /// By token: it stands in a company context ([`cues::company_context`]).
     pub company_context: Vec<bool>,
+    /// By token: the index of its lower-cased word among the document's
+    /// distinct words (below [`Prepared::n_words`]).
+    pub word: Vec<u32>,
+    /// Number of distinct lower-cased words in the document.
+    pub n_words: usize,
 }
 
 impl Prepared {
@@ -420,6 +420,8 @@ impl Prepared {
             infos: Vec::new(),
             sentences: Vec::with_capacity(doc.sentences.len()),
             company_context: Vec::new(),
+            word: Vec::new(),
+            n_words: 0,
         };
         for r in &doc.sentences {
             let first = p.tokens.len();
@@ -442,7 +444,7 @@ impl Prepared {
         // token's word is looked up once, as an index into `words`.
         let mut ids =
             WordIds::with_capacity_and_hasher(p.tokens.len() / 4, BuildHasherDefault::default());
-        let word: Vec<u32> = p
+        p.word = p
             .infos
             .iter()
             .map(|t| {
@@ -450,6 +452,8 @@ impl Prepared {
                 *ids.entry(t.lc).or_insert(next)
             })
             .collect();
+        p.n_words = ids.len();
+        let word = &p.word;
         let mut words = vec![0u16; ids.len()];
         p.company_context = vec![false; p.tokens.len()];
         for s in &p.sentences {
@@ -495,7 +499,7 @@ impl Prepared {
             }
         }
         let mut g = gazetteer_hits.iter().peekable();
-        for ((t, info), &w) in p.tokens.iter().zip(p.infos.iter_mut()).zip(&word) {
+        for ((t, info), &w) in p.tokens.iter().zip(p.infos.iter_mut()).zip(word) {
             info.flags |= words[w as usize];
             while g.peek().is_some_and(|&&(_, e)| e <= t.start) {
                 g.next();

@@ -3,9 +3,7 @@
 //! document. A club named "Rotor" in the body makes "ROTOR" in the
 //! all-caps headline an organization too.
 
-use super::features::{IdHasher, Prepared, N_TAGS, O};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use super::features::{Prepared, N_TAGS, O};
 
 /// The first pass's verdict on the other occurrences of one token's word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,24 +24,24 @@ impl Vote {
     };
 }
 
-type Counts = HashMap<u64, [u16; N_TAGS], BuildHasherDefault<IdHasher>>;
-
 /// One vote per token of `p`, from the first-pass `tags` of the whole document.
 pub fn collect(p: &Prepared, tags: &[u8]) -> Vec<Vote> {
-    let mut counts = Counts::default();
-    for (info, &tag) in p.infos.iter().zip(tags) {
+    // Tag counts of the capitalized occurrences, by word.
+    let mut counts = vec![[0u16; N_TAGS]; p.n_words];
+    for ((info, &w), &tag) in p.infos.iter().zip(&p.word).zip(tags) {
         if info.has_upper() {
-            counts.entry(info.lc_hash()).or_default()[tag as usize] += 1;
+            counts[w as usize][tag as usize] += 1;
         }
     }
     p.infos
         .iter()
+        .zip(&p.word)
         .zip(tags)
-        .map(|(info, &tag)| {
+        .map(|((info, &w), &tag)| {
             if !info.has_upper() {
                 return Vote::EMPTY;
             }
-            let mut c = counts[&info.lc_hash()];
+            let mut c = counts[w as usize];
             c[tag as usize] -= 1;
             let (mut top, mut best, mut types) = (Vote::NONE, 0, 0u8);
             for (t, &n) in c.iter().enumerate() {
