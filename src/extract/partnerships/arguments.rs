@@ -200,10 +200,29 @@ static GROUP_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("group noun pattern")
 });
 
+/// A trigger naming the founding of a venture ("announced the formation
+/// of"): the name after it is the venture, not a partner.
+static FOUNDS_VENTURE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?i)formation of$").expect("venture founding pattern")
+});
+
+/// An opening preposition before a trigger ("In collaboration with X, Y
+/// ..."): the trigger heads a fronted phrase, like a participle.
+static FRONTED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s*(?:(?:[Ii]n|[Tt]ogether)\s+)?$").expect("fronted pattern")
+});
+
+/// A name that modifies a plural noun before a list ("with Fortune 500
+/// companies, including X, Y"): the list holds the partners.
+static LIST_AFTER_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+[a-z][\w-]*s\s*,?\s+(?:including|such as|like)\s+$")
+        .expect("list after modifier pattern")
+});
+
 /// A second verb phrase of the sentence's subject ("Acme bought Initech,
 /// and has a deal with Globex"): the name before it is an object.
 static SECOND_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s*,\s*and\s+(?:also\s+)?(?:has|have|is|are|was|were|will|would|signed|agreed|formed)(?-u:\b)")
+    crate::text::pattern::regex(r"^(?:\s+[a-z][\w-]*){0,2}\s*,\s*and\s+(?:also\s+)?(?:has|have|is|are|was|were|will|would|signed|agreed|formed)(?-u:\b)")
         .expect("second predicate pattern")
 });
 
@@ -229,10 +248,21 @@ pub enum Sides<'o> {
 
 /// The organizations `trigger` relates, given the sentence's groups.
 pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sides<'o> {
-    let right = groups.iter().find(|g| {
+    let mut right = groups.iter().position(|g| {
         let gap = &sentence[trigger.end.min(g.start)..g.start];
         g.start >= trigger.end && RIGHT_GAP.is_match(gap) && !VERB_GAP.is_match(gap)
     });
+    if let Some(i) = right {
+        if groups
+            .get(i + 1)
+            .is_some_and(|next| LIST_AFTER_MODIFIER.is_match(&sentence[groups[i].end..next.start]))
+        {
+            right = Some(i + 1);
+        }
+    }
+    let right = right
+        .map(|i| &groups[i])
+        .filter(|_| !FOUNDS_VENTURE.is_match(&sentence[trigger.start..trigger.end]));
     let mut left = groups
         .iter()
         .rev()
@@ -298,7 +328,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     if let (Some(r), None) = (right, left) {
         // "Partnering with X in 2008, Y assisted ...": the opening clause's
         // partner with the main clause's subject.
-        if sentence[..trigger.start].trim().is_empty() {
+        if FRONTED.is_match(&sentence[..trigger.start]) {
             if let Some(subject) = groups
                 .iter()
                 .find(|g| g.start >= r.end && sentence[r.end..g.start].contains(','))
@@ -551,6 +581,50 @@ mod tests {
         let globex = s.find("Globex").expect("name") + "Globex".len();
         assert!(ends_first_predicate(s, globex));
         assert!(!ends_first_predicate(s, 4));
+    }
+
+    #[test]
+    fn the_venture_founded_is_no_partner() {
+        assert_eq!(
+            run(
+                "Acme and Globex announced the formation of Initech, a chip maker.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn a_fronted_partnership_phrase_pairs_with_the_main_subject() {
+        assert_eq!(
+            run(
+                "In partnership with Globex in 2008, Acme built a plant.",
+                &["Globex", "Acme"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn a_list_after_a_name_modifying_a_plural_holds_the_partners() {
+        assert_eq!(
+            run(
+                "Acme works with Fortune 500 companies, including Globex and Initech.",
+                &["Acme", "Fortune 500", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_second_predicate_after_an_object_noun_takes_the_subject() {
+        assert_eq!(
+            run(
+                "Acme has produced Globex and Initech consoles, and has worked with Umbrella.",
+                &["Acme", "Globex", "Initech", "Umbrella"]
+            ),
+            Sides::Pairs(vec![("Acme", "Umbrella")])
+        );
     }
 
     #[test]

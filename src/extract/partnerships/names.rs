@@ -395,14 +395,15 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
                 && w.chars().filter(char::is_ascii_lowercase).count() >= 3;
             let no_capital = !w.chars().any(char::is_uppercase) && !digit_name;
             // A common word opening the sentence is capitalized only for that.
+            // An opening adverb set off by a comma ("Additionally,") too.
             let opening = sentence[..start]
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .is_empty()
-                && lexicon::is_common(
+                && (lexicon::is_common(
                     w.trim_end_matches([',', ';', ':'])
                         .trim_end_matches("'s")
                         .trim_end_matches("’s"),
-                );
+                ) || w.ends_with("ly,"));
             // "Singapore Telecom", "British Airways": a place before a
             // generic company word is part of the name.
             let heads_name = !w.ends_with(['\'', '’', 's', ','])
@@ -555,5 +556,9 @@ mod tests {
             names("Subsequently, it distributed DVDs for the Cape Town based firm.").is_empty()
         );
         assert_eq!(names("Buy USB sticks from Acme."), ["Acme"]);
+        assert_eq!(
+            names("Subsequently, Globex worked with Acme."),
+            ["Globex", "Acme"]
+        );
     }
 }
