@@ -42,11 +42,12 @@ pub struct Group<'o> {
     pub names: Vec<&'o str>,
 }
 
-/// What may stand between two coordinated names: a separator, then an
+/// What may stand between two coordinated names: an optional year ("Lidl
+/// in 2017 and Acme in 2018"), a separator, then an
 /// optional short description ("France's", "US-based", "Danish",
 /// "storage specialists").
 static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|along with|together with|-|–)\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[A-Z][a-z]+(?:ish|ese|ian|an|ern|ch)|[a-z][\w-]*)\s+){0,3}$")
+    crate::text::pattern::regex(r"^(?:\s+(?:in|since|from|until) \d{4}\s*(?:,\s*and|,\s*or|and|or)|\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|along with|together with|-|–))\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[A-Z][a-z]+(?:ish|ese|ian|an|ern|ch)|[a-z][\w-]*)\s+){0,3}$")
         .expect("coordination pattern")
 });
 
@@ -219,6 +220,18 @@ static LIST_AFTER_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("list after modifier pattern")
 });
 
+/// Lower-case nouns between a name and the next ("the London estate agency
+/// Acme"): the first name modifies the description the second heads.
+static NOUN_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+(?:[a-z][a-z-]*\s+){1,3}$").expect("noun gap pattern")
+});
+
+/// Words that make a gap more than a description: a clause, a phrase or a list.
+static FUNCTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?-u:\b)(?:to|for|in|on|at|and|or|with|by|of|from|that|which|who|is|are|was|were|has|have|had|will|would|its|their|the|a|an|as|into|than)(?-u:\b)|ed\s|ing\s")
+        .expect("function word pattern")
+});
+
 /// A second verb phrase of the sentence's subject ("Acme bought Initech,
 /// and has a deal with Globex"): the name before it is an object.
 static SECOND_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -253,10 +266,13 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         g.start >= trigger.end && RIGHT_GAP.is_match(gap) && !VERB_GAP.is_match(gap)
     });
     if let Some(i) = right {
-        if groups
-            .get(i + 1)
-            .is_some_and(|next| LIST_AFTER_MODIFIER.is_match(&sentence[groups[i].end..next.start]))
-        {
+        if groups.get(i + 1).is_some_and(|next| {
+            let gap = &sentence[groups[i].end..next.start];
+            LIST_AFTER_MODIFIER.is_match(gap)
+                || groups[i].names.len() == 1
+                    && NOUN_GAP.is_match(gap)
+                    && !FUNCTION_WORD.is_match(gap)
+        }) {
             right = Some(i + 1);
         }
     }
@@ -611,6 +627,28 @@ mod tests {
             run(
                 "Acme works with Fortune 500 companies, including Globex and Initech.",
                 &["Acme", "Fortune 500", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_described_name_modifies_it() {
+        assert_eq!(
+            run(
+                "Acme has partnered with the Ohio estate agency Globex.",
+                &["Acme", "Ohio", "Globex"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn a_year_after_a_listed_name_keeps_the_list() {
+        assert_eq!(
+            run(
+                "Acme announced partnerships with Globex in 2017 and Initech in 2018.",
+                &["Acme", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
         );
