@@ -103,9 +103,11 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
                 continue;
             }
             let gap = &sentence[g.end..m.start];
-            // A parenthesis after a name ("Acme (Melbourne)", "Globex (HAL)")
-            // describes it: it is neither a partner nor a break in a list.
-            if gap.trim() == "(" {
+            // A parenthesis after a name ("Acme (Melbourne)", "Globex (HAL)",
+            // "Initech (The Quiz Show)") describes it: it is neither a
+            // partner nor a break in a list.
+            let inner = gap.trim().strip_prefix('(').map(str::trim);
+            if inner.is_some_and(|w| w.is_empty() || w.eq_ignore_ascii_case("the")) {
                 if let Some(close) = sentence[m.end..].find(')') {
                     if sentence[m.end..m.end + close].trim().is_empty() {
                         g.end = m.end + close + 1;
@@ -537,6 +539,16 @@ mod tests {
         assert_eq!(g[1].names, ["DRT", "KLTV-Denver"]);
         let s = "Acme Chairman Bill Gates and Globex met.";
         assert_eq!(groups(s, &mentions(s, &["Acme", "Globex"])).len(), 2);
+    }
+
+    #[test]
+    fn a_title_in_parentheses_after_a_listed_name_keeps_the_list() {
+        let s = "Deals with Acme (The Quiz Show) and Globex (Cook Off).";
+        let g = groups(
+            s,
+            &mentions(s, &["Acme", "Quiz Show", "Globex", "Cook Off"]),
+        );
+        assert_eq!(g[0].names, ["Acme", "Globex"]);
     }
 
     #[test]

@@ -412,7 +412,11 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
                     .next()
                     .is_some_and(is_generic_head);
             let keeps_place = heads_name && !lexicon::is_common(w);
-            if (is_not_name(w) && !keeps_place) || no_capital || opening {
+            // "A & E": a letter before an ampersand opens the name.
+            let ampersand_next = text[text.find(w).map_or(0, |p| p + w.len())..]
+                .trim_start()
+                .starts_with('&');
+            if ((is_not_name(w) && !keeps_place) || no_capital || opening) && !ampersand_next {
                 words.next();
                 start = match sentence[start..end].find(w) {
                     Some(p) => {
@@ -556,6 +560,10 @@ mod tests {
             names("Subsequently, it distributed DVDs for the Cape Town based firm.").is_empty()
         );
         assert_eq!(names("Buy USB sticks from Acme."), ["Acme"]);
+        assert_eq!(
+            names("It co-produced with Globex, A & E and Initech."),
+            ["Globex", "A & E", "Initech"]
+        );
         assert_eq!(
             names("Subsequently, Globex worked with Acme."),
             ["Globex", "Acme"]
