@@ -42,11 +42,12 @@ pub struct Group<'o> {
     pub names: Vec<&'o str>,
 }
 
-/// What may stand between two coordinated names: a separator, then an
+/// What may stand between two coordinated names: an optional year ("Lidl
+/// in 2017 and Acme in 2018"), a separator, then an
 /// optional short description ("France's", "US-based", "Danish",
 /// "storage specialists").
 static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|along with|together with|-|–)\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[A-Z][a-z]+(?:ish|ese|ian|an|ern|ch)|[a-z][\w-]*)\s+){0,3}$")
+    crate::text::pattern::regex(r"^(?:\s+(?:in|since|from|until) \d{4}\s*(?:,\s*and|,\s*or|and|or)|\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|along with|together with|-|–))\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[A-Z][a-z]+(?:ish|ese|ian|an|ern|ch)|[a-z][\w-]*)\s+){0,3}$")
         .expect("coordination pattern")
 });
 
@@ -102,9 +103,11 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
                 continue;
             }
             let gap = &sentence[g.end..m.start];
-            // A parenthesis after a name ("Acme (Melbourne)", "Globex (HAL)")
-            // describes it: it is neither a partner nor a break in a list.
-            if gap.trim() == "(" {
+            // A parenthesis after a name ("Acme (Melbourne)", "Globex (HAL)",
+            // "Initech (The Quiz Show)") describes it: it is neither a
+            // partner nor a break in a list.
+            let inner = gap.trim().strip_prefix('(').map(str::trim);
+            if inner.is_some_and(|w| w.is_empty() || w.eq_ignore_ascii_case("the")) {
                 if let Some(close) = sentence[m.end..].find(')') {
                     if sentence[m.end..m.end + close].trim().is_empty() {
                         g.end = m.end + close + 1;
@@ -200,10 +203,41 @@ static GROUP_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("group noun pattern")
 });
 
+/// A trigger naming the founding of a venture ("announced the formation
+/// of"): the name after it is the venture, not a partner.
+static FOUNDS_VENTURE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?i)formation of$").expect("venture founding pattern")
+});
+
+/// An opening preposition before a trigger ("In collaboration with X, Y
+/// ..."): the trigger heads a fronted phrase, like a participle.
+static FRONTED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s*(?:(?:[Ii]n|[Tt]ogether)\s+)?$").expect("fronted pattern")
+});
+
+/// A name that modifies a plural noun before a list ("with Fortune 500
+/// companies, including X, Y"): the list holds the partners.
+static LIST_AFTER_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+[a-z][\w-]*s\s*,?\s+(?:including|such as|like)\s+$")
+        .expect("list after modifier pattern")
+});
+
+/// Lower-case nouns between a name and the next ("the London estate agency
+/// Acme"): the first name modifies the description the second heads.
+static NOUN_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+(?:[a-z][a-z-]*\s+){1,3}$").expect("noun gap pattern")
+});
+
+/// Words that make a gap more than a description: a clause, a phrase or a list.
+static FUNCTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?-u:\b)(?:to|for|in|on|at|and|or|with|by|of|from|that|which|who|is|are|was|were|has|have|had|will|would|its|their|the|a|an|as|into|than)(?-u:\b)|ed\s|ing\s")
+        .expect("function word pattern")
+});
+
 /// A second verb phrase of the sentence's subject ("Acme bought Initech,
 /// and has a deal with Globex"): the name before it is an object.
 static SECOND_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s*,\s*and\s+(?:also\s+)?(?:has|have|is|are|was|were|will|would|signed|agreed|formed)(?-u:\b)")
+    crate::text::pattern::regex(r"^(?:\s+[a-z][\w-]*){0,2}\s*,\s*and\s+(?:also\s+)?(?:has|have|is|are|was|were|will|would|signed|agreed|formed)(?-u:\b)")
         .expect("second predicate pattern")
 });
 
@@ -229,10 +263,24 @@ pub enum Sides<'o> {
 
 /// The organizations `trigger` relates, given the sentence's groups.
 pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sides<'o> {
-    let right = groups.iter().find(|g| {
+    let mut right = groups.iter().position(|g| {
         let gap = &sentence[trigger.end.min(g.start)..g.start];
         g.start >= trigger.end && RIGHT_GAP.is_match(gap) && !VERB_GAP.is_match(gap)
     });
+    if let Some(i) = right {
+        if groups.get(i + 1).is_some_and(|next| {
+            let gap = &sentence[groups[i].end..next.start];
+            LIST_AFTER_MODIFIER.is_match(gap)
+                || groups[i].names.len() == 1
+                    && NOUN_GAP.is_match(gap)
+                    && !FUNCTION_WORD.is_match(gap)
+        }) {
+            right = Some(i + 1);
+        }
+    }
+    let right = right
+        .map(|i| &groups[i])
+        .filter(|_| !FOUNDS_VENTURE.is_match(&sentence[trigger.start..trigger.end]));
     let mut left = groups
         .iter()
         .rev()
@@ -298,7 +346,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     if let (Some(r), None) = (right, left) {
         // "Partnering with X in 2008, Y assisted ...": the opening clause's
         // partner with the main clause's subject.
-        if sentence[..trigger.start].trim().is_empty() {
+        if FRONTED.is_match(&sentence[..trigger.start]) {
             if let Some(subject) = groups
                 .iter()
                 .find(|g| g.start >= r.end && sentence[r.end..g.start].contains(','))
@@ -494,6 +542,16 @@ mod tests {
     }
 
     #[test]
+    fn a_title_in_parentheses_after_a_listed_name_keeps_the_list() {
+        let s = "Deals with Acme (The Quiz Show) and Globex (Cook Off).";
+        let g = groups(
+            s,
+            &mentions(s, &["Acme", "Quiz Show", "Globex", "Cook Off"]),
+        );
+        assert_eq!(g[0].names, ["Acme", "Globex"]);
+    }
+
+    #[test]
     fn relative_clause_ends_a_list() {
         let s = "The pact lets Acme and Globex, which makes Initech phones, grow.";
         let g = groups(s, &mentions(s, &["Acme", "Globex", "Initech"]));
@@ -551,6 +609,72 @@ mod tests {
         let globex = s.find("Globex").expect("name") + "Globex".len();
         assert!(ends_first_predicate(s, globex));
         assert!(!ends_first_predicate(s, 4));
+    }
+
+    #[test]
+    fn the_venture_founded_is_no_partner() {
+        assert_eq!(
+            run(
+                "Acme and Globex announced the formation of Initech, a chip maker.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn a_fronted_partnership_phrase_pairs_with_the_main_subject() {
+        assert_eq!(
+            run(
+                "In partnership with Globex in 2008, Acme built a plant.",
+                &["Globex", "Acme"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn a_list_after_a_name_modifying_a_plural_holds_the_partners() {
+        assert_eq!(
+            run(
+                "Acme works with Fortune 500 companies, including Globex and Initech.",
+                &["Acme", "Fortune 500", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_described_name_modifies_it() {
+        assert_eq!(
+            run(
+                "Acme has partnered with the Ohio estate agency Globex.",
+                &["Acme", "Ohio", "Globex"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn a_year_after_a_listed_name_keeps_the_list() {
+        assert_eq!(
+            run(
+                "Acme announced partnerships with Globex in 2017 and Initech in 2018.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_second_predicate_after_an_object_noun_takes_the_subject() {
+        assert_eq!(
+            run(
+                "Acme has produced Globex and Initech consoles, and has worked with Umbrella.",
+                &["Acme", "Globex", "Initech", "Umbrella"]
+            ),
+            Sides::Pairs(vec![("Acme", "Umbrella")])
+        );
     }
 
     #[test]

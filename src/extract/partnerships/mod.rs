@@ -103,7 +103,7 @@ fn run(
         if triggers.is_empty() && examples.is_none() && !scorer::scores_without_trigger() {
             // No rule and no scored pair can come out of this sentence.
             previous.observe(&ctx, s, &mentions, sent.end);
-            ctx.observe(&mentions);
+            ctx.observe(s, &mentions);
             continue;
         }
         let excluded = !triggers.is_empty() && triggers::is_excluded(s, &triggers);
@@ -192,7 +192,7 @@ fn run(
             }
         }
         previous.observe(&ctx, s, &mentions, sent.end);
-        ctx.observe(&mentions);
+        ctx.observe(s, &mentions);
     }
     merge_short_forms(out)
 }

@@ -395,14 +395,15 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
                 && w.chars().filter(char::is_ascii_lowercase).count() >= 3;
             let no_capital = !w.chars().any(char::is_uppercase) && !digit_name;
             // A common word opening the sentence is capitalized only for that.
+            // An opening adverb set off by a comma ("Additionally,") too.
             let opening = sentence[..start]
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .is_empty()
-                && lexicon::is_common(
+                && (lexicon::is_common(
                     w.trim_end_matches([',', ';', ':'])
                         .trim_end_matches("'s")
                         .trim_end_matches("’s"),
-                );
+                ) || w.ends_with("ly,"));
             // "Singapore Telecom", "British Airways": a place before a
             // generic company word is part of the name.
             let heads_name = !w.ends_with(['\'', '’', 's', ','])
@@ -411,7 +412,11 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
                     .next()
                     .is_some_and(is_generic_head);
             let keeps_place = heads_name && !lexicon::is_common(w);
-            if (is_not_name(w) && !keeps_place) || no_capital || opening {
+            // "A & E": a letter before an ampersand opens the name.
+            let ampersand_next = text[text.find(w).map_or(0, |p| p + w.len())..]
+                .trim_start()
+                .starts_with('&');
+            if ((is_not_name(w) && !keeps_place) || no_capital || opening) && !ampersand_next {
                 words.next();
                 start = match sentence[start..end].find(w) {
                     Some(p) => {
@@ -555,5 +560,13 @@ mod tests {
             names("Subsequently, it distributed DVDs for the Cape Town based firm.").is_empty()
         );
         assert_eq!(names("Buy USB sticks from Acme."), ["Acme"]);
+        assert_eq!(
+            names("It co-produced with Globex, A & E and Initech."),
+            ["Globex", "A & E", "Initech"]
+        );
+        assert_eq!(
+            names("Subsequently, Globex worked with Acme."),
+            ["Globex", "Acme"]
+        );
     }
 }

@@ -112,7 +112,7 @@ mod tests {
         let mut prev = Previous::default();
         let acme = [Mention::of(first, "Acme")];
         prev.observe(&ctx, first, &acme, first.len());
-        ctx.observe(&acme);
+        ctx.observe(first, &acme);
         let globex = [Mention::of(second, "Globex")];
         let second_end = text.find(third).expect("third") - 1;
         prev.observe(&ctx, second, &globex, second_end);

@@ -5,6 +5,7 @@
 //! just reported.
 
 use super::arguments::Mention;
+use super::{names, parties};
 use super::{Kind, Relation};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -22,7 +23,21 @@ pub struct Context<'o> {
     main: Option<&'o str>,
     /// Type of the last relation recorded, for "these deals".
     pub last_kind: Option<Kind>,
+    /// The sentence read last, and where its first organization mention
+    /// starts: its subject may be a name the organization finder missed.
+    prev_sentence: &'o str,
+    prev_first_mention: usize,
 }
+
+/// A word that may follow a sentence's subject: an auxiliary, a past or
+/// present-tense verb, or an adverb before one.
+static VERB_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^(?:is|was|has|had|have|are|were|will|would|can|could|also|then|later|became|began|[a-z]+(?:ed|[^s]s))$")
+        .expect("verb after subject pattern")
+});
+
+/// How many words may open a sentence before a guessed subject name.
+const SUBJECT_WORDS: usize = 6;
 
 /// A subject that stands for an organization named before.
 static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -68,7 +83,9 @@ impl<'o> Context<'o> {
     }
 
     /// Records the organizations of a sentence once it has been read.
-    pub fn observe(&mut self, mentions: &[Mention<'o>]) {
+    pub fn observe(&mut self, sentence: &'o str, mentions: &[Mention<'o>]) {
+        self.prev_sentence = sentence;
+        self.prev_first_mention = mentions.first().map_or(sentence.len(), |m| m.start);
         if let Some(first) = mentions.first() {
             self.salient = Some(first.name);
             self.prev_names.clear();
@@ -89,7 +106,33 @@ impl<'o> Context<'o> {
         if word.eq_ignore_ascii_case("we") || word.eq_ignore_ascii_case("our") {
             return self.main.or(self.salient);
         }
-        self.salient
+        self.referent()
+    }
+
+    /// The organization "it" or "the company" stands for: the subject of
+    /// the sentence before when that is a name the finder missed ("In 1994,
+    /// Bellin opened its first Family Medical Center. In 2007, the company
+    /// ..."), else the first organization of the last sentence naming any.
+    fn referent(&self) -> Option<&'o str> {
+        self.guessed_subject().or(self.salient)
+    }
+
+    /// A capitalized name among the first words of the previous sentence,
+    /// before any organization the finder reported there.
+    fn guessed_subject(&self) -> Option<&'o str> {
+        let s = self.prev_sentence;
+        let head_end = s
+            .split_inclusive(' ')
+            .take(SUBJECT_WORDS)
+            .map(str::len)
+            .sum::<usize>()
+            .min(self.prev_first_mention);
+        let (start, end) = names::candidates(&s[..head_end], &[]).into_iter().next()?;
+        // The name must be followed by its verb ("Bellin opened"), not
+        // modify a noun ("Infant panda health").
+        let next = s[end..].split_whitespace().next().unwrap_or_default();
+        let verb_next = VERB_AFTER_SUBJECT.is_match(next);
+        (verb_next && !parties::is_not_party(s, start, end, true)).then(|| &s[start..end])
     }
 
     /// The mention text is a pronoun or description, not a name.
@@ -104,7 +147,7 @@ impl<'o> Context<'o> {
     /// when a pronoun or description opens `sentence` ("It later worked
     /// with ..."), unless it overlaps a name in `taken`.
     pub fn opening_reference(&self, sentence: &str, taken: &[Mention<'o>]) -> Option<Mention<'o>> {
-        let name = self.salient?;
+        let name = self.referent()?;
         let m = OPENING_REFERENCE.captures(sentence)?.get(1)?;
         let free = taken
             .iter()
@@ -167,7 +210,7 @@ mod tests {
     #[test]
     fn pronoun_subject_is_the_salient_organization() {
         let mut c = Context::default();
-        c.observe(&[mention("Microsoft"), mention("CES")]);
+        c.observe("", &[mention("Microsoft"), mention("CES")]);
         assert_eq!(
             c.pronoun_subject("It has agreed a content "),
             Some("Microsoft")
@@ -179,7 +222,7 @@ mod tests {
     fn first_person_is_the_article_main_organization() {
         let names = ["Docker", "DHI", "Docker", "SRLabs", "Docker", "DHI"];
         let mut c = Context::new(names.into_iter());
-        c.observe(&[mention("DHI")]);
+        c.observe("", &[mention("DHI")]);
         assert_eq!(c.pronoun_subject("That's why we "), Some("Docker"));
         assert_eq!(c.pronoun_subject("It "), Some("DHI"));
     }
@@ -188,7 +231,7 @@ mod tests {
     fn an_opening_pronoun_stands_for_the_organization_before() {
         let mut c = Context::default();
         assert!(c.opening_reference("It works with Initech.", &[]).is_none());
-        c.observe(&[mention("Acme"), mention("Globex")]);
+        c.observe("", &[mention("Acme"), mention("Globex")]);
         let it = c
             .opening_reference(
                 "In 2012, the software company began to work with Initech.",
@@ -208,9 +251,26 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_after_a_sentence_opened_by_a_missed_name_is_that_name() {
+        let mut c = Context::default();
+        let first = "In 1994, Zentrix opened its first Globex Center in Ohio.";
+        let center = Mention {
+            start: first.find("Globex").expect("name"),
+            end: first.find(" in").expect("end"),
+            name: "Globex Center",
+            guessed: false,
+        };
+        c.observe(first, &[center]);
+        assert_eq!(c.pronoun_subject("In 2007, the company "), Some("Zentrix"));
+        // Without a name of its own before the finder's, the first mention stands.
+        c.observe("Globex Center rose.", &[Mention { start: 0, ..center }]);
+        assert_eq!(c.pronoun_subject("It "), Some("Globex Center"));
+    }
+
+    #[test]
     fn plural_reference_takes_previous_sentence_partners() {
         let mut c = Context::default();
-        c.observe(&[mention("Huawei"), mention("Lenovo"), mention("TCL")]);
+        c.observe("", &[mention("Huawei"), mention("Lenovo"), mention("TCL")]);
         assert_eq!(
             c.referenced_partners("Facebook will end these partnerships too.", "Facebook"),
             ["Huawei", "Lenovo", "TCL"]

@@ -185,7 +185,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             ..pat(r"(?:been|are|were) working on", CoDevelopment, L, true)
         },
         pat(
-            r"partner(?:ed|ing|s)? up|partner(?:s|ed|ing|ships?)?|work(?:s|ed|ing)? with|in conjunction with|alliances?|allied|team(?:ed|s|ing)? up|tie-ups?|tied up|link(?:ed)? up|linked with|(?:in )?talks with|negotiations with|collaborat(?:e|ed|es|ing|ion|ions|ive)|co-?operat(?:e|ed|es|ing|ion)|memorandum of understanding|MoU|agreements?|deals?|pacts?|accords?",
+            r"partner(?:ed|ing|s)? up|partner(?:s|ed|ing|ships?)?|work(?:s|ed|ing)? with|in conjunction with|alliances?|allied|team(?:ed|s|ing)? up|team(?:ed|s|ing) with|(?:is|was|are|were|been|became|become|becomes) (?:a |an )?(?:founding |founder |full )?members? of|tie-ups?|tied up|link(?:ed)? up|linked with|(?:in )?talks with|negotiations with|collaborat(?:e|ed|es|ing|ion|ions|ive)|co-?operat(?:e|ed|es|ing|ion)|memorandum of understanding|MoU|agreements?|deals?|pacts?|accords?",
             Partnership,
             L,
             true,
@@ -365,6 +365,23 @@ mod tests {
             t.iter().map(|t| &s[t.start..t.end]).collect::<Vec<_>>(),
             ["MoU"]
         );
+    }
+
+    #[test]
+    fn membership_of_an_organization_and_teaming_with_are_triggers() {
+        let words = |s: &'static str| -> Vec<&'static str> {
+            find_all(s, &[])
+                .iter()
+                .map(|t| &s[t.start..t.end])
+                .collect()
+        };
+        assert_eq!(
+            words("Acme has been a founding member of the Globex Forum."),
+            ["been a founding member of"]
+        );
+        assert_eq!(words("Acme teamed with Globex."), ["teamed with"]);
+        // A person's seat on a board is no membership of the organization.
+        assert!(words("said Jane Roe, a member of the Acme board.").is_empty());
     }
 
     #[test]
