@@ -3,6 +3,7 @@
 //! well-known names adds the ones the tagger misses; every mention then gets
 //! the canonical name shared by all mentions of its organization.
 
+mod aliases;
 mod brackets;
 mod canonical;
 mod coordination;
@@ -211,6 +212,8 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         })
         .collect();
     link_names(&mut names, &surfaces, &full);
+    let plain: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _)| (s, e)).collect();
+    aliases::merge(text, &plain, &mut names);
     spans
         .into_iter()
         .zip(names)
