@@ -17,6 +17,7 @@ mod products;
 mod quotes;
 mod retype;
 pub mod tagger;
+mod terms;
 mod tokens;
 pub mod train;
 mod votes;
@@ -152,6 +153,9 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     spans.dedup_by_key(|&mut (s, _, _)| s);
     possessives::join(text, &mut spans);
     let plain: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _)| (s, e)).collect();
+    let terms = terms::defined_terms(text, &plain);
+    spans.retain(|&(s, e, _)| !terms.contains(&&text[s..e]));
+    let plain: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _)| (s, e)).collect();
     let bracketed = brackets::partners(text, &plain);
     if !bracketed.is_empty() {
         spans.extend(
@@ -234,9 +238,17 @@ fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
     if !spans.iter().any(single) {
         return;
     }
+    // "mobile phone giant Orange ... the colour orange": a company noun
+    // before one mention makes the word a name.
+    let described: Vec<&str> = spans
+        .iter()
+        .filter(|&&(s, e)| single(&(s, e)) && retype::follows_company_noun(text, s))
+        .map(|&(s, e)| &text[s..e])
+        .collect();
     spans.retain(|span| {
         !single(span)
             || known.contains(span)
+            || described.contains(&&text[span.0..span.1])
             || !has_word(text, &text[span.0..span.1].to_ascii_lowercase())
     });
 }

@@ -18,6 +18,15 @@ static PRODUCT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("product pattern")
 });
 
+/// What introduces a product's or feature's name: "a technology called",
+/// "a new security model dubbed".
+static PRODUCT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"(?-u:\b)(?:technology|technologies|system|service|software|model|programme|program|product|device|feature|tool|app|application|platform|project|initiative|scheme|standard|format|protocol|virus|worm|game|series|approach|method|concept|framework|engine|brand|chip|phone|handset|drug|car)[ ]+(?:called|dubbed|named)[ ]+$",
+    )
+    .expect("product introduction pattern")
+});
+
 /// A product-noun match that starts with a model number: the name before
 /// it may be a company's, but there it names a product line.
 static NUMBERED: LazyLock<Regex> =
@@ -118,6 +127,11 @@ pub fn has_product_head(name: &str) -> bool {
 
 /// True when the name at `text[s..e]` is used as a product's name there.
 fn used_as_product(text: &str, s: usize, e: usize) -> bool {
+    let head = text[..s].len().saturating_sub(60);
+    let head = (head..s).find(|&i| text.is_char_boundary(i)).unwrap_or(s);
+    if PRODUCT_BEFORE.is_match(&text[head..s]) {
+        return true;
+    }
     let Some(m) = PRODUCT_AFTER.find(&text[e..]) else {
         return false;
     };
@@ -188,6 +202,14 @@ mod tests {
             kept(t, &["Symbian", "Series", "Nokia"]),
             ["Symbian", "Nokia"]
         );
+    }
+
+    #[test]
+    fn a_name_introduced_as_a_product_is_one() {
+        let t = "Nokia has a technology called Sonar Radio. Sonar Radio works.";
+        assert_eq!(kept(t, &["Nokia", "Sonar Radio"]), ["Nokia"]);
+        let t = "It set up a company called Zentrix with Acme.";
+        assert_eq!(kept(t, &["Zentrix", "Acme"]), ["Zentrix", "Acme"]);
     }
 
     #[test]
