@@ -12,6 +12,7 @@ mod demonyms;
 mod features;
 mod gazetteer;
 mod institutions;
+mod people;
 mod possessives;
 mod products;
 mod quotes;
@@ -93,6 +94,15 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .map(|e| (e.start, e.end))
         .collect();
     tagged.retain(|&(_, e)| !names_an_index(text, e));
+    // A name the article writes as a person's is one in all its mentions.
+    let people: Vec<&str> = tagged
+        .iter()
+        .filter(|&&(s, e)| people::named_as_person(text, s, e))
+        .map(|&(s, e)| &text[s..e])
+        .collect();
+    if !people.is_empty() {
+        tagged.retain(|&(s, e)| !people.contains(&&text[s..e]));
+    }
     drop_common_words(text, &mut tagged, &gaz_spans);
     products::drop_products(text, &mut tagged, &gaz_spans);
     // A tagger name that is a gazetteer form takes the gazetteer's name
@@ -517,10 +527,20 @@ static INDEX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("index pattern")
 });
 
-/// True when the name ending at byte `e` names a market index there: an
-/// index is not an organization, even when an organization lends it its name.
+/// A number, then what names an event or a site rather than an
+/// organization: "Aero India 2005 air show", "the Sakhalin 5 petroleum field".
+static NUMBERED_EVENT_OR_SITE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^[ ]+[0-9]+[ ]+(?:[a-z]+[ ]+)?(?:show|exhibition|conference|summit|festival|expo|fair|field|oilfield|block|mine)(?-u:\b)",
+    )
+    .expect("event or site pattern")
+});
+
+/// True when the name ending at byte `e` names a market index there (an
+/// index is not an organization, even when an organization lends it its
+/// name), or a numbered event or site.
 fn names_an_index(text: &str, e: usize) -> bool {
-    INDEX_AFTER.is_match(&text[e..])
+    INDEX_AFTER.is_match(&text[e..]) || NUMBERED_EVENT_OR_SITE.is_match(&text[e..])
 }
 
 /// Venues and events are not organizations ("Highbury Stadium", "Consumer
@@ -1117,6 +1137,9 @@ mod tests {
     fn ampersand_names_are_one_name_and_indexes_are_none() {
         let got = names("Shares of Harlow & Finch Co rose while the broader market index fell.");
         assert_eq!(got, ["Harlow & Finch"]);
+        assert!(names_an_index("Velmar 2005 air show opened", 6));
+        assert!(names_an_index("the Korvo 3 oil field", 9));
+        assert!(!names_an_index("Velmar 2005 results", 6));
     }
 
     #[test]

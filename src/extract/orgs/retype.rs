@@ -23,7 +23,10 @@ fn cued_words(text: &str, p: &Prepared) -> HashSet<String> {
                 matches!(word(i + 1), "stock" | "Stock" | "shares" | "was" | "were")
                     || matches!(word(i + 2), "market" | "exchange" | "Exchange" | "index")
             };
+            // "controlled by France's Suez": the possessor is not the company.
+            let possessor = || matches!(word(i + 1), "'s" | "’s");
             if w.starts_with(|c: char| c.is_uppercase())
+                && !possessor()
                 && w.chars().all(char::is_alphanumeric)
                 && w.chars().any(char::is_lowercase)
                 && !after_in()
