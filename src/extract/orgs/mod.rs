@@ -21,6 +21,7 @@ pub mod tagger;
 mod terms;
 mod tokens;
 pub mod train;
+mod untagged;
 mod votes;
 
 pub use canonical::{canonical_key, strip_name};
@@ -126,6 +127,17 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
             spans.push((s, e, canon));
         }
     }
+    let taken: Vec<(usize, usize)> = entities
+        .iter()
+        .map(|e| (e.start, e.end))
+        .chain(gaz_spans.iter().copied())
+        .collect();
+    spans.extend(
+        untagged::find(text, &prepared, &taken)
+            .into_iter()
+            .filter(|&(_, e)| !names_an_index(text, e))
+            .map(|(s, e)| (s, e, None)),
+    );
     // A ministry named by portfolio takes in the names inside it ("the
     // Foreign Ministry" where the tagger found "Ministry").
     for (s, e) in institutions::find(text) {
@@ -212,6 +224,18 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     spans.retain(|_| *k.next().unwrap_or(&true));
     let mut k = keep.iter();
     names.retain(|_| *k.next().unwrap_or(&true));
+    // "Iraq's Ministry of Communications": a ministry named by its
+    // portfolio alone is named with the country that owns it.
+    for (k, &(s, _, _)) in spans.iter().enumerate() {
+        if let Some(owner) = owner_before(text, s).filter(|_| {
+            names[k]
+                .split(' ')
+                .next()
+                .is_some_and(|w| matches!(w, "Ministry" | "Department"))
+        }) {
+            names[k] = format!("{owner}'s {}", names[k]);
+        }
+    }
     let surfaces: Vec<&str> = spans.iter().map(|&(s, e, _)| &text[s..e]).collect();
     let full: Vec<bool> = spans
         .iter()
@@ -536,11 +560,21 @@ static NUMBERED_EVENT_OR_SITE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("event or site pattern")
 });
 
+/// "and" and the rest of an event's name: "the Financial Times New Media
+/// and Broadcasting Conference".
+static AND_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^[ ]+and[ ]+(?:[A-Z][A-Za-z]*[ ]+){0,3}(?:Conference|Summit|Show|Expo|Festival|Awards|Exhibition|Forum)(?-u:\b)",
+    )
+    .expect("event pattern")
+});
+
 /// True when the name ending at byte `e` names a market index there (an
 /// index is not an organization, even when an organization lends it its
-/// name), or a numbered event or site.
+/// name), a numbered event or site, or begins an event's name.
 fn names_an_index(text: &str, e: usize) -> bool {
-    INDEX_AFTER.is_match(&text[e..]) || NUMBERED_EVENT_OR_SITE.is_match(&text[e..])
+    let rest = &text[e..];
+    INDEX_AFTER.is_match(rest) || NUMBERED_EVENT_OR_SITE.is_match(rest) || AND_EVENT.is_match(rest)
 }
 
 /// Venues and events are not organizations ("Highbury Stadium", "Consumer
@@ -601,6 +635,20 @@ fn is_institution_noun(word: &str) -> bool {
             | "Exchange"
             | "Party"
     )
+}
+
+/// The capitalized word written with a possessive right before byte `s`
+/// ("Iraq's "), not at the start of a sentence-like line.
+fn owner_before(text: &str, s: usize) -> Option<&str> {
+    let before = text[..s]
+        .strip_suffix("'s ")
+        .or_else(|| text[..s].strip_suffix("’s "))
+        .or_else(|| text[..s].strip_suffix(" 's "))?;
+    let word = &before[before.rfind([' ', '\n']).map_or(0, |i| i + 1)..];
+    (word.len() > 1
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word[1..].bytes().all(|b| b.is_ascii_lowercase()))
+    .then_some(word)
 }
 
 /// Job titles that follow an organization's name before a person's name.
@@ -912,7 +960,8 @@ fn to_legal_form(p: &Prepared, text: &str, j: usize) -> usize {
     j
 }
 
-/// Entity spans of the tag sequence; a leading "the" is dropped from names.
+/// Entity spans of the tag sequence; a leading "the" (or the possessive of
+/// the word before) is dropped from names.
 fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -941,6 +990,7 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         let mut first = i;
         while first + 1 < j
             && (word(first).eq_ignore_ascii_case("the")
+                || matches!(word(first), "'s" | "’s")
                 || !word(first).contains(char::is_alphanumeric))
         {
             first += 1;
@@ -1140,6 +1190,12 @@ mod tests {
         assert!(names_an_index("Velmar 2005 air show opened", 6));
         assert!(names_an_index("the Korvo 3 oil field", 9));
         assert!(!names_an_index("Velmar 2005 results", 6));
+        assert!(names_an_index("the Velmar Post and Media Summit", 15));
+        assert_eq!(
+            names("Bids were invited, Ruritania's Ministry of Fisheries said."),
+            ["Ruritania's Ministry of Fisheries"]
+        );
+        assert!(!names_an_index("Velmar and Acme showed growth", 6));
     }
 
     #[test]

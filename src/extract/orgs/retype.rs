@@ -171,6 +171,11 @@ const DESCRIPTORS: &[&str] = &[
     "subsidiary",
 ];
 
+/// True when `word` is a company noun written before a company's name.
+pub fn is_descriptor(word: &str) -> bool {
+    DESCRIPTORS.contains(&word)
+}
+
 /// True when the word before the entity at `s..e` of type `kind` (a comma
 /// aside) is a company noun; a person's full name after "partner" is a
 /// doubles or business partner's.
