@@ -7,7 +7,7 @@ use super::canonical::is_acronym_of;
 
 /// The content of a bracket opening right after byte `e` ("X ( Y )" or
 /// "X (Y)"): its byte range, when it is short and closed on the same line.
-fn bracket_after(text: &str, e: usize) -> Option<(usize, usize)> {
+pub(super) fn bracket_after(text: &str, e: usize) -> Option<(usize, usize)> {
     let rest = &text[e..];
     let open = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('('))?;
     let start = e + (rest.len() - open.len());

@@ -161,6 +161,16 @@ pub fn company_context(text: &str, toks: &[Span], i: usize) -> bool {
         (Some("said"), Some("it" | "its")) => return true,
         _ => {}
     }
+    // "Velmar, one of the world's largest security groups": a plural company noun.
+    if i + 3 < toks.len() && word(i + 1) == "," && word(i + 2) == "one" && word(i + 3) == "of" {
+        let plural = |w: &str| {
+            w.eq_ignore_ascii_case("companies")
+                || w.strip_suffix('s').is_some_and(|s| any(s, COMPANY_NOUNS))
+        };
+        return (i + 4..toks.len().min(i + 16))
+            .take_while(|&k| !matches!(word(k), "," | "." | ";"))
+            .any(|k| plural(word(k)));
+    }
     // "Oatly, the Swedish oat-drink maker": a comma, an article, a noun within five words.
     if i + 2 < toks.len() && word(i + 1) == "," && any(word(i + 2), &["the", "a", "an"]) {
         return (i + 3..toks.len().min(i + 8))
@@ -253,6 +263,11 @@ mod tests {
         );
         assert_eq!(cued("Oatly, the Swedish oat-drink maker, grew."), ["Oatly"]);
         assert!(cued("Smith, the former England captain, said.").is_empty());
+        assert_eq!(
+            cued("Velmar, one of the world's largest security groups, grew."),
+            ["Velmar"]
+        );
+        assert!(cued("Ann Reed, one of the company's directors, said.").is_empty());
         assert_eq!(
             cued("Ontario-based Magna was up 1/8 after the acquisition of Lear."),
             ["Magna", "Lear"]

@@ -3,6 +3,7 @@
 //! well-known names adds the ones the tagger misses; every mention then gets
 //! the canonical name shared by all mentions of its organization.
 
+mod aliases;
 mod brackets;
 mod canonical;
 mod coordination;
@@ -11,13 +12,16 @@ mod demonyms;
 mod features;
 mod gazetteer;
 mod institutions;
+mod people;
 mod possessives;
 mod products;
 mod quotes;
 mod retype;
 pub mod tagger;
+mod terms;
 mod tokens;
 pub mod train;
+mod untagged;
 mod votes;
 
 pub use canonical::{canonical_key, strip_name};
@@ -91,6 +95,15 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .map(|e| (e.start, e.end))
         .collect();
     tagged.retain(|&(_, e)| !names_an_index(text, e));
+    // A name the article writes as a person's is one in all its mentions.
+    let people: Vec<&str> = tagged
+        .iter()
+        .filter(|&&(s, e)| people::named_as_person(text, s, e))
+        .map(|&(s, e)| &text[s..e])
+        .collect();
+    if !people.is_empty() {
+        tagged.retain(|&(s, e)| !people.contains(&&text[s..e]));
+    }
     drop_common_words(text, &mut tagged, &gaz_spans);
     products::drop_products(text, &mut tagged, &gaz_spans);
     // A tagger name that is a gazetteer form takes the gazetteer's name
@@ -114,6 +127,17 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
             spans.push((s, e, canon));
         }
     }
+    let taken: Vec<(usize, usize)> = entities
+        .iter()
+        .map(|e| (e.start, e.end))
+        .chain(gaz_spans.iter().copied())
+        .collect();
+    spans.extend(
+        untagged::find(text, &prepared, &taken)
+            .into_iter()
+            .filter(|&(_, e)| !names_an_index(text, e))
+            .map(|(s, e)| (s, e, None)),
+    );
     // A ministry named by portfolio takes in the names inside it ("the
     // Foreign Ministry" where the tagger found "Ministry").
     for (s, e) in institutions::find(text) {
@@ -150,6 +174,9 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     spans.dedup_by_key(|&mut (s, _, _)| s);
     possessives::join(text, &mut spans);
+    let plain: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _)| (s, e)).collect();
+    let terms = terms::defined_terms(text, &plain);
+    spans.retain(|&(s, e, _)| !terms.contains(&&text[s..e]));
     let plain: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _)| (s, e)).collect();
     let bracketed = brackets::partners(text, &plain);
     if !bracketed.is_empty() {
@@ -197,6 +224,18 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     spans.retain(|_| *k.next().unwrap_or(&true));
     let mut k = keep.iter();
     names.retain(|_| *k.next().unwrap_or(&true));
+    // "Iraq's Ministry of Communications": a ministry named by its
+    // portfolio alone is named with the country that owns it.
+    for (k, &(s, _, _)) in spans.iter().enumerate() {
+        if let Some(owner) = owner_before(text, s).filter(|_| {
+            names[k]
+                .split(' ')
+                .next()
+                .is_some_and(|w| matches!(w, "Ministry" | "Department"))
+        }) {
+            names[k] = format!("{owner}'s {}", names[k]);
+        }
+    }
     let surfaces: Vec<&str> = spans.iter().map(|&(s, e, _)| &text[s..e]).collect();
     let full: Vec<bool> = spans
         .iter()
@@ -211,6 +250,8 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         })
         .collect();
     link_names(&mut names, &surfaces, &full);
+    let plain: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _)| (s, e)).collect();
+    aliases::merge(text, &plain, &mut names);
     spans
         .into_iter()
         .zip(names)
@@ -231,9 +272,17 @@ fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
     if !spans.iter().any(single) {
         return;
     }
+    // "mobile phone giant Orange ... the colour orange": a company noun
+    // before one mention makes the word a name.
+    let described: Vec<&str> = spans
+        .iter()
+        .filter(|&&(s, e)| single(&(s, e)) && retype::follows_company_noun(text, s))
+        .map(|&(s, e)| &text[s..e])
+        .collect();
     spans.retain(|span| {
         !single(span)
             || known.contains(span)
+            || described.contains(&&text[span.0..span.1])
             || !has_word(text, &text[span.0..span.1].to_ascii_lowercase())
     });
 }
@@ -502,10 +551,30 @@ static INDEX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("index pattern")
 });
 
-/// True when the name ending at byte `e` names a market index there: an
-/// index is not an organization, even when an organization lends it its name.
+/// A number, then what names an event or a site rather than an
+/// organization: "Aero India 2005 air show", "the Sakhalin 5 petroleum field".
+static NUMBERED_EVENT_OR_SITE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^[ ]+[0-9]+[ ]+(?:[a-z]+[ ]+)?(?:show|exhibition|conference|summit|festival|expo|fair|field|oilfield|block|mine)(?-u:\b)",
+    )
+    .expect("event or site pattern")
+});
+
+/// "and" and the rest of an event's name: "the Financial Times New Media
+/// and Broadcasting Conference".
+static AND_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^[ ]+and[ ]+(?:[A-Z][A-Za-z]*[ ]+){0,3}(?:Conference|Summit|Show|Expo|Festival|Awards|Exhibition|Forum)(?-u:\b)",
+    )
+    .expect("event pattern")
+});
+
+/// True when the name ending at byte `e` names a market index there (an
+/// index is not an organization, even when an organization lends it its
+/// name), a numbered event or site, or begins an event's name.
 fn names_an_index(text: &str, e: usize) -> bool {
-    INDEX_AFTER.is_match(&text[e..])
+    let rest = &text[e..];
+    INDEX_AFTER.is_match(rest) || NUMBERED_EVENT_OR_SITE.is_match(rest) || AND_EVENT.is_match(rest)
 }
 
 /// Venues and events are not organizations ("Highbury Stadium", "Consumer
@@ -566,6 +635,20 @@ fn is_institution_noun(word: &str) -> bool {
             | "Exchange"
             | "Party"
     )
+}
+
+/// The capitalized word written with a possessive right before byte `s`
+/// ("Iraq's "), not at the start of a sentence-like line.
+fn owner_before(text: &str, s: usize) -> Option<&str> {
+    let before = text[..s]
+        .strip_suffix("'s ")
+        .or_else(|| text[..s].strip_suffix("’s "))
+        .or_else(|| text[..s].strip_suffix(" 's "))?;
+    let word = &before[before.rfind([' ', '\n']).map_or(0, |i| i + 1)..];
+    (word.len() > 1
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word[1..].bytes().all(|b| b.is_ascii_lowercase()))
+    .then_some(word)
 }
 
 /// Job titles that follow an organization's name before a person's name.
@@ -877,7 +960,8 @@ fn to_legal_form(p: &Prepared, text: &str, j: usize) -> usize {
     j
 }
 
-/// Entity spans of the tag sequence; a leading "the" is dropped from names.
+/// Entity spans of the tag sequence; a leading "the" (or the possessive of
+/// the word before) is dropped from names.
 fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -906,6 +990,7 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         let mut first = i;
         while first + 1 < j
             && (word(first).eq_ignore_ascii_case("the")
+                || matches!(word(first), "'s" | "’s")
                 || !word(first).contains(char::is_alphanumeric))
         {
             first += 1;
@@ -1102,6 +1187,15 @@ mod tests {
     fn ampersand_names_are_one_name_and_indexes_are_none() {
         let got = names("Shares of Harlow & Finch Co rose while the broader market index fell.");
         assert_eq!(got, ["Harlow & Finch"]);
+        assert!(names_an_index("Velmar 2005 air show opened", 6));
+        assert!(names_an_index("the Korvo 3 oil field", 9));
+        assert!(!names_an_index("Velmar 2005 results", 6));
+        assert!(names_an_index("the Velmar Post and Media Summit", 15));
+        assert_eq!(
+            names("Bids were invited, Ruritania's Ministry of Fisheries said."),
+            ["Ruritania's Ministry of Fisheries"]
+        );
+        assert!(!names_an_index("Velmar and Acme showed growth", 6));
     }
 
     #[test]

@@ -13,9 +13,18 @@ use std::sync::LazyLock;
 /// What follows a product name: an optional model number, then a product noun.
 static PRODUCT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(
-        r"^(?:[ ]+[0-9][0-9.]*)?[ ]+(?:software|phones?|handsets?|smartphones?|processors?|chips?|consoles?|browser|operating system|apps?|tablets?|laptops?|edition|version|features?|technology|protocol|format|players?|devices?|virus|worm|brand|cars?|aircraft|jets?|drug|games?)(?-u:\b)",
+        r"^(?:(?:[ ]+[0-9][0-9.]*)?[ ]+(?:software|phones?|handsets?|smartphones?|processors?|chips?|consoles?|browser|operating system|apps?|tablets?|laptops?|edition|version|features?|technology|protocol|format|players?|devices?|virus|worm|brand|cars?|aircraft|jets?|drug|games?)|(?:[ ]+(?:mobile|phone|computer|email|e-mail))+[ ]+(?:virus|worm))(?-u:\b)",
     )
     .expect("product pattern")
+});
+
+/// What introduces a product's or feature's name: "a technology called",
+/// "a new security model dubbed".
+static PRODUCT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"(?-u:\b)(?:technology|technologies|system|service|software|model|programme|program|product|device|feature|tool|app|application|platform|project|initiative|scheme|standard|format|protocol|virus|worm|game|series|approach|method|concept|framework|engine|brand|chip|phone|handset|drug|car)[ ]+(?:called|dubbed|named)[ ]+$",
+    )
+    .expect("product introduction pattern")
 });
 
 /// A product-noun match that starts with a model number: the name before
@@ -118,6 +127,11 @@ pub fn has_product_head(name: &str) -> bool {
 
 /// True when the name at `text[s..e]` is used as a product's name there.
 fn used_as_product(text: &str, s: usize, e: usize) -> bool {
+    let head = text[..s].len().saturating_sub(60);
+    let head = (head..s).find(|&i| text.is_char_boundary(i)).unwrap_or(s);
+    if PRODUCT_BEFORE.is_match(&text[head..s]) {
+        return true;
+    }
     let Some(m) = PRODUCT_AFTER.find(&text[e..]) else {
         return false;
     };
@@ -136,10 +150,22 @@ fn has_model_code(text: &str, s: usize, e: usize) -> bool {
     let next = text[e..]
         .strip_prefix(' ')
         .and_then(|r| r.split([' ', ',', '.', ')', '\n']).next());
+    // "C180 SE": a trim written after the model code.
+    let previous = text[..s]
+        .strip_suffix(' ')
+        .and_then(|r| r.rsplit([' ', '\n', '(']).next());
     // "FY2005" is a fiscal year, not a model.
     inner
         .chain(next)
+        .chain(previous)
         .any(|w| MODEL_CODE.is_match(w) && !w.starts_with("FY"))
+}
+
+/// True when `name` ends with a one-letter trim or model grade ("Cooper S").
+fn ends_with_grade(name: &str) -> bool {
+    name.rsplit_once(' ').is_some_and(|(first, last)| {
+        first.len() > 1 && last.len() == 1 && last.bytes().all(|b| b.is_ascii_uppercase())
+    })
 }
 
 /// Drops the spans whose name the article uses as a product somewhere, the
@@ -156,6 +182,7 @@ pub fn drop_products(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
         known.contains(&(s, e))
             || !(products.iter().any(|p| *p == text[s..e])
                 || has_model_code(text, s, e)
+                || ends_with_grade(&text[s..e])
                 || has_product_head(&text[s..e])
                 || is_famous_product(&text[s..e]))
     });
@@ -183,6 +210,8 @@ mod tests {
     fn product_uses_drop_every_mention() {
         let t = "Sony and IBM built the Cell processor. Cell could power TVs.";
         assert_eq!(kept(t, &["Sony", "IBM", "Cell"]), ["Sony", "IBM"]);
+        let t = "The Zorbo mobile phone virus spreads; Zorbo hit Acme.";
+        assert_eq!(kept(t, &["Zorbo", "Acme"]), ["Acme"]);
         let t = "Symbian's Series 60 software runs on Nokia phones.";
         assert_eq!(
             kept(t, &["Symbian", "Series", "Nokia"]),
@@ -191,9 +220,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_introduced_as_a_product_is_one() {
+        let t = "Nokia has a technology called Sonar Radio. Sonar Radio works.";
+        assert_eq!(kept(t, &["Nokia", "Sonar Radio"]), ["Nokia"]);
+        let t = "It set up a company called Zentrix with Acme.";
+        assert_eq!(kept(t, &["Zentrix", "Acme"]), ["Zentrix", "Acme"]);
+    }
+
+    #[test]
     fn model_codes_and_famous_products_are_not_companies() {
         let t = "Zenix Z400 sales beat the Vela Pro X20 as Zenix grew.";
         assert_eq!(kept(t, &["Zenix", "Vela Pro X20"]), ["Zenix"]);
+        let t = "Beyond the C180 SE and the Cooper S, Vela grew.";
+        assert_eq!(kept(t, &["SE", "Cooper S", "Vela"]), ["Vela"]);
         let t = "Acme FY2005 results lifted Walkman sales.";
         assert_eq!(kept(t, &["Acme", "Walkman"]), ["Acme"]);
     }

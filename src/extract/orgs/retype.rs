@@ -23,7 +23,10 @@ fn cued_words(text: &str, p: &Prepared) -> HashSet<String> {
                 matches!(word(i + 1), "stock" | "Stock" | "shares" | "was" | "were")
                     || matches!(word(i + 2), "market" | "exchange" | "Exchange" | "index")
             };
+            // "controlled by France's Suez": the possessor is not the company.
+            let possessor = || matches!(word(i + 1), "'s" | "’s");
             if w.starts_with(|c: char| c.is_uppercase())
+                && !possessor()
                 && w.chars().all(char::is_alphanumeric)
                 && w.chars().any(char::is_lowercase)
                 && !after_in()
@@ -151,6 +154,7 @@ const DESCRIPTORS: &[&str] = &[
     "airline",
     "retailer",
     "conglomerate",
+    "giant",
     "publisher",
     "broadcaster",
     "operator",
@@ -167,17 +171,33 @@ const DESCRIPTORS: &[&str] = &[
     "subsidiary",
 ];
 
+/// True when `word` is a company noun written before a company's name.
+pub fn is_descriptor(word: &str) -> bool {
+    DESCRIPTORS.contains(&word)
+}
+
 /// True when the word before the entity at `s..e` of type `kind` (a comma
 /// aside) is a company noun; a person's full name after "partner" is a
 /// doubles or business partner's.
 fn follows_descriptor(text: &str, s: usize, e: usize, kind: u8) -> bool {
+    follows_company_noun(text, s)
+        && !(word_before(text, s) == "partner" && kind == 1 && text[s..e].contains(' '))
+}
+
+/// The word before byte `s`, a comma aside.
+fn word_before(text: &str, s: usize) -> &str {
     let before = text[..s].trim_end_matches(' ');
     let before = before
         .strip_suffix(',')
         .unwrap_or(before)
         .trim_end_matches(' ');
-    let word = before.rsplit([' ', '\n']).next().unwrap_or("");
-    DESCRIPTORS.contains(&word) && !(word == "partner" && kind == 1 && text[s..e].contains(' '))
+    before.rsplit([' ', '\n']).next().unwrap_or("")
+}
+
+/// True when the word before byte `s` (a comma aside) is a company noun
+/// ("mobile phone giant Orange").
+pub fn follows_company_noun(text: &str, s: usize) -> bool {
+    DESCRIPTORS.contains(&word_before(text, s))
 }
 
 /// Nouns that say what a company is, written right after its name
@@ -217,8 +237,19 @@ fn named_as_person(text: &str, s: usize, e: usize, kind: u8) -> bool {
         .is_some_and(|(n, _)| {
             !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
         });
-    let alone = text.matches(last).count() > text.matches(&text[s..e]).count();
+    let alone = word_count(text, last) > word_count(text, &text[s..e]);
     kind == 1 && (aged || alone)
+}
+
+/// How often `text` holds `words` with no letter or digit on either side
+/// ("Auto" is not counted inside "Automotive").
+fn word_count(text: &str, words: &str) -> usize {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(words)
+        .filter(|&(i, _)| {
+            !alnum(text[..i].chars().next_back()) && !alnum(text[i + words.len()..].chars().next())
+        })
+        .count()
 }
 
 /// Byte spans of the person, place and other entities (`typed`: start, end,

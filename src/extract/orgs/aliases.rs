@@ -1,0 +1,219 @@
+//! Two written forms of one organization that the prefix and acronym
+//! linking of `canonical` cannot see: a name and the name filling the
+//! brackets right after it ("Sumitomo Mitsui Financial (SMFG)", "Medecins
+//! sans Frontieres (Doctors Without Borders)"), the same words in another
+//! order, and a one-letter misspelling of another name of the article
+//! ("DaimerChrysler", "Matshushita Electric" beside "Matsushita").
+
+use super::brackets::bracket_after;
+use std::collections::HashMap;
+
+/// Gives every mention of an alias the name of the organization it stands
+/// for. `spans` are the mentions' byte ranges into `text`, sorted by start;
+/// `names` their canonical names, updated in place.
+pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    for (k, &(_, e)) in spans.iter().enumerate() {
+        // The bracket may follow one more capitalized word of the name
+        // than the mention took in ("Sumitomo Mitsui Financial (SMFG)").
+        let Some(inner) =
+            bracket_after(text, e).or_else(|| bracket_after(text, e + next_word(&text[e..])?))
+        else {
+            continue;
+        };
+        let Ok(j) = spans.binary_search_by_key(&inner.0, |sp| sp.0) else {
+            continue;
+        };
+        if spans[j] != inner || names[j] == names[k] {
+            continue;
+        }
+        // The fuller of the two forms names the organization.
+        let (keep, alias) = if word_count(&names[j]) > word_count(&names[k]) {
+            (j, k)
+        } else {
+            (k, j)
+        };
+        renamed.insert(names[alias].clone(), names[keep].clone());
+    }
+    let mut mentions: HashMap<&str, usize> = HashMap::new();
+    let mut distinct: Vec<&str> = Vec::new();
+    for n in names.iter() {
+        let count = mentions.entry(n.as_str()).or_insert(0);
+        if *count == 0 {
+            distinct.push(n.as_str());
+        }
+        *count += 1;
+    }
+    let mut by_words: HashMap<String, &str> = HashMap::new();
+    for &n in &distinct {
+        if word_count(n) < 2 {
+            continue;
+        }
+        let first = *by_words.entry(word_set(n)).or_insert(n);
+        if first != n {
+            renamed
+                .entry(n.to_string())
+                .or_insert_with(|| first.to_string());
+        }
+    }
+    // Distinct names are few (tens per article), so comparing them pairwise is cheap.
+    for (a_i, &a) in distinct.iter().enumerate() {
+        for &b in &distinct[a_i + 1..] {
+            if renamed.contains_key(a) || renamed.contains_key(b) || !misspelt(a, b) {
+                continue;
+            }
+            // The form the article writes more often is the right one.
+            let (keep, alias) = if mentions[b] > mentions[a] {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            renamed.insert(alias.to_string(), keep.to_string());
+        }
+        if renamed.contains_key(a) || a.contains(' ') || a.len() < 7 {
+            continue;
+        }
+        // "Matsushita" beside "Matshushita Electric": a short form of a misspelt name.
+        let mut longer = distinct.iter().filter(|&&b| {
+            b.split_once(' ')
+                .is_some_and(|(first, _)| first != a && one_edit_apart(a, first))
+        });
+        if let (Some(&long), None) = (longer.next(), longer.next()) {
+            renamed.insert(a.to_string(), long.to_string());
+        }
+    }
+    if renamed.is_empty() {
+        return;
+    }
+    for n in names.iter_mut() {
+        // Follow a chain of renamings, at most as long as the map (no cycles).
+        let mut steps = renamed.len();
+        while let Some(to) = renamed.get(n.as_str()).filter(|_| steps > 0) {
+            *n = to.clone();
+            steps -= 1;
+        }
+    }
+}
+
+/// The length of " Word" when `rest` starts with a space and a capitalized word.
+fn next_word(rest: &str) -> Option<usize> {
+    let word = rest.strip_prefix(' ')?;
+    let len = word
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(word.len());
+    (len > 1 && word.starts_with(|c: char| c.is_uppercase())).then_some(len + 1)
+}
+
+fn word_count(name: &str) -> usize {
+    name.split_whitespace().count()
+}
+
+/// The lower-cased words of `name`, sorted: the same for any word order.
+fn word_set(name: &str) -> String {
+    let mut words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    words.sort_unstable();
+    words.join(" ")
+}
+
+/// Two long names one letter apart: a misspelling, not two organizations
+/// ("Channel 4" and "Channel 5" differ by a digit and stay apart).
+fn misspelt(a: &str, b: &str) -> bool {
+    a.len() >= 8 && b.len() >= 8 && one_edit_apart(a, b)
+}
+
+/// True when `a` and `b` (ASCII) differ by one inserted, deleted, replaced
+/// or swapped letter; a replaced digit does not count.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    if !a.is_ascii() || !b.is_ascii() || a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let i = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Less => a[i..] == b[i + 1..] && b[i].is_ascii_alphabetic(),
+        std::cmp::Ordering::Greater => a[i + 1..] == b[i..] && a[i].is_ascii_alphabetic(),
+        std::cmp::Ordering::Equal => {
+            let replaced = a[i + 1..] == b[i + 1..]
+                && a[i].is_ascii_alphabetic()
+                && b[i].is_ascii_alphabetic();
+            let swapped =
+                i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..];
+            replaced || swapped
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn merged(text: &str, mentions: &[(&str, &str)]) -> Vec<String> {
+        let mut from = 0;
+        let spans: Vec<(usize, usize)> = mentions
+            .iter()
+            .map(|&(m, _)| {
+                let i = from + text[from..].find(m).unwrap();
+                from = i + m.len();
+                (i, i + m.len())
+            })
+            .collect();
+        let mut names: Vec<String> = mentions.iter().map(|&(_, n)| n.to_string()).collect();
+        merge(text, &spans, &mut names);
+        names
+    }
+
+    #[test]
+    fn a_name_in_brackets_is_an_alias() {
+        let t = "Shares of Orvane Mitsu Financial (OMFG) rose; OMFG said.";
+        let m = [
+            ("Orvane Mitsu", "Orvane Mitsu"),
+            ("OMFG", "OMFG"),
+            ("OMFG", "OMFG"),
+        ];
+        assert_eq!(merged(t, &m), ["Orvane Mitsu"; 3]);
+        let t = "Velmar (Doctors of the Sea Fund) helps.";
+        let m = [
+            ("Velmar", "Velmar"),
+            ("Doctors of the Sea Fund", "Doctors of the Sea Fund"),
+        ];
+        assert_eq!(merged(t, &m), ["Doctors of the Sea Fund"; 2]);
+    }
+
+    #[test]
+    fn reordered_words_and_misspellings_merge() {
+        let t = "Kelt Tobacco Monopoly Administration; the Kelt Tobacco Administration Monopoly.";
+        let m = [
+            (
+                "Kelt Tobacco Monopoly Administration",
+                "Kelt Tobacco Monopoly Administration",
+            ),
+            (
+                "Kelt Tobacco Administration Monopoly",
+                "Kelt Tobacco Administration Monopoly",
+            ),
+        ];
+        assert_eq!(merged(t, &m), ["Kelt Tobacco Monopoly Administration"; 2]);
+        let t = "BrandtMorvale, BrandtMorvale and BrantMorvale.";
+        let m = [
+            ("BrandtMorvale", "BrandtMorvale"),
+            ("BrandtMorvale", "BrandtMorvale"),
+            ("BrantMorvale", "BrantMorvale"),
+        ];
+        assert_eq!(merged(t, &m), ["BrandtMorvale"; 3]);
+        let t = "Kastashiro Electric and Kashashiro.";
+        let m = [
+            ("Kastashiro Electric", "Kastashiro Electric"),
+            ("Kashashiro", "Kashashiro"),
+        ];
+        assert_eq!(merged(t, &m), ["Kastashiro Electric"; 2]);
+    }
+
+    #[test]
+    fn different_names_stay_apart() {
+        let t = "Channel 4 and Channel 5 (Acme Tower) met Acmes.";
+        let m = [("Channel 4", "Channel 4"), ("Channel 5", "Channel 5")];
+        assert_eq!(merged(t, &m), ["Channel 4", "Channel 5"]);
+        assert!(!one_edit_apart("Deutsche Bank", "Deutsche Bahn"));
+        assert!(one_edit_apart("Worldcom", "WorldCom"));
+    }
+}
