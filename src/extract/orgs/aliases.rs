@@ -1,9 +1,9 @@
 //! Two written forms of one organization that the prefix and acronym
 //! linking of `canonical` cannot see: a name and the name filling the
-//! brackets right after it ("Sumitomo Mitsui Financial (SMFG)", "Medecins
-//! sans Frontieres (Doctors Without Borders)"), the same words in another
+//! brackets right after it ("Harbor Mutual Financial (HMFG)", "Medicos
+//! del Mar (Doctors of the Sea)"), the same words in another
 //! order, and a one-letter misspelling of another name of the article
-//! ("DaimerChrysler", "Matshushita Electric" beside "Matsushita").
+//! ("Globex Corporaton", "Velmarr Electric" beside "Velmar").
 
 use super::brackets::bracket_after;
 use std::collections::HashMap;
@@ -15,7 +15,7 @@ pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
     let mut renamed: HashMap<String, String> = HashMap::new();
     for (k, &(_, e)) in spans.iter().enumerate() {
         // The bracket may follow one more capitalized word of the name
-        // than the mention took in ("Sumitomo Mitsui Financial (SMFG)").
+        // than the mention took in ("Harbor Mutual Financial (HMFG)").
         let Some(inner) =
             bracket_after(text, e).or_else(|| bracket_after(text, e + next_word(&text[e..])?))
         else {
@@ -73,7 +73,7 @@ pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
         if renamed.contains_key(a) || a.contains(' ') || a.len() < 7 {
             continue;
         }
-        // "Matsushita" beside "Matshushita Electric": a short form of a misspelt name.
+        // "Velmar" beside "Velmarr Electric": a short form of a misspelt name.
         let mut longer = distinct.iter().filter(|&&b| {
             b.split_once(' ')
                 .is_some_and(|(first, _)| first != a && one_edit_apart(a, first))
@@ -116,7 +116,7 @@ fn word_set(name: &str) -> String {
 }
 
 /// Two long names one letter apart: a misspelling, not two organizations
-/// ("Channel 4" and "Channel 5" differ by a digit and stay apart).
+/// ("Studio 4" and "Studio 5" differ by a digit and stay apart).
 fn misspelt(a: &str, b: &str) -> bool {
     a.len() >= 8 && b.len() >= 8 && one_edit_apart(a, b)
 }
@@ -210,9 +210,9 @@ mod tests {
 
     #[test]
     fn different_names_stay_apart() {
-        let t = "Channel 4 and Channel 5 (Acme Tower) met Acmes.";
-        let m = [("Channel 4", "Channel 4"), ("Channel 5", "Channel 5")];
-        assert_eq!(merged(t, &m), ["Channel 4", "Channel 5"]);
+        let t = "Studio 4 and Studio 5 (Acme Tower) met Acmes.";
+        let m = [("Studio 4", "Studio 4"), ("Studio 5", "Studio 5")];
+        assert_eq!(merged(t, &m), ["Studio 4", "Studio 5"]);
         assert!(!one_edit_apart("Deutsche Bank", "Deutsche Bahn"));
         assert!(one_edit_apart("Worldcom", "WorldCom"));
     }

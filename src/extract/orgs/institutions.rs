@@ -1,5 +1,5 @@
 //! Government departments named by their portfolio ("the Foreign Ministry",
-//! "the Finance Ministry said", "the Department of Work and Pensions"):
+//! "the Trade Ministry said", "the Department of Roads and Harbours"):
 //! institutions the tagger, which reads the portfolio word as an ordinary
 //! adjective, tends to miss or cut.
 
@@ -35,9 +35,9 @@ mod tests {
         let t = "The Ruritanian Foreign Ministry said the State Department agreed.";
         let got: Vec<&str> = find(t).into_iter().map(|(s, e)| &t[s..e]).collect();
         assert_eq!(got, ["Foreign Ministry", "State Department"]);
-        let t = "staff at the Department of Work and Pensions left";
+        let t = "staff at the Department of Roads and Harbours left";
         let got: Vec<&str> = find(t).into_iter().map(|(s, e)| &t[s..e]).collect();
-        assert_eq!(got, ["Department of Work and Pensions"]);
+        assert_eq!(got, ["Department of Roads and Harbours"]);
         assert!(find("a foreign ministry official").is_empty());
     }
 }

@@ -224,7 +224,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     spans.retain(|_| *k.next().unwrap_or(&true));
     let mut k = keep.iter();
     names.retain(|_| *k.next().unwrap_or(&true));
-    // "Iraq's Ministry of Communications": a ministry named by its
+    // "Peru's Ministry of Fisheries": a ministry named by its
     // portfolio alone is named with the country that owns it.
     for (k, &(s, _, _)) in spans.iter().enumerate() {
         if let Some(owner) = owner_before(text, s).filter(|_| {
@@ -272,7 +272,7 @@ fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
     if !spans.iter().any(single) {
         return;
     }
-    // "mobile phone giant Orange ... the colour orange": a company noun
+    // "software giant Maple ... maple syrup": a company noun
     // before one mention makes the word a name.
     let described: Vec<&str> = spans
         .iter()
@@ -552,7 +552,7 @@ static INDEX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A number, then what names an event or a site rather than an
-/// organization: "Aero India 2005 air show", "the Sakhalin 5 petroleum field".
+/// organization: "Aero Velmar 2009 air show", "the Nordfeld 3 gas field".
 static NUMBERED_EVENT_OR_SITE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(
         r"^[ ]+[0-9]+[ ]+(?:[a-z]+[ ]+)?(?:show|exhibition|conference|summit|festival|expo|fair|field|oilfield|block|mine)(?-u:\b)",
@@ -560,8 +560,8 @@ static NUMBERED_EVENT_OR_SITE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("event or site pattern")
 });
 
-/// "and" and the rest of an event's name: "the Financial Times New Media
-/// and Broadcasting Conference".
+/// "and" and the rest of an event's name: "the Daily Courier Digital Media
+/// and Publishing Summit".
 static AND_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(
         r"^[ ]+and[ ]+(?:[A-Z][A-Za-z]*[ ]+){0,3}(?:Conference|Summit|Show|Expo|Festival|Awards|Exhibition|Forum)(?-u:\b)",
@@ -638,7 +638,7 @@ fn is_institution_noun(word: &str) -> bool {
 }
 
 /// The capitalized word written with a possessive right before byte `s`
-/// ("Iraq's "), not at the start of a sentence-like line.
+/// ("Peru's "), not at the start of a sentence-like line.
 fn owner_before(text: &str, s: usize) -> Option<&str> {
     let before = text[..s]
         .strip_suffix("'s ")

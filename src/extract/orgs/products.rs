@@ -150,7 +150,7 @@ fn has_model_code(text: &str, s: usize, e: usize) -> bool {
     let next = text[e..]
         .strip_prefix(' ')
         .and_then(|r| r.split([' ', ',', '.', ')', '\n']).next());
-    // "C180 SE": a trim written after the model code.
+    // "K250 SE": a trim written after the model code.
     let previous = text[..s]
         .strip_suffix(' ')
         .and_then(|r| r.rsplit([' ', '\n', '(']).next());
@@ -161,7 +161,7 @@ fn has_model_code(text: &str, s: usize, e: usize) -> bool {
         .any(|w| MODEL_CODE.is_match(w) && !w.starts_with("FY"))
 }
 
-/// True when `name` ends with a one-letter trim or model grade ("Cooper S").
+/// True when `name` ends with a one-letter trim or model grade ("Kestrel S").
 fn ends_with_grade(name: &str) -> bool {
     name.rsplit_once(' ').is_some_and(|(first, last)| {
         first.len() > 1 && last.len() == 1 && last.bytes().all(|b| b.is_ascii_uppercase())
@@ -231,8 +231,8 @@ mod tests {
     fn model_codes_and_famous_products_are_not_companies() {
         let t = "Zenix Z400 sales beat the Vela Pro X20 as Zenix grew.";
         assert_eq!(kept(t, &["Zenix", "Vela Pro X20"]), ["Zenix"]);
-        let t = "Beyond the C180 SE and the Cooper S, Vela grew.";
-        assert_eq!(kept(t, &["SE", "Cooper S", "Vela"]), ["Vela"]);
+        let t = "Beyond the K250 SE and the Kestrel S, Vela grew.";
+        assert_eq!(kept(t, &["SE", "Kestrel S", "Vela"]), ["Vela"]);
         let t = "Acme FY2005 results lifted Walkman sales.";
         assert_eq!(kept(t, &["Acme", "Walkman"]), ["Acme"]);
     }

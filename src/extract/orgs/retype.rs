@@ -23,7 +23,7 @@ fn cued_words(text: &str, p: &Prepared) -> HashSet<String> {
                 matches!(word(i + 1), "stock" | "Stock" | "shares" | "was" | "were")
                     || matches!(word(i + 2), "market" | "exchange" | "Exchange" | "index")
             };
-            // "controlled by France's Suez": the possessor is not the company.
+            // "controlled by Spain's Velmar": the possessor is not the company.
             let possessor = || matches!(word(i + 1), "'s" | "’s");
             if w.starts_with(|c: char| c.is_uppercase())
                 && !possessor()
@@ -195,7 +195,7 @@ fn word_before(text: &str, s: usize) -> &str {
 }
 
 /// True when the word before byte `s` (a comma aside) is a company noun
-/// ("mobile phone giant Orange").
+/// ("software giant Maple").
 pub fn follows_company_noun(text: &str, s: usize) -> bool {
     DESCRIPTORS.contains(&word_before(text, s))
 }

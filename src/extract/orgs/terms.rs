@@ -1,6 +1,6 @@
 //! Acronyms the article defines as a common noun phrase or a product: "a
-//! digital preservation solution (DPS)", "the Assistive Mouse Adapter
-//! (AMA)". Such an acronym names a thing, not an organization, wherever
+//! digital archive system (DAS)", "the Kelvin Desk Adapter
+//! (KDA)". Such an acronym names a thing, not an organization, wherever
 //! the article writes it.
 
 use super::products::has_product_head;

@@ -1,7 +1,7 @@
 //! Names the tagger leaves untagged whose shape or place shows an
 //! organization: capitalized words ending in an unambiguous legal form
-//! ("Illuminations Television Limited"), and a name written right after a
-//! company noun ("security firm 3ami", "carmaker Zentrix Auto").
+//! ("Velmar Television Limited"), and a name written right after a
+//! company noun ("security firm 4zen", "carmaker Zentrix Auto").
 
 use super::features::Prepared;
 use super::retype::is_descriptor;
@@ -28,7 +28,7 @@ fn is_company_suffix(word: &str) -> bool {
 }
 
 /// A word that may be part of a name: capitalized, or digits and lower-case
-/// letters ("3ami"), and not a day, a month or a title.
+/// letters ("4zen"), and not a day, a month or a title.
 fn is_name_word(word: &str) -> bool {
     let capitalized = word.starts_with(|c: char| c.is_uppercase());
     let alnum = word.starts_with(|c: char| c.is_ascii_digit())
