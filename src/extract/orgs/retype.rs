@@ -41,7 +41,7 @@ fn cued_words(text: &str, p: &Prepared) -> HashSet<String> {
     out
 }
 
-fn is_month(w: &str) -> bool {
+pub fn is_month(w: &str) -> bool {
     matches!(
         w,
         "January"

@@ -4,7 +4,7 @@
 //! company noun ("security firm 4zen", "carmaker Zentrix Auto").
 
 use super::features::Prepared;
-use super::retype::is_descriptor;
+use super::retype::{is_descriptor, is_month};
 
 /// Legal forms that end only companies' names.
 fn is_company_suffix(word: &str) -> bool {
@@ -35,6 +35,7 @@ fn is_name_word(word: &str) -> bool {
         && word.chars().any(|c| c.is_ascii_lowercase())
         && word.chars().all(|c| c.is_ascii_alphanumeric());
     (capitalized || alnum)
+        && !is_month(word)
         && !matches!(
             word,
             "The"
@@ -54,18 +55,6 @@ fn is_name_word(word: &str) -> bool {
                 | "Friday"
                 | "Saturday"
                 | "Sunday"
-                | "January"
-                | "February"
-                | "March"
-                | "April"
-                | "May"
-                | "June"
-                | "July"
-                | "August"
-                | "September"
-                | "October"
-                | "November"
-                | "December"
                 | "Chairman"
                 | "Chief"
                 | "President"
