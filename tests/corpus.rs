@@ -16,10 +16,10 @@ use std::path::{Path, PathBuf};
 const FLOORS: &[(&str, f64)] = &[
     ("publication_date", 1.0),
     ("clean_text", 1.0),
-    ("orgs", 0.82),
+    ("orgs", 0.91),
     ("dates", 0.96),
     ("quotes", 0.98),
-    ("partnerships", 0.45),
+    ("partnerships", 0.57),
 ];
 
 fn root() -> &'static Path {

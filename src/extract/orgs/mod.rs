@@ -995,6 +995,25 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         {
             first += 1;
         }
+        // "Zentrix Amperex Technology Co. Limited": a name the tagger found
+        // as its legal form alone takes the capitalized words before it, a
+        // sentence's first word included (the legal form shows a name is there).
+        if kind == 0 && (first..j).all(|k| is_legal_form(word(k))) {
+            let sentence_start = p.sentences[p.sentences.partition_point(|r| r.end <= first)].start;
+            let mut start = first;
+            while start > sentence_start
+                && start + 4 > first
+                && word(start - 1).starts_with(|c: char| c.is_uppercase())
+                && word(start - 1).chars().any(char::is_lowercase)
+                && !word(start - 1).eq_ignore_ascii_case("the")
+            {
+                start -= 1;
+            }
+            if start < first {
+                out.retain(|e: &Entity| e.end <= p.tokens[start].start);
+                first = start;
+            }
+        }
         // "Ohio-based KeyCorp": the place the company is based in is not
         // part of its name; an adjective alone names nothing.
         if kind == 0 {
@@ -1277,6 +1296,18 @@ mod tests {
         );
         assert!(
             got.iter().any(|(s, _)| s == "Tarvik Iron and Steel Co."),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_legal_form_takes_the_name_before_it() {
+        let got = orgs(
+            "Contemporary Amperex Technology Co. Limited (CATL) has supplied cells since 2019.",
+        );
+        assert!(
+            got.iter()
+                .any(|(s, _)| s == "Contemporary Amperex Technology Co. Limited"),
             "{got:?}"
         );
     }
