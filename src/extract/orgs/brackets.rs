@@ -21,6 +21,18 @@ pub(super) fn bracket_after(text: &str, e: usize) -> Option<(usize, usize)> {
     (start + lead < inner_end).then_some((start + lead, inner_end))
 }
 
+/// The text before the bracket that `text[s..e]` fills whole ("X ( Y )" or
+/// "X (Y)"), its trailing spaces trimmed.
+pub(super) fn before_bracket(text: &str, s: usize, e: usize) -> Option<&str> {
+    let open = text[..s]
+        .strip_suffix("( ")
+        .or_else(|| text[..s].strip_suffix('('))?;
+    text[e..]
+        .trim_start()
+        .starts_with(')')
+        .then(|| open.trim_end())
+}
+
 /// The long form before an acronym in brackets ("Northern Rail Board ( NRB")
 /// and the acronym before a long form ("NRB ( Northern Rail Board"): the
 /// spans of `spans` (byte ranges) whose bracketed partner is missing.
@@ -38,16 +50,9 @@ pub fn partners(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
     }
     for &(s, e) in spans {
         // The span is the bracket's content: look at the word before it.
-        let Some(open) = text[..s]
-            .strip_suffix("( ")
-            .or_else(|| text[..s].strip_suffix('('))
-        else {
+        let Some(before) = before_bracket(text, s, e) else {
             continue;
         };
-        if !text[e..].trim_start().starts_with(')') {
-            continue;
-        }
-        let before = open.trim_end();
         let word_start = before
             .rfind(|c: char| c.is_whitespace())
             .map_or(0, |i| i + 1);

@@ -98,7 +98,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     // A name the article writes as a person's is one in all its mentions.
     let people: Vec<&str> = tagged
         .iter()
-        .filter(|&&(s, e)| people::named_as_person(text, s, e))
+        .filter(|&&(s, e)| people::written_as_person(text, s, e))
         .map(|&(s, e)| &text[s..e])
         .collect();
     if !people.is_empty() {

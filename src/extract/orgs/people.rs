@@ -30,7 +30,7 @@ const JOBS: &[&str] = &[
 
 /// True when the name at `text[s..e]`, of two or three capitalized words,
 /// is written where a person's name goes.
-pub fn named_as_person(text: &str, s: usize, e: usize) -> bool {
+pub fn written_as_person(text: &str, s: usize, e: usize) -> bool {
     let name = &text[s..e];
     let words = name.split(' ').count();
     if !(2..=3).contains(&words)
@@ -79,7 +79,7 @@ mod tests {
 
     fn person(text: &str, name: &str) -> bool {
         let s = text.find(name).unwrap();
-        named_as_person(text, s, s + name.len())
+        written_as_person(text, s, s + name.len())
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! (KDA)". Such an acronym names a thing, not an organization, wherever
 //! the article writes it.
 
+use super::brackets::before_bracket;
+use super::canonical::{initials, is_acronym_of};
 use super::products::has_product_head;
 
 /// The texts of the acronyms among `spans` (byte ranges into `text`) that
@@ -15,16 +17,13 @@ pub fn defined_terms<'t>(text: &'t str, spans: &[(usize, usize)]) -> Vec<&'t str
         if acronym.len() < 2 || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
             continue;
         }
-        let Some(open) = text[..s]
-            .strip_suffix("( ")
-            .or_else(|| text[..s].strip_suffix('('))
-        else {
+        let Some(before) = before_bracket(text, s, e) else {
             continue;
         };
-        if !text[e..].trim_start_matches(' ').starts_with(')') || out.contains(&acronym) {
+        if out.contains(&acronym) {
             continue;
         }
-        if let Some(long) = long_form(open.trim_end(), acronym) {
+        if let Some(long) = long_form(before, acronym) {
             let lower = long.split(' ').all(|w| !w.starts_with(char::is_uppercase));
             if lower || has_product_head(long) {
                 out.push(acronym);
@@ -34,33 +33,17 @@ pub fn defined_terms<'t>(text: &'t str, spans: &[(usize, usize)]) -> Vec<&'t str
     out
 }
 
-/// The words at the end of `before` whose initials spell `acronym` (small
-/// words skipped), when there are such words.
+/// The shortest run of words ending `before` that `acronym` abbreviates
+/// ([`is_acronym_of`]), when there is one.
 fn long_form<'t>(before: &'t str, acronym: &str) -> Option<&'t str> {
-    let mut letters = acronym.bytes().rev();
-    let mut start = before.len();
-    let mut want = letters.next();
-    for (i, word) in before.rsplit(' ').scan(before.len(), |end, w| {
-        let start = *end - w.len();
-        *end = start.saturating_sub(1);
-        Some((start, w))
-    }) {
-        let Some(letter) = want else {
-            break;
-        };
-        if matches!(
-            word,
-            "and" | "of" | "for" | "the" | "de" | "&" | "to" | "on"
-        ) {
-            continue;
-        }
-        if !word.as_bytes().first()?.eq_ignore_ascii_case(&letter) {
-            return None;
-        }
-        start = i;
-        want = letters.next();
-    }
-    (want.is_none() && start < before.len()).then(|| &before[start..])
+    before
+        .match_indices(' ')
+        .map(|(i, _)| i + 1)
+        .rev()
+        .chain([0])
+        .map(|start| &before[start..])
+        .take_while(|long| initials(long).len() <= acronym.len())
+        .find(|long| is_acronym_of(acronym, long))
 }
 
 #[cfg(test)]
