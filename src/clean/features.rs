@@ -4,6 +4,7 @@
 //! densest run of prose, and, for HTML, about its markup.
 
 use super::phrases::{self, N_CATEGORIES};
+use super::repeats::{duplicate_counts, prefix_counts};
 use std::sync::LazyLock;
 
 /// Markup facts about a block extracted from HTML.
@@ -861,104 +862,6 @@ pub fn page_stats(blocks: &[Block]) -> Vec<LineStats> {
     blocks.iter().map(|b| LineStats::of(b.text)).collect()
 }
 
-/// How many blocks of the page have the same text as each block.
-fn duplicate_counts(blocks: &[Block]) -> Vec<u32> {
-    // Sorted by hash, then text: equal texts end up side by side, and
-    // texts are compared only when their hashes collide.
-    let mut order: Vec<(u64, u32)> = blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (text_hash(b.text), i as u32))
-        .collect();
-    let text = |i: u32| blocks[i as usize].text;
-    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| text(a.1).cmp(text(b.1))));
-    let mut out = vec![0u32; blocks.len()];
-    for group in order.chunk_by(|a, b| a.0 == b.0 && text(a.1) == text(b.1)) {
-        for &(_, i) in group {
-            out[i as usize] = group.len() as u32;
-        }
-    }
-    out
-}
-
-/// A 64-bit hash of a line's bytes, eight at a time.
-fn text_hash(text: &str) -> u64 {
-    let mut h = text.len() as u64;
-    let chunks = text.as_bytes().chunks_exact(8);
-    let tail = chunks.remainder();
-    for chunk in chunks {
-        let v = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    let v = tail.iter().rev().fold(0u64, |acc, &b| acc << 8 | b as u64);
-    h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    h ^ h >> 29
-}
-
-/// The first three words of a line, lower-cased, as a key; `None` for
-/// shorter lines.
-fn prefix_key(text: &str) -> Option<u64> {
-    let bytes = text.as_bytes();
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    let mut i = 0;
-    // Unicode white space in ASCII is tab to carriage return and space; a
-    // non-ASCII byte before the third word ends sends the line to `str`'s
-    // Unicode word split.
-    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
-    for _ in 0..3 {
-        while i < bytes.len() && space(bytes[i]) {
-            i += 1;
-        }
-        if i == bytes.len() {
-            return None;
-        }
-        while i < bytes.len() && !space(bytes[i]) {
-            if bytes[i] >= 0x80 {
-                return unicode_prefix_key(text);
-            }
-            h = (h ^ bytes[i].to_ascii_lowercase() as u64).wrapping_mul(0x100_0000_01b3);
-            i += 1;
-        }
-        h = (h ^ b' ' as u64).wrapping_mul(0x100_0000_01b3);
-    }
-    Some(h)
-}
-
-fn unicode_prefix_key(text: &str) -> Option<u64> {
-    let mut words = text.split_whitespace();
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for _ in 0..3 {
-        for b in words.next()?.bytes() {
-            h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x100_0000_01b3);
-        }
-        h = (h ^ b' ' as u64).wrapping_mul(0x100_0000_01b3);
-    }
-    Some(h)
-}
-
-/// How many other blocks of the page open with the same three words as
-/// each block: templated runs ("Click to share on ...", "Free shipping on
-/// orders ...") are furniture. Prose lines are left out (count 0): sentences
-/// that share an opening ("The company said ...") are still article text.
-fn prefix_counts(blocks: &[Block], prose: &[bool]) -> Vec<u32> {
-    // Sorted by key, equal keys end up side by side.
-    let mut keyed: Vec<(u64, u32)> = blocks
-        .iter()
-        .zip(prose)
-        .enumerate()
-        .filter(|(_, (_, &p))| !p)
-        .filter_map(|(i, (b, _))| Some((prefix_key(b.text)?, i as u32)))
-        .collect();
-    keyed.sort_unstable();
-    let mut out = vec![0u32; blocks.len()];
-    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
-        for &(_, i) in group {
-            out[i as usize] = group.len() as u32 - 1;
-        }
-    }
-    out
-}
-
 /// `ln(1 + x)` for the counts and half counts the features take it of,
 /// from a table (the same values, computed once).
 #[inline]
@@ -1386,19 +1289,6 @@ mod tests {
                 "{line:?}"
             );
         }
-    }
-
-    #[test]
-    fn prefix_keys_of_ascii_lines_match_the_unicode_split() {
-        for line in [
-            "Click to share on Facebook",
-            "  Click\tTO share  on Reddit",
-            "Free shipping",
-            "Café to share on X",
-        ] {
-            assert_eq!(prefix_key(line), unicode_prefix_key(line), "{line}");
-        }
-        assert_eq!(prefix_key("Free shipping"), None);
     }
 
     #[test]
