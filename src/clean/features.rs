@@ -752,62 +752,6 @@ const RELATED: usize = 5;
 const NEWSLETTER: usize = 2;
 const TIME: usize = 10;
 
-/// The densest run of prose when furniture section markers are walls
-/// (a comment thread after the article does not join it).
-fn walled_prose_region(stats: &[LineStats]) -> Option<(usize, usize)> {
-    densest_run(stats, |s| {
-        if [COMMENTS, RELATED, NEWSLETTER]
-            .iter()
-            .any(|&c| marker(s, c))
-        {
-            -30.0
-        } else {
-            prose_gain(s)
-        }
-    })
-}
-
-/// Per line, how many lines above it (or `below` it) pass `f`.
-fn cumulative(stats: &[LineStats], below: bool, f: impl Fn(&LineStats) -> bool) -> Vec<u32> {
-    let n = stats.len();
-    let mut out = vec![0u32; n];
-    let mut count = 0;
-    for k in 0..n {
-        let i = if below { n - 1 - k } else { k };
-        out[i] = count;
-        count += f(&stats[i]) as u32;
-    }
-    out
-}
-
-/// Per line, the length of the run of lines of its kind (prose or not) it is in.
-fn run_lengths(prose: &[bool]) -> Vec<u32> {
-    let n = prose.len();
-    let mut out = vec![0u32; n];
-    let mut start = 0;
-    for i in 1..=n {
-        if i == n || prose[i] != prose[start] {
-            out[start..i]
-                .iter_mut()
-                .for_each(|v| *v = (i - start) as u32);
-            start = i;
-        }
-    }
-    out
-}
-
-/// Per line, how many lines within `radius` of it pass `f` (itself included).
-fn window_counts(stats: &[LineStats], radius: usize, f: impl Fn(&LineStats) -> bool) -> Vec<u32> {
-    let n = stats.len();
-    let mut prefix = vec![0u32; n + 1];
-    for (i, s) in stats.iter().enumerate() {
-        prefix[i + 1] = prefix[i] + f(s) as u32;
-    }
-    (0..n)
-        .map(|i| prefix[(i + radius + 1).min(n)] - prefix[i.saturating_sub(radius)])
-        .collect()
-}
-
 fn bucket(w: f32) -> [f32; 7] {
     let mut b = [0.0; 7];
     let i = match w as u32 {
@@ -826,7 +770,11 @@ fn bucket(w: f32) -> [f32; 7] {
 /// The densest run of prose: the span maximizing a score that rewards
 /// prose lines by their length and charges every other line.
 pub fn prose_region(stats: &[LineStats]) -> Option<(usize, usize)> {
-    densest_run(stats, prose_gain)
+    let mut run = DensestRun::default();
+    for (i, s) in stats.iter().enumerate() {
+        run.push(i, prose_gain(s));
+    }
+    run.best_span
 }
 
 /// What a line adds to a run of prose: its length if it reads as prose, a
@@ -839,22 +787,147 @@ fn prose_gain(s: &LineStats) -> f32 {
     }
 }
 
-/// The span of lines maximizing the summed `gain` (Kadane's scan).
-fn densest_run(stats: &[LineStats], gain: impl Fn(&LineStats) -> f32) -> Option<(usize, usize)> {
-    let (mut best, mut best_span) = (0.0f32, None);
-    let (mut run, mut start) = (0.0f32, 0usize);
-    for (i, s) in stats.iter().enumerate() {
-        if run <= 0.0 {
-            run = 0.0;
-            start = i;
+/// The span of lines maximizing the summed gain (Kadane's scan), fed one
+/// line at a time.
+#[derive(Default)]
+struct DensestRun {
+    best: f32,
+    best_span: Option<(usize, usize)>,
+    run: f32,
+    start: usize,
+}
+
+impl DensestRun {
+    fn push(&mut self, i: usize, gain: f32) {
+        if self.run <= 0.0 {
+            self.run = 0.0;
+            self.start = i;
         }
-        run += gain(s);
-        if run > best {
-            best = run;
-            best_span = Some((start, i));
+        self.run += gain;
+        if self.run > self.best {
+            self.best = self.run;
+            self.best_span = Some((self.start, i));
         }
     }
-    best_span
+}
+
+/// The section markers counted above and below each line.
+const SECTIONS: [usize; 3] = [COMMENTS, RELATED, NEWSLETTER];
+
+/// What the row of a line reads of the page around it.
+#[derive(Clone, Copy)]
+struct Place {
+    glance: Glance,
+    prose: bool,
+    /// Which `SECTIONS` markers the line is.
+    marks: [bool; 3],
+    /// `SECTIONS` markers above and below the line.
+    above: [u32; 3],
+    below: [u32; 3],
+    /// Lines since the last prose line and until the next one, capped at 50.
+    since_prose: u32,
+    until_prose: u32,
+    /// Length of the run of lines of the line's kind (prose or not) it is in.
+    run: u32,
+    /// Date-like and name-like lines before the line.
+    dates_before: u32,
+    names_before: u32,
+}
+
+/// The places of a page's lines and the page-wide facts found on the way,
+/// from one pass forward and one back.
+struct PageContext {
+    places: Vec<Place>,
+    /// The densest run of prose, plain and with section markers as walls
+    /// (a comment thread after the article does not join it).
+    region: Option<(usize, usize)>,
+    walled: Option<(usize, usize)>,
+    prose_lines: u32,
+    dates: u32,
+    names: u32,
+}
+
+impl PageContext {
+    fn of(stats: &[LineStats]) -> PageContext {
+        let lnh = &*LN_HALVES;
+        let n = stats.len();
+        let mut places: Vec<Place> = Vec::with_capacity(n);
+        let (mut region, mut walled) = (DensestRun::default(), DensestRun::default());
+        let mut above = [0u32; 3];
+        let (mut prose_lines, mut dates, mut names) = (0, 0, 0);
+        let (mut last_prose, mut run_start) = (None, 0);
+        for (i, s) in stats.iter().enumerate() {
+            let prose = s.proseish();
+            let gain = prose_gain(s);
+            let marks = SECTIONS.map(|c| marker(s, c));
+            region.push(i, gain);
+            walled.push(i, if marks.contains(&true) { -30.0 } else { gain });
+            if i > 0 && places[i - 1].prose != prose {
+                run_start = i;
+            }
+            if prose {
+                last_prose = Some(i);
+            }
+            places.push(Place {
+                glance: Glance {
+                    log_words: ln_one_plus(lnh, s.eff_words()),
+                    ends_sentence: s.ends_sentence as u8 as f32,
+                    stop_ratio: s.stop_ratio(),
+                    prose: prose as u8 as f32,
+                },
+                prose,
+                marks,
+                above,
+                below: [0; 3],
+                since_prose: last_prose.map_or(50, |l| ((i - l) as u32).min(50)),
+                until_prose: 50,
+                // The run's first line until the pass back.
+                run: run_start as u32,
+                dates_before: dates,
+                names_before: names,
+            });
+            for (a, m) in above.iter_mut().zip(marks) {
+                *a += m as u32;
+            }
+            prose_lines += prose as u32;
+            dates += dateish(s) as u32;
+            names += nameish(s) as u32;
+        }
+        let (mut below, mut next_prose, mut run_end) = ([0u32; 3], None, n);
+        for i in (0..n).rev() {
+            if i + 1 < n && places[i + 1].prose != places[i].prose {
+                run_end = i + 1;
+            }
+            let p = &mut places[i];
+            if p.prose {
+                next_prose = Some(i);
+            }
+            p.below = below;
+            p.until_prose = next_prose.map_or(50, |l| ((l - i) as u32).min(50));
+            p.run = (run_end - p.run as usize) as u32;
+            for (b, m) in below.iter_mut().zip(p.marks) {
+                *b += m as u32;
+            }
+        }
+        PageContext {
+            places,
+            region: region.best_span,
+            walled: walled.best_span,
+            prose_lines,
+            dates,
+            names,
+        }
+    }
+
+    /// Date-like and name-like lines within five lines of line `i`.
+    fn near(&self, i: usize) -> (u32, u32) {
+        let before = |k: usize| match self.places.get(k) {
+            Some(p) => (p.dates_before, p.names_before),
+            None => (self.dates, self.names),
+        };
+        let (from, to) = (before(i.saturating_sub(5)), before(i + 6));
+        (to.0 - from.0, to.1 - from.1)
+    }
 }
 
 /// The counts of every block of a page.
@@ -974,38 +1047,13 @@ pub fn for_each_block(
 ) {
     let lnh = &*LN_HALVES;
     let lnc = &*LN_COUNTS;
-    let prose: Vec<bool> = stats.iter().map(LineStats::proseish).collect();
+    let page = PageContext::of(stats);
+    let places = &page.places;
     let dups = duplicate_counts(blocks);
-    let prefix_dups = prefix_counts(blocks, &prose);
+    let prefix_dups = prefix_counts(blocks, |i| places[i].prose);
     let n = blocks.len();
-    let region = prose_region(stats);
-    let prose_share = prose.iter().filter(|&&p| p).count() as f32 / n.max(1) as f32;
+    let prose_share = page.prose_lines as f32 / n.max(1) as f32;
     let page_has_main = blocks.iter().any(|b| b.html.is_some_and(|h| h.in_main));
-    let since_prose = distance_to_prose(&prose, false);
-    let until_prose = distance_to_prose(&prose, true);
-    let walled = walled_prose_region(stats);
-    let sections: Vec<(Vec<u32>, Vec<u32>)> = [COMMENTS, RELATED, NEWSLETTER]
-        .iter()
-        .map(|&c| {
-            (
-                cumulative(stats, false, |s| marker(s, c)),
-                cumulative(stats, true, |s| marker(s, c)),
-            )
-        })
-        .collect();
-    let runs = run_lengths(&prose);
-    let dates = window_counts(stats, 5, dateish);
-    let names = window_counts(stats, 5, nameish);
-    let glances: Vec<Glance> = stats
-        .iter()
-        .zip(&prose)
-        .map(|(s, &p)| Glance {
-            log_words: ln_one_plus(lnh, s.eff_words()),
-            ends_sentence: s.ends_sentence as u8 as f32,
-            stop_ratio: s.stop_ratio(),
-            prose: p as u8 as f32,
-        })
-        .collect();
     // Page-wide values and the region features, which are 0 off the page's regions.
     let log_lines = ln_1p(lnc, n as u32);
     let region_features = |span: Option<(usize, usize)>, i: usize| match span {
@@ -1037,7 +1085,8 @@ pub fn for_each_block(
         let w = s.eff_words();
         let words = s.words.max(1) as f32;
         let long = w >= 5.0;
-        let g = glances[i];
+        let place = &places[i];
+        let g = place.glance;
         r.put(1.0);
         r.put(g.log_words);
         for b in bucket(w) {
@@ -1063,7 +1112,7 @@ pub fn for_each_block(
         r.flag(dup > 1);
         r.put(ln_one_plus_count(lnh, dup - 1));
         r.put(s.cjk as f32 / s.chars.max(1) as f32);
-        r.flag(prose[i]);
+        r.flag(place.prose);
         r.flag(w <= 8.0 && blocks[i].text.starts_with("By "));
         let bytes = blocks[i].text.len().max(1) as f32;
         for c in 0..N_CATEGORIES {
@@ -1079,7 +1128,7 @@ pub fn for_each_block(
             let t = if j < 0 || j >= n as isize {
                 g
             } else {
-                glances[j as usize]
+                places[j as usize].glance
             };
             r.put(t.log_words);
             r.put(t.ends_sentence);
@@ -1089,26 +1138,27 @@ pub fn for_each_block(
         for c in [2usize, 5, 6, 7, 4, 1, 3] {
             r.flag(i > 0 && stats[i - 1].phrases.hits[c] > 0 && stats[i - 1].eff_words() <= 8.0);
         }
-        for v in region_features(region, i) {
+        for v in region_features(page.region, i) {
             r.put(v);
         }
         r.put(log_lines);
         r.put(prose_share);
-        r.put(ln_1p(lnc, since_prose[i]));
-        r.put(ln_1p(lnc, until_prose[i]));
-        for v in region_features(walled, i) {
+        r.put(ln_1p(lnc, place.since_prose));
+        r.put(ln_1p(lnc, place.until_prose));
+        for v in region_features(page.walled, i) {
             r.put(v);
         }
-        for (above, below) in &sections {
-            r.put(ln_1p(lnc, above[i]));
-            r.put(ln_1p(lnc, below[i]));
+        for (&above, &below) in place.above.iter().zip(&place.below) {
+            r.put(ln_1p(lnc, above));
+            r.put(ln_1p(lnc, below));
         }
         r.put(i as f32 / n as f32);
-        let run = ln_1p(lnc, runs[i]);
-        r.put(if prose[i] { 0.0 } else { run });
-        r.put(if prose[i] { run } else { 0.0 });
-        r.put(ln_1p(lnc, dates[i]));
-        r.put(ln_1p(lnc, names[i]));
+        let run = ln_1p(lnc, place.run);
+        r.put(if place.prose { 0.0 } else { run });
+        r.put(if place.prose { run } else { 0.0 });
+        let (dates, names) = page.near(i);
+        r.put(ln_1p(lnc, dates));
+        r.put(ln_1p(lnc, names));
         r.put(ln_1p(lnc, prefix_dups[i]));
         match blocks[i].html {
             None => {
@@ -1147,28 +1197,6 @@ pub fn for_each_block(
         }
     }
     SPARE_ROWS.set(Some(r.v));
-}
-
-/// Lines since the last prose line (or until the next one, `forward`);
-/// capped at 50 when there is none.
-fn distance_to_prose(prose: &[bool], forward: bool) -> Vec<u32> {
-    let n = prose.len();
-    let mut out = vec![50u32; n];
-    let mut last: Option<usize> = None;
-    let mut visit = |i: usize| {
-        if prose[i] {
-            last = Some(i);
-            out[i] = 0;
-        } else if let Some(l) = last {
-            out[i] = (l.abs_diff(i) as u32).min(50);
-        }
-    };
-    if forward {
-        (0..n).rev().for_each(&mut visit);
-    } else {
-        (0..n).for_each(&mut visit);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -1323,11 +1351,20 @@ mod tests {
             comment,
         ];
         let stats: Vec<LineStats> = lines.iter().map(|l| LineStats::of(l)).collect();
-        assert_eq!(walled_prose_region(&stats), Some((0, 2)));
-        assert_eq!(prose_region(&stats), Some((0, 7)));
-        let prose: Vec<bool> = stats.iter().map(LineStats::proseish).collect();
-        assert_eq!(run_lengths(&prose), [3, 3, 3, 2, 2, 1, 1, 1]);
-        assert_eq!(cumulative(&stats, false, |s| marker(s, COMMENTS))[5], 1);
+        let page = PageContext::of(&stats);
+        assert_eq!(page.walled, Some((0, 2)));
+        assert_eq!(page.region, Some((0, 7)));
+        assert_eq!(prose_region(&stats), page.region);
+        let field = |f: fn(&Place) -> u32| page.places.iter().map(f).collect::<Vec<u32>>();
+        assert_eq!(field(|p| p.run), [3, 3, 3, 2, 2, 1, 1, 1]);
+        assert_eq!(field(|p| p.above[0]), [0, 0, 0, 0, 1, 1, 1, 1]);
+        assert_eq!(field(|p| p.below[0]), [1, 1, 1, 0, 0, 0, 0, 0]);
+        assert_eq!(field(|p| p.since_prose), [0, 0, 0, 1, 2, 0, 1, 0]);
+        assert_eq!(field(|p| p.until_prose), [0, 0, 0, 2, 1, 0, 1, 0]);
+        // "Jane Doe" and "Tom Roe" are name-like, five lines either way.
+        assert_eq!(page.near(0), (0, 1));
+        assert_eq!(page.near(4), (0, 2));
+        assert_eq!(page.prose_lines, 5);
     }
 
     #[test]
@@ -1363,7 +1400,7 @@ mod tests {
             .iter()
             .map(|b| LineStats::of(b.text).proseish())
             .collect();
-        assert_eq!(prefix_counts(&blocks, &prose), [1, 1, 0, 0, 0, 0]);
+        assert_eq!(prefix_counts(&blocks, |i| prose[i]), [1, 1, 0, 0, 0, 0]);
     }
 
     #[test]

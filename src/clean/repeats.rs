@@ -19,11 +19,11 @@ pub fn duplicate_counts(blocks: &[Block]) -> Vec<u32> {
 /// each block: templated runs ("Click to share on ...", "Free shipping on
 /// orders ...") are furniture. Prose lines are left out (count 0): sentences
 /// that share an opening ("The company said ...") are still article text.
-pub fn prefix_counts(blocks: &[Block], prose: &[bool]) -> Vec<u32> {
+pub fn prefix_counts(blocks: &[Block], prose: impl Fn(usize) -> bool) -> Vec<u32> {
     let mut counts = group_sizes(
         blocks.len(),
         |i| {
-            if prose[i] {
+            if prose(i) {
                 None
             } else {
                 prefix_key(blocks[i].text)
@@ -193,7 +193,7 @@ mod tests {
             "click TO share on X",
         ]);
         let prose = [false, false, false, false, true, true, false];
-        assert_eq!(prefix_counts(&b, &prose), [2, 2, 0, 0, 0, 0, 2]);
+        assert_eq!(prefix_counts(&b, |i| prose[i]), [2, 2, 0, 0, 0, 0, 2]);
     }
 
     #[test]
