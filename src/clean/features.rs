@@ -4,6 +4,7 @@
 //! densest run of prose, and, for HTML, about its markup.
 
 use super::phrases::{self, N_CATEGORIES};
+use super::repeats::{duplicate_counts, prefix_counts};
 use std::sync::LazyLock;
 
 /// Markup facts about a block extracted from HTML.
@@ -751,62 +752,6 @@ const RELATED: usize = 5;
 const NEWSLETTER: usize = 2;
 const TIME: usize = 10;
 
-/// The densest run of prose when furniture section markers are walls
-/// (a comment thread after the article does not join it).
-fn walled_prose_region(stats: &[LineStats]) -> Option<(usize, usize)> {
-    densest_run(stats, |s| {
-        if [COMMENTS, RELATED, NEWSLETTER]
-            .iter()
-            .any(|&c| marker(s, c))
-        {
-            -30.0
-        } else {
-            prose_gain(s)
-        }
-    })
-}
-
-/// Per line, how many lines above it (or `below` it) pass `f`.
-fn cumulative(stats: &[LineStats], below: bool, f: impl Fn(&LineStats) -> bool) -> Vec<u32> {
-    let n = stats.len();
-    let mut out = vec![0u32; n];
-    let mut count = 0;
-    for k in 0..n {
-        let i = if below { n - 1 - k } else { k };
-        out[i] = count;
-        count += f(&stats[i]) as u32;
-    }
-    out
-}
-
-/// Per line, the length of the run of lines of its kind (prose or not) it is in.
-fn run_lengths(prose: &[bool]) -> Vec<u32> {
-    let n = prose.len();
-    let mut out = vec![0u32; n];
-    let mut start = 0;
-    for i in 1..=n {
-        if i == n || prose[i] != prose[start] {
-            out[start..i]
-                .iter_mut()
-                .for_each(|v| *v = (i - start) as u32);
-            start = i;
-        }
-    }
-    out
-}
-
-/// Per line, how many lines within `radius` of it pass `f` (itself included).
-fn window_counts(stats: &[LineStats], radius: usize, f: impl Fn(&LineStats) -> bool) -> Vec<u32> {
-    let n = stats.len();
-    let mut prefix = vec![0u32; n + 1];
-    for (i, s) in stats.iter().enumerate() {
-        prefix[i + 1] = prefix[i] + f(s) as u32;
-    }
-    (0..n)
-        .map(|i| prefix[(i + radius + 1).min(n)] - prefix[i.saturating_sub(radius)])
-        .collect()
-}
-
 fn bucket(w: f32) -> [f32; 7] {
     let mut b = [0.0; 7];
     let i = match w as u32 {
@@ -825,7 +770,11 @@ fn bucket(w: f32) -> [f32; 7] {
 /// The densest run of prose: the span maximizing a score that rewards
 /// prose lines by their length and charges every other line.
 pub fn prose_region(stats: &[LineStats]) -> Option<(usize, usize)> {
-    densest_run(stats, prose_gain)
+    let mut run = DensestRun::default();
+    for (i, s) in stats.iter().enumerate() {
+        run.push(i, prose_gain(s));
+    }
+    run.best_span
 }
 
 /// What a line adds to a run of prose: its length if it reads as prose, a
@@ -838,125 +787,152 @@ fn prose_gain(s: &LineStats) -> f32 {
     }
 }
 
-/// The span of lines maximizing the summed `gain` (Kadane's scan).
-fn densest_run(stats: &[LineStats], gain: impl Fn(&LineStats) -> f32) -> Option<(usize, usize)> {
-    let (mut best, mut best_span) = (0.0f32, None);
-    let (mut run, mut start) = (0.0f32, 0usize);
-    for (i, s) in stats.iter().enumerate() {
-        if run <= 0.0 {
-            run = 0.0;
-            start = i;
+/// The span of lines maximizing the summed gain (Kadane's scan), fed one
+/// line at a time.
+#[derive(Default)]
+struct DensestRun {
+    best: f32,
+    best_span: Option<(usize, usize)>,
+    run: f32,
+    start: usize,
+}
+
+impl DensestRun {
+    fn push(&mut self, i: usize, gain: f32) {
+        if self.run <= 0.0 {
+            self.run = 0.0;
+            self.start = i;
         }
-        run += gain(s);
-        if run > best {
-            best = run;
-            best_span = Some((start, i));
+        self.run += gain;
+        if self.run > self.best {
+            self.best = self.run;
+            self.best_span = Some((self.start, i));
         }
     }
-    best_span
+}
+
+/// The section markers counted above and below each line.
+const SECTIONS: [usize; 3] = [COMMENTS, RELATED, NEWSLETTER];
+
+/// What the row of a line reads of the page around it.
+#[derive(Clone, Copy)]
+struct Place {
+    glance: Glance,
+    prose: bool,
+    /// Which `SECTIONS` markers the line is.
+    marks: [bool; 3],
+    /// `SECTIONS` markers above and below the line.
+    above: [u32; 3],
+    below: [u32; 3],
+    /// Lines since the last prose line and until the next one, capped at 50.
+    since_prose: u32,
+    until_prose: u32,
+    /// Length of the run of lines of the line's kind (prose or not) it is in.
+    run: u32,
+    /// Date-like and name-like lines before the line.
+    dates_before: u32,
+    names_before: u32,
+}
+
+/// The places of a page's lines and the page-wide facts found on the way,
+/// from one pass forward and one back.
+struct PageContext {
+    places: Vec<Place>,
+    /// The densest run of prose, plain and with section markers as walls
+    /// (a comment thread after the article does not join it).
+    region: Option<(usize, usize)>,
+    walled: Option<(usize, usize)>,
+    prose_lines: u32,
+    dates: u32,
+    names: u32,
+}
+
+impl PageContext {
+    fn of(stats: &[LineStats]) -> PageContext {
+        let lnh = &*LN_HALVES;
+        let n = stats.len();
+        let mut places: Vec<Place> = Vec::with_capacity(n);
+        let (mut region, mut walled) = (DensestRun::default(), DensestRun::default());
+        let mut above = [0u32; 3];
+        let (mut prose_lines, mut dates, mut names) = (0, 0, 0);
+        let (mut last_prose, mut run_start) = (None, 0);
+        for (i, s) in stats.iter().enumerate() {
+            let prose = s.proseish();
+            let gain = prose_gain(s);
+            let marks = SECTIONS.map(|c| marker(s, c));
+            region.push(i, gain);
+            walled.push(i, if marks.contains(&true) { -30.0 } else { gain });
+            if i > 0 && places[i - 1].prose != prose {
+                run_start = i;
+            }
+            if prose {
+                last_prose = Some(i);
+            }
+            places.push(Place {
+                glance: Glance {
+                    log_words: ln_one_plus(lnh, s.eff_words()),
+                    ends_sentence: s.ends_sentence as u8 as f32,
+                    stop_ratio: s.stop_ratio(),
+                    prose: prose as u8 as f32,
+                },
+                prose,
+                marks,
+                above,
+                below: [0; 3],
+                since_prose: last_prose.map_or(50, |l| ((i - l) as u32).min(50)),
+                until_prose: 50,
+                // The run's first line until the pass back.
+                run: run_start as u32,
+                dates_before: dates,
+                names_before: names,
+            });
+            for (a, m) in above.iter_mut().zip(marks) {
+                *a += m as u32;
+            }
+            prose_lines += prose as u32;
+            dates += dateish(s) as u32;
+            names += nameish(s) as u32;
+        }
+        let (mut below, mut next_prose, mut run_end) = ([0u32; 3], None, n);
+        for i in (0..n).rev() {
+            if i + 1 < n && places[i + 1].prose != places[i].prose {
+                run_end = i + 1;
+            }
+            let p = &mut places[i];
+            if p.prose {
+                next_prose = Some(i);
+            }
+            p.below = below;
+            p.until_prose = next_prose.map_or(50, |l| ((l - i) as u32).min(50));
+            p.run = (run_end - p.run as usize) as u32;
+            for (b, m) in below.iter_mut().zip(p.marks) {
+                *b += m as u32;
+            }
+        }
+        PageContext {
+            places,
+            region: region.best_span,
+            walled: walled.best_span,
+            prose_lines,
+            dates,
+            names,
+        }
+    }
+
+    /// Date-like and name-like lines within five lines of line `i`.
+    fn near(&self, i: usize) -> (u32, u32) {
+        let before = |k: usize| match self.places.get(k) {
+            Some(p) => (p.dates_before, p.names_before),
+            None => (self.dates, self.names),
+        };
+        let (from, to) = (before(i.saturating_sub(5)), before(i + 6));
+        (to.0 - from.0, to.1 - from.1)
+    }
 }
 
 /// The counts of every block of a page.
 pub fn page_stats(blocks: &[Block]) -> Vec<LineStats> {
     blocks.iter().map(|b| LineStats::of(b.text)).collect()
-}
-
-/// How many blocks of the page have the same text as each block.
-fn duplicate_counts(blocks: &[Block]) -> Vec<u32> {
-    // Sorted by hash, then text: equal texts end up side by side, and
-    // texts are compared only when their hashes collide.
-    let mut order: Vec<(u64, u32)> = blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (text_hash(b.text), i as u32))
-        .collect();
-    let text = |i: u32| blocks[i as usize].text;
-    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| text(a.1).cmp(text(b.1))));
-    let mut out = vec![0u32; blocks.len()];
-    for group in order.chunk_by(|a, b| a.0 == b.0 && text(a.1) == text(b.1)) {
-        for &(_, i) in group {
-            out[i as usize] = group.len() as u32;
-        }
-    }
-    out
-}
-
-/// A 64-bit hash of a line's bytes, eight at a time.
-fn text_hash(text: &str) -> u64 {
-    let mut h = text.len() as u64;
-    let chunks = text.as_bytes().chunks_exact(8);
-    let tail = chunks.remainder();
-    for chunk in chunks {
-        let v = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    let v = tail.iter().rev().fold(0u64, |acc, &b| acc << 8 | b as u64);
-    h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    h ^ h >> 29
-}
-
-/// The first three words of a line, lower-cased, as a key; `None` for
-/// shorter lines.
-fn prefix_key(text: &str) -> Option<u64> {
-    let bytes = text.as_bytes();
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    let mut i = 0;
-    // Unicode white space in ASCII is tab to carriage return and space; a
-    // non-ASCII byte before the third word ends sends the line to `str`'s
-    // Unicode word split.
-    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
-    for _ in 0..3 {
-        while i < bytes.len() && space(bytes[i]) {
-            i += 1;
-        }
-        if i == bytes.len() {
-            return None;
-        }
-        while i < bytes.len() && !space(bytes[i]) {
-            if bytes[i] >= 0x80 {
-                return unicode_prefix_key(text);
-            }
-            h = (h ^ bytes[i].to_ascii_lowercase() as u64).wrapping_mul(0x100_0000_01b3);
-            i += 1;
-        }
-        h = (h ^ b' ' as u64).wrapping_mul(0x100_0000_01b3);
-    }
-    Some(h)
-}
-
-fn unicode_prefix_key(text: &str) -> Option<u64> {
-    let mut words = text.split_whitespace();
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for _ in 0..3 {
-        for b in words.next()?.bytes() {
-            h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x100_0000_01b3);
-        }
-        h = (h ^ b' ' as u64).wrapping_mul(0x100_0000_01b3);
-    }
-    Some(h)
-}
-
-/// How many other blocks of the page open with the same three words as
-/// each block: templated runs ("Click to share on ...", "Free shipping on
-/// orders ...") are furniture. Prose lines are left out (count 0): sentences
-/// that share an opening ("The company said ...") are still article text.
-fn prefix_counts(blocks: &[Block], prose: &[bool]) -> Vec<u32> {
-    // Sorted by key, equal keys end up side by side.
-    let mut keyed: Vec<(u64, u32)> = blocks
-        .iter()
-        .zip(prose)
-        .enumerate()
-        .filter(|(_, (_, &p))| !p)
-        .filter_map(|(i, (b, _))| Some((prefix_key(b.text)?, i as u32)))
-        .collect();
-    keyed.sort_unstable();
-    let mut out = vec![0u32; blocks.len()];
-    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
-        for &(_, i) in group {
-            out[i as usize] = group.len() as u32 - 1;
-        }
-    }
-    out
 }
 
 /// `ln(1 + x)` for the counts and half counts the features take it of,
@@ -1071,38 +1047,13 @@ pub fn for_each_block(
 ) {
     let lnh = &*LN_HALVES;
     let lnc = &*LN_COUNTS;
-    let prose: Vec<bool> = stats.iter().map(LineStats::proseish).collect();
+    let page = PageContext::of(stats);
+    let places = &page.places;
     let dups = duplicate_counts(blocks);
-    let prefix_dups = prefix_counts(blocks, &prose);
+    let prefix_dups = prefix_counts(blocks, |i| places[i].prose);
     let n = blocks.len();
-    let region = prose_region(stats);
-    let prose_share = prose.iter().filter(|&&p| p).count() as f32 / n.max(1) as f32;
+    let prose_share = page.prose_lines as f32 / n.max(1) as f32;
     let page_has_main = blocks.iter().any(|b| b.html.is_some_and(|h| h.in_main));
-    let since_prose = distance_to_prose(&prose, false);
-    let until_prose = distance_to_prose(&prose, true);
-    let walled = walled_prose_region(stats);
-    let sections: Vec<(Vec<u32>, Vec<u32>)> = [COMMENTS, RELATED, NEWSLETTER]
-        .iter()
-        .map(|&c| {
-            (
-                cumulative(stats, false, |s| marker(s, c)),
-                cumulative(stats, true, |s| marker(s, c)),
-            )
-        })
-        .collect();
-    let runs = run_lengths(&prose);
-    let dates = window_counts(stats, 5, dateish);
-    let names = window_counts(stats, 5, nameish);
-    let glances: Vec<Glance> = stats
-        .iter()
-        .zip(&prose)
-        .map(|(s, &p)| Glance {
-            log_words: ln_one_plus(lnh, s.eff_words()),
-            ends_sentence: s.ends_sentence as u8 as f32,
-            stop_ratio: s.stop_ratio(),
-            prose: p as u8 as f32,
-        })
-        .collect();
     // Page-wide values and the region features, which are 0 off the page's regions.
     let log_lines = ln_1p(lnc, n as u32);
     let region_features = |span: Option<(usize, usize)>, i: usize| match span {
@@ -1134,7 +1085,8 @@ pub fn for_each_block(
         let w = s.eff_words();
         let words = s.words.max(1) as f32;
         let long = w >= 5.0;
-        let g = glances[i];
+        let place = &places[i];
+        let g = place.glance;
         r.put(1.0);
         r.put(g.log_words);
         for b in bucket(w) {
@@ -1160,7 +1112,7 @@ pub fn for_each_block(
         r.flag(dup > 1);
         r.put(ln_one_plus_count(lnh, dup - 1));
         r.put(s.cjk as f32 / s.chars.max(1) as f32);
-        r.flag(prose[i]);
+        r.flag(place.prose);
         r.flag(w <= 8.0 && blocks[i].text.starts_with("By "));
         let bytes = blocks[i].text.len().max(1) as f32;
         for c in 0..N_CATEGORIES {
@@ -1176,7 +1128,7 @@ pub fn for_each_block(
             let t = if j < 0 || j >= n as isize {
                 g
             } else {
-                glances[j as usize]
+                places[j as usize].glance
             };
             r.put(t.log_words);
             r.put(t.ends_sentence);
@@ -1186,26 +1138,27 @@ pub fn for_each_block(
         for c in [2usize, 5, 6, 7, 4, 1, 3] {
             r.flag(i > 0 && stats[i - 1].phrases.hits[c] > 0 && stats[i - 1].eff_words() <= 8.0);
         }
-        for v in region_features(region, i) {
+        for v in region_features(page.region, i) {
             r.put(v);
         }
         r.put(log_lines);
         r.put(prose_share);
-        r.put(ln_1p(lnc, since_prose[i]));
-        r.put(ln_1p(lnc, until_prose[i]));
-        for v in region_features(walled, i) {
+        r.put(ln_1p(lnc, place.since_prose));
+        r.put(ln_1p(lnc, place.until_prose));
+        for v in region_features(page.walled, i) {
             r.put(v);
         }
-        for (above, below) in &sections {
-            r.put(ln_1p(lnc, above[i]));
-            r.put(ln_1p(lnc, below[i]));
+        for (&above, &below) in place.above.iter().zip(&place.below) {
+            r.put(ln_1p(lnc, above));
+            r.put(ln_1p(lnc, below));
         }
         r.put(i as f32 / n as f32);
-        let run = ln_1p(lnc, runs[i]);
-        r.put(if prose[i] { 0.0 } else { run });
-        r.put(if prose[i] { run } else { 0.0 });
-        r.put(ln_1p(lnc, dates[i]));
-        r.put(ln_1p(lnc, names[i]));
+        let run = ln_1p(lnc, place.run);
+        r.put(if place.prose { 0.0 } else { run });
+        r.put(if place.prose { run } else { 0.0 });
+        let (dates, names) = page.near(i);
+        r.put(ln_1p(lnc, dates));
+        r.put(ln_1p(lnc, names));
         r.put(ln_1p(lnc, prefix_dups[i]));
         match blocks[i].html {
             None => {
@@ -1244,28 +1197,6 @@ pub fn for_each_block(
         }
     }
     SPARE_ROWS.set(Some(r.v));
-}
-
-/// Lines since the last prose line (or until the next one, `forward`);
-/// capped at 50 when there is none.
-fn distance_to_prose(prose: &[bool], forward: bool) -> Vec<u32> {
-    let n = prose.len();
-    let mut out = vec![50u32; n];
-    let mut last: Option<usize> = None;
-    let mut visit = |i: usize| {
-        if prose[i] {
-            last = Some(i);
-            out[i] = 0;
-        } else if let Some(l) = last {
-            out[i] = (l.abs_diff(i) as u32).min(50);
-        }
-    };
-    if forward {
-        (0..n).rev().for_each(&mut visit);
-    } else {
-        (0..n).for_each(&mut visit);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -1389,19 +1320,6 @@ mod tests {
     }
 
     #[test]
-    fn prefix_keys_of_ascii_lines_match_the_unicode_split() {
-        for line in [
-            "Click to share on Facebook",
-            "  Click\tTO share  on Reddit",
-            "Free shipping",
-            "Café to share on X",
-        ] {
-            assert_eq!(prefix_key(line), unicode_prefix_key(line), "{line}");
-        }
-        assert_eq!(prefix_key("Free shipping"), None);
-    }
-
-    #[test]
     fn stop_words_outside_english_count() {
         let s =
             LineStats::of("Die Firma hat für das Werk eine neue Halle gebaut und nicht verkauft.");
@@ -1433,11 +1351,20 @@ mod tests {
             comment,
         ];
         let stats: Vec<LineStats> = lines.iter().map(|l| LineStats::of(l)).collect();
-        assert_eq!(walled_prose_region(&stats), Some((0, 2)));
-        assert_eq!(prose_region(&stats), Some((0, 7)));
-        let prose: Vec<bool> = stats.iter().map(LineStats::proseish).collect();
-        assert_eq!(run_lengths(&prose), [3, 3, 3, 2, 2, 1, 1, 1]);
-        assert_eq!(cumulative(&stats, false, |s| marker(s, COMMENTS))[5], 1);
+        let page = PageContext::of(&stats);
+        assert_eq!(page.walled, Some((0, 2)));
+        assert_eq!(page.region, Some((0, 7)));
+        assert_eq!(prose_region(&stats), page.region);
+        let field = |f: fn(&Place) -> u32| page.places.iter().map(f).collect::<Vec<u32>>();
+        assert_eq!(field(|p| p.run), [3, 3, 3, 2, 2, 1, 1, 1]);
+        assert_eq!(field(|p| p.above[0]), [0, 0, 0, 0, 1, 1, 1, 1]);
+        assert_eq!(field(|p| p.below[0]), [1, 1, 1, 0, 0, 0, 0, 0]);
+        assert_eq!(field(|p| p.since_prose), [0, 0, 0, 1, 2, 0, 1, 0]);
+        assert_eq!(field(|p| p.until_prose), [0, 0, 0, 2, 1, 0, 1, 0]);
+        // "Jane Doe" and "Tom Roe" are name-like, five lines either way.
+        assert_eq!(page.near(0), (0, 1));
+        assert_eq!(page.near(4), (0, 2));
+        assert_eq!(page.prose_lines, 5);
     }
 
     #[test]
@@ -1473,7 +1400,7 @@ mod tests {
             .iter()
             .map(|b| LineStats::of(b.text).proseish())
             .collect();
-        assert_eq!(prefix_counts(&blocks, &prose), [1, 1, 0, 0, 0, 0]);
+        assert_eq!(prefix_counts(&blocks, |i| prose[i]), [1, 1, 0, 0, 0, 0]);
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod markup_depth;
 #[doc(hidden)]
 pub mod model;
 mod phrases;
+mod repeats;
 mod rules;
 
 pub use dateline::dateline;

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use std::borrow::Cow;
 use std::io::BufRead;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 struct RawRecord<'a> {
     #[serde(default)]
     id: Option<serde_json::Value>,
@@ -159,8 +159,12 @@ fn read_line_within(
 
 /// Parses one JSON line into an article.
 pub fn parse_line(line: &str, source: Source) -> Result<Article, RecordError> {
-    let raw: RawRecord = serde_json::from_str(line.trim())
-        .map_err(|e| RecordError::new(source.clone(), format!("invalid JSON record: {e}")))?;
+    let line = line.trim();
+    let raw = match parse_flat(line) {
+        Some(raw) => raw,
+        None => serde_json::from_str(line)
+            .map_err(|e| RecordError::new(source.clone(), format!("invalid JSON record: {e}")))?,
+    };
     let id = match raw.id {
         Some(serde_json::Value::String(s)) => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -206,6 +210,157 @@ pub fn parse_line(line: &str, source: Source) -> Result<Article, RecordError> {
     })
 }
 
+/// The common record read without serde: a flat object of known fields
+/// with string values, each unescaped in one copy. `None` for anything
+/// else (numbers, nulls, unknown or repeated fields, surrogate escapes, bad
+/// JSON): serde then reads the line, so values and errors stay serde's.
+fn parse_flat(line: &str) -> Option<RawRecord<'_>> {
+    let b = line.as_bytes();
+    let mut raw = RawRecord::default();
+    let mut i = skip_ws(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i = skip_ws(b, i + 1);
+    if b.get(i) == Some(&b'}') {
+        return (skip_ws(b, i + 1) == b.len()).then_some(raw);
+    }
+    loop {
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let (key, after) = json_string(line, i + 1)?;
+        i = skip_ws(b, after);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        i = skip_ws(b, i + 1);
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let (value, after) = json_string(line, i + 1)?;
+        if key == "id" {
+            if raw.id.is_some() {
+                return None;
+            }
+            raw.id = Some(serde_json::Value::String(value.into_owned()));
+        } else {
+            let field = match &*key {
+                "text" => &mut raw.text,
+                "maintext" => &mut raw.maintext,
+                "html" => &mut raw.html,
+                "raw_html" => &mut raw.raw_html,
+                "date" => &mut raw.date,
+                "date_publish" => &mut raw.date_publish,
+                "pub_date" => &mut raw.pub_date,
+                "url" => &mut raw.url,
+                "source" => &mut raw.source,
+                "title" => &mut raw.title,
+                _ => return None,
+            };
+            if field.is_some() {
+                return None;
+            }
+            *field = Some(value);
+        }
+        i = skip_ws(b, after);
+        match b.get(i) {
+            Some(b',') => i = skip_ws(b, i + 1),
+            Some(b'}') => return (skip_ws(b, i + 1) == b.len()).then_some(raw),
+            _ => return None,
+        }
+    }
+}
+
+/// The index of the first byte at or after `i` that is not JSON white space.
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while b
+        .get(i)
+        .is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// The JSON string whose contents start at byte `start` of `line` (just
+/// past its opening quote), unescaped, and the index past its closing
+/// quote. `None` where serde might read it otherwise or reject it: a raw
+/// control character, a surrogate or malformed escape, no closing quote.
+fn json_string(line: &str, start: usize) -> Option<(Cow<'_, str>, usize)> {
+    let b = line.as_bytes();
+    let mut owned: Option<String> = None;
+    let mut i = start;
+    loop {
+        let j = i + string_end(&b[i..])?;
+        if b[j] < 0x20 {
+            return None;
+        }
+        // `i` and `j` sit at ASCII bytes or past escapes: char boundaries.
+        let run = &line[i..j];
+        if b[j] == b'"' {
+            let value = match owned {
+                None => Cow::Borrowed(run),
+                Some(mut s) => {
+                    s.push_str(run);
+                    Cow::Owned(s)
+                }
+            };
+            return Some((value, j + 1));
+        }
+        let s = owned.get_or_insert_with(|| String::with_capacity(b.len() - start));
+        s.push_str(run);
+        let (c, len) = match *b.get(j + 1)? {
+            b'"' => ('"', 2),
+            b'\\' => ('\\', 2),
+            b'/' => ('/', 2),
+            b'b' => ('\u{8}', 2),
+            b'f' => ('\u{c}', 2),
+            b'n' => ('\n', 2),
+            b'r' => ('\r', 2),
+            b't' => ('\t', 2),
+            b'u' => {
+                let hex = b.get(j + 2..j + 6)?;
+                let v = hex
+                    .iter()
+                    .try_fold(0u32, |v, &h| Some(v << 4 | (h as char).to_digit(16)?))?;
+                // Surrogates (pairs or lone) are left to serde.
+                (
+                    char::from_u32(v).filter(|_| !(0xD800..0xE000).contains(&v))?,
+                    6,
+                )
+            }
+            _ => return None,
+        };
+        s.push(c);
+        i = j + len;
+    }
+}
+
+/// The first quote, backslash or control character (below 0x20) in `b`:
+/// where a run of plain string bytes ends.
+fn string_end(b: &[u8]) -> Option<usize> {
+    let plain = |c: u8| c >= 0x20 && c != b'"' && c != b'\\';
+    let mut at = 0;
+    #[cfg(target_arch = "x86_64")]
+    while at + 16 <= b.len() {
+        use std::arch::x86_64::*;
+        // SAFETY: SSE2 is part of x86_64; the 16 bytes loaded lie in `b`.
+        let special = unsafe {
+            let v = _mm_loadu_si128(b.as_ptr().add(at).cast());
+            let control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v);
+            let quote = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8));
+            let slash = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\\' as i8));
+            _mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, slash)))
+        };
+        if special != 0 {
+            return Some(at + special.trailing_zeros() as usize);
+        }
+        at += 16;
+    }
+    b[at..].iter().position(|&c| !plain(c)).map(|k| at + k)
+}
+
 /// CRLF line ends as LF; the text is copied only when it holds a CR.
 fn lf_line_ends(s: String) -> String {
     if s.contains('\r') {
@@ -232,6 +387,81 @@ mod tests {
             file: "in.jsonl".into(),
             line: Some(3),
             ..Default::default()
+        }
+    }
+
+    /// Every field serde reads, as strings, to compare the two readers.
+    fn fields(r: &RawRecord) -> Vec<Option<String>> {
+        let id = r.id.as_ref().map(|v| v.to_string());
+        let cows = [
+            &r.text,
+            &r.maintext,
+            &r.html,
+            &r.raw_html,
+            &r.date,
+            &r.date_publish,
+            &r.pub_date,
+            &r.url,
+            &r.source,
+            &r.title,
+        ];
+        std::iter::once(id)
+            .chain(cows.iter().map(|c| c.as_deref().map(str::to_string)))
+            .collect()
+    }
+
+    #[test]
+    fn flat_records_read_as_serde_reads_them() {
+        let read = [
+            r#"{"id": "a1", "text": "Line one\nLine \"two\"\t\\ \/ \u00e9\u20ac \b\f\r", "date": "2024-06-01"}"#,
+            r#"  {"text":"","title":"T","url":"u","source":"s","maintext":"m","html":"h","raw_html":"r","date_publish":"d","pub_date":"p"}"#,
+            "{}",
+            r#"{ "id" : "\u0041" , "html" : "<p>caf\u00E9</p>" }"#,
+            r#"{"te\u0078t": "escaped key"}"#,
+            r#"{"id": "x", "text": "\u0000nul"}"#,
+        ];
+        for line in read {
+            let fast = parse_flat(line.trim()).unwrap_or_else(|| panic!("fast path: {line}"));
+            let slow: RawRecord = serde_json::from_str(line.trim()).unwrap();
+            assert_eq!(fields(&fast), fields(&slow), "{line}");
+        }
+        // Left to serde: numbers, nulls, unknown and repeated fields,
+        // surrogates, bad escapes, raw control characters, trailing bytes.
+        let left = [
+            r#"{"id": 7, "text": "x"}"#,
+            r#"{"text": null}"#,
+            r#"{"text": "x", "extra": "y"}"#,
+            r#"{"text": "x", "text": "y"}"#,
+            r#"{"id": "a", "id": "b"}"#,
+            r#"{"text": "\ud83d\ude00"}"#,
+            r#"{"text": "\udc00"}"#,
+            r#"{"text": "\x41"}"#,
+            r#"{"text": "\u12g4"}"#,
+            r#"{"text": "\u+123"}"#,
+            "{\"text\": \"tab\there\"}",
+            r#"{"text": "x"} x"#,
+            r#"{"text": "x",}"#,
+            r#"{"text": "x""#,
+            r#"["text"]"#,
+        ];
+        for line in left {
+            assert!(parse_flat(line).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn string_ends_are_found_in_every_position() {
+        for len in 0..40 {
+            for at in 0..len {
+                for special in [b'"', b'\\', 0x01, 0x1f] {
+                    // Non-ASCII bytes (é) and 0x20 are plain.
+                    let mut b: Vec<u8> = "é ".bytes().cycle().take(len).collect();
+                    b[at] = special;
+                    assert_eq!(string_end(&b), Some(at), "{len} {at} {special}");
+                }
+            }
+            let plain: Vec<u8> = "é ".bytes().cycle().take(len).collect();
+            assert_eq!(string_end(&plain), None);
         }
     }
 

@@ -1,0 +1,220 @@
+//! How often a page repeats a line, or the first three words of a line:
+//! the counts behind the `dup` and `prefix_dup` features, grouped through
+//! an open-addressing table (linear in the page's lines, no sort).
+
+use super::features::Block;
+use std::cell::Cell;
+
+/// How many blocks of the page have the same text as each block.
+pub fn duplicate_counts(blocks: &[Block]) -> Vec<u32> {
+    // Texts are compared only when their hashes are equal.
+    group_sizes(
+        blocks.len(),
+        |i| Some(text_hash(blocks[i].text)),
+        |a, b| blocks[a].text == blocks[b].text,
+    )
+}
+
+/// How many other blocks of the page open with the same three words as
+/// each block: templated runs ("Click to share on ...", "Free shipping on
+/// orders ...") are furniture. Prose lines are left out (count 0): sentences
+/// that share an opening ("The company said ...") are still article text.
+pub fn prefix_counts(blocks: &[Block], prose: impl Fn(usize) -> bool) -> Vec<u32> {
+    let mut counts = group_sizes(
+        blocks.len(),
+        |i| {
+            if prose(i) {
+                None
+            } else {
+                prefix_key(blocks[i].text)
+            }
+        },
+        |_, _| true,
+    );
+    counts.iter_mut().for_each(|c| *c = c.saturating_sub(1));
+    counts
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u64,
+    /// The first line of the group.
+    line: u32,
+    /// Lines in the group; 0 marks a free slot.
+    count: u32,
+}
+
+const FREE: Slot = Slot {
+    key: 0,
+    line: 0,
+    count: 0,
+};
+
+thread_local! {
+    /// The table, kept per thread between pages.
+    static SLOTS: Cell<Vec<Slot>> = const { Cell::new(Vec::new()) };
+}
+
+/// Per line of `n`, the size of its group: lines with the same `key` that
+/// are also `same` (given two line indices); 0 for a line without a key.
+fn group_sizes(
+    n: usize,
+    key: impl Fn(usize) -> Option<u64>,
+    same: impl Fn(usize, usize) -> bool,
+) -> Vec<u32> {
+    let bits = (2 * n).max(16).next_power_of_two().trailing_zeros();
+    let mask = (1usize << bits) - 1;
+    let mut slots = SLOTS.take();
+    slots.clear();
+    slots.resize(mask + 1, FREE);
+    // Each line's slot first, then its group's size.
+    let mut out = vec![u32::MAX; n];
+    for (i, o) in out.iter_mut().enumerate() {
+        let Some(k) = key(i) else {
+            continue;
+        };
+        let mut s = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+        loop {
+            let slot = &mut slots[s];
+            if slot.count == 0 {
+                *slot = Slot {
+                    key: k,
+                    line: i as u32,
+                    count: 1,
+                };
+                break;
+            }
+            if slot.key == k && same(slot.line as usize, i) {
+                slot.count += 1;
+                break;
+            }
+            s = (s + 1) & mask;
+        }
+        *o = s as u32;
+    }
+    for o in &mut out {
+        *o = slots.get(*o as usize).map_or(0, |s| s.count);
+    }
+    SLOTS.set(slots);
+    out
+}
+
+/// A 64-bit hash of a line's bytes, eight at a time.
+fn text_hash(text: &str) -> u64 {
+    let mut h = text.len() as u64;
+    let chunks = text.as_bytes().chunks_exact(8);
+    let tail = chunks.remainder();
+    for chunk in chunks {
+        let v = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    let v = tail.iter().rev().fold(0u64, |acc, &b| acc << 8 | b as u64);
+    h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    h ^ h >> 29
+}
+
+/// The first three words of a line, lower-cased, as a key; `None` for
+/// shorter lines.
+fn prefix_key(text: &str) -> Option<u64> {
+    let bytes = text.as_bytes();
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut i = 0;
+    // Unicode white space in ASCII is tab to carriage return and space; a
+    // non-ASCII byte before the third word ends sends the line to `str`'s
+    // Unicode word split.
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    for _ in 0..3 {
+        while i < bytes.len() && space(bytes[i]) {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return None;
+        }
+        while i < bytes.len() && !space(bytes[i]) {
+            if bytes[i] >= 0x80 {
+                return unicode_prefix_key(text);
+            }
+            h = (h ^ bytes[i].to_ascii_lowercase() as u64).wrapping_mul(0x100_0000_01b3);
+            i += 1;
+        }
+        h = (h ^ b' ' as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    Some(h)
+}
+
+fn unicode_prefix_key(text: &str) -> Option<u64> {
+    let mut words = text.split_whitespace();
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for _ in 0..3 {
+        for b in words.next()?.bytes() {
+            h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x100_0000_01b3);
+        }
+        h = (h ^ b' ' as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    Some(h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks<'a>(texts: &[&'a str]) -> Vec<Block<'a>> {
+        texts
+            .iter()
+            .map(|t| Block {
+                text: t,
+                html: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn prefix_keys_of_ascii_lines_match_the_unicode_split() {
+        for line in [
+            "Click to share on Facebook",
+            "  Click\tTO share  on Reddit",
+            "Free shipping",
+            "Café to share on X",
+        ] {
+            assert_eq!(prefix_key(line), unicode_prefix_key(line), "{line}");
+        }
+        assert_eq!(prefix_key("Free shipping"), None);
+    }
+
+    #[test]
+    fn templated_openings_are_counted_and_prose_is_left_out() {
+        let b = blocks(&[
+            "Click to share on Facebook",
+            "Click to share on Reddit",
+            "Menu",
+            "Click here",
+            "The company said on Monday that its sales had risen by a tenth.",
+            "The company said that it would also open two new plants next year.",
+            "click TO share on X",
+        ]);
+        let prose = [false, false, false, false, true, true, false];
+        assert_eq!(prefix_counts(&b, |i| prose[i]), [2, 2, 0, 0, 0, 0, 2]);
+    }
+
+    #[test]
+    fn equal_lines_are_counted_together() {
+        let b = blocks(&["Menu", "Share", "Menu", "menu", "", "Share", "Menu", ""]);
+        assert_eq!(duplicate_counts(&b), [3, 2, 3, 1, 2, 2, 3, 2]);
+    }
+
+    /// Many lines, few distinct: the counts agree with a quadratic count,
+    /// table growth and wrap-around included.
+    #[test]
+    fn counts_match_a_pairwise_count() {
+        let texts: Vec<String> = (0..300)
+            .map(|i| format!("line {} of {}", i * 7 % 13, i % 3))
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let b = blocks(&refs);
+        let pairwise: Vec<u32> = refs
+            .iter()
+            .map(|t| refs.iter().filter(|u| *u == t).count() as u32)
+            .collect();
+        assert_eq!(duplicate_counts(&b), pairwise);
+    }
+}
