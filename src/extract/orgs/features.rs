@@ -598,23 +598,32 @@ pub const PASS_FEATURES: [usize; 10] = [22, 23, 24, 25, 27, 34, 35, 36, 37, 43];
 const BOS: u64 = 0xb05;
 const EOS: u64 = 0xe05;
 
-/// The sentence around token `i`: its neighbours' infos, `None` past an end.
-struct Window<'a> {
-    sent: &'a [TokenInfo],
-    i: usize,
+/// What a sentence's start or end looks like as a neighbour: BOS or EOS
+/// hashes, no flags.
+const fn edge(h: u64) -> TokenInfo {
+    TokenInfo {
+        exact: h,
+        lc: h,
+        shape: h,
+        pre3: 0,
+        suf3: 0,
+        suf4: 0,
+        flags: 0,
+    }
 }
 
-impl<'a> Window<'a> {
-    fn at(&self, j: isize) -> Option<&'a TokenInfo> {
-        self.sent.get(self.i.wrapping_add_signed(j))
-    }
-    fn lc(&self, j: isize) -> u64 {
-        self.at(j).map_or(if j < 0 { BOS } else { EOS }, |x| x.lc)
-    }
-    fn shape(&self, j: isize) -> u64 {
-        self.at(j)
-            .map_or(if j < 0 { BOS } else { EOS }, |x| x.shape)
-    }
+const BEFORE_START: TokenInfo = edge(BOS);
+const AFTER_END: TokenInfo = edge(EOS);
+
+/// Tokens `i - 3 ..= i + 3` of `sent`, with [`BEFORE_START`] and
+/// [`AFTER_END`] past its ends.
+#[inline(always)]
+fn window(sent: &[TokenInfo], i: usize) -> [&TokenInfo; 7] {
+    std::array::from_fn(|k| {
+        let j = (i + k).wrapping_sub(3);
+        sent.get(j)
+            .unwrap_or(if k < 3 { &BEFORE_START } else { &AFTER_END })
+    })
 }
 
 /// Sentence position class: 2 in a headline, 1 for a sentence's first word, else 0.
@@ -643,38 +652,41 @@ pub fn features(
     p2: u8,
     out: &mut [u32; N_FEATURES],
 ) {
-    let t = &sent[i];
-    let w = Window { sent, i };
-    let lc = |j| w.lc(j);
-    let sh = |j| w.shape(j);
-    let gz = |x: Option<&TokenInfo>| x.map_or(0, gazetteer);
+    let [m3, m2, m1, t, n1, n2, n3] = window(sent, i);
     let pos = position(t);
-    let legal_ahead = (1..=3)
-        .find(|&d| w.at(d).is_some_and(|x| x.flags & LEGAL != 0))
-        .unwrap_or(0) as u64;
+    let legal = |x: &TokenInfo| x.flags & LEGAL != 0;
+    let legal_ahead = if legal(n1) {
+        1
+    } else if legal(n2) {
+        2
+    } else if legal(n3) {
+        3
+    } else {
+        0
+    };
     let doc = (t.flags & (SEEN_LOWER | CAP_MID | CAP)) as u64;
     let f = [
         0,
         mix(1, t.exact),
         mix(2, t.lc),
-        mix(3, lc(-1)),
-        mix(4, lc(1)),
-        mix(5, lc(-2)),
-        mix(6, lc(2)),
+        mix(3, m1.lc),
+        mix(4, n1.lc),
+        mix(5, m2.lc),
+        mix(6, n2.lc),
         mix(7, t.shape),
-        mix(8, sh(-1)),
-        mix(9, sh(1)),
-        mix(mix(10, sh(-1)), t.shape),
-        mix(mix(11, t.shape), sh(1)),
-        mix(mix(12, lc(-1)), t.lc),
-        mix(mix(13, t.lc), lc(1)),
+        mix(8, m1.shape),
+        mix(9, n1.shape),
+        mix(mix(10, m1.shape), t.shape),
+        mix(mix(11, t.shape), n1.shape),
+        mix(mix(12, m1.lc), t.lc),
+        mix(mix(13, t.lc), n1.lc),
         mix(14, t.pre3),
         mix(15, t.suf3),
         mix(16, t.suf4),
         mix(mix(17, pos), t.shape),
         mix(mix(18, pos), t.lc),
-        mix(mix(19, gz(Some(t))), t.flags as u64 & CAP as u64),
-        mix(mix(20, gz(w.at(-1))), gz(w.at(1))),
+        mix(mix(19, gazetteer(t)), t.flags as u64 & CAP as u64),
+        mix(mix(20, gazetteer(m1)), gazetteer(n1)),
         mix(mix(mix(21, doc), pos), t.flags as u64 & ALL_CAPS as u64),
         0,
         0,
@@ -682,20 +694,20 @@ pub fn features(
         0,
         mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64),
         0,
-        mix(28, w.at(-1).map_or(BOS, |x| x.exact)),
-        mix(29, w.at(1).map_or(EOS, |x| x.exact)),
-        mix(mix(30, lc(-1)), t.shape),
-        mix(mix(31, t.shape), lc(1)),
-        mix(32, sh(-2)),
-        mix(33, sh(2)),
+        mix(28, m1.exact),
+        mix(29, n1.exact),
+        mix(mix(30, m1.lc), t.shape),
+        mix(mix(31, t.shape), n1.lc),
+        mix(32, m2.shape),
+        mix(33, n2.shape),
         0,
         0,
         0,
         0,
-        mix(mix(38, lc(-2)), lc(-1)),
-        mix(mix(39, lc(1)), lc(2)),
-        mix(40, lc(-3)),
-        mix(41, lc(3)),
+        mix(mix(38, m2.lc), m1.lc),
+        mix(mix(39, n1.lc), n2.lc),
+        mix(40, m3.lc),
+        mix(41, n3.lc),
         mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape),
         0,
         mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape),
