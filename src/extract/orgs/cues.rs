@@ -241,6 +241,42 @@ pub fn person_context(text: &str, toks: &[Span], i: usize) -> bool {
     }
 }
 
+/// [`cue_words`] class of a word that makes a cue when it stands just
+/// before a name.
+pub const BEFORE: u8 = 1;
+/// [`cue_words`] class of a word that makes a cue when it stands just
+/// after a name.
+pub const AFTER: u8 = 2;
+/// [`cue_words`] class of a title, which makes a cue two words before a name too.
+pub const TITLE: u8 = 4;
+
+/// Every word the cues look for next to a name, with its classes (a word
+/// may come more than once): one of them must stand beside a token for
+/// [`company_context`] or [`person_context`] to hold, see [`possible`].
+pub fn cue_words() -> impl Iterator<Item = (&'static str, u8)> {
+    let before = DEAL_VERBS
+        .iter()
+        .chain(BEFORE_PREPOSITION.iter().map(|(prep, _)| prep))
+        .map(|&w| (w, BEFORE));
+    let titles = PERSON_TITLES.iter().map(|&w| (w, BEFORE | TITLE));
+    let after = DEAL_VERBS
+        .iter()
+        .chain(AFTER_NAME)
+        .chain(&["'s", "’s", "was", "were", "said", ","])
+        .map(|&w| (w, AFTER));
+    before.chain(titles).chain(after)
+}
+
+/// False when neither [`company_context`] nor [`person_context`] can hold
+/// for token `i` of `toks`, given the [`cue_words`] classes of the
+/// sentence's words (a superset is fine: 0 only for words that are none of
+/// them). Most capitalized words stand beside no cue word at all.
+pub fn possible(text: &str, toks: &[Span], classes: &[u8], i: usize) -> bool {
+    (i >= 1 && (classes[i - 1] & BEFORE != 0 || text[toks[i - 1].clone()].ends_with("-based")))
+        || classes.get(i + 1).is_some_and(|c| c & AFTER != 0)
+        || (i >= 2 && classes[i - 2] & TITLE != 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,5 +324,47 @@ mod tests {
             .map(|i| &s[toks[i].clone()])
             .collect();
         assert_eq!(found, ["Barry", "Fitzpatrick", "Jones"]);
+    }
+
+    /// [`possible`] with each word's classes looked up by its exact text.
+    fn possibly_cued(s: &str) -> (Vec<bool>, Vec<bool>) {
+        let mut toks = Vec::new();
+        tokenize(s, 0..s.len(), &mut toks);
+        let classes: Vec<u8> = toks
+            .iter()
+            .map(|t| {
+                cue_words()
+                    .filter(|(w, _)| w.eq_ignore_ascii_case(&s[t.clone()]))
+                    .fold(0, |c, (_, k)| c | k)
+            })
+            .collect();
+        let both = (0..toks.len())
+            .map(|i| company_context(s, &toks, i) || person_context(s, &toks, i))
+            .collect();
+        let gate = (0..toks.len())
+            .map(|i| possible(s, &toks, &classes, i))
+            .collect();
+        (both, gate)
+    }
+
+    #[test]
+    fn every_cue_passes_the_gate() {
+        for s in [
+            "Shares in Electrolux fell, analysts at Nordea said.",
+            "Oatly, the Swedish oat-drink maker, grew.",
+            "Velmar, one of the world's largest security groups, grew.",
+            "Ontario-based Magna was up 1/8 after the acquisition of Lear.",
+            "Zentrix acquires Morvale, said Toyota. Lear spokesman Ray Magna 's board",
+            "Mr Barry Fitzpatrick said he met Jones , 45 , and Acme said it would.",
+            "President Bill Clinton met Sen. Dole and Acme said its profit rose.",
+        ] {
+            let (both, gate) = possibly_cued(s);
+            assert!(both.iter().any(|&b| b), "{s}");
+            for (i, (&b, &g)) in both.iter().zip(&gate).enumerate() {
+                assert!(!b || g, "{s}: token {i}");
+            }
+        }
+        let (_, gate) = possibly_cued("Acme grew fast last year");
+        assert_eq!(gate, [false, false, false, false, false]);
     }
 }

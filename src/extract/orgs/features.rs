@@ -241,6 +241,79 @@ fn is_legal(lc: u64) -> bool {
     LEGAL_SET.filter[bit / 64] >> (bit % 64) & 1 != 0 && LEGAL_SET.hashes.binary_search(&lc).is_ok()
 }
 
+/// The lower-cased hashes of [`cues::cue_words`] with their classes, sorted,
+/// and a 4096-bit filter of them (bit: the hash's top twelve bits).
+struct CueWords {
+    filter: [u64; 64],
+    classes: Vec<(u64, u8)>,
+}
+
+static CUE_WORDS: LazyLock<CueWords> = LazyLock::new(|| {
+    let mut classes: Vec<(u64, u8)> = cues::cue_words()
+        .map(|(w, c)| (hash_chars(w, true), c))
+        .collect();
+    classes.sort_unstable();
+    let mut merged: Vec<(u64, u8)> = Vec::with_capacity(classes.len());
+    for (h, c) in classes {
+        match merged.last_mut() {
+            Some(last) if last.0 == h => last.1 |= c,
+            _ => merged.push((h, c)),
+        }
+    }
+    let mut filter = [0u64; 64];
+    for &(h, _) in &merged {
+        let bit = (h >> 52) as usize;
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
+    CueWords {
+        filter,
+        classes: merged,
+    }
+});
+
+/// The [`cues::cue_words`] classes of the word of lower-cased hash `lc`
+/// (0 for most words). Any word written like a cue word, in any case, has
+/// its hash, so the classes are never too few.
+fn cue_classes(lc: u64) -> u8 {
+    let cw = &*CUE_WORDS;
+    let bit = (lc >> 52) as usize;
+    if cw.filter[bit / 64] >> (bit % 64) & 1 == 0 {
+        return 0;
+    }
+    cw.classes
+        .binary_search_by_key(&lc, |&(h, _)| h)
+        .map_or(0, |k| cw.classes[k].1)
+}
+
+/// [`ASCII_BYTES`] bit of an upper-case letter.
+const IS_UPPER: u32 = 1 << 24;
+/// [`ASCII_BYTES`] bit of a lower-case letter.
+const IS_LOWER: u32 = 1 << 25;
+/// [`ASCII_BYTES`] bit of a letter or digit.
+const IS_ALNUM: u32 = 1 << 26;
+
+/// What [`TokenInfo::ascii`] needs of each byte, packed: the byte hashed
+/// lower-cased (bits 0-7, digits as '0'), hashed as written (bits 8-15,
+/// digits as '0'), its shape class (bits 16-23: 'X', 'x', 'd', '`' as a
+/// quote, else itself), and the `IS_` bits.
+static ASCII_BYTES: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        let (lower, exact, kind, bits) = match b {
+            b'A'..=b'Z' => (b.to_ascii_lowercase(), b, b'X', IS_UPPER | IS_ALNUM),
+            b'a'..=b'z' => (b, b, b'x', IS_LOWER | IS_ALNUM),
+            b'0'..=b'9' => (b'0', b'0', b'd', IS_ALNUM),
+            b'`' => (b, b, b'\'', 0),
+            _ => (b, b, b, 0),
+        };
+        t[i] = lower as u32 | (exact as u32) << 8 | (kind as u32) << 16 | bits;
+        i += 1;
+    }
+    t
+};
+
 /// Per-token precomputed hashes and flags.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TokenInfo {
@@ -304,47 +377,38 @@ impl TokenInfo {
     }
 
     /// [`TokenInfo::new`] of an ASCII token, in one pass over its bytes
-    /// (most tokens): the same hashes as the general path.
+    /// (most tokens) with one table look-up per byte: the same hashes as
+    /// the general path.
     fn ascii(s: &[u8], full: bool) -> Self {
-        let (mut upper, mut lower, mut alnum) = (false, false, false);
-        let (mut lc, mut shape) = (HASH_SEED, SHAPE_SEED);
+        let (mut lc, mut exact, mut shape) = (HASH_SEED, HASH_SEED, SHAPE_SEED);
+        let (mut seen, mut last) = (0u32, 0u32);
         let mut pre3 = lc;
-        let mut last = 0u8;
         for (k, &b) in s.iter().enumerate() {
-            let (l, kind) = match b {
-                b'A'..=b'Z' => {
-                    upper = true;
-                    (b.to_ascii_lowercase(), b'X')
-                }
-                b'a'..=b'z' => {
-                    lower = true;
-                    (b, b'x')
-                }
-                b'0'..=b'9' => (b'0', b'd'),
-                b'`' => (b, b'\''),
-                _ => (b, b),
-            };
-            alnum |= b.is_ascii_alphanumeric();
-            lc = mix(lc, u64::from(l));
+            let e = ASCII_BYTES[usize::from(b)];
+            seen |= e;
+            lc = mix(lc, u64::from(e & 0xff));
+            exact = mix(exact, u64::from(e >> 8 & 0xff));
             if k < 3 {
                 pre3 = lc;
             }
+            let kind = e >> 16 & 0xff;
             if kind != last {
                 shape = mix(shape, u64::from(kind));
                 last = kind;
             }
         }
+        let upper = seen & IS_UPPER != 0;
         let mut flags = 0;
         if s.first().is_some_and(u8::is_ascii_uppercase) {
             flags |= CAP;
         }
-        if upper && !lower {
+        if upper && seen & IS_LOWER == 0 {
             flags |= ALL_CAPS;
         }
         if !upper {
             flags |= NO_UPPER;
         }
-        if alnum {
+        if seen & IS_ALNUM != 0 {
             flags |= ALNUM;
         }
         if s.len() <= LEGAL_MAX_LEN && is_legal(lc) {
@@ -353,10 +417,13 @@ impl TokenInfo {
         let full = full || upper;
         let suffix = |n: usize| {
             let part = &s[s.len().saturating_sub(n)..];
-            mix(hash_ascii(part, true), n as u64 + 10)
+            let h = part.iter().fold(HASH_SEED, |h, &b| {
+                mix(h, u64::from(ASCII_BYTES[usize::from(b)] & 0xff))
+            });
+            mix(h, n as u64 + 10)
         };
         TokenInfo {
-            exact: if upper { hash_ascii(s, false) } else { lc },
+            exact: if upper { exact } else { lc },
             lc,
             shape: mix(shape, (s.len() as u64).min(4)),
             pre3: if full { mix(pre3, 3) } else { 0 },
@@ -480,10 +547,12 @@ impl Prepared {
                 }
             }
         }
+        let classes: Vec<u8> = p.infos.iter().map(|t| cue_classes(t.lc)).collect();
         for s in &p.sentences {
             let toks = &p.tokens[s.clone()];
+            let classes = &classes[s.clone()];
             for (i, (info, &w)) in p.infos[s.clone()].iter().zip(&word[s.clone()]).enumerate() {
-                if info.flags & NO_UPPER != 0 {
+                if info.flags & NO_UPPER != 0 || !cues::possible(text, toks, classes, i) {
                     continue;
                 }
                 let known = words[w as usize];
@@ -529,23 +598,32 @@ pub const PASS_FEATURES: [usize; 10] = [22, 23, 24, 25, 27, 34, 35, 36, 37, 43];
 const BOS: u64 = 0xb05;
 const EOS: u64 = 0xe05;
 
-/// The sentence around token `i`: its neighbours' infos, `None` past an end.
-struct Window<'a> {
-    sent: &'a [TokenInfo],
-    i: usize,
+/// What a sentence's start or end looks like as a neighbour: BOS or EOS
+/// hashes, no flags.
+const fn edge(h: u64) -> TokenInfo {
+    TokenInfo {
+        exact: h,
+        lc: h,
+        shape: h,
+        pre3: 0,
+        suf3: 0,
+        suf4: 0,
+        flags: 0,
+    }
 }
 
-impl<'a> Window<'a> {
-    fn at(&self, j: isize) -> Option<&'a TokenInfo> {
-        self.sent.get(self.i.wrapping_add_signed(j))
-    }
-    fn lc(&self, j: isize) -> u64 {
-        self.at(j).map_or(if j < 0 { BOS } else { EOS }, |x| x.lc)
-    }
-    fn shape(&self, j: isize) -> u64 {
-        self.at(j)
-            .map_or(if j < 0 { BOS } else { EOS }, |x| x.shape)
-    }
+const BEFORE_START: TokenInfo = edge(BOS);
+const AFTER_END: TokenInfo = edge(EOS);
+
+/// Tokens `i - 3 ..= i + 3` of `sent`, with [`BEFORE_START`] and
+/// [`AFTER_END`] past its ends.
+#[inline(always)]
+fn window(sent: &[TokenInfo], i: usize) -> [&TokenInfo; 7] {
+    std::array::from_fn(|k| {
+        let j = (i + k).wrapping_sub(3);
+        sent.get(j)
+            .unwrap_or(if k < 3 { &BEFORE_START } else { &AFTER_END })
+    })
 }
 
 /// Sentence position class: 2 in a headline, 1 for a sentence's first word, else 0.
@@ -574,38 +652,41 @@ pub fn features(
     p2: u8,
     out: &mut [u32; N_FEATURES],
 ) {
-    let t = &sent[i];
-    let w = Window { sent, i };
-    let lc = |j| w.lc(j);
-    let sh = |j| w.shape(j);
-    let gz = |x: Option<&TokenInfo>| x.map_or(0, gazetteer);
+    let [m3, m2, m1, t, n1, n2, n3] = window(sent, i);
     let pos = position(t);
-    let legal_ahead = (1..=3)
-        .find(|&d| w.at(d).is_some_and(|x| x.flags & LEGAL != 0))
-        .unwrap_or(0) as u64;
+    let legal = |x: &TokenInfo| x.flags & LEGAL != 0;
+    let legal_ahead = if legal(n1) {
+        1
+    } else if legal(n2) {
+        2
+    } else if legal(n3) {
+        3
+    } else {
+        0
+    };
     let doc = (t.flags & (SEEN_LOWER | CAP_MID | CAP)) as u64;
     let f = [
         0,
         mix(1, t.exact),
         mix(2, t.lc),
-        mix(3, lc(-1)),
-        mix(4, lc(1)),
-        mix(5, lc(-2)),
-        mix(6, lc(2)),
+        mix(3, m1.lc),
+        mix(4, n1.lc),
+        mix(5, m2.lc),
+        mix(6, n2.lc),
         mix(7, t.shape),
-        mix(8, sh(-1)),
-        mix(9, sh(1)),
-        mix(mix(10, sh(-1)), t.shape),
-        mix(mix(11, t.shape), sh(1)),
-        mix(mix(12, lc(-1)), t.lc),
-        mix(mix(13, t.lc), lc(1)),
+        mix(8, m1.shape),
+        mix(9, n1.shape),
+        mix(mix(10, m1.shape), t.shape),
+        mix(mix(11, t.shape), n1.shape),
+        mix(mix(12, m1.lc), t.lc),
+        mix(mix(13, t.lc), n1.lc),
         mix(14, t.pre3),
         mix(15, t.suf3),
         mix(16, t.suf4),
         mix(mix(17, pos), t.shape),
         mix(mix(18, pos), t.lc),
-        mix(mix(19, gz(Some(t))), t.flags as u64 & CAP as u64),
-        mix(mix(20, gz(w.at(-1))), gz(w.at(1))),
+        mix(mix(19, gazetteer(t)), t.flags as u64 & CAP as u64),
+        mix(mix(20, gazetteer(m1)), gazetteer(n1)),
         mix(mix(mix(21, doc), pos), t.flags as u64 & ALL_CAPS as u64),
         0,
         0,
@@ -613,20 +694,20 @@ pub fn features(
         0,
         mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64),
         0,
-        mix(28, w.at(-1).map_or(BOS, |x| x.exact)),
-        mix(29, w.at(1).map_or(EOS, |x| x.exact)),
-        mix(mix(30, lc(-1)), t.shape),
-        mix(mix(31, t.shape), lc(1)),
-        mix(32, sh(-2)),
-        mix(33, sh(2)),
+        mix(28, m1.exact),
+        mix(29, n1.exact),
+        mix(mix(30, m1.lc), t.shape),
+        mix(mix(31, t.shape), n1.lc),
+        mix(32, m2.shape),
+        mix(33, n2.shape),
         0,
         0,
         0,
         0,
-        mix(mix(38, lc(-2)), lc(-1)),
-        mix(mix(39, lc(1)), lc(2)),
-        mix(40, lc(-3)),
-        mix(41, lc(3)),
+        mix(mix(38, m2.lc), m1.lc),
+        mix(mix(39, n1.lc), n2.lc),
+        mix(40, m3.lc),
+        mix(41, n3.lc),
         mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape),
         0,
         mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape),
@@ -734,6 +815,15 @@ mod tests {
         assert!(!["acme", "the", "corps", "said"]
             .iter()
             .any(|w| is_legal(hash_chars(w, true))));
+    }
+
+    #[test]
+    fn cue_words_are_found_in_any_case() {
+        assert_ne!(cue_classes(hash_chars("SAID", true)) & cues::AFTER, 0);
+        assert_ne!(cue_classes(hash_chars("’s", true)) & cues::AFTER, 0);
+        let title = cue_classes(hash_chars("President", true));
+        assert_eq!(title, cues::BEFORE | cues::TITLE);
+        assert_eq!(cue_classes(hash_chars("acme", true)), 0);
     }
 
     #[test]

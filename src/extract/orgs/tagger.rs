@@ -129,19 +129,11 @@ impl Model {
                         prefetch(self.row(f));
                     }
                     // Both passes' sums side by side, as in a row.
-                    let mut both = [0i32; 2 * N_TAGS];
-                    for k in SAME_IN_BOTH_PASSES.as_chunks::<2>().0 {
-                        add_pair(&mut both, self.row(feats[k[0]]), self.row(feats[k[1]]));
-                    }
-                    let (one, two) = both.split_at_mut(N_TAGS);
-                    let one: &mut Sums = one.try_into().expect("two passes");
-                    for k in PASS_FEATURES.as_chunks::<2>().0 {
-                        add_pair(
-                            one,
-                            self.weights(0, feats[k[0]]),
-                            self.weights(0, feats[k[1]]),
-                        );
-                    }
+                    let both = self.sum_rows(&feats, &SAME_IN_BOTH_PASSES);
+                    // The pass-dependent rows: only their first pass counts.
+                    let pass = self.sum_rows(&feats, &PASS_FEATURES);
+                    let (one, two) = both.split_at(N_TAGS);
+                    let one: Sums = std::array::from_fn(|t| one[t] + pass[t]);
                     fixed[r.start + i] = Some(two.try_into().expect("two passes"));
                     best_tag(&one.map(|s| s as f32), p1)
                 };
@@ -161,12 +153,10 @@ impl Model {
                     O
                 } else {
                     let sum = match fixed[r.start + i] {
-                        Some(mut sum) => {
+                        Some(fixed) => {
                             let feats = pass_features(sent, votes, i, p1, p2);
-                            for f in feats.as_chunks::<2>().0 {
-                                add_pair(&mut sum, self.weights(1, f[0]), self.weights(1, f[1]));
-                            }
-                            sum
+                            let pass = self.sum_rows(&feats, &ALL_PASS);
+                            std::array::from_fn(|t| fixed[t] + pass[N_TAGS + t])
                         }
                         None => {
                             features(sent, votes, i, p1, p2, &mut feats);
@@ -188,44 +178,61 @@ impl Model {
     }
 }
 
-/// Adds `a[t] + b[t]` to `sums[t]` for every `t`, where `a` and `b` hold
-/// (at least) `L` little-endian i16 weights.
-#[inline(always)]
-fn add_pair<const L: usize>(sums: &mut [i32; L], a: &[u8], b: &[u8]) {
-    let (a, b) = (&a[..2 * L], &b[..2 * L]);
-    let mut done = 0;
-    #[cfg(target_arch = "x86_64")]
-    while done + 8 <= L {
-        use std::arch::x86_64::{
-            __m128i, _mm_add_epi32, _mm_loadu_si128, _mm_madd_epi16, _mm_set1_epi16,
-            _mm_storeu_si128, _mm_unpackhi_epi16, _mm_unpacklo_epi16,
-        };
-        // Eight weights of each: interleaved a, b, a, b, ... and
-        // multiplied-added by pairs, they give a[t] + b[t] as 32-bit sums,
-        // four per instruction.
-        let (va, vb) = (&a[2 * done..2 * done + 16], &b[2 * done..2 * done + 16]);
-        let sum = &mut sums[done..done + 8];
-        // SAFETY: SSE2 is part of x86-64; each load or store covers exactly
-        // the 16 bytes of the slice it comes from (`va`, `vb`, `sum` halves).
-        unsafe {
-            let ones = _mm_set1_epi16(1);
-            let va = _mm_loadu_si128(va.as_ptr().cast::<__m128i>());
-            let vb = _mm_loadu_si128(vb.as_ptr().cast::<__m128i>());
-            let lo = _mm_madd_epi16(_mm_unpacklo_epi16(va, vb), ones);
-            let hi = _mm_madd_epi16(_mm_unpackhi_epi16(va, vb), ones);
-            let (s0, s1) = sum.split_at_mut(4);
-            let (s0, s1) = (
-                s0.as_mut_ptr().cast::<__m128i>(),
-                s1.as_mut_ptr().cast::<__m128i>(),
-            );
-            _mm_storeu_si128(s0, _mm_add_epi32(_mm_loadu_si128(s0), lo));
-            _mm_storeu_si128(s1, _mm_add_epi32(_mm_loadu_si128(s1), hi));
+impl Model {
+    /// The sums, lane by lane, of the rows of features `feats[k]` for `k`
+    /// in `which` (an even number of them): both passes' sums, as laid out
+    /// in a row.
+    #[inline(always)]
+    fn sum_rows(&self, feats: &[u32], which: &[usize]) -> [i32; 2 * N_TAGS] {
+        let mut sums = [0i32; 2 * N_TAGS];
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{
+                __m128i, _mm_add_epi32, _mm_cvtsi32_si128, _mm_loadu_si128, _mm_madd_epi16,
+                _mm_set1_epi16, _mm_setzero_si128, _mm_storeu_si128, _mm_unpackhi_epi16,
+                _mm_unpacklo_epi16,
+            };
+            // Rows two at a time: their i16 lanes interleaved a, b, a, b, ...
+            // and multiplied-added by pairs give a[t] + b[t] as 32-bit sums,
+            // four per instruction, kept in five registers: lanes 0-3, 4-7,
+            // 8-11, 12-15 and 16-17.
+            // SAFETY: SSE2 is part of x86-64; the loads cover bytes 0-15,
+            // 16-31 and 32-35 of a 36-byte row, the stores 16 bytes each of `out`.
+            unsafe {
+                let ones = _mm_set1_epi16(1);
+                let [mut s0, mut s1, mut s2, mut s3, mut s4] = [_mm_setzero_si128(); 5];
+                for k in which.as_chunks::<2>().0 {
+                    let a = self.row(feats[k[0]]).as_ptr();
+                    let b = self.row(feats[k[1]]).as_ptr();
+                    let load =
+                        |r: *const u8, at: usize| _mm_loadu_si128(r.add(at).cast::<__m128i>());
+                    let tail =
+                        |r: *const u8| _mm_cvtsi32_si128(r.add(32).cast::<i32>().read_unaligned());
+                    let (a0, b0) = (load(a, 0), load(b, 0));
+                    let (a1, b1) = (load(a, 16), load(b, 16));
+                    let (a2, b2) = (tail(a), tail(b));
+                    let add = |s, ab| _mm_add_epi32(s, _mm_madd_epi16(ab, ones));
+                    s0 = add(s0, _mm_unpacklo_epi16(a0, b0));
+                    s1 = add(s1, _mm_unpackhi_epi16(a0, b0));
+                    s2 = add(s2, _mm_unpacklo_epi16(a1, b1));
+                    s3 = add(s3, _mm_unpackhi_epi16(a1, b1));
+                    s4 = add(s4, _mm_unpacklo_epi16(a2, b2));
+                }
+                let mut out = [0i32; 20];
+                for (k, s) in [s0, s1, s2, s3, s4].into_iter().enumerate() {
+                    _mm_storeu_si128(out[4 * k..].as_mut_ptr().cast::<__m128i>(), s);
+                }
+                sums.copy_from_slice(&out[..2 * N_TAGS]);
+            }
         }
-        done += 8;
-    }
-    for t in done..L {
-        sums[t] += i32::from(i16::from_le_bytes([a[2 * t], a[2 * t + 1]]))
-            + i32::from(i16::from_le_bytes([b[2 * t], b[2 * t + 1]]));
+        #[cfg(not(target_arch = "x86_64"))]
+        for &k in which {
+            let row = self.row(feats[k]);
+            for (t, s) in sums.iter_mut().enumerate() {
+                *s += i32::from(i16::from_le_bytes([row[2 * t], row[2 * t + 1]]));
+            }
+        }
+        sums
     }
 }
 
@@ -237,6 +244,17 @@ fn add(sum: &mut Sums, w: &Weights) {
         *s += i32::from(i16::from_le_bytes([w[2 * t], w[2 * t + 1]]));
     }
 }
+
+/// Every position of the output of [`pass_features`].
+const ALL_PASS: [usize; PASS_FEATURES.len()] = {
+    let mut all = [0; PASS_FEATURES.len()];
+    let mut k = 0;
+    while k < all.len() {
+        all[k] = k;
+        k += 1;
+    }
+    all
+};
 
 /// Positions of the features that are not [`PASS_FEATURES`], in order.
 const SAME_IN_BOTH_PASSES: [usize; N_FEATURES - PASS_FEATURES.len()] = {
@@ -365,18 +383,21 @@ mod tests {
     #[test]
     fn pairs_of_rows_add_lane_by_lane() {
         let lane = |r: i32, t: i32| (r * 7919 + t * 4001) % 65536 - 32768;
-        let row = |r: i32| -> Vec<u8> {
-            (0..ROW as i32 / 2)
-                .flat_map(|t| (lane(r, t) as i16).to_le_bytes())
-                .collect()
-        };
-        let mut sums = [5i32; 2 * N_TAGS];
-        add_pair(&mut sums, &row(1), &row(2));
-        add_pair(&mut sums, &row(3), &row(4));
+        let mut raw = SHIPPED[..HEADER].to_vec();
+        raw.resize(HEADER + TABLE, 0);
+        for r in 1..=4 {
+            for t in 0..ROW as i32 / 2 {
+                let at = HEADER + r as usize * ROW + 2 * t as usize;
+                raw[at..at + 2].copy_from_slice(&(lane(r, t) as i16).to_le_bytes());
+            }
+        }
+        let m = Model::from_bytes(Vec::leak(raw)).unwrap();
+        let sums = m.sum_rows(&[1, 2, 3, 4], &[0, 1, 2, 3]);
         for (t, &s) in sums.iter().enumerate() {
             let t = t as i32;
-            assert_eq!(s, 5 + (1..=4).map(|r| lane(r, t)).sum::<i32>());
+            assert_eq!(s, (1..=4).map(|r| lane(r, t)).sum::<i32>());
         }
+        assert_eq!(m.sum_rows(&[0, 1], &[0, 0]), [0; 2 * N_TAGS]);
     }
 
     #[test]
