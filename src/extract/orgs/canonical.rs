@@ -30,6 +30,12 @@ const LEGAL_SUFFIXES: &[&str] = &[
 
 /// The name without possessive, leading "The" and legal suffixes.
 pub fn strip_name(form: &str) -> String {
+    stripped_words(form).join(" ")
+}
+
+/// The words of [`strip_name`]'s result (a word left empty by its trimmed
+/// comma included), not yet joined.
+fn stripped_words(form: &str) -> Vec<&str> {
     let mut s = form.trim();
     s = s
         .strip_suffix(".com")
@@ -46,10 +52,8 @@ pub fn strip_name(form: &str) -> String {
         words.remove(0);
     }
     while words.len() > 1 {
-        let last = words[words.len() - 1]
-            .trim_end_matches(',')
-            .to_ascii_lowercase();
-        if LEGAL_SUFFIXES.contains(&last.as_str()) {
+        let last = words[words.len() - 1].trim_end_matches(',');
+        if LEGAL_SUFFIXES.iter().any(|l| l.eq_ignore_ascii_case(last)) {
             words.pop();
             if let Some(w) = words.last_mut() {
                 *w = w.trim_end_matches(',');
@@ -64,7 +68,7 @@ pub fn strip_name(form: &str) -> String {
             *last = &last[..last.len() - 1];
         }
     }
-    words.join(" ")
+    words
 }
 
 /// A comparison key: lower case, letters and digits only between single spaces.
@@ -123,8 +127,20 @@ pub fn acronym_letters(short: &str) -> Option<String> {
 /// a longer name: a title ("The Guardian" is not "Guardian Media Group")
 /// or a name with its legal form ("News Corp" is not "News International").
 pub fn is_full_form(surface: &str, titled: bool) -> bool {
-    let words = |s: &str| s.split_whitespace().count();
-    titled || words(&strip_name(surface)) < words(surface.trim_end_matches(['\'', '’', 's']))
+    // The stripped words hold no white space: the non-empty ones are the
+    // words of the stripped name.
+    let stripped = || {
+        stripped_words(surface)
+            .iter()
+            .filter(|w| !w.is_empty())
+            .count()
+    };
+    titled
+        || stripped()
+            < surface
+                .trim_end_matches(['\'', '’', 's'])
+                .split_whitespace()
+                .count()
 }
 
 /// Links short forms to the longer names of the same article: an acronym to
@@ -187,11 +203,16 @@ pub fn link_names(names: &mut [String], surfaces: &[&str], full: &[bool]) {
 /// "McDonalds" and "McDonald" (from "McDonald's"), "TiVos" and "TiVo" in one
 /// article are one name: the form without the "s" is kept.
 fn merge_plurals(names: &mut [String]) {
+    // Only a name ending in "s" (in either case) can be a plural.
+    let plural = |n: &String| n.ends_with(['s', 'S']);
+    if !names.iter().any(plural) {
+        return;
+    }
     let by_lower: std::collections::HashMap<String, String> = names
         .iter()
         .map(|n| (n.to_lowercase(), n.clone()))
         .collect();
-    for n in names.iter_mut() {
+    for n in names.iter_mut().filter(|n| plural(n)) {
         let lower = n.to_lowercase();
         if let Some(single) = lower
             .strip_suffix('s')
