@@ -14,6 +14,10 @@ fn cued_words(text: &str, p: &Prepared) -> HashSet<String> {
         let toks = &p.tokens[s.clone()];
         let cued_here = &p.company_context[s.clone()];
         for (i, t) in toks.iter().enumerate() {
+            // Few tokens stand in a company context: that flag first.
+            if !cued_here[i] {
+                continue;
+            }
             let w = &text[t.clone()];
             // Places fit some of the contexts too: "a stake in Russia",
             // "the Milan stock market", "Budapest was up".
@@ -25,8 +29,7 @@ fn cued_words(text: &str, p: &Prepared) -> HashSet<String> {
             };
             // "controlled by Spain's Velmar": the possessor is not the company.
             let possessor = || matches!(word(i + 1), "'s" | "’s");
-            if cued_here[i]
-                && w.starts_with(|c: char| c.is_uppercase())
+            if w.starts_with(|c: char| c.is_uppercase())
                 && !possessor()
                 && w.chars().all(char::is_alphanumeric)
                 && w.chars().any(char::is_lowercase)
