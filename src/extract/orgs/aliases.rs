@@ -59,7 +59,7 @@ pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
     // Distinct names are few (tens per article), so comparing them pairwise is cheap.
     for (a_i, &a) in distinct.iter().enumerate() {
         for &b in &distinct[a_i + 1..] {
-            if renamed.contains_key(a) || renamed.contains_key(b) || !misspelt(a, b) {
+            if !misspelt(a, b) || renamed.contains_key(a) || renamed.contains_key(b) {
                 continue;
             }
             // The form the article writes more often is the right one.

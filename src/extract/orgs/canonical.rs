@@ -30,6 +30,12 @@ const LEGAL_SUFFIXES: &[&str] = &[
 
 /// The name without possessive, leading "The" and legal suffixes.
 pub fn strip_name(form: &str) -> String {
+    stripped_words(form).join(" ")
+}
+
+/// The words of [`strip_name`]'s result (a word left empty by its trimmed
+/// comma included), not yet joined.
+fn stripped_words(form: &str) -> Vec<&str> {
     let mut s = form.trim();
     s = s
         .strip_suffix(".com")
@@ -46,10 +52,8 @@ pub fn strip_name(form: &str) -> String {
         words.remove(0);
     }
     while words.len() > 1 {
-        let last = words[words.len() - 1]
-            .trim_end_matches(',')
-            .to_ascii_lowercase();
-        if LEGAL_SUFFIXES.contains(&last.as_str()) {
+        let last = words[words.len() - 1].trim_end_matches(',');
+        if LEGAL_SUFFIXES.iter().any(|l| l.eq_ignore_ascii_case(last)) {
             words.pop();
             if let Some(w) = words.last_mut() {
                 *w = w.trim_end_matches(',');
@@ -64,7 +68,7 @@ pub fn strip_name(form: &str) -> String {
             *last = &last[..last.len() - 1];
         }
     }
-    words.join(" ")
+    words
 }
 
 /// A comparison key: lower case, letters and digits only between single spaces.
@@ -107,10 +111,13 @@ fn is_acronym_shape(short: &str) -> bool {
 
 /// The first letters of the words of `long`, small words left out.
 pub fn initials(long: &str) -> String {
+    initial_letters(long).collect()
+}
+
+fn initial_letters(long: &str) -> impl Iterator<Item = char> + '_ {
     long.split_whitespace()
         .filter(|w| !matches!(*w, "and" | "of" | "for" | "the" | "de" | "&"))
         .filter_map(|w| w.chars().next())
-        .collect()
 }
 
 /// The letters of `short` (dots left out) when it is written as an acronym.
@@ -123,8 +130,20 @@ pub fn acronym_letters(short: &str) -> Option<String> {
 /// a longer name: a title ("The Guardian" is not "Guardian Media Group")
 /// or a name with its legal form ("News Corp" is not "News International").
 pub fn is_full_form(surface: &str, titled: bool) -> bool {
-    let words = |s: &str| s.split_whitespace().count();
-    titled || words(&strip_name(surface)) < words(surface.trim_end_matches(['\'', '’', 's']))
+    // The stripped words hold no white space: the non-empty ones are the
+    // words of the stripped name.
+    let stripped = || {
+        stripped_words(surface)
+            .iter()
+            .filter(|w| !w.is_empty())
+            .count()
+    };
+    titled
+        || stripped()
+            < surface
+                .trim_end_matches(['\'', '’', 's'])
+                .split_whitespace()
+                .count()
 }
 
 /// Links short forms to the longer names of the same article: an acronym to
@@ -132,74 +151,149 @@ pub fn is_full_form(surface: &str, titled: bool) -> bool {
 /// with its words ("Mitsubishi" to "Mitsubishi Motors"), unless the mention
 /// is a full form (`full`, see [`is_full_form`]). `names` are updated in place.
 pub fn link_names(names: &mut [String], surfaces: &[&str], full: &[bool]) {
-    // Acronyms are read off the written form, legal suffix included ("ONGC").
-    let mut acronym_sources: Vec<(String, String)> = surfaces
-        .iter()
-        .zip(names.iter())
-        .filter(|(s, _)| s.contains(' '))
-        .map(|(s, n)| (s.trim_start_matches("The ").to_string(), n.clone()))
-        .collect();
-    acronym_sources.extend(
-        names
+    // Every name links to a name of the article as it was written before
+    // any linking: the links are found first, then applied.
+    let links: Vec<(usize, String)> = {
+        let names: &[String] = names;
+        let mut longs: Vec<&str> = names
             .iter()
+            .map(String::as_str)
             .filter(|n| n.contains(' '))
-            .map(|n| (n.clone(), n.clone())),
-    );
-    let mut longs: Vec<String> = names.iter().filter(|n| n.contains(' ')).cloned().collect();
-    longs.sort_unstable();
-    longs.dedup();
-    // Each source's initials are read once, not once per name (what
-    // [`is_acronym_of`] would do).
-    let source_initials: Vec<String> = acronym_sources.iter().map(|(s, _)| initials(s)).collect();
-    for (k, n) in names.iter_mut().enumerate() {
-        let source = acronym_letters(n).and_then(|letters| {
-            source_initials
+            .collect();
+        longs.sort_unstable();
+        longs.dedup();
+        // Acronyms are read off the written form, legal suffix included
+        // ("ONGC"); the sources' initials are read once, and only for an
+        // article with a name written as an acronym.
+        let mut sources: Option<Initials> = None;
+        let mut links = Vec::new();
+        for (k, n) in names.iter().enumerate() {
+            if is_acronym_shape(n) {
+                let sources = sources.get_or_insert_with(|| {
+                    Initials::of(
+                        surfaces
+                            .iter()
+                            .zip(names)
+                            .filter(|(s, _)| s.contains(' '))
+                            .map(|(s, n)| (s.trim_start_matches("The "), n.as_str()))
+                            .chain(
+                                names
+                                    .iter()
+                                    .filter(|n| n.contains(' '))
+                                    .map(|n| (n.as_str(), n.as_str())),
+                            ),
+                    )
+                });
+                if let Some(source) = sources.spelled_by(n) {
+                    links.push((k, source.to_string()));
+                    continue;
+                }
+            }
+            if full.get(k).copied().unwrap_or(false) {
+                continue;
+            }
+            // The longer names starting with `n` sit together in the sorted list.
+            let from = longs.partition_point(|l| *l < n.as_str());
+            let mut extensions = longs[from..]
                 .iter()
-                .position(|i| i.len() >= 2 && i.eq_ignore_ascii_case(&letters))
-        });
-        if let Some(j) = source {
-            *n = acronym_sources[j].1.clone();
-            continue;
+                .take_while(|l| l.starts_with(n.as_str()))
+                .filter(|l| l.len() > n.len() && l.as_bytes()[n.len()] == b' ');
+            if let (Some(long), None) = (extensions.next(), extensions.next()) {
+                links.push((k, long.to_string()));
+                continue;
+            }
+            // "Rover" for "MG Rover", "Commission" for "European Commission".
+            let mut heads = longs.iter().filter(|l| {
+                l.len() > n.len()
+                    && l.ends_with(n.as_str())
+                    && l.as_bytes()[l.len() - n.len() - 1] == b' '
+            });
+            if let (Some(long), None) = (heads.next(), heads.next()) {
+                links.push((k, long.to_string()));
+            }
         }
-        if full.get(k).copied().unwrap_or(false) {
-            continue;
-        }
-        let mut extensions = longs.iter().filter(|l| {
-            l.len() > n.len() && l.starts_with(n.as_str()) && l.as_bytes()[n.len()] == b' '
-        });
-        if let (Some(long), None) = (extensions.next(), extensions.next()) {
-            *n = long.clone();
-            continue;
-        }
-        // "Rover" for "MG Rover", "Commission" for "European Commission".
-        let mut heads = longs.iter().filter(|l| {
-            l.len() > n.len()
-                && l.ends_with(n.as_str())
-                && l.as_bytes()[l.len() - n.len() - 1] == b' '
-        });
-        if let (Some(long), None) = (heads.next(), heads.next()) {
-            *n = long.clone();
-        }
+        links
+    };
+    for (k, long) in links {
+        names[k] = long;
     }
     merge_plurals(names);
+}
+
+/// The initials of the acronym sources of an article, lower-cased, in one
+/// buffer: one allocation for all the sources, not one per source.
+struct Initials<'a> {
+    letters: String,
+    /// Byte range of each source's initials in `letters`, and its name.
+    sources: Vec<(usize, usize, &'a str)>,
+}
+
+impl<'a> Initials<'a> {
+    /// `sources`: (written form, name) pairs, in order of preference.
+    fn of(sources: impl Iterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut letters = String::new();
+        let mut out = Vec::new();
+        for (form, name) in sources {
+            let start = letters.len();
+            letters.extend(initial_letters(form));
+            letters[start..].make_ascii_lowercase();
+            out.push((start, letters.len(), name));
+        }
+        Initials {
+            letters,
+            sources: out,
+        }
+    }
+
+    /// The name of the first source of two initials or more that
+    /// `acronym` (written as an acronym: see [`acronym_letters`]) spells.
+    fn spelled_by(&self, acronym: &str) -> Option<&'a str> {
+        let letters = || {
+            acronym
+                .bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| b.to_ascii_lowercase())
+        };
+        let len = letters().count();
+        self.sources
+            .iter()
+            .find(|&&(s, e, _)| {
+                e - s >= 2 && e - s == len && letters().eq(self.letters[s..e].bytes())
+            })
+            .map(|&(_, _, name)| name)
+    }
 }
 
 /// "McDonalds" and "McDonald" (from "McDonald's"), "TiVos" and "TiVo" in one
 /// article are one name: the form without the "s" is kept.
 fn merge_plurals(names: &mut [String]) {
-    let by_lower: std::collections::HashMap<String, String> = names
-        .iter()
-        .map(|n| (n.to_lowercase(), n.clone()))
-        .collect();
-    for n in names.iter_mut() {
-        let lower = n.to_lowercase();
-        if let Some(single) = lower
-            .strip_suffix('s')
-            .filter(|s| s.len() >= 2)
-            .and_then(|s| by_lower.get(s))
-        {
-            *n = single.clone();
+    // Only a name ending in "s" (in either case) can be a plural.
+    let plural = |n: &String| n.ends_with(['s', 'S']);
+    if !names.iter().any(plural) {
+        return;
+    }
+    // `n` lower-cased is `lower` (an ASCII name without allocating).
+    let lowers_to = |n: &str, lower: &str| {
+        if n.is_ascii() {
+            n.len() == lower.len() && n.eq_ignore_ascii_case(lower)
+        } else {
+            n.to_lowercase() == lower
         }
+    };
+    // The singular is the last name written so, as the names were before any merge.
+    let singulars: Vec<(usize, String)> = names
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| plural(n))
+        .filter_map(|(k, n)| {
+            let lower = n.to_lowercase();
+            let single = lower.strip_suffix('s').filter(|s| s.len() >= 2)?;
+            let found = names.iter().rev().find(|m| lowers_to(m, single))?;
+            Some((k, found.clone()))
+        })
+        .collect();
+    for (k, single) in singulars {
+        names[k] = single;
     }
 }
 
@@ -230,6 +324,23 @@ mod tests {
         assert_eq!(strip_name("Acme Holdings, Inc."), "Acme");
         assert_eq!(strip_name("Warner Bros."), "Warner Bros");
         assert_eq!(strip_name("U.S."), "U.S.");
+    }
+
+    #[test]
+    fn initials_find_the_first_source_an_acronym_spells() {
+        let sources = Initials::of(
+            [
+                ("The Bank of America", "Bank of America"),
+                ("United States", "US one"),
+                ("Union Station", "US two"),
+                ("Acme", "Acme"),
+            ]
+            .into_iter(),
+        );
+        assert_eq!(sources.spelled_by("U.S."), Some("US one"));
+        assert_eq!(sources.spelled_by("TBA"), Some("Bank of America"));
+        assert_eq!(sources.spelled_by("A"), None);
+        assert_eq!(sources.spelled_by("USA"), None);
     }
 
     #[test]

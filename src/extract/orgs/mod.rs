@@ -88,7 +88,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .filter(|e| !demonyms::is_demonym(&text[e.start..e.end]))
         .filter(|e| !is_compound_adjective(&text[e.start..e.end]))
         .filter(|e| !is_common_acronym(&text[e.start..e.end]))
-        .filter(|e| !NOT_NAMES.contains(&&text[e.start..e.end]))
+        .filter(|e| !is_not_name(&text[e.start..e.end]))
         .filter(|e| !starts_with_person_title(&text[e.start..e.end]))
         .filter(|e| !names_a_place_or_event(&text[e.start..e.end]))
         .filter(|e| !spells_common_acronym(text, &text[e.start..e.end]))
@@ -162,7 +162,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
             .into_iter()
             .filter(|&(s, e)| {
                 let name = &text[s..e];
-                !NOT_NAMES.contains(&name)
+                !is_not_name(name)
                     && !demonyms::is_demonym(name)
                     && !products::is_famous_product(name)
                     && !products::has_product_head(name)
@@ -211,11 +211,24 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     }
     // A tagger name inside a Title Case Headline counts only when the
     // article confirms it elsewhere.
+    // Spans are in text order: a sentence's verdict is reused by the next span.
+    let mut last_sentence: Option<(usize, bool)> = None;
+    let mut title_case = |s: usize| {
+        let Some(i) = doc.sentence_at(s) else {
+            return false;
+        };
+        match last_sentence {
+            Some((j, verdict)) if j == i => verdict,
+            _ => {
+                let verdict = is_title_case_sentence(&doc.text[doc.sentences[i].clone()]);
+                last_sentence = Some((i, verdict));
+                verdict
+            }
+        }
+    };
     let titled: Vec<bool> = spans
         .iter()
-        .map(|&(s, e, canon)| {
-            canon.is_none() && !is_institutional(&text[s..e]) && in_title_case_sentence(doc, s)
-        })
+        .map(|&(s, e, canon)| canon.is_none() && !is_institutional(&text[s..e]) && title_case(s))
         .collect();
     let keep: Vec<bool> = (0..spans.len())
         .map(|i| !titled[i] || (0..spans.len()).any(|j| !titled[j] && names[j] == names[i]))
@@ -307,22 +320,27 @@ fn trim_sentence_openers(
     gazetteer: &[(usize, usize, Option<&'static str>)],
 ) {
     let text = doc.text;
-    let known: std::collections::HashSet<&str> = spans
-        .iter()
-        .map(|&(s, e, _)| (s, e))
-        .chain(gazetteer.iter().map(|&(s, e, _)| (s, e)))
-        .map(|(s, e)| &text[s..e])
-        .collect();
+    // The set of names is built only for an article with a candidate.
+    let mut known: Option<std::collections::HashSet<&str>> = None;
     let mut trimmed = Vec::new();
     for (k, &(s, e, canon)) in spans.iter().enumerate() {
         let Some(space) = text[s..e].find(' ') else {
             continue;
         };
-        let at_start = starts_sentence(doc, s);
         let first = &text[s..s + space];
         let rest = s + space + 1;
-        if canon.is_none() && at_start && is_descriptor(first) && known.contains(&text[rest..e]) {
-            trimmed.push((k, rest));
+        if canon.is_none() && is_descriptor(first) && starts_sentence(doc, s) {
+            let known = known.get_or_insert_with(|| {
+                spans
+                    .iter()
+                    .map(|&(s, e, _)| (s, e))
+                    .chain(gazetteer.iter().map(|&(s, e, _)| (s, e)))
+                    .map(|(s, e)| &text[s..e])
+                    .collect()
+            });
+            if known.contains(&text[rest..e]) {
+                trimmed.push((k, rest));
+            }
         }
     }
     for (k, rest) in trimmed {
@@ -447,17 +465,37 @@ const COMMON_ACRONYMS: &[&str] = &[
 ];
 
 fn is_common_acronym(name: &str) -> bool {
-    COMMON_ACRONYMS.contains(&name)
+    static SORTED: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(COMMON_ACRONYMS));
+    SORTED.binary_search(&name).is_ok()
 }
 
-/// The common acronyms written as acronyms (see [`canonical::spells`]), with
-/// their letters: a name spells one when its initials are those letters.
-static COMMON_ACRONYM_LETTERS: LazyLock<Vec<(&str, String)>> = LazyLock::new(|| {
-    COMMON_ACRONYMS
+/// A word list sorted for binary search.
+fn sorted(words: &[&'static str]) -> Vec<&'static str> {
+    let mut out = words.to_vec();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// True when `name` is one of [`NOT_NAMES`].
+fn is_not_name(name: &str) -> bool {
+    static SORTED: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(NOT_NAMES));
+    SORTED.binary_search(&name).is_ok()
+}
+
+/// The common acronyms written as acronyms (see [`canonical::spells`]), by
+/// their letters in lower case (sorted): a name spells one when its
+/// initials are those letters.
+static COMMON_ACRONYM_LETTERS: LazyLock<Vec<(String, &str)>> = LazyLock::new(|| {
+    let mut out: Vec<(String, &str)> = COMMON_ACRONYMS
         .iter()
         .filter(|a| a.len() >= 2)
-        .filter_map(|&a| canonical::acronym_letters(a).map(|letters| (a, letters)))
-        .collect()
+        .filter_map(|&a| {
+            canonical::acronym_letters(a).map(|letters| (letters.to_ascii_lowercase(), a))
+        })
+        .collect();
+    out.sort_unstable();
+    out
 });
 
 /// "Really Simple Syndication" where the article also writes "RSS": the
@@ -466,19 +504,24 @@ fn spells_common_acronym(text: &str, name: &str) -> bool {
     if !name.contains(' ') {
         return false;
     }
-    let initials = canonical::initials(name);
+    let mut initials = canonical::initials(name);
     if initials.len() < 2 {
         return false;
     }
-    COMMON_ACRONYM_LETTERS.iter().any(|&(a, ref letters)| {
-        initials.eq_ignore_ascii_case(letters)
-            && text.match_indices(a).any(|(i, _)| {
+    initials.make_ascii_lowercase();
+    let all = &COMMON_ACRONYM_LETTERS[..];
+    let from = all.partition_point(|(letters, _)| *letters < initials);
+    all[from..]
+        .iter()
+        .take_while(|(letters, _)| *letters == initials)
+        .any(|&(_, a)| {
+            text.match_indices(a).any(|(i, _)| {
                 let before = text[..i].chars().next_back();
                 let after = text[i + a.len()..].chars().next();
                 !before.is_some_and(char::is_alphanumeric)
                     && !after.is_some_and(char::is_alphanumeric)
             })
-    })
+        })
 }
 
 /// Words capitalized only because they start a sentence, which a tagger
@@ -574,6 +617,14 @@ static AND_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 /// name), a numbered event or site, or begins an event's name.
 fn names_an_index(text: &str, e: usize) -> bool {
     let rest = &text[e..];
+    // Every pattern opens with spaces, then a number or a word starting
+    // with one of these letters: most names fail this before any regex.
+    let first = rest.bytes().find(|&b| b != b' ');
+    if !rest.starts_with(' ')
+        || !first.is_some_and(|b| b.is_ascii_digit() || b"abcikms".contains(&b))
+    {
+        return false;
+    }
     INDEX_AFTER.is_match(rest) || NUMBERED_EVENT_OR_SITE.is_match(rest) || AND_EVENT.is_match(rest)
 }
 
@@ -709,15 +760,11 @@ fn starts_with_person_title(name: &str) -> bool {
     )
 }
 
-/// True when the sentence holding byte `pos` is a Title Case Headline or menu
+/// True when `sentence` is a Title Case Headline or menu
 /// line: at least four words, three quarters of them capitalized, and either a
 /// capitalized function word after the first ("... Partnerships With Four ...")
 /// or no digits (which keeps result tables like "Leeds 3 Chelsea 1" out).
-fn in_title_case_sentence(doc: &Document, pos: usize) -> bool {
-    let Some(i) = doc.sentence_at(pos) else {
-        return false;
-    };
-    let sentence = &doc.text[doc.sentences[i].clone()];
+fn is_title_case_sentence(sentence: &str) -> bool {
     let (mut words, mut capitalized, mut function) = (0, 0, false);
     let digits = sentence.bytes().any(|b| b.is_ascii_digit());
     for (k, w) in sentence.split_whitespace().enumerate() {
@@ -793,35 +840,44 @@ fn is_place_adjective(word: &str) -> bool {
 
 /// Legal forms that end a company's name.
 fn is_legal_form(word: &str) -> bool {
+    // Lower-cased on the stack: no legal form is longer than 12 bytes.
+    let word = word.trim_end_matches('.').as_bytes();
+    let mut lower = [0u8; 12];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    for (l, b) in lower.iter_mut().zip(word) {
+        *l = b.to_ascii_lowercase();
+    }
     matches!(
-        word.trim_end_matches('.').to_ascii_lowercase().as_str(),
-        "inc"
-            | "corp"
-            | "co"
-            | "ltd"
-            | "plc"
-            | "llc"
-            | "ag"
-            | "sa"
-            | "s.a"
-            | "nv"
-            | "n.v"
-            | "gmbh"
-            | "spa"
-            | "s.p.a"
-            | "ab"
-            | "asa"
-            | "oy"
-            | "oyj"
-            | "bv"
-            | "b.v"
-            | "kk"
-            | "bhd"
-            | "pty"
-            | "tbk"
-            | "incorporated"
-            | "corporation"
-            | "limited"
+        &*lower,
+        b"inc"
+            | b"corp"
+            | b"co"
+            | b"ltd"
+            | b"plc"
+            | b"llc"
+            | b"ag"
+            | b"sa"
+            | b"s.a"
+            | b"nv"
+            | b"n.v"
+            | b"gmbh"
+            | b"spa"
+            | b"s.p.a"
+            | b"ab"
+            | b"asa"
+            | b"oy"
+            | b"oyj"
+            | b"bv"
+            | b"b.v"
+            | b"kk"
+            | b"bhd"
+            | b"pty"
+            | b"tbk"
+            | b"incorporated"
+            | b"corporation"
+            | b"limited"
     )
 }
 

@@ -127,9 +127,15 @@ pub fn has_product_head(name: &str) -> bool {
 
 /// True when the name at `text[s..e]` is used as a product's name there.
 fn used_as_product(text: &str, s: usize, e: usize) -> bool {
+    // The introduction ends with "called", "dubbed" or "named" and spaces.
+    let words_before = text[..s].trim_end_matches(' ');
+    let introduced = words_before.len() < s
+        && ["called", "dubbed", "named"]
+            .iter()
+            .any(|w| words_before.ends_with(w));
     let head = text[..s].len().saturating_sub(60);
     let head = (head..s).find(|&i| text.is_char_boundary(i)).unwrap_or(s);
-    if PRODUCT_BEFORE.is_match(&text[head..s]) {
+    if introduced && PRODUCT_BEFORE.is_match(&text[head..s]) {
         return true;
     }
     let Some(m) = PRODUCT_AFTER.find(&text[e..]) else {
@@ -155,10 +161,10 @@ fn has_model_code(text: &str, s: usize, e: usize) -> bool {
         .strip_suffix(' ')
         .and_then(|r| r.rsplit([' ', '\n', '(']).next());
     // "FY2005" is a fiscal year, not a model.
-    inner
-        .chain(next)
-        .chain(previous)
-        .any(|w| MODEL_CODE.is_match(w) && !w.starts_with("FY"))
+    inner.chain(next).chain(previous).any(|w| {
+        // Every model code holds a digit: most words need no regex.
+        w.bytes().any(|b| b.is_ascii_digit()) && MODEL_CODE.is_match(w) && !w.starts_with("FY")
+    })
 }
 
 /// True when `name` ends with a one-letter trim or model grade ("Kestrel S").

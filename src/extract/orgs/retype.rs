@@ -14,6 +14,10 @@ fn cued_words(text: &str, p: &Prepared) -> HashSet<String> {
         let toks = &p.tokens[s.clone()];
         let cued_here = &p.company_context[s.clone()];
         for (i, t) in toks.iter().enumerate() {
+            // Few tokens stand in a company context: that flag first.
+            if !cued_here[i] {
+                continue;
+            }
             let w = &text[t.clone()];
             // Places fit some of the contexts too: "a stake in Russia",
             // "the Milan stock market", "Budapest was up".
@@ -32,7 +36,6 @@ fn cued_words(text: &str, p: &Prepared) -> HashSet<String> {
                 && !after_in()
                 && !market()
                 && !is_month(w)
-                && cued_here[i]
             {
                 out.insert(w.to_lowercase());
             }
@@ -138,42 +141,41 @@ pub fn by_head_noun(name: &str) -> bool {
         .is_some_and(|(_, last)| HEAD_NOUNS.contains(&last))
 }
 
-/// Nouns that say what a company is, written right before its name
-/// ("carmaker Zentrix Auto", "security firm Qorvia", "its partner Lumio").
-const DESCRIPTORS: &[&str] = &[
-    "company",
-    "firm",
-    "maker",
-    "carmaker",
-    "automaker",
-    "chipmaker",
-    "drugmaker",
-    "brokerage",
-    "lender",
-    "insurer",
-    "airline",
-    "retailer",
-    "conglomerate",
-    "giant",
-    "publisher",
-    "broadcaster",
-    "operator",
-    "startup",
-    "start-up",
-    "specialist",
-    "specialists",
-    "supplier",
-    "provider",
-    "manufacturer",
-    "partner",
-    "distributor",
-    "consultancy",
-    "subsidiary",
-];
-
-/// True when `word` is a company noun written before a company's name.
+/// True when `word` is a noun that says what a company is, written right
+/// before its name ("carmaker Zentrix Auto", "security firm Qorvia", "its
+/// partner Lumio"). A `match`, not a list scan: it runs on most tokens.
 pub fn is_descriptor(word: &str) -> bool {
-    DESCRIPTORS.contains(&word)
+    matches!(
+        word,
+        "company"
+            | "firm"
+            | "maker"
+            | "carmaker"
+            | "automaker"
+            | "chipmaker"
+            | "drugmaker"
+            | "brokerage"
+            | "lender"
+            | "insurer"
+            | "airline"
+            | "retailer"
+            | "conglomerate"
+            | "giant"
+            | "publisher"
+            | "broadcaster"
+            | "operator"
+            | "startup"
+            | "start-up"
+            | "specialist"
+            | "specialists"
+            | "supplier"
+            | "provider"
+            | "manufacturer"
+            | "partner"
+            | "distributor"
+            | "consultancy"
+            | "subsidiary"
+    )
 }
 
 /// True when the word before the entity at `s..e` of type `kind` (a comma
@@ -197,7 +199,7 @@ fn word_before(text: &str, s: usize) -> &str {
 /// True when the word before byte `s` (a comma aside) is a company noun
 /// ("software giant Maple").
 pub fn follows_company_noun(text: &str, s: usize) -> bool {
-    DESCRIPTORS.contains(&word_before(text, s))
+    is_descriptor(word_before(text, s))
 }
 
 /// Nouns that say what a company is, written right after its name

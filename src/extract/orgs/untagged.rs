@@ -76,9 +76,8 @@ pub fn find(text: &str, p: &Prepared, taken: &[(usize, usize)]) -> Vec<(usize, u
         let mut k = sentence.start + 1;
         while k < sentence.end {
             // "company N / A" in a table is no name: a name has two letters or more.
-            // The cheap test of the word first: a company noun is looked up
-            // only before a name-like word.
-            if word(k).len() > 1 && is_name_word(word(k)) && is_descriptor(word(k - 1)) && free(k) {
+            // The company noun first: its `match` rules out most words at once.
+            if is_descriptor(word(k - 1)) && word(k).len() > 1 && is_name_word(word(k)) && free(k) {
                 let mut end = k + 1;
                 while end < sentence.end && end < k + 3 && is_name_word(word(end)) && free(end) {
                     end += 1;
