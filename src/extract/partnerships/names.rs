@@ -446,10 +446,16 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
                 piece = &piece[..p];
             }
         }
-        let trimmed = piece
+        let mut trimmed = piece
             .trim_end_matches(['.', ','])
             .trim_end_matches("'s")
             .trim_end_matches("’s");
+        // The possessive of a name ending in s: "Jane Myers' label".
+        if let Some(owner) = trimmed.strip_suffix(['\'', '’']) {
+            if owner.ends_with('s') {
+                trimmed = owner;
+            }
+        }
         end = start + trimmed.len();
         let mut piece = &sentence[start..end];
         let first_word = piece.split_whitespace().next().unwrap_or_default();
@@ -567,6 +573,10 @@ mod tests {
         assert_eq!(
             names("Subsequently, Globex worked with Acme."),
             ["Globex", "Acme"]
+        );
+        assert_eq!(
+            names("Acme worked with Globex Systems' label."),
+            ["Acme", "Globex Systems"]
         );
     }
 }
