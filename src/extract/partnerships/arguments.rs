@@ -257,6 +257,12 @@ static OBJECT_OF_WITH: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"(?i)(?-u:\b)with\s+(?:the\s+)?$").expect("with object pattern")
 });
 
+/// A finite verb right after a name: the name is a subject.
+static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+(?:also\s+)?(?:has|have|had|is|are|was|were|will|would|can|could|signed|agreed|formed|[a-z]+ed)\s")
+        .expect("subject verb pattern")
+});
+
 static AND: LazyLock<Regex> =
     LazyLock::new(|| crate::text::pattern::regex(r"(?-u:\b)and(?-u:\b)").expect("and pattern"));
 
@@ -317,9 +323,18 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         if SECOND_PREDICATE.is_match(gap)
             || OBJECT_OF_WITH.is_match(&sentence[..l.start]) && AND.is_match(gap)
         {
-            left = groups
-                .first()
-                .filter(|g| g.end <= l.start && !OBJECT_OF_WITH.is_match(&sentence[..g.start]))
+            // The subject is the nearest earlier name its verb follows
+            // ("Acme has", "Acme signed"), else the sentence's first.
+            let earlier = || {
+                groups
+                    .iter()
+                    .take_while(|g| g.end <= l.start)
+                    .filter(|g| !OBJECT_OF_WITH.is_match(&sentence[..g.start]))
+            };
+            left = earlier()
+                .filter(|g| SUBJECT_VERB.is_match(&sentence[g.end..]))
+                .last()
+                .or_else(|| earlier().next())
                 .or(left);
         }
     }
@@ -699,6 +714,17 @@ mod tests {
             run(
                 "Acme has produced Globex and Initech consoles, and has worked with Umbrella.",
                 &["Acme", "Globex", "Initech", "Umbrella"]
+            ),
+            Sides::Pairs(vec![("Acme", "Umbrella")])
+        );
+    }
+
+    #[test]
+    fn a_second_predicate_takes_the_nearest_subject_with_a_verb() {
+        assert_eq!(
+            run(
+                "Made on Hooli hardware, Acme has produced Globex and Initech consoles, and has worked with Umbrella.",
+                &["Hooli", "Acme", "Globex", "Initech", "Umbrella"]
             ),
             Sides::Pairs(vec![("Acme", "Umbrella")])
         );
