@@ -252,9 +252,11 @@ static SECOND_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("second predicate pattern")
 });
 
-/// A name right after "with": the object of a phrase, not a subject.
+/// A name right after a preposition ("with", "of"): the object of a
+/// phrase, not a subject.
 static OBJECT_OF_WITH: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)(?-u:\b)with\s+(?:the\s+)?$").expect("with object pattern")
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:with|of|from|for|to)\s+(?:the\s+)?$")
+        .expect("with object pattern")
 });
 
 /// A finite verb right after a name: the name is a subject.
@@ -306,6 +308,15 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     let right = right
         .map(|i| &groups[i])
         .filter(|_| !FOUNDS_VENTURE.is_match(&sentence[trigger.start..trigger.end]));
+    let all_pairs = |names: &[&'o str]| {
+        let mut v = Vec::new();
+        for (i, &a) in names.iter().enumerate() {
+            for &b in &names[i + 1..] {
+                v.push((a, b));
+            }
+        }
+        v
+    };
     let mut left = groups
         .iter()
         .rev()
@@ -315,7 +326,16 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         if NAMES_THE_GROUP.is_match(&sentence[l.end..trigger.start])
             && GROUP_NOUN.is_match(&sentence[trigger.start..trigger.end])
         {
-            return Sides::None;
+            // Its members may follow: "Acme Labs, a joint venture between
+            // Globex and Initech".
+            return match right {
+                Some(r)
+                    if r.names.len() >= 2 && BETWEEN.is_match(&sentence[trigger.end..r.start]) =>
+                {
+                    Sides::Pairs(all_pairs(&r.names))
+                }
+                _ => Sides::None,
+            };
         }
         let gap = &sentence[l.end..trigger.start];
         // "Acme signed a deal with Globex and an accord with Initech": a
@@ -338,15 +358,6 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
                 .or(left);
         }
     }
-    let all_pairs = |names: &[&'o str]| {
-        let mut v = Vec::new();
-        for (i, &a) in names.iter().enumerate() {
-            for &b in &names[i + 1..] {
-                v.push((a, b));
-            }
-        }
-        v
-    };
     if trigger.subjects_only {
         return match left {
             Some(l) if l.names.len() >= 2 => Sides::Pairs(all_pairs(&l.names)),
@@ -775,6 +786,28 @@ mod tests {
         let t = find_all(s, &spans);
         assert_eq!(
             sides(s, t.last().expect("a trigger"), &g),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_venture_named_before_between_pairs_its_members() {
+        assert_eq!(
+            run(
+                "Acme Labs, a joint venture between Globex and Initech, won an order.",
+                &["Acme Labs", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Globex", "Initech")])
+        );
+    }
+
+    #[test]
+    fn the_owner_of_an_object_is_no_subject() {
+        assert_eq!(
+            run(
+                "Acme bought the catalogue of Globex and partnered with Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
             Sides::Pairs(vec![("Acme", "Initech")])
         );
     }

@@ -401,14 +401,12 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             let no_capital = !w.chars().any(char::is_uppercase) && !digit_name;
             // A common word opening the sentence is capitalized only for that.
             // An opening adverb set off by a comma ("Additionally,") too.
-            // A capitalized adverb set off by a comma is no name anywhere.
             let opening = at_opening
                 && lexicon::is_common(
                     w.trim_end_matches([',', ';', ':'])
                         .trim_end_matches("'s")
                         .trim_end_matches("’s"),
-                )
-                || w.ends_with("ly,");
+                );
             // "Singapore Telecom", "British Airways": a place before a
             // generic company word is part of the name.
             let heads_name = !w.ends_with(['\'', '’', 's', ','])
