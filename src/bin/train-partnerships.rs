@@ -227,14 +227,35 @@ fn read(path: &str, index: &mut HashMap<String, u32>, grow: bool, unlabelled: f3
     out
 }
 
-/// Logistic regression weights (AdaGrad with L2, examples in a fixed shuffled order).
+/// Logistic regression weights: the mean of `o.runs` fits, each over the
+/// examples in its own fixed shuffled order. One fit's weights depend on
+/// the order enough to move a pair near the threshold across it; the mean
+/// of a few does much less.
 fn fit(passages: &[&Passage], n_features: usize, o: &Options) -> Vec<f32> {
     let examples: Vec<&Example> = passages.iter().flat_map(|p| &p.examples).collect();
     let count = counts(&examples, n_features);
+    let mut mean = vec![0f32; n_features];
+    for run in 0..o.runs {
+        let seed = 0x9e37_79b9_7f4a_7c15u64 ^ (run as u64).wrapping_mul(0x2545_f491_4f6c_dd1d);
+        let w = fit_once(&examples, &count, n_features, o, seed);
+        for (m, x) in mean.iter_mut().zip(w) {
+            *m += x / o.runs as f32;
+        }
+    }
+    mean
+}
+
+/// One logistic regression fit (AdaGrad with L2) in the order `seed` shuffles.
+fn fit_once(
+    examples: &[&Example],
+    count: &[usize],
+    n_features: usize,
+    o: &Options,
+    mut seed: u64,
+) -> Vec<f32> {
     let mut w = vec![0f32; n_features];
     let mut g2 = vec![1e-6f32; n_features];
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     for _ in 0..o.epochs {
         for i in (1..order.len()).rev() {
             seed ^= seed << 13;
@@ -271,6 +292,8 @@ fn counts(examples: &[&Example], n_features: usize) -> Vec<usize> {
 
 struct Options {
     epochs: usize,
+    /// Fits averaged, each in its own example order.
+    runs: usize,
     l2: f32,
     min_count: usize,
 }
@@ -383,6 +406,7 @@ fn main() {
     let out = arg("--out").unwrap_or_else(|| "data/partnerships/pair_weights.tsv".into());
     let o = Options {
         epochs: arg("--epochs").map_or(15, |e| e.parse().expect("--epochs N")),
+        runs: arg("--runs").map_or(5, |e| e.parse().expect("--runs N")),
         l2: arg("--l2").map_or(3e-2, |e| e.parse().expect("--l2 X")),
         min_count: arg("--min-count").map_or(10, |e| e.parse().expect("--min-count N")),
     };

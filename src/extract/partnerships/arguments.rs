@@ -43,11 +43,12 @@ pub struct Group<'o> {
 }
 
 /// What may stand between two coordinated names: an optional year ("Lidl
-/// in 2017 and Acme in 2018"), a separator, then an
+/// in 2017 and Acme in 2018"), a separator, an article (also the
+/// capitalized one that opens a name: "and The Globex Company"), then an
 /// optional short description ("France's", "US-based", "Danish",
-/// "storage specialists").
+/// "storage specialists"); or a slash ("Acme/ Globex").
 static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^(?:\s+(?:in|since|from|until) \d{4}\s*(?:,\s*and|,\s*or|and|or)|\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|along with|together with|-|–))\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[A-Z][a-z]+(?:ish|ese|ian|an|ern|ch)|[a-z][\w-]*)\s+){0,3}$")
+    crate::text::pattern::regex(r"^\s*/\s*$|^(?:\s+(?:in|since|from|until) \d{4}\s*(?:,\s*and|,\s*or|and|or)|\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|along with|together with|-|–))\s+(?:(?:the|The|An)\s+)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[A-Z][a-z]+(?:ish|ese|ian|an|ern|ch)|[a-z][\w-]*)\s+){0,3}$")
         .expect("coordination pattern")
 });
 
@@ -55,6 +56,12 @@ static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"(?-u:\b)(?:which|who|whose|that|where)(?-u:\b)")
         .expect("relative pattern")
+});
+
+/// "Globex and a deal with Initech": a phrase of its own, not a list.
+static PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?-u:\b)(?:with|to|for|by|from|between|into|on|at)(?-u:\b)")
+        .expect("preposition pattern")
 });
 
 /// "The World, a BBC production": a description, not a list.
@@ -72,9 +79,10 @@ static SAME_NAME_GAP: LazyLock<Regex> =
     LazyLock::new(|| crate::text::pattern::regex(r"^\s*[(\[]?\s*$").expect("gap pattern"));
 
 /// Capitalized words right after a mention: the rest of a name the finder
-/// cut short ("BBC" of "BBC World Service").
+/// cut short ("BBC" of "BBC World Service", "University" of "University of
+/// Lund Medical Centre").
 static NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^(?:\s[A-Z][\w'’.&-]*){1,2}").expect("name tail pattern")
+    crate::text::pattern::regex(r"^(?:\s(?:of\s)?[A-Z][\w'’.&-]*){1,4}").expect("name tail pattern")
 });
 
 /// The gap without the tail of the name before it, unless that tail is a
@@ -104,15 +112,15 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
             }
             let gap = &sentence[g.end..m.start];
             // A parenthesis after a name ("Acme (Melbourne)", "Globex (HAL)",
-            // "Initech (The Quiz Show)") describes it: it is neither a
-            // partner nor a break in a list.
-            let inner = gap.trim().strip_prefix('(').map(str::trim);
-            if inner.is_some_and(|w| w.is_empty() || w.eq_ignore_ascii_case("the")) {
-                if let Some(close) = sentence[m.end..].find(')') {
-                    if sentence[m.end..m.end + close].trim().is_empty() {
-                        g.end = m.end + close + 1;
-                        continue;
-                    }
+            // "Initech (The Quiz Show)", "Hooli (now part of Initech)")
+            // describes it: the names in it are neither partners nor a break
+            // in a list.
+            let opened = gap.trim_start().strip_prefix('(');
+            if opened.is_some_and(|inner| !inner.contains([')', '('])) {
+                let rest = &sentence[m.end..];
+                if let Some(close) = rest.find(')').filter(|&c| !rest[..c].contains('(')) {
+                    g.end = m.end + close + 1;
+                    continue;
                 }
             }
             if g.names.contains(&m.name) && SAME_NAME_GAP.is_match(gap) {
@@ -125,6 +133,7 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
             let gap = without_name_tail(gap);
             if COORDINATION.is_match(gap)
                 && !RELATIVE.is_match(gap)
+                && !PREPOSITION.is_match(gap)
                 && !APPOSITION.is_match(gap)
                 && !own_clause
             {
@@ -223,9 +232,11 @@ static LIST_AFTER_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Lower-case nouns between a name and the next ("the London estate agency
-/// Acme"): the first name modifies the description the second heads.
+/// Acme", "Jane Roe's fashion label, Globex"): the first name modifies the
+/// description the second heads.
 static NOUN_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s+(?:[a-z][a-z-]*\s+){1,3}$").expect("noun gap pattern")
+    crate::text::pattern::regex(r"^(?:['’]s?)?\s+(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*,?\s+$")
+        .expect("noun gap pattern")
 });
 
 /// Words that make a gap more than a description: a clause, a phrase or a list.
@@ -240,6 +251,22 @@ static SECOND_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"^(?:\s+[a-z][\w-]*){0,2}\s*,\s*and\s+(?:also\s+)?(?:has|have|is|are|was|were|will|would|signed|agreed|formed)(?-u:\b)")
         .expect("second predicate pattern")
 });
+
+/// A name right after a preposition ("with", "of"): the object of a
+/// phrase, not a subject.
+static OBJECT_OF_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:with|of|from|for|to)\s+(?:the\s+)?$")
+        .expect("with object pattern")
+});
+
+/// A finite verb right after a name: the name is a subject.
+static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+(?:also\s+)?(?:has|have|had|is|are|was|were|will|would|can|could|signed|agreed|formed|[a-z]+ed)\s")
+        .expect("subject verb pattern")
+});
+
+static AND: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::pattern::regex(r"(?-u:\b)and(?-u:\b)").expect("and pattern"));
 
 /// The name ending at byte `end` closes the first verb phrase of a
 /// sentence whose subject goes on with another ("..., and has a deal").
@@ -281,21 +308,6 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     let right = right
         .map(|i| &groups[i])
         .filter(|_| !FOUNDS_VENTURE.is_match(&sentence[trigger.start..trigger.end]));
-    let mut left = groups
-        .iter()
-        .rev()
-        .find(|g| g.end <= trigger.start)
-        .filter(|g| !LEFT_BREAK.is_match(&sentence[g.end..trigger.start]));
-    if let Some(l) = left {
-        if NAMES_THE_GROUP.is_match(&sentence[l.end..trigger.start])
-            && GROUP_NOUN.is_match(&sentence[trigger.start..trigger.end])
-        {
-            return Sides::None;
-        }
-        if SECOND_PREDICATE.is_match(&sentence[l.end..trigger.start]) {
-            left = groups.first().filter(|g| g.end <= l.start).or(left);
-        }
-    }
     let all_pairs = |names: &[&'o str]| {
         let mut v = Vec::new();
         for (i, &a) in names.iter().enumerate() {
@@ -305,6 +317,47 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         }
         v
     };
+    let mut left = groups
+        .iter()
+        .rev()
+        .find(|g| g.end <= trigger.start)
+        .filter(|g| !LEFT_BREAK.is_match(&sentence[g.end..trigger.start]));
+    if let Some(l) = left {
+        if NAMES_THE_GROUP.is_match(&sentence[l.end..trigger.start])
+            && GROUP_NOUN.is_match(&sentence[trigger.start..trigger.end])
+        {
+            // Its members may follow: "Acme Labs, a joint venture between
+            // Globex and Initech".
+            return match right {
+                Some(r)
+                    if r.names.len() >= 2 && BETWEEN.is_match(&sentence[trigger.end..r.start]) =>
+                {
+                    Sides::Pairs(all_pairs(&r.names))
+                }
+                _ => Sides::None,
+            };
+        }
+        let gap = &sentence[l.end..trigger.start];
+        // "Acme signed a deal with Globex and an accord with Initech": a
+        // partner of the first object is no party to the second.
+        if SECOND_PREDICATE.is_match(gap)
+            || OBJECT_OF_WITH.is_match(&sentence[..l.start]) && AND.is_match(gap)
+        {
+            // The subject is the nearest earlier name its verb follows
+            // ("Acme has", "Acme signed"), else the sentence's first.
+            let earlier = || {
+                groups
+                    .iter()
+                    .take_while(|g| g.end <= l.start)
+                    .filter(|g| !OBJECT_OF_WITH.is_match(&sentence[..g.start]))
+            };
+            left = earlier()
+                .filter(|g| SUBJECT_VERB.is_match(&sentence[g.end..]))
+                .last()
+                .or_else(|| earlier().next())
+                .or(left);
+        }
+    }
     if trigger.subjects_only {
         return match left {
             Some(l) if l.names.len() >= 2 => Sides::Pairs(all_pairs(&l.names)),
@@ -678,6 +731,17 @@ mod tests {
     }
 
     #[test]
+    fn a_second_predicate_takes_the_nearest_subject_with_a_verb() {
+        assert_eq!(
+            run(
+                "Made on Hooli hardware, Acme has produced Globex and Initech consoles, and has worked with Umbrella.",
+                &["Hooli", "Acme", "Globex", "Initech", "Umbrella"]
+            ),
+            Sides::Pairs(vec![("Acme", "Umbrella")])
+        );
+    }
+
+    #[test]
     fn a_nationality_may_describe_a_listed_name() {
         let s = "Acme, the Danish Globex Agency, and Initech collaborated.";
         let g = groups(s, &mentions(s, &["Acme", "Globex Agency", "Initech"]));
@@ -692,6 +756,70 @@ mod tests {
                 &["Globex"]
             ),
             Sides::RightOnly(vec!["Globex"])
+        );
+    }
+    #[test]
+    fn names_in_a_parenthesis_after_a_listed_name_describe_it() {
+        let s = "Acme (now part of Hooli), Globex and Initech.";
+        let g = groups(s, &mentions(s, &["Acme", "Hooli", "Globex", "Initech"]));
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].names, ["Acme", "Globex", "Initech"]);
+    }
+
+    #[test]
+    fn a_capitalized_article_or_a_slash_keeps_the_list() {
+        let s = "Acme, Globex and The Initech Company; Umbrella/ Hooli.";
+        let g = groups(
+            s,
+            &mentions(s, &["Acme", "Globex", "Initech", "Umbrella", "Hooli"]),
+        );
+        assert_eq!(g[0].names, ["Acme", "Globex", "Initech"]);
+        assert_eq!(g[1].names, ["Umbrella", "Hooli"]);
+    }
+
+    #[test]
+    fn the_partner_of_a_first_deal_is_no_party_to_a_second() {
+        let s = "Acme signed a deal with Globex and an accord with Initech.";
+        let m = mentions(s, &["Acme", "Globex", "Initech"]);
+        let g = groups(s, &m);
+        let spans: Vec<(usize, usize)> = m.iter().map(|m| (m.start, m.end)).collect();
+        let t = find_all(s, &spans);
+        assert_eq!(
+            sides(s, t.last().expect("a trigger"), &g),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_venture_named_before_between_pairs_its_members() {
+        assert_eq!(
+            run(
+                "Acme Labs, a joint venture between Globex and Initech, won an order.",
+                &["Acme Labs", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Globex", "Initech")])
+        );
+    }
+
+    #[test]
+    fn the_owner_of_an_object_is_no_subject() {
+        assert_eq!(
+            run(
+                "Acme bought the catalogue of Globex and partnered with Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_possessive_name_before_a_described_name_modifies_it() {
+        assert_eq!(
+            run(
+                "Acme has teamed up with Jane Rowe's fashion label, Globex.",
+                &["Acme", "Jane Rowe", "Globex"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
         );
     }
 }

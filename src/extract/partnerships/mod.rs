@@ -429,9 +429,14 @@ fn short_form_after<'o>(sentence: &str, end: usize, mentions: &[Mention<'o>]) ->
     if !sentence[open..].starts_with('(') {
         return None;
     }
+    // The short form fills the parenthesis: "Acme (Globex's show)" describes Acme.
     mentions
         .iter()
-        .find(|m| m.start > open && sentence[open + 1..m.start].trim().is_empty())
+        .find(|m| {
+            m.start > open
+                && sentence[open + 1..m.start].trim().is_empty()
+                && sentence[m.end..].trim_start().starts_with(')')
+        })
         .map(|m| m.name)
 }
 
@@ -589,6 +594,14 @@ mod tests {
         }];
         assert_eq!(short_form_after(doc.text, 23, &m), Some("GG"));
         assert_eq!(short_form_after(doc.text, 17, &m), None);
+        let doc = Document::new("Deals with Globex (Acme's Kitchen) and Initech.");
+        let m = [Mention {
+            start: 18,
+            end: 22,
+            name: "Acme",
+            guessed: false,
+        }];
+        assert_eq!(short_form_after(doc.text, 16, &m), None);
     }
 
     #[test]

@@ -389,6 +389,11 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         // Drop leading non-name words ("In", "The", "French").
         let text = &sentence[start..end];
         let mut words = text.split_whitespace().peekable();
+        // Still among the sentence's opening words: a heading glued to the
+        // sentence ("Products Most of ...") opens it too.
+        let mut at_opening = sentence[..start]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty();
         while let Some(&w) = words.peek() {
             // "8pixel" is a name, "2004" is not.
             let digit_name = w.starts_with(|c: char| c.is_ascii_digit())
@@ -396,14 +401,12 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             let no_capital = !w.chars().any(char::is_uppercase) && !digit_name;
             // A common word opening the sentence is capitalized only for that.
             // An opening adverb set off by a comma ("Additionally,") too.
-            let opening = sentence[..start]
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .is_empty()
-                && (lexicon::is_common(
+            let opening = at_opening
+                && lexicon::is_common(
                     w.trim_end_matches([',', ';', ':'])
                         .trim_end_matches("'s")
                         .trim_end_matches("’s"),
-                ) || w.ends_with("ly,"));
+                );
             // "Singapore Telecom", "British Airways": a place before a
             // generic company word is part of the name.
             let heads_name = !w.ends_with(['\'', '’', 's', ','])
@@ -417,6 +420,7 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
                 .trim_start()
                 .starts_with('&');
             if ((is_not_name(w) && !keeps_place) || no_capital || opening) && !ampersand_next {
+                at_opening &= opening || is_not_name(w);
                 words.next();
                 start = match sentence[start..end].find(w) {
                     Some(p) => {
@@ -446,10 +450,16 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
                 piece = &piece[..p];
             }
         }
-        let trimmed = piece
+        let mut trimmed = piece
             .trim_end_matches(['.', ','])
             .trim_end_matches("'s")
             .trim_end_matches("’s");
+        // The possessive of a name ending in s: "Jane Myers' label".
+        if let Some(owner) = trimmed.strip_suffix(['\'', '’']) {
+            if owner.ends_with('s') {
+                trimmed = owner;
+            }
+        }
         end = start + trimmed.len();
         let mut piece = &sentence[start..end];
         let first_word = piece.split_whitespace().next().unwrap_or_default();
@@ -567,6 +577,15 @@ mod tests {
         assert_eq!(
             names("Subsequently, Globex worked with Acme."),
             ["Globex", "Acme"]
+        );
+        assert_eq!(
+            names("Products Most of them came from Acme, then, Globex."),
+            ["Acme", "Globex"]
+        );
+        assert_eq!(names("History Acme signed."), ["Acme"]);
+        assert_eq!(
+            names("Acme worked with Globex Systems' label."),
+            ["Acme", "Globex Systems"]
         );
     }
 }

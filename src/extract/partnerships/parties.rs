@@ -2,9 +2,10 @@
 //! used as the modifier of a facility, project, aircraft, disease or
 //! technology noun ("the Tarvik 3 gas field", "Alzheimer's disease"),
 //! a product name ("under the name Blue Harbour"), a subsidiary ("its
-//! subsidiary Globex"), a venue ("on the London Stock Exchange") or the
-//! employer of a quoted analyst.
+//! subsidiary Globex"), a venue ("on the London Stock Exchange"), the
+//! employer of a quoted analyst or an adverb taken for a name.
 
+use super::lexicon;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -69,7 +70,12 @@ pub fn is_not_party(sentence: &str, start: usize, end: usize, guessed: bool) -> 
     } else {
         &MODIFIED_AFTER
     };
-    THING_BEFORE.is_match(before)
+    // A capitalized adverb set off by a comma ("Subsequently, ...") even
+    // when the finder took it for a name.
+    let word = &sentence[start..end];
+    let adverb = word.ends_with("ly") && after.starts_with(',') && lexicon::is_common(word);
+    adverb
+        || THING_BEFORE.is_match(before)
         || OBSERVER_AT.is_match(before)
         || DETERMINER_BEFORE.is_match(before) && modified.is_match(after)
         || guessed && HEAD_RIGHT_AFTER.is_match(after)
@@ -124,6 +130,13 @@ mod tests {
             "Globex",
             false
         ));
+    }
+
+    #[test]
+    fn an_adverb_set_off_by_a_comma_is_no_party() {
+        let s = "It sold (2001). Subsequently, Acme sold films to Italy, Globex and Initech.";
+        assert!(not_party(s, "Subsequently", false));
+        assert!(!not_party(s, "Italy", false));
     }
 
     #[test]

@@ -188,7 +188,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             ..pat(r"(?:been|are|were) working on", CoDevelopment, L, true)
         },
         pat(
-            r"partner(?:ed|ing|s)? up|partner(?:s|ed|ing|ships?)?|work(?:s|ed|ing)? with|in conjunction with|alliances?|allied|team(?:ed|s|ing)? up|team(?:ed|s|ing) with|(?:is|was|are|were|been|became|become|becomes) (?:a |an )?(?:founding |founder |full )?members? of|tie-ups?|tied up|link(?:ed)? up|linked with|(?:in )?talks with|negotiations with|collaborat(?:e|ed|es|ing|ion|ions|ive)|co-?operat(?:e|ed|es|ing|ion)|memorandum of understanding|MoU|agreements?|deals?|pacts?|accords?",
+            r"partner(?:ed|ing|s)? up|partner(?:s|ed|ing|ships?)?|work(?:s|ed|ing)? (?:with|alongside)|joint (?:projects?|initiatives?|programs?|programmes?|efforts?)|in conjunction with|alliances?|allied|team(?:ed|s|ing)? up|team(?:ed|s|ing) with|(?:is|was|are|were|been|became|become|becomes) (?:a |an )?(?:founding |founder |full )?members? of|tie-ups?|tied up|link(?:ed)? up|linked with|(?:in )?talks with|negotiations with|collaborat(?:e|ed|es|ing|ion|ions|ive)|co-?operat(?:e|ed|es|ing|ion)|memorandum of understanding|MoU|agreements?|arrangements? with|deals?|pacts?|accords?",
             Partnership,
             L,
             true,
@@ -443,6 +443,8 @@ mod tests {
         for s in [
             "Acme has worked with Globex since 2001.",
             "Acme built it in conjunction with Globex.",
+            "Acme is working alongside Globex.",
+            "The park was a joint project between Acme and Globex.",
         ] {
             let t = find_all(s, &[]);
             assert_eq!(t.len(), 1, "{s}");
