@@ -665,63 +665,63 @@ pub fn features(
         0
     };
     let doc = (t.flags & (SEEN_LOWER | CAP_MID | CAP)) as u64;
-    let f = [
-        0,
-        mix(1, t.exact),
-        mix(2, t.lc),
-        mix(3, m1.lc),
-        mix(4, n1.lc),
-        mix(5, m2.lc),
-        mix(6, n2.lc),
-        mix(7, t.shape),
-        mix(8, m1.shape),
-        mix(9, n1.shape),
-        mix(mix(10, m1.shape), t.shape),
-        mix(mix(11, t.shape), n1.shape),
-        mix(mix(12, m1.lc), t.lc),
-        mix(mix(13, t.lc), n1.lc),
-        mix(14, t.pre3),
-        mix(15, t.suf3),
-        mix(16, t.suf4),
-        mix(mix(17, pos), t.shape),
-        mix(mix(18, pos), t.lc),
-        mix(mix(19, gazetteer(t)), t.flags as u64 & CAP as u64),
-        mix(mix(20, gazetteer(m1)), gazetteer(n1)),
-        mix(mix(mix(21, doc), pos), t.flags as u64 & ALL_CAPS as u64),
-        0,
-        0,
-        0,
-        0,
-        mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64),
-        0,
-        mix(28, m1.exact),
-        mix(29, n1.exact),
-        mix(mix(30, m1.lc), t.shape),
-        mix(mix(31, t.shape), n1.lc),
-        mix(32, m2.shape),
-        mix(33, n2.shape),
-        0,
-        0,
-        0,
-        0,
-        mix(mix(38, m2.lc), m1.lc),
-        mix(mix(39, n1.lc), n2.lc),
-        mix(40, m3.lc),
-        mix(41, n3.lc),
-        mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape),
-        0,
-        mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape),
-        mix(mix(45, (t.flags & (PERSON_CUE | COMPANY_CUE)) as u64), pos),
+    let pass = pass_features(sent, votes, i, p1, p2);
+    // Written out whole: the features that depend on the pass stand at
+    // [`PASS_FEATURES`] (checked by a test).
+    *out = [
+        slot(0),
+        slot(mix(1, t.exact)),
+        slot(mix(2, t.lc)),
+        slot(mix(3, m1.lc)),
+        slot(mix(4, n1.lc)),
+        slot(mix(5, m2.lc)),
+        slot(mix(6, n2.lc)),
+        slot(mix(7, t.shape)),
+        slot(mix(8, m1.shape)),
+        slot(mix(9, n1.shape)),
+        slot(mix(mix(10, m1.shape), t.shape)),
+        slot(mix(mix(11, t.shape), n1.shape)),
+        slot(mix(mix(12, m1.lc), t.lc)),
+        slot(mix(mix(13, t.lc), n1.lc)),
+        slot(mix(14, t.pre3)),
+        slot(mix(15, t.suf3)),
+        slot(mix(16, t.suf4)),
+        slot(mix(mix(17, pos), t.shape)),
+        slot(mix(mix(18, pos), t.lc)),
+        slot(mix(mix(19, gazetteer(t)), t.flags as u64 & CAP as u64)),
+        slot(mix(mix(20, gazetteer(m1)), gazetteer(n1))),
+        slot(mix(
+            mix(mix(21, doc), pos),
+            t.flags as u64 & ALL_CAPS as u64,
+        )),
+        pass[0],
+        pass[1],
+        pass[2],
+        pass[3],
+        slot(mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64)),
+        pass[4],
+        slot(mix(28, m1.exact)),
+        slot(mix(29, n1.exact)),
+        slot(mix(mix(30, m1.lc), t.shape)),
+        slot(mix(mix(31, t.shape), n1.lc)),
+        slot(mix(32, m2.shape)),
+        slot(mix(33, n2.shape)),
+        pass[5],
+        pass[6],
+        pass[7],
+        pass[8],
+        slot(mix(mix(38, m2.lc), m1.lc)),
+        slot(mix(mix(39, n1.lc), n2.lc)),
+        slot(mix(40, m3.lc)),
+        slot(mix(41, n3.lc)),
+        slot(mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape)),
+        pass[9],
+        slot(mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape)),
+        slot(mix(
+            mix(45, (t.flags & (PERSON_CUE | COMPANY_CUE)) as u64),
+            pos,
+        )),
     ];
-    for (o, h) in out.iter_mut().zip(f) {
-        *o = slot(h);
-    }
-    for (k, row) in PASS_FEATURES
-        .into_iter()
-        .zip(pass_features(sent, votes, i, p1, p2))
-    {
-        out[k] = row;
-    }
 }
 
 /// The rows of the features at [`PASS_FEATURES`] of token `i` of `sent`,
@@ -824,6 +824,21 @@ mod tests {
         let title = cue_classes(hash_chars("President", true));
         assert_eq!(title, cues::BEFORE | cues::TITLE);
         assert_eq!(cue_classes(hash_chars("acme", true)), 0);
+    }
+
+    #[test]
+    fn pass_features_stand_at_their_positions() {
+        let doc = Document::new("Shares of Acme Corp. rose in New York .");
+        let p = Prepared::new(&doc, &[]);
+        let votes = vec![Vote::EMPTY; p.tokens.len()];
+        let mut feats = [0u32; N_FEATURES];
+        for i in 0..p.tokens.len() {
+            features(&p.infos, &votes, i, 1, 2, &mut feats);
+            let pass = pass_features(&p.infos, &votes, i, 1, 2);
+            assert_eq!(PASS_FEATURES.map(|k| feats[k]), pass);
+            features(&p.infos, &votes, i, 0, 0, &mut feats);
+            assert_ne!(PASS_FEATURES.map(|k| feats[k]), pass);
+        }
     }
 
     #[test]
