@@ -6,8 +6,7 @@ use super::cues;
 use super::tokens::{self, Span};
 use super::votes::Vote;
 use crate::text::Document;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -459,8 +458,39 @@ impl Hasher for IdHasher {
     }
 }
 
-/// Index of each distinct word (lower-cased hash) of a document.
-type WordIds = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
+/// The index of each token's word (lower-cased hash) among the distinct
+/// words of `infos`, in order of first occurrence, and the number of
+/// distinct words. The words go in an open-addressing table at most half
+/// full, found by the hash's top bits (hashes are well mixed).
+fn word_ids(infos: &[TokenInfo]) -> (Vec<u32>, usize) {
+    const FREE: u32 = u32::MAX;
+    let bits = (2 * infos.len())
+        .max(16)
+        .next_power_of_two()
+        .trailing_zeros();
+    let mask = (1usize << bits) - 1;
+    let mut table = vec![(0u64, FREE); 1 << bits];
+    let mut n = 0;
+    let ids = infos
+        .iter()
+        .map(|t| {
+            let mut k = (t.lc >> (64 - bits)) as usize;
+            loop {
+                let (lc, id) = &mut table[k];
+                if *id == FREE {
+                    (*lc, *id) = (t.lc, n);
+                    n += 1;
+                    return *id;
+                }
+                if *lc == t.lc {
+                    return *id;
+                }
+                k = (k + 1) & mask;
+            }
+        })
+        .collect();
+    (ids, n as usize)
+}
 
 /// A document ready for tagging: tokens, their features' inputs, and sentences as token ranges.
 #[derive(Default)]
@@ -509,19 +539,9 @@ impl Prepared {
             .collect();
         // Document-wide flags of each word, set by any of its mentions: each
         // token's word is looked up once, as an index into `words`.
-        let mut ids =
-            WordIds::with_capacity_and_hasher(p.tokens.len() / 4, BuildHasherDefault::default());
-        p.word = p
-            .infos
-            .iter()
-            .map(|t| {
-                let next = ids.len() as u32;
-                *ids.entry(t.lc).or_insert(next)
-            })
-            .collect();
-        p.n_words = ids.len();
+        (p.word, p.n_words) = word_ids(&p.infos);
         let word = &p.word;
-        let mut words = vec![0u16; ids.len()];
+        let mut words = vec![0u16; p.n_words];
         p.company_context = vec![false; p.tokens.len()];
         for s in &p.sentences {
             let toks = &mut p.infos[s.clone()];
@@ -839,6 +859,23 @@ mod tests {
             features(&p.infos, &votes, i, 0, 0, &mut feats);
             assert_ne!(PASS_FEATURES.map(|k| feats[k]), pass);
         }
+    }
+
+    #[test]
+    fn words_are_numbered_in_order_of_first_occurrence() {
+        let doc = Document::new("Acme and ACME and acme bought Globex , Acme said .");
+        let p = Prepared::new(&doc, &[]);
+        assert_eq!(p.word, [0, 1, 0, 1, 0, 2, 3, 4, 0, 5, 6]);
+        assert_eq!(p.n_words, 7);
+        let many: Vec<TokenInfo> = (0..100u64)
+            .map(|k| TokenInfo {
+                lc: k % 40,
+                ..edge(0)
+            })
+            .collect();
+        let (ids, n) = word_ids(&many);
+        assert_eq!(n, 40);
+        assert!(ids.iter().enumerate().all(|(k, &id)| id as usize == k % 40));
     }
 
     #[test]
