@@ -38,7 +38,7 @@ pub fn allowed(prev: u8, tag: u8) -> bool {
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
-fn mix(h: u64, x: u64) -> u64 {
+const fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(K)
 }
 
@@ -216,28 +216,47 @@ const LEGAL_WORDS: &[&str] = &[
 /// Length of the longest of [`LEGAL_WORDS`].
 const LEGAL_MAX_LEN: usize = 15;
 
-/// The lower-cased hashes of [`LEGAL_WORDS`], sorted, and a 1024-bit filter
-/// of them (bit: the hash's top ten bits) that most other words fail at once.
-struct Legal {
-    filter: [u64; 16],
-    hashes: Vec<u64>,
+/// [`hash_chars`] of lower-cased ASCII, at compile time.
+const fn ascii_lower_hash(w: &[u8]) -> u64 {
+    let mut h = HASH_SEED;
+    let mut k = 0;
+    while k < w.len() {
+        let b = if w[k].is_ascii_digit() {
+            b'0'
+        } else {
+            w[k].to_ascii_lowercase()
+        };
+        h = mix(h, b as u64);
+        k += 1;
+    }
+    h
 }
 
-static LEGAL_SET: LazyLock<Legal> = LazyLock::new(|| {
+/// A 1024-bit filter of the lower-cased hashes of [`LEGAL_WORDS`] (bit:
+/// the hash's top ten bits) that most other words fail at once.
+const LEGAL_FILTER: [u64; 16] = {
+    let mut filter = [0u64; 16];
+    let mut k = 0;
+    while k < LEGAL_WORDS.len() {
+        let bit = (ascii_lower_hash(LEGAL_WORDS[k].as_bytes()) >> 54) as usize;
+        filter[bit / 64] |= 1 << (bit % 64);
+        k += 1;
+    }
+    filter
+};
+
+/// The lower-cased hashes of [`LEGAL_WORDS`], sorted.
+static LEGAL_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| {
     let mut hashes: Vec<u64> = LEGAL_WORDS.iter().map(|w| hash_chars(w, true)).collect();
     hashes.sort_unstable();
-    let mut filter = [0u64; 16];
-    for &h in &hashes {
-        let bit = (h >> 54) as usize;
-        filter[bit / 64] |= 1 << (bit % 64);
-    }
-    Legal { filter, hashes }
+    hashes
 });
 
 /// True when `lc` is the lower-cased hash of one of [`LEGAL_WORDS`].
+#[inline]
 fn is_legal(lc: u64) -> bool {
     let bit = (lc >> 54) as usize;
-    LEGAL_SET.filter[bit / 64] >> (bit % 64) & 1 != 0 && LEGAL_SET.hashes.binary_search(&lc).is_ok()
+    LEGAL_FILTER[bit / 64] >> (bit % 64) & 1 != 0 && LEGAL_HASHES.binary_search(&lc).is_ok()
 }
 
 /// The lower-cased hashes of [`cues::cue_words`] with their classes, sorted,
@@ -313,6 +332,30 @@ static ASCII_BYTES: [u32; 256] = {
     t
 };
 
+/// The hashes [`TokenInfo::ascii`] chains over a token's bytes.
+struct AsciiHashes {
+    lc: u64,
+    shape: u64,
+    /// The `IS_` bits of the bytes so far.
+    seen: u32,
+    /// The shape class of the last byte.
+    last: u32,
+}
+
+impl AsciiHashes {
+    #[inline(always)]
+    fn add(&mut self, b: u8) {
+        let e = ASCII_BYTES[usize::from(b)];
+        self.seen |= e;
+        self.lc = mix(self.lc, u64::from(e & 0xff));
+        let kind = e >> 16 & 0xff;
+        if kind != self.last {
+            self.shape = mix(self.shape, u64::from(kind));
+            self.last = kind;
+        }
+    }
+}
+
 /// Per-token precomputed hashes and flags.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TokenInfo {
@@ -379,23 +422,19 @@ impl TokenInfo {
     /// (most tokens) with one table look-up per byte: the same hashes as
     /// the general path.
     fn ascii(s: &[u8], full: bool) -> Self {
-        let (mut lc, mut exact, mut shape) = (HASH_SEED, HASH_SEED, SHAPE_SEED);
-        let (mut seen, mut last) = (0u32, 0u32);
-        let mut pre3 = lc;
-        for (k, &b) in s.iter().enumerate() {
-            let e = ASCII_BYTES[usize::from(b)];
-            seen |= e;
-            lc = mix(lc, u64::from(e & 0xff));
-            exact = mix(exact, u64::from(e >> 8 & 0xff));
-            if k < 3 {
-                pre3 = lc;
-            }
-            let kind = e >> 16 & 0xff;
-            if kind != last {
-                shape = mix(shape, u64::from(kind));
-                last = kind;
-            }
-        }
+        let mut h = AsciiHashes {
+            lc: HASH_SEED,
+            shape: SHAPE_SEED,
+            seen: 0,
+            last: 0,
+        };
+        let (head, tail) = s.split_at(s.len().min(3));
+        head.iter().for_each(|&b| h.add(b));
+        let pre3 = h.lc;
+        tail.iter().for_each(|&b| h.add(b));
+        let AsciiHashes {
+            lc, shape, seen, ..
+        } = h;
         let upper = seen & IS_UPPER != 0;
         let mut flags = 0;
         if s.first().is_some_and(u8::is_ascii_uppercase) {
@@ -422,7 +461,13 @@ impl TokenInfo {
             mix(h, n as u64 + 10)
         };
         TokenInfo {
-            exact: if upper { exact } else { lc },
+            exact: if upper {
+                s.iter().fold(HASH_SEED, |h, &b| {
+                    mix(h, u64::from(ASCII_BYTES[usize::from(b)] >> 8 & 0xff))
+                })
+            } else {
+                lc
+            },
             lc,
             shape: mix(shape, (s.len() as u64).min(4)),
             pre3: if full { mix(pre3, 3) } else { 0 },
@@ -831,6 +876,9 @@ mod tests {
     #[test]
     fn legal_words_pass_the_filter() {
         assert!(LEGAL_WORDS.iter().all(|w| is_legal(hash_chars(w, true))));
+        assert!(LEGAL_WORDS
+            .iter()
+            .all(|w| ascii_lower_hash(w.as_bytes()) == hash_chars(w, true)));
         assert!(is_legal(hash_chars("Corp.", true)));
         assert!(!["acme", "the", "corps", "said"]
             .iter()
