@@ -6,8 +6,7 @@ use super::cues;
 use super::tokens::{self, Span};
 use super::votes::Vote;
 use crate::text::Document;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -39,7 +38,7 @@ pub fn allowed(prev: u8, tag: u8) -> bool {
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
-fn mix(h: u64, x: u64) -> u64 {
+const fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(K)
 }
 
@@ -217,28 +216,47 @@ const LEGAL_WORDS: &[&str] = &[
 /// Length of the longest of [`LEGAL_WORDS`].
 const LEGAL_MAX_LEN: usize = 15;
 
-/// The lower-cased hashes of [`LEGAL_WORDS`], sorted, and a 1024-bit filter
-/// of them (bit: the hash's top ten bits) that most other words fail at once.
-struct Legal {
-    filter: [u64; 16],
-    hashes: Vec<u64>,
+/// [`hash_chars`] of lower-cased ASCII, at compile time.
+const fn ascii_lower_hash(w: &[u8]) -> u64 {
+    let mut h = HASH_SEED;
+    let mut k = 0;
+    while k < w.len() {
+        let b = if w[k].is_ascii_digit() {
+            b'0'
+        } else {
+            w[k].to_ascii_lowercase()
+        };
+        h = mix(h, b as u64);
+        k += 1;
+    }
+    h
 }
 
-static LEGAL_SET: LazyLock<Legal> = LazyLock::new(|| {
+/// A 1024-bit filter of the lower-cased hashes of [`LEGAL_WORDS`] (bit:
+/// the hash's top ten bits) that most other words fail at once.
+const LEGAL_FILTER: [u64; 16] = {
+    let mut filter = [0u64; 16];
+    let mut k = 0;
+    while k < LEGAL_WORDS.len() {
+        let bit = (ascii_lower_hash(LEGAL_WORDS[k].as_bytes()) >> 54) as usize;
+        filter[bit / 64] |= 1 << (bit % 64);
+        k += 1;
+    }
+    filter
+};
+
+/// The lower-cased hashes of [`LEGAL_WORDS`], sorted.
+static LEGAL_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| {
     let mut hashes: Vec<u64> = LEGAL_WORDS.iter().map(|w| hash_chars(w, true)).collect();
     hashes.sort_unstable();
-    let mut filter = [0u64; 16];
-    for &h in &hashes {
-        let bit = (h >> 54) as usize;
-        filter[bit / 64] |= 1 << (bit % 64);
-    }
-    Legal { filter, hashes }
+    hashes
 });
 
 /// True when `lc` is the lower-cased hash of one of [`LEGAL_WORDS`].
+#[inline]
 fn is_legal(lc: u64) -> bool {
     let bit = (lc >> 54) as usize;
-    LEGAL_SET.filter[bit / 64] >> (bit % 64) & 1 != 0 && LEGAL_SET.hashes.binary_search(&lc).is_ok()
+    LEGAL_FILTER[bit / 64] >> (bit % 64) & 1 != 0 && LEGAL_HASHES.binary_search(&lc).is_ok()
 }
 
 /// The lower-cased hashes of [`cues::cue_words`] with their classes, sorted,
@@ -314,6 +332,30 @@ static ASCII_BYTES: [u32; 256] = {
     t
 };
 
+/// The hashes [`TokenInfo::ascii`] chains over a token's bytes.
+struct AsciiHashes {
+    lc: u64,
+    shape: u64,
+    /// The `IS_` bits of the bytes so far.
+    seen: u32,
+    /// The shape class of the last byte.
+    last: u32,
+}
+
+impl AsciiHashes {
+    #[inline(always)]
+    fn add(&mut self, b: u8) {
+        let e = ASCII_BYTES[usize::from(b)];
+        self.seen |= e;
+        self.lc = mix(self.lc, u64::from(e & 0xff));
+        let kind = e >> 16 & 0xff;
+        if kind != self.last {
+            self.shape = mix(self.shape, u64::from(kind));
+            self.last = kind;
+        }
+    }
+}
+
 /// Per-token precomputed hashes and flags.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TokenInfo {
@@ -380,23 +422,19 @@ impl TokenInfo {
     /// (most tokens) with one table look-up per byte: the same hashes as
     /// the general path.
     fn ascii(s: &[u8], full: bool) -> Self {
-        let (mut lc, mut exact, mut shape) = (HASH_SEED, HASH_SEED, SHAPE_SEED);
-        let (mut seen, mut last) = (0u32, 0u32);
-        let mut pre3 = lc;
-        for (k, &b) in s.iter().enumerate() {
-            let e = ASCII_BYTES[usize::from(b)];
-            seen |= e;
-            lc = mix(lc, u64::from(e & 0xff));
-            exact = mix(exact, u64::from(e >> 8 & 0xff));
-            if k < 3 {
-                pre3 = lc;
-            }
-            let kind = e >> 16 & 0xff;
-            if kind != last {
-                shape = mix(shape, u64::from(kind));
-                last = kind;
-            }
-        }
+        let mut h = AsciiHashes {
+            lc: HASH_SEED,
+            shape: SHAPE_SEED,
+            seen: 0,
+            last: 0,
+        };
+        let (head, tail) = s.split_at(s.len().min(3));
+        head.iter().for_each(|&b| h.add(b));
+        let pre3 = h.lc;
+        tail.iter().for_each(|&b| h.add(b));
+        let AsciiHashes {
+            lc, shape, seen, ..
+        } = h;
         let upper = seen & IS_UPPER != 0;
         let mut flags = 0;
         if s.first().is_some_and(u8::is_ascii_uppercase) {
@@ -423,7 +461,13 @@ impl TokenInfo {
             mix(h, n as u64 + 10)
         };
         TokenInfo {
-            exact: if upper { exact } else { lc },
+            exact: if upper {
+                s.iter().fold(HASH_SEED, |h, &b| {
+                    mix(h, u64::from(ASCII_BYTES[usize::from(b)] >> 8 & 0xff))
+                })
+            } else {
+                lc
+            },
             lc,
             shape: mix(shape, (s.len() as u64).min(4)),
             pre3: if full { mix(pre3, 3) } else { 0 },
@@ -459,8 +503,39 @@ impl Hasher for IdHasher {
     }
 }
 
-/// Index of each distinct word (lower-cased hash) of a document.
-type WordIds = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
+/// The index of each token's word (lower-cased hash) among the distinct
+/// words of `infos`, in order of first occurrence, and the number of
+/// distinct words. The words go in an open-addressing table at most half
+/// full, found by the hash's top bits (hashes are well mixed).
+fn word_ids(infos: &[TokenInfo]) -> (Vec<u32>, usize) {
+    const FREE: u32 = u32::MAX;
+    let bits = (2 * infos.len())
+        .max(16)
+        .next_power_of_two()
+        .trailing_zeros();
+    let mask = (1usize << bits) - 1;
+    let mut table = vec![(0u64, FREE); 1 << bits];
+    let mut n = 0;
+    let ids = infos
+        .iter()
+        .map(|t| {
+            let mut k = (t.lc >> (64 - bits)) as usize;
+            loop {
+                let (lc, id) = &mut table[k];
+                if *id == FREE {
+                    (*lc, *id) = (t.lc, n);
+                    n += 1;
+                    return *id;
+                }
+                if *lc == t.lc {
+                    return *id;
+                }
+                k = (k + 1) & mask;
+            }
+        })
+        .collect();
+    (ids, n as usize)
+}
 
 /// A document ready for tagging: tokens, their features' inputs, and sentences as token ranges.
 #[derive(Default)]
@@ -509,19 +584,9 @@ impl Prepared {
             .collect();
         // Document-wide flags of each word, set by any of its mentions: each
         // token's word is looked up once, as an index into `words`.
-        let mut ids =
-            WordIds::with_capacity_and_hasher(p.tokens.len() / 4, BuildHasherDefault::default());
-        p.word = p
-            .infos
-            .iter()
-            .map(|t| {
-                let next = ids.len() as u32;
-                *ids.entry(t.lc).or_insert(next)
-            })
-            .collect();
-        p.n_words = ids.len();
+        (p.word, p.n_words) = word_ids(&p.infos);
         let word = &p.word;
-        let mut words = vec![0u16; ids.len()];
+        let mut words = vec![0u16; p.n_words];
         p.company_context = vec![false; p.tokens.len()];
         for s in &p.sentences {
             let toks = &mut p.infos[s.clone()];
@@ -665,63 +730,63 @@ pub fn features(
         0
     };
     let doc = (t.flags & (SEEN_LOWER | CAP_MID | CAP)) as u64;
-    let f = [
-        0,
-        mix(1, t.exact),
-        mix(2, t.lc),
-        mix(3, m1.lc),
-        mix(4, n1.lc),
-        mix(5, m2.lc),
-        mix(6, n2.lc),
-        mix(7, t.shape),
-        mix(8, m1.shape),
-        mix(9, n1.shape),
-        mix(mix(10, m1.shape), t.shape),
-        mix(mix(11, t.shape), n1.shape),
-        mix(mix(12, m1.lc), t.lc),
-        mix(mix(13, t.lc), n1.lc),
-        mix(14, t.pre3),
-        mix(15, t.suf3),
-        mix(16, t.suf4),
-        mix(mix(17, pos), t.shape),
-        mix(mix(18, pos), t.lc),
-        mix(mix(19, gazetteer(t)), t.flags as u64 & CAP as u64),
-        mix(mix(20, gazetteer(m1)), gazetteer(n1)),
-        mix(mix(mix(21, doc), pos), t.flags as u64 & ALL_CAPS as u64),
-        0,
-        0,
-        0,
-        0,
-        mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64),
-        0,
-        mix(28, m1.exact),
-        mix(29, n1.exact),
-        mix(mix(30, m1.lc), t.shape),
-        mix(mix(31, t.shape), n1.lc),
-        mix(32, m2.shape),
-        mix(33, n2.shape),
-        0,
-        0,
-        0,
-        0,
-        mix(mix(38, m2.lc), m1.lc),
-        mix(mix(39, n1.lc), n2.lc),
-        mix(40, m3.lc),
-        mix(41, n3.lc),
-        mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape),
-        0,
-        mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape),
-        mix(mix(45, (t.flags & (PERSON_CUE | COMPANY_CUE)) as u64), pos),
+    let pass = pass_features(sent, votes, i, p1, p2);
+    // Written out whole: the features that depend on the pass stand at
+    // [`PASS_FEATURES`] (checked by a test).
+    *out = [
+        slot(0),
+        slot(mix(1, t.exact)),
+        slot(mix(2, t.lc)),
+        slot(mix(3, m1.lc)),
+        slot(mix(4, n1.lc)),
+        slot(mix(5, m2.lc)),
+        slot(mix(6, n2.lc)),
+        slot(mix(7, t.shape)),
+        slot(mix(8, m1.shape)),
+        slot(mix(9, n1.shape)),
+        slot(mix(mix(10, m1.shape), t.shape)),
+        slot(mix(mix(11, t.shape), n1.shape)),
+        slot(mix(mix(12, m1.lc), t.lc)),
+        slot(mix(mix(13, t.lc), n1.lc)),
+        slot(mix(14, t.pre3)),
+        slot(mix(15, t.suf3)),
+        slot(mix(16, t.suf4)),
+        slot(mix(mix(17, pos), t.shape)),
+        slot(mix(mix(18, pos), t.lc)),
+        slot(mix(mix(19, gazetteer(t)), t.flags as u64 & CAP as u64)),
+        slot(mix(mix(20, gazetteer(m1)), gazetteer(n1))),
+        slot(mix(
+            mix(mix(21, doc), pos),
+            t.flags as u64 & ALL_CAPS as u64,
+        )),
+        pass[0],
+        pass[1],
+        pass[2],
+        pass[3],
+        slot(mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64)),
+        pass[4],
+        slot(mix(28, m1.exact)),
+        slot(mix(29, n1.exact)),
+        slot(mix(mix(30, m1.lc), t.shape)),
+        slot(mix(mix(31, t.shape), n1.lc)),
+        slot(mix(32, m2.shape)),
+        slot(mix(33, n2.shape)),
+        pass[5],
+        pass[6],
+        pass[7],
+        pass[8],
+        slot(mix(mix(38, m2.lc), m1.lc)),
+        slot(mix(mix(39, n1.lc), n2.lc)),
+        slot(mix(40, m3.lc)),
+        slot(mix(41, n3.lc)),
+        slot(mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape)),
+        pass[9],
+        slot(mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape)),
+        slot(mix(
+            mix(45, (t.flags & (PERSON_CUE | COMPANY_CUE)) as u64),
+            pos,
+        )),
     ];
-    for (o, h) in out.iter_mut().zip(f) {
-        *o = slot(h);
-    }
-    for (k, row) in PASS_FEATURES
-        .into_iter()
-        .zip(pass_features(sent, votes, i, p1, p2))
-    {
-        out[k] = row;
-    }
 }
 
 /// The rows of the features at [`PASS_FEATURES`] of token `i` of `sent`,
@@ -811,6 +876,9 @@ mod tests {
     #[test]
     fn legal_words_pass_the_filter() {
         assert!(LEGAL_WORDS.iter().all(|w| is_legal(hash_chars(w, true))));
+        assert!(LEGAL_WORDS
+            .iter()
+            .all(|w| ascii_lower_hash(w.as_bytes()) == hash_chars(w, true)));
         assert!(is_legal(hash_chars("Corp.", true)));
         assert!(!["acme", "the", "corps", "said"]
             .iter()
@@ -824,6 +892,38 @@ mod tests {
         let title = cue_classes(hash_chars("President", true));
         assert_eq!(title, cues::BEFORE | cues::TITLE);
         assert_eq!(cue_classes(hash_chars("acme", true)), 0);
+    }
+
+    #[test]
+    fn pass_features_stand_at_their_positions() {
+        let doc = Document::new("Shares of Acme Corp. rose in New York .");
+        let p = Prepared::new(&doc, &[]);
+        let votes = vec![Vote::EMPTY; p.tokens.len()];
+        let mut feats = [0u32; N_FEATURES];
+        for i in 0..p.tokens.len() {
+            features(&p.infos, &votes, i, 1, 2, &mut feats);
+            let pass = pass_features(&p.infos, &votes, i, 1, 2);
+            assert_eq!(PASS_FEATURES.map(|k| feats[k]), pass);
+            features(&p.infos, &votes, i, 0, 0, &mut feats);
+            assert_ne!(PASS_FEATURES.map(|k| feats[k]), pass);
+        }
+    }
+
+    #[test]
+    fn words_are_numbered_in_order_of_first_occurrence() {
+        let doc = Document::new("Acme and ACME and acme bought Globex , Acme said .");
+        let p = Prepared::new(&doc, &[]);
+        assert_eq!(p.word, [0, 1, 0, 1, 0, 2, 3, 4, 0, 5, 6]);
+        assert_eq!(p.n_words, 7);
+        let many: Vec<TokenInfo> = (0..100u64)
+            .map(|k| TokenInfo {
+                lc: k % 40,
+                ..edge(0)
+            })
+            .collect();
+        let (ids, n) = word_ids(&many);
+        assert_eq!(n, 40);
+        assert!(ids.iter().enumerate().all(|(k, &id)| id as usize == k % 40));
     }
 
     #[test]

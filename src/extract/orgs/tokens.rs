@@ -59,16 +59,9 @@ fn is_possessive(s: &str) -> bool {
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Span>) {
     let base = range.start;
     let s = &text[range];
-    if !s.is_ascii() {
-        for chunk in s.split(char::is_whitespace) {
-            if !chunk.is_empty() {
-                let start = chunk.as_ptr() as usize - s.as_ptr() as usize;
-                tokenize_chunk(base + start, chunk, out);
-            }
-        }
-        return;
-    }
-    // ASCII: the same split on bytes, with plain words (most chunks) whole.
+    // Chunks between ASCII white space, byte by byte; plain words (most
+    // chunks) whole, a word with one quote, bracket or mark before or after
+    // it split at once, anything else by the general rules.
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -77,35 +70,83 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Span>) {
             continue;
         }
         let start = i;
-        let mut plain = true;
+        // Index of the first byte that is not plain, and whether the chunk
+        // has a non-ASCII character.
+        let (mut odd, mut wide) = (usize::MAX, false);
         while i < bytes.len() {
             let class = ASCII_CLASS[usize::from(bytes[i])];
             if class == SPACE {
                 break;
             }
-            plain &= class == PLAIN;
+            if class != PLAIN && odd == usize::MAX {
+                odd = i;
+            }
+            wide |= class == WIDE;
             i += 1;
         }
-        if plain {
-            out.push(base + start..base + i);
-        } else {
-            tokenize_chunk(base + start, &s[start..i], out);
+        let chunk = &s[start..i];
+        let at = base + start;
+        if odd == usize::MAX {
+            out.push(at..base + i);
+        } else if wide {
+            // Non-ASCII white space splits it further.
+            for piece in chunk.split(char::is_whitespace) {
+                if !piece.is_empty() {
+                    let from = piece.as_ptr() as usize - chunk.as_ptr() as usize;
+                    tokenize_chunk(at + from, piece, out);
+                }
+            }
+        } else if !one_mark_off(at, chunk, odd - start, out) {
+            tokenize_chunk(at, chunk, out);
         }
     }
+}
+
+/// Splits an ASCII chunk whose only byte that is not plain is `chunk[odd]`
+/// when that byte is a quote or bracket before a word, or a closing mark
+/// or period after it, as [`tokenize_chunk`] would; false for any other chunk.
+fn one_mark_off(at: usize, chunk: &str, odd: usize, out: &mut Vec<Span>) -> bool {
+    let b = chunk.as_bytes();
+    let n = b.len();
+    if odd == 0 && n > 1 && b[1..].iter().all(|&c| ASCII_CLASS[usize::from(c)] == PLAIN) {
+        if !is_opener(char::from(b[0])) || is_possessive(chunk) {
+            return false;
+        }
+        out.push(at..at + 1);
+        out.push(at + 1..at + n);
+        return true;
+    }
+    if odd + 1 != n || odd == 0 {
+        return false;
+    }
+    let mark = char::from(b[odd]);
+    if mark == '.' && keeps_period(chunk) {
+        out.push(at..at + n);
+    } else if mark == '.' || is_closer(mark) {
+        out.push(at..at + odd);
+        out.push(at + odd..at + n);
+    } else {
+        return false;
+    }
+    true
 }
 
 /// [`ASCII_CLASS`] of white space.
 const SPACE: u8 = 1;
 /// [`ASCII_CLASS`] of the bytes [`is_plain`] accepts.
 const PLAIN: u8 = 2;
+/// [`ASCII_CLASS`] of the bytes of non-ASCII characters.
+const WIDE: u8 = 3;
 
-/// Each byte's class ([`SPACE`], [`PLAIN`] or 0), one look-up per byte.
+/// Each byte's class ([`SPACE`], [`PLAIN`], [`WIDE`] or 0), one look-up per byte.
 static ASCII_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         t[b] = if is_ascii_space(b as u8) {
             SPACE
+        } else if b >= 0x80 {
+            WIDE
         } else if is_plain(b as u8) {
             PLAIN
         } else {
@@ -249,6 +290,25 @@ mod tests {
         }
         assert_eq!(ascii, general);
         assert_eq!(toks("a\x0Bb\x1Fc"), ["a", "b\x1Fc"]);
+    }
+
+    #[test]
+    fn quick_splits_match_the_general_rules() {
+        let s = "(the \"We 's 'S n't said, U.S. Inc. end. x. a, (a) players' word| a/b \
+                 I. Corp. co. 5. 3% -- $5, ;a >b word/ x' 'x ' , . \
+                 Acme’s “Hello” a\u{a0}b — x “(Tom ’s”";
+        let mut quick = Vec::new();
+        tokenize(s, 0..s.len(), &mut quick);
+        let mut general = Vec::new();
+        for chunk in s.split(char::is_whitespace).filter(|c| !c.is_empty()) {
+            tokenize_chunk(
+                chunk.as_ptr() as usize - s.as_ptr() as usize,
+                chunk,
+                &mut general,
+            );
+        }
+        assert_eq!(quick, general);
+        assert_eq!(toks("(the Inc. a,"), ["(", "the", "Inc.", "a", ","]);
     }
 
     #[test]

@@ -28,9 +28,12 @@ impl Vote {
 pub fn collect(p: &Prepared, tags: &[u8]) -> Vec<Vote> {
     // Tag counts of the capitalized occurrences, by word.
     let mut counts = vec![[0u16; N_TAGS]; p.n_words];
+    // Capitalized occurrences by word: a word written so once has no other to vote.
+    let mut capitalized = vec![0u8; p.n_words];
     for ((info, &w), &tag) in p.infos.iter().zip(&p.word).zip(tags) {
         if info.has_upper() {
             counts[w as usize][tag as usize] += 1;
+            capitalized[w as usize] = capitalized[w as usize].saturating_add(1);
         }
     }
     p.infos
@@ -38,7 +41,7 @@ pub fn collect(p: &Prepared, tags: &[u8]) -> Vec<Vote> {
         .zip(&p.word)
         .zip(tags)
         .map(|((info, &w), &tag)| {
-            if !info.has_upper() {
+            if !info.has_upper() || capitalized[w as usize] == 1 {
                 return Vote::EMPTY;
             }
             let mut c = counts[w as usize];
