@@ -793,15 +793,15 @@ fn bucket(w: f32) -> [f32; 7] {
 pub fn prose_region(stats: &[LineStats]) -> Option<(usize, usize)> {
     let mut run = DensestRun::default();
     for (i, s) in stats.iter().enumerate() {
-        run.push(i, prose_gain(s));
+        run.push(i, prose_gain(s, s.proseish()));
     }
     run.best_span
 }
 
-/// What a line adds to a run of prose: its length if it reads as prose, a
-/// small charge otherwise.
-fn prose_gain(s: &LineStats) -> f32 {
-    if s.proseish() {
+/// What a line adds to a run of prose: its length if it reads as prose
+/// (`prose`, its `proseish`), a small charge otherwise.
+fn prose_gain(s: &LineStats, prose: bool) -> f32 {
+    if prose {
         s.eff_words().min(60.0) / 10.0
     } else {
         -1.0
@@ -879,7 +879,7 @@ impl PageContext {
         let (mut last_prose, mut run_start) = (None, 0);
         for (i, s) in stats.iter().enumerate() {
             let prose = s.proseish();
-            let gain = prose_gain(s);
+            let gain = prose_gain(s, prose);
             let marks = SECTIONS.map(|c| marker(s, c));
             region.push(i, gain);
             walled.push(i, if marks.contains(&true) { -30.0 } else { gain });
