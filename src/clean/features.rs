@@ -306,18 +306,15 @@ const COLON: u8 = 8;
 /// The upper-case letters and link marks (`|>/#@`) of an ASCII line.
 fn upper_and_link_marks(bytes: &[u8]) -> (u32, u32) {
     #[cfg(target_arch = "x86_64")]
-    {
-        sse2::upper_and_link_marks(bytes)
+    if bytes.len() >= 16 {
+        return sse2::upper_and_link_marks(bytes);
     }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
-        let link = bytes
-            .iter()
-            .filter(|b| matches!(b, b'|' | b'>' | b'/' | b'#' | b'@'))
-            .count();
-        (upper as u32, link as u32)
-    }
+    bytes.iter().fold((0, 0), |(upper, link), b| {
+        (
+            upper + b.is_ascii_uppercase() as u32,
+            link + matches!(b, b'|' | b'>' | b'/' | b'#' | b'@') as u32,
+        )
+    })
 }
 
 /// `upper_and_link_marks` 16 bytes at a time (SSE2 is part of x86_64).
@@ -325,12 +322,30 @@ fn upper_and_link_marks(bytes: &[u8]) -> (u32, u32) {
 mod sse2 {
     use std::arch::x86_64::*;
 
+    /// For a line of at least 16 bytes. Matches are summed in byte lanes
+    /// (a compare gives -1 per match) and the lanes added up every 255
+    /// chunks, before a lane can overflow.
     pub fn upper_and_link_marks(bytes: &[u8]) -> (u32, u32) {
+        let n = bytes.len();
+        assert!(n >= 16);
+        /// Lanes `16 - k..16` of the 16 bytes at `k` are all ones.
+        static LAST: [u8; 32] = {
+            let mut t = [0u8; 32];
+            let mut i = 16;
+            while i < 32 {
+                t[i] = 0xff;
+                i += 1;
+            }
+            t
+        };
         // SAFETY: SSE2 is always there on x86_64; every load reads 16
-        // bytes of a 16-byte chunk or of the padded tail.
+        // bytes of `bytes` or of `LAST` (at an offset below 16).
         unsafe {
             let set = |b: u8| _mm_set1_epi8(b as i8);
-            let count = |v: __m128i| -> (i32, i32) {
+            // All ones in the bytes at `at` that are upper-case letters,
+            // and in those that are link marks.
+            let marks = |at: usize| -> (__m128i, __m128i) {
+                let v = _mm_loadu_si128(bytes.as_ptr().add(at).cast());
                 // Signed compares are right for ASCII: `A <= v <= Z`.
                 let upper = _mm_and_si128(
                     _mm_cmpgt_epi8(v, set(b'A' - 1)),
@@ -340,24 +355,30 @@ mod sse2 {
                     .map(|m| _mm_cmpeq_epi8(v, set(m)))
                     .into_iter()
                     .fold(_mm_setzero_si128(), |a, m| _mm_or_si128(a, m));
-                (
-                    _mm_movemask_epi8(upper).count_ones() as i32,
-                    _mm_movemask_epi8(link).count_ones() as i32,
-                )
+                (upper, link)
+            };
+            let total = |lanes: __m128i| -> u32 {
+                let sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+                (_mm_cvtsi128_si32(sums) + _mm_extract_epi16::<4>(sums)) as u32
             };
             let (mut upper, mut link) = (0, 0);
-            let chunks = bytes.chunks_exact(16);
-            let tail = chunks.remainder();
-            for c in chunks {
-                let (u, l) = count(_mm_loadu_si128(c.as_ptr().cast()));
-                upper += u;
-                link += l;
+            let (mut lanes_u, mut lanes_l) = (_mm_setzero_si128(), _mm_setzero_si128());
+            for k in 0..n / 16 {
+                let (u, l) = marks(16 * k);
+                lanes_u = _mm_sub_epi8(lanes_u, u);
+                lanes_l = _mm_sub_epi8(lanes_l, l);
+                if k % 255 == 254 {
+                    upper += total(lanes_u);
+                    link += total(lanes_l);
+                    (lanes_u, lanes_l) = (_mm_setzero_si128(), _mm_setzero_si128());
+                }
             }
-            // The tail padded with NULs, which count as neither.
-            let mut last = [0u8; 16];
-            last[..tail.len()].copy_from_slice(tail);
-            let (u, l) = count(_mm_loadu_si128(last.as_ptr().cast()));
-            ((upper + u) as u32, (link + l) as u32)
+            // The last 16 bytes, counting only those past the whole chunks.
+            let past = _mm_loadu_si128(LAST.as_ptr().add(n % 16).cast());
+            let (u, l) = marks(n - 16);
+            lanes_u = _mm_sub_epi8(lanes_u, _mm_and_si128(u, past));
+            lanes_l = _mm_sub_epi8(lanes_l, _mm_and_si128(l, past));
+            (upper + total(lanes_u), link + total(lanes_l))
         }
     }
 }
@@ -772,15 +793,15 @@ fn bucket(w: f32) -> [f32; 7] {
 pub fn prose_region(stats: &[LineStats]) -> Option<(usize, usize)> {
     let mut run = DensestRun::default();
     for (i, s) in stats.iter().enumerate() {
-        run.push(i, prose_gain(s));
+        run.push(i, prose_gain(s, s.proseish()));
     }
     run.best_span
 }
 
-/// What a line adds to a run of prose: its length if it reads as prose, a
-/// small charge otherwise.
-fn prose_gain(s: &LineStats) -> f32 {
-    if s.proseish() {
+/// What a line adds to a run of prose: its length if it reads as prose
+/// (`prose`, its `proseish`), a small charge otherwise.
+fn prose_gain(s: &LineStats, prose: bool) -> f32 {
+    if prose {
         s.eff_words().min(60.0) / 10.0
     } else {
         -1.0
@@ -858,7 +879,7 @@ impl PageContext {
         let (mut last_prose, mut run_start) = (None, 0);
         for (i, s) in stats.iter().enumerate() {
             let prose = s.proseish();
-            let gain = prose_gain(s);
+            let gain = prose_gain(s, prose);
             let marks = SECTIONS.map(|c| marker(s, c));
             region.push(i, gain);
             walled.push(i, if marks.contains(&true) { -30.0 } else { gain });
@@ -1316,6 +1337,19 @@ mod tests {
                 LineStats::of_any(&line),
                 "{line:?}"
             );
+        }
+    }
+
+    #[test]
+    fn upper_case_and_link_marks_are_counted_in_lines_of_any_length() {
+        for len in [0, 1, 15, 16, 17, 31, 32, 33, 255 * 16, 255 * 16 + 5, 9000] {
+            let line: Vec<u8> = b"Ab|>/#@ xYZ.a".iter().copied().cycle().take(len).collect();
+            let upper = line.iter().filter(|b| b.is_ascii_uppercase()).count() as u32;
+            let link = line
+                .iter()
+                .filter(|b| matches!(b, b'|' | b'>' | b'/' | b'#' | b'@'))
+                .count() as u32;
+            assert_eq!(upper_and_link_marks(&line), (upper, link), "{len}");
         }
     }
 

@@ -8,16 +8,18 @@ use super::rules::{fill_prose_edges, rescue, veto};
 
 /// The article lines of a text dump, joined with `\n`.
 pub fn clean_text(text: &str) -> String {
-    // Split at `\n` (SIMD search); trimming drops a `\r` as `str::lines` would.
+    // Split at `\n`; trimming drops a `\r` as `str::lines` would.
     let mut lines: Vec<&str> = Vec::with_capacity(text.len() / 32 + 4);
     let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+    let mut line_to = |end: usize| {
         let line = text[start..end].trim();
         if !line.is_empty() {
             lines.push(line);
         }
         start = end + 1;
-    }
+    };
+    for_each_newline(text.as_bytes(), &mut line_to);
+    line_to(text.len());
     // A short input is clean text already (a sentence piped in), not a page:
     // only lines that are nothing but a furniture phrase go.
     if lines.len() <= 2 {
@@ -34,6 +36,35 @@ pub fn clean_text(text: &str) -> String {
     let stats = page_stats(&blocks);
     let keep = keep_lines(&TEXT_MODEL, &blocks, &stats);
     join_kept(&blocks, &keep)
+}
+
+/// Calls `f` with the index of every `\n` in `bytes`, in order: a bit
+/// mask per 16 bytes (SSE2 is part of x86_64), cheaper than a search call
+/// per line on short lines.
+fn for_each_newline(bytes: &[u8], mut f: impl FnMut(usize)) {
+    let mut at = 0;
+    #[cfg(target_arch = "x86_64")]
+    while at + 16 <= bytes.len() {
+        use std::arch::x86_64::*;
+        // SAFETY: SSE2 is part of x86_64; the 16 bytes loaded lie in `bytes`.
+        let mut mask = unsafe {
+            let v = _mm_loadu_si128(bytes.as_ptr().add(at).cast());
+            _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8)))
+        };
+        while mask != 0 {
+            f(at + mask.trailing_zeros() as usize);
+            mask &= mask - 1;
+        }
+        at += 16;
+    }
+    for (i, _) in bytes
+        .iter()
+        .enumerate()
+        .skip(at)
+        .filter(|(_, &b)| b == b'\n')
+    {
+        f(i);
+    }
 }
 
 /// Which lines of a dump (more than two) are article text under `model`,
@@ -71,6 +102,21 @@ pub(super) fn join_kept(blocks: &[Block], keep: &[bool]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn newlines_are_found_in_every_position() {
+        for len in 0..50 {
+            for every in 1..5 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|i| if i % every == 0 { b'\n' } else { b'x' })
+                    .collect();
+                let mut found = Vec::new();
+                for_each_newline(&bytes, |i| found.push(i));
+                let expected: Vec<usize> = (0..len).filter(|i| i % every == 0).collect();
+                assert_eq!(found, expected, "{len} {every}");
+            }
+        }
+    }
 
     #[test]
     fn keeps_prose_and_drops_furniture() {

@@ -363,7 +363,8 @@ fn string_end(b: &[u8]) -> Option<usize> {
 
 /// CRLF line ends as LF; the text is copied only when it holds a CR.
 fn lf_line_ends(s: String) -> String {
-    if s.contains('\r') {
+    // `memchr` (SIMD) rather than `str::contains` (a word at a time).
+    if memchr::memchr(b'\r', s.as_bytes()).is_some() {
         s.replace("\r\n", "\n")
     } else {
         s
@@ -371,7 +372,7 @@ fn lf_line_ends(s: String) -> String {
 }
 
 fn clean_nul(s: Cow<'_, str>) -> String {
-    if s.contains('\0') {
+    if memchr::memchr(0, s.as_bytes()).is_some() {
         s.replace('\0', "")
     } else {
         s.into_owned()
