@@ -6,13 +6,13 @@
 //! ("Globex Corporaton", "Velmarr Electric" beside "Velmar").
 
 use super::brackets::bracket_after;
-use std::collections::HashMap;
+use crate::text::hash::FastMap;
 
 /// Gives every mention of an alias the name of the organization it stands
 /// for. `spans` are the mentions' byte ranges into `text`, sorted by start;
 /// `names` their canonical names, updated in place.
 pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
-    let mut renamed: HashMap<String, String> = HashMap::new();
+    let mut renamed: FastMap<String, String> = FastMap::default();
     for (k, &(_, e)) in spans.iter().enumerate() {
         // The bracket may follow one more capitalized word of the name
         // than the mention took in ("Harbor Mutual Financial (HMFG)").
@@ -35,7 +35,7 @@ pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
         };
         renamed.insert(names[alias].clone(), names[keep].clone());
     }
-    let mut mentions: HashMap<&str, usize> = HashMap::new();
+    let mut mentions: FastMap<&str, usize> = FastMap::default();
     let mut distinct: Vec<&str> = Vec::new();
     for n in names.iter() {
         let count = mentions.entry(n.as_str()).or_insert(0);
@@ -44,7 +44,7 @@ pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
         }
         *count += 1;
     }
-    let mut by_words: HashMap<String, &str> = HashMap::new();
+    let mut by_words: FastMap<String, &str> = FastMap::default();
     for &n in &distinct {
         if word_count(n) < 2 {
             continue;

@@ -138,12 +138,15 @@ pub fn is_full_form(surface: &str, titled: bool) -> bool {
             .filter(|w| !w.is_empty())
             .count()
     };
+    // A single word loses no word to stripping (at most all of it, and
+    // then nothing is left after its possessive either).
     titled
-        || stripped()
-            < surface
-                .trim_end_matches(['\'', '’', 's'])
-                .split_whitespace()
-                .count()
+        || (surface.contains(char::is_whitespace)
+            && stripped()
+                < surface
+                    .trim_end_matches(['\'', '’', 's'])
+                    .split_whitespace()
+                    .count())
 }
 
 /// Links short forms to the longer names of the same article: an acronym to

@@ -4,12 +4,12 @@
 //! "an analyst at Brightwater"), unless the article names a person with it.
 
 use super::features::Prepared;
-use std::collections::HashSet;
+use crate::text::hash::FastSet;
 
 /// Lower-cased words that stand in a company context somewhere in the
 /// article ([`Prepared::company_context`]).
-fn cued_words(text: &str, p: &Prepared) -> HashSet<String> {
-    let mut out = HashSet::new();
+fn cued_words(text: &str, p: &Prepared) -> FastSet<String> {
+    let mut out = FastSet::default();
     for s in &p.sentences {
         let toks = &p.tokens[s.clone()];
         let cued_here = &p.company_context[s.clone()];
@@ -77,7 +77,7 @@ pub fn companies(text: &str, p: &Prepared, typed: &[(usize, usize, u8)]) -> Vec<
         return Vec::new();
     }
     // "Lear" is a person's name where the article writes "John Lear".
-    let surnames: HashSet<String> = typed
+    let surnames: FastSet<String> = typed
         .iter()
         .filter(|&&(s, e, k)| k == 1 && !one_word(s, e))
         .filter_map(|&(s, e, _)| text[s..e].rsplit(' ').next())
@@ -259,7 +259,7 @@ fn word_count(text: &str, words: &str) -> usize {
 /// noun somewhere ("security firm Qorvia", "the Qorvia newspaper"): every
 /// mention of such a name.
 pub fn after_descriptor(text: &str, typed: &[(usize, usize, u8)]) -> Vec<(usize, usize)> {
-    let named: HashSet<&str> = typed
+    let named: FastSet<&str> = typed
         .iter()
         .filter(|&&(s, e, k)| {
             k != 0
