@@ -114,7 +114,8 @@ pub fn initials(long: &str) -> String {
     initial_letters(long).collect()
 }
 
-fn initial_letters(long: &str) -> impl Iterator<Item = char> + '_ {
+/// The first letters of the words of `long`, small words left out.
+pub fn initial_letters(long: &str) -> impl Iterator<Item = char> + '_ {
     long.split_whitespace()
         .filter(|w| !matches!(*w, "and" | "of" | "for" | "the" | "de" | "&"))
         .filter_map(|w| w.chars().next())

@@ -487,24 +487,17 @@ const COMMON_ACRONYMS: &[&str] = &[
 ];
 
 fn is_common_acronym(name: &str) -> bool {
-    static SORTED: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(COMMON_ACRONYMS));
-    // None is longer than 6 bytes (a test checks): most names need no search.
-    name.len() <= 6 && SORTED.binary_search(&name).is_ok()
-}
-
-/// A word list sorted for binary search.
-fn sorted(words: &[&'static str]) -> Vec<&'static str> {
-    let mut out = words.to_vec();
-    out.sort_unstable();
-    out.dedup();
-    out
+    static SET: LazyLock<FastSet<&str>> =
+        LazyLock::new(|| COMMON_ACRONYMS.iter().copied().collect());
+    // None is longer than 6 bytes (a test checks): most names need no lookup.
+    name.len() <= 6 && SET.contains(name)
 }
 
 /// True when `name` is one of [`NOT_NAMES`].
 fn is_not_name(name: &str) -> bool {
-    static SORTED: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(NOT_NAMES));
+    static SET: LazyLock<FastSet<&str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
     // None is longer than 12 bytes (a test checks).
-    name.len() <= 12 && SORTED.binary_search(&name).is_ok()
+    name.len() <= 12 && SET.contains(name)
 }
 
 /// The common acronyms written as acronyms (see [`canonical::spells`]), by
@@ -528,16 +521,27 @@ fn spells_common_acronym(text: &str, name: &str) -> bool {
     if !name.contains(' ') {
         return false;
     }
-    let mut initials = canonical::initials(name);
-    if initials.len() < 2 {
+    // The initials, lower-cased on the stack: the letters of a common
+    // acronym are ASCII and at most 6 (a test checks), so other initials
+    // spell none.
+    let mut initials = [0u8; 6];
+    let mut len = 0;
+    for c in canonical::initial_letters(name) {
+        if !c.is_ascii() || len == initials.len() {
+            return false;
+        }
+        initials[len] = (c as u8).to_ascii_lowercase();
+        len += 1;
+    }
+    let initials = &initials[..len];
+    if len < 2 {
         return false;
     }
-    initials.make_ascii_lowercase();
     let all = &COMMON_ACRONYM_LETTERS[..];
-    let from = all.partition_point(|(letters, _)| *letters < initials);
+    let from = all.partition_point(|(letters, _)| letters.as_bytes() < initials);
     all[from..]
         .iter()
-        .take_while(|(letters, _)| *letters == initials)
+        .take_while(|(letters, _)| letters.as_bytes() == initials)
         .any(|&(_, a)| {
             text.match_indices(a).any(|(i, _)| {
                 let before = text[..i].chars().next_back();
@@ -1222,6 +1226,9 @@ mod tests {
     #[test]
     fn word_lists_fit_their_length_gates() {
         assert!(COMMON_ACRONYMS.iter().all(|a| a.len() <= 6));
+        assert!(COMMON_ACRONYM_LETTERS
+            .iter()
+            .all(|(letters, _)| letters.len() <= 6 && letters.is_ascii()));
         assert!(NOT_NAMES.iter().all(|a| a.len() <= 12));
     }
 
