@@ -44,9 +44,28 @@ pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
         }
         *count += 1;
     }
+    let multi: Vec<&str> = distinct
+        .iter()
+        .copied()
+        .filter(|n| word_count(n) >= 2)
+        .collect();
+    // ASCII names with the same words have as many words and bytes of
+    // words: a name whose counts no other shares needs no word set. (A
+    // non-ASCII name may lower-case to other lengths: then all get one.)
+    let shape = |n: &str| {
+        let words = n.split_whitespace();
+        (words.clone().count(), words.map(str::len).sum::<usize>())
+    };
+    let mut shapes: FastMap<(usize, usize), usize> = FastMap::default();
+    let all_ascii = multi.iter().all(|n| n.is_ascii());
+    if all_ascii {
+        for &n in &multi {
+            *shapes.entry(shape(n)).or_insert(0) += 1;
+        }
+    }
     let mut by_words: FastMap<String, &str> = FastMap::default();
-    for &n in &distinct {
-        if word_count(n) < 2 {
+    for &n in &multi {
+        if all_ascii && shapes[&shape(n)] < 2 {
             continue;
         }
         let first = *by_words.entry(word_set(n)).or_insert(n);
