@@ -7,6 +7,7 @@
 //! words headed by a software or device noun ("Orbit Task Scheduler") names
 //! a product or feature, not its maker.
 
+use crate::text::hash::FastSet;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -242,7 +243,9 @@ pub fn drop_products(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
 
 /// True when `name` is a famous product's name.
 pub fn is_famous_product(name: &str) -> bool {
-    FAMOUS_PRODUCTS.contains(&name)
+    static SET: LazyLock<FastSet<&str>> =
+        LazyLock::new(|| FAMOUS_PRODUCTS.iter().copied().collect());
+    SET.contains(name)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 use super::features::Prepared;
 use crate::text::hash::FastSet;
+use std::sync::LazyLock;
 
 /// Lower-cased words that stand in a company context somewhere in the
 /// article ([`Prepared::company_context`]).
@@ -137,8 +138,9 @@ const HEAD_NOUNS: &[&str] = &[
 /// True when the name of several words `name` ends with a head noun that
 /// only organizations' names end with.
 pub fn by_head_noun(name: &str) -> bool {
+    static SET: LazyLock<FastSet<&str>> = LazyLock::new(|| HEAD_NOUNS.iter().copied().collect());
     name.rsplit_once(' ')
-        .is_some_and(|(_, last)| HEAD_NOUNS.contains(&last))
+        .is_some_and(|(_, last)| SET.contains(last))
 }
 
 /// True when `word` is a noun that says what a company is, written right
