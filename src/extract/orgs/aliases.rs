@@ -6,13 +6,13 @@
 //! ("Globex Corporaton", "Velmarr Electric" beside "Velmar").
 
 use super::brackets::bracket_after;
-use std::collections::HashMap;
+use crate::text::hash::FastMap;
 
 /// Gives every mention of an alias the name of the organization it stands
 /// for. `spans` are the mentions' byte ranges into `text`, sorted by start;
 /// `names` their canonical names, updated in place.
 pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
-    let mut renamed: HashMap<String, String> = HashMap::new();
+    let mut renamed: FastMap<String, String> = FastMap::default();
     for (k, &(_, e)) in spans.iter().enumerate() {
         // The bracket may follow one more capitalized word of the name
         // than the mention took in ("Harbor Mutual Financial (HMFG)").
@@ -35,7 +35,7 @@ pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
         };
         renamed.insert(names[alias].clone(), names[keep].clone());
     }
-    let mut mentions: HashMap<&str, usize> = HashMap::new();
+    let mut mentions: FastMap<&str, usize> = FastMap::default();
     let mut distinct: Vec<&str> = Vec::new();
     for n in names.iter() {
         let count = mentions.entry(n.as_str()).or_insert(0);
@@ -44,9 +44,28 @@ pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
         }
         *count += 1;
     }
-    let mut by_words: HashMap<String, &str> = HashMap::new();
-    for &n in &distinct {
-        if word_count(n) < 2 {
+    let multi: Vec<&str> = distinct
+        .iter()
+        .copied()
+        .filter(|n| word_count(n) >= 2)
+        .collect();
+    // ASCII names with the same words have as many words and bytes of
+    // words: a name whose counts no other shares needs no word set. (A
+    // non-ASCII name may lower-case to other lengths: then all get one.)
+    let shape = |n: &str| {
+        let words = n.split_whitespace();
+        (words.clone().count(), words.map(str::len).sum::<usize>())
+    };
+    let mut shapes: FastMap<(usize, usize), usize> = FastMap::default();
+    let all_ascii = multi.iter().all(|n| n.is_ascii());
+    if all_ascii {
+        for &n in &multi {
+            *shapes.entry(shape(n)).or_insert(0) += 1;
+        }
+    }
+    let mut by_words: FastMap<String, &str> = FastMap::default();
+    for &n in &multi {
+        if all_ascii && shapes[&shape(n)] < 2 {
             continue;
         }
         let first = *by_words.entry(word_set(n)).or_insert(n);

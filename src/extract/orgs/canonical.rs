@@ -114,7 +114,8 @@ pub fn initials(long: &str) -> String {
     initial_letters(long).collect()
 }
 
-fn initial_letters(long: &str) -> impl Iterator<Item = char> + '_ {
+/// The first letters of the words of `long`, small words left out.
+pub fn initial_letters(long: &str) -> impl Iterator<Item = char> + '_ {
     long.split_whitespace()
         .filter(|w| !matches!(*w, "and" | "of" | "for" | "the" | "de" | "&"))
         .filter_map(|w| w.chars().next())
@@ -138,12 +139,15 @@ pub fn is_full_form(surface: &str, titled: bool) -> bool {
             .filter(|w| !w.is_empty())
             .count()
     };
+    // A single word loses no word to stripping (at most all of it, and
+    // then nothing is left after its possessive either).
     titled
-        || stripped()
-            < surface
-                .trim_end_matches(['\'', '’', 's'])
-                .split_whitespace()
-                .count()
+        || (surface.contains(char::is_whitespace)
+            && stripped()
+                < surface
+                    .trim_end_matches(['\'', '’', 's'])
+                    .split_whitespace()
+                    .count())
 }
 
 /// Links short forms to the longer names of the same article: an acronym to

@@ -3,6 +3,9 @@
 //! people or a government ("the Polish government"), it names no
 //! organization by itself.
 
+use crate::text::hash::FastSet;
+use std::sync::LazyLock;
+
 /// Adjectives of nationality, region and people.
 const DEMONYMS: &[&str] = &[
     "Afghan",
@@ -191,6 +194,8 @@ const QUALIFIERS: &[&str] = &[
 /// True when `name` is a nationality adjective or its plural noun, a
 /// compass word allowed before it ("North Korean", "Afrikaners", "Koreans").
 pub fn is_demonym(name: &str) -> bool {
+    // Hashed once: a lookup per tagger name, not a scan of 160 words.
+    static LISTED: LazyLock<FastSet<&str>> = LazyLock::new(|| DEMONYMS.iter().copied().collect());
     let word = match name.split_once(' ') {
         Some((first, rest)) if QUALIFIERS.contains(&first) => rest,
         _ => name,
@@ -198,19 +203,13 @@ pub fn is_demonym(name: &str) -> bool {
     let singular = word
         .strip_suffix('s')
         .filter(|w| w.ends_with(['n', 'r', 'i']));
-    // DEMONYMS is sorted: a binary search, not a scan of 160 words.
-    let listed = |w: &str| DEMONYMS.binary_search(&w).is_ok();
+    let listed = |w: &str| LISTED.contains(w);
     listed(word) || singular.is_some_and(listed)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_demonym_list_is_sorted_for_binary_search() {
-        assert!(DEMONYMS.windows(2).all(|w| w[0] < w[1]));
-    }
 
     #[test]
     fn adjectives_and_plurals_of_nationality() {

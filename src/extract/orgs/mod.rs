@@ -28,6 +28,7 @@ pub use canonical::{canonical_key, strip_name};
 use canonical::{is_full_form, link_names};
 use features::{entity_of, Prepared, O};
 
+use crate::text::hash::{FastMap, FastSet};
 use crate::text::Document;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -78,6 +79,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         entities.iter().map(|e| (e.start, e.end, e.kind)).collect();
     let mut retyped = retype::companies(text, &prepared, &typed_all);
     retyped.extend(retype::after_descriptor(text, &typed_all));
+    let mut verdicts: FastMap<&str, bool> = FastMap::default();
     let mut tagged: Vec<(usize, usize)> = entities
         .iter()
         .filter(|e| {
@@ -85,13 +87,13 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
                 || retyped.contains(&(e.start, e.end))
                 || retype::by_head_noun(&text[e.start..e.end])
         })
-        .filter(|e| !demonyms::is_demonym(&text[e.start..e.end]))
-        .filter(|e| !is_compound_adjective(&text[e.start..e.end]))
-        .filter(|e| !is_common_acronym(&text[e.start..e.end]))
-        .filter(|e| !is_not_name(&text[e.start..e.end]))
-        .filter(|e| !starts_with_person_title(&text[e.start..e.end]))
-        .filter(|e| !names_a_place_or_event(&text[e.start..e.end]))
-        .filter(|e| !spells_common_acronym(text, &text[e.start..e.end]))
+        .filter(|e| {
+            // The verdict depends on the name alone: once per name.
+            let name = &text[e.start..e.end];
+            *verdicts
+                .entry(name)
+                .or_insert_with(|| may_name_an_organization(text, name))
+        })
         .map(|e| (e.start, e.end))
         .collect();
     tagged.retain(|&(_, e)| !names_an_index(text, e));
@@ -188,14 +190,21 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         );
         spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     }
+    // A name is stripped once however often the article writes it.
+    let mut stripped: FastMap<&str, String> = FastMap::default();
     let mut names: Vec<String> = spans
         .iter()
-        .map(|&(s, e, _)| strip_name(&text[s..e]))
+        .map(|&(s, e, _)| {
+            stripped
+                .entry(&text[s..e])
+                .or_insert_with_key(|surface| strip_name(surface))
+                .clone()
+        })
         .collect();
     // The forms of one gazetteer entry share a name: the fullest form the
     // article writes, as a reader of the article would name it ("UN" alone
     // stays "UN"; "Yugansk" after "Yuganskneftegas" is Yuganskneftegas).
-    let mut fullest: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut fullest: FastMap<&str, usize> = FastMap::default();
     for (k, &(_, _, canon)) in spans.iter().enumerate() {
         if let Some(c) = canon {
             let best = fullest.entry(c).or_insert(k);
@@ -272,6 +281,19 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .collect()
 }
 
+/// False when the tagger name `name` is a nationality, an adjective, a
+/// common acronym or its spelled-out form, a word capitalized for other
+/// reasons, a person's title, a place or an event.
+fn may_name_an_organization(text: &str, name: &str) -> bool {
+    !demonyms::is_demonym(name)
+        && !is_compound_adjective(name)
+        && !is_common_acronym(name)
+        && !is_not_name(name)
+        && !starts_with_person_title(name)
+        && !names_a_place_or_event(name)
+        && !spells_common_acronym(text, name)
+}
+
 /// A one-word tagger name that the article also writes in lower case
 /// ("Grey box testing ... a grey area") is a common word capitalized, not a
 /// name; gazetteer names (`known`) stay.
@@ -321,7 +343,7 @@ fn trim_sentence_openers(
 ) {
     let text = doc.text;
     // The set of names is built only for an article with a candidate.
-    let mut known: Option<std::collections::HashSet<&str>> = None;
+    let mut known: Option<FastSet<&str>> = None;
     let mut trimmed = Vec::new();
     for (k, &(s, e, canon)) in spans.iter().enumerate() {
         let Some(space) = text[s..e].find(' ') else {
@@ -465,22 +487,17 @@ const COMMON_ACRONYMS: &[&str] = &[
 ];
 
 fn is_common_acronym(name: &str) -> bool {
-    static SORTED: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(COMMON_ACRONYMS));
-    SORTED.binary_search(&name).is_ok()
-}
-
-/// A word list sorted for binary search.
-fn sorted(words: &[&'static str]) -> Vec<&'static str> {
-    let mut out = words.to_vec();
-    out.sort_unstable();
-    out.dedup();
-    out
+    static SET: LazyLock<FastSet<&str>> =
+        LazyLock::new(|| COMMON_ACRONYMS.iter().copied().collect());
+    // None is longer than 6 bytes (a test checks): most names need no lookup.
+    name.len() <= 6 && SET.contains(name)
 }
 
 /// True when `name` is one of [`NOT_NAMES`].
 fn is_not_name(name: &str) -> bool {
-    static SORTED: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(NOT_NAMES));
-    SORTED.binary_search(&name).is_ok()
+    static SET: LazyLock<FastSet<&str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+    // None is longer than 12 bytes (a test checks).
+    name.len() <= 12 && SET.contains(name)
 }
 
 /// The common acronyms written as acronyms (see [`canonical::spells`]), by
@@ -504,16 +521,27 @@ fn spells_common_acronym(text: &str, name: &str) -> bool {
     if !name.contains(' ') {
         return false;
     }
-    let mut initials = canonical::initials(name);
-    if initials.len() < 2 {
+    // The initials, lower-cased on the stack: the letters of a common
+    // acronym are ASCII and at most 6 (a test checks), so other initials
+    // spell none.
+    let mut initials = [0u8; 6];
+    let mut len = 0;
+    for c in canonical::initial_letters(name) {
+        if !c.is_ascii() || len == initials.len() {
+            return false;
+        }
+        initials[len] = (c as u8).to_ascii_lowercase();
+        len += 1;
+    }
+    let initials = &initials[..len];
+    if len < 2 {
         return false;
     }
-    initials.make_ascii_lowercase();
     let all = &COMMON_ACRONYM_LETTERS[..];
-    let from = all.partition_point(|(letters, _)| *letters < initials);
+    let from = all.partition_point(|(letters, _)| letters.as_bytes() < initials);
     all[from..]
         .iter()
-        .take_while(|(letters, _)| *letters == initials)
+        .take_while(|(letters, _)| letters.as_bytes() == initials)
         .any(|&(_, a)| {
             text.match_indices(a).any(|(i, _)| {
                 let before = text[..i].chars().next_back();
@@ -766,7 +794,6 @@ fn starts_with_person_title(name: &str) -> bool {
 /// or no digits (which keeps result tables like "Leeds 3 Chelsea 1" out).
 fn is_title_case_sentence(sentence: &str) -> bool {
     let (mut words, mut capitalized, mut function) = (0, 0, false);
-    let digits = sentence.bytes().any(|b| b.is_ascii_digit());
     for (k, w) in sentence.split_whitespace().enumerate() {
         let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
             continue;
@@ -802,7 +829,7 @@ fn is_title_case_sentence(sentence: &str) -> bool {
     }
     words >= 4
         && capitalized * 4 >= words * 3
-        && (function || !digits)
+        && (function || !sentence.bytes().any(|b| b.is_ascii_digit()))
         && sentence.chars().any(char::is_lowercase)
 }
 
@@ -1194,6 +1221,15 @@ mod tests {
         v.sort();
         v.dedup();
         v
+    }
+
+    #[test]
+    fn word_lists_fit_their_length_gates() {
+        assert!(COMMON_ACRONYMS.iter().all(|a| a.len() <= 6));
+        assert!(COMMON_ACRONYM_LETTERS
+            .iter()
+            .all(|(letters, _)| letters.len() <= 6 && letters.is_ascii()));
+        assert!(NOT_NAMES.iter().all(|a| a.len() <= 12));
     }
 
     #[test]

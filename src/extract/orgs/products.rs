@@ -7,6 +7,7 @@
 //! words headed by a software or device noun ("Orbit Task Scheduler") names
 //! a product or feature, not its maker.
 
+use crate::text::hash::FastSet;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -138,6 +139,9 @@ fn used_as_product(text: &str, s: usize, e: usize) -> bool {
     if introduced && PRODUCT_BEFORE.is_match(&text[head..s]) {
         return true;
     }
+    if !product_noun_may_follow(&text[e..]) {
+        return false;
+    }
     let Some(m) = PRODUCT_AFTER.find(&text[e..]) else {
         return false;
     };
@@ -147,6 +151,49 @@ fn used_as_product(text: &str, s: usize, e: usize) -> bool {
         || before.ends_with("The")
         || before.ends_with("'s")
         || before.ends_with("’s")
+}
+
+/// Whether `rest` opens as [`PRODUCT_AFTER`] needs: spaces, then a number
+/// or the start of one of its words. Most names fail this before the regex.
+fn product_noun_may_follow(rest: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "software",
+        "phone",
+        "handset",
+        "smartphone",
+        "processor",
+        "chip",
+        "console",
+        "browser",
+        "operating",
+        "app",
+        "tablet",
+        "laptop",
+        "edition",
+        "version",
+        "feature",
+        "technology",
+        "protocol",
+        "format",
+        "player",
+        "device",
+        "virus",
+        "worm",
+        "brand",
+        "car",
+        "aircraft",
+        "jet",
+        "drug",
+        "game",
+        "mobile",
+        "computer",
+        "email",
+        "e-mail",
+    ];
+    let word = rest.trim_start_matches(' ');
+    word.len() < rest.len()
+        && (word.starts_with(|c: char| c.is_ascii_digit())
+            || STARTS.iter().any(|s| word.starts_with(s)))
 }
 
 /// True when the mention at `text[s..e]` carries a model code: a word of
@@ -196,7 +243,9 @@ pub fn drop_products(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
 
 /// True when `name` is a famous product's name.
 pub fn is_famous_product(name: &str) -> bool {
-    FAMOUS_PRODUCTS.contains(&name)
+    static SET: LazyLock<FastSet<&str>> =
+        LazyLock::new(|| FAMOUS_PRODUCTS.iter().copied().collect());
+    SET.contains(name)
 }
 
 #[cfg(test)]
@@ -210,6 +259,24 @@ mod tests {
             .collect();
         drop_products(text, &mut spans, &[]);
         spans.iter().map(|&(s, e)| text[s..e].to_string()).collect()
+    }
+
+    #[test]
+    fn the_byte_gate_passes_whatever_the_product_pattern_matches() {
+        for rest in [
+            " 60 software",
+            "  phones.",
+            " mobile phone virus",
+            " e-mail worm",
+            " operating system",
+        ] {
+            assert!(PRODUCT_AFTER.is_match(rest), "{rest}");
+            assert!(product_noun_may_follow(rest), "{rest}");
+        }
+        for rest in [" said", "'s software", "software", ", phones"] {
+            assert!(!product_noun_may_follow(rest), "{rest}");
+            assert!(!PRODUCT_AFTER.is_match(rest), "{rest}");
+        }
     }
 
     #[test]

@@ -7,23 +7,23 @@ use super::features::Prepared;
 use super::retype::{is_descriptor, is_month};
 
 /// Legal forms that end only companies' names.
-fn is_company_suffix(word: &str) -> bool {
+fn is_company_suffix(word: &[u8]) -> bool {
     matches!(
         word,
-        "Inc"
-            | "Inc."
-            | "Corp"
-            | "Corp."
-            | "Ltd"
-            | "Ltd."
-            | "Limited"
-            | "Plc"
-            | "plc"
-            | "PLC"
-            | "LLC"
-            | "GmbH"
-            | "Incorporated"
-            | "Corporation"
+        b"Inc"
+            | b"Inc."
+            | b"Corp"
+            | b"Corp."
+            | b"Ltd"
+            | b"Ltd."
+            | b"Limited"
+            | b"Plc"
+            | b"plc"
+            | b"PLC"
+            | b"LLC"
+            | b"GmbH"
+            | b"Incorporated"
+            | b"Corporation"
     )
 }
 
@@ -67,6 +67,8 @@ fn is_name_word(word: &str) -> bool {
 /// byte spans) covers.
 pub fn find(text: &str, p: &Prepared, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let word = |k: usize| &text[p.tokens[k].clone()];
+    // The tests run on every token read its bytes: no character boundary checks.
+    let bytes = |k: usize| &text.as_bytes()[p.tokens[k].clone()];
     let free = |k: usize| {
         let t = &p.tokens[k];
         !taken.iter().any(|&(s, e)| s < t.end && t.start < e)
@@ -77,7 +79,8 @@ pub fn find(text: &str, p: &Prepared, taken: &[(usize, usize)]) -> Vec<(usize, u
         while k < sentence.end {
             // "company N / A" in a table is no name: a name has two letters or more.
             // The company noun first: its `match` rules out most words at once.
-            if is_descriptor(word(k - 1)) && word(k).len() > 1 && is_name_word(word(k)) && free(k) {
+            if is_descriptor(bytes(k - 1)) && bytes(k).len() > 1 && is_name_word(word(k)) && free(k)
+            {
                 let mut end = k + 1;
                 while end < sentence.end && end < k + 3 && is_name_word(word(end)) && free(end) {
                     end += 1;
@@ -86,7 +89,7 @@ pub fn find(text: &str, p: &Prepared, taken: &[(usize, usize)]) -> Vec<(usize, u
                 k = end;
                 continue;
             }
-            if is_company_suffix(word(k)) && free(k) {
+            if is_company_suffix(bytes(k)) && free(k) {
                 let mut start = k;
                 while start > sentence.start + 1
                     && start + 4 > k
