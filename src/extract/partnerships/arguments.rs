@@ -265,6 +265,19 @@ static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
         .expect("subject verb pattern")
 });
 
+/// A list's last item: after "and" or "or".
+static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?-u:\b)(?:and|or)(?-u:\b)|&").expect("list end pattern")
+});
+
+/// A finite verb (or its auxiliary) right after a name.
+static FINITE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^\s+(?:also\s+)?(?:has|have|had|is|are|was|were|will|would|can|could|[a-z]+ed|[a-z]+s)\s",
+    )
+    .expect("finite verb pattern")
+});
+
 static AND: LazyLock<Regex> =
     LazyLock::new(|| crate::text::pattern::regex(r"(?-u:\b)and(?-u:\b)").expect("and pattern"));
 
@@ -412,6 +425,20 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
                     .collect();
                 if !v.is_empty() {
                     return Sides::Pairs(v);
+                }
+            }
+            // "In partnership with X, Y built ...": the comma closing the
+            // phrase read as a list's; its last name, with its verb, is the
+            // subject.
+            let span = &sentence[r.start..r.end];
+            if let (Some((&subject, partners)), Some(comma)) =
+                (r.names.split_last(), span.rfind(','))
+            {
+                if !partners.is_empty()
+                    && !LIST_END.is_match(&span[comma..])
+                    && FINITE_AFTER.is_match(&sentence[r.end..])
+                {
+                    return Sides::Pairs(partners.iter().map(|&b| (subject, b)).collect());
                 }
             }
         }
@@ -683,6 +710,24 @@ mod tests {
                 &["Globex", "Acme"]
             ),
             Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn the_name_after_a_fronted_phrase_is_the_subject_not_a_list_item() {
+        assert_eq!(
+            run(
+                "In collaboration with Globex and Initech, Acme plans a museum.",
+                &["Globex", "Initech", "Acme"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
+        );
+        assert_eq!(
+            run(
+                "In partnership with Globex, Initech and Acme, it plans a museum.",
+                &["Globex", "Initech", "Acme"]
+            ),
+            Sides::RightOnly(vec!["Globex", "Initech", "Acme"])
         );
     }
 
