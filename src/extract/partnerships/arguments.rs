@@ -232,7 +232,7 @@ static LIST_AFTER_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Lower-case nouns between a name and the next ("the London estate agency
-/// Acme", "Jane Roe's fashion label, Globex"): the first name modifies the
+/// Acme", "Jane Roe's design studio, Globex"): the first name modifies the
 /// description the second heads.
 static NOUN_GAP: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"^(?:['’]s?)?\s+(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*,?\s+$")
@@ -717,14 +717,14 @@ mod tests {
     fn the_name_after_a_fronted_phrase_is_the_subject_not_a_list_item() {
         assert_eq!(
             run(
-                "In collaboration with Globex and Initech, Acme plans a museum.",
+                "In collaboration with Globex and Initech, Acme plans a new plant.",
                 &["Globex", "Initech", "Acme"]
             ),
             Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
         );
         assert_eq!(
             run(
-                "In partnership with Globex, Initech and Acme, it plans a museum.",
+                "In partnership with Globex, Initech and Acme, it plans a new plant.",
                 &["Globex", "Initech", "Acme"]
             ),
             Sides::RightOnly(vec!["Globex", "Initech", "Acme"])
@@ -839,7 +839,7 @@ mod tests {
     fn a_venture_named_before_between_pairs_its_members() {
         assert_eq!(
             run(
-                "Acme Labs, a joint venture between Globex and Initech, won an order.",
+                "Acme Labs, a joint venture between Globex and Initech, opened a store.",
                 &["Acme Labs", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![("Globex", "Initech")])
@@ -850,7 +850,7 @@ mod tests {
     fn the_owner_of_an_object_is_no_subject() {
         assert_eq!(
             run(
-                "Acme bought the catalogue of Globex and partnered with Initech.",
+                "Acme sold the plant of Globex and partnered with Initech.",
                 &["Acme", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![("Acme", "Initech")])
@@ -861,7 +861,7 @@ mod tests {
     fn a_possessive_name_before_a_described_name_modifies_it() {
         assert_eq!(
             run(
-                "Acme has teamed up with Jane Rowe's fashion label, Globex.",
+                "Acme has teamed up with Jane Rowe's design studio, Globex.",
                 &["Acme", "Jane Rowe", "Globex"]
             ),
             Sides::Pairs(vec![("Acme", "Globex")])
