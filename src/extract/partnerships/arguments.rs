@@ -232,7 +232,7 @@ static LIST_AFTER_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Lower-case nouns between a name and the next ("the London estate agency
-/// Acme", "Jane Roe's fashion label, Globex"): the first name modifies the
+/// Acme", "Jane Roe's design studio, Globex"): the first name modifies the
 /// description the second heads.
 static NOUN_GAP: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"^(?:['’]s?)?\s+(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*,?\s+$")
@@ -263,6 +263,19 @@ static OBJECT_OF_WITH: LazyLock<Regex> = LazyLock::new(|| {
 static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"^\s+(?:also\s+)?(?:has|have|had|is|are|was|were|will|would|can|could|signed|agreed|formed|[a-z]+ed)\s")
         .expect("subject verb pattern")
+});
+
+/// A list's last item: after "and" or "or".
+static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?-u:\b)(?:and|or)(?-u:\b)|&").expect("list end pattern")
+});
+
+/// A finite verb (or its auxiliary) right after a name.
+static FINITE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^\s+(?:also\s+)?(?:has|have|had|is|are|was|were|will|would|can|could|[a-z]+ed|[a-z]+s)\s",
+    )
+    .expect("finite verb pattern")
 });
 
 static AND: LazyLock<Regex> =
@@ -412,6 +425,20 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
                     .collect();
                 if !v.is_empty() {
                     return Sides::Pairs(v);
+                }
+            }
+            // "In partnership with X, Y built ...": the comma closing the
+            // phrase read as a list's; its last name, with its verb, is the
+            // subject.
+            let span = &sentence[r.start..r.end];
+            if let (Some((&subject, partners)), Some(comma)) =
+                (r.names.split_last(), span.rfind(','))
+            {
+                if !partners.is_empty()
+                    && !LIST_END.is_match(&span[comma..])
+                    && FINITE_AFTER.is_match(&sentence[r.end..])
+                {
+                    return Sides::Pairs(partners.iter().map(|&b| (subject, b)).collect());
                 }
             }
         }
@@ -687,6 +714,24 @@ mod tests {
     }
 
     #[test]
+    fn the_name_after_a_fronted_phrase_is_the_subject_not_a_list_item() {
+        assert_eq!(
+            run(
+                "In collaboration with Globex and Initech, Acme plans a new plant.",
+                &["Globex", "Initech", "Acme"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
+        );
+        assert_eq!(
+            run(
+                "In partnership with Globex, Initech and Acme, it plans a new plant.",
+                &["Globex", "Initech", "Acme"]
+            ),
+            Sides::RightOnly(vec!["Globex", "Initech", "Acme"])
+        );
+    }
+
+    #[test]
     fn a_list_after_a_name_modifying_a_plural_holds_the_partners() {
         assert_eq!(
             run(
@@ -794,7 +839,7 @@ mod tests {
     fn a_venture_named_before_between_pairs_its_members() {
         assert_eq!(
             run(
-                "Acme Labs, a joint venture between Globex and Initech, won an order.",
+                "Acme Labs, a joint venture between Globex and Initech, opened a store.",
                 &["Acme Labs", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![("Globex", "Initech")])
@@ -805,7 +850,7 @@ mod tests {
     fn the_owner_of_an_object_is_no_subject() {
         assert_eq!(
             run(
-                "Acme bought the catalogue of Globex and partnered with Initech.",
+                "Acme sold the plant of Globex and partnered with Initech.",
                 &["Acme", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![("Acme", "Initech")])
@@ -816,7 +861,7 @@ mod tests {
     fn a_possessive_name_before_a_described_name_modifies_it() {
         assert_eq!(
             run(
-                "Acme has teamed up with Jane Rowe's fashion label, Globex.",
+                "Acme has teamed up with Jane Rowe's design studio, Globex.",
                 &["Acme", "Jane Rowe", "Globex"]
             ),
             Sides::Pairs(vec![("Acme", "Globex")])

@@ -390,7 +390,7 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         let text = &sentence[start..end];
         let mut words = text.split_whitespace().peekable();
         // Still among the sentence's opening words: a heading glued to the
-        // sentence ("Products Most of ...") opens it too.
+        // sentence ("Products Nearly all of ...") opens it too.
         let mut at_opening = sentence[..start]
             .trim_matches(|c: char| !c.is_alphanumeric())
             .is_empty();
@@ -579,7 +579,7 @@ mod tests {
             ["Globex", "Acme"]
         );
         assert_eq!(
-            names("Products Most of them came from Acme, then, Globex."),
+            names("Products Nearly all of them came from Acme, then, Globex."),
             ["Acme", "Globex"]
         );
         assert_eq!(names("History Acme signed."), ["Acme"]);

@@ -134,8 +134,8 @@ mod tests {
 
     #[test]
     fn an_adverb_set_off_by_a_comma_is_no_party() {
-        let s = "It sold (2001). Subsequently, Acme sold films to Italy, Globex and Initech.";
-        assert!(not_party(s, "Subsequently", false));
+        let s = "It opened in 2001. Finally, Acme sold cars to Italy, Globex and Initech.";
+        assert!(not_party(s, "Finally", false));
         assert!(!not_party(s, "Italy", false));
     }
 

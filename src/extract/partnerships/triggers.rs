@@ -443,8 +443,8 @@ mod tests {
         for s in [
             "Acme has worked with Globex since 2001.",
             "Acme built it in conjunction with Globex.",
-            "Acme is working alongside Globex.",
-            "The park was a joint project between Acme and Globex.",
+            "Acme engineers are working alongside Globex staff.",
+            "Acme and Globex run a joint initiative.",
         ] {
             let t = find_all(s, &[]);
             assert_eq!(t.len(), 1, "{s}");
