@@ -4,6 +4,7 @@
 //! sentence, names the other party. People and places the tagger
 //! recognised keep their type.
 
+use crate::text::calendar::{is_month, is_weekday};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -23,56 +24,22 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("coordination pattern")
 });
 
-/// Words that are capitalized for other reasons than being a name.
+/// Words that are capitalized for other reasons than being a name (so are
+/// weekdays and months).
 const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "But",
-    "For",
-    "Its",
-    "Their",
-    "This",
-    "That",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    "The", "A", "An", "In", "On", "At", "But", "For", "Its", "Their", "This", "That", "It", "He",
+    "She", "They", "We", "I", "Mr", "Mrs", "Ms", "Dr",
 ];
 
 /// Spans `(start, end)` of names coordinated with the organization at
 /// `org`, skipping any that overlaps `taken` (spans the tagger typed).
 pub fn partners(text: &str, org: (usize, usize), taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let free = |s: usize, e: usize| !taken.iter().any(|&(ts, te)| ts < e && s < te);
-    let plausible = |name: &str| !name.split(' ').any(|w| NOT_NAMES.contains(&w));
+    let plausible = |name: &str| {
+        !name
+            .split(' ')
+            .any(|w| NOT_NAMES.contains(&w) || is_weekday(w) || is_month(w))
+    };
     let mut out = Vec::new();
     let (start, end) = org;
     // Both patterns need "and"/"&" right next to the organization; most

@@ -4,6 +4,7 @@
 //! "an analyst at Brightwater"), unless the article names a person with it.
 
 use super::features::Prepared;
+use crate::text::calendar::is_month;
 use crate::text::hash::FastSet;
 use std::sync::LazyLock;
 
@@ -43,24 +44,6 @@ fn cued_words(text: &str, p: &Prepared) -> FastSet<String> {
         }
     }
     out
-}
-
-pub fn is_month(w: &str) -> bool {
-    matches!(
-        w,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-    )
 }
 
 /// Byte spans of the one-word person and place entities (`typed`: start,

@@ -4,7 +4,8 @@
 //! company noun ("security firm 4zen", "carmaker Zentrix Auto").
 
 use super::features::Prepared;
-use super::retype::{is_descriptor, is_month};
+use super::retype::is_descriptor;
+use crate::text::calendar::{is_month, is_weekday};
 
 /// Legal forms that end only companies' names.
 fn is_company_suffix(word: &[u8]) -> bool {
@@ -36,6 +37,7 @@ fn is_name_word(word: &str) -> bool {
         && word.chars().all(|c| c.is_ascii_alphanumeric());
     (capitalized || alnum)
         && !is_month(word)
+        && !is_weekday(word)
         && !matches!(
             word,
             "The"
@@ -48,13 +50,6 @@ fn is_name_word(word: &str) -> bool {
                 | "Mrs"
                 | "Ms"
                 | "Dr"
-                | "Monday"
-                | "Tuesday"
-                | "Wednesday"
-                | "Thursday"
-                | "Friday"
-                | "Saturday"
-                | "Sunday"
                 | "Chairman"
                 | "Chief"
                 | "President"

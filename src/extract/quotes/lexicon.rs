@@ -1,6 +1,7 @@
 //! Word lists for attribution: reporting verbs, pronouns, determiners and the
 //! small words that may sit between a speaker and its verb.
 
+use crate::text::calendar::is_weekday;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -282,15 +283,9 @@ static DETERMINERS: &[&str] = &[
     "Three",
 ];
 
-/// Adverbs and auxiliaries that may sit between a speaker and the verb.
+/// Adverbs and auxiliaries that may sit between a speaker and the verb
+/// (so may a weekday).
 static BETWEEN: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "today",
     "yesterday",
     "night",
@@ -347,15 +342,9 @@ static BETWEEN: &[&str] = &[
     "been",
 ];
 
-/// Words that, following "said", are not the speaker: "said Tuesday", "said in".
+/// Words that, following "said", are not the speaker: "said in" (nor is a
+/// weekday: "said Tuesday").
 static NOT_AFTER_VERB: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "Today",
     "Yesterday",
     "Earlier",
@@ -398,10 +387,10 @@ pub fn is_determiner(w: &str) -> bool {
     DETERMINER_SET.contains(w)
 }
 pub fn is_between(w: &str) -> bool {
-    BETWEEN_SET.contains(w)
+    BETWEEN_SET.contains(w) || is_weekday(w)
 }
 pub fn is_not_after_verb(w: &str) -> bool {
-    NOT_AFTER_SET.contains(w)
+    NOT_AFTER_SET.contains(w) || is_weekday(w)
 }
 pub fn is_abbreviation(w: &str) -> bool {
     ABBREV_SET.contains(w) || (w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())
