@@ -59,11 +59,12 @@ static OBSERVER_AT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("observer pattern")
 });
 
-/// A name in a list of customers given as examples ("clients such as Acme,
-/// Globex and"): a customer is no partner.
+/// A name in a list of customers or of licensed properties given as
+/// examples ("clients such as Acme, Globex and", "licenses including Blue
+/// Harbour"): a customer or a licensed title is no partner.
 static CUSTOMER_LIST: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(
-        r"(?i)(?-u:\b)(?:clients|customers)\s*,?\s+(?:including|such as|like|include[sd]?)\s*:?\s+[^.;:]*$",
+        r"(?i)(?-u:\b)(?:clients|customers|licen[cs]es)\s*,?\s+(?:including|such as|like|include[sd]?)\s*:?\s+[^.;:]*$",
     )
     .expect("customer-list pattern")
 });
@@ -148,6 +149,11 @@ mod tests {
         assert!(not_party(s, "Globex", false));
         assert!(not_party(s, "Umbrella", false));
         assert!(!not_party(s, "Acme", false));
+        assert!(not_party(
+            "Acme made games based on licenses such as Blue Harbour and Red Fox.",
+            "Red Fox",
+            true
+        ));
         assert!(!not_party(
             "Acme has customers in Spain. Globex partnered with Initech.",
             "Initech",
