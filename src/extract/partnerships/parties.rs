@@ -59,6 +59,16 @@ static OBSERVER_AT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("observer pattern")
 });
 
+/// A name in a list of customers or of licensed properties given as
+/// examples ("clients such as Acme, Globex and", "licenses including Blue
+/// Harbour"): a customer or a licensed title is no partner.
+static CUSTOMER_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"(?i)(?-u:\b)(?:clients|customers|licen[cs]es)\s*,?\s+(?:including|such as|like|include[sd]?)\s*:?\s+[^.;:]*$",
+    )
+    .expect("customer-list pattern")
+});
+
 /// The mention `start..end` of `sentence` does not name a party there.
 /// `guessed` names (not from the organization finder) are also dropped
 /// before a head noun without a determiner.
@@ -77,6 +87,7 @@ pub fn is_not_party(sentence: &str, start: usize, end: usize, guessed: bool) -> 
     adverb
         || THING_BEFORE.is_match(before)
         || OBSERVER_AT.is_match(before)
+        || CUSTOMER_LIST.is_match(before)
         || DETERMINER_BEFORE.is_match(before) && modified.is_match(after)
         || guessed && HEAD_RIGHT_AFTER.is_match(after)
 }
@@ -128,6 +139,24 @@ mod tests {
         assert!(not_party(
             "The tie-up gives Acme reach, said Jane Roe, an analyst at broker Globex.",
             "Globex",
+            false
+        ));
+    }
+
+    #[test]
+    fn customers_given_as_examples_are_no_parties() {
+        let s = "Acme works with clients including Globex, the Initech Bank and Umbrella.";
+        assert!(not_party(s, "Globex", false));
+        assert!(not_party(s, "Umbrella", false));
+        assert!(!not_party(s, "Acme", false));
+        assert!(not_party(
+            "Acme made games based on licenses such as Blue Harbour and Red Fox.",
+            "Red Fox",
+            true
+        ));
+        assert!(!not_party(
+            "Acme has customers in Spain. Globex partnered with Initech.",
+            "Initech",
             false
         ));
     }
