@@ -3,11 +3,11 @@
 //!
 //!     cargo run --release --bin train-partnerships -- \
 //!         --train ../shared/eval/partnerships/core_train.jsonl \
-//!         --cv 5 --only-classes 0 --floor 0.5 \
-//!         [--dev ../shared/eval/partnerships/core_dev.jsonl] \
 //!         --out data/partnerships/pair_weights.tsv
 //!
-//! (a few seconds). Each line holds a passage `text` and its labelled
+//! (a few seconds; the weights are written only with `--out`). Judge a change
+//! by the cross-validated figures: `--cv 5 --only-classes 0 --floor 0.5
+//! [--dev ../shared/eval/partnerships/core_dev.jsonl]`, without `--out`. Each line holds a passage `text` and its labelled
 //! `relations` (`a`, `b`, `type`, `a_mention`, `b_mention`, code point
 //! `a_span`/`b_span`). Every candidate pair the extractor weighs is an
 //! example: positive when it matches a `collaboration` relation, negative
@@ -20,7 +20,9 @@
 //! two measures (labelled-pair F1, passage F1) for the extraction as a whole:
 //! the rules' pairs plus the scorer's. The thresholds of the three classes
 //! of pairs (trigger sentence and the finder's names; a guessed name; no
-//! trigger) that do best there are written with the weights. `--only-classes`
+//! trigger) that do best there are written with the weights when `--out` is
+//! given too (without `--cv`: 0.5 for the first class, the others off, as
+//! shipped). `--only-classes`
 //! restricts the classes the scorer may add and `--floor` bounds the
 //! thresholds from below: both are needed because the pairs CORE rewards in
 //! Wikipedia prose (guessed names, sentences without a trigger, thresholds
@@ -403,7 +405,7 @@ fn main() {
             .and_then(|i| args.get(i + 1).cloned())
     };
     let train = arg("--train").expect("--train FILE");
-    let out = arg("--out").unwrap_or_else(|| "data/partnerships/pair_weights.tsv".into());
+    let out = arg("--out");
     let o = Options {
         epochs: arg("--epochs").map_or(15, |e| e.parse().expect("--epochs N")),
         runs: arg("--runs").map_or(5, |e| e.parse().expect("--runs N")),
@@ -489,6 +491,10 @@ fn main() {
         tally.report(&format!("dev t={chosen:?}"));
     }
 
+    let Some(out) = out else {
+        eprintln!("weights not written: no --out");
+        return;
+    };
     let count = counts(&examples, index.len());
     let mut names: Vec<(&String, &u32)> = index.iter().collect();
     names.sort();
