@@ -19,7 +19,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("orgs", 0.91),
     ("dates", 0.96),
     ("quotes", 0.98),
-    ("partnerships", 0.57),
+    ("partnerships", 0.58),
 ];
 
 fn root() -> &'static Path {
