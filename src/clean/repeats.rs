@@ -3,7 +3,8 @@
 //! an open-addressing table (linear in the page's lines, no sort).
 
 use super::features::Block;
-use std::cell::Cell;
+use crate::text::hash::FastHasher;
+use std::hash::Hasher;
 
 /// How many blocks of the page have the same text as each block.
 pub fn duplicate_counts(blocks: &[Block]) -> Vec<u32> {
@@ -35,26 +36,6 @@ pub fn prefix_counts(blocks: &[Block], prose: impl Fn(usize) -> bool) -> Vec<u32
     counts
 }
 
-#[derive(Clone, Copy)]
-struct Slot {
-    key: u64,
-    /// The first line of the group.
-    line: u32,
-    /// Lines in the group; 0 marks a free slot.
-    count: u32,
-}
-
-const FREE: Slot = Slot {
-    key: 0,
-    line: 0,
-    count: 0,
-};
-
-thread_local! {
-    /// The table, kept per thread between pages.
-    static SLOTS: Cell<Vec<Slot>> = const { Cell::new(Vec::new()) };
-}
-
 /// Per line of `n`, the size of its group: lines with the same `key` that
 /// are also `same` (given two line indices); 0 for a line without a key.
 fn group_sizes(
@@ -62,55 +43,19 @@ fn group_sizes(
     key: impl Fn(usize) -> Option<u64>,
     same: impl Fn(usize, usize) -> bool,
 ) -> Vec<u32> {
-    let bits = (2 * n).max(16).next_power_of_two().trailing_zeros();
-    let mask = (1usize << bits) - 1;
-    let mut slots = SLOTS.take();
-    slots.clear();
-    slots.resize(mask + 1, FREE);
-    // Each line's slot first, then its group's size.
-    let mut out = vec![u32::MAX; n];
-    for (i, o) in out.iter_mut().enumerate() {
-        let Some(k) = key(i) else {
-            continue;
-        };
-        let mut s = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
-        loop {
-            let slot = &mut slots[s];
-            if slot.count == 0 {
-                *slot = Slot {
-                    key: k,
-                    line: i as u32,
-                    count: 1,
-                };
-                break;
-            }
-            if slot.key == k && same(slot.line as usize, i) {
-                slot.count += 1;
-                break;
-            }
-            s = (s + 1) & mask;
-        }
-        *o = s as u32;
-    }
-    for o in &mut out {
-        *o = slots.get(*o as usize).map_or(0, |s| s.count);
-    }
-    SLOTS.set(slots);
-    out
+    let (ids, groups) = crate::text::hash::groups(n, key, same);
+    let mut sizes = vec![0u32; groups];
+    ids.iter().flatten().for_each(|&g| sizes[g as usize] += 1);
+    ids.iter()
+        .map(|g| g.map_or(0, |g| sizes[g as usize]))
+        .collect()
 }
 
-/// A 64-bit hash of a line's bytes, eight at a time.
+/// A 64-bit hash of a line's bytes.
 fn text_hash(text: &str) -> u64 {
-    let mut h = text.len() as u64;
-    let chunks = text.as_bytes().chunks_exact(8);
-    let tail = chunks.remainder();
-    for chunk in chunks {
-        let v = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    let v = tail.iter().rev().fold(0u64, |acc, &b| acc << 8 | b as u64);
-    h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    h ^ h >> 29
+    let mut h = FastHasher::default();
+    h.write(text.as_bytes());
+    h.finish()
 }
 
 /// The first three words of a line, lower-cased, as a key; `None` for

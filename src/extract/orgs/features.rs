@@ -505,36 +505,15 @@ impl Hasher for IdHasher {
 
 /// The index of each token's word (lower-cased hash) among the distinct
 /// words of `infos`, in order of first occurrence, and the number of
-/// distinct words. The words go in an open-addressing table at most half
-/// full, found by the hash's top bits (hashes are well mixed).
+/// distinct words.
 fn word_ids(infos: &[TokenInfo]) -> (Vec<u32>, usize) {
-    const FREE: u32 = u32::MAX;
-    let bits = (2 * infos.len())
-        .max(16)
-        .next_power_of_two()
-        .trailing_zeros();
-    let mask = (1usize << bits) - 1;
-    let mut table = vec![(0u64, FREE); 1 << bits];
-    let mut n = 0;
-    let ids = infos
-        .iter()
-        .map(|t| {
-            let mut k = (t.lc >> (64 - bits)) as usize;
-            loop {
-                let (lc, id) = &mut table[k];
-                if *id == FREE {
-                    (*lc, *id) = (t.lc, n);
-                    n += 1;
-                    return *id;
-                }
-                if *lc == t.lc {
-                    return *id;
-                }
-                k = (k + 1) & mask;
-            }
-        })
-        .collect();
-    (ids, n as usize)
+    let (ids, n) = crate::text::hash::groups(infos.len(), |i| Some(infos[i].lc), |_, _| true);
+    (
+        ids.into_iter()
+            .map(|id| id.expect("every word has a key"))
+            .collect(),
+        n,
+    )
 }
 
 /// A document ready for tagging: tokens, their features' inputs, and sentences as token ranges.

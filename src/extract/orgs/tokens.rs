@@ -275,11 +275,8 @@ mod tests {
         );
     }
 
-    #[test]
-    fn ascii_text_splits_like_any_text() {
-        let s = "Acme's  (U.S.)\tunit:\x0Bsaid \"no.\" 5% $3 AT&T a/b x-y |z| n't F.";
-        let mut ascii = Vec::new();
-        tokenize(s, 0..s.len(), &mut ascii);
+    /// `s` split at white space, each chunk tokenized by the general rules.
+    fn by_chunks(s: &str) -> Vec<Span> {
         let mut general = Vec::new();
         for chunk in s.split(char::is_whitespace).filter(|c| !c.is_empty()) {
             tokenize_chunk(
@@ -288,6 +285,15 @@ mod tests {
                 &mut general,
             );
         }
+        general
+    }
+
+    #[test]
+    fn ascii_text_splits_like_any_text() {
+        let s = "Acme's  (U.S.)\tunit:\x0Bsaid \"no.\" 5% $3 AT&T a/b x-y |z| n't F.";
+        let mut ascii = Vec::new();
+        tokenize(s, 0..s.len(), &mut ascii);
+        let general = by_chunks(s);
         assert_eq!(ascii, general);
         assert_eq!(toks("a\x0Bb\x1Fc"), ["a", "b\x1Fc"]);
     }
@@ -299,14 +305,7 @@ mod tests {
                  Acme’s “Hello” a\u{a0}b — x “(Tom ’s”";
         let mut quick = Vec::new();
         tokenize(s, 0..s.len(), &mut quick);
-        let mut general = Vec::new();
-        for chunk in s.split(char::is_whitespace).filter(|c| !c.is_empty()) {
-            tokenize_chunk(
-                chunk.as_ptr() as usize - s.as_ptr() as usize,
-                chunk,
-                &mut general,
-            );
-        }
+        let general = by_chunks(s);
         assert_eq!(quick, general);
         assert_eq!(toks("(the Inc. a,"), ["(", "the", "Inc.", "a", ","]);
     }
