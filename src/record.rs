@@ -278,7 +278,8 @@ impl Extraction {
         out.extend_from_slice(b",\"text\":");
         json::string(&mut out, text);
         if let Some(v) = orgs {
-            json::field(&mut out, "orgs", v);
+            out.extend_from_slice(b",\"orgs\":");
+            json::array(&mut out, v, OrgMention::write_json);
         }
         if let Some(v) = dates {
             out.extend_from_slice(b",\"dates\":");
@@ -293,6 +294,25 @@ impl Extraction {
         }
         out.push(b'}');
         out
+    }
+}
+
+impl OrgMention {
+    /// Appends the JSON object serde_json writes for it.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let OrgMention {
+            name,
+            text,
+            start,
+            end,
+        } = self;
+        out.extend_from_slice(b"{\"name\":");
+        json::string(out, name);
+        out.extend_from_slice(b",\"text\":");
+        json::string(out, text);
+        json::number_field(out, "start", *start);
+        json::number_field(out, "end", *end);
+        out.push(b'}');
     }
 }
 
