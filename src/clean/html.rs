@@ -11,9 +11,10 @@ use super::html_tokens::{Token, Tokenizer};
 use super::lines::join_kept;
 use super::model::{Model, HTML_MODEL};
 use super::rules::{rescue, veto};
+use crate::text::hash::FastMap;
 use regex::RegexSet;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// The main text of a page and the metadata found in its markup.
@@ -106,6 +107,30 @@ fn class_words(value: &str) -> u16 {
         .matches(value)
         .iter()
         .fold(0, |bits, i| bits | 1 << i)
+}
+
+/// Class and id values kept per thread before the cache starts over.
+const CLASS_CACHE_SIZE: usize = 1 << 14;
+
+thread_local! {
+    /// `class_words` of the class and id values this thread has met: the
+    /// pages of one site repeat them, and the regex set is the costly part.
+    static CLASS_CACHE: RefCell<FastMap<Box<str>, u16>> = RefCell::default();
+}
+
+/// `class_words`, remembered.
+fn cached_class_words(value: &str) -> u16 {
+    CLASS_CACHE.with_borrow_mut(|cache| {
+        if let Some(&bits) = cache.get(value) {
+            return bits;
+        }
+        if cache.len() >= CLASS_CACHE_SIZE {
+            cache.clear();
+        }
+        let bits = class_words(value);
+        cache.insert(value.into(), bits);
+        bits
+    })
 }
 
 /// Cleans one HTML page.
@@ -280,15 +305,7 @@ struct Collector {
 
 impl Collector {
     fn flush(&mut self, ctx: Context) {
-        let mut collapsed = String::new();
-        let mut chars = 0;
-        for w in self.current.split_whitespace() {
-            if !collapsed.is_empty() {
-                collapsed.push(' ');
-            }
-            collapsed.push_str(w);
-            chars += w.chars().count();
-        }
+        let (collapsed, chars) = collapse_whitespace(&self.current);
         if !collapsed.is_empty() {
             let hints = HtmlHints {
                 link_density: (self.link_chars as f32 / chars.max(1) as f32).min(1.0),
@@ -306,6 +323,46 @@ impl Collector {
         self.current.clear();
         self.link_chars = 0;
     }
+}
+
+/// The words of `text` joined by single spaces, and their character count
+/// (spaces left out).
+fn collapse_whitespace(text: &str) -> (String, usize) {
+    let mut collapsed = String::with_capacity(text.len());
+    if text.is_ascii() {
+        // The same split as below, a byte at a time: for ASCII,
+        // `char::is_whitespace` is `\t`, `\n`, `\x0B`, `\x0C`, `\r` and space.
+        let b = text.as_bytes();
+        let is_space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+        let mut chars = 0;
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && is_space(b[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < b.len() && !is_space(b[i]) {
+                i += 1;
+            }
+            if i > start {
+                if !collapsed.is_empty() {
+                    collapsed.push(' ');
+                }
+                collapsed.push_str(&text[start..i]);
+                chars += i - start;
+            }
+        }
+        return (collapsed, chars);
+    }
+    let mut chars = 0;
+    for w in text.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(w);
+        chars += w.chars().count();
+    }
+    (collapsed, chars)
 }
 
 /// An open element: its name, its context for its content, whether it
@@ -399,8 +456,6 @@ struct Builder<'a> {
     seen_doctype: bool,
     capture: Option<Capture>,
     meta: Meta,
-    /// `class_words` of the class and id values met so far: pages repeat them.
-    class_cache: HashMap<&'a str, u16>,
 }
 
 fn attr<'b>(attrs: &'b [(Cow<str>, Cow<str>)], name: &str) -> Option<&'b str> {
@@ -608,8 +663,8 @@ const F_SCOPED_END: u16 = 1 << 8;
 
 /// What the lists above say of each element name, as `F_*` bits: one
 /// lookup per tag instead of a scan of every list.
-static FLAGS: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, u16> = HashMap::new();
+static FLAGS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut m: FastMap<&'static str, u16> = FastMap::default();
     for (list, flag) in [
         (BLOCKS, F_BLOCK),
         (SKIPPED, F_SKIP),
@@ -878,12 +933,7 @@ impl<'a> Builder<'a> {
         let mut words = 0u16;
         for (n, v) in attrs {
             if n == "class" || n == "id" {
-                words |= match v {
-                    Cow::Borrowed(v) => {
-                        *self.class_cache.entry(*v).or_insert_with(|| class_words(v))
-                    }
-                    Cow::Owned(v) => class_words(v),
-                };
+                words |= cached_class_words(v);
             }
         }
         inner.boiler |= words & BOILER_BIT != 0;
@@ -1019,6 +1069,28 @@ mod tests {
         assert_eq!(blocks[0].1.chrome, 1);
         assert_eq!(blocks[1].1.chrome, 2);
         assert!(blocks[1].1.in_top && !blocks[0].1.in_top);
+    }
+
+    #[test]
+    fn whitespace_collapses_as_split_whitespace_does() {
+        for text in [
+            "",
+            " \t\n ",
+            "  one\x0Btwo\r\n three  ",
+            "caf\u{e9}\u{a0}au lait\u{2003}noir ",
+        ] {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let chars = words.iter().map(|w| w.chars().count()).sum();
+            assert_eq!(collapse_whitespace(text), (words.join(" "), chars), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn class_words_are_remembered_per_thread() {
+        for value in ["site-nav", "article-body", "site-nav", "plain"] {
+            assert_eq!(cached_class_words(value), class_words(value), "{value}");
+        }
+        assert!(CLASS_CACHE.with_borrow(|c| c.len() >= 3));
     }
 
     #[test]
