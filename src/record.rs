@@ -95,6 +95,12 @@ pub struct Cleaned {
     pub date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The byline, read from an HTML page's metadata.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The publishing site's name, read from an HTML page's metadata.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
 }
 
 /// An organization mention.
@@ -169,6 +175,12 @@ pub struct Extraction {
     pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// The byline, read from an HTML page's metadata.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The publishing site's name, read from an HTML page's metadata.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
     pub source: Source,
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -233,6 +245,8 @@ impl Cleaned {
             title,
             date,
             url,
+            author,
+            site_name,
         } = self;
         let mut out = Vec::with_capacity(text.len() + text.len() / 16 + 64);
         out.extend_from_slice(b"{\"id\":");
@@ -242,6 +256,8 @@ impl Cleaned {
         json::optional_string(&mut out, "title", title);
         json::optional_string(&mut out, "date", date);
         json::optional_string(&mut out, "url", url);
+        json::optional_string(&mut out, "author", author);
+        json::optional_string(&mut out, "site_name", site_name);
         out.push(b'}');
         out
     }
@@ -259,6 +275,8 @@ impl Extraction {
             url,
             title,
             date,
+            author,
+            site_name,
             source,
             text,
             orgs,
@@ -274,6 +292,8 @@ impl Extraction {
         json::optional_string(&mut out, "url", url);
         json::optional_string(&mut out, "title", title);
         json::optional_string(&mut out, "date", date);
+        json::optional_string(&mut out, "author", author);
+        json::optional_string(&mut out, "site_name", site_name);
         json::field(&mut out, "source", source);
         out.extend_from_slice(b",\"text\":");
         json::string(&mut out, text);
@@ -558,6 +578,8 @@ mod tests {
             url: Some("https://x/\"a\"".into()),
             title: Some(t.clone()),
             date: Some("2024-06-01".into()),
+            author: Some("Jane \"JD\" Doe".into()),
+            site_name: Some(t.clone()),
             source: Source {
                 file: "in\\put.jsonl".into(),
                 line: Some(3),
@@ -628,6 +650,7 @@ mod tests {
         e.url = None;
         e.title = None;
         e.date = None;
+        e.author = None;
         e.source = Source::default();
         e.orgs = None;
         e.dates = Some(Vec::new());
@@ -645,9 +668,12 @@ mod tests {
             title: Some("T\"".into()),
             date: None,
             url: Some("u".into()),
+            author: None,
+            site_name: Some("Daily \u{e9}".into()),
         };
         assert_eq!(c.to_json(), serde_json::to_vec(&c).unwrap());
         c.title = None;
+        c.site_name = None;
         c.text = "short".into();
         assert_eq!(c.to_json(), serde_json::to_vec(&c).unwrap());
     }

@@ -7,6 +7,7 @@
 //! metadata (title, publication date, canonical URL) is read on the way.
 
 use super::features::{Block, HtmlHints, LineStats, Tag};
+use super::html_meta::Meta;
 use super::html_tokens::{Token, Tokenizer};
 use super::lines::join_kept;
 use super::model::{Model, HTML_MODEL};
@@ -24,6 +25,8 @@ pub struct CleanPage {
     pub title: Option<String>,
     pub date: Option<String>,
     pub url: Option<String>,
+    pub author: Option<String>,
+    pub site_name: Option<String>,
 }
 
 const SKIPPED: &[&str] = &[
@@ -161,6 +164,8 @@ pub fn clean_html(html: &str) -> CleanPage {
         title: meta.title(),
         date: meta.date(),
         url: meta.url(),
+        author: meta.author(),
+        site_name: meta.site_name(),
         text,
     }
 }
@@ -372,66 +377,6 @@ struct Open<'a> {
     flags: u16,
     inner: Context,
     block: bool,
-}
-
-/// Page metadata met on the way.
-#[derive(Default)]
-struct Meta {
-    /// `<meta>` names (property, name or itemprop) and contents, in order.
-    metas: Vec<(String, String)>,
-    title: Option<String>,
-    json_ld: Vec<String>,
-    time: Option<String>,
-    canonical: Option<String>,
-}
-
-impl Meta {
-    fn content(&self, keys: &[&str]) -> Option<String> {
-        keys.iter().find_map(|key| {
-            self.metas
-                .iter()
-                .find(|(n, c)| n.eq_ignore_ascii_case(key) && !c.trim().is_empty())
-                .map(|(_, c)| c.trim().to_string())
-        })
-    }
-
-    fn title(&self) -> Option<String> {
-        self.content(&["og:title", "twitter:title"]).or_else(|| {
-            self.title
-                .as_deref()
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_string)
-        })
-    }
-
-    fn date(&self) -> Option<String> {
-        self.content(&[
-            "article:published_time",
-            "datePublished",
-            "pubdate",
-            "date",
-            "dc.date",
-            "og:published_time",
-        ])
-        .or_else(|| {
-            self.json_ld.iter().find_map(|json| {
-                let key = "\"datePublished\"";
-                let at = json.find(key)? + key.len();
-                let rest = json[at..]
-                    .trim_start()
-                    .strip_prefix(':')?
-                    .trim_start()
-                    .strip_prefix('"')?;
-                Some(rest[..rest.find('"')?].to_string())
-            })
-        })
-        .or_else(|| self.time.clone())
-    }
-
-    fn url(&self) -> Option<String> {
-        self.canonical.clone().or_else(|| self.content(&["og:url"]))
-    }
 }
 
 /// What the next text token is wanted for.
@@ -1033,6 +978,7 @@ mod tests {
     fn drops_chrome_and_reads_metadata() {
         let html = r#"<html><head><title>Acme and Globex team up</title>
             <meta property="article:published_time" content="2024-03-15T09:00:00Z">
+            <meta name="author" content="Jane Doe"><meta property="og:site_name" content="News Example">
             <link rel="canonical" href="https://news.example/acme"></head>
             <body><nav><a href="/">Home</a> <a href="/biz">Business</a></nav>
             <article><h1>Acme and Globex team up</h1>
@@ -1049,6 +995,8 @@ mod tests {
         assert_eq!(page.title.as_deref(), Some("Acme and Globex team up"));
         assert_eq!(page.date.as_deref(), Some("2024-03-15T09:00:00Z"));
         assert_eq!(page.url.as_deref(), Some("https://news.example/acme"));
+        assert_eq!(page.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(page.site_name.as_deref(), Some("News Example"));
     }
 
     #[test]
@@ -1081,7 +1029,11 @@ mod tests {
         ] {
             let words: Vec<&str> = text.split_whitespace().collect();
             let chars = words.iter().map(|w| w.chars().count()).sum();
-            assert_eq!(collapse_whitespace(text), (words.join(" "), chars), "{text:?}");
+            assert_eq!(
+                collapse_whitespace(text),
+                (words.join(" "), chars),
+                "{text:?}"
+            );
         }
     }
 

@@ -5,6 +5,7 @@ mod dateline;
 #[doc(hidden)]
 pub mod features;
 mod html;
+mod html_meta;
 mod html_tokens;
 mod lines;
 mod markup_depth;

@@ -467,6 +467,8 @@ mod tests {
             url: Some(format!("https://{host}/{id}")),
             title: None,
             date: Some(date.into()),
+            author: None,
+            site_name: None,
             source: Source::default(),
             text: String::new(),
             orgs: Some(

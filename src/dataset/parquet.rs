@@ -116,6 +116,8 @@ fn schema(table: Table) -> SchemaRef {
             opt_text("url"),
             opt_text("title"),
             opt_text("date"),
+            opt_text("author"),
+            opt_text("site_name"),
             Field::new(
                 "source",
                 DataType::Struct(Fields::from(vec![

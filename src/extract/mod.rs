@@ -140,6 +140,8 @@ pub fn extract(article: &Article, config: &ExtractConfig) -> Extraction {
         url: article.url.clone().or(page.url),
         title: article.title.clone().or(page.title),
         date,
+        author: page.author,
+        site_name: page.site_name,
         source: article.source.clone(),
         orgs: st.orgs.then(|| {
             org_spans
