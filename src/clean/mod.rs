@@ -1,6 +1,7 @@
 //! Boilerplate removal: from a scraped text dump (one visible block per
 //! line) or a raw HTML page to the article's main text, one block per line.
 
+mod byte_masks;
 mod dateline;
 #[doc(hidden)]
 pub mod features;
