@@ -14,6 +14,7 @@ pub mod model;
 mod phrases;
 mod repeats;
 mod rules;
+mod stage2;
 
 pub use dateline::dateline;
 pub use html::{blocks as html_blocks, clean_html, keep_blocks, CleanPage};
