@@ -1,6 +1,7 @@
 //! Boilerplate removal: from a scraped text dump (one visible block per
 //! line) or a raw HTML page to the article's main text, one block per line.
 
+mod byte_masks;
 mod dateline;
 #[doc(hidden)]
 pub mod features;
@@ -14,6 +15,7 @@ pub mod model;
 mod phrases;
 mod repeats;
 mod rules;
+mod stage2;
 
 pub use dateline::dateline;
 pub use html::{blocks as html_blocks, clean_html, keep_blocks, CleanPage};

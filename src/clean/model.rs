@@ -353,9 +353,8 @@ impl Model {
     pub fn classify(&self, blocks: &[Block], stats: &[LineStats]) -> Vec<bool> {
         let (z, lw) = self.stage1_scores(blocks, stats);
         let cut = (self.threshold / (1.0 - self.threshold)).ln();
-        let mut keep = Vec::with_capacity(z.len());
-        for_each_stage2_row(&z, &lw, |r| keep.push(dot(&self.stage2, r) >= cut));
-        keep
+        let logits = super::stage2::logits(&self.stage2, &z, &lw);
+        logits.iter().map(|&l| l >= cut).collect()
     }
 }
 
