@@ -687,7 +687,9 @@ fn gazetteer(t: &TokenInfo) -> u64 {
 
 /// Fills `out` with the weight-table rows of the features of token `i` of
 /// `sent`, given the two previous tags and the document votes of the
-/// sentence's tokens (all [`Vote::EMPTY`] in the first pass).
+/// sentence's tokens (all [`Vote::EMPTY`] in the first pass). Inlined, so
+/// that the tagger's loop keeps the rows in registers.
+#[inline(always)]
 pub fn features(
     sent: &[TokenInfo],
     votes: &[Vote],
@@ -770,6 +772,7 @@ pub fn features(
 
 /// The rows of the features at [`PASS_FEATURES`] of token `i` of `sent`,
 /// in that order: what the second pass must look up again.
+#[inline(always)]
 pub fn pass_features(
     sent: &[TokenInfo],
     votes: &[Vote],
