@@ -214,6 +214,40 @@ fn has_model_code(text: &str, s: usize, e: usize) -> bool {
     })
 }
 
+/// True when the name at `text[s..e]` is a product's tier after a
+/// product line and a version number ("Vela 3 Turbo", "Orbix 2.5 Pro"):
+/// the word before the number is capitalized and no organization among
+/// `spans` (results such as "Leeds 3 Chelsea 1" name two clubs), and no
+/// number follows the name.
+fn after_version(text: &str, s: usize, e: usize, spans: &[(usize, usize)]) -> bool {
+    let Some(before) = text[..s].strip_suffix(' ') else {
+        return false;
+    };
+    let number_start = before.rfind([' ', '\n']).map_or(0, |i| i + 1);
+    let number = &before[number_start..];
+    let version = !number.is_empty()
+        && number.len() <= 4
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    if !version
+        || number_start == 0
+        || text[e..]
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let Some(line) = before[..number_start].strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = line.rfind([' ', '\n']).map_or(0, |i| i + 1);
+    let word = &line[word_start..];
+    word.len() > 1
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.bytes().all(|b| b.is_ascii_alphabetic())
+        && (is_famous_product(word) || !spans.iter().any(|&(_, pe)| pe == line.len()))
+}
+
 /// True when `name` ends with a one-letter trim or model grade ("Kestrel S").
 fn ends_with_grade(name: &str) -> bool {
     name.rsplit_once(' ').is_some_and(|(first, last)| {
@@ -227,7 +261,10 @@ fn ends_with_grade(name: &str) -> bool {
 pub fn drop_products(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usize, usize)]) {
     let products: Vec<&str> = spans
         .iter()
-        .filter(|&&(s, e)| !known.contains(&(s, e)) && used_as_product(text, s, e))
+        .filter(|&&(s, e)| {
+            !known.contains(&(s, e))
+                && (used_as_product(text, s, e) || after_version(text, s, e, spans))
+        })
         .map(|&(s, e)| &text[s..e])
         .collect();
     let products: Vec<String> = products.into_iter().map(str::to_string).collect();
@@ -308,6 +345,16 @@ mod tests {
         assert_eq!(kept(t, &["SE", "Kestrel S", "Vela"]), ["Vela"]);
         let t = "Acme FY2005 results lifted Walkman sales.";
         assert_eq!(kept(t, &["Acme", "Walkman"]), ["Acme"]);
+    }
+
+    #[test]
+    fn tiers_after_a_version_number_are_products() {
+        let t = "Zorbix released Vela 3 Turbo. Turbo is fast, Zorbix said.";
+        assert_eq!(kept(t, &["Zorbix", "Turbo"]), ["Zorbix", "Zorbix"]);
+        let t = "Leeds 3 Chelsea 1";
+        assert_eq!(kept(t, &["Leeds", "Chelsea"]), ["Leeds", "Chelsea"]);
+        let t = "Acme 2 Orbix won";
+        assert_eq!(kept(t, &["Acme", "Orbix"]), ["Acme", "Orbix"]);
     }
 
     #[test]
