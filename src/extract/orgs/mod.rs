@@ -466,8 +466,10 @@ fn extend_to_acronyms(text: &str, spans: &mut Vec<(usize, usize, Option<&'static
 }
 
 /// A gazetteer name counts where the tagger found nothing, where it found
-/// the same span as another type, or where it took the name for the start
-/// of a product with a model number ("Airbus A380").
+/// the same span as another type, where it took the name for the start
+/// of a product with a model number ("Airbus A380"), or where another
+/// type's name holds a compound adjective ("Globex-owned Initech": the
+/// owner and the owned are both names).
 fn gazetteer_wins(text: &str, s: usize, e: usize, entities: &[Entity]) -> bool {
     entities
         .iter()
@@ -478,8 +480,18 @@ fn gazetteer_wins(text: &str, s: usize, e: usize, entities: &[Entity]) -> bool {
                     || (x.kind == 3
                         && x.start == s
                         && x.end > e
-                        && text[e..x.end].contains(|c: char| c.is_ascii_digit())))
+                        && text[e..x.end].contains(|c: char| c.is_ascii_digit()))
+                    || (s >= x.start
+                        && e <= x.end
+                        && holds_compound_adjective(&text[x.start..x.end])))
         })
+}
+
+/// True when `name` holds a word joined to a lower-case one ("Globex-owned").
+fn holds_compound_adjective(name: &str) -> bool {
+    name.as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'-' && w[2].is_ascii_lowercase())
 }
 
 /// Upper-case abbreviations of things, not organizations, that the tagger
@@ -1409,6 +1421,12 @@ mod tests {
         let t = "\"We like it,\" said Passport Inc. on Monday.";
         let s = t.find("Passport").unwrap();
         assert!(!in_quoted_title(t, s, s + 8));
+    }
+
+    #[test]
+    fn compound_adjectives_hold_names() {
+        assert!(holds_compound_adjective("Globex-owned Initech"));
+        assert!(!holds_compound_adjective("Mercedes-Benz"));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! organization: capitalized words ending in an unambiguous legal form
 //! ("Velmar Television Limited"), a name written right after a company
 //! noun ("security firm 4zen", "carmaker Zentrix Auto"), a company named by
-//! its web domain ("Orbito.ai"), and a lower-case brand ("quuxLabs") where
+//! its web domain ("Orbito.ai"), a name whose possessive a company's role
+//! follows ("Zorbix's CEO"), and a lower-case brand ("quuxLabs") where
 //! only an organization fits ("quuxLabs's Ann Wu", "research from quuxLabs").
 
 use super::features::Prepared;
@@ -95,6 +96,14 @@ fn is_lower_camel(word: &[u8]) -> bool {
         && word.iter().all(u8::is_ascii_alphanumeric)
 }
 
+/// Roles a company's possessive names ("Zorbix's CEO", "Zorbix's co-founder").
+fn is_role(word: &str) -> bool {
+    matches!(
+        word,
+        "CEO" | "CFO" | "CTO" | "COO" | "founder" | "co-founder" | "cofounder" | "spokesperson"
+    )
+}
+
 /// Nouns of findings that name their source after "from" or "by"
 /// ("research from quuxLabs", "a survey by quuxLabs").
 fn is_finding(word: &str) -> bool {
@@ -153,16 +162,28 @@ pub fn find(
             k += 1;
         }
     }
-    // Web names anywhere; lower-case brands once a mention of theirs
-    // stands where only an organization fits.
+    // Web names anywhere; names before a company role's possessive and
+    // lower-case brands once a mention of theirs stands where only an
+    // organization fits.
     let mut brands: Vec<&str> = Vec::new();
     for sentence in &p.sentences {
         for k in sentence.clone() {
             let b = bytes(k);
-            if b.len() < 3 || !(b.contains(&b'.') || b[0].is_ascii_lowercase()) || !free(k) {
+            let role =
+                k + 2 < sentence.end && matches!(word(k + 1), "'s" | "’s") && is_role(word(k + 2));
+            if b.len() < 3 || !(role || b.contains(&b'.') || b[0].is_ascii_lowercase()) || !free(k)
+            {
                 continue;
             }
-            if is_web_name(b) {
+            if role {
+                if is_name_word(word(k))
+                    && b.iter().skip(1).any(u8::is_ascii_lowercase)
+                    && b.iter().all(u8::is_ascii_alphanumeric)
+                    && !brands.contains(&word(k))
+                {
+                    brands.push(word(k));
+                }
+            } else if is_web_name(b) {
                 out.push((p.tokens[k].start, p.tokens[k].end));
             } else if is_lower_camel(b)
                 && !brands.contains(&word(k))
@@ -244,6 +265,13 @@ mod tests {
             ["Orbito.ai", "Shopwise.com"]
         );
         assert!(found("See orbito.ai or Node.js for more.").is_empty());
+    }
+
+    #[test]
+    fn names_whose_possessive_a_company_role_follows_are_companies() {
+        let t = "Zorbix's CEO Ann Wu said Zorbix would grow. Its CEO agreed.";
+        assert_eq!(found(t), ["Zorbix", "Zorbix"]);
+        assert!(found("Monday's CEO meeting ended.").is_empty());
     }
 
     #[test]
