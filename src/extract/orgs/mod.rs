@@ -86,7 +86,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
             e.kind == 0
                 || retyped.contains(&(e.start, e.end))
                 || retype::by_head_noun(&text[e.start..e.end])
-                || (matches!(e.kind, 1 | 2) && retype::by_company_head(&text[e.start..e.end]))
+                || (matches!(e.kind, 1 | 2) && by_company_head(text, &text[e.start..e.end]))
         })
         .filter(|e| {
             // The verdict depends on the name alone: once per name.
@@ -337,6 +337,17 @@ fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
     });
 }
 
+/// A person- or place-typed name with a company head ([`retype::by_company_head`])
+/// whose first word the article does not write in lower case ("Calypso
+/// AI"; not "Endpoint Security" where the article discusses "endpoint" threats).
+fn by_company_head(text: &str, name: &str) -> bool {
+    retype::by_company_head(name)
+        && !has_word(
+            text,
+            &name.split(' ').next().unwrap_or("").to_ascii_lowercase(),
+        )
+}
+
 /// Whether `word` occurs in `text` as a whole word (no letter or digit on
 /// either side). One SIMD substring scan per word: the few one-word names
 /// of an article cost less than a set of all its words.
@@ -487,11 +498,28 @@ fn gazetteer_wins(text: &str, s: usize, e: usize, entities: &[Entity]) -> bool {
         })
 }
 
-/// True when `name` holds a word joined to a lower-case one ("Globex-owned").
+/// True when `name` holds a name joined to a participle of ownership or
+/// support ("Globex-owned", "Globex-backed"; not "Globex-esque").
 fn holds_compound_adjective(name: &str) -> bool {
-    name.as_bytes()
-        .windows(3)
-        .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'-' && w[2].is_ascii_lowercase())
+    name.match_indices('-').any(|(i, _)| {
+        let after = &name[i + 1..];
+        let word = &after[..after
+            .find(|c: char| !c.is_ascii_lowercase())
+            .unwrap_or(after.len())];
+        i > 0
+            && matches!(
+                word,
+                "owned"
+                    | "backed"
+                    | "funded"
+                    | "led"
+                    | "controlled"
+                    | "run"
+                    | "affiliated"
+                    | "supported"
+                    | "sponsored"
+            )
+    })
 }
 
 /// Upper-case abbreviations of things, not organizations, that the tagger
@@ -1424,9 +1452,18 @@ mod tests {
     }
 
     #[test]
+    fn company_heads_need_an_uncommon_first_word() {
+        let t = "Calypso AI and Endpoint Security grew as endpoint attacks rose.";
+        assert!(by_company_head(t, "Calypso AI"));
+        assert!(!by_company_head(t, "Endpoint Security"));
+    }
+
+    #[test]
     fn compound_adjectives_hold_names() {
         assert!(holds_compound_adjective("Globex-owned Initech"));
+        assert!(holds_compound_adjective("Globex-backed"));
         assert!(!holds_compound_adjective("Mercedes-Benz"));
+        assert!(!holds_compound_adjective("a Globex-esque look"));
     }
 
     #[test]
