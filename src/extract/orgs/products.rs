@@ -97,6 +97,41 @@ const FAMOUS_PRODUCTS: &[&str] = &[
     "Coke",
     "Pepsi Max",
     "Red Bull",
+    "iOS",
+    "macOS",
+    "iCloud",
+    "iMessage",
+    "FaceTime",
+    "AirPods",
+    "HomePod",
+    "Apple Watch",
+    "Apple Pay",
+    "Apple Music",
+    "Google Maps",
+    "Google Play",
+    "Google Assistant",
+    "Google Home",
+    "Chromebook",
+    "Microsoft Office",
+    "Microsoft Teams",
+    "Office 365",
+    "Amazon Prime",
+    "Prime Video",
+    "Echo Dot",
+    "Fire TV",
+    "Kubernetes",
+    "TensorFlow",
+    "PyTorch",
+    "JavaScript",
+    "Python",
+    "Hadoop",
+    "Ubuntu",
+    "WordPress",
+    "Bluetooth",
+    "Bitcoin",
+    "Ethereum",
+    "Fortnite",
+    "Minecraft",
 ];
 
 /// Head nouns of product and feature names that organizations' names do
@@ -355,6 +390,11 @@ mod tests {
         assert_eq!(kept(t, &["SE", "Kestrel S", "Vela"]), ["Vela"]);
         let t = "Acme FY2005 results lifted Walkman sales.";
         assert_eq!(kept(t, &["Acme", "Walkman"]), ["Acme"]);
+        let t = "Zorbix runs on Kubernetes and sells on Google Play.";
+        assert_eq!(
+            kept(t, &["Zorbix", "Kubernetes", "Google Play"]),
+            ["Zorbix"]
+        );
     }
 
     #[test]
