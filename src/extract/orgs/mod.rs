@@ -86,6 +86,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
             e.kind == 0
                 || retyped.contains(&(e.start, e.end))
                 || retype::by_head_noun(&text[e.start..e.end])
+                || (matches!(e.kind, 1 | 2) && by_company_head(text, &text[e.start..e.end]))
         })
         .filter(|e| {
             // The verdict depends on the name alone: once per name.
@@ -96,7 +97,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         })
         .map(|e| (e.start, e.end))
         .collect();
-    tagged.retain(|&(_, e)| !names_an_index(text, e));
+    tagged.retain(|&(s, e)| !names_an_index(text, e) && !heads_a_description(text, s, e));
     // A name the article writes as a person's is one in all its mentions.
     let people: Vec<&str> = tagged
         .iter()
@@ -134,15 +135,25 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .map(|e| (e.start, e.end))
         .chain(gaz_spans.iter().copied())
         .collect();
+    let people: Vec<(usize, usize)> = entities
+        .iter()
+        .filter(|e| e.kind == 1)
+        .map(|e| (e.start, e.end))
+        .collect();
     spans.extend(
-        untagged::find(text, &prepared, &taken)
+        untagged::find(text, &prepared, &taken, &people)
             .into_iter()
             .filter(|&(_, e)| !names_an_index(text, e))
             .map(|(s, e)| (s, e, None)),
     );
     // A ministry named by portfolio takes in the names inside it ("the
     // Foreign Ministry" where the tagger found "Ministry").
-    for (s, e) in institutions::find(text) {
+    // So do a body named for its field and the journal a study is published in.
+    let bodies = institutions::find(text)
+        .into_iter()
+        .chain(institutions::bodies_for(text))
+        .chain(institutions::journals(text));
+    for (s, e) in bodies {
         spans.retain(|&(ps, pe, _)| !(s <= ps && pe <= e));
         if !spans.iter().any(|&(ps, pe, _)| ps < e && s < pe) {
             spans.push((s, e, None));
@@ -237,7 +248,11 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     };
     let titled: Vec<bool> = spans
         .iter()
-        .map(|&(s, e, canon)| canon.is_none() && !is_institutional(&text[s..e]) && title_case(s))
+        .map(|&(s, e, canon)| {
+            canon.is_none()
+                && !is_institutional(&text[s..e])
+                && (title_case(s) || in_quoted_title(text, s, e))
+        })
         .collect();
     let keep: Vec<bool> = (0..spans.len())
         .map(|i| !titled[i] || (0..spans.len()).any(|j| !titled[j] && names[j] == names[i]))
@@ -320,6 +335,17 @@ fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
             || described.contains(&&text[span.0..span.1])
             || !has_word(text, &text[span.0..span.1].to_ascii_lowercase())
     });
+}
+
+/// A person- or place-typed name with a company head ([`retype::by_company_head`])
+/// whose first word the article does not write in lower case ("Calypso
+/// AI"; not "Endpoint Security" where the article discusses "endpoint" threats).
+fn by_company_head(text: &str, name: &str) -> bool {
+    retype::by_company_head(name)
+        && !has_word(
+            text,
+            &name.split(' ').next().unwrap_or("").to_ascii_lowercase(),
+        )
 }
 
 /// Whether `word` occurs in `text` as a whole word (no letter or digit on
@@ -451,8 +477,10 @@ fn extend_to_acronyms(text: &str, spans: &mut Vec<(usize, usize, Option<&'static
 }
 
 /// A gazetteer name counts where the tagger found nothing, where it found
-/// the same span as another type, or where it took the name for the start
-/// of a product with a model number ("Airbus A380").
+/// the same span as another type, where it took the name for the start
+/// of a product with a model number ("Airbus A380"), or where another
+/// type's name holds a compound adjective ("Globex-owned Initech": the
+/// owner and the owned are both names).
 fn gazetteer_wins(text: &str, s: usize, e: usize, entities: &[Entity]) -> bool {
     entities
         .iter()
@@ -463,8 +491,35 @@ fn gazetteer_wins(text: &str, s: usize, e: usize, entities: &[Entity]) -> bool {
                     || (x.kind == 3
                         && x.start == s
                         && x.end > e
-                        && text[e..x.end].contains(|c: char| c.is_ascii_digit())))
+                        && text[e..x.end].contains(|c: char| c.is_ascii_digit()))
+                    || (s >= x.start
+                        && e <= x.end
+                        && holds_compound_adjective(&text[x.start..x.end])))
         })
+}
+
+/// True when `name` holds a name joined to a participle of ownership or
+/// support ("Globex-owned", "Globex-backed"; not "Globex-esque").
+fn holds_compound_adjective(name: &str) -> bool {
+    name.match_indices('-').any(|(i, _)| {
+        let after = &name[i + 1..];
+        let word = &after[..after
+            .find(|c: char| !c.is_ascii_lowercase())
+            .unwrap_or(after.len())];
+        i > 0
+            && matches!(
+                word,
+                "owned"
+                    | "backed"
+                    | "funded"
+                    | "led"
+                    | "controlled"
+                    | "run"
+                    | "affiliated"
+                    | "supported"
+                    | "sponsored"
+            )
+    })
 }
 
 /// Upper-case abbreviations of things, not organizations, that the tagger
@@ -645,6 +700,9 @@ static AND_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 /// name), a numbered event or site, or begins an event's name.
 fn names_an_index(text: &str, e: usize) -> bool {
     let rest = &text[e..];
+    if dated_as_event(rest) {
+        return true;
+    }
     // Every pattern opens with spaces, then a number or a word starting
     // with one of these letters: most names fail this before any regex.
     let first = rest.bytes().find(|&b| b != b' ');
@@ -654,6 +712,60 @@ fn names_an_index(text: &str, e: usize) -> bool {
         return false;
     }
     INDEX_AFTER.is_match(rest) || NUMBERED_EVENT_OR_SITE.is_match(rest) || AND_EVENT.is_match(rest)
+}
+
+/// "a serious nearshore CX Hub for Europe": capitalized words that head a
+/// noun phrase opened by "a" or "an" (at most three lower-case words
+/// between) describe rather than name; "a Velmar spokesman" names Velmar.
+fn heads_a_description(text: &str, s: usize, e: usize) -> bool {
+    let rest = text[e..].trim_start_matches(' ');
+    let next = rest.split([' ', '\n']).next().unwrap_or("");
+    let closed = rest.is_empty()
+        || rest.starts_with(['\n', ',', '.', ';', ':', ')'])
+        || matches!(
+            next,
+            "for" | "of" | "in" | "to" | "that" | "which" | "with" | "on" | "at" | "from" | "by"
+        );
+    if !closed {
+        return false;
+    }
+    let mut before = text[..s].trim_end_matches(' ');
+    for _ in 0..4 {
+        let start = before.rfind([' ', '\n']).map_or(0, |i| i + 1);
+        let word = &before[start..];
+        if matches!(word, "a" | "an") {
+            return true;
+        }
+        // Adjectives and nouns only: "an analyst at Velmar" names Velmar.
+        let modifier = word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && !word.ends_with("ed")
+            && !is_lower_function_word(word)
+            && !matches!(word, "between" | "than" | "like" | "said" | "says" | "told");
+        if word.is_empty() || !modifier {
+            return false;
+        }
+        before = before[..start].trim_end_matches(' ');
+    }
+    false
+}
+
+/// "Orbitcon - June 17-20, 2026": a name followed by a range of days, as
+/// in a list of events, names an event.
+fn dated_as_event(rest: &str) -> bool {
+    let Some(date) = [" - ", " – ", ", ", " ("]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))
+    else {
+        return false;
+    };
+    let Some((month, days)) = date.split_once(' ') else {
+        return false;
+    };
+    let digits = days.bytes().take_while(u8::is_ascii_digit).count();
+    let after = days[digits..].trim_start_matches(' ');
+    crate::text::calendar::is_month(month)
+        && (1..=2).contains(&digits)
+        && (after.starts_with('-') || after.starts_with('–'))
 }
 
 /// Venues and events are not organizations ("Highbury Stadium", "Consumer
@@ -831,6 +943,26 @@ fn is_title_case_sentence(sentence: &str) -> bool {
         && capitalized * 4 >= words * 3
         && (function || !sentence.bytes().any(|b| b.is_ascii_digit()))
         && sentence.chars().any(char::is_lowercase)
+}
+
+/// True when the name at `text[s..e]` stands inside a quoted Title Case
+/// title ("the \"Orbix: Passport to Clouds\" series"), at most 80 bytes
+/// from either quote.
+fn in_quoted_title(text: &str, s: usize, e: usize) -> bool {
+    let mut from = s.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(open) = text[from..s].rfind('"').map(|i| from + i + 1) else {
+        return false;
+    };
+    let Some(close) = text[e..].find(['"', '\n']).map(|i| e + i) else {
+        return false;
+    };
+    close - e <= 80
+        && text.as_bytes()[close] == b'"'
+        && !text[open..s].contains('\n')
+        && is_title_case_sentence(&text[open..close])
 }
 
 /// A name of several words with a legal form or an institution's head
@@ -1307,6 +1439,50 @@ mod tests {
             ["Ruritania's Ministry of Fisheries"]
         );
         assert!(!names_an_index("Velmar and Acme showed growth", 6));
+    }
+
+    #[test]
+    fn names_in_quoted_titles_need_confirmation() {
+        let t = "Acme sponsors the \"Orbix: Passport to Clouds\" series.";
+        let s = t.find("Passport").unwrap();
+        assert!(in_quoted_title(t, s, s + 8));
+        let t = "\"We like it,\" said Passport Inc. on Monday.";
+        let s = t.find("Passport").unwrap();
+        assert!(!in_quoted_title(t, s, s + 8));
+    }
+
+    #[test]
+    fn company_heads_need_an_uncommon_first_word() {
+        let t = "Calypso AI and Endpoint Security grew as endpoint attacks rose.";
+        assert!(by_company_head(t, "Calypso AI"));
+        assert!(!by_company_head(t, "Endpoint Security"));
+    }
+
+    #[test]
+    fn compound_adjectives_hold_names() {
+        assert!(holds_compound_adjective("Globex-owned Initech"));
+        assert!(holds_compound_adjective("Globex-backed"));
+        assert!(!holds_compound_adjective("Mercedes-Benz"));
+        assert!(!holds_compound_adjective("a Globex-esque look"));
+    }
+
+    #[test]
+    fn capitalized_heads_of_indefinite_phrases_describe() {
+        let t = "Ruritania became a serious nearshore CX Hub for Europe.";
+        let s = t.find("CX Hub").unwrap();
+        assert!(heads_a_description(t, s, s + 6));
+        let t = "said a Velmar spokesman.";
+        assert!(!heads_a_description(t, 7, 13));
+        let t = "said Ann Wu, an analyst at Velmar.";
+        assert!(!heads_a_description(t, 27, 33));
+    }
+
+    #[test]
+    fn names_dated_with_a_range_of_days_are_events() {
+        assert!(names_an_index("Orbitcon - June 17-20, 2026, Paris", 8));
+        assert!(names_an_index("Orbitcon, June 17 - 20, Paris", 8));
+        assert!(!names_an_index("Orbitcon, June 17, said", 8));
+        assert!(!names_an_index("Orbitcon - June revenue", 8));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 /// What follows a product name: an optional model number, then a product noun.
 static PRODUCT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(
-        r"^(?:(?:[ ]+[0-9][0-9.]*)?[ ]+(?:software|phones?|handsets?|smartphones?|processors?|chips?|consoles?|browser|operating system|apps?|tablets?|laptops?|edition|version|features?|technology|protocol|format|players?|devices?|virus|worm|brand|cars?|aircraft|jets?|drug|games?)|(?:[ ]+(?:mobile|phone|computer|email|e-mail))+[ ]+(?:virus|worm))(?-u:\b)",
+        r"^(?:(?:[ ]+[0-9][0-9.]*)?[ ]+(?:software|phones?|handsets?|smartphones?|processors?|chips?|consoles?|browser|operating system|apps?|tablets?|laptops?|edition|version|features?|technology|protocol|format|players?|devices?|virus|worm|brand|cars?|aircraft|jets?|drug|games?|assistant|chatbot|speakers?|smartwatch|headsets?)|(?:[ ]+(?:mobile|phone|computer|email|e-mail))+[ ]+(?:virus|worm))(?-u:\b)",
     )
     .expect("product pattern")
 });
@@ -97,6 +97,41 @@ const FAMOUS_PRODUCTS: &[&str] = &[
     "Coke",
     "Pepsi Max",
     "Red Bull",
+    "iOS",
+    "macOS",
+    "iCloud",
+    "iMessage",
+    "FaceTime",
+    "AirPods",
+    "HomePod",
+    "Apple Watch",
+    "Apple Pay",
+    "Apple Music",
+    "Google Maps",
+    "Google Play",
+    "Google Assistant",
+    "Google Home",
+    "Chromebook",
+    "Microsoft Office",
+    "Microsoft Teams",
+    "Office 365",
+    "Amazon Prime",
+    "Prime Video",
+    "Echo Dot",
+    "Fire TV",
+    "Kubernetes",
+    "TensorFlow",
+    "PyTorch",
+    "JavaScript",
+    "Python",
+    "Hadoop",
+    "Ubuntu",
+    "WordPress",
+    "Bluetooth",
+    "Bitcoin",
+    "Ethereum",
+    "Fortnite",
+    "Minecraft",
 ];
 
 /// Head nouns of product and feature names that organizations' names do
@@ -185,6 +220,11 @@ fn product_noun_may_follow(rest: &str) -> bool {
         "jet",
         "drug",
         "game",
+        "assistant",
+        "chatbot",
+        "speaker",
+        "smartwatch",
+        "headset",
         "mobile",
         "computer",
         "email",
@@ -214,6 +254,40 @@ fn has_model_code(text: &str, s: usize, e: usize) -> bool {
     })
 }
 
+/// True when the name at `text[s..e]` is a product's tier after a
+/// product line and a version number ("Vela 3 Turbo", "Orbix 2.5 Pro"):
+/// the word before the number is capitalized and no organization among
+/// `spans` (results such as "Leeds 3 Chelsea 1" name two clubs), and no
+/// number follows the name.
+fn after_version(text: &str, s: usize, e: usize, spans: &[(usize, usize)]) -> bool {
+    let Some(before) = text[..s].strip_suffix(' ') else {
+        return false;
+    };
+    let number_start = before.rfind([' ', '\n']).map_or(0, |i| i + 1);
+    let number = &before[number_start..];
+    let version = !number.is_empty()
+        && number.len() <= 4
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    if !version
+        || number_start == 0
+        || text[e..]
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let Some(line) = before[..number_start].strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = line.rfind([' ', '\n']).map_or(0, |i| i + 1);
+    let word = &line[word_start..];
+    word.len() > 1
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.bytes().all(|b| b.is_ascii_alphabetic())
+        && (is_famous_product(word) || !spans.iter().any(|&(_, pe)| pe == line.len()))
+}
+
 /// True when `name` ends with a one-letter trim or model grade ("Kestrel S").
 fn ends_with_grade(name: &str) -> bool {
     name.rsplit_once(' ').is_some_and(|(first, last)| {
@@ -227,7 +301,10 @@ fn ends_with_grade(name: &str) -> bool {
 pub fn drop_products(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usize, usize)]) {
     let products: Vec<&str> = spans
         .iter()
-        .filter(|&&(s, e)| !known.contains(&(s, e)) && used_as_product(text, s, e))
+        .filter(|&&(s, e)| {
+            !known.contains(&(s, e))
+                && (used_as_product(text, s, e) || after_version(text, s, e, spans))
+        })
         .map(|&(s, e)| &text[s..e])
         .collect();
     let products: Vec<String> = products.into_iter().map(str::to_string).collect();
@@ -285,6 +362,11 @@ mod tests {
         assert_eq!(kept(t, &["Sony", "IBM", "Cell"]), ["Sony", "IBM"]);
         let t = "The Zorbo mobile phone virus spreads; Zorbo hit Acme.";
         assert_eq!(kept(t, &["Zorbo", "Acme"]), ["Acme"]);
+        let t = "Zorbix's Vela assistant and the Orbo chatbot beat Acme.";
+        assert_eq!(
+            kept(t, &["Zorbix", "Vela", "Orbo", "Acme"]),
+            ["Zorbix", "Acme"]
+        );
         let t = "Symbian's Series 60 software runs on Nokia phones.";
         assert_eq!(
             kept(t, &["Symbian", "Series", "Nokia"]),
@@ -308,6 +390,21 @@ mod tests {
         assert_eq!(kept(t, &["SE", "Kestrel S", "Vela"]), ["Vela"]);
         let t = "Acme FY2005 results lifted Walkman sales.";
         assert_eq!(kept(t, &["Acme", "Walkman"]), ["Acme"]);
+        let t = "Zorbix runs on Kubernetes and sells on Google Play.";
+        assert_eq!(
+            kept(t, &["Zorbix", "Kubernetes", "Google Play"]),
+            ["Zorbix"]
+        );
+    }
+
+    #[test]
+    fn tiers_after_a_version_number_are_products() {
+        let t = "Zorbix released Vela 3 Turbo. Turbo is fast, Zorbix said.";
+        assert_eq!(kept(t, &["Zorbix", "Turbo"]), ["Zorbix", "Zorbix"]);
+        let t = "Leeds 3 Chelsea 1";
+        assert_eq!(kept(t, &["Leeds", "Chelsea"]), ["Leeds", "Chelsea"]);
+        let t = "Acme 2 Orbix won";
+        assert_eq!(kept(t, &["Acme", "Orbix"]), ["Acme", "Orbix"]);
     }
 
     #[test]

@@ -126,6 +126,89 @@ pub fn by_head_noun(name: &str) -> bool {
         .is_some_and(|(_, last)| SET.contains(last))
 }
 
+/// Last words of company and institution names that neither people's nor
+/// places' names end with, though they end products' and events' names
+/// too ("Generative AI", "Social Security"): a name of several words the
+/// tagger took for a person or a place ("Calypso AI", "Orvant Networks",
+/// "Keble Business School") is an organization's when it ends with one.
+const COMPANY_HEADS: &[&str] = &[
+    "AI",
+    "Security",
+    "Networks",
+    "Labs",
+    "Systems",
+    "Technologies",
+    "Software",
+    "Solutions",
+    "Capital",
+    "Partners",
+    "Ventures",
+    "Group",
+    "Media",
+    "Studios",
+    "Therapeutics",
+    "Biotech",
+    "Robotics",
+    "Analytics",
+    "Communications",
+    "Services",
+    "Investments",
+    "Associates",
+    "Bancorp",
+    "Brands",
+    "Foods",
+    "University",
+    "College",
+    "School",
+    "Academy",
+    "Bureau",
+    "Administration",
+    "Directorate",
+];
+
+/// First words that make a field of a name ending with a
+/// [`COMPANY_HEADS`] word ("Cyber Security", "New Media").
+fn is_field_word(word: &str) -> bool {
+    matches!(
+        word,
+        "New"
+            | "Social"
+            | "Digital"
+            | "Mass"
+            | "Mobile"
+            | "Generative"
+            | "Responsible"
+            | "Conversational"
+            | "Artificial"
+            | "Open"
+            | "Public"
+            | "Private"
+            | "National"
+            | "Cyber"
+            | "Information"
+            | "Data"
+            | "Cloud"
+            | "Computer"
+            | "Food"
+            | "Energy"
+            | "Border"
+            | "Home"
+            | "Internal"
+            | "Financial"
+            | "Health"
+    )
+}
+
+/// True when the name of several words `name`, which the tagger typed as a
+/// person's or a place's, ends with a [`COMPANY_HEADS`] word and does not
+/// open with a field's word.
+pub fn by_company_head(name: &str) -> bool {
+    static SET: LazyLock<FastSet<&str>> = LazyLock::new(|| COMPANY_HEADS.iter().copied().collect());
+    name.rsplit_once(' ').is_some_and(|(first, last)| {
+        SET.contains(last) && !is_field_word(first.split(' ').next().unwrap_or(""))
+    })
+}
+
 /// True when `word` is a noun that says what a company is, written right
 /// before its name ("carmaker Zentrix Auto", "security firm Qorvia", "its
 /// partner Lumio"). Bytes and a `match`: it runs on most tokens.
@@ -316,6 +399,11 @@ mod tests {
         assert!(by_head_noun("Harbour Electric Power"));
         assert!(!by_head_noun("Power"));
         assert!(!by_head_noun("West Bank"));
+        assert!(by_company_head("Calypso AI"));
+        assert!(by_company_head("Keble Business School"));
+        assert!(!by_company_head("Security"));
+        assert!(!by_company_head("Orvant Park"));
+        assert!(!by_company_head("Cyber Security"));
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! Names the tagger leaves untagged whose shape or place shows an
 //! organization: capitalized words ending in an unambiguous legal form
-//! ("Velmar Television Limited"), and a name written right after a
-//! company noun ("security firm 4zen", "carmaker Zentrix Auto").
+//! ("Velmar Television Limited"), a name written right after a company
+//! noun ("security firm 4zen", "carmaker Zentrix Auto"), a company named by
+//! its web domain ("Orbito.ai"), a name whose possessive a company's role
+//! follows ("Zorbix's CEO"), and a lower-case brand ("quuxLabs") where
+//! only an organization fits ("quuxLabs's Ann Wu", "research from quuxLabs").
 
 use super::features::Prepared;
 use super::retype::is_descriptor;
@@ -57,10 +60,69 @@ fn is_name_word(word: &str) -> bool {
         )
 }
 
+/// Top-level domains of companies' web names ("Orbito.ai", "Shopwise.com").
+fn is_company_domain(tld: &[u8]) -> bool {
+    matches!(
+        tld,
+        b"ai" | b"io" | b"com" | b"co" | b"net" | b"app" | b"tech" | b"org"
+    )
+}
+
+/// A company's web name: a capitalized word of two letters or more with
+/// lower-case letters, a dot and a company domain ("Orbito.ai").
+fn is_web_name(word: &[u8]) -> bool {
+    if !word.first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let Some(dot) = word.iter().rposition(|&b| b == b'.') else {
+        return false;
+    };
+    let stem = &word[..dot];
+    stem.len() >= 2
+        && stem.iter().any(u8::is_ascii_lowercase)
+        && stem
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+        && is_company_domain(&word[dot + 1..])
+}
+
+/// A brand written with a lower-case start and a capital inside
+/// ("quuxLabs", "eZorb"): one to four lower-case letters, then a capital.
+fn is_lower_camel(word: &[u8]) -> bool {
+    let lower = word.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    (1..=4).contains(&lower)
+        && word.len() > lower + 1
+        && word[lower].is_ascii_uppercase()
+        && word.iter().all(u8::is_ascii_alphanumeric)
+}
+
+/// Roles a company's possessive names ("Zorbix's CEO", "Zorbix's co-founder").
+fn is_role(word: &str) -> bool {
+    matches!(
+        word,
+        "CEO" | "CFO" | "CTO" | "COO" | "founder" | "co-founder" | "cofounder" | "spokesperson"
+    )
+}
+
+/// Nouns of findings that name their source after "from" or "by"
+/// ("research from quuxLabs", "a survey by quuxLabs").
+fn is_finding(word: &str) -> bool {
+    matches!(
+        word,
+        "research" | "survey" | "study" | "report" | "analysis" | "data" | "poll"
+    )
+}
+
 /// Byte spans of the organizations named by shape or by a company noun
 /// before them, among the tokens that no entity or gazetteer hit (`taken`,
-/// byte spans) covers.
-pub fn find(text: &str, p: &Prepared, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
+/// byte spans) covers; `people`: the byte spans of the people's names the
+/// tagger found, in text order.
+pub fn find(
+    text: &str,
+    p: &Prepared,
+    taken: &[(usize, usize)],
+    people: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
     let word = |k: usize| &text[p.tokens[k].clone()];
     // The tests run on every token read its bytes: no character boundary checks.
     let bytes = |k: usize| &text.as_bytes()[p.tokens[k].clone()];
@@ -100,7 +162,74 @@ pub fn find(text: &str, p: &Prepared, taken: &[(usize, usize)]) -> Vec<(usize, u
             k += 1;
         }
     }
+    // Web names anywhere; names before a company role's possessive and
+    // lower-case brands once a mention of theirs stands where only an
+    // organization fits.
+    let mut brands: Vec<&str> = Vec::new();
+    for sentence in &p.sentences {
+        for k in sentence.clone() {
+            let b = bytes(k);
+            let role =
+                k + 2 < sentence.end && matches!(word(k + 1), "'s" | "’s") && is_role(word(k + 2));
+            if b.len() < 3 || !(role || b.contains(&b'.') || b[0].is_ascii_lowercase()) || !free(k)
+            {
+                continue;
+            }
+            if role {
+                if is_name_word(word(k))
+                    && b.iter().skip(1).any(u8::is_ascii_lowercase)
+                    && b.iter().all(u8::is_ascii_alphanumeric)
+                    && !brands.contains(&word(k))
+                {
+                    brands.push(word(k));
+                }
+            } else if is_web_name(b) {
+                out.push((p.tokens[k].start, p.tokens[k].end));
+            } else if is_lower_camel(b)
+                && !brands.contains(&word(k))
+                && brand_cue(text, p, sentence.start, sentence.end, k, people)
+            {
+                brands.push(word(k));
+            }
+        }
+    }
+    if !brands.is_empty() {
+        for k in 0..p.tokens.len() {
+            if brands.contains(&word(k)) && free(k) {
+                out.push((p.tokens[k].start, p.tokens[k].end));
+            }
+        }
+    }
+    out.sort_unstable();
     out
+}
+
+/// True when token `k` (of the sentence of tokens `from..to`) stands where
+/// only an organization fits: before a possessive and a person's name
+/// ("quuxLabs's Ann Wu"), after a finding and "from" or "by" ("new
+/// research from quuxLabs"), after "told" or "according to".
+fn brand_cue(
+    text: &str,
+    p: &Prepared,
+    from: usize,
+    to: usize,
+    k: usize,
+    people: &[(usize, usize)],
+) -> bool {
+    let word = |i: usize| &text[p.tokens[i].clone()];
+    if k + 2 < to && matches!(word(k + 1), "'s" | "’s") {
+        let next = p.tokens[k + 2].start;
+        let i = people.partition_point(|&(s, _)| s < next);
+        if people
+            .get(i)
+            .is_some_and(|&(s, e)| s == next && text[s..e].contains(' '))
+        {
+            return true;
+        }
+    }
+    (k >= from + 2 && matches!(word(k - 1), "from" | "by") && is_finding(word(k - 2)))
+        || (k > from && word(k - 1) == "told")
+        || (k >= from + 2 && word(k - 1) == "to" && word(k - 2) == "according")
 }
 
 #[cfg(test)]
@@ -111,7 +240,7 @@ mod tests {
     fn found(text: &str) -> Vec<&str> {
         let doc = Document::new(text);
         let p = Prepared::new(&doc, &[]);
-        find(text, &p, &[])
+        find(text, &p, &[], &[])
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
@@ -127,6 +256,35 @@ mod tests {
             found("It is a venture of security firm 4orin and others."),
             ["4orin"]
         );
+    }
+
+    #[test]
+    fn web_names_are_companies() {
+        assert_eq!(
+            found("It bought Orbito.ai and Shopwise.com last year."),
+            ["Orbito.ai", "Shopwise.com"]
+        );
+        assert!(found("See orbito.ai or Node.js for more.").is_empty());
+    }
+
+    #[test]
+    fn names_whose_possessive_a_company_role_follows_are_companies() {
+        let t = "Zorbix's CEO Ann Wu said Zorbix would grow. Its CEO agreed.";
+        assert_eq!(found(t), ["Zorbix", "Zorbix"]);
+        assert!(found("Monday's CEO meeting ended.").is_empty());
+    }
+
+    #[test]
+    fn lower_case_brands_need_an_organization_cue() {
+        let t = "New research from quuxLabs shows it. The quuxLabs team agreed.";
+        assert_eq!(found(t), ["quuxLabs", "quuxLabs"]);
+        assert!(found("Buy an iZorb or a quuxLabs today.").is_empty());
+        let t = "said quuxLabs's Ann Wu on Monday.";
+        let doc = Document::new(t);
+        let p = Prepared::new(&doc, &[]);
+        let ann = t.find("Ann").unwrap();
+        let got = find(t, &p, &[], &[(ann, ann + 6)]);
+        assert_eq!(got, [(5, 13)]);
     }
 
     #[test]
