@@ -96,6 +96,17 @@ fn is_lower_camel(word: &[u8]) -> bool {
         && word.iter().all(u8::is_ascii_alphanumeric)
 }
 
+/// One to four lower-case letters, then a capital: `is_lower_camel`'s
+/// opening, read from at most five bytes.
+fn lower_then_capital(word: &[u8]) -> bool {
+    let lower = word
+        .iter()
+        .take(5)
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    (1..=4).contains(&lower) && word.get(lower).is_some_and(u8::is_ascii_uppercase)
+}
+
 /// Roles a company's possessive names ("Zorbix's CEO", "Zorbix's co-founder").
 fn is_role(word: &str) -> bool {
     matches!(
@@ -126,10 +137,8 @@ pub fn find(
     let word = |k: usize| &text[p.tokens[k].clone()];
     // The tests run on every token read its bytes: no character boundary checks.
     let bytes = |k: usize| &text.as_bytes()[p.tokens[k].clone()];
-    let free = |k: usize| {
-        let t = &p.tokens[k];
-        !taken.iter().any(|&(s, e)| s < t.end && t.start < e)
-    };
+    let overlapped = overlapped_tokens(&p.tokens, taken);
+    let free = |k: usize| !overlapped[k];
     let mut out = Vec::new();
     for sentence in &p.sentences {
         let mut k = sentence.start + 1;
@@ -169,10 +178,15 @@ pub fn find(
     for sentence in &p.sentences {
         for k in sentence.clone() {
             let b = bytes(k);
-            let role =
-                k + 2 < sentence.end && matches!(word(k + 1), "'s" | "’s") && is_role(word(k + 2));
-            if b.len() < 3 || !(role || b.contains(&b'.') || b[0].is_ascii_lowercase()) || !free(k)
-            {
+            if b.len() < 3 {
+                continue;
+            }
+            let role = k + 2 < sentence.end
+                && matches!(bytes(k + 1), b"'s" | b"\xE2\x80\x99s")
+                && is_role(word(k + 2));
+            // Only these shapes can pass `is_web_name` or `is_lower_camel` below.
+            let shaped = (b[0].is_ascii_uppercase() && b.contains(&b'.')) || lower_then_capital(b);
+            if !(role || shaped) || !free(k) {
                 continue;
             }
             if role {
@@ -202,6 +216,25 @@ pub fn find(
     }
     out.sort_unstable();
     out
+}
+
+/// Whether each token (in text order, not overlapping) overlaps one of the
+/// `spans`: one sweep instead of a scan of every span per token.
+fn overlapped_tokens(tokens: &[std::ops::Range<usize>], spans: &[(usize, usize)]) -> Vec<bool> {
+    let mut spans = spans.to_vec();
+    spans.sort_unstable();
+    let (mut next, mut max_end) = (0, 0);
+    tokens
+        .iter()
+        .map(|t| {
+            // Every span starting before the token's end, by the furthest end.
+            while next < spans.len() && spans[next].0 < t.end {
+                max_end = max_end.max(spans[next].1);
+                next += 1;
+            }
+            max_end > t.start
+        })
+        .collect()
 }
 
 /// True when token `k` (of the sentence of tokens `from..to`) stands where
@@ -235,6 +268,18 @@ fn brand_cue(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_overlapped_by_spans() {
+        let tokens = [0..3, 4..8, 9..12, 13..15, 16..20];
+        // Unsorted spans; one spans two tokens, one is empty inside a token.
+        let spans = [(10, 14), (5, 6), (17, 17)];
+        assert_eq!(
+            overlapped_tokens(&tokens, &spans),
+            [false, true, true, true, true]
+        );
+        assert_eq!(overlapped_tokens(&tokens, &[]), [false; 5]);
+    }
     use crate::text::Document;
 
     fn found(text: &str) -> Vec<&str> {
