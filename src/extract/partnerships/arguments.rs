@@ -287,6 +287,31 @@ pub fn ends_first_predicate(sentence: &str, end: usize) -> bool {
     SECOND_PREDICATE.is_match(&sentence[end..])
 }
 
+/// A passive participle set off by a comma ("..., sponsored by"): a
+/// reduced relative clause about the phrase right before the comma.
+static REDUCED_RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::pattern::regex(r",\s*$").expect("reduced relative pattern"));
+
+/// An opening participial phrase ("Using a Globex engine, the ..."): a
+/// name in it is no subject of the main clause after the comma.
+static OPENING_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^[A-Z][a-z]+ing\s[^,;]*,").expect("opening participle pattern")
+});
+
+/// "Acme ranked in a poll of small firms, sponsored by Globex": the
+/// participle after the comma qualifies the phrase before it ("small
+/// firms"), not the name `left` further back.
+fn qualifies_another_phrase(sentence: &str, trigger: &Trigger, left: &Group) -> bool {
+    let before = &sentence[..trigger.start];
+    sentence[trigger.start..trigger.end].ends_with("ed")
+        && sentence[trigger.end..].starts_with(" by ")
+        && REDUCED_RELATIVE.is_match(before)
+        && !sentence[left.end..trigger.start]
+            .trim_start_matches([')', '\'', '’', 's'])
+            .trim()
+            .eq(",")
+}
+
 /// A role noun a name can modify: "an official Globex partner", "a Globex supplier".
 static ROLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"(?i)^(?:partner|licensee|supplier|distributor)$")
@@ -388,11 +413,17 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         }
         v
     };
+    let opening = OPENING_PARTICIPLE
+        .find(sentence)
+        .map_or(0, |m| m.end())
+        .min(trigger.start);
     let mut left = groups
         .iter()
         .rev()
         .find(|g| g.end <= trigger.start)
-        .filter(|g| !LEFT_BREAK.is_match(&sentence[g.end..trigger.start]));
+        .filter(|g| !LEFT_BREAK.is_match(&sentence[g.end..trigger.start]))
+        .filter(|g| g.end > opening)
+        .filter(|g| !qualifies_another_phrase(sentence, trigger, g));
     if let Some(l) = left {
         if NAMES_THE_GROUP.is_match(&sentence[l.end..trigger.start])
             && GROUP_NOUN.is_match(&sentence[trigger.start..trigger.end])
@@ -941,6 +972,42 @@ mod tests {
         // Without a copula the first name is no subject of the role.
         assert_ne!(
             run("Acme hired a Globex partner.", &["Acme", "Globex"]),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn a_name_in_an_opening_participle_is_no_subject() {
+        assert_eq!(
+            run(
+                "Flying a Globex jet, the first trip was made in conjunction with Initech.",
+                &["Globex", "Initech"]
+            ),
+            Sides::RightOnly(vec!["Initech"])
+        );
+        assert_eq!(
+            run(
+                "Using Globex chips, Acme partnered with Initech.",
+                &["Globex", "Acme", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_qualifies_the_phrase_before() {
+        assert_eq!(
+            run(
+                "Acme ranked in a poll of small firms, sponsored by Globex.",
+                &["Acme", "Globex"]
+            ),
+            Sides::RightOnly(vec!["Globex"])
+        );
+        assert_eq!(
+            run(
+                "The race, organised by Acme, sponsored by Globex.",
+                &["Acme", "Globex"]
+            ),
             Sides::Pairs(vec![("Acme", "Globex")])
         );
     }
