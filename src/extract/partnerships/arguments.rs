@@ -287,6 +287,89 @@ pub fn ends_first_predicate(sentence: &str, end: usize) -> bool {
     SECOND_PREDICATE.is_match(&sentence[end..])
 }
 
+/// A passive participle set off by a comma ("..., sponsored by"): a
+/// reduced relative clause about the phrase right before the comma.
+static REDUCED_RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::pattern::regex(r",\s*$").expect("reduced relative pattern"));
+
+/// An opening participial phrase ("Using a Globex engine, the ..."): a
+/// name in it is no subject of the main clause after the comma.
+static OPENING_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^[A-Z][a-z]+ing\s[^,;]*,").expect("opening participle pattern")
+});
+
+/// "Acme ranked in a poll of small firms, sponsored by Globex": the
+/// participle after the comma qualifies the phrase before it ("small
+/// firms"), not the name `left` further back.
+fn qualifies_another_phrase(sentence: &str, trigger: &Trigger, left: &Group) -> bool {
+    let before = &sentence[..trigger.start];
+    sentence[trigger.start..trigger.end].ends_with("ed")
+        && sentence[trigger.end..].starts_with(" by ")
+        && REDUCED_RELATIVE.is_match(before)
+        && !sentence[left.end..trigger.start]
+            .trim_start_matches([')', '\'', '’', 's'])
+            .trim()
+            .eq(",")
+}
+
+/// A role noun a name can modify: "an official Globex partner", "a Globex supplier".
+static ROLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?i)^(?:partner|licensee|supplier|distributor)$")
+        .expect("role noun pattern")
+});
+
+/// A copula and an article between a subject and the name modifying its
+/// role noun ("Acme has been an official Globex partner"), up to two
+/// adjectives allowed.
+static COPULA_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+(?:also\s+)?(?:is|was|has\s+been|had\s+been|have\s+been|became|becomes|become|remains|remained)\s+(?:also\s+)?(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}$")
+        .expect("copula gap pattern")
+});
+
+/// The subject and the name that modifies its role noun: "Acme is an
+/// official Globex partner" pairs Acme with Globex, the subject first (it
+/// is the supplier of "a Globex supplier").
+fn role_of_subject<'o>(
+    sentence: &str,
+    trigger: &Trigger,
+    modifier: &Group<'o>,
+    groups: &[Group<'o>],
+) -> Option<Vec<(&'o str, &'o str)>> {
+    // "an Original Equipment Manufacturer (OEM) supplier" describes a kind
+    // of supplier: the name with its short form is no organization.
+    if !sentence[modifier.end..trigger.start].trim().is_empty()
+        || sentence[modifier.start..modifier.end].contains('(')
+        || !ROLE_NOUN.is_match(&sentence[trigger.start..trigger.end])
+    {
+        return None;
+    }
+    let subject = groups.iter().rev().find(|g| g.end <= modifier.start)?;
+    if !COPULA_GAP.is_match(&sentence[subject.end..modifier.start]) {
+        return None;
+    }
+    let pairs: Vec<_> = subject
+        .names
+        .iter()
+        .flat_map(|&a| modifier.names.iter().map(move |&b| (a, b)))
+        .filter(|(a, b)| a != b)
+        .collect();
+    (!pairs.is_empty()).then_some(pairs)
+}
+
+/// A verb that lists the members of a trigger noun ("Acme's partners have
+/// included ..."): no clause of its own between the trigger and its list.
+static LIST_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"(?i)^\s*(?:have|has|had)\s+(?:included|incorporated|comprised)(?-u:\b)",
+    )
+    .expect("list verb pattern")
+});
+
+/// The gap after a listing verb opening it, else the whole gap.
+fn list_verb_rest(gap: &str) -> &str {
+    LIST_VERB.find(gap).map_or(gap, |m| &gap[m.end()..])
+}
+
 /// Where the trigger's arguments were found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sides<'o> {
@@ -305,7 +388,7 @@ pub enum Sides<'o> {
 pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sides<'o> {
     let mut right = groups.iter().position(|g| {
         let gap = &sentence[trigger.end.min(g.start)..g.start];
-        g.start >= trigger.end && RIGHT_GAP.is_match(gap) && !VERB_GAP.is_match(gap)
+        g.start >= trigger.end && RIGHT_GAP.is_match(gap) && !VERB_GAP.is_match(list_verb_rest(gap))
     });
     if let Some(i) = right {
         if groups.get(i + 1).is_some_and(|next| {
@@ -330,11 +413,17 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         }
         v
     };
+    let opening = OPENING_PARTICIPLE
+        .find(sentence)
+        .map_or(0, |m| m.end())
+        .min(trigger.start);
     let mut left = groups
         .iter()
         .rev()
         .find(|g| g.end <= trigger.start)
-        .filter(|g| !LEFT_BREAK.is_match(&sentence[g.end..trigger.start]));
+        .filter(|g| !LEFT_BREAK.is_match(&sentence[g.end..trigger.start]))
+        .filter(|g| g.end > opening)
+        .filter(|g| !qualifies_another_phrase(sentence, trigger, g));
     if let Some(l) = left {
         if NAMES_THE_GROUP.is_match(&sentence[l.end..trigger.start])
             && GROUP_NOUN.is_match(&sentence[trigger.start..trigger.end])
@@ -349,6 +438,9 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
                 }
                 _ => Sides::None,
             };
+        }
+        if let Some(pairs) = role_of_subject(sentence, trigger, l, groups) {
+            return Sides::Pairs(pairs);
         }
         let gap = &sentence[l.end..trigger.start];
         // "Acme signed a deal with Globex and an accord with Initech": a
@@ -854,6 +946,80 @@ mod tests {
                 &["Acme", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_name_modifying_the_subject_role_is_its_partner() {
+        assert_eq!(
+            run(
+                "Acme has been an official Globex partner since 2004.",
+                &["Acme", "Globex"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+        assert_eq!(
+            run("Acme became a Globex supplier.", &["Acme", "Globex"]),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+        assert_eq!(
+            run(
+                "Acme was a Widget Maker (WM) supplier.",
+                &["Acme", "Widget Maker", "WM"]
+            ),
+            Sides::LeftOnly("Widget Maker")
+        );
+        // Without a copula the first name is no subject of the role.
+        assert_ne!(
+            run("Acme hired a Globex partner.", &["Acme", "Globex"]),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn a_name_in_an_opening_participle_is_no_subject() {
+        assert_eq!(
+            run(
+                "Flying a Globex jet, the first trip was made in conjunction with Initech.",
+                &["Globex", "Initech"]
+            ),
+            Sides::RightOnly(vec!["Initech"])
+        );
+        assert_eq!(
+            run(
+                "Using Globex chips, Acme partnered with Initech.",
+                &["Globex", "Acme", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_qualifies_the_phrase_before() {
+        assert_eq!(
+            run(
+                "Acme ranked in a poll of small firms, sponsored by Globex.",
+                &["Acme", "Globex"]
+            ),
+            Sides::RightOnly(vec!["Globex"])
+        );
+        assert_eq!(
+            run(
+                "The race, organised by Acme, sponsored by Globex.",
+                &["Acme", "Globex"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn a_listing_verb_after_the_trigger_leads_to_its_partners() {
+        assert_eq!(
+            run(
+                "Acme partnerships have included firms such as Globex and Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
         );
     }
 

@@ -292,14 +292,21 @@ fn rule_pairs<'o>(
                 .into_iter()
                 .map(|(a, b)| owned(a, b, 0.8, false))
                 .collect(),
-            Sides::RightOnly(names) => match ctx.pronoun_subject(&s[..t.start]) {
-                Some(anchor) => names
-                    .into_iter()
-                    .filter(|&b| b != anchor)
-                    .map(|b| owned(anchor, b, 0.6, false))
-                    .collect(),
-                None => Vec::new(),
-            },
+            Sides::RightOnly(names) => {
+                let before = &s[..t.start];
+                let anchor = ctx
+                    .pronoun_subject(before)
+                    .map(|a| (a, 0.6))
+                    .or_else(|| ctx.described_subject(before).map(|a| (a, 0.5)));
+                match anchor {
+                    Some((anchor, confidence)) => names
+                        .into_iter()
+                        .filter(|&b| b != anchor)
+                        .map(|b| owned(anchor, b, confidence, false))
+                        .collect(),
+                    None => Vec::new(),
+                }
+            }
             // "Petrobras could join the deal": the parties of the last relation.
             Sides::LeftOnly(a) if JOINS.is_match(&s[..t.start]) => out
                 .last()

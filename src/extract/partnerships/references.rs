@@ -52,6 +52,17 @@ static OPENING_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("opening reference pattern")
 });
 
+/// A definite description opening a sentence as its subject, after an
+/// optional fronted phrase ("Using a new engine, the first flight took
+/// place ..."): an event or product of the organization the text is about.
+/// The head noun is captured: an agent noun ("the winner", "the buyer")
+/// is another party, not named; a plural ("the two companies") stands for
+/// several.
+static DESCRIPTION_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^(?:[A-Z][^,.;]{0,40},\s+)?[Tt]he(?: [a-z][\w-]*){0,2} ([a-z][\w-]*) (?:took|was|were|is|are|has|have|had|will|would)(?-u:\b)")
+        .expect("description subject pattern")
+});
+
 /// A plural reference to partners named before.
 static PARTNERS_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"(?i)(?-u:\b)(?:(?:these|those|the|its|their|such|all|both) (?:\w+ )?(?:partnerships|deals|agreements|alliances|companies|firms|partners|contracts|ties)|them)(?-u:\b)")
@@ -107,6 +118,18 @@ impl<'o> Context<'o> {
             return self.main.or(self.salient);
         }
         self.referent()
+    }
+
+    /// The organization whose event or product a description opening the
+    /// sentence names ("The first flight took place in conjunction with
+    /// ..."): the one the text is about.
+    pub fn described_subject(&self, before_trigger: &str) -> Option<&'o str> {
+        let head = DESCRIPTION_SUBJECT
+            .captures(before_trigger)?
+            .get(1)?
+            .as_str();
+        let agent_or_plural = ["er", "or", "s"].iter().any(|s| head.ends_with(s));
+        (!agent_or_plural).then(|| self.referent()).flatten()
     }
 
     /// The organization "it" or "the company" stands for: the subject of
@@ -265,6 +288,19 @@ mod tests {
         // Without a name of its own before the finder's, the first mention stands.
         c.observe("Globex Center rose.", &[Mention { start: 0, ..center }]);
         assert_eq!(c.pronoun_subject("It "), Some("Globex Center"));
+    }
+
+    #[test]
+    fn a_described_event_belongs_to_the_organization_before() {
+        let mut c = Context::default();
+        c.observe("", &[mention("Acme")]);
+        assert_eq!(
+            c.described_subject("Flying a new jet, the first flight took place "),
+            Some("Acme")
+        );
+        assert_eq!(c.described_subject("Analysts said a "), None);
+        assert_eq!(c.described_subject("The winner will work "), None);
+        assert_eq!(c.described_subject("So far, the two firms have "), None);
     }
 
     #[test]

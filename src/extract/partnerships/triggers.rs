@@ -142,7 +142,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             true,
         ),
         pat(
-            r"data[- ]sharing|shar(?:e|es|ed|ing) (?:user |customer )?(?:data|information)",
+            r"data[- ]sharing|shar(?:e|es|ed|ing) (?:user |customer )?(?:data|information)|provid(?:e|es|ed|ing) (?:[\w-]+ )?data (?:to|for)",
             DataSharing,
             L,
             true,
@@ -275,6 +275,16 @@ static BUSINESS_SOLD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("business sold pattern")
 });
 
+/// A capitalized name after "to sell" followed by a preposition or the
+/// clause's end ("to sell Globex at a loss"): a company sold, not goods
+/// ("to sell Globex phones").
+static NAME_SOLD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^\s+(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&-]*(?:\s*[,.;]|\s+(?:at|to|for|in|and)\s)",
+    )
+    .expect("name sold pattern")
+});
+
 /// "to sell" right before an organization or one of its businesses sells
 /// the company, not its goods.
 fn sells_a_company(
@@ -287,7 +297,18 @@ fn sells_a_company(
     let gap = after.len() - after.trim_start().len();
     kind == Kind::Supply
         && matched.eq_ignore_ascii_case("to sell")
-        && (names.iter().any(|&(s, _)| s == end + gap) || BUSINESS_SOLD.is_match(after))
+        && (names.iter().any(|&(s, _)| s == end + gap)
+            || BUSINESS_SOLD.is_match(after)
+            || NAME_SOLD.is_match(after) && !sells_own_goods(after))
+}
+
+/// A headline's capitalized determiner ("to Sell Its Products in"): goods.
+fn sells_own_goods(after: &str) -> bool {
+    let first = after.split_whitespace().next().unwrap_or_default();
+    [
+        "Its", "Their", "The", "A", "An", "His", "Her", "Our", "More", "Some",
+    ]
+    .contains(&first)
 }
 
 /// Ordering, outsourcing, awarding a contract and renting from run from the
@@ -401,8 +422,13 @@ mod tests {
         let s = "Acme decided to sell Globex at a loss.";
         let at = s.find("Globex").expect("name");
         assert!(find_all(s, &[(at, at + 6)]).is_empty());
-        assert_eq!(find_all(s, &[]).len(), 1);
         assert!(find_all("Acme has the option to sell its truck unit to Globex.", &[]).is_empty());
+        assert!(find_all("A slump led Acme to sell Globex at a loss.", &[]).is_empty());
+        assert_eq!(find_all("Acme agreed to sell Globex phones.", &[]).len(), 1);
+        let s = "Acme Signs Deal to Sell Its Drinks in Shops";
+        assert!(find_all(s, &[])
+            .iter()
+            .any(|t| &s[t.start..t.end] == "to Sell"));
     }
 
     #[test]
