@@ -426,16 +426,12 @@ fn train_model(pages: &[&Page]) -> Model {
         }
     }
     let xs: Vec<&[f32]> = x2.iter().map(Vec::as_slice).collect();
-    Model {
-        stage1: train_stage1(pages),
-        stage2: train_lr(&xs, &y, &w, 1e-4, 6),
-        threshold: 0.5,
-    }
+    Model::new(train_stage1(pages), train_lr(&xs, &y, &w, 1e-4, 6), 0.5)
 }
 
 /// Stage-2 logits of every block of a page.
 fn scores(m: &Model, p: &Page) -> Vec<f32> {
-    let z: Vec<f32> = p.rows.iter().map(|r| forest_score(&m.stage1, r)).collect();
+    let z: Vec<f32> = p.rows.iter().map(|r| forest_score(m.stage1(), r)).collect();
     stage2_features(&z, &log_words(p))
         .chunks_exact(STAGE2_NAMES.len())
         .map(|r| dot(&m.stage2, r))
@@ -593,7 +589,7 @@ fn main() {
         .iter()
         .map(|p| {
             let m = &models[fold_of(&p.domain, FOLDS)];
-            p.rows.iter().map(|r| forest_score(&m.stage1, r)).collect()
+            p.rows.iter().map(|r| forest_score(m.stage1(), r)).collect()
         })
         .collect();
     let (f1, _, _) = zyte_f1(&all, &s1, 0.0);

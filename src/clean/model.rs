@@ -75,7 +75,8 @@ impl Tree {
 /// Learned stage-1 trees, stage-2 weights and the decision threshold.
 #[derive(Debug, Clone)]
 pub struct Model {
-    pub stage1: Vec<Tree>,
+    stage1: Vec<Tree>,
+    columns: Columns,
     pub stage2: Vec<f32>,
     pub threshold: f32,
 }
@@ -88,10 +89,39 @@ pub fn forest_score(trees: &[Tree], x: &[f32]) -> f32 {
 /// Stage-1 scores of the `LANES` rows of a block, the trees summed in
 /// order (the same sums, bit for bit, whichever way they are computed).
 pub fn forest_block(trees: &[Tree], x: &RowBlock) -> [f32; LANES] {
+    forest_block_in(trees, &Columns::of(trees), x)
+}
+
+/// Where each node of each tree finds its feature in a `RowBlock`: the
+/// byte offset of the column (nodes 0 to 14; the 16th is padding), worked
+/// out once per model.
+#[derive(Debug, Clone)]
+pub struct Columns(Vec<[u32; INNER + 1]>);
+
+impl Columns {
+    pub fn of(trees: &[Tree]) -> Columns {
+        const COLUMN: usize = std::mem::size_of::<[f32; LANES]>();
+        Columns(
+            trees
+                .iter()
+                .map(|t| {
+                    std::array::from_fn(|k| match t.feature.get(k) {
+                        Some(&f) => (f as usize % ROW_BUFFER * COLUMN) as u32,
+                        None => 0,
+                    })
+                })
+                .collect(),
+        )
+    }
+}
+
+/// `forest_block` with the trees' `Columns`.
+fn forest_block_in(trees: &[Tree], columns: &Columns, x: &RowBlock) -> [f32; LANES] {
+    assert_eq!(columns.0.len(), trees.len());
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2, checked just above.
-        return unsafe { avx2::forest_block(trees, x) };
+        return unsafe { avx2::forest_block(trees, columns, x) };
     }
     forest_block_scalar(trees, x)
 }
@@ -111,7 +141,7 @@ fn forest_block_scalar(trees: &[Tree], x: &RowBlock) -> [f32; LANES] {
 /// each row's path is picked out with blends, branch-free.
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
-    use super::{RowBlock, Tree, LANES, ROW_BUFFER};
+    use super::{Columns, RowBlock, Tree, LANES, ROW_BUFFER};
     use std::arch::x86_64::*;
 
     const _: () = assert!(LANES == 8, "one AVX2 register of f32 holds a block");
@@ -121,29 +151,16 @@ mod avx2 {
     /// # Safety
     /// The CPU must support AVX2.
     #[target_feature(enable = "avx2")]
-    pub unsafe fn forest_block(trees: &[Tree], x: &RowBlock) -> [f32; LANES] {
+    pub unsafe fn forest_block(trees: &[Tree], columns: &Columns, x: &RowBlock) -> [f32; LANES] {
         let mut z = _mm256_setzero_ps();
-        for t in trees {
-            // Byte offsets of the nodes' feature columns in `x`, eight at a
-            // time (nodes 0..8, then 7..15): `% ROW_BUFFER` keeps them inside it.
-            let mut offsets = [0u32; 16];
-            for (at, from) in [(0, 0), (7, 7)] {
-                let ids = &t.feature[from..from + 8];
-                // SAFETY: `ids` is 8 u16s, the 16 bytes loaded (unaligned).
-                let ids = unsafe { _mm_loadu_si128(ids.as_ptr().cast()) };
-                let ids = _mm256_and_si256(_mm256_cvtepu16_epi32(ids), _mm256_set1_epi32(255));
-                let bytes = _mm256_slli_epi32::<5>(ids);
-                let out = &mut offsets[at..at + 8];
-                // SAFETY: `out` is 8 u32s, the 32 bytes stored (unaligned).
-                unsafe { _mm256_storeu_si256(out.as_mut_ptr().cast(), bytes) };
-            }
+        for (t, offsets) in trees.iter().zip(&columns.0) {
             let base = x.as_ptr().cast::<u8>();
             // Node k's test for every row: all ones where the row goes right,
             // `threshold < x` (so the column loads straight into the
             // compare); `_CMP_LT_OQ` is false on NaN, as `x > threshold` is.
             let c: [__m256; 15] = std::array::from_fn(|k| {
-                // SAFETY: an offset is a column index below 256 times the 32
-                // bytes of a column, and the 32 bytes read from it (one
+                // SAFETY: an offset is a column index below 256 (`Columns`
+                // takes it `% ROW_BUFFER`) times the 32 bytes of a column, and the 32 bytes read from it (one
                 // column, unaligned) end inside the 256 columns of `x`.
                 let v = unsafe { _mm256_loadu_ps(base.add(offsets[k] as usize).cast()) };
                 _mm256_cmp_ps::<_CMP_LT_OQ>(_mm256_set1_ps(t.threshold[k]), v)
@@ -275,22 +292,32 @@ fn for_each_stage2_row(z: &[f32], log_words: &[f32], mut visit: impl FnMut(&[f32
 }
 
 impl Model {
+    pub fn new(stage1: Vec<Tree>, stage2: Vec<f32>, threshold: f32) -> Model {
+        Model {
+            columns: Columns::of(&stage1),
+            stage1,
+            stage2,
+            threshold,
+        }
+    }
+
+    /// The stage-1 trees.
+    pub fn stage1(&self) -> &[Tree] {
+        &self.stage1
+    }
+
     /// Parses a weight file: `feature NAME` lines (the stage-1 feature
     /// order), `tree F:T ... | LEAF ...` lines, `s2 NAME W` lines and a
     /// `threshold T` line.
     pub fn parse(src: &str) -> Model {
-        let mut m = Model {
-            stage1: Vec::new(),
-            stage2: Vec::new(),
-            threshold: 0.5,
-        };
+        let (mut stage1, mut stage2, mut threshold) = (Vec::new(), Vec::new(), 0.5);
         let (mut n1, mut n2) = (Vec::new(), Vec::new());
         for line in src
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         {
             if let Some(rest) = line.strip_prefix("tree ") {
-                m.stage1.push(parse_tree(rest));
+                stage1.push(parse_tree(rest));
                 continue;
             }
             let parts: Vec<&str> = line.split_whitespace().collect();
@@ -298,9 +325,9 @@ impl Model {
                 ["feature", name] => n1.push(*name),
                 ["s2", name, w] => {
                     n2.push(*name);
-                    m.stage2.push(w.parse().expect("weight"));
+                    stage2.push(w.parse().expect("weight"));
                 }
-                ["threshold", t] => m.threshold = t.parse().expect("threshold"),
+                ["threshold", t] => threshold = t.parse().expect("threshold"),
                 _ => panic!("bad weight line: {line}"),
             }
         }
@@ -312,7 +339,7 @@ impl Model {
             n2.iter().eq(STAGE2_NAMES.iter()),
             "stage-2 weights do not match the feature list; retrain"
         );
-        m
+        Model::new(stage1, stage2, threshold)
     }
 
     pub fn to_file(&self) -> String {
@@ -343,7 +370,7 @@ impl Model {
         let mut z = Vec::with_capacity(blocks.len());
         let mut lw = Vec::with_capacity(blocks.len());
         for_each_block(blocks, stats, |x, rows| {
-            z.extend_from_slice(&forest_block(&self.stage1, x)[..rows]);
+            z.extend_from_slice(&forest_block_in(&self.stage1, &self.columns, x)[..rows]);
             lw.extend_from_slice(&x[1][..rows]);
         });
         (z, lw)

@@ -87,21 +87,25 @@ fn is_name(line: &str) -> bool {
         return is_name_unicode(line);
     }
     // Unicode white space in ASCII is tab to carriage return and space.
-    let words = line
-        .as_bytes()
-        .split(|&b| matches!(b, b'\t'..=b'\r' | b' '))
-        .filter(|w| !w.is_empty());
-    let mut n = 0;
-    for w in words {
-        n += 1;
-        let capitalized = w[0].is_ascii_uppercase()
-            && w.iter()
-                .all(|&c| c.is_ascii_alphabetic() || matches!(c, b'-' | b'.' | b'\''));
-        if n > 4 || !capitalized {
-            return false;
+    // One pass: a word must open upper case and hold only letters and
+    // `-.'`; a fifth word fails the line.
+    let (mut words, mut in_word) = (0, false);
+    for &c in line.as_bytes() {
+        if matches!(c, b'\t'..=b'\r' | b' ') {
+            in_word = false;
+        } else if in_word {
+            if !(c.is_ascii_alphabetic() || matches!(c, b'-' | b'.' | b'\'')) {
+                return false;
+            }
+        } else {
+            in_word = true;
+            words += 1;
+            if words > 4 || !c.is_ascii_uppercase() {
+                return false;
+            }
         }
     }
-    n > 0
+    words > 0
 }
 
 /// `is_name` of a line with non-ASCII characters.
