@@ -104,6 +104,12 @@ static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("refers back pattern")
 });
 
+/// "already runs a joint plant": the relation exists, whatever plans the
+/// clause mentions around it.
+static ALREADY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?-u:\b)already (?:[a-z-]+ ){0,3}$").expect("already pattern")
+});
+
 /// "have been working on": going on for a while.
 static PERFECT_PROGRESSIVE: LazyLock<Regex> =
     LazyLock::new(|| cue(r"(?:has|have) been \w+ing(?: \w+)?$"));
@@ -156,6 +162,8 @@ pub fn classify(sentence: &str, trigger: std::ops::Range<usize>) -> Status {
         Status::Ending
     } else if ENDED.is_match(window) {
         Status::Ended
+    } else if ALREADY.is_match(before) {
+        Status::Ongoing
     } else if PLANNED_NOUNS.is_match(window) || PLANNED_MODALS.is_match(before) {
         Status::Planned
     } else if NEWLY_DONE.is_match(window) {
@@ -175,6 +183,17 @@ pub fn classify(sentence: &str, trigger: std::ops::Range<usize>) -> Status {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_existing_relation_amid_plans_is_ongoing() {
+        let s =
+            "Acme wants to grow its electric plans, and it already runs a joint plant with Globex.";
+        let at = s.find("joint plant").expect("trigger");
+        assert_eq!(
+            super::classify(s, at..at + "joint plant".len()),
+            Status::Ongoing
+        );
+    }
 
     fn classify(s: &str) -> Status {
         let at = s

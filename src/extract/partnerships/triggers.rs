@@ -136,7 +136,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     use Kind::*;
     vec![
         pat(
-            r"joint[- ]ventures?|JVs?|(?:announced|announce|announces) the formation of",
+            r"joint[- ]ventures?|JVs?|(?:announced|announce|announces) the formation of|joint (?:[a-z-]+ ){0,2}(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|refiner(?:y|ies)|smelters?|mills?)",
             JointVenture,
             L,
             true,
@@ -449,6 +449,16 @@ mod tests {
         let t = find_all(s, &[]);
         assert_eq!(t[0].kind, Kind::Supply);
         assert_eq!(t[0].direction, Direction::RightProvides);
+    }
+
+    #[test]
+    fn a_jointly_run_plant_is_a_joint_venture() {
+        let s = "Acme runs a joint battery plant in Ohio with Globex.";
+        let t = find_all(s, &[]);
+        assert_eq!(t.len(), 1);
+        assert_eq!(&s[t[0].start..t[0].end], "joint battery plant");
+        assert_eq!(t[0].kind, Kind::JointVenture);
+        assert!(find_all("They issued a joint statement.", &[]).is_empty());
     }
 
     #[test]
