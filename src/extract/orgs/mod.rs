@@ -338,7 +338,7 @@ fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
 }
 
 /// A person- or place-typed name with a company head ([`retype::by_company_head`])
-/// whose first word the article does not write in lower case ("Calypso
+/// whose first word the article does not write in lower case ("Orvant
 /// AI"; not "Endpoint Security" where the article discusses "endpoint" threats).
 fn by_company_head(text: &str, name: &str) -> bool {
     retype::by_company_head(name)
@@ -714,7 +714,7 @@ fn names_an_index(text: &str, e: usize) -> bool {
     INDEX_AFTER.is_match(rest) || NUMBERED_EVENT_OR_SITE.is_match(rest) || AND_EVENT.is_match(rest)
 }
 
-/// "a serious nearshore CX Hub for Europe": capitalized words that head a
+/// "a leading coastal Freight Hub for shippers": capitalized words that head a
 /// noun phrase opened by "a" or "an" (at most three lower-case words
 /// between) describe rather than name; "a Velmar spokesman" names Velmar.
 fn heads_a_description(text: &str, s: usize, e: usize) -> bool {
@@ -946,7 +946,7 @@ fn is_title_case_sentence(sentence: &str) -> bool {
 }
 
 /// True when the name at `text[s..e]` stands inside a quoted Title Case
-/// title ("the \"Orbix: Passport to Clouds\" series"), at most 80 bytes
+/// title ("the \"Orbix: Lantern to Clouds\" series"), at most 80 bytes
 /// from either quote.
 fn in_quoted_title(text: &str, s: usize, e: usize) -> bool {
     let mut from = s.saturating_sub(80);
@@ -1443,18 +1443,18 @@ mod tests {
 
     #[test]
     fn names_in_quoted_titles_need_confirmation() {
-        let t = "Acme sponsors the \"Orbix: Passport to Clouds\" series.";
-        let s = t.find("Passport").unwrap();
-        assert!(in_quoted_title(t, s, s + 8));
-        let t = "\"We like it,\" said Passport Inc. on Monday.";
-        let s = t.find("Passport").unwrap();
-        assert!(!in_quoted_title(t, s, s + 8));
+        let t = "Acme sponsors the \"Orbix: Lantern to Clouds\" series.";
+        let s = t.find("Lantern").unwrap();
+        assert!(in_quoted_title(t, s, s + 7));
+        let t = "\"We like it,\" said Lantern Inc. on Monday.";
+        let s = t.find("Lantern").unwrap();
+        assert!(!in_quoted_title(t, s, s + 7));
     }
 
     #[test]
     fn company_heads_need_an_uncommon_first_word() {
-        let t = "Calypso AI and Endpoint Security grew as endpoint attacks rose.";
-        assert!(by_company_head(t, "Calypso AI"));
+        let t = "Orvant AI and Endpoint Security grew as endpoint attacks rose.";
+        assert!(by_company_head(t, "Orvant AI"));
         assert!(!by_company_head(t, "Endpoint Security"));
     }
 
@@ -1468,9 +1468,9 @@ mod tests {
 
     #[test]
     fn capitalized_heads_of_indefinite_phrases_describe() {
-        let t = "Ruritania became a serious nearshore CX Hub for Europe.";
-        let s = t.find("CX Hub").unwrap();
-        assert!(heads_a_description(t, s, s + 6));
+        let t = "Ruritania became a leading coastal Freight Hub for shippers.";
+        let s = t.find("Freight Hub").unwrap();
+        assert!(heads_a_description(t, s, s + 11));
         let t = "said a Velmar spokesman.";
         assert!(!heads_a_description(t, 7, 13));
         let t = "said Ann Wu, an analyst at Velmar.";

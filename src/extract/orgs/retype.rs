@@ -129,7 +129,7 @@ pub fn by_head_noun(name: &str) -> bool {
 /// Last words of company and institution names that neither people's nor
 /// places' names end with, though they end products' and events' names
 /// too ("Generative AI", "Social Security"): a name of several words the
-/// tagger took for a person or a place ("Calypso AI", "Orvant Networks",
+/// tagger took for a person or a place ("Qorvia AI", "Orvant Networks",
 /// "Keble Business School") is an organization's when it ends with one.
 const COMPANY_HEADS: &[&str] = &[
     "AI",
@@ -399,7 +399,7 @@ mod tests {
         assert!(by_head_noun("Harbour Electric Power"));
         assert!(!by_head_noun("Power"));
         assert!(!by_head_noun("West Bank"));
-        assert!(by_company_head("Calypso AI"));
+        assert!(by_company_head("Qorvia AI"));
         assert!(by_company_head("Keble Business School"));
         assert!(!by_company_head("Security"));
         assert!(!by_company_head("Orvant Park"));

@@ -96,17 +96,6 @@ fn is_lower_camel(word: &[u8]) -> bool {
         && word.iter().all(u8::is_ascii_alphanumeric)
 }
 
-/// One to four lower-case letters, then a capital: `is_lower_camel`'s
-/// opening, read from at most five bytes.
-fn lower_then_capital(word: &[u8]) -> bool {
-    let lower = word
-        .iter()
-        .take(5)
-        .take_while(|b| b.is_ascii_lowercase())
-        .count();
-    (1..=4).contains(&lower) && word.get(lower).is_some_and(u8::is_ascii_uppercase)
-}
-
 /// Roles a company's possessive names ("Zorbix's CEO", "Zorbix's co-founder").
 fn is_role(word: &str) -> bool {
     matches!(
@@ -184,8 +173,8 @@ pub fn find(
             let role = k + 2 < sentence.end
                 && matches!(bytes(k + 1), b"'s" | b"\xE2\x80\x99s")
                 && is_role(word(k + 2));
-            // Only these shapes can pass `is_web_name` or `is_lower_camel` below.
-            let shaped = (b[0].is_ascii_uppercase() && b.contains(&b'.')) || lower_then_capital(b);
+            // A web name or a lower-case brand is all the branches below take.
+            let shaped = (b[0].is_ascii_uppercase() && b.contains(&b'.')) || is_lower_camel(b);
             if !(role || shaped) || !free(k) {
                 continue;
             }

@@ -8,7 +8,7 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// A capitalized word (or one with an inner capital: "theCUBE", "eBay", or
+/// A capitalized word (or one with an inner capital: "zoomHUB", "eBay", or
 /// a digit before lower-case letters: "8pixel"),
 /// optionally joined to the next by `&`, `of`, `de`, `for` or a hyphen.
 static SEQUENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -535,8 +535,8 @@ mod tests {
             ["Acme", "Singapore Telecom", "Zentra"]
         );
         assert_eq!(
-            names("Spotify announced a deal with theCUBE."),
-            ["Spotify", "theCUBE"]
+            names("Spotify announced a deal with zoomHUB."),
+            ["Spotify", "zoomHUB"]
         );
     }
 
