@@ -335,7 +335,7 @@ fn role_of_subject<'o>(
     modifier: &Group<'o>,
     groups: &[Group<'o>],
 ) -> Option<Vec<(&'o str, &'o str)>> {
-    // "an Original Equipment Manufacturer (OEM) supplier" describes a kind
+    // "a Contract Battery Assembler (CBA) supplier" describes a kind
     // of supplier: the name with its short form is no organization.
     if !sentence[modifier.end..trigger.start].trim().is_empty()
         || sentence[modifier.start..modifier.end].contains('(')
