@@ -101,8 +101,8 @@ pub fn process(article: Article, task: &Task) -> Outcome {
                 title: article.title.or(page.title),
                 date: article.date.or(page.date),
                 url: article.url.or(page.url),
-                author: page.author,
-                site_name: page.site_name,
+                author: article.author.or(page.author),
+                site_name: article.site_name.or(page.site_name),
             })
         }
         Task::Extract(config) => Outcome::Extracted(Box::new(extract::extract(&article, config))),

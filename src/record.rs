@@ -81,6 +81,10 @@ pub struct Article {
     pub date: Option<String>,
     pub url: Option<String>,
     pub title: Option<String>,
+    /// The byline, when the input record carries one.
+    pub author: Option<String>,
+    /// The publishing site's name, when the input record carries one.
+    pub site_name: Option<String>,
     pub source: Source,
 }
 
@@ -95,10 +99,11 @@ pub struct Cleaned {
     pub date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// The byline, read from an HTML page's metadata.
+    /// The byline: the input record's, else read from an HTML page's metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
-    /// The publishing site's name, read from an HTML page's metadata.
+    /// The publishing site's name: the input record's, else read from an HTML
+    /// page's metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub site_name: Option<String>,
 }
@@ -175,10 +180,11 @@ pub struct Extraction {
     pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    /// The byline, read from an HTML page's metadata.
+    /// The byline: the input record's, else read from an HTML page's metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
-    /// The publishing site's name, read from an HTML page's metadata.
+    /// The publishing site's name: the input record's, else read from an HTML
+    /// page's metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub site_name: Option<String>,
     pub source: Source,

@@ -13,6 +13,8 @@ fn run(body: Body) -> newsmine::record::Extraction {
         date: Some("2024-03-15".into()),
         url: None,
         title: None,
+        author: None,
+        site_name: None,
         source: Source::default(),
     };
     extract(&article, &ExtractConfig::default())

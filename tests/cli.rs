@@ -131,6 +131,47 @@ fn clean_reads_html_records() {
 }
 
 #[test]
+fn bylines_and_site_names_of_the_input_win_over_page_metadata() {
+    let html = "<html><head><meta name=\"author\" content=\"Page Byline\">\
+        <meta property=\"og:site_name\" content=\"Page Site\"></head><body>\
+        <p>Globex said on Monday that it had agreed to supply batteries to Acme Corp. for five years.</p></body></html>";
+    let lines = [
+        serde_json::json!({"id": "h1", "html": html, "authors": ["Jane Roe", "John Doe"]}),
+        serde_json::json!({"id": "h2", "html": html}),
+        serde_json::json!({"id": "t1", "text": "Globex said on Monday.", "author": "Jane Roe", "sitename": "Daily"}),
+    ]
+    .iter()
+    .map(|v| v.to_string() + "\n")
+    .collect::<String>();
+    for command in ["clean", "extract"] {
+        let out = newsmine()
+            .args([command, "--input-format", "jsonl"])
+            .write_stdin(lines.clone())
+            .assert()
+            .success();
+        let recs = json_lines(&out.get_output().stdout);
+        let fields: Vec<(&str, &str)> = recs
+            .iter()
+            .map(|r| {
+                (
+                    r["author"].as_str().unwrap(),
+                    r["site_name"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("Jane Roe, John Doe", "Page Site"),
+                ("Page Byline", "Page Site"),
+                ("Jane Roe", "Daily")
+            ],
+            "{command}"
+        );
+    }
+}
+
+#[test]
 fn usage_errors_exit_2() {
     newsmine()
         .args(["extract", "--only", "people"])

@@ -17,6 +17,8 @@ fn replay(target: &str, bytes: &[u8]) -> Result<(), String> {
             date: Some("2024-03-15".into()),
             url: None,
             title: None,
+            author: None,
+            site_name: None,
             source: Source::default(),
         };
         let config = ExtractConfig {

@@ -13,6 +13,8 @@ fn check(text: String) -> Result<(), TestCaseError> {
         date: Some("2024-03-15".into()),
         url: None,
         title: None,
+        author: None,
+        site_name: None,
         source: Source::default(),
     };
     for clean in [false, true] {

@@ -38,6 +38,8 @@ pub fn run_stage(data: &[u8], stages: &str) -> Extraction {
         date: Some("2024-03-15".into()),
         url: None,
         title: None,
+        author: None,
+        site_name: None,
         source: Source::default(),
     };
     let config = ExtractConfig {

@@ -140,8 +140,8 @@ pub fn extract(article: &Article, config: &ExtractConfig) -> Extraction {
         url: article.url.clone().or(page.url),
         title: article.title.clone().or(page.title),
         date,
-        author: page.author,
-        site_name: page.site_name,
+        author: article.author.clone().or(page.author),
+        site_name: article.site_name.clone().or(page.site_name),
         source: article.source.clone(),
         orgs: st.orgs.then(|| {
             org_spans

@@ -1,7 +1,8 @@
 //! JSONL dumps: one article per line. Accepts the project's own field names
-//! (`id`, `text`, `html`, `date`, `url`, `title`) and those written by
-//! news-please (`maintext`, `date_publish`, `title`, `url`) and trafilatura
-//! (`text`, `raw_html`, `date`, `source`).
+//! (`id`, `text`, `html`, `date`, `url`, `title`, `author`, `site_name`) and
+//! those written by news-please (`maintext`, `date_publish`, `title`, `url`,
+//! `authors`) and trafilatura (`text`, `raw_html`, `date`, `source`,
+//! `author`, `sitename`).
 
 use super::{decode_utf8, InputConfig};
 use crate::record::{Article, Body, RecordError, Source};
@@ -33,6 +34,16 @@ struct RawRecord<'a> {
     source: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
     title: Option<Cow<'a, str>>,
+    /// Read leniently (a string, a list of names, an object with a `name`):
+    /// a byline in an unexpected shape must not cost the article.
+    #[serde(default)]
+    author: Option<serde_json::Value>,
+    #[serde(default)]
+    authors: Option<serde_json::Value>,
+    #[serde(default, borrow)]
+    site_name: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    sitename: Option<Cow<'a, str>>,
 }
 
 /// Reads one JSONL stream line by line.
@@ -206,8 +217,31 @@ pub fn parse_line(line: &str, source: Source) -> Result<Article, RecordError> {
             .map(Cow::into_owned),
         url,
         title: raw.title.map(Cow::into_owned),
+        author: [raw.author, raw.authors].iter().flatten().find_map(names),
+        site_name: raw
+            .site_name
+            .or(raw.sitename)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         source,
     })
+}
+
+/// The byline held by an `author`/`authors` value: a string, the names of a
+/// list joined with ", ", or an object's `name`; `None` when it holds none.
+fn names(value: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    let joined = match value {
+        Value::String(s) => s.trim().to_string(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(names)
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Object(map) => return map.get("name").and_then(names),
+        _ => return None,
+    };
+    (!joined.is_empty()).then_some(joined)
 }
 
 /// The common record read without serde: a flat object of known fields
@@ -239,11 +273,16 @@ fn parse_flat(line: &str) -> Option<RawRecord<'_>> {
             return None;
         }
         let (value, after) = json_string(line, i + 1)?;
-        if key == "id" {
-            if raw.id.is_some() {
+        if key == "id" || key == "author" {
+            let field = if key == "id" {
+                &mut raw.id
+            } else {
+                &mut raw.author
+            };
+            if field.is_some() {
                 return None;
             }
-            raw.id = Some(serde_json::Value::String(value.into_owned()));
+            *field = Some(serde_json::Value::String(value.into_owned()));
         } else {
             let field = match &*key {
                 "text" => &mut raw.text,
@@ -256,6 +295,8 @@ fn parse_flat(line: &str) -> Option<RawRecord<'_>> {
                 "url" => &mut raw.url,
                 "source" => &mut raw.source,
                 "title" => &mut raw.title,
+                "site_name" => &mut raw.site_name,
+                "sitename" => &mut raw.sitename,
                 _ => return None,
             };
             if field.is_some() {
@@ -394,6 +435,7 @@ mod tests {
     /// Every field serde reads, as strings, to compare the two readers.
     fn fields(r: &RawRecord) -> Vec<Option<String>> {
         let id = r.id.as_ref().map(|v| v.to_string());
+        let author = r.author.as_ref().map(|v| v.to_string());
         let cows = [
             &r.text,
             &r.maintext,
@@ -405,8 +447,11 @@ mod tests {
             &r.url,
             &r.source,
             &r.title,
+            &r.site_name,
+            &r.sitename,
         ];
-        std::iter::once(id)
+        [id, author]
+            .into_iter()
             .chain(cows.iter().map(|c| c.as_deref().map(str::to_string)))
             .collect()
     }
@@ -416,6 +461,7 @@ mod tests {
         let read = [
             r#"{"id": "a1", "text": "Line one\nLine \"two\"\t\\ \/ \u00e9\u20ac \b\f\r", "date": "2024-06-01"}"#,
             r#"  {"text":"","title":"T","url":"u","source":"s","maintext":"m","html":"h","raw_html":"r","date_publish":"d","pub_date":"p"}"#,
+            r#"{"text": "x", "author": "Jane Roe", "site_name": "The Daily", "sitename": "Daily"}"#,
             "{}",
             r#"{ "id" : "\u0041" , "html" : "<p>caf\u00E9</p>" }"#,
             r#"{"te\u0078t": "escaped key"}"#,
@@ -434,6 +480,8 @@ mod tests {
             r#"{"text": "x", "extra": "y"}"#,
             r#"{"text": "x", "text": "y"}"#,
             r#"{"id": "a", "id": "b"}"#,
+            r#"{"author": "a", "author": "b"}"#,
+            r#"{"text": "x", "authors": ["A"]}"#,
             r#"{"text": "\ud83d\ude00"}"#,
             r#"{"text": "\udc00"}"#,
             r#"{"text": "\x41"}"#,
@@ -477,6 +525,38 @@ mod tests {
         assert_eq!(a.body, Body::Text("Hello".into()));
         assert_eq!(a.date.as_deref(), Some("2018-06-06"));
         assert_eq!(a.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn reads_bylines_and_site_names() {
+        let a = parse_line(
+            r#"{"text": "x", "author": " Jane Roe ", "site_name": "The Daily"}"#,
+            src(),
+        )
+        .unwrap();
+        assert_eq!(a.author.as_deref(), Some("Jane Roe"));
+        assert_eq!(a.site_name.as_deref(), Some("The Daily"));
+        // news-please: a list of names; trafilatura: `sitename`.
+        let a = parse_line(
+            r#"{"maintext": "x", "authors": ["Jane Roe", "", "John Doe"], "sitename": "Daily"}"#,
+            src(),
+        )
+        .unwrap();
+        assert_eq!(a.author.as_deref(), Some("Jane Roe, John Doe"));
+        assert_eq!(a.site_name.as_deref(), Some("Daily"));
+        // Bylines in other shapes never cost the article.
+        for (line, author) in [
+            (
+                r#"{"text": "x", "author": {"name": "Jane Roe"}}"#,
+                Some("Jane Roe"),
+            ),
+            (r#"{"text": "x", "author": 7, "authors": []}"#, None),
+            (r#"{"text": "x", "author": null, "site_name": " "}"#, None),
+        ] {
+            let a = parse_line(line, src()).unwrap();
+            assert_eq!(a.author.as_deref(), author, "{line}");
+            assert_eq!(a.site_name, None, "{line}");
+        }
     }
 
     #[test]

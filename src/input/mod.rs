@@ -337,6 +337,8 @@ fn read_whole(
         date: None,
         url: None,
         title: None,
+        author: None,
+        site_name: None,
         source,
     })
 }

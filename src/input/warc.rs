@@ -225,6 +225,8 @@ impl Iterator for WarcReader {
                 date: None,
                 url: header.uri,
                 title: None,
+                author: None,
+                site_name: None,
                 source,
             }));
         }
