@@ -64,9 +64,49 @@ pub fn partners(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
             && word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
         {
             out.push(span);
+        } else if let Some(start) = long_form_before(before, &text[s..e]) {
+            // "Kroenke Sports & Entertainment (KSE)": the tagger found only the acronym.
+            let span = (start, before.len());
+            if !spans.contains(&span) {
+                out.push(span);
+            }
         }
     }
     out
+}
+
+/// The start of the capitalized words right before `before`'s end whose
+/// initials spell `acronym` ("Kroenke Sports & Entertainment" for "KSE"),
+/// small words between them allowed.
+fn long_form_before(before: &str, acronym: &str) -> Option<usize> {
+    let letters = super::canonical::acronym_letters(acronym)?;
+    if !acronym.chars().all(|c| c.is_ascii_uppercase() || c == '.') {
+        return None;
+    }
+    let mut wanted = letters.chars().count();
+    let mut end = before.len();
+    while wanted > 0 {
+        let start = before[..end]
+            .rfind(|c: char| c.is_whitespace())
+            .map_or(0, |i| i + 1);
+        let word = &before[start..end];
+        if word.starts_with(|c: char| c.is_uppercase()) {
+            wanted -= 1;
+            if wanted == 0 {
+                let long = &before[start..];
+                return (is_name(long) && is_acronym_of(acronym, long)).then_some(start);
+            }
+        } else if wanted == letters.chars().count()
+            || !matches!(word, "and" | "of" | "for" | "the" | "de" | "&")
+        {
+            return None;
+        }
+        if start == 0 {
+            return None;
+        }
+        end = before[..start].trim_end().len();
+    }
+    None
 }
 
 /// Capitalized words (small words between them), no digits: a name.
@@ -105,6 +145,10 @@ mod tests {
         assert_eq!(found(t, &["NRB"]), ["Northern Rail Board"]);
         let t = "The NRB ( Northern Rail Board ) met.";
         assert_eq!(found(t, &["Northern Rail Board"]), ["NRB"]);
+        let t = "It joined Hartley Motors & Engineering (HME) last year.";
+        assert_eq!(found(t, &["HME"]), ["Hartley Motors & Engineering"]);
+        let t = "a deal with the Bank of Northern Counties (BNC) and";
+        assert_eq!(found(t, &["BNC"]), ["Bank of Northern Counties"]);
     }
 
     #[test]
@@ -112,5 +156,8 @@ mod tests {
         assert!(found("Acme ( Italy ) 92", &["Acme"]).is_empty());
         assert!(found("Acme (ACM.N) rose", &["Acme"]).is_empty());
         assert!(found("Acme Corp ( AC ) rose", &["Acme Corp", "AC"]).is_empty());
+        // The words before the bracket do not spell the acronym.
+        assert!(found("with Kappa Sigma Holdings (KSE) today", &["KSE"]).is_empty());
+        assert!(found("sold to the group (KSE) today", &["KSE"]).is_empty());
     }
 }
