@@ -25,8 +25,11 @@ pub fn join<T: Copy>(text: &str, spans: &mut Vec<(usize, usize, Option<T>)>) {
     while k + 1 < spans.len() {
         let (s, e, _) = spans[k];
         let (ns, ne, _) = spans[k + 1];
-        let joined = possessive_after(text, e).is_some_and(|p| text[p..ns].trim().is_empty())
-            && ns > e
+        // The next span may start inside the possessive ("Acme's" tagged
+        // whole, then "s Stores"): no gap to join across.
+        let joined = possessive_after(text, e)
+            .and_then(|p| text.get(p..ns))
+            .is_some_and(|gap| gap.trim().is_empty())
             && text[ns..ne].rsplit(' ').next().is_some_and(is_legal_form);
         if joined {
             stems.push(&text[s..e]);
@@ -78,5 +81,15 @@ mod tests {
         ];
         join(t, &mut spans);
         assert_eq!(spans.len(), 2);
+    }
+
+    #[test]
+    fn overlapping_spans_are_left_alone() {
+        // A span starting inside the one before it, past its possessive.
+        let t = "ads for Acme Radio's Morning Show Inc. ran";
+        let radio = t.find("Radio").unwrap();
+        let mut spans = vec![(8, radio + 5, None::<()>), (radio, t.len() - 4, None)];
+        join(t, &mut spans);
+        assert_eq!(spans, [(8, radio + 5, None), (radio, t.len() - 4, None)]);
     }
 }
