@@ -11,7 +11,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// What the preceding sentences make available to references.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Context<'o> {
     /// Distinct organizations of the last sentence that named any.
     prev_names: Vec<&'o str>,
