@@ -170,8 +170,8 @@ impl<'o> Context<'o> {
     /// when a pronoun or description opens `sentence` ("It later worked
     /// with ..."), unless it overlaps a name in `taken`.
     pub fn opening_reference(&self, sentence: &str, taken: &[Mention<'o>]) -> Option<Mention<'o>> {
-        let name = self.referent()?;
         let m = OPENING_REFERENCE.captures(sentence)?.get(1)?;
+        let name = self.referent()?;
         let free = taken
             .iter()
             .all(|t| t.end <= m.start() || m.end() <= t.start);
