@@ -30,10 +30,19 @@ static RELATION_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 /// How many words may open a sentence before its pronoun subject ends.
 const SUBJECT_WORDS: usize = 4;
 
-/// The parties of the sentence read last.
+/// The sentence read last, kept to name its parties only when a later
+/// sentence asks: most sentences are followed by none that does, and the
+/// pronoun subject costs a regex search (and a name guess) per sentence.
 #[derive(Debug, Default)]
 pub struct Previous<'o> {
-    parties: Vec<&'o str>,
+    sentence: &'o str,
+    /// Its distinct organization names, in text order.
+    names: Vec<&'o str>,
+    /// Where its first organization mention starts.
+    first_mention: usize,
+    /// The context before that sentence was observed, which its pronoun
+    /// subject stands for.
+    ctx: Context<'o>,
     /// Byte offset where that sentence ends.
     end: usize,
 }
@@ -44,25 +53,44 @@ impl<'o> Previous<'o> {
     pub fn observe(
         &mut self,
         ctx: &Context<'o>,
-        sentence: &str,
+        sentence: &'o str,
         mentions: &[Mention<'o>],
         end: usize,
     ) {
-        self.parties.clear();
+        self.sentence = sentence;
+        self.names.clear();
+        for m in mentions {
+            if !self.names.contains(&m.name) {
+                self.names.push(m.name);
+            }
+        }
+        self.first_mention = mentions.first().map_or(sentence.len(), |m| m.start);
+        // Only one or two names can make a pair with the pronoun subject.
+        if matches!(self.names.len(), 1 | 2) {
+            self.ctx.clone_from(ctx);
+        }
         self.end = end;
-        let opening = mentions.first().map_or(sentence, |m| &sentence[..m.start]);
+    }
+
+    /// The two parties of the sentence read last, when it had exactly two:
+    /// a pronoun subject among its first words, then its organizations.
+    fn pair(&self) -> Option<(&'o str, &'o str)> {
+        if !matches!(self.names.len(), 1 | 2) {
+            return None;
+        }
+        let opening = &self.sentence[..self.first_mention];
         let head_end = opening
             .split_inclusive(' ')
             .take(SUBJECT_WORDS)
             .map(str::len)
             .sum::<usize>();
-        if let Some(subject) = ctx.pronoun_subject(&opening[..head_end]) {
-            self.parties.push(subject);
-        }
-        for m in mentions {
-            if !self.parties.contains(&m.name) {
-                self.parties.push(m.name);
-            }
+        let subject = self.ctx.pronoun_subject(&opening[..head_end]);
+        match (subject, &self.names[..]) {
+            (None, &[a, b]) => Some((a, b)),
+            (Some(s), &[a, b]) if s == a => Some((a, b)),
+            (Some(s), &[a, b]) if s == b => Some((b, a)),
+            (Some(s), &[b]) if s != b => Some((s, b)),
+            _ => None,
         }
     }
 
@@ -78,9 +106,6 @@ impl<'o> Previous<'o> {
         start: usize,
         text: &str,
     ) -> Option<Found> {
-        let [a, b] = self.parties[..] else {
-            return None;
-        };
         if self.end > start || text[self.end..start].contains('\n') {
             return None;
         }
@@ -91,6 +116,7 @@ impl<'o> Previous<'o> {
         {
             return None;
         }
+        let (a, b) = self.pair()?;
         let own = (t.kind != Kind::Partnership).then_some(t.kind);
         let status = status::classify(sentence, t.start..t.end);
         Some((a.to_string(), b.to_string(), 0.5, true, status, false, own))
@@ -133,6 +159,27 @@ mod tests {
         assert!(prev
             .referenced_pair(&ctx, other, &find_all(other, &[]), start, text)
             .is_none());
+    }
+
+    #[test]
+    fn a_pronoun_subject_named_again_leads_the_pair() {
+        let first = "Acme rose.";
+        let second = "It worked with Globex and Acme.";
+        let third = "The deal ended.";
+        let text = format!("{first} {second} {third}");
+        let mut ctx = Context::default();
+        let mut prev = Previous::default();
+        let acme = [Mention::of(first, "Acme")];
+        prev.observe(&ctx, first, &acme, first.len());
+        ctx.observe(first, &acme);
+        let both = [Mention::of(second, "Globex"), Mention::of(second, "Acme")];
+        let second_end = text.find(third).expect("third") - 1;
+        prev.observe(&ctx, second, &both, second_end);
+        let start = text.find(third).expect("third");
+        let found = prev
+            .referenced_pair(&ctx, third, &find_all(third, &[]), start, &text)
+            .expect("pair");
+        assert_eq!((found.0.as_str(), found.1.as_str()), ("Acme", "Globex"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// What the preceding sentences make available to references.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Context<'o> {
     /// Distinct organizations of the last sentence that named any.
     prev_names: Vec<&'o str>,
@@ -170,8 +170,8 @@ impl<'o> Context<'o> {
     /// when a pronoun or description opens `sentence` ("It later worked
     /// with ..."), unless it overlaps a name in `taken`.
     pub fn opening_reference(&self, sentence: &str, taken: &[Mention<'o>]) -> Option<Mention<'o>> {
-        let name = self.referent()?;
         let m = OPENING_REFERENCE.captures(sentence)?.get(1)?;
+        let name = self.referent()?;
         let free = taken
             .iter()
             .all(|t| t.end <= m.start() || m.end() <= t.start);

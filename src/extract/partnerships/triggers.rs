@@ -3,6 +3,7 @@
 //! that make a sentence about something else (acquisitions, lawsuits, rivalry).
 
 use regex::{Regex, RegexSet};
+use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
 /// Partnership type (the vocabulary of the output contract).
@@ -229,14 +230,30 @@ static RESOURCE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Every trigger of a sentence, in text order, not overlapping each other
 /// nor the `names` (byte ranges of organization mentions: "Arts Alliance").
 pub fn find_all(sentence: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
+    LOWERED.with_borrow_mut(|lowered| {
+        lowered.clear();
+        lowered.push_str(sentence);
+        lowered.make_ascii_lowercase();
+        find_in(sentence, lowered, names)
+    })
+}
+
+thread_local! {
+    /// The ASCII-lower-cased sentence: one buffer per thread, not an
+    /// allocation per sentence.
+    static LOWERED: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+fn find_in(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
     let mut found: Vec<Trigger> = Vec::new();
-    let lowered = sentence.to_ascii_lowercase();
-    let matched = ANY.matches(&lowered);
-    if !matched.matched_any() {
+    // Nine sentences in ten match no pattern: the set's first match ends
+    // the search there, while the patterns matched are searched for overlapping.
+    if !ANY.is_match(lowered) {
         return found;
     }
+    let matched = ANY.matches(lowered);
     for p in matched.iter().map(|i| &PATTERNS[i]) {
-        for m in p.re().find_iter(&lowered) {
+        for m in p.re().find_iter(lowered) {
             let text = &sentence[m.range()];
             if found.iter().any(|t| m.start() < t.end && t.start < m.end())
                 || names.iter().any(|&(s, e)| m.start() < e && s < m.end())
