@@ -249,7 +249,11 @@ pub fn find_all(sentence: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
                 start: m.start(),
                 end: m.end(),
                 kind: p.kind,
-                direction: direction_of(p, text),
+                direction: if awarded_to_subject(p.kind, text, &sentence[..m.start()]) {
+                    Direction::LeftProvides
+                } else {
+                    direction_of(p, text)
+                },
                 reciprocal: p.reciprocal,
                 subjects_only: p.subjects_only,
             });
@@ -309,6 +313,26 @@ fn sells_own_goods(after: &str) -> bool {
         "Its", "Their", "The", "A", "An", "His", "Her", "Our", "More", "Some",
     ]
     .contains(&first)
+}
+
+/// "Acme was awarded a contract": the subject is the one awarded, which
+/// provides the goods or the service.
+static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:was|were|is|are|be|been|being)\s+$")
+        .expect("passive pattern")
+});
+
+fn awarded_to_subject(kind: Kind, matched: &str, before: &str) -> bool {
+    kind == Kind::Supply
+        && matched
+            .get(..7)
+            .is_some_and(|w| w.eq_ignore_ascii_case("awarded"))
+        && after_passive_auxiliary(before)
+}
+
+/// The text before a trigger ends with a passive auxiliary ("was", "been").
+pub(super) fn after_passive_auxiliary(before: &str) -> bool {
+    PASSIVE_BEFORE.is_match(before)
 }
 
 /// Ordering, outsourcing, awarding a contract and renting from run from the
@@ -472,6 +496,14 @@ mod tests {
         assert!(is_excluded(s, &find_all(s, &[])));
         let s = "Acme signed a deal with Globex To Design a chip.";
         assert_eq!(sentence_kind(s, &find_all(s, &[])), Kind::CoDevelopment);
+    }
+
+    #[test]
+    fn the_one_awarded_a_contract_provides() {
+        let t = find_all("Acme was awarded a contract by Globex.", &[]);
+        assert_eq!(t[0].direction, Direction::LeftProvides);
+        let t = find_all("Globex awarded a contract to Acme.", &[]);
+        assert_eq!(t[0].direction, Direction::RightProvides);
     }
 
     #[test]
