@@ -242,6 +242,7 @@ pub fn find_all(sentence: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
                 || names.iter().any(|&(s, e)| m.start() < e && s < m.end())
                 || ends_a_name(sentence, m.start(), text)
                 || sells_a_company(p.kind, text, &sentence[m.end()..], m.end(), names)
+                || names_a_person(text, &sentence[m.end()..])
             {
                 continue;
             }
@@ -313,6 +314,17 @@ fn sells_own_goods(after: &str) -> bool {
         "Its", "Their", "The", "A", "An", "His", "Her", "Our", "More", "Some",
     ]
     .contains(&first)
+}
+
+/// A partner at or from a firm ("a partner at Globex", "the partners from
+/// Acme") is a person working there, not a partnership of the firm.
+static PERSON_AT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+(?:at|from)\s+(?:the\s+)?[A-Z]").expect("person-at pattern")
+});
+
+fn names_a_person(matched: &str, after: &str) -> bool {
+    (matched.eq_ignore_ascii_case("partner") || matched.eq_ignore_ascii_case("partners"))
+        && PERSON_AT.is_match(after)
 }
 
 /// "Acme was awarded a contract": the subject is the one awarded, which
@@ -496,6 +508,14 @@ mod tests {
         assert!(is_excluded(s, &find_all(s, &[])));
         let s = "Acme signed a deal with Globex To Design a chip.";
         assert_eq!(sentence_kind(s, &find_all(s, &[])), Kind::CoDevelopment);
+    }
+
+    #[test]
+    fn a_partner_at_a_firm_is_a_person() {
+        assert!(find_all("Jane Roe, a partner at Globex Law, agreed.", &[]).is_empty());
+        assert!(find_all("The partners from Acme left.", &[]).is_empty());
+        assert_eq!(find_all("Acme is a partner of Globex.", &[]).len(), 1);
+        assert_eq!(find_all("Acme found partners at home.", &[]).len(), 1);
     }
 
     #[test]
