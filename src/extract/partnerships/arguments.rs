@@ -170,6 +170,10 @@ static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"(?i)^[\s,]*(?:between|among|of)\s").expect("between pattern")
 });
 
+/// "of" opening the gap after a trigger: what it acts on follows.
+static OF_GOODS: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::pattern::regex(r"^[\s,]*of\s").expect("of pattern"));
+
 /// A finite verb or subordinator between a trigger and a name starts another
 /// clause ("data sharing have been continuing since the X affair", "the
 /// deal, said an analyst at X").
@@ -500,8 +504,11 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     if let Some(r) = right {
         let gap = &sentence[trigger.end..r.start];
         // "a deal between X and Y"; "sponsored by X, Y and Z": co-sponsors.
+        // "The distribution of X and Y": a one-way trigger's goods, no
+        // parties to each other.
+        let goods = !trigger.reciprocal && OF_GOODS.is_match(gap);
         if r.names.len() >= 2
-            && (BETWEEN.is_match(gap) || left.is_none() && PASSIVE_BY.is_match(gap))
+            && (BETWEEN.is_match(gap) && !goods || left.is_none() && PASSIVE_BY.is_match(gap))
         {
             return Sides::Pairs(all_pairs(&r.names));
         }
@@ -631,6 +638,28 @@ mod tests {
         let spans: Vec<(usize, usize)> = m.iter().map(|m| (m.start, m.end)).collect();
         let t = find_all(s, &spans);
         sides(s, &t[0], &g)
+    }
+
+    #[test]
+    fn the_goods_of_a_one_way_trigger_are_no_partners() {
+        assert_eq!(
+            run(
+                "Acme handles the distribution of Globex, Initech and Umbrella.",
+                &["Acme", "Globex", "Initech", "Umbrella"]
+            ),
+            Sides::Pairs(vec![
+                ("Acme", "Globex"),
+                ("Acme", "Initech"),
+                ("Acme", "Umbrella")
+            ])
+        );
+        assert_eq!(
+            run(
+                "It was an alliance of Globex and Initech.",
+                &["Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Globex", "Initech")])
+        );
     }
 
     #[test]
