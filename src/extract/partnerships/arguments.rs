@@ -6,7 +6,7 @@
 
 use super::lexicon;
 use super::names;
-use super::triggers::{Direction, Trigger};
+use super::triggers::{self, Direction, Trigger};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -169,6 +169,10 @@ static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| {
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"(?i)^[\s,]*(?:between|among|of)\s").expect("between pattern")
 });
+
+/// "of" opening the gap after a trigger: what it acts on follows.
+static OF_GOODS: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::pattern::regex(r"^[\s,]*of\s").expect("of pattern"));
 
 /// A finite verb or subordinator between a trigger and a name starts another
 /// clause ("data sharing have been continuing since the X affair", "the
@@ -370,6 +374,33 @@ fn list_verb_rest(gap: &str) -> &str {
     LIST_VERB.find(gap).map_or(gap, |m| &gap[m.end()..])
 }
 
+/// The gap from a passive trigger to its agent at the end of its clause:
+/// no clause break, no list or apposition comma.
+static AGENT_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^[^;:(),]*\sby\s+(?:the\s+)?$").expect("agent gap pattern")
+});
+
+/// The agent of a passive trigger that its complement keeps from the
+/// trigger ("Acme was awarded the contract to run the county's school
+/// websites by Globex"): the organization after the clause's "by".
+fn passive_agent<'g, 'o>(
+    sentence: &str,
+    trigger: &Trigger,
+    groups: &'g [Group<'o>],
+) -> Option<&'g Group<'o>> {
+    let participle = sentence[trigger.start..trigger.end]
+        .split(' ')
+        .next()
+        .is_some_and(|w| w.ends_with("ed"));
+    if !participle || !triggers::after_passive_auxiliary(&sentence[..trigger.start]) {
+        return None;
+    }
+    groups.iter().find(|g| {
+        let gap = &sentence[trigger.end.min(g.start)..g.start];
+        g.start >= trigger.end && AGENT_GAP.is_match(gap) && !VERB_GAP.is_match(gap)
+    })
+}
+
 /// Where the trigger's arguments were found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sides<'o> {
@@ -403,7 +434,8 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     }
     let right = right
         .map(|i| &groups[i])
-        .filter(|_| !FOUNDS_VENTURE.is_match(&sentence[trigger.start..trigger.end]));
+        .filter(|_| !FOUNDS_VENTURE.is_match(&sentence[trigger.start..trigger.end]))
+        .or_else(|| passive_agent(sentence, trigger, groups));
     let all_pairs = |names: &[&'o str]| {
         let mut v = Vec::new();
         for (i, &a) in names.iter().enumerate() {
@@ -472,8 +504,11 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     if let Some(r) = right {
         let gap = &sentence[trigger.end..r.start];
         // "a deal between X and Y"; "sponsored by X, Y and Z": co-sponsors.
+        // "The distribution of X and Y": a one-way trigger's goods, no
+        // parties to each other.
+        let goods = !trigger.reciprocal && OF_GOODS.is_match(gap);
         if r.names.len() >= 2
-            && (BETWEEN.is_match(gap) || left.is_none() && PASSIVE_BY.is_match(gap))
+            && (BETWEEN.is_match(gap) && !goods || left.is_none() && PASSIVE_BY.is_match(gap))
         {
             return Sides::Pairs(all_pairs(&r.names));
         }
@@ -603,6 +638,47 @@ mod tests {
         let spans: Vec<(usize, usize)> = m.iter().map(|m| (m.start, m.end)).collect();
         let t = find_all(s, &spans);
         sides(s, &t[0], &g)
+    }
+
+    #[test]
+    fn the_goods_of_a_one_way_trigger_are_no_partners() {
+        assert_eq!(
+            run(
+                "Acme handles the distribution of Globex, Initech and Umbrella.",
+                &["Acme", "Globex", "Initech", "Umbrella"]
+            ),
+            Sides::Pairs(vec![
+                ("Acme", "Globex"),
+                ("Acme", "Initech"),
+                ("Acme", "Umbrella")
+            ])
+        );
+        assert_eq!(
+            run(
+                "It was an alliance of Globex and Initech.",
+                &["Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Globex", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_passive_trigger_takes_its_agent_after_the_complement() {
+        assert_eq!(
+            run(
+                "Acme was awarded the contract to build every school in the county a website by Globex.",
+                &["Acme", "Globex"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+        // Another clause's "by" is no agent of the trigger.
+        assert_eq!(
+            run(
+                "Acme was awarded the contract, which was praised by Globex.",
+                &["Acme", "Globex"]
+            ),
+            Sides::LeftOnly("Acme")
+        );
     }
 
     #[test]

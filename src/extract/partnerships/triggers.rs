@@ -259,6 +259,7 @@ fn find_in(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> Vec<Trigg
                 || names.iter().any(|&(s, e)| m.start() < e && s < m.end())
                 || ends_a_name(sentence, m.start(), text)
                 || sells_a_company(p.kind, text, &sentence[m.end()..], m.end(), names)
+                || names_a_person(text, &sentence[m.end()..])
             {
                 continue;
             }
@@ -266,7 +267,11 @@ fn find_in(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> Vec<Trigg
                 start: m.start(),
                 end: m.end(),
                 kind: p.kind,
-                direction: direction_of(p, text),
+                direction: if awarded_to_subject(p.kind, text, &sentence[..m.start()]) {
+                    Direction::LeftProvides
+                } else {
+                    direction_of(p, text)
+                },
                 reciprocal: p.reciprocal,
                 subjects_only: p.subjects_only,
             });
@@ -326,6 +331,37 @@ fn sells_own_goods(after: &str) -> bool {
         "Its", "Their", "The", "A", "An", "His", "Her", "Our", "More", "Some",
     ]
     .contains(&first)
+}
+
+/// A partner at or from a firm ("a partner at Globex", "the partners from
+/// Acme") is a person working there, not a partnership of the firm.
+static PERSON_AT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+(?:at|from)\s+(?:the\s+)?[A-Z]").expect("person-at pattern")
+});
+
+fn names_a_person(matched: &str, after: &str) -> bool {
+    (matched.eq_ignore_ascii_case("partner") || matched.eq_ignore_ascii_case("partners"))
+        && PERSON_AT.is_match(after)
+}
+
+/// "Acme was awarded a contract": the subject is the one awarded, which
+/// provides the goods or the service.
+static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:was|were|is|are|be|been|being)\s+$")
+        .expect("passive pattern")
+});
+
+fn awarded_to_subject(kind: Kind, matched: &str, before: &str) -> bool {
+    kind == Kind::Supply
+        && matched
+            .get(..7)
+            .is_some_and(|w| w.eq_ignore_ascii_case("awarded"))
+        && after_passive_auxiliary(before)
+}
+
+/// The text before a trigger ends with a passive auxiliary ("was", "been").
+pub(super) fn after_passive_auxiliary(before: &str) -> bool {
+    PASSIVE_BEFORE.is_match(before)
 }
 
 /// Ordering, outsourcing, awarding a contract and renting from run from the
@@ -489,6 +525,22 @@ mod tests {
         assert!(is_excluded(s, &find_all(s, &[])));
         let s = "Acme signed a deal with Globex To Design a chip.";
         assert_eq!(sentence_kind(s, &find_all(s, &[])), Kind::CoDevelopment);
+    }
+
+    #[test]
+    fn a_partner_at_a_firm_is_a_person() {
+        assert!(find_all("Jane Roe, a partner at Globex Law, agreed.", &[]).is_empty());
+        assert!(find_all("The partners from Acme left.", &[]).is_empty());
+        assert_eq!(find_all("Acme is a partner of Globex.", &[]).len(), 1);
+        assert_eq!(find_all("Acme found partners at home.", &[]).len(), 1);
+    }
+
+    #[test]
+    fn the_one_awarded_a_contract_provides() {
+        let t = find_all("Acme was awarded a contract by Globex.", &[]);
+        assert_eq!(t[0].direction, Direction::LeftProvides);
+        let t = find_all("Globex awarded a contract to Acme.", &[]);
+        assert_eq!(t[0].direction, Direction::RightProvides);
     }
 
     #[test]
