@@ -170,6 +170,15 @@ static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"(?i)^[\s,]*(?:between|among|of)\s").expect("between pattern")
 });
 
+/// A verb listing the members right after the trigger's object ("Firms
+/// working with Acme include", "Among the partners of Acme are").
+static MEMBERS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^\s+(?:include[sd]?|included|are|were|(?:have|has) included)\s*:?\s+(?:the\s+)?$",
+    )
+    .expect("members-after pattern")
+});
+
 /// "of" opening the gap after a trigger: what it acts on follows.
 static OF_GOODS: LazyLock<Regex> =
     LazyLock::new(|| crate::text::pattern::regex(r"^[\s,]*of\s").expect("of pattern"));
@@ -428,6 +437,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
                 || groups[i].names.len() == 1
                     && NOUN_GAP.is_match(gap)
                     && !FUNCTION_WORD.is_match(gap)
+                    && !MEMBERS_AFTER.is_match(gap)
         }) {
             right = Some(i + 1);
         }
@@ -582,6 +592,24 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         {
             return Sides::Pairs(all_pairs(&r.names));
         }
+        // "Firms working with Acme include Globex and Initech": the list
+        // after the verb holds the partners of the trigger's object.
+        if left.is_none() {
+            let members = groups
+                .iter()
+                .find(|g| g.start >= r.end && MEMBERS_AFTER.is_match(&sentence[r.end..g.start]));
+            if let Some(m) = members {
+                let v: Vec<_> = r
+                    .names
+                    .iter()
+                    .flat_map(|&a| m.names.iter().map(move |&b| (a, b)))
+                    .filter(|(a, b)| a != b)
+                    .collect();
+                if !v.is_empty() {
+                    return Sides::Pairs(v);
+                }
+            }
+        }
         return Sides::RightOnly(r.names.clone());
     }
     match left {
@@ -638,6 +666,21 @@ mod tests {
         let spans: Vec<(usize, usize)> = m.iter().map(|m| (m.start, m.end)).collect();
         let t = find_all(s, &spans);
         sides(s, &t[0], &g)
+    }
+
+    #[test]
+    fn the_members_listed_after_the_trigger_object_are_its_partners() {
+        assert_eq!(
+            run(
+                "Firms working with Acme include Globex and Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
+        );
+        assert_eq!(
+            run("Firms working with Acme grew.", &["Acme"]),
+            Sides::RightOnly(vec!["Acme"])
+        );
     }
 
     #[test]
