@@ -28,6 +28,7 @@ use previous::Previous;
 use references::Context;
 use regex::Regex;
 use scorer::PairContext;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -90,10 +91,17 @@ fn run(
     let mut ctx = Context::new(orgs.iter().map(|o| o.name.as_str()));
     let known = known_names(orgs, text);
     let mut previous = Previous::default();
-    let mut takeovers = Takeovers::default();
-    for sent in &doc.sentences {
-        takeovers.observe(&text[sent.clone()], &sentence_mentions(orgs, sent, text));
-    }
+    // Read the whole article for takeovers only once a pair needs checking.
+    let takeovers = OnceCell::new();
+    let takeovers = || {
+        takeovers.get_or_init(|| {
+            let mut t = Takeovers::default();
+            for sent in &doc.sentences {
+                t.observe(&text[sent.clone()], &sentence_mentions(orgs, sent, text));
+            }
+            t
+        })
+    };
     for sent in &doc.sentences {
         let s = &text[sent.clone()];
         let mut mentions = sentence_mentions(orgs, sent, text);
@@ -139,7 +147,7 @@ fn run(
             let generic = triggers
                 .iter()
                 .all(|t| takeovers::is_generic(&s[t.start..t.end]));
-            pairs.retain(|q| !((generic || q.3) && takeovers.involves(&q.0, &q.1)));
+            pairs.retain(|q| !((generic || q.3) && takeovers().involves(&q.0, &q.1)));
         }
         let scored = PairContext {
             sentence: s,
@@ -165,7 +173,7 @@ fn run(
         pairs.extend(
             learned
                 .into_iter()
-                .filter(|q| !takeovers.involves(&q.0, &q.1)),
+                .filter(|q| !takeovers().involves(&q.0, &q.1)),
         );
         if !pairs.is_empty() {
             let kind = triggers::sentence_kind(s, &triggers);

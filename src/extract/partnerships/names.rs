@@ -464,9 +464,12 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         let mut piece = &sentence[start..end];
         let first_word = piece.split_whitespace().next().unwrap_or_default();
         let titled = m.as_str().split_whitespace().any(is_title);
+        // Each regex only where its first (or last) character can match.
         let mut person = titled
-            || SPEAKS.is_match(&sentence[end..])
-            || SPOKEN_BY.is_match(&sentence[..m.start()])
+            || sentence[end..].starts_with(|c: char| c == ',' || c.is_whitespace())
+                && SPEAKS.is_match(&sentence[end..])
+            || sentence[..m.start()].trim_end().ends_with(['d', 's', 'o'])
+                && SPOKEN_BY.is_match(&sentence[..m.start()])
             || piece.contains(' ') && lexicon::is_first_name(first_word);
         // "Jane Roe of Acme": the person's organization.
         if person {
