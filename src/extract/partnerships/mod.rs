@@ -205,28 +205,6 @@ fn run(
     merge_short_forms(out)
 }
 
-/// "developers Acme and publishers Globex": the two coordinated names a
-/// role-noun trigger stands between, right before the second.
-fn role_noun_in_coordination<'o>(
-    s: &str,
-    t: &triggers::Trigger,
-    all: &[Mention<'o>],
-) -> Option<(&'o str, &'o str)> {
-    let noun = s[t.start..t.end].to_ascii_lowercase();
-    if !matches!(
-        noun.as_str(),
-        "publisher" | "publishers" | "distributor" | "distributors"
-    ) {
-        return None;
-    }
-    let before = s[..t.start].strip_suffix(' ')?.strip_suffix(" and")?;
-    let a = all.iter().rev().find(|m| m.end <= t.start)?;
-    let b = all.iter().find(|m| m.start >= t.end)?;
-    // The first name may carry its acronym: "Northwind Games (NG) and publishers".
-    let joined = before.len() == a.end || before.get(a.end..) == Some(")");
-    (joined && s[t.end..b.start] == *" " && a.name != b.name).then_some((a.name, b.name))
-}
-
 /// One relation per pair of organizations when the finder gave one of them
 /// two names ("Matsushita" and "Matsushita Electric"): the later report is
 /// merged into the earlier, which keeps the longer name.
@@ -368,16 +346,6 @@ fn rule_pairs<'o>(
         // types the pairs it relates.
         let own = (t.kind != Kind::Partnership).then_some(t.kind);
         for (a, b, mut confidence, via_reference) in found {
-            // "developers A and publishers B would work together": the role
-            // noun before B types the pair the verb relates.
-            let own = triggers
-                .iter()
-                .find(|r| {
-                    r.kind != Kind::Partnership
-                        && role_noun_in_coordination(s, r, all)
-                            .is_some_and(|(x, y)| same_pair((x, y), (&a, &b)))
-                })
-                .map_or(own, |r| Some(r.kind));
             if guessed(&a) || guessed(&b) {
                 confidence *= 0.7;
             }
@@ -572,23 +540,6 @@ fn merge(out: &mut Vec<Relation>, r: Relation) -> Kind {
 mod tests {
     use super::*;
     use crate::extract::{dates, orgs};
-
-    #[test]
-    fn a_role_noun_before_the_second_of_two_names_types_their_pair() {
-        assert_eq!(
-            rels("Last year the developers Northwind Games and publishers Globex Inc. ended their work together."),
-            [r("Northwind Games", "Globex", "distribution", "ended")]
-        );
-        assert_eq!(
-            rels("Last year the developers Northwind Games (NG) and publishers Globex Inc. ended their work together."),
-            [r("Northwind Games", "Globex", "distribution", "ended")]
-        );
-        // Without the role noun the verb types the pair.
-        assert_eq!(
-            rels("Last year the developers Northwind Games and Globex Inc. ended their work together."),
-            [r("Northwind Games", "Globex", "co_development", "ended")]
-        );
-    }
 
     fn rels(text: &str) -> Vec<(String, String, &'static str, &'static str)> {
         let doc = Document::new(text);
