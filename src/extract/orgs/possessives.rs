@@ -25,8 +25,8 @@ pub fn join<T: Copy>(text: &str, spans: &mut Vec<(usize, usize, Option<T>)>) {
     while k + 1 < spans.len() {
         let (s, e, _) = spans[k];
         let (ns, ne, _) = spans[k + 1];
-        // The next span may start inside the possessive ("Acme's" tagged
-        // whole, then "s Stores"): no gap to join across.
+        // Spans may overlap (the next starting inside this one): then
+        // there is no gap to join across.
         let joined = possessive_after(text, e)
             .and_then(|p| text.get(p..ns))
             .is_some_and(|gap| gap.trim().is_empty())

@@ -267,11 +267,7 @@ fn find_in(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> Vec<Trigg
                 start: m.start(),
                 end: m.end(),
                 kind: p.kind,
-                direction: if awarded_to_subject(p.kind, text, &sentence[..m.start()]) {
-                    Direction::LeftProvides
-                } else {
-                    direction_of(p, text)
-                },
+                direction: direction_of(p, text, &sentence[..m.start()]),
                 reciprocal: p.reciprocal,
                 subjects_only: p.subjects_only,
             });
@@ -344,20 +340,11 @@ fn names_a_person(matched: &str, after: &str) -> bool {
         && PERSON_AT.is_match(after)
 }
 
-/// "Acme was awarded a contract": the subject is the one awarded, which
-/// provides the goods or the service.
+/// A passive auxiliary ending the text before a trigger.
 static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"(?i)(?-u:\b)(?:was|were|is|are|be|been|being)\s+$")
         .expect("passive pattern")
 });
-
-fn awarded_to_subject(kind: Kind, matched: &str, before: &str) -> bool {
-    kind == Kind::Supply
-        && matched
-            .get(..7)
-            .is_some_and(|w| w.eq_ignore_ascii_case("awarded"))
-        && after_passive_auxiliary(before)
-}
 
 /// The text before a trigger ends with a passive auxiliary ("was", "been").
 pub(super) fn after_passive_auxiliary(before: &str) -> bool {
@@ -365,15 +352,16 @@ pub(super) fn after_passive_auxiliary(before: &str) -> bool {
 }
 
 /// Ordering, outsourcing, awarding a contract and renting from run from the
-/// right-hand organization.
-fn direction_of(p: &Pattern, matched: &str) -> Direction {
+/// right-hand organization; but one awarded a contract ("Acme was awarded
+/// a contract", the passive after `before`) provides.
+fn direction_of(p: &Pattern, matched: &str, before: &str) -> Direction {
     if p.kind != Kind::Supply {
         return p.direction;
     }
     let m = matched.to_ascii_lowercase();
     if m.contains("order")
         || m.starts_with("outsourc")
-        || m.starts_with("awarded")
+        || m.starts_with("awarded") && !after_passive_auxiliary(before)
         || m.ends_with(" from")
     {
         Direction::RightProvides
