@@ -6,6 +6,12 @@ mod cli;
 
 use clap::Parser;
 
+// The stages allocate many small, short-lived strings and vectors per article on
+// every worker thread; mimalloc's thread-local free lists serve them in a
+// fraction of glibc malloc's instructions.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = cli::Cli::parse();
     let code = match cli::run(cli) {
