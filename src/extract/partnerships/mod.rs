@@ -672,6 +672,21 @@ mod tests {
     }
 
     #[test]
+    fn standing_relations_and_memberships_are_partnerships() {
+        for text in [
+            "Acme Corp. has long-standing relationships with Globex Inc.",
+            "Acme Corp. produced the series in association with Globex Inc.",
+            "Acme Corp. is an associate member of the Globex Council.",
+            "Acme Corp. is affiliated with Globex Inc.",
+        ] {
+            let found = rels(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].0, "Acme", "{text}");
+            assert!(found[0].1.starts_with("Globex"), "{text}");
+        }
+    }
+
+    #[test]
     fn owners_are_no_partners() {
         assert!(rels(
             "As part of the deal, Acme Corp. - owner of Globex Inc. - will assume its debt."
