@@ -78,6 +78,10 @@ static OWN_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 static SAME_NAME_GAP: LazyLock<Regex> =
     LazyLock::new(|| crate::text::pattern::regex(r"^\s*[(\[]?\s*$").expect("gap pattern"));
 
+/// Only a possessive between two names ("Jane's Sporting Goods").
+static POSSESSIVE_GAP: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::pattern::regex(r"^['’]s?\s+$").expect("possessive pattern"));
+
 /// Capitalized words right after a mention: the rest of a name the finder
 /// cut short ("BBC" of "BBC World Service", "University" of "University of
 /// Lund Medical Centre").
@@ -122,6 +126,12 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
                     g.end = m.end + close + 1;
                     continue;
                 }
+            }
+            // Inside a list, a possessive joins one item ("Acme, Globex,
+            // Jane's Sporting Goods and Initech"): the list goes on after it.
+            if g.names.len() >= 2 && POSSESSIVE_GAP.is_match(gap) {
+                g.end = m.end;
+                continue;
             }
             if g.names.contains(&m.name) && SAME_NAME_GAP.is_match(gap) {
                 g.end = m.end;
@@ -840,6 +850,23 @@ mod tests {
             &mentions(s, &["Acme", "Quiz Show", "Globex", "Cook Off"]),
         );
         assert_eq!(g[0].names, ["Acme", "Globex"]);
+    }
+
+    #[test]
+    fn a_possessive_inside_a_list_keeps_the_list() {
+        let s = "Deals with Acme, Hooli, Jane's Sporting Goods, Globex and others.";
+        let g = groups(
+            s,
+            &mentions(s, &["Acme", "Hooli", "Jane", "Sporting Goods", "Globex"]),
+        );
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].names, ["Acme", "Hooli", "Jane", "Globex"]);
+        // Outside a list the owner and its unit stay apart.
+        let s = "Acme's Globex unit signed a deal with Initech.";
+        assert_eq!(
+            groups(s, &mentions(s, &["Acme", "Globex", "Initech"])).len(),
+            3
+        );
     }
 
     #[test]

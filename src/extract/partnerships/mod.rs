@@ -175,6 +175,15 @@ fn run(
                 .into_iter()
                 .filter(|q| !takeovers().involves(&q.0, &q.1)),
         );
+        // A person named after a role noun ("writer Jane Roe") is no party.
+        let persons: Vec<&str> = all
+            .iter()
+            .filter(|m| parties::is_person(s, m.start))
+            .map(|m| m.name)
+            .collect();
+        if !persons.is_empty() {
+            pairs.retain(|q| !persons.contains(&q.0.as_str()) && !persons.contains(&q.1.as_str()));
+        }
         if !pairs.is_empty() {
             let kind = triggers::sentence_kind(s, &triggers);
             let date = sentence_date(timexes, sent);
@@ -669,6 +678,36 @@ mod tests {
                 r("Initech", "Globex", "partnership", "planned"),
             ]
         );
+    }
+
+    #[test]
+    fn standing_relations_and_memberships_are_partnerships() {
+        for text in [
+            "Acme Corp. has long-standing relationships with Globex Inc.",
+            "Acme Corp. produced the series in association with Globex Inc.",
+            "Acme Corp. is an associate member of the Globex Council.",
+            "Acme Corp. is affiliated with Globex Inc.",
+        ] {
+            let found = rels(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].0, "Acme", "{text}");
+            assert!(found[0].1.starts_with("Globex"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_person_after_a_role_noun_is_no_party() {
+        assert!(
+            rels("The writer Jane Rowlands collaborated with Globex Inc. on a medallion.")
+                .is_empty()
+        );
+        let found =
+            rels("Acme Corp. partnered with Initech Ltd., writer Jane Rowlands and Globex Inc.");
+        let pairs: Vec<(&str, &str)> = found.iter().map(|r| (r.0.as_str(), r.1.as_str())).collect();
+        assert_eq!(pairs, [("Acme", "Initech"), ("Acme", "Globex")]);
+        // A plural role noun and a list's comma: the names are the list's.
+        let found = rels("Along with music artists, Acme Corp. has partnered with Globex Inc.");
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

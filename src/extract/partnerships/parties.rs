@@ -69,6 +69,23 @@ static CUSTOMER_LIST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("customer-list pattern")
 });
 
+/// A person's role noun right before the name ("makeup artist Jane Roe",
+/// "the director, John Doe", "writers Jane Roe and"), not a list's comma
+/// after a plural ("music artists, Acme and Globex").
+static PERSON_ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"(?-u:\b)(?:artist|director|writer|screenwriter|author|novelist|poet|actor|actress|singer|songwriter|musician|rapper|composer|designer|chef|photographer|illustrator|cartoonist|architect|proprietor|founder|co-founder|entrepreneur|businessman|businesswoman|philanthropist|tycoon|magnate|pioneer|veteran|comedian|filmmaker|journalist|scientist|inventor|showrunner)(?:\s*,\s+|s?\s+)$",
+    )
+    .expect("person role pattern")
+});
+
+/// The name starting at byte `start` of `sentence` is a person's, given
+/// the role noun before it. The name stays a member of its list; only its
+/// pairs are dropped.
+pub fn is_person(sentence: &str, start: usize) -> bool {
+    PERSON_ROLE_BEFORE.is_match(&sentence[..start])
+}
+
 /// The mention `start..end` of `sentence` does not name a party there.
 /// `guessed` names (not from the organization finder) are also dropped
 /// before a head noun without a determiner.
