@@ -42,13 +42,23 @@ fn logits_in(w: &[f32], z: &[f32], log_words: &[f32]) -> Vec<f32> {
     let m = n.next_multiple_of(STRIDE);
     // What `Iterator::sum` starts from, so each line's total is its fold.
     let zero: f32 = std::iter::empty::<f32>().sum();
+    // Every column in one allocation: three padded ones, four of `m` lines.
+    let wide = m + 2 * EDGE;
+    let mut columns = vec![0f32; 3 * wide + 4 * m];
+    let (p_sum, rest) = columns.split_at_mut(wide);
+    let (zc_sum, rest) = rest.split_at_mut(wide);
+    let (p_max, rest) = rest.split_at_mut(wide);
+    let (col, rest) = rest.split_at_mut(m);
+    let (p_p1, rest) = rest.split_at_mut(m);
+    let (p_n1, lw) = rest.split_at_mut(m);
     // The scores with `EDGE` lines of `fill` on each side: `-0.0` adds
     // nothing to a sum, and no maximum is below `-inf`.
-    let p_sum = padded(z, m, -0.0, |v| 1.0 / (1.0 + (-v).exp()));
-    let zc_sum = padded(z, m, -0.0, |v| v.clamp(-8.0, 8.0));
-    let mut p_max = p_sum.clone();
+    padded(p_sum, z, -0.0, |v| 1.0 / (1.0 + (-v).exp()));
+    padded(zc_sum, z, -0.0, |v| v.clamp(-8.0, 8.0));
+    p_max.copy_from_slice(p_sum);
     p_max[..EDGE].fill(f32::NEG_INFINITY);
     p_max[EDGE + n..].fill(f32::NEG_INFINITY);
+    let (p_sum, zc_sum, p_max) = (&*p_sum, &*zc_sum, &*p_max);
     // A padded column's lines shifted by `d`: line i reads line i + d.
     let at = |d: isize| -> std::ops::Range<usize> {
         let from = (EDGE as isize + d) as usize;
@@ -57,39 +67,38 @@ fn logits_in(w: &[f32], z: &[f32], log_words: &[f32]) -> Vec<f32> {
     let (p, zc) = (&p_sum[at(0)], &zc_sum[at(0)]);
     let mut acc = vec![zero; m];
     let add = |acc: &mut [f32], w: f32, col: &[f32]| each(acc, col, |a, x| a + w * x);
-    let (mut col, mut p_p1, mut p_n1) = (vec![0f32; m], vec![0f32; m], vec![0f32; m]);
     acc.iter_mut().for_each(|a| *a += w[0] * 1.0);
     add(&mut acc, w[1], zc);
     add(&mut acc, w[2], p);
     shifted(&p[..n], -1, &mut p_p1[..n]);
     shifted(&p[..n], 1, &mut p_n1[..n]);
-    add(&mut acc, w[3], &p_p1);
-    add(&mut acc, w[4], &p_n1);
+    add(&mut acc, w[3], p_p1);
+    add(&mut acc, w[4], p_n1);
     for (k, d) in [(5, -2), (6, 2), (7, -3), (8, 3)] {
         shifted(&p[..n], d, &mut col[..n]);
-        add(&mut acc, w[k], &col);
+        add(&mut acc, w[k], col);
     }
     // The highest score of the five lines before, and after (0 if none):
     // `max` is exact, so taking it a distance at a time changes nothing.
     col.fill(0.0);
     for d in 1..=5.min(n) as isize {
-        each(&mut col, &p_max[at(-d)], f32::max);
+        each(col, &p_max[at(-d)], f32::max);
     }
-    add(&mut acc, w[9], &col);
+    add(&mut acc, w[9], col);
     col.fill(0.0);
     for d in 1..=5.min(n) as isize {
-        each(&mut col, &p_max[at(d)], f32::max);
+        each(col, &p_max[at(d)], f32::max);
     }
-    add(&mut acc, w[10], &col);
+    add(&mut acc, w[10], col);
     // min_around, kept in `p_p1`.
-    each(&mut p_p1, &p_n1, f32::min);
+    each(p_p1, p_n1, f32::min);
     let min_around = p_p1;
-    add(&mut acc, w[11], &min_around);
-    window_sums(&p_sum, n, 10, zero, &mut col);
+    add(&mut acc, w[11], min_around);
+    window_sums(p_sum, n, 10, zero, col);
     for (i, c) in col[..n].iter_mut().enumerate() {
         *c /= ((i + 11).min(n) - i.saturating_sub(10)) as f32;
     }
-    add(&mut acc, w[12], &col);
+    add(&mut acc, w[12], col);
     // Lines with p > 0.5 before each line: a window's count is a difference.
     let mut above = Vec::with_capacity(n + 1);
     above.push(0u32);
@@ -100,35 +109,33 @@ fn logits_in(w: &[f32], z: &[f32], log_words: &[f32]) -> Vec<f32> {
         let (from, to) = (i.saturating_sub(10), (i + 11).min(n));
         *c = (above[to] - above[from]) as f32 / (to - from) as f32;
     }
-    add(&mut acc, w[13], &col);
-    let mut log_words = log_words.to_vec();
-    log_words.resize(m, 0.0);
-    add(&mut acc, w[14], &log_words);
-    each(&mut col, &log_words, |_, l| (l < 2.0) as u8 as f32);
-    add(&mut acc, w[15], &col);
-    each(&mut col, &min_around, |c, m| c * m);
-    add(&mut acc, w[16], &col);
+    add(&mut acc, w[13], col);
+    lw[..n].copy_from_slice(log_words);
+    add(&mut acc, w[14], lw);
+    each(col, lw, |_, l| (l < 2.0) as u8 as f32);
+    add(&mut acc, w[15], col);
+    each(col, min_around, |c, m| c * m);
+    add(&mut acc, w[16], col);
     shifted(&zc[..n], -1, &mut col[..n]);
-    add(&mut acc, w[17], &col);
+    add(&mut acc, w[17], col);
     shifted(&zc[..n], 1, &mut col[..n]);
-    add(&mut acc, w[18], &col);
+    add(&mut acc, w[18], col);
     // The seven scores around each line, over 7 even where fewer exist.
-    window_sums(&zc_sum, n, 3, zero, &mut col);
+    window_sums(zc_sum, n, 3, zero, col);
     col.iter_mut().for_each(|c| *c /= 7.0);
-    add(&mut acc, w[19], &col);
+    add(&mut acc, w[19], col);
     acc.truncate(n);
     acc
 }
 
-/// `f` of each of the `n` values of `v`, with `EDGE` lines of `fill` before
-/// and enough after for `m` lines and `EDGE` more.
+/// `out`: `f` of each value of `v`, after `EDGE` lines of `fill` and
+/// before the rest of `out` filled with it.
 #[inline(always)]
-fn padded(v: &[f32], m: usize, fill: f32, f: impl Fn(f32) -> f32) -> Vec<f32> {
-    let mut out = vec![fill; m + 2 * EDGE];
+fn padded(out: &mut [f32], v: &[f32], fill: f32, f: impl Fn(f32) -> f32) {
+    out.fill(fill);
     for (o, &x) in out[EDGE..].iter_mut().zip(v) {
         *o = f(x);
     }
-    out
 }
 
 /// `out[i] = f(out[i], src[i])`.
