@@ -987,6 +987,9 @@ fn ln_1p(table: &[f32; LN_SLOTS], n: u32) -> f32 {
 /// Width of a stage-1 feature row (`FEATURE_NAMES.len()`).
 pub const DIM: usize = 132;
 
+/// Where the HTML features start in a row: 0 for a line of a text dump.
+const HTML_FROM: usize = DIM - 24;
+
 /// Width of the buffer a row is built in: a tree node's feature index
 /// (below 256) needs no bounds check in it.
 pub const ROW_BUFFER: usize = 256;
@@ -1000,7 +1003,8 @@ pub type RowBlock = [[f32; LANES]; ROW_BUFFER];
 
 thread_local! {
     /// A block kept per thread between pages: its features past `DIM` stay
-    /// 0 and the rest are written row by row, so no page clears 8 KiB.
+    /// 0, and so do its HTML features between pages; the rest are written
+    /// row by row, so no page clears 8 KiB.
     static SPARE_ROWS: std::cell::Cell<Option<Box<RowBlock>>> = const { std::cell::Cell::new(None) };
 }
 
@@ -1088,6 +1092,8 @@ pub fn for_each_block(
         k: 0,
         lane: 0,
     };
+    // Whether a row of this page has written the HTML features.
+    let mut html_written = false;
     for (i, s) in stats.iter().enumerate() {
         r.k = 0;
         r.lane = i % LANES;
@@ -1169,13 +1175,17 @@ pub fn for_each_block(
         r.put(ln_1p(lnc, dates));
         r.put(ln_1p(lnc, names));
         r.put(ln_1p(lnc, prefix_dups[i]));
+        debug_assert_eq!(r.k, HTML_FROM);
         match blocks[i].html {
+            // The HTML columns are still 0 on a page no HTML row has written.
+            None if !html_written => {}
             None => {
-                for col in &mut r.v[r.k..DIM] {
+                for col in &mut r.v[HTML_FROM..DIM] {
                     col[r.lane] = 0.0;
                 }
             }
             Some(h) => {
+                html_written = true;
                 r.put(h.link_density);
                 r.flag(h.link_density > 0.5);
                 for t in [
@@ -1204,6 +1214,10 @@ pub fn for_each_block(
         if r.lane == LANES - 1 || i + 1 == n {
             visit(&r.v, r.lane + 1);
         }
+    }
+    // The spare block goes back with its HTML columns 0, as it came.
+    if html_written {
+        r.v[HTML_FROM..DIM].fill([0.0; LANES]);
     }
     SPARE_ROWS.set(Some(r.v));
 }
@@ -1435,5 +1449,48 @@ mod tests {
         let dup = FEATURE_NAMES.iter().position(|n| n == "dup").unwrap();
         assert_eq!(rows[0][dup], 1.0);
         assert_eq!(rows[1][dup], 0.0);
+    }
+
+    #[test]
+    fn text_rows_after_html_rows_have_no_html_features() {
+        assert_eq!(FEATURE_NAMES[HTML_FROM], "html_link_density");
+        let hints = HtmlHints {
+            link_density: 0.9,
+            tag: Tag::Heading,
+            boiler_attr: true,
+            in_main: true,
+            attr_bits: 0x7f,
+            chrome: 0x1f,
+            in_top: true,
+            in_top_parent: true,
+        };
+        let texts = ["Menu", "Acme opens a plant.", "Share this", "Contact"];
+        let page = |html: &dyn Fn(usize) -> Option<HtmlHints>| {
+            let blocks: Vec<Block> = (0..texts.len() * 3)
+                .map(|i| Block {
+                    text: texts[i % texts.len()],
+                    html: html(i),
+                })
+                .collect();
+            page_features(&blocks, &page_stats(&blocks))
+        };
+        // An HTML page, a page mixing rows with and without hints, then a
+        // text page on the same thread's spare block.
+        let html = page(&|_| Some(hints));
+        assert!(html
+            .chunks(DIM)
+            .all(|r| r[HTML_FROM..].iter().any(|&v| v != 0.0)));
+        let mixed = page(&|i| (i % 2 == 0).then_some(hints));
+        for (i, row) in mixed.chunks(DIM).enumerate() {
+            assert_eq!(
+                row[HTML_FROM..].iter().all(|&v| v == 0.0),
+                i % 2 == 1,
+                "row {i}"
+            );
+        }
+        let text = page(&|_| None);
+        assert!(text
+            .chunks(DIM)
+            .all(|r| r[HTML_FROM..].iter().all(|&v| v == 0.0)));
     }
 }

@@ -12,7 +12,7 @@ pub fn clean_text(text: &str) -> String {
     let mut lines: Vec<&str> = Vec::with_capacity(text.len() / 32 + 4);
     let mut start = 0;
     let mut line_to = |end: usize| {
-        let line = text[start..end].trim();
+        let line = trim(&text[start..end]);
         if !line.is_empty() {
             lines.push(line);
         }
@@ -36,6 +36,19 @@ pub fn clean_text(text: &str) -> String {
     let stats = page_stats(&blocks);
     let keep = keep_lines(&TEXT_MODEL, &blocks, &stats);
     join_kept(&blocks, &keep)
+}
+
+/// `str::trim`, with a quick look at the two end bytes first: most lines
+/// open and close on an ASCII byte that is not white space.
+fn trim(line: &str) -> &str {
+    let solid =
+        |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' '));
+    let bytes = line.as_bytes();
+    if solid(bytes.first()) && solid(bytes.last()) {
+        line
+    } else {
+        line.trim()
+    }
 }
 
 /// Calls `f` with the index of every `\n` in `bytes`, in order: a bit
@@ -102,6 +115,24 @@ pub(super) fn join_kept(blocks: &[Block], keep: &[bool]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_is_str_trim() {
+        for line in [
+            "",
+            "a",
+            " a",
+            "a\r",
+            "\u{a0}a",
+            "a\u{2003}",
+            "\u{85}x\u{85}",
+            "\tab c\x0b",
+            "é",
+            "a b",
+        ] {
+            assert_eq!(trim(line), line.trim(), "{line:?}");
+        }
+    }
 
     #[test]
     fn newlines_are_found_in_every_position() {
