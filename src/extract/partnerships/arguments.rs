@@ -201,6 +201,13 @@ static VERB_GAP: LazyLock<Regex> = LazyLock::new(|| {
         .expect("verb gap pattern")
 });
 
+/// A trigger that ends in its own preposition ("teamed with", "a member
+/// of"): the names after it are its subject's partners, not each other's.
+static ENDS_IN_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:with|alongside|of)$")
+        .expect("trigger preposition pattern")
+});
+
 static WITH: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"(?i)(?-u:\b)(?:with|including|such as|like|to|for)(?-u:\b)")
         .expect("with pattern")
@@ -592,12 +599,13 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     }
     if let Some(r) = right {
         // "co-produced by X and Y" relates X and Y; "partnered with X and Y"
-        // relates each to a subject not named here.
+        // and "teamed with X and Y" relate each to a subject not named here.
         let gap = &sentence[trigger.end..r.start];
         if r.names.len() >= 2
             && trigger.reciprocal
             && left.is_none()
             && !WITH.is_match(gap)
+            && !ENDS_IN_PREPOSITION.is_match(&sentence[trigger.start..trigger.end])
             && gap.split_whitespace().count() <= 3
         {
             return Sides::Pairs(all_pairs(&r.names));
@@ -966,6 +974,30 @@ mod tests {
                 &["Globex", "Initech", "Acme"]
             ),
             Sides::RightOnly(vec!["Globex", "Initech", "Acme"])
+        );
+    }
+
+    #[test]
+    fn names_after_a_trigger_ending_in_its_preposition_are_the_subjects_partners() {
+        for (s, names) in [
+            (
+                "It teamed with Globex and Initech last year.",
+                ["Globex", "Initech"],
+            ),
+            (
+                "It is a member of Globex Forum and Initech Alliance.",
+                ["Globex Forum", "Initech Alliance"],
+            ),
+        ] {
+            assert_eq!(run(s, &names), Sides::RightOnly(names.to_vec()), "{s}");
+        }
+        // Without its own preposition a reciprocal trigger still pairs the list.
+        assert_eq!(
+            run(
+                "The film was co-produced by Globex and Initech.",
+                &["Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Globex", "Initech")])
         );
     }
 
