@@ -144,12 +144,13 @@ pub fn extract(article: &Article, config: &ExtractConfig) -> Extraction {
         site_name: article.site_name.clone().or(page.site_name),
         source: article.source.clone(),
         orgs: st.orgs.then(|| {
+            // The stages are done with the mentions: their names move into the record.
             org_spans
-                .iter()
+                .into_iter()
                 .map(|o| {
                     let (start, end) = span(o.start..o.end);
                     OrgMention {
-                        name: o.name.clone(),
+                        name: o.name,
                         text: text[o.start..o.end].to_string(),
                         start,
                         end,

@@ -130,15 +130,11 @@ pub fn acronym_letters(short: &str) -> Option<String> {
 /// before it) names its organization in full, so that it never stands for
 /// a longer name: a title ("The Guardian" is not "Guardian Media Group")
 /// or a name with its legal form ("News Corp" is not "News International").
-pub fn is_full_form(surface: &str, titled: bool) -> bool {
-    // The stripped words hold no white space: the non-empty ones are the
-    // words of the stripped name.
-    let stripped = || {
-        stripped_words(surface)
-            .iter()
-            .filter(|w| !w.is_empty())
-            .count()
-    };
+/// `stripped`: [`strip_name`] of `surface`, which the caller has at hand.
+pub fn is_full_form(surface: &str, stripped: &str, titled: bool) -> bool {
+    // The stripped words hold no white space, so the stripped name splits
+    // back into them at its spaces: the non-empty ones are its words.
+    let stripped = || stripped.split(' ').filter(|w| !w.is_empty()).count();
     // A single word loses no word to stripping (at most all of it, and
     // then nothing is left after its possessive either).
     titled
@@ -390,7 +386,7 @@ mod tests {
         let full: Vec<bool> = surfaces
             .iter()
             .zip([false, false, false, true, false])
-            .map(|(s, titled)| is_full_form(s, titled))
+            .map(|(s, titled)| is_full_form(s, &strip_name(s), titled))
             .collect();
         assert_eq!(full, [false, true, true, true, false]);
         link_names(&mut names, &surfaces, &full);

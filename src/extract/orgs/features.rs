@@ -309,6 +309,8 @@ const IS_UPPER: u32 = 1 << 24;
 const IS_LOWER: u32 = 1 << 25;
 /// [`ASCII_BYTES`] bit of a letter or digit.
 const IS_ALNUM: u32 = 1 << 26;
+/// [`ASCII_BYTES`] bit of a byte of a non-ASCII character.
+const IS_WIDE: u32 = 1 << 27;
 
 /// What [`TokenInfo::ascii`] needs of each byte, packed: the byte hashed
 /// lower-cased (bits 0-7, digits as '0'), hashed as written (bits 8-15,
@@ -324,6 +326,7 @@ static ASCII_BYTES: [u32; 256] = {
             b'a'..=b'z' => (b, b, b'x', IS_LOWER | IS_ALNUM),
             b'0'..=b'9' => (b'0', b'0', b'd', IS_ALNUM),
             b'`' => (b, b, b'\'', 0),
+            0x80.. => (b, b, b, IS_WIDE),
             _ => (b, b, b, 0),
         };
         t[i] = lower as u32 | (exact as u32) << 8 | (kind as u32) << 16 | bits;
@@ -370,12 +373,9 @@ pub struct TokenInfo {
 
 impl TokenInfo {
     /// `full`: also the hashes only a scored token needs (see [`Prepared::new`]).
+    #[inline(always)]
     fn new(s: &str, full: bool) -> Self {
-        if s.is_ascii() {
-            Self::ascii(s.as_bytes(), full)
-        } else {
-            Self::general(s, full)
-        }
+        Self::ascii(s.as_bytes(), full).unwrap_or_else(|| Self::general(s, full))
     }
 
     /// [`TokenInfo::new`] of any token.
@@ -420,8 +420,10 @@ impl TokenInfo {
 
     /// [`TokenInfo::new`] of an ASCII token, in one pass over its bytes
     /// (most tokens) with one table look-up per byte: the same hashes as
-    /// the general path.
-    fn ascii(s: &[u8], full: bool) -> Self {
+    /// the general path. `None` for a token with a non-ASCII character,
+    /// found in the same pass.
+    #[inline(always)]
+    fn ascii(s: &[u8], full: bool) -> Option<Self> {
         let mut h = AsciiHashes {
             lc: HASH_SEED,
             shape: SHAPE_SEED,
@@ -435,6 +437,9 @@ impl TokenInfo {
         let AsciiHashes {
             lc, shape, seen, ..
         } = h;
+        if seen & IS_WIDE != 0 {
+            return None;
+        }
         let upper = seen & IS_UPPER != 0;
         let mut flags = 0;
         if s.first().is_some_and(u8::is_ascii_uppercase) {
@@ -460,7 +465,7 @@ impl TokenInfo {
             });
             mix(h, n as u64 + 10)
         };
-        TokenInfo {
+        Some(TokenInfo {
             exact: if upper {
                 s.iter().fold(HASH_SEED, |h, &b| {
                     mix(h, u64::from(ASCII_BYTES[usize::from(b)] >> 8 & 0xff))
@@ -474,7 +479,7 @@ impl TokenInfo {
             suf3: if full { suffix(3) } else { 0 },
             suf4: if full { suffix(4) } else { 0 },
             flags,
-        }
+        })
     }
 
     /// Tokens with no upper-case letter after an O tag are O without scoring.
@@ -507,13 +512,7 @@ impl Hasher for IdHasher {
 /// words of `infos`, in order of first occurrence, and the number of
 /// distinct words.
 fn word_ids(infos: &[TokenInfo]) -> (Vec<u32>, usize) {
-    let (ids, n) = crate::text::hash::groups(infos.len(), |i| Some(infos[i].lc), |_, _| true);
-    (
-        ids.into_iter()
-            .map(|id| id.expect("every word has a key"))
-            .collect(),
-        n,
-    )
+    crate::text::hash::first_occurrence_ids(infos.len(), |i| infos[i].lc)
 }
 
 /// A document ready for tagging: tokens, their features' inputs, and sentences as token ranges.
@@ -847,11 +846,12 @@ mod tests {
             for full in [false, true] {
                 assert_eq!(
                     TokenInfo::ascii(w.as_bytes(), full),
-                    TokenInfo::general(w, full),
+                    Some(TokenInfo::general(w, full)),
                     "{w:?} {full}"
                 );
             }
         }
+        assert_eq!(TokenInfo::ascii("Zürich".as_bytes(), true), None);
         assert!(LEGAL_WORDS.iter().all(|w| w.len() <= LEGAL_MAX_LEN));
     }
 

@@ -283,7 +283,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
                 && starts_sentence(doc, s - 4)
                 && is_institution_noun(&text[s..e]);
             let titled = (text[..s].ends_with("The ") && !opener) || text[s..e].starts_with("The ");
-            is_full_form(&text[s..e], titled)
+            is_full_form(&text[s..e], &stripped[&text[s..e]], titled)
         })
         .collect();
     link_names(&mut names, &surfaces, &full);

@@ -128,10 +128,24 @@ pub fn find(
     let bytes = |k: usize| &text.as_bytes()[p.tokens[k].clone()];
     let overlapped = overlapped_tokens(&p.tokens, taken);
     let free = |k: usize| !overlapped[k];
+    // Every rule below wants a name word (capitalized, or starting with a
+    // digit: see [`is_name_word`]) or an upper-case shape at token `k`,
+    // or the legal form "plc": most tokens fail this one flag test.
+    let may_be_name = |k: usize| {
+        p.infos[k].has_upper()
+            || text
+                .as_bytes()
+                .get(p.tokens[k].start)
+                .is_some_and(u8::is_ascii_digit)
+    };
     let mut out = Vec::new();
     for sentence in &p.sentences {
         let mut k = sentence.start + 1;
         while k < sentence.end {
+            if !may_be_name(k) && bytes(k) != b"plc" {
+                k += 1;
+                continue;
+            }
             // "company N / A" in a table is no name: a name has two letters or more.
             // The company noun first: its `match` rules out most words at once.
             if is_descriptor(bytes(k - 1)) && bytes(k).len() > 1 && is_name_word(word(k)) && free(k)
@@ -167,7 +181,7 @@ pub fn find(
     for sentence in &p.sentences {
         for k in sentence.clone() {
             let b = bytes(k);
-            if b.len() < 3 {
+            if b.len() < 3 || !may_be_name(k) {
                 continue;
             }
             let role = k + 2 < sentence.end
@@ -198,7 +212,8 @@ pub fn find(
     }
     if !brands.is_empty() {
         for k in 0..p.tokens.len() {
-            if brands.contains(&word(k)) && free(k) {
+            // A brand is a name word or has a capital: the flag test first.
+            if may_be_name(k) && brands.contains(&word(k)) && free(k) {
                 out.push((p.tokens[k].start, p.tokens[k].end));
             }
         }
