@@ -2,22 +2,22 @@
 //! common lower-case words, first names of people and places, none of which
 //! name a partner when the organization finder missed a name.
 
-use std::collections::HashSet;
+use crate::text::hash::FastSet;
 use std::sync::LazyLock;
 
-fn set(list: &'static str) -> HashSet<&'static str> {
+fn set(list: &'static str) -> FastSet<&'static str> {
     list.lines().filter(|l| !l.is_empty()).collect()
 }
 
-static COMMON: LazyLock<HashSet<&'static str>> =
+static COMMON: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../../../data/partnerships/common_words.txt")));
-static FIRST_NAMES: LazyLock<HashSet<&'static str>> =
+static FIRST_NAMES: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../../../data/partnerships/first_names.txt")));
-static PLACES: LazyLock<HashSet<&'static str>> =
+static PLACES: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../../../data/partnerships/places.txt")));
 
 /// Whether `word`, lower-cased (ASCII), is in `list`: no allocation per word.
-pub(super) fn lookup(list: &HashSet<&'static str>, word: &str) -> bool {
+pub(super) fn lookup(list: &FastSet<&'static str>, word: &str) -> bool {
     let mut buf = [0u8; 32];
     let w = word.as_bytes();
     if w.len() > buf.len() {
