@@ -74,9 +74,10 @@ static OWN_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"^\s+(?:which|who)\s").expect("own relative pattern")
 });
 
-/// A gap that is only a parenthesis, an apposition comma or a possessive: same group.
-static SAME_NAME_GAP: LazyLock<Regex> =
-    LazyLock::new(|| crate::text::pattern::regex(r"^\s*[(\[]?\s*$").expect("gap pattern"));
+/// A gap that is only spaces around at most one opening bracket: same group.
+fn is_same_name_gap(gap: &str) -> bool {
+    matches!(gap.trim(), "" | "(" | "[")
+}
 
 /// Capitalized words right after a mention: the rest of a name the finder
 /// cut short ("BBC" of "BBC World Service", "University" of "University of
@@ -123,7 +124,7 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
                     continue;
                 }
             }
-            if g.names.contains(&m.name) && SAME_NAME_GAP.is_match(gap) {
+            if g.names.contains(&m.name) && is_same_name_gap(gap) {
                 g.end = m.end;
                 continue;
             }
@@ -180,8 +181,11 @@ static MEMBERS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "of" opening the gap after a trigger: what it acts on follows.
-static OF_GOODS: LazyLock<Regex> =
-    LazyLock::new(|| crate::text::pattern::regex(r"^[\s,]*of\s").expect("of pattern"));
+fn opens_with_of(gap: &str) -> bool {
+    gap.trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+        .strip_prefix("of")
+        .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+}
 
 /// A finite verb or subordinator between a trigger and a name starts another
 /// clause ("data sharing have been continuing since the X affair", "the
@@ -291,19 +295,19 @@ static FINITE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("finite verb pattern")
 });
 
-static AND: LazyLock<Regex> =
-    LazyLock::new(|| crate::text::pattern::regex(r"(?-u:\b)and(?-u:\b)").expect("and pattern"));
+/// The word "and" (ASCII word boundaries on both sides) in `text`.
+fn has_and(text: &str) -> bool {
+    let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    let bytes = text.as_bytes();
+    text.match_indices("and")
+        .any(|(i, _)| !word(i.checked_sub(1).and_then(|j| bytes.get(j))) && !word(bytes.get(i + 3)))
+}
 
 /// The name ending at byte `end` closes the first verb phrase of a
 /// sentence whose subject goes on with another ("..., and has a deal").
 pub fn ends_first_predicate(sentence: &str, end: usize) -> bool {
     SECOND_PREDICATE.is_match(&sentence[end..])
 }
-
-/// A passive participle set off by a comma ("..., sponsored by"): a
-/// reduced relative clause about the phrase right before the comma.
-static REDUCED_RELATIVE: LazyLock<Regex> =
-    LazyLock::new(|| crate::text::pattern::regex(r",\s*$").expect("reduced relative pattern"));
 
 /// An opening participial phrase ("Using a Globex engine, the ..."): a
 /// name in it is no subject of the main clause after the comma.
@@ -318,7 +322,9 @@ fn qualifies_another_phrase(sentence: &str, trigger: &Trigger, left: &Group) -> 
     let before = &sentence[..trigger.start];
     sentence[trigger.start..trigger.end].ends_with("ed")
         && sentence[trigger.end..].starts_with(" by ")
-        && REDUCED_RELATIVE.is_match(before)
+        // A passive participle set off by a comma ("..., sponsored by"): a
+        // reduced relative clause about the phrase right before the comma.
+        && before.trim_end().ends_with(',')
         && !sentence[left.end..trigger.start]
             .trim_start_matches([')', '\'', '’', 's'])
             .trim()
@@ -488,7 +494,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         // "Acme signed a deal with Globex and an accord with Initech": a
         // partner of the first object is no party to the second.
         if SECOND_PREDICATE.is_match(gap)
-            || OBJECT_OF_WITH.is_match(&sentence[..l.start]) && AND.is_match(gap)
+            || OBJECT_OF_WITH.is_match(&sentence[..l.start]) && has_and(gap)
         {
             // The subject is the nearest earlier name its verb follows
             // ("Acme has", "Acme signed"), else the sentence's first.
@@ -516,7 +522,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         // "a deal between X and Y"; "sponsored by X, Y and Z": co-sponsors.
         // "The distribution of X and Y": a one-way trigger's goods, no
         // parties to each other.
-        let goods = !trigger.reciprocal && OF_GOODS.is_match(gap);
+        let goods = !trigger.reciprocal && opens_with_of(gap);
         if r.names.len() >= 2
             && (BETWEEN.is_match(gap) && !goods || left.is_none() && PASSIVE_BY.is_match(gap))
         {
@@ -622,6 +628,39 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
 mod tests {
     use super::super::triggers::find_all;
     use super::*;
+
+    #[test]
+    fn gap_tests_read_as_their_patterns() {
+        let re = |p: &str| crate::text::pattern::regex(p).expect("pattern");
+        let (same, of, and) = (
+            re(r"^\s*[(\[]?\s*$"),
+            re(r"^[\s,]*of\s"),
+            re(r"(?-u:\b)and(?-u:\b)"),
+        );
+        for gap in [
+            "",
+            " ",
+            " ( ",
+            "[",
+            "((",
+            " , ",
+            ", of the",
+            "of\u{a0}x",
+            " ofx",
+            "of",
+            "and",
+            "sand",
+            "and_",
+            " é and,",
+            "andand",
+            "x and",
+            "\u{2003}(\u{2003}",
+        ] {
+            assert_eq!(is_same_name_gap(gap), same.is_match(gap), "{gap:?}");
+            assert_eq!(opens_with_of(gap), of.is_match(gap), "{gap:?}");
+            assert_eq!(has_and(gap), and.is_match(gap), "{gap:?}");
+        }
+    }
 
     /// Mentions of the capitalized words listed in `names`.
     fn mentions<'a>(s: &str, names: &[&'a str]) -> Vec<Mention<'a>> {
