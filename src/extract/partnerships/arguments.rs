@@ -222,18 +222,28 @@ static NAMES_THE_GROUP: LazyLock<Regex> = LazyLock::new(|| {
         .expect("group apposition pattern")
 });
 
-static GROUP_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
-        r"(?i)^(?:alliances?|joint[- ]ventures?|JVs?|partnerships?|consortium)$",
-    )
-    .expect("group noun pattern")
-});
+const GROUP_NOUNS: &[&str] = &[
+    "alliance",
+    "alliances",
+    "joint-venture",
+    "joint-ventures",
+    "joint venture",
+    "joint ventures",
+    "jv",
+    "jvs",
+    "partnership",
+    "partnerships",
+    "consortium",
+];
 
 /// A trigger naming the founding of a venture ("announced the formation
 /// of"): the name after it is the venture, not a partner.
-static FOUNDS_VENTURE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)formation of$").expect("venture founding pattern")
-});
+/// (No letter of it has a non-ASCII case variant: a byte comparison is exact.)
+fn founds_venture(trigger: &str) -> bool {
+    const ENDING: &[u8] = b"formation of";
+    let t = trigger.as_bytes();
+    t.len() >= ENDING.len() && t[t.len() - ENDING.len()..].eq_ignore_ascii_case(ENDING)
+}
 
 /// An opening preposition before a trigger ("In collaboration with X, Y
 /// ..."): the trigger heads a fronted phrase, like a participle.
@@ -332,10 +342,7 @@ fn qualifies_another_phrase(sentence: &str, trigger: &Trigger, left: &Group) -> 
 }
 
 /// A role noun a name can modify: "an official Globex partner", "a Globex supplier".
-static ROLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)^(?:partner|licensee|supplier|distributor)$")
-        .expect("role noun pattern")
-});
+const ROLE_NOUNS: &[&str] = &["partner", "licensee", "supplier", "distributor"];
 
 /// A copula and an article between a subject and the name modifying its
 /// role noun ("Acme has been an official Globex partner"), up to two
@@ -358,7 +365,7 @@ fn role_of_subject<'o>(
     // of supplier: the name with its short form is no organization.
     if !sentence[modifier.end..trigger.start].trim().is_empty()
         || sentence[modifier.start..modifier.end].contains('(')
-        || !ROLE_NOUN.is_match(&sentence[trigger.start..trigger.end])
+        || !lexicon::is_one_of(&sentence[trigger.start..trigger.end], ROLE_NOUNS)
     {
         return None;
     }
@@ -450,7 +457,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     }
     let right = right
         .map(|i| &groups[i])
-        .filter(|_| !FOUNDS_VENTURE.is_match(&sentence[trigger.start..trigger.end]))
+        .filter(|_| !founds_venture(&sentence[trigger.start..trigger.end]))
         .or_else(|| passive_agent(sentence, trigger, groups));
     let all_pairs = |names: &[&'o str]| {
         let mut v = Vec::new();
@@ -474,7 +481,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         .filter(|g| !qualifies_another_phrase(sentence, trigger, g));
     if let Some(l) = left {
         if NAMES_THE_GROUP.is_match(&sentence[l.end..trigger.start])
-            && GROUP_NOUN.is_match(&sentence[trigger.start..trigger.end])
+            && lexicon::is_one_of(&sentence[trigger.start..trigger.end], GROUP_NOUNS)
         {
             // Its members may follow: "Acme Labs, a joint venture between
             // Globex and Initech".

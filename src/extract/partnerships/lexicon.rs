@@ -28,6 +28,17 @@ pub(super) fn lookup(list: &FastSet<&'static str>, word: &str) -> bool {
     std::str::from_utf8(&buf[..w.len()]).is_ok_and(|w| list.contains(w))
 }
 
+/// `text` is one of `words` (lower-case ASCII) whatever its case, as `(?i)`
+/// reads it: the Kelvin sign is also a "k" and the long s an "s".
+pub(super) fn is_one_of(text: &str, words: &[&str]) -> bool {
+    let fold = |c: char| match c {
+        '\u{212A}' => 'k',
+        '\u{17F}' => 's',
+        c => c.to_ascii_lowercase(),
+    };
+    words.iter().any(|w| text.chars().map(fold).eq(w.chars()))
+}
+
 /// A word mostly written in lower case ("Private", "Humans" opening a sentence).
 pub fn is_common(word: &str) -> bool {
     lookup(&COMMON, word)
@@ -46,6 +57,27 @@ pub fn is_place(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_of_reads_case_as_the_regex_crate() {
+        let re = crate::text::pattern::regex(r"(?i)^(?:licensee|talks with|jvs?)$").expect("re");
+        let words = ["licensee", "talks with", "jv", "jvs"];
+        for text in [
+            "licensee",
+            "LICENSEE",
+            "Licenſee",
+            "licensee ",
+            "Talks With",
+            "talks  with",
+            "JV",
+            "jVs",
+            "jvss",
+            "",
+            "\u{212A}",
+        ] {
+            assert_eq!(is_one_of(text, &words), re.is_match(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn lists_are_loaded_case_insensitively() {
