@@ -388,6 +388,19 @@ fn keeps_place(word: &str, after: &str) -> bool {
         && !lexicon::is_common(word)
 }
 
+/// `word` without the possessive endings "'s" then "’s" at its end, as
+/// `trim_end_matches` with each, without building a substring searcher.
+fn trim_possessives(word: &str) -> &str {
+    let mut w = word;
+    while let Some(rest) = w.strip_suffix("'s") {
+        w = rest;
+    }
+    while let Some(rest) = w.strip_suffix("’s") {
+        w = rest;
+    }
+    w
+}
+
 /// Byte ranges (relative to `sentence`) of candidate names that do not overlap `taken`.
 pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -410,11 +423,7 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             // A common word opening the sentence is capitalized only for that.
             // An opening adverb set off by a comma ("Additionally,") too.
             let opening = at_opening
-                && lexicon::is_common(
-                    w.trim_end_matches([',', ';', ':'])
-                        .trim_end_matches("'s")
-                        .trim_end_matches("’s"),
-                );
+                && lexicon::is_common(trim_possessives(w.trim_end_matches([',', ';', ':'])));
             let not_name = is_not_name(w);
             let dropped = (not_name && !keeps_place(w, after)) || no_capital || opening;
             // "A & E": a letter before an ampersand opens the name.
@@ -431,7 +440,13 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         let mut piece = &sentence[start..end];
         // A possessive ends a name: "Acme's Dutch partner"; after a
         // place it opens one: "Argentina's Enarsa".
-        if let Some(p) = piece.find("'s ").or_else(|| piece.find("’s ")) {
+        // (Most names have no apostrophe: no substring search for them.)
+        let possessive = if piece.contains(['\'', '’']) {
+            piece.find("'s ").or_else(|| piece.find("’s "))
+        } else {
+            None
+        };
+        if let Some(p) = possessive {
             let owner = &piece[..p];
             if !owner.contains(' ') && (lexicon::is_place(owner) || is_not_name(owner)) {
                 let after = p + piece[p..].find(' ').unwrap_or(0) + 1;
@@ -441,10 +456,7 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
                 piece = &piece[..p];
             }
         }
-        let mut trimmed = piece
-            .trim_end_matches(['.', ','])
-            .trim_end_matches("'s")
-            .trim_end_matches("’s");
+        let mut trimmed = trim_possessives(piece.trim_end_matches(['.', ',']));
         // The possessive of a name ending in s: "Jane Myers' label".
         if let Some(owner) = trimmed.strip_suffix(['\'', '’']) {
             if owner.ends_with('s') {
