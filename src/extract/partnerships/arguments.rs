@@ -74,9 +74,10 @@ static OWN_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"^\s+(?:which|who)\s").expect("own relative pattern")
 });
 
-/// A gap that is only a parenthesis, an apposition comma or a possessive: same group.
-static SAME_NAME_GAP: LazyLock<Regex> =
-    LazyLock::new(|| crate::text::pattern::regex(r"^\s*[(\[]?\s*$").expect("gap pattern"));
+/// A gap that is only spaces around at most one opening bracket: same group.
+fn is_same_name_gap(gap: &str) -> bool {
+    matches!(gap.trim(), "" | "(" | "[")
+}
 
 /// Only a possessive between two names ("Jane's Sporting Goods").
 static POSSESSIVE_GAP: LazyLock<Regex> =
@@ -133,7 +134,7 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
                 g.end = m.end;
                 continue;
             }
-            if g.names.contains(&m.name) && SAME_NAME_GAP.is_match(gap) {
+            if g.names.contains(&m.name) && is_same_name_gap(gap) {
                 g.end = m.end;
                 continue;
             }
@@ -190,8 +191,11 @@ static MEMBERS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "of" opening the gap after a trigger: what it acts on follows.
-static OF_GOODS: LazyLock<Regex> =
-    LazyLock::new(|| crate::text::pattern::regex(r"^[\s,]*of\s").expect("of pattern"));
+fn opens_with_of(gap: &str) -> bool {
+    gap.trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+        .strip_prefix("of")
+        .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+}
 
 /// A finite verb or subordinator between a trigger and a name starts another
 /// clause ("data sharing have been continuing since the X affair", "the
@@ -235,18 +239,28 @@ static NAMES_THE_GROUP: LazyLock<Regex> = LazyLock::new(|| {
         .expect("group apposition pattern")
 });
 
-static GROUP_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
-        r"(?i)^(?:alliances?|joint[- ]ventures?|JVs?|partnerships?|consortium)$",
-    )
-    .expect("group noun pattern")
-});
+const GROUP_NOUNS: &[&str] = &[
+    "alliance",
+    "alliances",
+    "joint-venture",
+    "joint-ventures",
+    "joint venture",
+    "joint ventures",
+    "jv",
+    "jvs",
+    "partnership",
+    "partnerships",
+    "consortium",
+];
 
 /// A trigger naming the founding of a venture ("announced the formation
 /// of"): the name after it is the venture, not a partner.
-static FOUNDS_VENTURE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)formation of$").expect("venture founding pattern")
-});
+/// (No letter of it has a non-ASCII case variant: a byte comparison is exact.)
+fn founds_venture(trigger: &str) -> bool {
+    const ENDING: &[u8] = b"formation of";
+    let t = trigger.as_bytes();
+    t.len() >= ENDING.len() && t[t.len() - ENDING.len()..].eq_ignore_ascii_case(ENDING)
+}
 
 /// An opening preposition before a trigger ("In collaboration with X, Y
 /// ..."): the trigger heads a fronted phrase, like a participle.
@@ -308,19 +322,19 @@ static FINITE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("finite verb pattern")
 });
 
-static AND: LazyLock<Regex> =
-    LazyLock::new(|| crate::text::pattern::regex(r"(?-u:\b)and(?-u:\b)").expect("and pattern"));
+/// The word "and" (ASCII word boundaries on both sides) in `text`.
+fn has_and(text: &str) -> bool {
+    let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    let bytes = text.as_bytes();
+    text.match_indices("and")
+        .any(|(i, _)| !word(i.checked_sub(1).and_then(|j| bytes.get(j))) && !word(bytes.get(i + 3)))
+}
 
 /// The name ending at byte `end` closes the first verb phrase of a
 /// sentence whose subject goes on with another ("..., and has a deal").
 pub fn ends_first_predicate(sentence: &str, end: usize) -> bool {
     SECOND_PREDICATE.is_match(&sentence[end..])
 }
-
-/// A passive participle set off by a comma ("..., sponsored by"): a
-/// reduced relative clause about the phrase right before the comma.
-static REDUCED_RELATIVE: LazyLock<Regex> =
-    LazyLock::new(|| crate::text::pattern::regex(r",\s*$").expect("reduced relative pattern"));
 
 /// An opening participial phrase ("Using a Globex engine, the ..."): a
 /// name in it is no subject of the main clause after the comma.
@@ -335,7 +349,9 @@ fn qualifies_another_phrase(sentence: &str, trigger: &Trigger, left: &Group) -> 
     let before = &sentence[..trigger.start];
     sentence[trigger.start..trigger.end].ends_with("ed")
         && sentence[trigger.end..].starts_with(" by ")
-        && REDUCED_RELATIVE.is_match(before)
+        // A passive participle set off by a comma ("..., sponsored by"): a
+        // reduced relative clause about the phrase right before the comma.
+        && before.trim_end().ends_with(',')
         && !sentence[left.end..trigger.start]
             .trim_start_matches([')', '\'', '’', 's'])
             .trim()
@@ -343,10 +359,7 @@ fn qualifies_another_phrase(sentence: &str, trigger: &Trigger, left: &Group) -> 
 }
 
 /// A role noun a name can modify: "an official Globex partner", "a Globex supplier".
-static ROLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)^(?:partner|licensee|supplier|distributor)$")
-        .expect("role noun pattern")
-});
+const ROLE_NOUNS: &[&str] = &["partner", "licensee", "supplier", "distributor"];
 
 /// A copula and an article between a subject and the name modifying its
 /// role noun ("Acme has been an official Globex partner"), up to two
@@ -369,7 +382,7 @@ fn role_of_subject<'o>(
     // of supplier: the name with its short form is no organization.
     if !sentence[modifier.end..trigger.start].trim().is_empty()
         || sentence[modifier.start..modifier.end].contains('(')
-        || !ROLE_NOUN.is_match(&sentence[trigger.start..trigger.end])
+        || !lexicon::is_one_of(&sentence[trigger.start..trigger.end], ROLE_NOUNS)
     {
         return None;
     }
@@ -461,7 +474,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     }
     let right = right
         .map(|i| &groups[i])
-        .filter(|_| !FOUNDS_VENTURE.is_match(&sentence[trigger.start..trigger.end]))
+        .filter(|_| !founds_venture(&sentence[trigger.start..trigger.end]))
         .or_else(|| passive_agent(sentence, trigger, groups));
     let all_pairs = |names: &[&'o str]| {
         let mut v = Vec::new();
@@ -485,7 +498,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         .filter(|g| !qualifies_another_phrase(sentence, trigger, g));
     if let Some(l) = left {
         if NAMES_THE_GROUP.is_match(&sentence[l.end..trigger.start])
-            && GROUP_NOUN.is_match(&sentence[trigger.start..trigger.end])
+            && lexicon::is_one_of(&sentence[trigger.start..trigger.end], GROUP_NOUNS)
         {
             // Its members may follow: "Acme Labs, a joint venture between
             // Globex and Initech".
@@ -505,7 +518,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         // "Acme signed a deal with Globex and an accord with Initech": a
         // partner of the first object is no party to the second.
         if SECOND_PREDICATE.is_match(gap)
-            || OBJECT_OF_WITH.is_match(&sentence[..l.start]) && AND.is_match(gap)
+            || OBJECT_OF_WITH.is_match(&sentence[..l.start]) && has_and(gap)
         {
             // The subject is the nearest earlier name its verb follows
             // ("Acme has", "Acme signed"), else the sentence's first.
@@ -533,7 +546,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         // "a deal between X and Y"; "sponsored by X, Y and Z": co-sponsors.
         // "The distribution of X and Y": a one-way trigger's goods, no
         // parties to each other.
-        let goods = !trigger.reciprocal && OF_GOODS.is_match(gap);
+        let goods = !trigger.reciprocal && opens_with_of(gap);
         if r.names.len() >= 2
             && (BETWEEN.is_match(gap) && !goods || left.is_none() && PASSIVE_BY.is_match(gap))
         {
@@ -640,6 +653,39 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
 mod tests {
     use super::super::triggers::find_all;
     use super::*;
+
+    #[test]
+    fn gap_tests_read_as_their_patterns() {
+        let re = |p: &str| crate::text::pattern::regex(p).expect("pattern");
+        let (same, of, and) = (
+            re(r"^\s*[(\[]?\s*$"),
+            re(r"^[\s,]*of\s"),
+            re(r"(?-u:\b)and(?-u:\b)"),
+        );
+        for gap in [
+            "",
+            " ",
+            " ( ",
+            "[",
+            "((",
+            " , ",
+            ", of the",
+            "of\u{a0}x",
+            " ofx",
+            "of",
+            "and",
+            "sand",
+            "and_",
+            " é and,",
+            "andand",
+            "x and",
+            "\u{2003}(\u{2003}",
+        ] {
+            assert_eq!(is_same_name_gap(gap), same.is_match(gap), "{gap:?}");
+            assert_eq!(opens_with_of(gap), of.is_match(gap), "{gap:?}");
+            assert_eq!(has_and(gap), and.is_match(gap), "{gap:?}");
+        }
+    }
 
     /// Mentions of the capitalized words listed in `names`.
     fn mentions<'a>(s: &str, names: &[&'a str]) -> Vec<Mention<'a>> {

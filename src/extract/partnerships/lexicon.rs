@@ -2,22 +2,22 @@
 //! common lower-case words, first names of people and places, none of which
 //! name a partner when the organization finder missed a name.
 
-use std::collections::HashSet;
+use crate::text::hash::FastSet;
 use std::sync::LazyLock;
 
-fn set(list: &'static str) -> HashSet<&'static str> {
+fn set(list: &'static str) -> FastSet<&'static str> {
     list.lines().filter(|l| !l.is_empty()).collect()
 }
 
-static COMMON: LazyLock<HashSet<&'static str>> =
+static COMMON: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../../../data/partnerships/common_words.txt")));
-static FIRST_NAMES: LazyLock<HashSet<&'static str>> =
+static FIRST_NAMES: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../../../data/partnerships/first_names.txt")));
-static PLACES: LazyLock<HashSet<&'static str>> =
+static PLACES: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../../../data/partnerships/places.txt")));
 
 /// Whether `word`, lower-cased (ASCII), is in `list`: no allocation per word.
-pub(super) fn lookup(list: &HashSet<&'static str>, word: &str) -> bool {
+pub(super) fn lookup(list: &FastSet<&'static str>, word: &str) -> bool {
     let mut buf = [0u8; 32];
     let w = word.as_bytes();
     if w.len() > buf.len() {
@@ -26,6 +26,17 @@ pub(super) fn lookup(list: &HashSet<&'static str>, word: &str) -> bool {
     buf[..w.len()].copy_from_slice(w);
     buf[..w.len()].make_ascii_lowercase();
     std::str::from_utf8(&buf[..w.len()]).is_ok_and(|w| list.contains(w))
+}
+
+/// `text` is one of `words` (lower-case ASCII) whatever its case, as `(?i)`
+/// reads it: the Kelvin sign is also a "k" and the long s an "s".
+pub(super) fn is_one_of(text: &str, words: &[&str]) -> bool {
+    let fold = |c: char| match c {
+        '\u{212A}' => 'k',
+        '\u{17F}' => 's',
+        c => c.to_ascii_lowercase(),
+    };
+    words.iter().any(|w| text.chars().map(fold).eq(w.chars()))
 }
 
 /// A word mostly written in lower case ("Private", "Humans" opening a sentence).
@@ -46,6 +57,27 @@ pub fn is_place(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_of_reads_case_as_the_regex_crate() {
+        let re = crate::text::pattern::regex(r"(?i)^(?:licensee|talks with|jvs?)$").expect("re");
+        let words = ["licensee", "talks with", "jv", "jvs"];
+        for text in [
+            "licensee",
+            "LICENSEE",
+            "Licenſee",
+            "licensee ",
+            "Talks With",
+            "talks  with",
+            "JV",
+            "jVs",
+            "jvss",
+            "",
+            "\u{212A}",
+        ] {
+            assert_eq!(is_one_of(text, &words), re.is_match(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn lists_are_loaded_case_insensitively() {

@@ -4,8 +4,8 @@
 //! and sentence-opening function words are not names of partners.
 
 use super::lexicon;
+use crate::text::hash::FastSet;
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A capitalized word (or one with an inner capital: "zoomHUB", "eBay", or
@@ -320,7 +320,7 @@ fn is_generic_head(word: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase()) && GENERIC_HEADS.contains(&w.to_lowercase().as_str())
 }
 
-static NOT_NAME_SET: LazyLock<HashSet<&'static str>> =
+static NOT_NAME_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| NOT_NAMES.iter().copied().collect());
 
 fn is_not_name(word: &str) -> bool {
@@ -380,21 +380,42 @@ fn modifies_a_plural(piece: &str, after: &str) -> bool {
         && !VERBS.contains(&next)
 }
 
+/// "Singapore Telecom", "British Airways": a place before a generic company
+/// word (the first word of `after`) is part of the name.
+fn keeps_place(word: &str, after: &str) -> bool {
+    !word.ends_with(['\'', '’', 's', ','])
+        && after.split_whitespace().next().is_some_and(is_generic_head)
+        && !lexicon::is_common(word)
+}
+
+/// `word` without the possessive endings "'s" then "’s" at its end, as
+/// `trim_end_matches` with each, without building a substring searcher.
+fn trim_possessives(word: &str) -> &str {
+    let mut w = word;
+    while let Some(rest) = w.strip_suffix("'s") {
+        w = rest;
+    }
+    while let Some(rest) = w.strip_suffix("’s") {
+        w = rest;
+    }
+    w
+}
+
 /// Byte ranges (relative to `sentence`) of candidate names that do not overlap `taken`.
 pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for m in SEQUENCE.find_iter(sentence) {
         let mut start = m.start();
         let mut end = m.end();
-        // Drop leading non-name words ("In", "The", "French").
-        let text = &sentence[start..end];
-        let mut words = text.split_whitespace().peekable();
+        // Drop leading non-name words ("In", "The", "French"): `start` is
+        // always where the next word `w` opens.
         // Still among the sentence's opening words: a heading glued to the
         // sentence ("Products Nearly all of ...") opens it too.
         let mut at_opening = sentence[..start]
             .trim_matches(|c: char| !c.is_alphanumeric())
             .is_empty();
-        while let Some(&w) = words.peek() {
+        while let Some(w) = sentence[start..end].split_whitespace().next() {
+            let after = &sentence[start + w.len()..end];
             // "8pixel" is a name, "2004" is not.
             let digit_name = w.starts_with(|c: char| c.is_ascii_digit())
                 && w.chars().filter(char::is_ascii_lowercase).count() >= 3;
@@ -402,36 +423,15 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             // A common word opening the sentence is capitalized only for that.
             // An opening adverb set off by a comma ("Additionally,") too.
             let opening = at_opening
-                && lexicon::is_common(
-                    w.trim_end_matches([',', ';', ':'])
-                        .trim_end_matches("'s")
-                        .trim_end_matches("’s"),
-                );
-            // "Singapore Telecom", "British Airways": a place before a
-            // generic company word is part of the name.
-            let heads_name = !w.ends_with(['\'', '’', 's', ','])
-                && text[text.find(w).map_or(0, |p| p + w.len())..]
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(is_generic_head);
-            let keeps_place = heads_name && !lexicon::is_common(w);
+                && lexicon::is_common(trim_possessives(w.trim_end_matches([',', ';', ':'])));
+            let not_name = is_not_name(w);
+            let dropped = (not_name && !keeps_place(w, after)) || no_capital || opening;
             // "A & E": a letter before an ampersand opens the name.
-            let ampersand_next = text[text.find(w).map_or(0, |p| p + w.len())..]
-                .trim_start()
-                .starts_with('&');
-            if ((is_not_name(w) && !keeps_place) || no_capital || opening) && !ampersand_next {
-                at_opening &= opening || is_not_name(w);
-                words.next();
-                start = match sentence[start..end].find(w) {
-                    Some(p) => {
-                        let next = start + p + w.len();
-                        next + (sentence[next..end].len() - sentence[next..end].trim_start().len())
-                    }
-                    None => end,
-                };
-            } else {
+            if !dropped || after.trim_start().starts_with('&') {
                 break;
             }
+            at_opening &= opening || not_name;
+            start = end - after.trim_start().len();
         }
         if start >= end {
             continue;
@@ -440,7 +440,13 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         let mut piece = &sentence[start..end];
         // A possessive ends a name: "Acme's Dutch partner"; after a
         // place it opens one: "Argentina's Enarsa".
-        if let Some(p) = piece.find("'s ").or_else(|| piece.find("’s ")) {
+        // (Most names have no apostrophe: no substring search for them.)
+        let possessive = if piece.contains(['\'', '’']) {
+            piece.find("'s ").or_else(|| piece.find("’s "))
+        } else {
+            None
+        };
+        if let Some(p) = possessive {
             let owner = &piece[..p];
             if !owner.contains(' ') && (lexicon::is_place(owner) || is_not_name(owner)) {
                 let after = p + piece[p..].find(' ').unwrap_or(0) + 1;
@@ -450,10 +456,7 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
                 piece = &piece[..p];
             }
         }
-        let mut trimmed = piece
-            .trim_end_matches(['.', ','])
-            .trim_end_matches("'s")
-            .trim_end_matches("’s");
+        let mut trimmed = trim_possessives(piece.trim_end_matches(['.', ',']));
         // The possessive of a name ending in s: "Jane Myers' label".
         if let Some(owner) = trimmed.strip_suffix(['\'', '’']) {
             if owner.ends_with('s') {

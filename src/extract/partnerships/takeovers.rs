@@ -3,6 +3,7 @@
 //! is that transaction, not a partnership.
 
 use super::arguments::Mention;
+use super::lexicon;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -12,12 +13,19 @@ static TAKEOVER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A trigger word that names any transaction, not a cooperation.
-static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
-        r"(?i)^(?:deals?|agreements?|pacts?|accords?|(?:in )?talks with|negotiations with)$",
-    )
-    .expect("generic trigger pattern")
-});
+const GENERIC: &[&str] = &[
+    "deal",
+    "deals",
+    "agreement",
+    "agreements",
+    "pact",
+    "pacts",
+    "accord",
+    "accords",
+    "talks with",
+    "in talks with",
+    "negotiations with",
+];
 
 /// The pairs of organizations named together in a takeover sentence.
 #[derive(Debug, Default)]
@@ -48,7 +56,7 @@ impl<'o> Takeovers<'o> {
 
 /// The trigger only says there is a transaction ("the deal", "talks with").
 pub fn is_generic(trigger: &str) -> bool {
-    GENERIC.is_match(trigger)
+    lexicon::is_one_of(trigger, GENERIC)
 }
 
 #[cfg(test)]
