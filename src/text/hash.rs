@@ -60,30 +60,6 @@ pub fn groups(
     key: impl Fn(usize) -> Option<u64>,
     same: impl Fn(usize, usize) -> bool,
 ) -> (Vec<Option<u32>>, usize) {
-    group_ids(n, key, same, |id| id)
-}
-
-/// The id of the key of each of `n` items (`key` of an item index), ids
-/// numbering the distinct keys in order of first occurrence, and the number
-/// of distinct keys: [`groups`] of items that all have a key and are all
-/// the same, without the options.
-pub fn first_occurrence_ids(n: usize, key: impl Fn(usize) -> u64) -> (Vec<u32>, usize) {
-    group_ids(
-        n,
-        |i| Some(key(i)),
-        |_, _| true,
-        |id| id.expect("every item has a key"),
-    )
-}
-
-/// [`groups`], each item's group written as `out` makes it.
-#[inline(always)]
-fn group_ids<T>(
-    n: usize,
-    key: impl Fn(usize) -> Option<u64>,
-    same: impl Fn(usize, usize) -> bool,
-    out: impl Fn(Option<u32>) -> T,
-) -> (Vec<T>, usize) {
     /// A group's key and first item; `u32::MAX` marks a free slot.
     const FREE: (u64, u32, u32) = (0, u32::MAX, 0);
     let bits = (2 * n).max(16).next_power_of_two().trailing_zeros();
@@ -98,22 +74,20 @@ fn group_ids<T>(
     let mut count = 0;
     let ids = (0..n)
         .map(|i| {
-            out((|| {
-                let k = key(i)?;
-                let mut s = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
-                loop {
-                    let (key, first, id) = &mut table[s];
-                    if *first == u32::MAX {
-                        (*key, *first, *id) = (k, i as u32, count);
-                        count += 1;
-                        return Some(*id);
-                    }
-                    if *key == k && same(*first as usize, i) {
-                        return Some(*id);
-                    }
-                    s = (s + 1) & mask;
+            let k = key(i)?;
+            let mut s = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+            loop {
+                let (key, first, id) = &mut table[s];
+                if *first == u32::MAX {
+                    (*key, *first, *id) = (k, i as u32, count);
+                    count += 1;
+                    return Some(*id);
                 }
-            })())
+                if *key == k && same(*first as usize, i) {
+                    return Some(*id);
+                }
+                s = (s + 1) & mask;
+            }
         })
         .collect();
     TABLE.set(table);
@@ -134,19 +108,6 @@ mod tests {
             [Some(0), Some(1), Some(0), None, Some(2), Some(1), Some(3)]
         );
         assert_eq!(n, 4);
-    }
-
-    #[test]
-    fn ids_number_equal_keys_in_order_of_first_occurrence() {
-        let keys = [7u64, 3, 7, 0, 9, 3, u64::MAX];
-        let (ids, n) = first_occurrence_ids(keys.len(), |i| keys[i]);
-        assert_eq!(ids, [0, 1, 0, 2, 3, 1, 4]);
-        assert_eq!(n, 5);
-        // Keys that collide in a small table still get their own ids.
-        let keys: Vec<u64> = (0..100).map(|i| i << 50).collect();
-        let (ids, n) = first_occurrence_ids(keys.len(), |i| keys[i]);
-        assert_eq!(ids, (0..100).collect::<Vec<u32>>());
-        assert_eq!(n, 100);
     }
 
     #[test]

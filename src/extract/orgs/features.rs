@@ -512,7 +512,13 @@ impl Hasher for IdHasher {
 /// words of `infos`, in order of first occurrence, and the number of
 /// distinct words.
 fn word_ids(infos: &[TokenInfo]) -> (Vec<u32>, usize) {
-    crate::text::hash::first_occurrence_ids(infos.len(), |i| infos[i].lc)
+    let (ids, n) = crate::text::hash::groups(infos.len(), |i| Some(infos[i].lc), |_, _| true);
+    (
+        ids.into_iter()
+            .map(|id| id.expect("every word has a key"))
+            .collect(),
+        n,
+    )
 }
 
 /// A document ready for tagging: tokens, their features' inputs, and sentences as token ranges.
