@@ -26,12 +26,19 @@ impl Masks {
 /// past the end count as zero bytes, of no class.
 #[inline]
 pub fn block(bytes: &[u8], at: usize) -> Masks {
+    with_block(bytes, at, of_block)
+}
+
+/// `of` of the 64 bytes of `bytes` from `at`, padded with zero bytes past
+/// its end.
+#[inline(always)]
+fn with_block(bytes: &[u8], at: usize, of: impl Fn(&[u8; 64]) -> Masks) -> Masks {
     match bytes.get(at..at + 64) {
-        Some(b) => of_block(b.try_into().expect("64 bytes")),
+        Some(b) => of(b.try_into().expect("64 bytes")),
         None => {
             let mut tail = [0u8; 64];
             tail[..bytes.len() - at].copy_from_slice(&bytes[at..]);
-            of_block(&tail)
+            of(&tail)
         }
     }
 }
@@ -76,14 +83,8 @@ fn of_block(b: &[u8; 64]) -> Masks {
 #[target_feature(enable = "avx2")]
 #[inline]
 pub fn block_avx2(bytes: &[u8], at: usize) -> Masks {
-    match bytes.get(at..at + 64) {
-        Some(b) => of_block_avx2(b.try_into().expect("64 bytes")),
-        None => {
-            let mut tail = [0u8; 64];
-            tail[..bytes.len() - at].copy_from_slice(&bytes[at..]);
-            of_block_avx2(&tail)
-        }
-    }
+    // The closure inherits this function's AVX2.
+    with_block(bytes, at, |b| of_block_avx2(b))
 }
 
 #[cfg(target_arch = "x86_64")]
