@@ -207,10 +207,12 @@ static VERB_GAP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A trigger that ends in its own preposition ("teamed with", "a member
 /// of"): the names after it are its subject's partners, not each other's.
-static ENDS_IN_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:with|alongside|of)$")
-        .expect("trigger preposition pattern")
-});
+fn ends_in_preposition(trigger: &str) -> bool {
+    trigger
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| lexicon::is_one_of(w, &["with", "alongside", "of"]))
+}
 
 static WITH: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"(?i)(?-u:\b)(?:with|including|such as|like|to|for)(?-u:\b)")
@@ -618,7 +620,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
             && trigger.reciprocal
             && left.is_none()
             && !WITH.is_match(gap)
-            && !ENDS_IN_PREPOSITION.is_match(&sentence[trigger.start..trigger.end])
+            && !ends_in_preposition(&sentence[trigger.start..trigger.end])
             && gap.split_whitespace().count() <= 3
         {
             return Sides::Pairs(all_pairs(&r.names));
