@@ -132,6 +132,10 @@ pub fn extract(article: &Article, config: &ExtractConfig) -> Extraction {
     } else {
         Vec::new()
     };
+    let mut org_spans = org_spans;
+    if st.orgs {
+        add_partner_mentions(&text, &relations, &mut org_spans);
+    }
 
     let span = |r: std::ops::Range<usize>| (offsets.char_of(r.start), offsets.char_of(r.end));
     Extraction {
@@ -215,6 +219,51 @@ pub fn extract(article: &Article, config: &ExtractConfig) -> Extraction {
     }
 }
 
+/// Every partner named in a relation is in the organization list too: the
+/// partnership stage also reads capitalized names the organization finder
+/// did not report ("Enarsa" in "a deal between PDVSA and Argentina's
+/// Enarsa"), and a user joining the two lists must find both sides. Such a
+/// name gets the mention in its evidence sentence, else its first one in
+/// the text.
+fn add_partner_mentions(
+    text: &str,
+    relations: &[partnerships::Relation],
+    orgs: &mut Vec<orgs::Org>,
+) {
+    let before = orgs.len();
+    for r in relations {
+        for name in [&r.a, &r.b] {
+            if orgs
+                .iter()
+                .any(|o| o.name == *name || text[o.start..o.end] == **name)
+            {
+                continue;
+            }
+            let at = |range: std::ops::Range<usize>| {
+                whole_word_find(&text[range.clone()], name).map(|i| range.start + i)
+            };
+            if let Some(start) = at(r.evidence.clone()).or_else(|| at(0..text.len())) {
+                orgs.push(orgs::Org {
+                    start,
+                    end: start + name.len(),
+                    name: name.clone(),
+                });
+            }
+        }
+    }
+    if orgs.len() > before {
+        orgs.sort_by_key(|o| (o.start, o.end));
+    }
+}
+
+/// The first occurrence of `needle` in `hay` not inside a longer word.
+fn whole_word_find(hay: &str, needle: &str) -> Option<usize> {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    hay.match_indices(needle).map(|(i, _)| i).find(|&i| {
+        !word(hay[..i].chars().next_back()) && !word(hay[i + needle.len()..].chars().next())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +273,45 @@ mod tests {
         let s = Stages::parse("orgs, dates").unwrap();
         assert!(s.orgs && s.dates && !s.quotes && !s.partnerships);
         assert!(Stages::parse("orgs,people").unwrap_err().contains("people"));
+    }
+
+    #[test]
+    fn every_partner_is_in_the_organization_list() {
+        let text = "Petrolux signed a supply agreement with Quilmara on Monday.";
+        let article = Article {
+            id: "a1".into(),
+            body: Body::Text(text.into()),
+            date: None,
+            url: None,
+            title: None,
+            author: None,
+            site_name: None,
+            source: Default::default(),
+        };
+        let config = ExtractConfig {
+            clean: false,
+            ..Default::default()
+        };
+        let e = extract(&article, &config);
+        let pairs: Vec<(&str, &str)> = e
+            .partnerships
+            .iter()
+            .flatten()
+            .map(|p| (p.a.as_str(), p.b.as_str()))
+            .collect();
+        assert_eq!(pairs, [("Petrolux", "Quilmara")]);
+        let orgs: Vec<(&str, usize, usize)> = e
+            .orgs
+            .iter()
+            .flatten()
+            .map(|o| (o.name.as_str(), o.start, o.end))
+            .collect();
+        assert_eq!(orgs, [("Petrolux", 0, 8), ("Quilmara", 40, 48)]);
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert_eq!(whole_word_find("Acmera and Acme", "Acme"), Some(11));
+        assert_eq!(whole_word_find("Acmera", "Acme"), None);
     }
 }
