@@ -442,6 +442,19 @@ fn passive_agent<'g, 'o>(
     })
 }
 
+/// A sentence opening with a plural trigger's owner, not named ("Its
+/// partners include", "Other partners are"): the list after it names the
+/// partners of the organization the text is about, not of each other.
+static OWN_PARTNERS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?i)^(?:(?:its|their|other|key|major|main|notable|current|former|past|strategic|corporate)\s+){1,3}$")
+        .expect("own partners pattern")
+});
+
+/// `before_trigger` is only the unnamed owner of the trigger ("Its", "Other").
+pub fn lists_own_partners(before_trigger: &str) -> bool {
+    OWN_PARTNERS.is_match(before_trigger)
+}
+
 /// Where the trigger's arguments were found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sides<'o> {
@@ -620,6 +633,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
             && trigger.reciprocal
             && left.is_none()
             && !WITH.is_match(gap)
+            && !lists_own_partners(&sentence[..trigger.start])
             && !ends_in_preposition(&sentence[trigger.start..trigger.end])
             && gap.split_whitespace().count() <= 3
         {
@@ -1047,6 +1061,21 @@ mod tests {
             ),
             Sides::Pairs(vec![("Globex", "Initech")])
         );
+    }
+
+    #[test]
+    fn a_list_of_an_unnamed_owners_partners_are_not_each_others() {
+        for s in [
+            "Other partners include Globex, Initech and Hooli.",
+            "Its partners include Globex, Initech and Hooli.",
+        ] {
+            assert_eq!(
+                run(s, &["Globex", "Initech", "Hooli"]),
+                Sides::RightOnly(vec!["Globex", "Initech", "Hooli"]),
+                "{s}"
+            );
+        }
+        assert!(lists_own_partners("Its key ") && !lists_own_partners("The film was "));
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! partnerships", "the four companies"), and "the two firms" for the pair
 //! just reported.
 
-use super::arguments::Mention;
-use super::{names, parties};
+use super::arguments::{self, Mention};
+use super::{lexicon, names, parties};
 use super::{Kind, Relation};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -41,7 +41,7 @@ const SUBJECT_WORDS: usize = 6;
 
 /// A subject that stands for an organization named before.
 static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)(?:^|[\s,;])(?:it|its|we|our|the (?:[\w-]+ ){0,3}(?:company|firm|group|giant|maker|carmaker|carrier|airline|bank|operator|retailer|network|broadcaster|manufacturer|provider|developer|publisher|chain|business|corporation|organisation|organization|startup|insurer|producer))(?-u:\b)")
+    crate::text::pattern::regex(r"(?i)(?:^|[\s,;])(?:it|its|they|their|we|our|the (?:[\w-]+ ){0,3}(?:company|firm|group|giant|maker|carmaker|carrier|airline|bank|operator|retailer|network|broadcaster|manufacturer|provider|developer|publisher|chain|business|corporation|organisation|organization|startup|insurer|producer))(?-u:\b)")
         .expect("pronoun subject pattern")
 });
 
@@ -117,7 +117,20 @@ impl<'o> Context<'o> {
         if word.eq_ignore_ascii_case("we") || word.eq_ignore_ascii_case("our") {
             return self.main.or(self.salient);
         }
+        // "They" stands for one organization (a band, a studio) only when
+        // the sentence before named one; after two it is the pair.
+        if lexicon::is_one_of(word, &["they", "their"]) && self.prev_names.len() > 1 {
+            return None;
+        }
         self.referent()
+    }
+
+    /// The organization whose partners a sentence opening "Its partners
+    /// include" or "Other partners are" lists: the one the text is about.
+    pub fn owner_of_listed_partners(&self, before_trigger: &str) -> Option<&'o str> {
+        arguments::lists_own_partners(before_trigger)
+            .then(|| self.referent())
+            .flatten()
     }
 
     /// The organization whose event or product a description opening the
@@ -239,6 +252,19 @@ mod tests {
             Some("Microsoft")
         );
         assert_eq!(c.pronoun_subject("Analysts said a "), None);
+    }
+
+    #[test]
+    fn they_stands_for_the_one_organization_named_before() {
+        let mut c = Context::default();
+        c.observe("", &[mention("Acme")]);
+        assert_eq!(c.pronoun_subject("In 2016, they "), Some("Acme"));
+        assert_eq!(c.owner_of_listed_partners("Other "), Some("Acme"));
+        assert_eq!(c.owner_of_listed_partners("Analysts and "), None);
+        // After two organizations, "they" is the pair.
+        c.observe("", &[mention("Acme"), mention("Globex")]);
+        assert_eq!(c.pronoun_subject("They "), None);
+        assert_eq!(c.pronoun_subject("It "), Some("Acme"));
     }
 
     #[test]
