@@ -455,6 +455,24 @@ pub fn lists_own_partners(before_trigger: &str) -> bool {
     OWN_PARTNERS.is_match(before_trigger)
 }
 
+/// A name after "its" or "their" that modifies the object of a first verb
+/// coordinated with a second ("launched its Globex app and announced ..."):
+/// the sentence's subject, not this name, does what the second verb says.
+static POSSESSOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:its|their)\s+$").expect("possessor pattern")
+});
+static NOUN_AND_VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+and\s+(?:also\s+)?[a-z]+ed\s",
+    )
+    .expect("noun and verb pattern")
+});
+
+fn is_possessed_object(sentence: &str, g: &Group) -> bool {
+    POSSESSOR_BEFORE.is_match(&sentence[..g.start])
+        && NOUN_AND_VERB_AFTER.is_match(&sentence[g.end..])
+}
+
 /// Where the trigger's arguments were found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sides<'o> {
@@ -507,7 +525,8 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     let mut left = groups
         .iter()
         .rev()
-        .find(|g| g.end <= trigger.start)
+        .filter(|g| g.end <= trigger.start)
+        .find(|g| !is_possessed_object(sentence, g))
         .filter(|g| !LEFT_BREAK.is_match(&sentence[g.end..trigger.start]))
         .filter(|g| g.end > opening)
         .filter(|g| !qualifies_another_phrase(sentence, trigger, g));
@@ -1076,6 +1095,32 @@ mod tests {
             );
         }
         assert!(lists_own_partners("Its key ") && !lists_own_partners("The film was "));
+    }
+
+    #[test]
+    fn a_name_in_the_object_of_a_first_verb_is_no_subject_of_the_second() {
+        assert_eq!(
+            run(
+                "Acme launched its Globex app and announced partnerships with Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+        assert_eq!(
+            run(
+                "The firm launched its Globex app and announced partnerships with Initech.",
+                &["Globex", "Initech"]
+            ),
+            Sides::RightOnly(vec!["Initech"])
+        );
+        // A possessed name that is the subject keeps its trigger.
+        assert_eq!(
+            run(
+                "Acme said its Globex unit signed a deal with Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Globex", "Initech")])
+        );
     }
 
     #[test]

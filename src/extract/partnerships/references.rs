@@ -32,7 +32,7 @@ pub struct Context<'o> {
 /// A word that may follow a sentence's subject: an auxiliary, a past or
 /// present-tense verb, or an adverb before one.
 static VERB_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^(?:is|was|has|had|have|are|were|will|would|can|could|also|then|later|became|began|[a-z]+(?:ed|[^s]s))$")
+    crate::text::pattern::regex(r"^(?:is|was|has|had|have|are|were|will|would|can|could|also|then|later|became|began|[a-z]+(?:ed|ly|[^s]s))$")
         .expect("verb after subject pattern")
 });
 
@@ -163,12 +163,20 @@ impl<'o> Context<'o> {
             .map(str::len)
             .sum::<usize>()
             .min(self.prev_first_mention);
-        let (start, end) = names::candidates(&s[..head_end], &[]).into_iter().next()?;
-        // The name must be followed by its verb ("Bellin opened"), not
-        // modify a noun ("Infant panda health").
-        let next = s[end..].split_whitespace().next().unwrap_or_default();
-        let verb_next = VERB_AFTER_SUBJECT.is_match(next);
-        (verb_next && !parties::is_not_party(s, start, end, true)).then(|| &s[start..end])
+        // The first name followed by its verb ("Bellin opened"), not one
+        // modifying a noun ("Infant panda health", "Early investments").
+        names::candidates(&s[..head_end], &[])
+            .into_iter()
+            .find(|&(start, end)| {
+                let next = s[end..].split_whitespace().next().unwrap_or_default();
+                let plural_noun = ["ments", "tions", "ships", "nesses", "ities"]
+                    .iter()
+                    .any(|s| next.ends_with(s));
+                VERB_AFTER_SUBJECT.is_match(next)
+                    && !plural_noun
+                    && !parties::is_not_party(s, start, end, true)
+            })
+            .map(|(start, end)| &s[start..end])
     }
 
     /// The mention text is a pronoun or description, not a name.
@@ -314,6 +322,13 @@ mod tests {
         // Without a name of its own before the finder's, the first mention stands.
         c.observe("Globex Center rose.", &[Mention { start: 0, ..center }]);
         assert_eq!(c.pronoun_subject("It "), Some("Globex Center"));
+    }
+
+    #[test]
+    fn the_missed_subject_is_the_first_name_before_its_verb() {
+        let mut c = Context::default();
+        c.observe("Early investments Zentrix Online gradually grew.", &[]);
+        assert_eq!(c.pronoun_subject("In 2016, it "), Some("Zentrix Online"));
     }
 
     #[test]
