@@ -442,6 +442,37 @@ fn passive_agent<'g, 'o>(
     })
 }
 
+/// A sentence opening with a plural trigger's owner, not named ("Its
+/// partners include", "Other partners are"): the list after it names the
+/// partners of the organization the text is about, not of each other.
+static OWN_PARTNERS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?i)^(?:(?:its|their|other|key|major|main|notable|current|former|past|strategic|corporate)\s+){1,3}$")
+        .expect("own partners pattern")
+});
+
+/// `before_trigger` is only the unnamed owner of the trigger ("Its", "Other").
+pub fn lists_own_partners(before_trigger: &str) -> bool {
+    OWN_PARTNERS.is_match(before_trigger)
+}
+
+/// A name after "its" or "their" that modifies the object of a first verb
+/// coordinated with a second ("launched its Globex app and announced ..."):
+/// the sentence's subject, not this name, does what the second verb says.
+static POSSESSOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:its|their)\s+$").expect("possessor pattern")
+});
+static NOUN_AND_VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+and\s+(?:also\s+)?[a-z]+ed\s",
+    )
+    .expect("noun and verb pattern")
+});
+
+fn is_possessed_object(sentence: &str, g: &Group) -> bool {
+    POSSESSOR_BEFORE.is_match(&sentence[..g.start])
+        && NOUN_AND_VERB_AFTER.is_match(&sentence[g.end..])
+}
+
 /// Where the trigger's arguments were found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sides<'o> {
@@ -494,7 +525,8 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     let mut left = groups
         .iter()
         .rev()
-        .find(|g| g.end <= trigger.start)
+        .filter(|g| g.end <= trigger.start)
+        .find(|g| !is_possessed_object(sentence, g))
         .filter(|g| !LEFT_BREAK.is_match(&sentence[g.end..trigger.start]))
         .filter(|g| g.end > opening)
         .filter(|g| !qualifies_another_phrase(sentence, trigger, g));
@@ -620,6 +652,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
             && trigger.reciprocal
             && left.is_none()
             && !WITH.is_match(gap)
+            && !lists_own_partners(&sentence[..trigger.start])
             && !ends_in_preposition(&sentence[trigger.start..trigger.end])
             && gap.split_whitespace().count() <= 3
         {
@@ -1044,6 +1077,47 @@ mod tests {
             run(
                 "The film was co-produced by Globex and Initech.",
                 &["Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Globex", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_list_of_an_unnamed_owners_partners_are_not_each_others() {
+        for s in [
+            "Other partners include Globex, Initech and Hooli.",
+            "Its partners include Globex, Initech and Hooli.",
+        ] {
+            assert_eq!(
+                run(s, &["Globex", "Initech", "Hooli"]),
+                Sides::RightOnly(vec!["Globex", "Initech", "Hooli"]),
+                "{s}"
+            );
+        }
+        assert!(lists_own_partners("Its key ") && !lists_own_partners("The film was "));
+    }
+
+    #[test]
+    fn a_name_in_the_object_of_a_first_verb_is_no_subject_of_the_second() {
+        assert_eq!(
+            run(
+                "Acme launched its Globex app and announced partnerships with Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+        assert_eq!(
+            run(
+                "The firm launched its Globex app and announced partnerships with Initech.",
+                &["Globex", "Initech"]
+            ),
+            Sides::RightOnly(vec!["Initech"])
+        );
+        // A possessed name that is the subject keeps its trigger.
+        assert_eq!(
+            run(
+                "Acme said its Globex unit signed a deal with Initech.",
+                &["Acme", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![("Globex", "Initech")])
         );

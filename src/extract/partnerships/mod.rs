@@ -314,7 +314,8 @@ fn rule_pairs<'o>(
                 let anchor = ctx
                     .pronoun_subject(before)
                     .map(|a| (a, 0.6))
-                    .or_else(|| ctx.described_subject(before).map(|a| (a, 0.5)));
+                    .or_else(|| ctx.described_subject(before).map(|a| (a, 0.5)))
+                    .or_else(|| ctx.owner_of_listed_partners(before).map(|a| (a, 0.5)));
                 match anchor {
                     Some((anchor, confidence)) => names
                         .into_iter()

@@ -4,8 +4,8 @@
 //! partnerships", "the four companies"), and "the two firms" for the pair
 //! just reported.
 
-use super::arguments::Mention;
-use super::{names, parties};
+use super::arguments::{self, Mention};
+use super::{lexicon, names, parties};
 use super::{Kind, Relation};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -32,7 +32,7 @@ pub struct Context<'o> {
 /// A word that may follow a sentence's subject: an auxiliary, a past or
 /// present-tense verb, or an adverb before one.
 static VERB_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^(?:is|was|has|had|have|are|were|will|would|can|could|also|then|later|became|began|[a-z]+(?:ed|[^s]s))$")
+    crate::text::pattern::regex(r"^(?:is|was|has|had|have|are|were|will|would|can|could|also|then|later|became|began|[a-z]+(?:ed|ly|[^s]s))$")
         .expect("verb after subject pattern")
 });
 
@@ -41,7 +41,7 @@ const SUBJECT_WORDS: usize = 6;
 
 /// A subject that stands for an organization named before.
 static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)(?:^|[\s,;])(?:it|its|we|our|the (?:[\w-]+ ){0,3}(?:company|firm|group|giant|maker|carmaker|carrier|airline|bank|operator|retailer|network|broadcaster|manufacturer|provider|developer|publisher|chain|business|corporation|organisation|organization|startup|insurer|producer))(?-u:\b)")
+    crate::text::pattern::regex(r"(?i)(?:^|[\s,;])(?:it|its|they|their|we|our|the (?:[\w-]+ ){0,3}(?:company|firm|group|giant|maker|carmaker|carrier|airline|bank|operator|retailer|network|broadcaster|manufacturer|provider|developer|publisher|chain|business|corporation|organisation|organization|startup|insurer|producer))(?-u:\b)")
         .expect("pronoun subject pattern")
 });
 
@@ -117,7 +117,20 @@ impl<'o> Context<'o> {
         if word.eq_ignore_ascii_case("we") || word.eq_ignore_ascii_case("our") {
             return self.main.or(self.salient);
         }
+        // "They" stands for one organization (a band, a studio) only when
+        // the sentence before named one; after two it is the pair.
+        if lexicon::is_one_of(word, &["they", "their"]) && self.prev_names.len() > 1 {
+            return None;
+        }
         self.referent()
+    }
+
+    /// The organization whose partners a sentence opening "Its partners
+    /// include" or "Other partners are" lists: the one the text is about.
+    pub fn owner_of_listed_partners(&self, before_trigger: &str) -> Option<&'o str> {
+        arguments::lists_own_partners(before_trigger)
+            .then(|| self.referent())
+            .flatten()
     }
 
     /// The organization whose event or product a description opening the
@@ -150,12 +163,20 @@ impl<'o> Context<'o> {
             .map(str::len)
             .sum::<usize>()
             .min(self.prev_first_mention);
-        let (start, end) = names::candidates(&s[..head_end], &[]).into_iter().next()?;
-        // The name must be followed by its verb ("Bellin opened"), not
-        // modify a noun ("Infant panda health").
-        let next = s[end..].split_whitespace().next().unwrap_or_default();
-        let verb_next = VERB_AFTER_SUBJECT.is_match(next);
-        (verb_next && !parties::is_not_party(s, start, end, true)).then(|| &s[start..end])
+        // The first name followed by its verb ("Bellin opened"), not one
+        // modifying a noun ("Infant panda health", "Early investments").
+        names::candidates(&s[..head_end], &[])
+            .into_iter()
+            .find(|&(start, end)| {
+                let next = s[end..].split_whitespace().next().unwrap_or_default();
+                let plural_noun = ["ments", "tions", "ships", "nesses", "ities"]
+                    .iter()
+                    .any(|s| next.ends_with(s));
+                VERB_AFTER_SUBJECT.is_match(next)
+                    && !plural_noun
+                    && !parties::is_not_party(s, start, end, true)
+            })
+            .map(|(start, end)| &s[start..end])
     }
 
     /// The mention text is a pronoun or description, not a name.
@@ -242,6 +263,19 @@ mod tests {
     }
 
     #[test]
+    fn they_stands_for_the_one_organization_named_before() {
+        let mut c = Context::default();
+        c.observe("", &[mention("Acme")]);
+        assert_eq!(c.pronoun_subject("In 2016, they "), Some("Acme"));
+        assert_eq!(c.owner_of_listed_partners("Other "), Some("Acme"));
+        assert_eq!(c.owner_of_listed_partners("Analysts and "), None);
+        // After two organizations, "they" is the pair.
+        c.observe("", &[mention("Acme"), mention("Globex")]);
+        assert_eq!(c.pronoun_subject("They "), None);
+        assert_eq!(c.pronoun_subject("It "), Some("Acme"));
+    }
+
+    #[test]
     fn first_person_is_the_article_main_organization() {
         let names = ["Docker", "DHI", "Docker", "SRLabs", "Docker", "DHI"];
         let mut c = Context::new(names.into_iter());
@@ -288,6 +322,13 @@ mod tests {
         // Without a name of its own before the finder's, the first mention stands.
         c.observe("Globex Center rose.", &[Mention { start: 0, ..center }]);
         assert_eq!(c.pronoun_subject("It "), Some("Globex Center"));
+    }
+
+    #[test]
+    fn the_missed_subject_is_the_first_name_before_its_verb() {
+        let mut c = Context::default();
+        c.observe("Early investments Zentrix Online gradually grew.", &[]);
+        assert_eq!(c.pronoun_subject("In 2016, it "), Some("Zentrix Online"));
     }
 
     #[test]
