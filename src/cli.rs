@@ -70,7 +70,7 @@ pub enum FormatArg {
 pub struct CommonArgs {
     /// Input files or folders (walked recursively); `-` or nothing reads standard input.
     pub paths: Vec<PathBuf>,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (`-` is standard output).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     #[command(flatten)]
@@ -270,7 +270,8 @@ pub fn run(cli: Cli) -> Result<Ending, Fatal> {
 fn stream(args: &CommonArgs, task: Task) -> Result<Ending, Fatal> {
     catch_interrupt();
     let records = Records::new(inputs(&args.paths, &args.input)?, input_config(&args.input));
-    let out: Box<dyn Write> = match &args.output {
+    let file = args.output.as_ref().filter(|p| p.as_os_str() != "-");
+    let out: Box<dyn Write> = match file {
         Some(p) => {
             Box::new(std::fs::File::create(p).map_err(|e| Fatal(format!("{}: {e}", p.display())))?)
         }
@@ -279,7 +280,7 @@ fn stream(args: &CommonArgs, task: Task) -> Result<Ending, Fatal> {
     let mut out = BufWriter::with_capacity(1 << 20, out);
     let mut broken_pipe = false;
     // Only a file output gets a spinner: on stdout the records themselves show progress.
-    let pb = progress(args.input.quiet || args.output.is_none());
+    let pb = progress(args.input.quiet || file.is_none());
     let result = pipeline::run(records, &task, pipeline_config(args.input.threads), |p| {
         pb.inc(1);
         if let Outcome::Failed(e) = &p.outcome {

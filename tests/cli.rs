@@ -131,6 +131,20 @@ fn clean_reads_html_records() {
 }
 
 #[test]
+fn dash_output_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = newsmine()
+        .current_dir(dir.path())
+        .args(["extract", "--only", "orgs", "-o", "-"])
+        .write_stdin("Acme Corp. makes spam filters.\n")
+        .assert()
+        .success();
+    let recs = json_lines(&out.get_output().stdout);
+    assert_eq!(recs[0]["orgs"][0]["name"], "Acme");
+    assert!(!dir.path().join("-").exists());
+}
+
+#[test]
 fn bylines_and_site_names_of_the_input_win_over_page_metadata() {
     let html = "<html><head><meta name=\"author\" content=\"Page Byline\">\
         <meta property=\"og:site_name\" content=\"Page Site\"></head><body>\
