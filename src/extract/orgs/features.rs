@@ -2,6 +2,8 @@
 //! rows of a fixed weight table (no string is built per feature). Shared by
 //! the tagger and by its trainer so both see exactly the same features.
 
+mod memo;
+
 use super::cues;
 use super::tokens::{self, Span};
 use super::votes::Vote;
@@ -482,6 +484,21 @@ impl TokenInfo {
         })
     }
 
+    /// This info of a token scored or not (`full`, as in [`TokenInfo::new`]),
+    /// from the info of the token scored.
+    #[inline(always)]
+    fn for_scoring(self, full: bool) -> Self {
+        if full || self.flags & NO_UPPER == 0 {
+            return self;
+        }
+        TokenInfo {
+            pre3: 0,
+            suf3: 0,
+            suf4: 0,
+            ..self
+        }
+    }
+
     /// Tokens with no upper-case letter after an O tag are O without scoring.
     pub fn trivially_outside(&self) -> bool {
         self.flags & NO_UPPER != 0
@@ -556,16 +573,18 @@ impl Prepared {
         }
         // A token without capitals is scored only inside a name, which needs a
         // capitalized token just before it (or two before: "Bank of the West").
+        // Each word's info and cue classes come from the thread's memo.
         let mut recent_upper = 0u8;
-        p.infos = p
-            .tokens
-            .iter()
-            .map(|t| {
-                let info = TokenInfo::new(&text[t.clone()], recent_upper != 0);
+        p.infos = Vec::with_capacity(p.tokens.len());
+        let mut classes: Vec<u8> = Vec::with_capacity(p.tokens.len());
+        memo::with(|memo| {
+            for t in &p.tokens {
+                let (info, class) = memo.get(text, t.clone(), recent_upper != 0);
                 recent_upper = (recent_upper << 1 | u8::from(info.flags & NO_UPPER == 0)) & 3;
-                info
-            })
-            .collect();
+                p.infos.push(info);
+                classes.push(class);
+            }
+        });
         // Document-wide flags of each word, set by any of its mentions: each
         // token's word is looked up once, as an index into `words`.
         (p.word, p.n_words) = word_ids(&p.infos);
@@ -596,7 +615,6 @@ impl Prepared {
                 }
             }
         }
-        let classes: Vec<u8> = p.infos.iter().map(|t| cue_classes(t.lc)).collect();
         for s in &p.sentences {
             let toks = &p.tokens[s.clone()];
             let classes = &classes[s.clone()];
