@@ -2,6 +2,8 @@
 //! rows of a fixed weight table (no string is built per feature). Shared by
 //! the tagger and by its trainer so both see exactly the same features.
 
+mod memo;
+
 use super::cues;
 use super::tokens::{self, Span};
 use super::votes::Vote;
@@ -482,6 +484,21 @@ impl TokenInfo {
         })
     }
 
+    /// This info of a token scored or not (`full`, as in [`TokenInfo::new`]),
+    /// from the info of the token scored.
+    #[inline(always)]
+    fn for_scoring(self, full: bool) -> Self {
+        if full || self.flags & NO_UPPER == 0 {
+            return self;
+        }
+        TokenInfo {
+            pre3: 0,
+            suf3: 0,
+            suf4: 0,
+            ..self
+        }
+    }
+
     /// Tokens with no upper-case letter after an O tag are O without scoring.
     pub fn trivially_outside(&self) -> bool {
         self.flags & NO_UPPER != 0
@@ -556,16 +573,18 @@ impl Prepared {
         }
         // A token without capitals is scored only inside a name, which needs a
         // capitalized token just before it (or two before: "Bank of the West").
+        // Each word's info and cue classes come from the thread's memo.
         let mut recent_upper = 0u8;
-        p.infos = p
-            .tokens
-            .iter()
-            .map(|t| {
-                let info = TokenInfo::new(&text[t.clone()], recent_upper != 0);
+        p.infos = Vec::with_capacity(p.tokens.len());
+        let mut classes: Vec<u8> = Vec::with_capacity(p.tokens.len());
+        memo::with(|memo| {
+            for t in &p.tokens {
+                let (info, class) = memo.get(text, t.clone(), recent_upper != 0);
                 recent_upper = (recent_upper << 1 | u8::from(info.flags & NO_UPPER == 0)) & 3;
-                info
-            })
-            .collect();
+                p.infos.push(info);
+                classes.push(class);
+            }
+        });
         // Document-wide flags of each word, set by any of its mentions: each
         // token's word is looked up once, as an index into `words`.
         (p.word, p.n_words) = word_ids(&p.infos);
@@ -596,7 +615,6 @@ impl Prepared {
                 }
             }
         }
-        let classes: Vec<u8> = p.infos.iter().map(|t| cue_classes(t.lc)).collect();
         for s in &p.sentences {
             let toks = &p.tokens[s.clone()];
             let classes = &classes[s.clone()];
@@ -692,10 +710,52 @@ fn gazetteer(t: &TokenInfo) -> u64 {
 
 /// Fills `out` with the weight-table rows of the features of token `i` of
 /// `sent`, given the two previous tags and the document votes of the
-/// sentence's tokens (all [`Vote::EMPTY`] in the first pass). Inlined, so
-/// that the tagger's loop keeps the rows in registers.
-#[inline(always)]
+/// sentence's tokens (all [`Vote::EMPTY`] in the first pass).
 pub fn features(
+    sent: &[TokenInfo],
+    votes: &[Vote],
+    i: usize,
+    p1: u8,
+    p2: u8,
+    out: &mut [u32; N_FEATURES],
+) {
+    let mut rows = [0; N_FEATURES];
+    features_pass_last(sent, votes, i, p1, p2, &mut rows);
+    for (row, &at) in out.iter_mut().zip(&PASS_LAST) {
+        *row = rows[at];
+    }
+}
+
+/// The number of features that are not [`PASS_FEATURES`].
+pub const SAME_IN_BOTH_PASSES: usize = N_FEATURES - PASS_FEATURES.len();
+
+/// Where [`features_pass_last`] puts each feature of [`features`]: those
+/// that are the same in both passes first, in order, then the
+/// [`PASS_FEATURES`] in their order (as [`pass_features`] returns them).
+const PASS_LAST: [usize; N_FEATURES] = {
+    let mut order = [0; N_FEATURES];
+    let (mut k, mut same) = (0, 0);
+    while k < N_FEATURES {
+        let mut j = 0;
+        while j < PASS_FEATURES.len() && PASS_FEATURES[j] != k {
+            j += 1;
+        }
+        if j < PASS_FEATURES.len() {
+            order[k] = SAME_IN_BOTH_PASSES + j;
+        } else {
+            order[k] = same;
+            same += 1;
+        }
+        k += 1;
+    }
+    order
+};
+
+/// The rows of [`features`], with the [`PASS_FEATURES`] last (see
+/// [`PASS_LAST`]): the tagger sums each group as one run. Inlined, so that
+/// the tagger's loop keeps the rows in registers.
+#[inline(always)]
+pub fn features_pass_last(
     sent: &[TokenInfo],
     votes: &[Vote],
     i: usize,
@@ -717,8 +777,8 @@ pub fn features(
     };
     let doc = (t.flags & (SEEN_LOWER | CAP_MID | CAP)) as u64;
     let pass = pass_features(sent, votes, i, p1, p2);
-    // Written out whole: the features that depend on the pass stand at
-    // [`PASS_FEATURES`] (checked by a test).
+    // Written out whole: the features that depend on the pass come last;
+    // [`features`] puts them back at [`PASS_FEATURES`] (checked by a test).
     *out = [
         slot(0),
         slot(mix(1, t.exact)),
@@ -745,33 +805,33 @@ pub fn features(
             mix(mix(21, doc), pos),
             t.flags as u64 & ALL_CAPS as u64,
         )),
-        pass[0],
-        pass[1],
-        pass[2],
-        pass[3],
         slot(mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64)),
-        pass[4],
         slot(mix(28, m1.exact)),
         slot(mix(29, n1.exact)),
         slot(mix(mix(30, m1.lc), t.shape)),
         slot(mix(mix(31, t.shape), n1.lc)),
         slot(mix(32, m2.shape)),
         slot(mix(33, n2.shape)),
-        pass[5],
-        pass[6],
-        pass[7],
-        pass[8],
         slot(mix(mix(38, m2.lc), m1.lc)),
         slot(mix(mix(39, n1.lc), n2.lc)),
         slot(mix(40, m3.lc)),
         slot(mix(41, n3.lc)),
         slot(mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape)),
-        pass[9],
         slot(mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape)),
         slot(mix(
             mix(45, (t.flags & (PERSON_CUE | COMPANY_CUE)) as u64),
             pos,
         )),
+        pass[0],
+        pass[1],
+        pass[2],
+        pass[3],
+        pass[4],
+        pass[5],
+        pass[6],
+        pass[7],
+        pass[8],
+        pass[9],
     ];
 }
 

@@ -8,8 +8,8 @@
 //! between passes, and only looks up the few that do.
 
 use super::features::{
-    allowed, features, pass_features, Prepared, TokenInfo, N_FEATURES, N_TAGS, O, PASS_FEATURES,
-    TABLE_BITS, TABLE_ROWS,
+    allowed, features, features_pass_last, pass_features, Prepared, TokenInfo, N_FEATURES, N_TAGS,
+    O, PASS_FEATURES, SAME_IN_BOTH_PASSES, TABLE_BITS, TABLE_ROWS,
 };
 use super::votes::{self, Vote};
 use std::sync::LazyLock;
@@ -148,14 +148,15 @@ impl Model {
                 let tag = if p1 == O && sent[i].trivially_outside() {
                     O
                 } else {
-                    features(sent, &empty[r.clone()], i, p1, p2, &mut feats);
+                    features_pass_last(sent, &empty[r.clone()], i, p1, p2, &mut feats);
                     for &f in &feats {
                         prefetch(self.row(f));
                     }
+                    let (same, pass) = feats.split_at(SAME_IN_BOTH_PASSES);
                     // Both passes' sums side by side, as in a row.
-                    let both = self.sums::<AVX2>(&feats, &SAME_IN_BOTH_PASSES);
+                    let both = self.sums::<AVX2>(same);
                     // The pass-dependent rows: only their first pass counts.
-                    let pass = self.sums::<AVX2>(&feats, &PASS_FEATURES);
+                    let pass = self.sums::<AVX2>(pass);
                     let (one, two) = both.split_at(N_TAGS);
                     let one: Sums = std::array::from_fn(|t| one[t] + pass[t]);
                     fixed[r.start + i] = Some(two.try_into().expect("two passes"));
@@ -179,11 +180,11 @@ impl Model {
                     let sum = match fixed[r.start + i] {
                         Some(fixed) => {
                             let feats = pass_features(sent, votes, i, p1, p2);
-                            let pass = self.sums::<AVX2>(&feats, &ALL_PASS);
+                            let pass = self.sums::<AVX2>(&feats);
                             std::array::from_fn(|t| fixed[t] + pass[N_TAGS + t])
                         }
                         None => {
-                            features(sent, votes, i, p1, p2, &mut feats);
+                            features_pass_last(sent, votes, i, p1, p2, &mut feats);
                             let mut sum = [0i32; N_TAGS];
                             for &f in &feats {
                                 add(&mut sum, self.weights(1, f));
@@ -205,20 +206,19 @@ impl Model {
 impl Model {
     /// [`Model::sum_rows`], with AVX2 when `AVX2`.
     #[inline(always)]
-    fn sums<const AVX2: bool>(&self, feats: &[u32], which: &[usize]) -> [i32; 2 * N_TAGS] {
+    fn sums<const AVX2: bool>(&self, feats: &[u32]) -> [i32; 2 * N_TAGS] {
         #[cfg(target_arch = "x86_64")]
         if AVX2 {
             // SAFETY: `AVX2` is set only when the CPU has AVX2.
-            return unsafe { self.sum_rows_avx2(feats, which) };
+            return unsafe { self.sum_rows_avx2(feats) };
         }
-        self.sum_rows(feats, which)
+        self.sum_rows(feats)
     }
 
-    /// The sums, lane by lane, of the rows of features `feats[k]` for `k`
-    /// in `which` (an even number of them): both passes' sums, as laid out
-    /// in a row.
+    /// The sums, lane by lane, of the rows of the features `feats` (an even
+    /// number of them): both passes' sums, as laid out in a row.
     #[inline(always)]
-    fn sum_rows(&self, feats: &[u32], which: &[usize]) -> [i32; 2 * N_TAGS] {
+    fn sum_rows(&self, feats: &[u32]) -> [i32; 2 * N_TAGS] {
         let mut sums = [0i32; 2 * N_TAGS];
         #[cfg(target_arch = "x86_64")]
         {
@@ -236,9 +236,9 @@ impl Model {
             unsafe {
                 let ones = _mm_set1_epi16(1);
                 let [mut s0, mut s1, mut s2, mut s3, mut s4] = [_mm_setzero_si128(); 5];
-                for k in which.as_chunks::<2>().0 {
-                    let a = self.row(feats[k[0]]).as_ptr();
-                    let b = self.row(feats[k[1]]).as_ptr();
+                for &[fa, fb] in feats.as_chunks::<2>().0 {
+                    let a = self.row(fa).as_ptr();
+                    let b = self.row(fb).as_ptr();
                     let load =
                         |r: *const u8, at: usize| _mm_loadu_si128(r.add(at).cast::<__m128i>());
                     let tail =
@@ -261,8 +261,8 @@ impl Model {
             }
         }
         #[cfg(not(target_arch = "x86_64"))]
-        for &k in which {
-            let row = self.row(feats[k]);
+        for &f in feats {
+            let row = self.row(f);
             for (t, s) in sums.iter_mut().enumerate() {
                 *s += i32::from(i16::from_le_bytes([row[2 * t], row[2 * t + 1]]));
             }
@@ -278,7 +278,7 @@ impl Model {
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
     #[inline]
-    fn sum_rows_avx2(&self, feats: &[u32], which: &[usize]) -> [i32; 2 * N_TAGS] {
+    fn sum_rows_avx2(&self, feats: &[u32]) -> [i32; 2 * N_TAGS] {
         use std::arch::x86_64::{
             __m128i, __m256i, _mm256_add_epi32, _mm256_loadu_si256, _mm256_madd_epi16,
             _mm256_set1_epi16, _mm256_setzero_si256, _mm256_storeu_si256, _mm256_unpackhi_epi16,
@@ -291,9 +291,9 @@ impl Model {
             let ones = _mm256_set1_epi16(1);
             let (mut s0, mut s1) = (_mm256_setzero_si256(), _mm256_setzero_si256());
             let mut s2 = _mm_setzero_si128();
-            for k in which.as_chunks::<2>().0 {
-                let a = self.row(feats[k[0]]).as_ptr();
-                let b = self.row(feats[k[1]]).as_ptr();
+            for &[fa, fb] in feats.as_chunks::<2>().0 {
+                let a = self.row(fa).as_ptr();
+                let b = self.row(fb).as_ptr();
                 let a0 = _mm256_loadu_si256(a.cast::<__m256i>());
                 let b0 = _mm256_loadu_si256(b.cast::<__m256i>());
                 let tail =
@@ -327,40 +327,9 @@ fn add(sum: &mut Sums, w: &Weights) {
     }
 }
 
-/// Every position of the output of [`pass_features`].
-const ALL_PASS: [usize; PASS_FEATURES.len()] = {
-    let mut all = [0; PASS_FEATURES.len()];
-    let mut k = 0;
-    while k < all.len() {
-        all[k] = k;
-        k += 1;
-    }
-    all
-};
-
-/// Positions of the features that are not [`PASS_FEATURES`], in order.
-const SAME_IN_BOTH_PASSES: [usize; N_FEATURES - PASS_FEATURES.len()] = {
-    let mut same = [0; N_FEATURES - PASS_FEATURES.len()];
-    let (mut k, mut n) = (0, 0);
-    while k < N_FEATURES {
-        let mut changes = false;
-        let mut j = 0;
-        while j < PASS_FEATURES.len() {
-            changes |= PASS_FEATURES[j] == k;
-            j += 1;
-        }
-        if !changes {
-            same[n] = k;
-            n += 1;
-        }
-        k += 1;
-    }
-    same
-};
-
 // Rows are added two at a time: no feature may be left over.
 const _: () =
-    assert!(SAME_IN_BOTH_PASSES.len().is_multiple_of(2) && PASS_FEATURES.len().is_multiple_of(2));
+    assert!(SAME_IN_BOTH_PASSES.is_multiple_of(2) && PASS_FEATURES.len().is_multiple_of(2));
 
 /// Asks the CPU to start loading the cache lines of a weight row. A token's
 /// rows lie all over the table, and scoring waits on memory: started all at
@@ -475,19 +444,19 @@ mod tests {
             }
         }
         let m = Model::from_bytes(Vec::leak(raw)).unwrap();
-        let sum = |feats: &[u32], which: &[usize]| {
-            let plain = m.sum_rows(feats, which);
+        let sum = |feats: &[u32]| {
+            let plain = m.sum_rows(feats);
             if m.avx2 {
-                assert_eq!(m.sums::<true>(feats, which), plain);
+                assert_eq!(m.sums::<true>(feats), plain);
             }
             plain
         };
-        let sums = sum(&[1, 2, 3, 4], &[0, 1, 2, 3]);
+        let sums = sum(&[1, 2, 3, 4]);
         for (t, &s) in sums.iter().enumerate() {
             let t = t as i32;
             assert_eq!(s, (1..=4).map(|r| lane(r, t)).sum::<i32>());
         }
-        assert_eq!(sum(&[0, 1], &[0, 0]), [0; 2 * N_TAGS]);
+        assert_eq!(sum(&[0, 0]), [0; 2 * N_TAGS]);
     }
 
     #[test]

@@ -71,8 +71,9 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Span>) {
         }
         let start = i;
         // Index of the first byte that is not plain, and whether the chunk
-        // has a non-ASCII character.
+        // has a non-ASCII character: none in the run of plain bytes.
         let (mut odd, mut wide) = (usize::MAX, false);
+        i = plain_run_end(bytes, i);
         while i < bytes.len() {
             let class = ASCII_CLASS[usize::from(bytes[i])];
             if class == SPACE {
@@ -129,6 +130,49 @@ fn one_mark_off(at: usize, chunk: &str, odd: usize, out: &mut Vec<Span>) -> bool
         return false;
     }
     true
+}
+
+/// The end of the run of [`PLAIN`] bytes at `bytes[i..]`, 16 bytes at a
+/// time: most words are one run.
+#[inline]
+fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    while let Some(block) = bytes.get(i..i + 16) {
+        let plain = plain_mask(block.try_into().expect("16 bytes"));
+        if plain != 0xFFFF {
+            return i + plain.trailing_ones() as usize;
+        }
+        i += 16;
+    }
+    while i < bytes.len() && ASCII_CLASS[usize::from(bytes[i])] == PLAIN {
+        i += 1;
+    }
+    i
+}
+
+/// Bit `k` set when `block[k]` is [`PLAIN`] (as [`is_plain`]).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn plain_mask(block: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8, _mm_sub_epi8, _mm_xor_si128,
+    };
+    // SAFETY: SSE2 is part of x86-64; the load reads the 16 bytes of `block`.
+    unsafe {
+        let set = |b: u8| _mm_set1_epi8(b as i8);
+        // Unsigned `x < n` as a signed compare of both shifted by 128.
+        let below = |x, n: u8| _mm_cmplt_epi8(_mm_xor_si128(x, set(0x80)), set(n ^ 0x80));
+        let v = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+        let letter = below(_mm_sub_epi8(_mm_or_si128(v, set(0x20)), set(b'a')), 26);
+        let digit = below(_mm_sub_epi8(v, set(b'0')), 10);
+        let mark = |b: u8| _mm_cmpeq_epi8(v, set(b));
+        let marks = _mm_or_si128(
+            _mm_or_si128(mark(b'-'), mark(b'&')),
+            _mm_or_si128(mark(b'%'), mark(b'$')),
+        );
+        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), marks)) as u32
+    }
 }
 
 /// [`ASCII_CLASS`] of white space.
@@ -308,6 +352,21 @@ mod tests {
         let general = by_chunks(s);
         assert_eq!(quick, general);
         assert_eq!(toks("(the Inc. a,"), ["(", "the", "Inc.", "a", ","]);
+    }
+
+    #[test]
+    fn plain_runs_end_at_the_first_other_byte() {
+        for b in 0..=255u8 {
+            let mut text = [b'a'; 40];
+            for at in [0, 5, 15, 16, 17, 31, 39] {
+                text[at] = b;
+                let end = if is_plain(b) { 40 } else { at };
+                assert_eq!(plain_run_end(&text, 0), end, "{b:#x} at {at}");
+                text[at] = b'a';
+            }
+        }
+        assert_eq!(plain_run_end(b"Acme-Corp&Co 5% $3", 0), 12);
+        assert_eq!(plain_run_end(b"", 0), 0);
     }
 
     #[test]

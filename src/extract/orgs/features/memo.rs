@@ -1,0 +1,166 @@
+//! A per-thread memo of the features of short ASCII words: news text
+//! repeats a small vocabulary ("the", "said", "Acme"), so most tokens find
+//! their hashes here instead of hashing their bytes four times over.
+
+use super::{cue_classes, edge, TokenInfo};
+use std::cell::RefCell;
+use std::ops::Range;
+
+/// log2 of the number of slots.
+const BITS: u32 = 14;
+const SLOTS: usize = 1 << BITS;
+/// Words held before the memo is emptied: at most half full, so probes stay short.
+const MAX_WORDS: usize = SLOTS / 2;
+/// Longest word held: its bytes are the key, in two machine words.
+const MAX_LEN: usize = 16;
+
+/// A word (its bytes, zero-padded, and its length; 0: a free slot), its
+/// [`TokenInfo`] with the hashes of a scored token, and its cue classes.
+#[derive(Clone, Copy)]
+struct Entry {
+    key: u128,
+    len: u8,
+    classes: u8,
+    info: TokenInfo,
+}
+
+const FREE: Entry = Entry {
+    key: 0,
+    len: 0,
+    classes: 0,
+    info: edge(0),
+};
+
+pub(super) struct Memo {
+    entries: Vec<Entry>,
+    words: usize,
+}
+
+thread_local! {
+    static MEMO: RefCell<Memo> = const { RefCell::new(Memo { entries: Vec::new(), words: 0 }) };
+}
+
+/// Runs `f` with the thread's memo.
+pub(super) fn with<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
+    MEMO.with_borrow_mut(|memo| {
+        if memo.entries.is_empty() {
+            memo.entries = vec![FREE; SLOTS];
+        }
+        f(memo)
+    })
+}
+
+impl Memo {
+    /// [`TokenInfo::new`] of `text[span]` and its cue classes.
+    #[inline]
+    pub(super) fn get(&mut self, text: &str, span: Range<usize>, full: bool) -> (TokenInfo, u8) {
+        let Some(key) = key(text.as_bytes(), &span) else {
+            return computed(&text[span], full);
+        };
+        let len = span.len() as u8;
+        let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ u64::from(len))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mask = SLOTS - 1;
+        let mut s = (h >> (64 - BITS)) as usize;
+        loop {
+            let e = &self.entries[s];
+            if e.key == key && e.len == len {
+                return (e.info.for_scoring(full), e.classes);
+            }
+            if e.len == 0 {
+                break;
+            }
+            s = (s + 1) & mask;
+        }
+        let word = &text[span];
+        let Some(info) = TokenInfo::ascii(word.as_bytes(), true) else {
+            return computed(word, full);
+        };
+        if self.words == MAX_WORDS {
+            self.entries.fill(FREE);
+            self.words = 0;
+            s = (h >> (64 - BITS)) as usize;
+        }
+        let classes = cue_classes(info.lc);
+        self.entries[s] = Entry {
+            key,
+            len,
+            classes,
+            info,
+        };
+        self.words += 1;
+        (info.for_scoring(full), classes)
+    }
+}
+
+/// [`TokenInfo::new`] of `word` and its cue classes, computed.
+fn computed(word: &str, full: bool) -> (TokenInfo, u8) {
+    let info = TokenInfo::new(word, full);
+    (info, cue_classes(info.lc))
+}
+
+/// The bytes of `text[span]` zero-padded into one key; `None` when the span
+/// is empty or longer than [`MAX_LEN`].
+#[inline(always)]
+fn key(text: &[u8], span: &Range<usize>) -> Option<u128> {
+    let n = span.len();
+    if n == 0 || n > MAX_LEN {
+        return None;
+    }
+    let bytes = match text.get(span.start..span.start + MAX_LEN) {
+        Some(b) => u128::from_le_bytes(b.try_into().expect("16 bytes")),
+        None => {
+            let mut b = [0u8; MAX_LEN];
+            b[..n].copy_from_slice(&text[span.clone()]);
+            u128::from_le_bytes(b)
+        }
+    };
+    Some(bytes & (u128::MAX >> (128 - 8 * n)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_words_get_their_own_features() {
+        let text = "Acme said acme ACME sa said Zürich a\0 a 0123456789abcdefXYZ \
+                    0123456789abcdef Corp. corp";
+        let words: Vec<Range<usize>> = text
+            .split(' ')
+            .map(|w| {
+                let at = w.as_ptr() as usize - text.as_ptr() as usize;
+                at..at + w.len()
+            })
+            .collect();
+        with(|memo| {
+            for _ in 0..2 {
+                for w in &words {
+                    for full in [false, true] {
+                        let (info, classes) = memo.get(text, w.clone(), full);
+                        let direct = TokenInfo::new(&text[w.clone()], full);
+                        assert_eq!(info, direct, "{:?} {full}", &text[w.clone()]);
+                        assert_eq!(classes, cue_classes(direct.lc));
+                    }
+                }
+            }
+        });
+        // A word at the very end of the text is read without reading past it.
+        let end = "x Acme";
+        with(|memo| assert_eq!(memo.get(end, 2..6, true).0, TokenInfo::new("Acme", true)));
+    }
+
+    #[test]
+    fn a_full_memo_starts_again() {
+        let words: Vec<String> = (0..MAX_WORDS + 10).map(|k| format!("w{k}")).collect();
+        let text = words.join(" ");
+        with(|memo| {
+            let mut at = 0;
+            for w in &words {
+                let (info, _) = memo.get(&text, at..at + w.len(), true);
+                assert_eq!(info, TokenInfo::new(w, true));
+                at += w.len() + 1;
+            }
+        });
+    }
+}
