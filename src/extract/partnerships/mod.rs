@@ -14,6 +14,7 @@ mod previous;
 mod references;
 mod scorer;
 mod status;
+mod tail;
 mod takeovers;
 mod triggers;
 
