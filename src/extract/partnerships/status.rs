@@ -1,6 +1,7 @@
 //! Partnership status from tense, modality and cue verbs of the evidence sentence.
 
-use regex::{Regex, RegexSet, SetMatches};
+use crate::text::pattern::{Set, SetMatches};
+use regex::Regex;
 use std::sync::LazyLock;
 
 /// Where a partnership stands according to the article.
@@ -74,9 +75,9 @@ fn whole_words(p: &str) -> String {
     format!(r"(?-u:\b)(?:{p})(?-u:\b)")
 }
 
-static CUES: LazyLock<RegexSet> = LazyLock::new(|| {
+static CUES: LazyLock<Set> = LazyLock::new(|| {
     let sources = CUE_PATTERNS.map(whole_words);
-    crate::text::pattern::regex_set(sources.iter().map(String::as_str)).expect("status cues")
+    Set::new(sources.iter().map(String::as_str)).expect("status cues")
 });
 
 /// The cues found in one stretch of the lower-cased sentence.

@@ -2,7 +2,8 @@
 //! cues that refine a generic trigger ("a deal ... to develop"), and the words
 //! that make a sentence about something else (acquisitions, lawsuits, rivalry).
 
-use regex::{Regex, RegexSet};
+use crate::text::pattern::Set;
+use regex::Regex;
 use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
@@ -113,12 +114,12 @@ fn whole_words_source(p: &str) -> String {
 /// ASCII-lower-cased sentence: built with `(?i)` it cost about 20M
 /// instructions, a third of a one-sentence run's start-up. (A Kelvin sign
 /// for "k" or a long s for "s" no longer reads as the ASCII letter.)
-static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
+static ANY: LazyLock<Set> = LazyLock::new(|| {
     let sources: Vec<String> = PATTERNS
         .iter()
         .map(|p| whole_words_source(&lower_literals(p.source)))
         .collect();
-    crate::text::pattern::regex_set(sources.iter().map(String::as_str)).expect("trigger set")
+    Set::new(sources.iter().map(String::as_str)).expect("trigger set")
 });
 
 /// A pattern with its ASCII letters lower-cased, escapes (`\S`) kept.
