@@ -27,6 +27,25 @@ pub fn regex(pattern: &str) -> Result<Regex, regex::Error> {
     Regex::new(&rewrite(pattern))
 }
 
+/// Compiles `pattern`, rewritten as in [`regex`], when it is anchored at
+/// the end of the text only (`...$`) and serves for `is_match`. Such a
+/// pattern is searched backwards from the end, without a prefilter, yet the
+/// regex crate extracts the literals of one first: under `(?i)` that was
+/// up to 60% of the build (1.5M of 2.5M instructions for a list of words).
+pub fn end_anchored(pattern: &str) -> Result<meta::Regex, Box<BuildError>> {
+    debug_assert!(pattern.ends_with('$') && !pattern.starts_with('^'));
+    let config = meta::Config::new()
+        .nfa_size_limit(Some(10 * (1 << 20)))
+        .hybrid_cache_capacity(2 * (1 << 20))
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .auto_prefilter(false);
+    meta::Regex::builder()
+        .configure(config)
+        .build(&rewrite(pattern))
+        .map_err(Box::new)
+}
+
 /// Patterns, each rewritten as in [`regex`], searched together to tell
 /// which of them match a text: a `regex::RegexSet` as the regex crate
 /// configures one, without its literal prefilter. A set's alternations of

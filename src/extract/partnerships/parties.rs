@@ -8,6 +8,7 @@
 use super::lexicon;
 use super::tail::{before_spaces, folded_word_at_end};
 use regex::Regex;
+use regex_automata::meta;
 use std::sync::LazyLock;
 
 /// Nouns a name modifies when it names a thing rather than an organization.
@@ -69,8 +70,8 @@ fn without_open_quote(text: &str) -> &str {
 
 /// The employer of an outside observer quoted on the news ("said Jane Roe,
 /// an analyst at Acme Research").
-static OBSERVER_AT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
+static OBSERVER_AT: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::end_anchored(
         r"(?i)(?-u:\b)(?:analysts?|economists?|strategists?|professor)\s+(?:at|with|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
     )
     .expect("observer pattern")
@@ -79,8 +80,8 @@ static OBSERVER_AT: LazyLock<Regex> = LazyLock::new(|| {
 /// A name in a list of customers or of licensed properties given as
 /// examples ("clients such as Acme, Globex and", "licenses including Blue
 /// Harbour"): a customer or a licensed title is no partner.
-static CUSTOMER_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
+static CUSTOMER_LIST: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::end_anchored(
         r"(?i)(?-u:\b)(?:clients|customers|licen[cs]es)\s*,?\s+(?:including|such as|like|include[sd]?)\s*:?\s+[^.;:]*$",
     )
     .expect("customer-list pattern")

@@ -2,6 +2,7 @@
 
 use crate::text::pattern::{Set, SetMatches};
 use regex::Regex;
+use regex_automata::meta;
 use std::sync::LazyLock;
 
 /// Where a partnership stands according to the article.
@@ -101,8 +102,9 @@ static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "already runs a joint plant": the relation exists, whatever plans the
 /// clause mentions around it.
-static ALREADY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?-u:\b)already (?:[a-z-]+ ){0,3}$").expect("already pattern")
+static ALREADY: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::end_anchored(r"(?-u:\b)already (?:[a-z-]+ ){0,3}$")
+        .expect("already pattern")
 });
 
 /// "have been working on": going on for a while.

@@ -4,6 +4,7 @@
 
 use crate::text::pattern::Set;
 use regex::Regex;
+use regex_automata::meta;
 use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
@@ -342,8 +343,8 @@ fn names_a_person(matched: &str, after: &str) -> bool {
 }
 
 /// A passive auxiliary ending the text before a trigger.
-static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:was|were|is|are|be|been|being)\s+$")
+static PASSIVE_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::end_anchored(r"(?i)(?-u:\b)(?:was|were|is|are|be|been|being)\s+$")
         .expect("passive pattern")
 });
 
