@@ -275,7 +275,7 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 
 /// An organization joining an existing arrangement ("could join soon the").
 static JOINS: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::text::pattern::end_anchored(
+    crate::text::pattern::without_prefilter(
         r"(?i)(?-u:\b)join(?:s|ed|ing)?\s+(?:\w+\s+)?(?:the|this|that)\s+(?:[\w-]+\s+)?$",
     )
     .expect("join pattern")

@@ -54,7 +54,7 @@ static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A speech verb right before a name introduces a person ("explains Jane Roe").
 static SPOKEN_BY: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::text::pattern::end_anchored(r"(?:said|says|explains|explained|added|adds|predicted|predicts|noted|notes|warned|warns|argued|argues|insisted|insists|according to)\s*$")
+    crate::text::pattern::without_prefilter(r"(?:said|says|explains|explained|added|adds|predicted|predicts|noted|notes|warned|warns|argued|argues|insisted|insists|according to)\s*$")
         .expect("speech verb pattern")
 });
 

@@ -71,7 +71,7 @@ fn without_open_quote(text: &str) -> &str {
 /// The employer of an outside observer quoted on the news ("said Jane Roe,
 /// an analyst at Acme Research").
 static OBSERVER_AT: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::text::pattern::end_anchored(
+    crate::text::pattern::without_prefilter(
         r"(?i)(?-u:\b)(?:analysts?|economists?|strategists?|professor)\s+(?:at|with|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
     )
     .expect("observer pattern")
@@ -81,7 +81,7 @@ static OBSERVER_AT: LazyLock<meta::Regex> = LazyLock::new(|| {
 /// examples ("clients such as Acme, Globex and", "licenses including Blue
 /// Harbour"): a customer or a licensed title is no partner.
 static CUSTOMER_LIST: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::text::pattern::end_anchored(
+    crate::text::pattern::without_prefilter(
         r"(?i)(?-u:\b)(?:clients|customers|licen[cs]es)\s*,?\s+(?:including|such as|like|include[sd]?)\s*:?\s+[^.;:]*$",
     )
     .expect("customer-list pattern")

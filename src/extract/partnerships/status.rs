@@ -103,7 +103,7 @@ static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
 /// "already runs a joint plant": the relation exists, whatever plans the
 /// clause mentions around it.
 static ALREADY: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::text::pattern::end_anchored(r"(?-u:\b)already (?:[a-z-]+ ){0,3}$")
+    crate::text::pattern::without_prefilter(r"(?-u:\b)already (?:[a-z-]+ ){0,3}$")
         .expect("already pattern")
 });
 
