@@ -14,6 +14,7 @@ mod previous;
 mod references;
 mod scorer;
 mod status;
+mod tail;
 mod takeovers;
 mod triggers;
 
@@ -26,7 +27,7 @@ use crate::text::Document;
 use arguments::{Mention, Sides};
 use previous::Previous;
 use references::Context;
-use regex::Regex;
+use regex_automata::meta;
 use scorer::PairContext;
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -273,8 +274,8 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 }
 
 /// An organization joining an existing arrangement ("could join soon the").
-static JOINS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
+static JOINS: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(
         r"(?i)(?-u:\b)join(?:s|ed|ing)?\s+(?:\w+\s+)?(?:the|this|that)\s+(?:[\w-]+\s+)?$",
     )
     .expect("join pattern")

@@ -6,6 +6,7 @@
 use super::lexicon;
 use crate::text::hash::FastSet;
 use regex::Regex;
+use regex_automata::meta;
 use std::sync::LazyLock;
 
 /// A capitalized word (or one with an inner capital: "zoomHUB", "eBay", or
@@ -52,8 +53,8 @@ static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A speech verb right before a name introduces a person ("explains Jane Roe").
-static SPOKEN_BY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?:said|says|explains|explained|added|adds|predicted|predicts|noted|notes|warned|warns|argued|argues|insisted|insists|according to)\s*$")
+static SPOKEN_BY: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?:said|says|explains|explained|added|adds|predicted|predicts|noted|notes|warned|warns|argued|argues|insisted|insists|according to)\s*$")
         .expect("speech verb pattern")
 });
 

@@ -1,6 +1,8 @@
 //! Partnership status from tense, modality and cue verbs of the evidence sentence.
 
-use regex::{Regex, RegexSet, SetMatches};
+use crate::text::pattern::{Set, SetMatches};
+use regex::Regex;
+use regex_automata::meta;
 use std::sync::LazyLock;
 
 /// Where a partnership stands according to the article.
@@ -74,9 +76,9 @@ fn whole_words(p: &str) -> String {
     format!(r"(?-u:\b)(?:{p})(?-u:\b)")
 }
 
-static CUES: LazyLock<RegexSet> = LazyLock::new(|| {
+static CUES: LazyLock<Set> = LazyLock::new(|| {
     let sources = CUE_PATTERNS.map(whole_words);
-    crate::text::pattern::regex_set(sources.iter().map(String::as_str)).expect("status cues")
+    Set::new(sources.iter().map(String::as_str)).expect("status cues")
 });
 
 /// The cues found in one stretch of the lower-cased sentence.
@@ -100,8 +102,9 @@ static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "already runs a joint plant": the relation exists, whatever plans the
 /// clause mentions around it.
-static ALREADY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?-u:\b)already (?:[a-z-]+ ){0,3}$").expect("already pattern")
+static ALREADY: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?-u:\b)already (?:[a-z-]+ ){0,3}$")
+        .expect("already pattern")
 });
 
 /// "have been working on": going on for a while.

@@ -2,7 +2,9 @@
 //! cues that refine a generic trigger ("a deal ... to develop"), and the words
 //! that make a sentence about something else (acquisitions, lawsuits, rivalry).
 
-use regex::{Regex, RegexSet};
+use crate::text::pattern::Set;
+use regex::Regex;
+use regex_automata::meta;
 use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
@@ -72,7 +74,7 @@ pub struct Trigger {
 struct Pattern {
     source: &'static str,
     /// Compiled on first use: most sentences never get past [`ANY`].
-    re: OnceLock<Regex>,
+    re: OnceLock<meta::Regex>,
     kind: Kind,
     direction: Direction,
     reciprocal: bool,
@@ -91,7 +93,7 @@ fn pat(p: &'static str, kind: Kind, direction: Direction, reciprocal: bool) -> P
 }
 
 impl Pattern {
-    fn re(&self) -> &Regex {
+    fn re(&self) -> &meta::Regex {
         self.re.get_or_init(|| whole_words(self.source))
     }
 }
@@ -99,8 +101,9 @@ impl Pattern {
 /// A trigger pattern as it runs: case-sensitively on the ASCII-lower-cased
 /// sentence (whose offsets are the sentence's), which compiles without case
 /// folding and lets the regex crate find its literals with a prefilter.
-fn whole_words(p: &str) -> Regex {
-    crate::text::pattern::regex(&whole_words_source(&lower_literals(p))).expect("trigger pattern")
+fn whole_words(p: &str) -> meta::Regex {
+    crate::text::pattern::without_prefilter(&whole_words_source(&lower_literals(p)))
+        .expect("trigger pattern")
 }
 
 fn whole_words_source(p: &str) -> String {
@@ -113,12 +116,12 @@ fn whole_words_source(p: &str) -> String {
 /// ASCII-lower-cased sentence: built with `(?i)` it cost about 20M
 /// instructions, a third of a one-sentence run's start-up. (A Kelvin sign
 /// for "k" or a long s for "s" no longer reads as the ASCII letter.)
-static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
+static ANY: LazyLock<Set> = LazyLock::new(|| {
     let sources: Vec<String> = PATTERNS
         .iter()
         .map(|p| whole_words_source(&lower_literals(p.source)))
         .collect();
-    crate::text::pattern::regex_set(sources.iter().map(String::as_str)).expect("trigger set")
+    Set::new(sources.iter().map(String::as_str)).expect("trigger set")
 });
 
 /// A pattern with its ASCII letters lower-cased, escapes (`\S`) kept.
@@ -199,10 +202,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
 
 /// Words after a generic trigger that give it a specific type, read on the
 /// ASCII-lower-cased text.
-static TYPE_CUES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
+static TYPE_CUES: LazyLock<Vec<(meta::Regex, Kind)>> = LazyLock::new(|| {
     let c = |p: &str, k| {
         (
-            crate::text::pattern::regex(&whole_words_source(p)).expect("type cue"),
+            crate::text::pattern::without_prefilter(&whole_words_source(p)).expect("type cue"),
             k,
         )
     };
@@ -341,8 +344,8 @@ fn names_a_person(matched: &str, after: &str) -> bool {
 }
 
 /// A passive auxiliary ending the text before a trigger.
-static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:was|were|is|are|be|been|being)\s+$")
+static PASSIVE_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)(?:was|were|is|are|be|been|being)\s+$")
         .expect("passive pattern")
 });
 
@@ -390,8 +393,8 @@ pub fn sentence_kind(sentence: &str, triggers: &[Trigger]) -> Kind {
 }
 
 /// Read on the ASCII-lower-cased sentence, like the triggers.
-static EXCLUDED: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisitions?|takeovers?|take over|mergers?|merg(?:e|ed|es|ing)|buy-?out|bought|purchas(?:e|ed|es|ing)|bid for|bids? (?:by|from)|lawsuits?|su(?:ed|es|ing)|court|fined|rivals?|race (?:between|against)|compet(?:e|es|ing|itor|itors|ition)|investigat(?:e|ed|es|ing|ion)|shares? in|sale of|(?:majority|controlling) stake|stock exchange|owned by|owners? of|subsidiary|parent|buys?|buying|to buy|sold to|sells? (?:its|the|a) (?:\w+ )?(?:stake|unit|division|business)|delisted)(?-u:\b)")
+static EXCLUDED: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?-u:\b)(?:acquir(?:e|ed|es|ing)|acquisitions?|takeovers?|take over|mergers?|merg(?:e|ed|es|ing)|buy-?out|bought|purchas(?:e|ed|es|ing)|bid for|bids? (?:by|from)|lawsuits?|su(?:ed|es|ing)|court|fined|rivals?|race (?:between|against)|compet(?:e|es|ing|itor|itors|ition)|investigat(?:e|ed|es|ing|ion)|shares? in|sale of|(?:majority|controlling) stake|stock exchange|owned by|owners? of|subsidiary|parent|buys?|buying|to buy|sold to|sells? (?:its|the|a) (?:\w+ )?(?:stake|unit|division|business)|delisted)(?-u:\b)")
         .expect("exclusion pattern")
 });
 
