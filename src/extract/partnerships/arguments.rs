@@ -8,6 +8,7 @@ use super::lexicon;
 use super::names;
 use super::triggers::{self, Direction, Trigger};
 use regex::Regex;
+use regex_automata::meta;
 use std::sync::LazyLock;
 
 /// An organization mention inside a sentence (byte offsets relative to it).
@@ -200,8 +201,8 @@ fn opens_with_of(gap: &str) -> bool {
 /// A finite verb or subordinator between a trigger and a name starts another
 /// clause ("data sharing have been continuing since the X affair", "the
 /// deal, said an analyst at X").
-static VERB_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|since|after|before|because|although|when|which|who|said|says|told|added)(?-u:\b)")
+static VERB_GAP: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|since|after|before|because|although|when|which|who|said|says|told|added)(?-u:\b)")
         .expect("verb gap pattern")
 });
 
@@ -214,9 +215,11 @@ fn ends_in_preposition(trigger: &str) -> bool {
         .is_some_and(|w| lexicon::is_one_of(w, &["with", "alongside", "of"]))
 }
 
-static WITH: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:with|including|such as|like|to|for)(?-u:\b)")
-        .expect("with pattern")
+static WITH: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(
+        r"(?i)(?-u:\b)(?:with|including|such as|like|to|for)(?-u:\b)",
+    )
+    .expect("with pattern")
 });
 
 /// "with" right after a trigger: a partner that the sentence does not name
@@ -227,8 +230,8 @@ static UNNAMED_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A clause break between the trigger and the group before it.
-static LEFT_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
+static LEFT_BREAK: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(
         r"(?i);|(?-u:\b)(?:but|however|while|whereas|although|meanwhile)(?-u:\b)",
     )
     .expect("left break pattern")
@@ -300,8 +303,8 @@ static SECOND_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A name right after a preposition ("with", "of"): the object of a
 /// phrase, not a subject.
-static OBJECT_OF_WITH: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:with|of|from|for|to)\s+(?:the\s+)?$")
+static OBJECT_OF_WITH: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)(?:with|of|from|for|to)\s+(?:the\s+)?$")
         .expect("with object pattern")
 });
 

@@ -10,6 +10,7 @@ use super::status;
 use super::triggers::{Kind, Trigger};
 use super::Found;
 use regex::Regex;
+use regex_automata::meta;
 use std::sync::LazyLock;
 
 /// A sentence that opens with a definite relation noun as its subject
@@ -22,8 +23,8 @@ static DEFINITE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Trigger words that name a relation (nouns), not an action.
-static RELATION_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)(?:partnership|alliance|tie-up|deal|agreement|pact|accord|venture|collaboration|co-?operation|contract)s?$")
+static RELATION_NOUN: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?i)(?:partnership|alliance|tie-up|deal|agreement|pact|accord|venture|collaboration|co-?operation|contract)s?$")
         .expect("relation noun pattern")
 });
 

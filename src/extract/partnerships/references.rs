@@ -8,6 +8,7 @@ use super::arguments::{self, Mention};
 use super::{lexicon, names, parties};
 use super::{Kind, Relation};
 use regex::Regex;
+use regex_automata::meta;
 use std::sync::LazyLock;
 
 /// What the preceding sentences make available to references.
@@ -64,14 +65,14 @@ static DESCRIPTION_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A plural reference to partners named before.
-static PARTNERS_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:(?:these|those|the|its|their|such|all|both) (?:\w+ )?(?:partnerships|deals|agreements|alliances|companies|firms|partners|contracts|ties)|them)(?-u:\b)")
+static PARTNERS_REFERENCE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)(?:(?:these|those|the|its|their|such|all|both) (?:\w+ )?(?:partnerships|deals|agreements|alliances|companies|firms|partners|contracts|ties)|them)(?-u:\b)")
         .expect("partners reference pattern")
 });
 
 /// A reference to the two organizations just reported.
-static PAIR_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:they|the (?:two|pair|firms|companies|groups|partners)|both (?:firms|companies|groups|sides)|the two (?:\w+ )?(?:firms|companies|groups|sides|carmakers|partners))(?-u:\b)")
+static PAIR_REFERENCE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)(?:they|the (?:two|pair|firms|companies|groups|partners)|both (?:firms|companies|groups|sides)|the two (?:\w+ )?(?:firms|companies|groups|sides|carmakers|partners))(?-u:\b)")
         .expect("pair reference pattern")
 });
 
