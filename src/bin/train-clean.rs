@@ -5,7 +5,9 @@
 //!     cargo run --release --bin train-clean -- text ../shared/eval/boilerplate/wcxb_dev_text.jsonl.gz data/clean/text.weights
 //!     cargo run --release --bin train-clean -- html ../shared/eval/boilerplate/wcxb_dev_html.jsonl.gz data/clean/html.weights
 //!
-//!     (a fourth argument, CV_ERRORS.tsv, writes the blocks cross-validation gets wrong)
+//!     (a fourth argument, CV_ERRORS.tsv, writes the blocks cross-validation gets wrong;
+//!     `--seed N` deals the domains into other folds, to tell a change from
+//!     the noise of one split; OUT `-` skips training on every page)
 //!
 //!     cargo run --release --bin train-clean -- explain DUMP.txt   # per-line probabilities
 //!
@@ -245,8 +247,13 @@ fn train_lr(x: &[&[f32]], y: &[f32], w: &[f32], l2: f32, epochs: usize) -> Vec<f
     raw
 }
 
-fn fold_of(domain: &str, k: usize) -> usize {
+/// The fold of a domain among `k`; seed 0 is the shipped split, another
+/// seed a different deal of the domains.
+fn fold_of(domain: &str, k: usize, seed: u64) -> usize {
     let mut h = DefaultHasher::new();
+    if seed != 0 {
+        seed.hash(&mut h);
+    }
     domain.hash(&mut h);
     (h.finish() % k as u64) as usize
 }
@@ -401,12 +408,12 @@ fn out_of_fold_z(pages: &[&Page], k: usize) -> Vec<Vec<f32>> {
     for f in 0..k {
         let train: Vec<&Page> = pages
             .iter()
-            .filter(|p| fold_of(&p.domain, k + 7) % k != f)
+            .filter(|p| fold_of(&p.domain, k + 7, 0) % k != f)
             .copied()
             .collect();
         let w1 = train_stage1(&train);
         for (i, p) in pages.iter().enumerate() {
-            if fold_of(&p.domain, k + 7) % k == f {
+            if fold_of(&p.domain, k + 7, 0) % k == f {
                 z[i] = p.rows.iter().map(|r| forest_score(&w1, r)).collect();
             }
         }
@@ -547,14 +554,28 @@ fn write_cv_errors(path: &str, pages: &[Page], decisions: &[Vec<f32>]) {
     std::fs::write(path, out).expect("write cv errors");
 }
 
+fn usage() -> ! {
+    eprintln!(
+        "usage: train-clean text|html DATA.jsonl.gz OUT.weights|- [CV_ERRORS.tsv] [--seed N]"
+    );
+    std::process::exit(2);
+}
+
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
+    let mut args: Vec<String> = std::env::args().collect();
     if args.len() == 3 && args[1] == "explain" {
         return explain(&args[2]);
     }
+    let mut seed = 0u64;
+    if let Some(at) = args.iter().position(|a| a == "--seed") {
+        seed = args
+            .get(at + 1)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| usage());
+        args.drain(at..at + 2);
+    }
     if !(4..=5).contains(&args.len()) || !matches!(args[1].as_str(), "text" | "html") {
-        eprintln!("usage: train-clean text|html DATA.jsonl.gz OUT.weights [CV_ERRORS.tsv]");
-        std::process::exit(2);
+        usage();
     }
     let pages = load(&args[1], &args[2]);
     let all: Vec<&Page> = pages.iter().collect();
@@ -575,7 +596,7 @@ fn main() {
         .map(|f| {
             let train: Vec<&Page> = all
                 .iter()
-                .filter(|p| fold_of(&p.domain, FOLDS) != f)
+                .filter(|p| fold_of(&p.domain, FOLDS, seed) != f)
                 .copied()
                 .collect();
             train_model(&train)
@@ -583,12 +604,12 @@ fn main() {
         .collect();
     let cv: Vec<Vec<f32>> = pages
         .iter()
-        .map(|p| scores(&models[fold_of(&p.domain, FOLDS)], p))
+        .map(|p| scores(&models[fold_of(&p.domain, FOLDS, seed)], p))
         .collect();
     let s1: Vec<Vec<f32>> = pages
         .iter()
         .map(|p| {
-            let m = &models[fold_of(&p.domain, FOLDS)];
+            let m = &models[fold_of(&p.domain, FOLDS, seed)];
             p.rows.iter().map(|r| forest_score(m.stage1(), r)).collect()
         })
         .collect();
@@ -606,12 +627,15 @@ fn main() {
     models.iter_mut().for_each(|m| m.threshold = threshold);
     let full: Vec<Vec<f32>> = pages
         .iter()
-        .map(|p| pipeline(&models[fold_of(&p.domain, FOLDS)], p))
+        .map(|p| pipeline(&models[fold_of(&p.domain, FOLDS, seed)], p))
         .collect();
     let (f1, pr, rc) = zyte_f1(&all, &full, 0.0);
     eprintln!("  with the rules, as shipped: zyte F1 {f1:.4} (P {pr:.4} R {rc:.4})");
     if let Some(path) = args.get(4) {
         write_cv_errors(path, &pages, &full);
+    }
+    if args[3] == "-" {
+        return;
     }
     let mut model = train_model(&all);
     model.threshold = threshold;

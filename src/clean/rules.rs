@@ -53,6 +53,28 @@ const CALLS: &[&str] = &[
     "Download ",
 ];
 
+/// Headings, other than the "related" phrases, that open a list of other
+/// articles' headlines ("Read more", then three headlines).
+const LIST_HEADINGS: &[&str] = &[
+    "read more",
+    "read next",
+    "up next",
+    "keep reading",
+    "more stories",
+    "latest stories",
+    "top stories",
+    "latest news",
+    "trending",
+    "trending now",
+];
+
+/// A line that is only a `LIST_HEADINGS` entry, in any case, with
+/// punctuation around it ("READ MORE:", "» Read next").
+fn is_list_heading(line: &str) -> bool {
+    let core = line.trim_matches(|c: char| !c.is_alphanumeric());
+    core.len() <= 14 && LIST_HEADINGS.iter().any(|h| core.eq_ignore_ascii_case(h))
+}
+
 fn is_prompt(line: &str, s: &LineStats) -> bool {
     let covered: u32 = PROMPT.iter().map(|&c| s.phrases.covered[c]).sum();
     s.words <= 8
@@ -222,7 +244,8 @@ pub fn veto(lines: &[&str], stats: &[LineStats], keep: &mut [bool]) {
     let bio: Vec<bool> = (0..lines.len()).map(is_bio).collect();
     let related = category("related");
     let mut after_prompt = false;
-    // Inside the list of headlines under a "Most read" or "Related" heading.
+    // Inside the list of headlines under a "Most read", "Related" or "Read
+    // more" heading, which runs to the next line of prose.
     let mut in_teasers = false;
     for (i, line) in lines.iter().enumerate() {
         let s = &stats[i];
@@ -241,7 +264,8 @@ pub fn veto(lines: &[&str], stats: &[LineStats], keep: &mut [bool]) {
             keep[i] = false;
         }
         after_prompt = prompt || pitch;
-        in_teasers = (prompt && s.phrases.hits[related] > 0) || teaser;
+        let opens_list = (prompt && s.phrases.hits[related] > 0) || is_list_heading(line);
+        in_teasers = opens_list || teaser;
     }
     drop_headline(stats, keep);
 }
@@ -302,6 +326,21 @@ mod tests {
             "The authority expects the new cranes to arrive early next year, ahead of the peak.",
         ];
         assert_eq!(run(&lines), [true, false, false, false, true]);
+    }
+
+    #[test]
+    fn headlines_under_a_read_more_heading_go_until_the_next_paragraph() {
+        let lines = [
+            "The port handled more cargo than expected in the third quarter, the authority said.",
+            "READ MORE:",
+            "Harbour Cranes Arrive Two Months Early",
+            "Inside the Plan to Dredge the Outer Channel",
+            "The authority expects the new cranes to arrive early next year, ahead of the peak.",
+            "Costs and Delays",
+        ];
+        assert_eq!(run(&lines), [true, false, false, false, true, true]);
+        assert!(is_list_heading("» Read next"));
+        assert!(!is_list_heading("Read more about the port's plans"));
     }
 
     #[test]
