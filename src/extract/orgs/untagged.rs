@@ -142,6 +142,8 @@ pub fn find(
     // Lower-case brands once a mention of theirs stands where only an
     // organization fits, and names before a company role's possessive.
     let mut brands: Vec<&str> = Vec::new();
+    // The tokens a brand may be written as: name words of three bytes or more.
+    let mut named: Vec<usize> = Vec::new();
     // One pass over the tokens for all the rules.
     for sentence in &p.sentences {
         // The tokens before `next` are in a name after a company noun, or
@@ -179,10 +181,14 @@ pub fn find(
                     }
                 }
             }
-            let b = bytes(k);
-            if !name_like || b.len() < 3 {
+            if !name_like {
                 continue;
             }
+            let b = bytes(k);
+            if b.len() < 3 {
+                continue;
+            }
+            named.push(k);
             let role = k + 2 < sentence.end
                 && matches!(bytes(k + 1), b"'s" | b"\xE2\x80\x99s")
                 && is_role(word(k + 2));
@@ -210,9 +216,8 @@ pub fn find(
         }
     }
     if !brands.is_empty() {
-        for k in 0..p.tokens.len() {
-            // A brand is a name word or has a capital: the flag test first.
-            if may_be_name(k) && brands.contains(&word(k)) && free(k) {
+        for &k in &named {
+            if brands.contains(&word(k)) && free(k) {
                 out.push((p.tokens[k].start, p.tokens[k].end));
             }
         }
