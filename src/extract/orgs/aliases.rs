@@ -75,6 +75,11 @@ pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
                 .or_insert_with(|| first.to_string());
         }
     }
+    // The first word of each name of several words, split once.
+    let first_words: Vec<(&str, &str)> = distinct
+        .iter()
+        .filter_map(|&b| b.split_once(' ').map(|(first, _)| (first, b)))
+        .collect();
     // Distinct names are few (tens per article), so comparing them pairwise is cheap.
     for (a_i, &a) in distinct.iter().enumerate() {
         for &b in &distinct[a_i + 1..] {
@@ -93,11 +98,11 @@ pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
             continue;
         }
         // "Velmar" beside "Velmarr Electric": a short form of a misspelt name.
-        let mut longer = distinct.iter().filter(|&&b| {
-            b.split_once(' ')
-                .is_some_and(|(first, _)| first != a && one_edit_apart(a, first))
-        });
-        if let (Some(&long), None) = (longer.next(), longer.next()) {
+        let mut longer = first_words
+            .iter()
+            .filter(|&&(first, _)| first != a && one_edit_apart(a, first))
+            .map(|&(_, b)| b);
+        if let (Some(long), None) = (longer.next(), longer.next()) {
             renamed.insert(a.to_string(), long.to_string());
         }
     }

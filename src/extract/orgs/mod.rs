@@ -1163,7 +1163,7 @@ fn to_legal_form(p: &Prepared, text: &str, j: usize) -> usize {
     let sentence_end = p.sentences[p.sentences.partition_point(|r| r.end < j)].end;
     let word = |k: usize| &text[p.tokens[k].clone()];
     for k in j..(j + 3).min(sentence_end) {
-        if is_legal_form(word(k)) && word(k).starts_with(|c: char| c.is_uppercase()) {
+        if word(k).starts_with(|c: char| c.is_uppercase()) && is_legal_form(word(k)) {
             return k + 1;
         }
         let capitalized = word(k).starts_with(|c: char| c.is_uppercase())
@@ -1196,12 +1196,15 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         }
         // A name with a legal form is a company's, whatever its words
         // suggest: "Norwest Corp." is not a place.
-        if is_legal_form(word(j - 1)) && j > i + 1 {
+        if j > i + 1 && is_legal_form(word(j - 1)) {
             kind = 0;
         }
         if kind == 0 {
             j = join_ampersand(p, text, j);
         }
+        // The name's type and last token are settled: whether a company's
+        // name ends on a legal form is read once for the rules below.
+        let ends_legal = kind == 0 && is_legal_form(word(j - 1));
         let mut first = i;
         while first + 1 < j
             && (word(first).eq_ignore_ascii_case("the")
@@ -1213,7 +1216,7 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         // "Zentrix Amperex Technology Co. Limited": a name the tagger found
         // as its legal form alone takes the capitalized words before it, a
         // sentence's first word included (the legal form shows a name is there).
-        if kind == 0 && (first..j).all(|k| is_legal_form(word(k))) {
+        if ends_legal && (first..j - 1).all(|k| is_legal_form(word(k))) {
             let sentence_start = p.sentences[p.sentences.partition_point(|r| r.end <= first)].start;
             let mut start = first;
             while start > sentence_start
@@ -1242,7 +1245,7 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         }
         // An organization ends before a possessive or a person's title:
         // "Cofinec 's Global ...", "Cofinec CEO Stephen Frater".
-        if kind == 0 && is_legal_form(word(j - 1)) {
+        if ends_legal {
             let start = trade_pair_start(p, text, first);
             if start < first {
                 out.retain(|e: &Entity| e.end <= p.tokens[start].start);
@@ -1253,7 +1256,7 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         if kind == 0 {
             // "Acme 's Stores Inc." keeps its possessive: a legal form
             // after it shows the possessive is part of the name.
-            let possessive_name = is_legal_form(word(j - 1));
+            let possessive_name = ends_legal;
             if let Some(k) = (first + 1..j).find(|&k| {
                 (matches!(word(k), "'s" | "’s") && !possessive_name)
                     || starts_with_person_title(word(k))

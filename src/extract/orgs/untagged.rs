@@ -126,8 +126,8 @@ pub fn find(
     let word = |k: usize| &text[p.tokens[k].clone()];
     // The tests run on every token read its bytes: no character boundary checks.
     let bytes = |k: usize| &text.as_bytes()[p.tokens[k].clone()];
-    let overlapped = overlapped_tokens(&p.tokens, taken);
-    let free = |k: usize| !overlapped[k];
+    let taken = Taken::new(taken);
+    let free = |k: usize| !taken.overlaps(&p.tokens[k]);
     // Every rule below wants a name word (capitalized, or starting with a
     // digit: see [`is_name_word`]) or an upper-case shape at token `k`,
     // or the legal form "plc": most tokens fail this one flag test.
@@ -139,51 +139,56 @@ pub fn find(
                 .is_some_and(u8::is_ascii_digit)
     };
     let mut out = Vec::new();
-    for sentence in &p.sentences {
-        let mut k = sentence.start + 1;
-        while k < sentence.end {
-            if !may_be_name(k) && bytes(k) != b"plc" {
-                k += 1;
-                continue;
-            }
-            // "company N / A" in a table is no name: a name has two letters or more.
-            // The company noun first: its `match` rules out most words at once.
-            if is_descriptor(bytes(k - 1)) && bytes(k).len() > 1 && is_name_word(word(k)) && free(k)
-            {
-                let mut end = k + 1;
-                while end < sentence.end && end < k + 3 && is_name_word(word(end)) && free(end) {
-                    end += 1;
-                }
-                out.push((p.tokens[k].start, p.tokens[end - 1].end));
-                k = end;
-                continue;
-            }
-            if is_company_suffix(bytes(k)) && free(k) {
-                let mut start = k;
-                while start > sentence.start + 1
-                    && start + 4 > k
-                    && free(start - 1)
-                    && is_name_word(word(start - 1))
-                {
-                    start -= 1;
-                }
-                if start < k {
-                    out.push((p.tokens[start].start, p.tokens[k].end));
-                }
-            }
-            k += 1;
-        }
-    }
-    // Web names anywhere; names before a company role's possessive and
-    // lower-case brands once a mention of theirs stands where only an
-    // organization fits.
+    // Lower-case brands once a mention of theirs stands where only an
+    // organization fits, and names before a company role's possessive.
     let mut brands: Vec<&str> = Vec::new();
+    // The tokens a brand may be written as: name words of three bytes or more.
+    let mut named: Vec<usize> = Vec::new();
+    // One pass over the tokens for all the rules.
     for sentence in &p.sentences {
+        // The tokens before `next` are in a name after a company noun, or
+        // the sentence's first: the company-noun and legal-form rules
+        // skip them.
+        let mut next = sentence.start + 1;
         for k in sentence.clone() {
-            let b = bytes(k);
-            if b.len() < 3 || !may_be_name(k) {
+            let name_like = may_be_name(k);
+            if k >= next && (name_like || bytes(k) == b"plc") {
+                // "company N / A" in a table is no name: a name has two letters or more.
+                // The company noun first: its `match` rules out most words at once.
+                if is_descriptor(bytes(k - 1))
+                    && bytes(k).len() > 1
+                    && is_name_word(word(k))
+                    && free(k)
+                {
+                    let mut end = k + 1;
+                    while end < sentence.end && end < k + 3 && is_name_word(word(end)) && free(end)
+                    {
+                        end += 1;
+                    }
+                    out.push((p.tokens[k].start, p.tokens[end - 1].end));
+                    next = end;
+                } else if is_company_suffix(bytes(k)) && free(k) {
+                    let mut start = k;
+                    while start > sentence.start + 1
+                        && start + 4 > k
+                        && free(start - 1)
+                        && is_name_word(word(start - 1))
+                    {
+                        start -= 1;
+                    }
+                    if start < k {
+                        out.push((p.tokens[start].start, p.tokens[k].end));
+                    }
+                }
+            }
+            if !name_like {
                 continue;
             }
+            let b = bytes(k);
+            if b.len() < 3 {
+                continue;
+            }
+            named.push(k);
             let role = k + 2 < sentence.end
                 && matches!(bytes(k + 1), b"'s" | b"\xE2\x80\x99s")
                 && is_role(word(k + 2));
@@ -211,9 +216,8 @@ pub fn find(
         }
     }
     if !brands.is_empty() {
-        for k in 0..p.tokens.len() {
-            // A brand is a name word or has a capital: the flag test first.
-            if may_be_name(k) && brands.contains(&word(k)) && free(k) {
+        for &k in &named {
+            if brands.contains(&word(k)) && free(k) {
                 out.push((p.tokens[k].start, p.tokens[k].end));
             }
         }
@@ -222,23 +226,39 @@ pub fn find(
     out
 }
 
-/// Whether each token (in text order, not overlapping) overlaps one of the
-/// `spans`: one sweep instead of a scan of every span per token.
-fn overlapped_tokens(tokens: &[std::ops::Range<usize>], spans: &[(usize, usize)]) -> Vec<bool> {
-    let mut spans = spans.to_vec();
-    spans.sort_unstable();
-    let (mut next, mut max_end) = (0, 0);
-    tokens
-        .iter()
-        .map(|t| {
-            // Every span starting before the token's end, by the furthest end.
-            while next < spans.len() && spans[next].0 < t.end {
-                max_end = max_end.max(spans[next].1);
-                next += 1;
-            }
-            max_end > t.start
-        })
-        .collect()
+/// The byte spans no untagged name may overlap, for a test per token:
+/// a binary search, where a flag for every token of the text would cost
+/// a sweep over all of them for the few the rules ask about.
+struct Taken {
+    /// The spans' starts, sorted.
+    starts: Vec<usize>,
+    /// For each of `starts`, the furthest end of the spans up to it.
+    max_ends: Vec<usize>,
+}
+
+impl Taken {
+    fn new(spans: &[(usize, usize)]) -> Self {
+        let mut spans = spans.to_vec();
+        spans.sort_unstable();
+        let mut max_end = 0;
+        let max_ends = spans
+            .iter()
+            .map(|&(_, e)| {
+                max_end = max_end.max(e);
+                max_end
+            })
+            .collect();
+        Taken {
+            starts: spans.into_iter().map(|(s, _)| s).collect(),
+            max_ends,
+        }
+    }
+
+    /// Whether a span starting before the token's end ends after its start.
+    fn overlaps(&self, token: &std::ops::Range<usize>) -> bool {
+        let before = self.starts.partition_point(|&s| s < token.end);
+        before > 0 && self.max_ends[before - 1] > token.start
+    }
 }
 
 /// True when token `k` (of the sentence of tokens `from..to`) stands where
@@ -278,11 +298,12 @@ mod tests {
         let tokens = [0..3, 4..8, 9..12, 13..15, 16..20];
         // Unsorted spans; one spans two tokens, one is empty inside a token.
         let spans = [(10, 14), (5, 6), (17, 17)];
-        assert_eq!(
-            overlapped_tokens(&tokens, &spans),
-            [false, true, true, true, true]
-        );
-        assert_eq!(overlapped_tokens(&tokens, &[]), [false; 5]);
+        let overlapped = |spans: &[(usize, usize)]| {
+            let taken = Taken::new(spans);
+            tokens.iter().map(|t| taken.overlaps(t)).collect::<Vec<_>>()
+        };
+        assert_eq!(overlapped(&spans), [false, true, true, true, true]);
+        assert_eq!(overlapped(&[]), [false; 5]);
     }
     use crate::text::Document;
 
