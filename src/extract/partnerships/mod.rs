@@ -295,12 +295,14 @@ fn rule_pairs<'o>(
 ) {
     let guessed = |n: &str| all.iter().any(|m| m.guessed && m.name == n);
     // A guessed name can break a list or stand in for the real party: the
-    // finder's names alone are the fallback.
-    let found_groups = arguments::groups(s, mentions);
+    // finder's names alone are the fallback, grouped only for a trigger
+    // that needs them (most find their pairs among all the names).
+    let found_groups = OnceCell::new();
     for t in triggers {
         let mut sides = arguments::sides(s, t, groups);
         if !matches!(sides, Sides::Pairs(_)) && all.len() > mentions.len() {
-            let found = arguments::sides(s, t, &found_groups);
+            let found_groups = found_groups.get_or_init(|| arguments::groups(s, mentions));
+            let found = arguments::sides(s, t, found_groups);
             if matches!(found, Sides::Pairs(_)) {
                 sides = found;
             }
