@@ -5,27 +5,35 @@
 use crate::text::hash::FastSet;
 use std::sync::LazyLock;
 
-fn set(list: &'static str) -> FastSet<&'static str> {
-    list.lines().filter(|l| !l.is_empty()).collect()
+/// A word list keyed by bytes: a lower-cased word is looked up as it is,
+/// without checking again that it is UTF-8.
+pub(super) type Words = FastSet<&'static [u8]>;
+
+fn set(list: &'static str) -> Words {
+    list.lines()
+        .filter(|l| !l.is_empty())
+        .map(str::as_bytes)
+        .collect()
 }
 
-static COMMON: LazyLock<FastSet<&'static str>> =
+static COMMON: LazyLock<Words> =
     LazyLock::new(|| set(include_str!("../../../data/partnerships/common_words.txt")));
-static FIRST_NAMES: LazyLock<FastSet<&'static str>> =
+static FIRST_NAMES: LazyLock<Words> =
     LazyLock::new(|| set(include_str!("../../../data/partnerships/first_names.txt")));
-static PLACES: LazyLock<FastSet<&'static str>> =
+static PLACES: LazyLock<Words> =
     LazyLock::new(|| set(include_str!("../../../data/partnerships/places.txt")));
 
 /// Whether `word`, lower-cased (ASCII), is in `list`: no allocation per word.
-pub(super) fn lookup(list: &FastSet<&'static str>, word: &str) -> bool {
+pub(super) fn lookup(list: &Words, word: &str) -> bool {
     let mut buf = [0u8; 32];
     let w = word.as_bytes();
     if w.len() > buf.len() {
         return false;
     }
-    buf[..w.len()].copy_from_slice(w);
-    buf[..w.len()].make_ascii_lowercase();
-    std::str::from_utf8(&buf[..w.len()]).is_ok_and(|w| list.contains(w))
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w);
+    lower.make_ascii_lowercase();
+    list.contains(&*lower)
 }
 
 /// `text` is one of `words` (lower-case ASCII) whatever its case, as `(?i)`

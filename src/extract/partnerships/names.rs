@@ -4,7 +4,6 @@
 //! and sentence-opening function words are not names of partners.
 
 use super::lexicon;
-use crate::text::hash::FastSet;
 use regex::Regex;
 use regex_automata::meta;
 use std::sync::LazyLock;
@@ -321,14 +320,16 @@ fn is_generic_head(word: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase()) && GENERIC_HEADS.contains(&w.to_lowercase().as_str())
 }
 
-static NOT_NAME_SET: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static NOT_NAME_SET: LazyLock<lexicon::Words> =
+    LazyLock::new(|| NOT_NAMES.iter().map(|w| w.as_bytes()).collect());
 
 fn is_not_name(word: &str) -> bool {
     let w = word
         .trim_end_matches(['\'', '’', 's'])
         .trim_end_matches(['\'', '’', '.', ',']);
-    lexicon::lookup(&NOT_NAME_SET, w) || lexicon::lookup(&NOT_NAME_SET, word)
+    // Most words have no ending to trim: one look-up then.
+    lexicon::lookup(&NOT_NAME_SET, w)
+        || w.len() < word.len() && lexicon::lookup(&NOT_NAME_SET, word)
 }
 
 /// A nationality-like word before a lower-case noun ("Turkish firm",
