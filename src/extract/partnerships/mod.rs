@@ -137,18 +137,9 @@ fn run(
         all.sort_by_key(|m| m.start);
         let groups = arguments::groups(s, &all);
         let mut pairs: Vec<Found> = Vec::new();
-        let mut statuses = status::Statuses::default();
         if !triggers.is_empty() && !excluded {
             rule_pairs(
-                s,
-                &triggers,
-                &mentions,
-                &all,
-                &groups,
-                &ctx,
-                &out,
-                &mut statuses,
-                &mut pairs,
+                s, &triggers, &mentions, &all, &groups, &ctx, &out, &mut pairs,
             );
             if pairs.is_empty() && mentions.is_empty() {
                 pairs.extend(previous.referenced_pair(&ctx, s, &triggers, sent.start, text));
@@ -176,7 +167,6 @@ fn run(
             &scored,
             &weighed,
             &mut pairs,
-            &mut statuses,
             examples.as_deref_mut(),
             sent.start,
         );
@@ -301,7 +291,6 @@ fn rule_pairs<'o>(
     groups: &[arguments::Group<'o>],
     ctx: &Context<'o>,
     out: &[Relation],
-    statuses: &mut status::Statuses,
     pairs: &mut Vec<Found>,
 ) {
     let guessed = |n: &str| all.iter().any(|m| m.guessed && m.name == n);
@@ -363,7 +352,7 @@ fn rule_pairs<'o>(
         if found.is_empty() {
             continue;
         }
-        let status = statuses.classify(s, t.start..t.end);
+        let status = status::classify(s, t.start..t.end);
         // Co-sponsors ("sponsored by X and Y") are partners of each other.
         let co_sponsors = t.kind == Kind::Marketing && s[t.end..].trim_start().starts_with("by ");
         // Of two specific triggers ("a 10% stake and a joint venture"), each
@@ -387,7 +376,6 @@ fn learned_pairs(
     ctx: &PairContext,
     all: &[Mention],
     pairs: &mut Vec<Found>,
-    statuses: &mut status::Statuses,
     examples: Option<&mut Vec<PairExample>>,
     offset: usize,
 ) {
@@ -439,7 +427,7 @@ fn learned_pairs(
                     .iter()
                     .min_by_key(|t| t.start.abs_diff(a.end) + t.end.abs_diff(b.start))
                     .map_or(a.start..b.end, |t| t.start..t.end);
-                let status = statuses.classify(ctx.sentence, near);
+                let status = status::classify(ctx.sentence, near);
                 pairs.push((
                     a.name.to_string(),
                     b.name.to_string(),

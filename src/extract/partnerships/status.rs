@@ -124,25 +124,6 @@ fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
 }
 
-/// The statuses already read in one sentence, by byte range: the rules and
-/// the scorer often ask about the same trigger, and each reading searches
-/// the clause around it again.
-#[derive(Default)]
-pub struct Statuses(Vec<(std::ops::Range<usize>, Status)>);
-
-impl Statuses {
-    /// [`classify`], read once per range of the sentence (`sentence` is the
-    /// same for every call on one `Statuses`).
-    pub fn classify(&mut self, sentence: &str, trigger: std::ops::Range<usize>) -> Status {
-        if let Some(&(_, status)) = self.0.iter().find(|(r, _)| *r == trigger) {
-            return status;
-        }
-        let status = classify(sentence, trigger.clone());
-        self.0.push((trigger, status));
-        status
-    }
-}
-
 /// Status of the relation named by the trigger at `trigger` (byte range in
 /// `sentence`): cue words of its clause, the modality before the trigger,
 /// then the tense; background mentions are ongoing.
