@@ -329,6 +329,21 @@ mod tests {
     }
 
     #[test]
+    fn month_just_ahead_is_the_coming_one_in_a_past_clause() {
+        assert_eq!(
+            values(
+                "Brindle Corp. said it extended its offer to Dec. 4 and had sold a plant in August.",
+                "2023-11-20"
+            ),
+            [v("Dec. 4", "2023-12-04"), v("August", "2023-08")]
+        );
+        assert_eq!(
+            values("Brindle Corp. said sales rose in May.", "2023-02-10"),
+            [v("May", "2022-05")]
+        );
+    }
+
+    #[test]
     fn absolute_forms() {
         assert_eq!(
             values(
