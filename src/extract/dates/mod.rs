@@ -344,6 +344,25 @@ mod tests {
     }
 
     #[test]
+    fn deadline_set_in_a_past_clause_lies_ahead() {
+        // 2024-03-13 is a Wednesday.
+        assert_eq!(
+            values(
+                "Quillmark postponed until Monday its vote and stayed until Tuesday.",
+                "2024-03-13"
+            ),
+            [v("Monday", "2024-03-18"), v("Tuesday", "2024-03-12")]
+        );
+        assert_eq!(
+            values(
+                "Regulators gave Quillmark until 5 p.m. Friday to answer.",
+                "2024-03-13"
+            ),
+            [v("5 p.m. Friday", "2024-03-15T17:00")]
+        );
+    }
+
+    #[test]
     fn absolute_forms() {
         assert_eq!(
             values(
