@@ -451,6 +451,23 @@ mod tests {
     }
 
     #[test]
+    fn a_quarter_years_back_is_no_reporting_period() {
+        let got = values(
+            "Tarnwell Inc. cut its payout in the second quarter of 1981. \
+             It earned more in the quarter than a year earlier.",
+            "1989-10-26",
+        );
+        assert_eq!(
+            got,
+            [
+                v("the second quarter of 1981", "1981-Q2"),
+                v("the quarter", "1989-Q3"),
+                v("a year earlier", "1988-Q3"),
+            ]
+        );
+    }
+
+    #[test]
     fn ages_rates_and_names_are_not_times() {
         assert!(run(
             "The 6-year-old boy and 12 Americans paid $2 million a year on Flight 1990 Street.",

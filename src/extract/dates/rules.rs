@@ -893,8 +893,12 @@ fn quarter(c: &Ctx) -> Resolved {
     if whole.starts_with("the ") && (whole.contains("-quarter") || whole.contains("-half")) {
         c.trim_start.set(4);
     }
-    // A quarter not yet over ("through the third quarter of 1990") is no reporting period.
-    let past = |y: i32| c.reference.is_none_or(|r| (y, n) < (r.year, r.quarter()));
+    // A quarter not yet over ("through the third quarter of 1990") is no reporting
+    // period, nor is one of years back ("stopped paying in the third quarter of 1984").
+    let past = |y: i32| {
+        c.reference
+            .is_none_or(|r| (y, n) < (r.year, r.quarter()) && y >= r.year - 1)
+    };
     // "the fourth quarter ended Aug. 26" is a fiscal quarter already reported.
     let reported = c.after().trim_start().starts_with("ended");
     if !half && !prior && (reported || year.is_some_and(past)) {
