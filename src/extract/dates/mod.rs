@@ -228,8 +228,16 @@ fn resolve_sentence(
         if matches!(t.kind, TimexType::Date | TimexType::Time) {
             t.start = widen_left(s, t.start);
         }
+        // The report's period is the latest quarter named: an earlier one named
+        // afterwards ("after a flat second quarter") is a comparison. A fiscal
+        // quarter counts in its company's own year, so it is not comparable.
         if quarter.is_some() {
-            state.quarter = quarter;
+            let fiscal = s.as_bytes()[t.start..t.end]
+                .windows(6)
+                .any(|w| w.eq_ignore_ascii_case(b"fiscal"));
+            if fiscal || quarter > state.quarter {
+                state.quarter = quarter;
+            }
         }
         t.start += sentence.start;
         t.end += sentence.start;
@@ -463,6 +471,26 @@ mod tests {
                 v("the second quarter of 1981", "1981-Q2"),
                 v("the quarter", "1989-Q3"),
                 v("a year earlier", "1988-Q3"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_earlier_quarter_named_later_is_a_comparison() {
+        let got = values(
+            "Tarnwell Inc. earned more in the third quarter. After a weak second quarter, \
+             sales in the quarter rose. Orvane Co. said fiscal second-quarter net fell. \
+             Its costs rose in the quarter.",
+            "1989-10-26",
+        );
+        assert_eq!(
+            got,
+            [
+                v("the third quarter", "1989-Q3"),
+                v("second quarter", "1989-Q2"),
+                v("the quarter", "1989-Q3"),
+                v("fiscal second-quarter", "1989-Q2"),
+                v("the quarter", "1989-Q2"),
             ]
         );
     }
