@@ -371,6 +371,20 @@ mod tests {
     }
 
     #[test]
+    fn plural_weekday_parts_recur() {
+        assert_eq!(
+            values(
+                "Brindle's shop stays open on Friday nights and closed on Sunday morning.",
+                "2024-03-13"
+            ),
+            [
+                v("Friday nights", "XXXX-WXX-5TNI"),
+                v("Sunday morning", "2024-03-10TMO")
+            ]
+        );
+    }
+
+    #[test]
     fn absolute_forms() {
         assert_eq!(
             values(

@@ -1251,7 +1251,10 @@ fn weekday(c: &Ctx) -> Resolved {
     let wd = weekday_number(c.cap("wd")?)?;
     let rel = c.cap("rel").map(|r| r.to_ascii_lowercase());
     let part = c.cap("part");
-    if c.cap("plural").is_some() || matches!(rel.as_deref(), Some("each" | "every")) {
+    // "Mondays", "Sunday nights", "every Friday" recur.
+    let plural_part = part.is_some() && c.text().ends_with(['s', 'S']);
+    if c.cap("plural").is_some() || plural_part || matches!(rel.as_deref(), Some("each" | "every"))
+    {
         let p = part
             .map(|p| format!("T{}", tod_code(p)))
             .unwrap_or_default();
