@@ -109,6 +109,19 @@ fn future_before_to(w: &str) -> bool {
     )
 }
 
+/// Verbs that set a deadline: the date after their "until" or "to" is the new
+/// one, still ahead ("extended the offer to Dec. 4", "gave them until Friday").
+fn deadline_verb(w: &str) -> bool {
+    let stem = w
+        .strip_suffix("ed")
+        .or_else(|| w.strip_suffix("s"))
+        .unwrap_or(w);
+    matches!(
+        stem,
+        "extend" | "postpon" | "postpone" | "delay" | "deferr" | "defer" | "adjourn"
+    ) || matches!(w, "give" | "gives" | "gave" | "given")
+}
+
 /// A past cue by the word list rather than by its "-ed" ending.
 fn past_cue_word(w: &str) -> bool {
     !w.ends_with("ed") || matches!(w, "said" | "led")
@@ -200,10 +213,19 @@ fn scan_back(before: &str) -> Option<Tense> {
     let mut buf = String::new();
     let mut prev_to = false;
     let mut skip_passive = false;
-    for w in words(before).rev().take(10) {
+    let mut deadline = false;
+    for (i, w) in words(before).rev().take(10).enumerate() {
         buf.clear();
         buf.push_str(w);
         buf.make_ascii_lowercase();
+        // "until Friday", "to Dec. 4": the end of a span, ahead if a deadline verb sets it.
+        if i == 0 && matches!(buf.as_str(), "until" | "till" | "to") {
+            deadline = true;
+            continue;
+        }
+        if deadline && deadline_verb(&buf) {
+            return Some(Tense::Future);
+        }
         if prev_to {
             prev_to = false;
             if future_before_to(&buf) {

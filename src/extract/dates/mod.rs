@@ -228,8 +228,16 @@ fn resolve_sentence(
         if matches!(t.kind, TimexType::Date | TimexType::Time) {
             t.start = widen_left(s, t.start);
         }
+        // The report's period is the latest quarter named: an earlier one named
+        // afterwards ("after a flat second quarter") is a comparison. A fiscal
+        // quarter counts in its company's own year, so it is not comparable.
         if quarter.is_some() {
-            state.quarter = quarter;
+            let fiscal = s.as_bytes()[t.start..t.end]
+                .windows(6)
+                .any(|w| w.eq_ignore_ascii_case(b"fiscal"));
+            if fiscal || quarter > state.quarter {
+                state.quarter = quarter;
+            }
         }
         t.start += sentence.start;
         t.end += sentence.start;
@@ -329,6 +337,54 @@ mod tests {
     }
 
     #[test]
+    fn month_just_ahead_is_the_coming_one_in_a_past_clause() {
+        assert_eq!(
+            values(
+                "Brindle Corp. said it extended its offer to Dec. 4 and had sold a plant in August.",
+                "2023-11-20"
+            ),
+            [v("Dec. 4", "2023-12-04"), v("August", "2023-08")]
+        );
+        assert_eq!(
+            values("Brindle Corp. said sales rose in May.", "2023-02-10"),
+            [v("May", "2022-05")]
+        );
+    }
+
+    #[test]
+    fn deadline_set_in_a_past_clause_lies_ahead() {
+        // 2024-03-13 is a Wednesday.
+        assert_eq!(
+            values(
+                "Quillmark postponed until Monday its vote and stayed until Tuesday.",
+                "2024-03-13"
+            ),
+            [v("Monday", "2024-03-18"), v("Tuesday", "2024-03-12")]
+        );
+        assert_eq!(
+            values(
+                "Regulators gave Quillmark until 5 p.m. Friday to answer.",
+                "2024-03-13"
+            ),
+            [v("5 p.m. Friday", "2024-03-15T17:00")]
+        );
+    }
+
+    #[test]
+    fn plural_weekday_parts_recur() {
+        assert_eq!(
+            values(
+                "Brindle's shop stays open on Friday nights and closed on Sunday morning.",
+                "2024-03-13"
+            ),
+            [
+                v("Friday nights", "XXXX-WXX-5TNI"),
+                v("Sunday morning", "2024-03-10TMO")
+            ]
+        );
+    }
+
+    #[test]
     fn absolute_forms() {
         assert_eq!(
             values(
@@ -412,6 +468,43 @@ mod tests {
                 v("A year earlier", "1988-Q3"),
                 v("the latest quarter", "1989-Q3"),
                 v("the year-ago period", "1988-Q3"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quarter_years_back_is_no_reporting_period() {
+        let got = values(
+            "Tarnwell Inc. cut its payout in the second quarter of 1981. \
+             It earned more in the quarter than a year earlier.",
+            "1989-10-26",
+        );
+        assert_eq!(
+            got,
+            [
+                v("the second quarter of 1981", "1981-Q2"),
+                v("the quarter", "1989-Q3"),
+                v("a year earlier", "1988-Q3"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_earlier_quarter_named_later_is_a_comparison() {
+        let got = values(
+            "Tarnwell Inc. earned more in the third quarter. After a weak second quarter, \
+             sales in the quarter rose. Orvane Co. said fiscal second-quarter net fell. \
+             Its costs rose in the quarter.",
+            "1989-10-26",
+        );
+        assert_eq!(
+            got,
+            [
+                v("the third quarter", "1989-Q3"),
+                v("second quarter", "1989-Q2"),
+                v("the quarter", "1989-Q3"),
+                v("fiscal second-quarter", "1989-Q2"),
+                v("the quarter", "1989-Q2"),
             ]
         );
     }

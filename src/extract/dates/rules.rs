@@ -634,8 +634,11 @@ fn infer_year(r: Date, month: u32, day: Option<u32>, rel: Option<&str>, tense: T
         Some("this") => r.year,
         // Tense moves the year only for another month: "extended to Nov. 20"
         // written on Nov. 2 is this year's.
+        // A month one or two ahead is the coming one even in a past clause
+        // ("said it extended the offer to Nov. 6" on Oct. 30): the one eleven
+        // months back would be written with its year or "last".
         _ => match tense {
-            Tense::Past if month > r.month => r.year - 1,
+            Tense::Past if month > r.month + 2 => r.year - 1,
             Tense::Future if month < r.month => r.year + 1,
             // No cue: one of the next four months is upcoming ("in January"
             // written in November), any other the last one past.
@@ -890,8 +893,12 @@ fn quarter(c: &Ctx) -> Resolved {
     if whole.starts_with("the ") && (whole.contains("-quarter") || whole.contains("-half")) {
         c.trim_start.set(4);
     }
-    // A quarter not yet over ("through the third quarter of 1990") is no reporting period.
-    let past = |y: i32| c.reference.is_none_or(|r| (y, n) < (r.year, r.quarter()));
+    // A quarter not yet over ("through the third quarter of 1990") is no reporting
+    // period, nor is one of years back ("stopped paying in the third quarter of 1984").
+    let past = |y: i32| {
+        c.reference
+            .is_none_or(|r| (y, n) < (r.year, r.quarter()) && y >= r.year - 1)
+    };
     // "the fourth quarter ended Aug. 26" is a fiscal quarter already reported.
     let reported = c.after().trim_start().starts_with("ended");
     if !half && !prior && (reported || year.is_some_and(past)) {
@@ -1244,7 +1251,10 @@ fn weekday(c: &Ctx) -> Resolved {
     let wd = weekday_number(c.cap("wd")?)?;
     let rel = c.cap("rel").map(|r| r.to_ascii_lowercase());
     let part = c.cap("part");
-    if c.cap("plural").is_some() || matches!(rel.as_deref(), Some("each" | "every")) {
+    // "Mondays", "Sunday nights", "every Friday" recur.
+    let plural_part = part.is_some() && c.text().ends_with(['s', 'S']);
+    if c.cap("plural").is_some() || plural_part || matches!(rel.as_deref(), Some("each" | "every"))
+    {
         let p = part
             .map(|p| format!("T{}", tod_code(p)))
             .unwrap_or_default();
@@ -1889,7 +1899,7 @@ mod tests {
     fn year_inference_follows_tense() {
         let r = Date::new(1989, 11, 2).unwrap();
         assert_eq!(infer_year(r, 1, Some(2), None, Tense::Future), 1990);
-        assert_eq!(infer_year(r, 12, None, None, Tense::Past), 1988);
+        assert_eq!(infer_year(r, 12, None, None, Tense::Past), 1989);
         assert_eq!(infer_year(r, 11, Some(20), None, Tense::Past), 1989);
         assert_eq!(infer_year(r, 12, None, None, Tense::Unknown), 1989);
         assert_eq!(infer_year(r, 1, None, None, Tense::Unknown), 1990);
@@ -1897,6 +1907,8 @@ mod tests {
         let march = Date::new(1999, 3, 12).unwrap();
         assert_eq!(infer_year(march, 4, None, None, Tense::Unknown), 1999);
         assert_eq!(infer_year(march, 10, None, None, Tense::Unknown), 1998);
+        assert_eq!(infer_year(march, 5, None, None, Tense::Past), 1999);
+        assert_eq!(infer_year(march, 6, None, None, Tense::Past), 1998);
         assert_eq!(infer_year(r, 4, None, Some("last"), Tense::Unknown), 1989);
         assert_eq!(infer_year(r, 11, None, Some("last"), Tense::Unknown), 1988);
         assert_eq!(infer_year(r, 3, None, Some("next"), Tense::Unknown), 1990);
