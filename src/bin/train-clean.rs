@@ -7,7 +7,10 @@
 //!
 //!     (a fourth argument, CV_ERRORS.tsv, writes the blocks cross-validation gets wrong;
 //!     `--seed N` deals the domains into other folds, to tell a change from
-//!     the noise of one split; OUT `-` skips training on every page)
+//!     the noise of one split; OUT `-` skips training on every page;
+//!     `--fold-cache DIR` keeps the fold models in DIR and reuses them, so a
+//!     change to the rules alone is judged in seconds: delete DIR after a
+//!     change to the features or the training, which the cache cannot see)
 //!
 //!     cargo run --release --bin train-clean -- explain DUMP.txt   # per-line probabilities
 //!
@@ -554,9 +557,29 @@ fn write_cv_errors(path: &str, pages: &[Page], decisions: &[Vec<f32>]) {
     std::fs::write(path, out).expect("write cv errors");
 }
 
+/// The model of fold `f` read from `dir`, else trained and written there.
+/// A cached model is the written one, weights rounded as in the shipped
+/// file, so its figures can differ from a fresh run's in the fourth digit.
+fn cached_model(
+    dir: &str,
+    kind: &str,
+    seed: u64,
+    f: usize,
+    train: impl FnOnce() -> Model,
+) -> Model {
+    let path = std::path::Path::new(dir).join(format!("{kind}-seed{seed}-fold{f}.weights"));
+    if let Ok(src) = std::fs::read_to_string(&path) {
+        return Model::parse(&src);
+    }
+    let model = train();
+    std::fs::create_dir_all(dir).expect("create the fold cache folder");
+    std::fs::write(&path, model.to_file()).expect("write a cached fold model");
+    Model::parse(&model.to_file())
+}
+
 fn usage() -> ! {
     eprintln!(
-        "usage: train-clean text|html DATA.jsonl.gz OUT.weights|- [CV_ERRORS.tsv] [--seed N]"
+        "usage: train-clean text|html DATA.jsonl.gz OUT.weights|- [CV_ERRORS.tsv] [--seed N] [--fold-cache DIR]"
     );
     std::process::exit(2);
 }
@@ -572,6 +595,11 @@ fn main() {
             .get(at + 1)
             .and_then(|v| v.parse().ok())
             .unwrap_or_else(|| usage());
+        args.drain(at..at + 2);
+    }
+    let mut fold_cache = None;
+    if let Some(at) = args.iter().position(|a| a == "--fold-cache") {
+        fold_cache = Some(args.get(at + 1).cloned().unwrap_or_else(|| usage()));
         args.drain(at..at + 2);
     }
     if !(4..=5).contains(&args.len()) || !matches!(args[1].as_str(), "text" | "html") {
@@ -599,7 +627,10 @@ fn main() {
                 .filter(|p| fold_of(&p.domain, FOLDS, seed) != f)
                 .copied()
                 .collect();
-            train_model(&train)
+            match &fold_cache {
+                Some(dir) => cached_model(dir, &args[1], seed, f, || train_model(&train)),
+                None => train_model(&train),
+            }
         })
         .collect();
     let cv: Vec<Vec<f32>> = pages
