@@ -571,10 +571,10 @@ fn cached_model(
     if let Ok(src) = std::fs::read_to_string(&path) {
         return Model::parse(&src);
     }
-    let model = train();
+    let file = train().to_file();
     std::fs::create_dir_all(dir).expect("create the fold cache folder");
-    std::fs::write(&path, model.to_file()).expect("write a cached fold model");
-    Model::parse(&model.to_file())
+    std::fs::write(&path, &file).expect("write a cached fold model");
+    Model::parse(&file)
 }
 
 fn usage() -> ! {

@@ -11,7 +11,7 @@ use crate::clean;
 use crate::record::{
     Article, Body, DateMention, Extraction, OrgMention, Partnership, Quote, SCHEMA_VERSION,
 };
-use crate::text::{CharOffsets, Document};
+use crate::text::{whole_word_matches, CharOffsets, Document};
 use dates::Date;
 
 /// Which stages to run.
@@ -240,7 +240,9 @@ fn add_partner_mentions(
                 continue;
             }
             let at = |range: std::ops::Range<usize>| {
-                whole_word_find(&text[range.clone()], name).map(|i| range.start + i)
+                whole_word_matches(&text[range.clone()], name)
+                    .next()
+                    .map(|i| range.start + i)
             };
             if let Some(start) = at(r.evidence.clone()).or_else(|| at(0..text.len())) {
                 orgs.push(orgs::Org {
@@ -254,14 +256,6 @@ fn add_partner_mentions(
     if orgs.len() > before {
         orgs.sort_by_key(|o| (o.start, o.end));
     }
-}
-
-/// The first occurrence of `needle` in `hay` not inside a longer word.
-fn whole_word_find(hay: &str, needle: &str) -> Option<usize> {
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    hay.match_indices(needle).map(|(i, _)| i).find(|&i| {
-        !word(hay[..i].chars().next_back()) && !word(hay[i + needle.len()..].chars().next())
-    })
 }
 
 #[cfg(test)]
@@ -307,11 +301,5 @@ mod tests {
             .map(|o| (o.name.as_str(), o.start, o.end))
             .collect();
         assert_eq!(orgs, [("Petrolux", 0, 8), ("Quilmara", 40, 48)]);
-    }
-
-    #[test]
-    fn whole_words_only() {
-        assert_eq!(whole_word_find("Acmera and Acme", "Acme"), Some(11));
-        assert_eq!(whole_word_find("Acmera", "Acme"), None);
     }
 }

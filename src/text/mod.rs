@@ -11,7 +11,7 @@ mod tokens;
 
 pub use offsets::CharOffsets;
 pub use sentences::{split_at_terminators, split_sentences};
-pub use tokens::{tokenize, Token};
+pub use tokens::{tokenize, whole_word_matches, Token};
 
 use std::ops::Range;
 

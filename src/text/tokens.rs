@@ -21,6 +21,15 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Byte offsets of the occurrences of `word` in `text` with no letter or
+/// digit right before or after ("Acme" is not found inside "Acmera").
+pub fn whole_word_matches<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(word).map(|(i, _)| i).filter(move |&i| {
+        !alnum(text[..i].chars().next_back()) && !alnum(text[i + word.len()..].chars().next())
+    })
+}
+
 /// Tokens of `text[range]`, as absolute byte ranges of `text`.
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let base = range.start;
@@ -66,6 +75,14 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_words_only() {
+        let found: Vec<usize> = whole_word_matches("Acmera and Acme, acme Acme2", "Acme").collect();
+        assert_eq!(found, [11]);
+        assert_eq!(whole_word_matches("Zürich Acme", "Acme").next(), Some(8));
+        assert_eq!(whole_word_matches("éAcme", "Acme").next(), None);
+    }
 
     fn toks(s: &str) -> Vec<&str> {
         let mut v = Vec::new();

@@ -597,14 +597,7 @@ fn spells_common_acronym(text: &str, name: &str) -> bool {
     all[from..]
         .iter()
         .take_while(|(letters, _)| letters.as_bytes() == initials)
-        .any(|&(_, a)| {
-            text.match_indices(a).any(|(i, _)| {
-                let before = text[..i].chars().next_back();
-                let after = text[i + a.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
-        })
+        .any(|&(_, a)| crate::text::whole_word_matches(text, a).next().is_some())
 }
 
 /// Words capitalized only because they start a sentence, which a tagger

@@ -314,12 +314,7 @@ fn named_as_person(text: &str, s: usize, e: usize, kind: u8) -> bool {
 /// How often `text` holds `words` with no letter or digit on either side
 /// ("Auto" is not counted inside "Automotive").
 fn word_count(text: &str, words: &str) -> usize {
-    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    text.match_indices(words)
-        .filter(|&(i, _)| {
-            !alnum(text[..i].chars().next_back()) && !alnum(text[i + words.len()..].chars().next())
-        })
-        .count()
+    crate::text::whole_word_matches(text, words).count()
 }
 
 /// Byte spans of the person, place and other entities (`typed`: start, end,
