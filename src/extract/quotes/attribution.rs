@@ -9,6 +9,7 @@ use super::lexicon::{
 };
 use super::speaker::{is_adverb, Mention, Window};
 use crate::extract::orgs::{self, Org};
+use crate::text::calendar::is_weekday;
 use crate::text::{tokenize, Document, Token};
 use regex::Regex;
 use std::ops::Range;
@@ -149,9 +150,11 @@ impl<'a> Context<'a> {
                 .np_after(i + 1, n)
                 .filter(|m| is_capitalized(&self.text[m.span.clone()]));
         }
+        // "...." he said Friday.: a time word may close the sentence after the verb.
+        let e = without_trailing_time(&w, n);
         if ended {
             let k = (i + 1..n.min(i + 12)).find(|&k| is_reporting(w.word(k)))?;
-            return (k + 1 == n && !is_participle(w.word(k)))
+            return (k + 1 == e && !is_participle(w.word(k)))
                 .then(|| subject_after_quote(&w, i, k))
                 .flatten();
         }
@@ -181,13 +184,16 @@ impl<'a> Context<'a> {
             }
         }
         // A sentence closed by ", Warren said." belongs to that speaker as a whole.
-        if n >= 3 && is_reporting(w.word(n - 1)) && !is_participle(w.word(n - 1)) {
-            if let Some(m) = w.subject_before(n - 1, i) {
+        if e >= 3 && is_reporting(w.word(e - 1)) && !is_participle(w.word(e - 1)) {
+            if let Some(m) = w.subject_before(e - 1, i) {
                 let a = w.toks.partition_point(|t| t.start < m.span.start);
                 if a > i && w.word(a - 1) == "," {
                     return Some(m);
                 }
             }
+        }
+        if let Some(m) = closing_inverted(&w, i, e) {
+            return Some(m);
         }
         let k = (i + 1..n.min(i + 30))
             .take_while(|&k| !matches!(w.word(k), ";" | ":" | "“" | "\"" | "—" | "–"))
@@ -223,13 +229,17 @@ impl<'a> Context<'a> {
             return None;
         }
         // "Said Ellis: ..." puts the verb first.
-        if matches!(w.word(0), "Said" | "Says" | "Added" | "Asked" | "Wrote") {
+        if is_inverted_verb(w.word(0)) {
             if let Some(m) = w.np_after(1, n) {
                 return Some(m);
             }
         }
+        // "as X put it," reports like a verb.
         let verbs: Vec<usize> = (0..n)
-            .filter(|&k| is_reporting(w.word(k)) || (k + 1 < n && is_according_to(&w, k)))
+            .filter(|&k| {
+                is_reporting(w.word(k))
+                    || (k + 1 < n && (is_according_to(&w, k) || is_put_it(&w, k)))
+            })
             .collect();
         // The main verb of the sentence usually comes first; a verb right before an
         // introducing colon or comma ("X told reporters:") is the one to take.
@@ -289,6 +299,11 @@ impl<'a> Context<'a> {
                     return Some(m);
                 }
             }
+        }
+        if n >= 2 && w.word(n - 1) == ":" {
+            return w
+                .subject_before(n - 1, 0)
+                .filter(|m| is_introducing_name(&w, m));
         }
         None
     }
@@ -425,6 +440,95 @@ fn persons(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, Stri
 fn is_subject_position(text: &str, pos: usize) -> bool {
     let before = text[..pos].trim_end_matches([' ', '\t']);
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '“', '"', '—'])
+}
+
+/// A reporting verb opening its sentence before the speaker: "Said Ellis:",
+/// "Wrote Jane Doe:". Only past forms and "Says": "Notes" or "Claims" opening
+/// a line are nouns.
+fn is_inverted_verb(w: &str) -> bool {
+    let Some(rest) = w.strip_prefix(|c: char| c.is_ascii_uppercase()) else {
+        return false;
+    };
+    let lower = w[..1].to_ascii_lowercase() + rest;
+    is_reporting(&lower) && (lower.ends_with("ed") || matches!(w, "Said" | "Says" | "Wrote"))
+}
+
+/// A sentence closed by ", said Jane Doe, a demographer at Acme." (after
+/// token `i`, ending before token `e`): the name after the verb, when it and its
+/// role run to the sentence's end. Only verbs that invert: after "told" or
+/// "warned" comes the listener ("..., Doe told The Daily Bugle.").
+fn closing_inverted(w: &Window, i: usize, e: usize) -> Option<Mention> {
+    let inverts = |x: &str| {
+        matches!(
+            x,
+            "said"
+                | "says"
+                | "added"
+                | "adds"
+                | "wrote"
+                | "writes"
+                | "noted"
+                | "explained"
+                | "argued"
+                | "reported"
+                | "reports"
+                | "recalled"
+                | "continued"
+        )
+    };
+    let k = (i + 2..e)
+        .rev()
+        .find(|&k| w.word(k - 1) == "," && inverts(w.word(k)))?;
+    let m = w.np_after(k + 1, e)?;
+    let end = m.role.as_ref().map_or(m.span.end, |r| r.end);
+    (end == w.toks[e - 1].end && is_capitalized(&w.text[m.span.clone()])).then_some(m)
+}
+
+/// "put it" at token `k`, as in "as the senator put it".
+fn is_put_it(w: &Window, k: usize) -> bool {
+    w.word(k) == "put" && w.word(k + 1) == "it"
+}
+
+/// A name that alone introduces the quote after it, with a colon: "Jane Doe:",
+/// "Former state senator Jane Doe:", "HEADLINE - Jane Doe:". It opens its
+/// sentence (after at most a few title words, no determiner) or follows a dash; a name
+/// later in a clause is an object ("Frank quotes Alfred Kahn:"). It is written
+/// as a name: capitalized at both ends, with lower-case letters (not a shouted
+/// headline like "TOP STORIES").
+fn is_introducing_name(w: &Window, m: &Mention) -> bool {
+    let said = &w.text[m.span.clone()];
+    let last = said.rsplit(' ').next().unwrap_or(said);
+    let a = w.toks.partition_point(|t| t.start < m.span.start);
+    let opens = a == 0
+        || matches!(w.word(a - 1), "-" | "—" | "–" | "…" | "...")
+        || (a <= 4
+            && is_capitalized(w.word(0))
+            && (0..a).all(|j| {
+                let x = w.word(j);
+                x.chars().all(char::is_alphabetic) && !is_determiner(x)
+            }));
+    opens
+        && is_capitalized(said)
+        && is_capitalized(last)
+        && !is_pronoun(said)
+        && said.chars().any(char::is_lowercase)
+}
+
+/// The end of the sentence's words before a closing time word or two
+/// ("said Friday", "said on Tuesday", "said last week").
+fn without_trailing_time(w: &Window, n: usize) -> usize {
+    let is_time = |x: &str| {
+        is_weekday(x)
+            || matches!(
+                x,
+                "today" | "yesterday" | "tonight" | "on" | "last" | "week" | "earlier" | "later"
+            )
+    };
+    let mut e = n;
+    while e > 1 && n - e < 3 && is_time(w.word(e - 1)) {
+        e -= 1;
+    }
+    e
 }
 
 /// "according to" at token `k`.

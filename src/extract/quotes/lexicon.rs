@@ -27,6 +27,8 @@ static REPORTING: &[&str] = &[
     "warned",
     "warns",
     "warning",
+    "allege",
+    "alleges",
     "argue",
     "argued",
     "argues",

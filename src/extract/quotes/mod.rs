@@ -368,4 +368,54 @@ mod tests {
             “It is simply wrong,” she said.";
         assert_eq!(quotes(text), [q("It is simply wrong,", "Jane Doe")]);
     }
+
+    #[test]
+    fn a_name_alone_before_a_colon_introduces_the_quote() {
+        assert_eq!(
+            quotes("Polls agree - Jane Doe: “The turnout was higher than expected.”"),
+            [q("The turnout was higher than expected.", "Jane Doe")]
+        );
+        assert_eq!(
+            quotes("Former state senator Jane Doe: “We will appeal.”"),
+            [q("We will appeal.", "Jane Doe")]
+        );
+        // A name later in the clause is its object, not the speaker.
+        let got = quotes("Smith quotes the economist Jane Doe: “Prices will fall.”");
+        assert_ne!(got[0].1.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn inverted_and_put_it_attributions() {
+        assert_eq!(
+            quotes("Continued Doe: “We are not done yet.”"),
+            [q("We are not done yet.", "Doe")]
+        );
+        assert_eq!(
+            quotes("As Jane Doe put it, “the plant is our future.”"),
+            [q("the plant is our future.", "Jane Doe")]
+        );
+    }
+
+    #[test]
+    fn a_closing_attribution_names_the_speaker_of_a_quote_inside_the_sentence() {
+        assert_eq!(
+            quotes(
+                "The plan is “a gamble” for the town, said Jane Doe, an economist at Acme University."
+            ),
+            [q("a gamble", "Jane Doe")]
+        );
+        assert_eq!(
+            quotes("The closure of the mill was “a blow,” the lawsuit alleges."),
+            [q("a blow,", "the lawsuit")]
+        );
+        assert_eq!(
+            quotes("The mill was “a blow” to the town, the mayor said Friday."),
+            [q("a blow", "the mayor")]
+        );
+        // After "told" comes the listener.
+        assert_eq!(
+            quotes("The mill was “a gamble,” Doe, 49, told The Daily Bugle."),
+            [q("a gamble,", "Doe")]
+        );
+    }
 }

@@ -160,8 +160,9 @@ impl<'a> Window<'a> {
             while a > floor && self.is_name_part(a - 1) {
                 a -= 1;
             }
-            // Title words before a name stay outside the span; particles cannot start it.
-            while a < i && !is_capitalized(self.word(a)) {
+            // Title words before a name stay outside the span; particles and
+            // clause openers ("As", "When") cannot start it.
+            while a < i && (!is_capitalized(self.word(a)) || is_intro_word(self.word(a))) {
                 a += 1;
             }
             return Some(Mention {
