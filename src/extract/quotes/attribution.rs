@@ -229,15 +229,22 @@ impl<'a> Context<'a> {
             return None;
         }
         // "Said Ellis: ..." puts the verb first.
+        // ("Asked about it, Doe said" is no inversion: the phrase must reach the colon).
         if is_inverted_verb(w.word(0)) {
             if let Some(m) = w.np_after(1, n) {
-                return Some(m);
+                let end = m.role.as_ref().map_or(m.span.end, |r| r.end);
+                if w.toks[n - 1].end == end || w.toks[n - 2].end == end {
+                    return Some(m);
+                }
             }
         }
-        // "as X put it," reports like a verb.
+        // "as X put it," reports like a verb; after an article a verb form is
+        // a noun ("listed the demands:"). After "his" it stays: PolNeAR-style
+        // attribution makes "his claim that ..." his.
+        let is_article = |k: usize| matches!(w.word(k), "the" | "a" | "an" | "The" | "A" | "An");
         let verbs: Vec<usize> = (0..n)
             .filter(|&k| {
-                is_reporting(w.word(k))
+                (is_reporting(w.word(k)) && (k == 0 || !is_article(k - 1)))
                     || (k + 1 < n && (is_according_to(&w, k) || is_put_it(&w, k)))
             })
             .collect();
@@ -318,11 +325,8 @@ impl<'a> Context<'a> {
             toks: &self.toks[r],
         };
         let n = w.toks.len();
-        let mut i = 0;
-        if n > 0 && is_intro_word(w.word(0)) {
-            i = (0..n).find(|&j| w.word(j) == ",")? + 1;
-        }
-        if i + 1 >= n {
+        let i = subject_start(&w, n)?;
+        if i + 1 >= n || w.word(i) == "There" {
             return None;
         }
         let last = if is_pronoun(w.word(i)) {
@@ -354,6 +358,16 @@ impl<'a> Context<'a> {
                 span: w.toks[i].start..w.toks[last].end,
                 role: None,
             })
+    }
+
+    /// `subject`, when it is "he"/"she" or a person's name ("Jane Doe then
+    /// listed her demands:"), not "Here they are:" or "Wait, it gets better:".
+    pub fn person_subject(&mut self, from: usize, to: usize) -> Option<Mention> {
+        self.subject(from, to).filter(|m| {
+            let said = &self.text[m.span.clone()];
+            matches!(said, "he" | "she" | "He" | "She")
+                || persons(self.text, m.span.clone()).next().is_some()
+        })
     }
 
     /// Turns a mention into a speaker: resolves pronouns, reads role and organization.
@@ -578,10 +592,7 @@ fn subject_after_quote(w: &Window, i: usize, k: usize) -> Option<Mention> {
 
 /// The subject of the sentence in `w` (for "..., saying" and "X walked in and said").
 fn sentence_subject(w: &Window, verb: usize) -> Option<Mention> {
-    let mut i = 0;
-    if is_intro_word(w.word(0)) {
-        i = (0..verb).find(|&j| w.word(j) == ",")? + 1;
-    }
+    let i = subject_start(w, verb)?;
     if i >= verb {
         return None;
     }
@@ -590,6 +601,27 @@ fn sentence_subject(w: &Window, verb: usize) -> Option<Mention> {
         return w.np_after(i, verb);
     }
     None
+}
+
+/// Where the subject of the sentence in `w` starts, before token `end`: after
+/// an introductory phrase and its comma ("On Tuesday, ..."), or after a
+/// conjunction and an adverb opening it ("And then she ...", "But Doe ...").
+fn subject_start(w: &Window, end: usize) -> Option<usize> {
+    if end == 0 || !is_intro_word(w.word(0)) {
+        return Some(0);
+    }
+    if let Some(c) = (0..end).find(|&j| w.word(j) == ",") {
+        return Some(c + 1);
+    }
+    if !matches!(w.word(0), "And" | "But" | "Yet" | "So") {
+        return None;
+    }
+    let i = if end > 2 && matches!(w.word(1), "then" | "also" | "now" | "still") {
+        2
+    } else {
+        1
+    };
+    (i < end && !is_intro_word(w.word(i))).then_some(i)
 }
 
 /// The first organization named in a role ("a Facebook spokesman").

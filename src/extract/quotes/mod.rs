@@ -129,8 +129,11 @@ fn own_speaker(
         m = ctx.before(prev_end, r.outer.start);
     }
     if m.is_none() && r.outer.start == para.start {
+        // "Doe then listed her demands:" with no reporting verb: its subject.
         if let Some(p) = prev_para.filter(|p| text[(*p).clone()].ends_with(':')) {
-            m = ctx.before(p.start, p.end);
+            m = ctx
+                .before(p.start, p.end)
+                .or_else(|| ctx.person_subject(p.start, p.end));
         }
     }
     m
@@ -416,6 +419,28 @@ mod tests {
         assert_eq!(
             quotes("The mill was “a gamble,” Doe, 49, told The Daily Bugle."),
             [q("a gamble,", "Doe")]
+        );
+    }
+
+    #[test]
+    fn subjects_after_openers_and_colon_paragraphs() {
+        assert_eq!(
+            quotes("And then Jane Doe promised more: “We stay until the last vote.”"),
+            [q("We stay until the last vote.", "Jane Doe")]
+        );
+        assert_eq!(
+            quotes("Asked about the plant, Doe said, “It stays open.”"),
+            [q("It stays open.", "Doe")]
+        );
+        let text = "“We will build it,” Jane Roe said.\n\n\
+            John Doe then listed the demands:\n\n\
+            “Pay the workers first.”";
+        assert_eq!(
+            quotes(text),
+            [
+                q("We will build it,", "Jane Roe"),
+                q("Pay the workers first.", "John Doe")
+            ]
         );
     }
 }
