@@ -231,11 +231,8 @@ impl<'a> Context<'a> {
         // "Said Ellis: ..." puts the verb first.
         // ("Asked about it, Doe said" is no inversion: the phrase must reach the colon).
         if is_inverted_verb(w.word(0)) {
-            if let Some(m) = w.np_after(1, n) {
-                let end = m.role.as_ref().map_or(m.span.end, |r| r.end);
-                if w.toks[n - 1].end == end || w.toks[n - 2].end == end {
-                    return Some(m);
-                }
+            if let Some(m) = w.np_after(1, n).filter(|m| reaches_end(&w, m)) {
+                return Some(m);
             }
         }
         // "as X put it," reports like a verb; after an article a verb form is
@@ -306,6 +303,12 @@ impl<'a> Context<'a> {
                     return Some(m);
                 }
             }
+            // "In other words, explained Jane Doe: ...".
+            if k > 0 && w.word(k - 1) == "," {
+                if let Some(m) = w.np_after(k + 1, n).filter(|m| reaches_end(&w, m)) {
+                    return Some(m);
+                }
+            }
         }
         if n >= 2 && w.word(n - 1) == ":" {
             return w
@@ -358,6 +361,31 @@ impl<'a> Context<'a> {
                 span: w.toks[i].start..w.toks[last].end,
                 role: None,
             })
+    }
+
+    /// The speaker of a sentence closed by its reporting verb right before a
+    /// quote that opens the next sentence (from `from` to the quote at `to`):
+    /// `Jane Doe says. “...”`, `Doe said in a statement to reporters. “...”`.
+    pub fn reported_just_before(&mut self, from: usize, to: usize) -> Option<Mention> {
+        let before = self.text[from..to].trim_end();
+        let period = from + before.strip_suffix('.')?.len();
+        let start = ceil_char(self.text, from.max(period.saturating_sub(REACH)));
+        let r = self.sentence_tokens(start..period, false);
+        let w = Window {
+            text: self.text,
+            toks: &self.toks[r],
+        };
+        let n = w.toks.len();
+        if let Some(k) = (0..n.saturating_sub(1)).find(|&k| is_according_to(&w, k)) {
+            return w.np_after(k + 2, n);
+        }
+        // The main verb comes first ("Doe told the Journal, after Roe stated ...").
+        let k = (0..n).find(|&k| is_reporting(w.word(k)) && !is_participle(w.word(k)))?;
+        w.subject_before(k, 0).filter(|m| {
+            let said = &self.text[m.span.clone()];
+            let first = said.split(' ').next().unwrap_or(said);
+            is_capitalized(said) || is_pronoun(said) || is_determiner(first)
+        })
     }
 
     /// `subject`, when it is "he"/"she" or a person's name ("Jane Doe then
@@ -498,6 +526,14 @@ fn closing_inverted(w: &Window, i: usize, e: usize) -> Option<Mention> {
     (end == w.toks[e - 1].end && is_capitalized(&w.text[m.span.clone()])).then_some(m)
 }
 
+/// The mention (with its role) runs to the window's last token or the one
+/// before it (the introducing colon or comma).
+fn reaches_end(w: &Window, m: &Mention) -> bool {
+    let end = m.role.as_ref().map_or(m.span.end, |r| r.end);
+    let n = w.toks.len();
+    w.toks[n - 1].end == end || (n > 1 && w.toks[n - 2].end == end)
+}
+
 /// "put it" at token `k`, as in "as the senator put it".
 fn is_put_it(w: &Window, k: usize) -> bool {
     w.word(k) == "put" && w.word(k + 1) == "it"
@@ -611,7 +647,15 @@ fn subject_start(w: &Window, end: usize) -> Option<usize> {
         return Some(0);
     }
     if let Some(c) = (0..end).find(|&j| w.word(j) == ",") {
-        return Some(c + 1);
+        // Phrases may follow each other: "On Thursday, after the vote, Doe ...".
+        let mut i = c + 1;
+        while i < end && is_lower_intro_word(w.word(i)) {
+            match (i..end).find(|&j| w.word(j) == ",") {
+                Some(c) => i = c + 1,
+                None => break,
+            }
+        }
+        return Some(i);
     }
     if !matches!(w.word(0), "And" | "But" | "Yet" | "So") {
         return None;
@@ -622,6 +666,14 @@ fn subject_start(w: &Window, end: usize) -> Option<usize> {
         1
     };
     (i < end && !is_intro_word(w.word(i))).then_some(i)
+}
+
+/// An introductory word inside a sentence: "after", "while", "despite".
+fn is_lower_intro_word(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(|f| f.is_ascii_lowercase())
+        && is_intro_word(&(w[..1].to_ascii_uppercase() + c.as_str()))
+        && !matches!(w, "and" | "but" | "yet" | "still")
 }
 
 /// The first organization named in a role ("a Facebook spokesman").

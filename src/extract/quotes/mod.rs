@@ -59,6 +59,16 @@ pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
             })
             .collect();
         share_within_sentences(&mut ctx, &para, &regions, &mut found);
+        for (i, r) in regions.iter().enumerate() {
+            if found[i].is_none() {
+                let prev_end = i
+                    .checked_sub(1)
+                    .map_or(para.start, |j| regions[j].outer.end);
+                found[i] = ctx
+                    .reported_just_before(prev_end, r.outer.start)
+                    .map(|m| ctx.speaker(m));
+            }
+        }
         share_within_paragraph(&mut found);
         if found[0].is_none() && (continuing || regions[0].outer.start == para.start) {
             let last = ctx.last_speaker.clone();
@@ -441,6 +451,30 @@ mod tests {
                 q("We will build it,", "Jane Roe"),
                 q("Pay the workers first.", "John Doe")
             ]
+        );
+    }
+
+    #[test]
+    fn a_reporting_sentence_right_before_names_the_quote_after_it() {
+        assert_eq!(
+            quotes("Or maybe the mill, engineer Jane Doe says. “The furnace is ready.”"),
+            [q("The furnace is ready.", "Jane Doe")]
+        );
+        assert_eq!(
+            quotes(
+                "Jane Doe told the Bugle in July, after Roe stated her plans. “We will not sell.”"
+            ),
+            [q("We will not sell.", "Jane Doe")]
+        );
+    }
+
+    #[test]
+    fn the_subject_comes_after_every_introductory_phrase() {
+        assert_eq!(
+            quotes(
+                "On Thursday, after weeks of talks, Jane Doe endorsed the plan, saying, “It is fair.”"
+            ),
+            [q("It is fair.", "Jane Doe")]
         );
     }
 }
