@@ -1,9 +1,12 @@
 //! The dash-attributed block quote without quotation marks:
-//! "The news raises legitimate concerns. – Mark Warner, senior Senator of Virginia".
+//! "The news raises legitimate concerns. – Mark Warner, senior Senator of Virginia",
+//! and the dash line under a quoted paragraph: "– Mark Warner."
 
 use super::attribution::Context;
 use super::speaker::Mention;
 use super::QuoteSpan;
+use crate::extract::orgs;
+use crate::text::Document;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -14,6 +17,33 @@ static DASH_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("pattern")
 });
+
+static ATTRIBUTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^\s*[–—―-]\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z](?:[\w'’.-]*[\w'’])?)(?:,\s*(?P<role>[^.]{1,80}?))?\.?\s*$",
+    )
+    .expect("pattern")
+});
+
+/// A paragraph that only names who said the quotes above it: "– Jane Doe." or
+/// "- Jane Doe, Acme Institute". A news agency's credit line ("- Reuters")
+/// names an organization alone, and no speaker.
+pub fn attribution_line(text: &str, para: Range<usize>) -> Option<Mention> {
+    let s = &text[para.clone()];
+    if s.len() > 120 || !s.trim_start().starts_with(['–', '—', '―', '-']) {
+        return None;
+    }
+    let c = ATTRIBUTION_LINE.captures(s)?;
+    let name = c.name("name")?;
+    if c.name("role").is_none() && !orgs::find(&Document::new(name.as_str())).is_empty() {
+        return None;
+    }
+    let at = |r: Range<usize>| para.start + r.start..para.start + r.end;
+    Some(Mention {
+        span: at(name.range()),
+        role: c.name("role").map(|r| at(r.range())),
+    })
+}
 
 /// Byte offset of the last dash in `s`: a hyphen, or an en dash, em dash or
 /// horizontal bar (E2 80 93..95), found without decoding every character.

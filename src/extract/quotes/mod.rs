@@ -37,7 +37,7 @@ pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
     let mut ctx = Context::new(text, orgs);
     let mut prev_para: Option<Range<usize>> = None;
     let mut continuing = false;
-    for para in &doc.paragraphs {
+    for (p, para) in doc.paragraphs.iter().enumerate() {
         let para = para.clone();
         let regions: Vec<marks::Region> = marks::quoted_regions(text, para.clone())
             .into_iter()
@@ -58,6 +58,15 @@ pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
                     .map(|m| ctx.speaker(m))
             })
             .collect();
+        if found.iter().any(Option::is_none) {
+            let next = doc.paragraphs.get(p + 1).cloned();
+            if let Some(m) = next.and_then(|n| dash::attribution_line(text, n)) {
+                let s = ctx.speaker(m);
+                for f in found.iter_mut().filter(|f| f.is_none()) {
+                    *f = Some(s.clone());
+                }
+            }
+        }
         share_within_sentences(&mut ctx, &para, &regions, &mut found);
         for (i, r) in regions.iter().enumerate() {
             if found[i].is_none() {
@@ -476,5 +485,20 @@ mod tests {
             ),
             [q("It is fair.", "Jane Doe")]
         );
+    }
+
+    #[test]
+    fn a_dash_line_under_a_quoted_paragraph_names_its_speaker() {
+        let text = "“The mill will stay open as long as I am mayor.”\n\n– Jane Doe.\n\n\
+            That promise is now in doubt.";
+        assert_eq!(
+            quotes(text),
+            [q(
+                "The mill will stay open as long as I am mayor.",
+                "Jane Doe"
+            )]
+        );
+        let text = "“The mill will stay open.”\n\n- Reuters\n\nThat promise is in doubt.";
+        assert_eq!(quotes(text)[0].1, None);
     }
 }
