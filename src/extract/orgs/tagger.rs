@@ -8,10 +8,12 @@
 //! between passes, and only looks up the few that do.
 
 use super::features::{
-    allowed, features, features_pass_last, pass_features, Prepared, TokenInfo, N_FEATURES, N_TAGS,
-    O, PASS_FEATURES, SAME_IN_BOTH_PASSES, TABLE_BITS, TABLE_ROWS,
+    after1_rows, after2_rows, allowed, before1_rows, before2_rows, context_rows, features,
+    features_pass_last, own_rows, pass_features, window, Prepared, TokenInfo, CONTEXT, N_FEATURES,
+    N_TAGS, O, PASS_FEATURES, TABLE_BITS, TABLE_ROWS,
 };
 use super::votes::{self, Vote};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 const MAGIC: &[u8; 8] = b"NMORGv4\0";
@@ -38,6 +40,9 @@ pub struct Model {
 
 /// Tag scores as integer sums of quantized weights.
 type Sums = [i32; N_TAGS];
+
+/// Both passes' sums of some rows, lane by lane as in a row.
+type Lanes = [i32; 2 * N_TAGS];
 
 /// One pass's weights in a row: `N_TAGS` little-endian i16.
 type Weights = [u8; 2 * N_TAGS];
@@ -140,33 +145,39 @@ impl Model {
         let mut first = Vec::with_capacity(n);
         // The second pass's sums over the unchanging features, by token.
         let mut fixed: Vec<Option<Sums>> = vec![None; n];
-        let mut feats = [0u32; N_FEATURES];
-        for r in &p.sentences {
-            let sent = &p.infos[r.clone()];
-            let (mut p1, mut p2) = (O, O);
-            for i in 0..sent.len() {
-                let tag = if p1 == O && sent[i].trivially_outside() {
-                    O
-                } else {
-                    features_pass_last(sent, &empty[r.clone()], i, p1, p2, &mut feats);
-                    for &f in &feats {
-                        prefetch(self.row(f));
-                    }
-                    let (same, pass) = feats.split_at(SAME_IN_BOTH_PASSES);
-                    // Both passes' sums side by side, as in a row.
-                    let both = self.sums::<AVX2>(same);
-                    // The pass-dependent rows: only their first pass counts.
-                    let pass = self.sums::<AVX2>(pass);
-                    let (one, two) = both.split_at(N_TAGS);
-                    let one: Sums = std::array::from_fn(|t| one[t] + pass[t]);
-                    fixed[r.start + i] = Some(two.try_into().expect("two passes"));
-                    best_tag(&one.map(|s| s as f32), p1)
-                };
-                first.push(tag);
-                p2 = p1;
-                p1 = tag;
+        WORD_SUMS.with_borrow_mut(|words| {
+            words.use_model(self);
+            for r in &p.sentences {
+                let sent = &p.infos[r.clone()];
+                let (mut p1, mut p2) = (O, O);
+                for i in 0..sent.len() {
+                    let tag = if p1 == O && sent[i].trivially_outside() {
+                        O
+                    } else {
+                        let context = context_rows(sent, i);
+                        let pass = pass_features(sent, &empty[r.clone()], i, p1, p2);
+                        for &f in &context {
+                            prefetch(self.row(f));
+                        }
+                        for &f in &pass {
+                            prefetch(self.row(f));
+                        }
+                        // Both passes' sums side by side, as in a row.
+                        let mut both = self.sums::<AVX2>(&context);
+                        words.add_word_rows(self, &window(sent, i), &mut both);
+                        // The pass-dependent rows: only their first pass counts.
+                        let pass = self.sums::<AVX2>(&pass);
+                        let (one, two) = both.split_at(N_TAGS);
+                        let one: Sums = std::array::from_fn(|t| one[t] + pass[t]);
+                        fixed[r.start + i] = Some(two.try_into().expect("two passes"));
+                        best_tag(&one.map(|s| s as f32), p1)
+                    };
+                    first.push(tag);
+                    p2 = p1;
+                    p1 = tag;
+                }
             }
-        }
+        });
         let votes = votes::collect(p, &first);
         let mut out = Vec::with_capacity(n);
         for r in &p.sentences {
@@ -184,6 +195,7 @@ impl Model {
                             std::array::from_fn(|t| fixed[t] + pass[N_TAGS + t])
                         }
                         None => {
+                            let mut feats = [0u32; N_FEATURES];
                             features_pass_last(sent, votes, i, p1, p2, &mut feats);
                             let mut sum = [0i32; N_TAGS];
                             for &f in &feats {
@@ -261,6 +273,16 @@ impl Model {
             }
         }
         #[cfg(not(target_arch = "x86_64"))]
+        {
+            sums = self.lanes(feats);
+        }
+        sums
+    }
+
+    /// The sums, lane by lane, of the rows of the features `feats` (any
+    /// number of them), one row at a time.
+    fn lanes(&self, feats: &[u32]) -> Lanes {
+        let mut sums = [0i32; 2 * N_TAGS];
         for &f in feats {
             let row = self.row(f);
             for (t, s) in sums.iter_mut().enumerate() {
@@ -268,6 +290,118 @@ impl Model {
             }
         }
         sums
+    }
+}
+
+/// log2 of the number of entries of each table of [`WordSums`].
+const WORD_SUM_BITS: u32 = 12;
+
+/// Spreads a hash's bits into its top bits, which index a table.
+const SPREAD: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The sums of a word's rows as each of the neighbours a token's features
+/// read alone: [`before1_rows`], [`after1_rows`], [`before2_rows`] and
+/// [`after2_rows`].
+#[derive(Clone, Copy)]
+struct NearSums {
+    before1: Lanes,
+    after1: Lanes,
+    before2: Lanes,
+    after2: Lanes,
+}
+
+/// The sums of the rows of the features that read one token alone, by
+/// word, remembered per thread: most tokens the tagger scores, and their
+/// neighbours, are words it has seen before, whose 24 rows it then adds
+/// as five sums. The tables are direct-mapped: a word replaces another of
+/// the same index.
+struct WordSums {
+    /// The model the sums are of (the address of its table; 0: none yet).
+    model: usize,
+    /// By [`TokenInfo::key_hash`]: a token's info and the sum of its [`own_rows`].
+    own: Vec<Option<(TokenInfo, Lanes)>>,
+    /// By its hash as written: a word's [`TokenInfo::neighbour_key`] and sums.
+    near: Vec<Option<([u64; 3], NearSums)>>,
+}
+
+thread_local! {
+    static WORD_SUMS: RefCell<WordSums> = const {
+        RefCell::new(WordSums { model: 0, own: Vec::new(), near: Vec::new() })
+    };
+}
+
+impl WordSums {
+    /// Makes the tables hold sums of `model`'s rows (emptied for another model).
+    fn use_model(&mut self, model: &Model) {
+        let id = model.rows.as_ptr() as usize;
+        if self.model != id {
+            self.model = id;
+            self.own = vec![None; 1 << WORD_SUM_BITS];
+            self.near = vec![None; 1 << WORD_SUM_BITS];
+        }
+    }
+
+    /// Adds to `sums` the rows of the features of the middle token of
+    /// `window` (as [`window`] gives it) that read one token alone.
+    #[inline(always)]
+    fn add_word_rows(&mut self, model: &Model, window: &[&TokenInfo; 7], sums: &mut Lanes) {
+        let [_, m2, m1, t, n1, n2, _] = *window;
+        add_lanes(sums, self.own(model, t));
+        add_lanes(sums, &self.near(model, m1).before1);
+        add_lanes(sums, &self.near(model, n1).after1);
+        add_lanes(sums, &self.near(model, m2).before2);
+        add_lanes(sums, &self.near(model, n2).after2);
+    }
+
+    /// The sum of the [`own_rows`] of `t`.
+    #[inline(always)]
+    fn own(&mut self, model: &Model, t: &TokenInfo) -> &Lanes {
+        let entry = &mut self.own[(t.key_hash() >> (64 - WORD_SUM_BITS)) as usize];
+        if !matches!(entry, Some((key, _)) if key == t) {
+            fill_own(entry, model, t);
+        }
+        entry.as_ref().map(|(_, sums)| sums).expect("filled")
+    }
+
+    /// The sums of the rows of `x` as each neighbour.
+    #[inline(always)]
+    fn near(&mut self, model: &Model, x: &TokenInfo) -> &NearSums {
+        let key = x.neighbour_key();
+        let entry = &mut self.near[(key[0].wrapping_mul(SPREAD) >> (64 - WORD_SUM_BITS)) as usize];
+        if !matches!(entry, Some((k, _)) if *k == key) {
+            fill_near(entry, model, x);
+        }
+        entry.as_ref().map(|(_, sums)| sums).expect("filled")
+    }
+}
+
+/// Puts the sum of the [`own_rows`] of `t` in `entry` (out of line: the
+/// tagger's loop keeps its registers for the words already seen).
+#[cold]
+#[inline(never)]
+fn fill_own(entry: &mut Option<(TokenInfo, Lanes)>, model: &Model, t: &TokenInfo) {
+    *entry = Some((*t, model.lanes(&own_rows(t))));
+}
+
+/// Puts the sums of the rows of `x` as each neighbour in `entry` (out of
+/// line, as [`fill_own`]).
+#[cold]
+#[inline(never)]
+fn fill_near(entry: &mut Option<([u64; 3], NearSums)>, model: &Model, x: &TokenInfo) {
+    let sums = NearSums {
+        before1: model.lanes(&before1_rows(x)),
+        after1: model.lanes(&after1_rows(x)),
+        before2: model.lanes(&before2_rows(x)),
+        after2: model.lanes(&after2_rows(x)),
+    };
+    *entry = Some((x.neighbour_key(), sums));
+}
+
+/// Adds `b` to `a` lane by lane.
+#[inline(always)]
+fn add_lanes(a: &mut Lanes, b: &Lanes) {
+    for (x, y) in a.iter_mut().zip(b) {
+        *x += y;
     }
 }
 
@@ -328,8 +462,7 @@ fn add(sum: &mut Sums, w: &Weights) {
 }
 
 // Rows are added two at a time: no feature may be left over.
-const _: () =
-    assert!(SAME_IN_BOTH_PASSES.is_multiple_of(2) && PASS_FEATURES.len().is_multiple_of(2));
+const _: () = assert!(CONTEXT.is_multiple_of(2) && PASS_FEATURES.len().is_multiple_of(2));
 
 /// Asks the CPU to start loading the cache lines of a weight row. A token's
 /// rows lie all over the table, and scoring waits on memory: started all at
@@ -430,6 +563,12 @@ mod tests {
         assert_eq!(MODEL.tag(&p), plain);
         assert_eq!(MODEL.tag_with::<false>(&p), plain);
         assert!(plain.iter().any(|&t| t != O));
+        // The sums remembered by word are those of the model in use.
+        let mut raw = SHIPPED[..HEADER].to_vec();
+        raw.resize(HEADER + TABLE, 0);
+        let zero = Model::from_bytes(Vec::leak(raw)).unwrap();
+        assert!(zero.tag(&p).iter().all(|&t| t == O));
+        assert_eq!(MODEL.tag(&p), plain);
     }
 
     #[test]
