@@ -669,9 +669,10 @@ impl Prepared {
 pub const WORD_FEATURES: [usize; 6] = [1, 2, 12, 13, 18, 25];
 
 /// Positions in the output of [`features`] of the features that depend on
-/// the pass: the previous tags and the document votes. The others are the
-/// same in both passes for a token the first pass scored.
-pub const PASS_FEATURES: [usize; 10] = [22, 23, 24, 25, 27, 34, 35, 36, 37, 43];
+/// the pass: the previous tags and the document votes ([`prev_rows`],
+/// [`prev2_row`], [`own_vote_rows`], [`near_vote_rows`], in that order).
+/// The others are the same in both passes for a token the first pass scored.
+pub const PASS_FEATURES: [usize; 10] = [22, 24, 25, 27, 23, 34, 35, 43, 36, 37];
 
 const BOS: u64 = 0xb05;
 const EOS: u64 = 0xe05;
@@ -920,29 +921,61 @@ pub fn pass_features(
     p2: u8,
 ) -> [u32; PASS_FEATURES.len()] {
     let t = &sent[i];
-    let vote = |j: isize| -> u64 {
+    let top = |j: isize| {
         votes
             .get(i.wrapping_add_signed(j))
-            .map_or(16, |v| u64::from(v.top))
+            .map_or(OUTSIDE_VOTE, |v| v.top)
     };
-    let pos = position(t);
-    let (p1, p2) = (p1 as u64, p2 as u64);
+    let [a, b, c, d] = prev_rows(t, p1);
+    let [e, f, g] = own_vote_rows(t, votes[i]);
+    let [h, k] = near_vote_rows(top(-1), votes[i].top, top(1));
+    [a, b, c, d, prev2_row(p1, p2), e, f, g, h, k]
+}
+
+/// The vote of a token past the sentence's ends.
+pub const OUTSIDE_VOTE: u8 = 16;
+
+/// The rows of the features of token `t` and the tag `p1` before it.
+#[inline(always)]
+pub fn prev_rows(t: &TokenInfo, p1: u8) -> [u32; 4] {
+    let p1 = p1 as u64;
     [
-        mix(22, p1),
-        mix(mix(23, p1), p2),
-        mix(mix(24, p1), t.shape),
-        mix(mix(25, p1), t.lc),
-        mix(mix(27, gazetteer(t)), p1),
-        mix(mix(34, vote(0)), pos),
-        mix(
-            mix(35, u64::from(votes[i].types)),
-            t.flags as u64 & ALL_CAPS as u64,
-        ),
-        mix(mix(36, vote(-1)), vote(0)),
-        mix(mix(37, vote(0)), vote(1)),
-        mix(mix(43, (t.flags & COMPANY_CUE) as u64), vote(0)),
+        slot(mix(22, p1)),
+        slot(mix(mix(24, p1), t.shape)),
+        slot(mix(mix(25, p1), t.lc)),
+        slot(mix(mix(27, gazetteer(t)), p1)),
     ]
-    .map(slot)
+}
+
+/// The row of the feature of the two tags before a token.
+#[inline(always)]
+pub fn prev2_row(p1: u8, p2: u8) -> u32 {
+    slot(mix(mix(23, p1 as u64), p2 as u64))
+}
+
+/// The rows of the features of token `t` and its own document vote.
+#[inline(always)]
+pub fn own_vote_rows(t: &TokenInfo, vote: Vote) -> [u32; 3] {
+    let top = u64::from(vote.top);
+    [
+        slot(mix(mix(34, top), position(t))),
+        slot(mix(
+            mix(35, u64::from(vote.types)),
+            t.flags as u64 & ALL_CAPS as u64,
+        )),
+        slot(mix(mix(43, (t.flags & COMPANY_CUE) as u64), top)),
+    ]
+}
+
+/// The rows of the features of the votes of a token (`top`), of the one
+/// before it and of the one after it ([`OUTSIDE_VOTE`] past an end).
+#[inline(always)]
+pub fn near_vote_rows(before: u8, top: u8, after: u8) -> [u32; 2] {
+    let (before, top, after) = (u64::from(before), u64::from(top), u64::from(after));
+    [
+        slot(mix(mix(36, before), top)),
+        slot(mix(mix(37, top), after)),
+    ]
 }
 
 #[cfg(test)]

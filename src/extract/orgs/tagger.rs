@@ -9,8 +9,9 @@
 
 use super::features::{
     after1_rows, after2_rows, allowed, before1_rows, before2_rows, context_rows, features,
-    features_pass_last, own_rows, pass_features, window, Prepared, TokenInfo, CONTEXT, N_FEATURES,
-    N_TAGS, O, PASS_FEATURES, TABLE_BITS, TABLE_ROWS,
+    features_pass_last, near_vote_rows, own_rows, own_vote_rows, pass_features, prev2_row,
+    prev_rows, window, Prepared, TokenInfo, CONTEXT, N_FEATURES, N_TAGS, O, OUTSIDE_VOTE,
+    PASS_FEATURES, TABLE_BITS, TABLE_ROWS,
 };
 use super::votes::{self, Vote};
 use std::cell::RefCell;
@@ -141,7 +142,6 @@ impl Model {
     #[inline(always)]
     fn tag_with<const AVX2: bool>(&self, p: &Prepared) -> Vec<u8> {
         let n = p.tokens.len();
-        let empty = vec![Vote::EMPTY; n];
         let mut first = Vec::with_capacity(n);
         // The second pass's sums over the unchanging features, by token.
         let mut fixed: Vec<Option<Sums>> = vec![None; n];
@@ -155,20 +155,26 @@ impl Model {
                         O
                     } else {
                         let context = context_rows(sent, i);
-                        let pass = pass_features(sent, &empty[r.clone()], i, p1, p2);
                         for &f in &context {
-                            prefetch(self.row(f));
-                        }
-                        for &f in &pass {
                             prefetch(self.row(f));
                         }
                         // Both passes' sums side by side, as in a row.
                         let mut both = self.sums::<AVX2>(&context);
-                        words.add_word_rows(self, &window(sent, i), &mut both);
-                        // The pass-dependent rows: only their first pass counts.
-                        let pass = self.sums::<AVX2>(&pass);
-                        let (one, two) = both.split_at(N_TAGS);
-                        let one: Sums = std::array::from_fn(|t| one[t] + pass[t]);
+                        let at_edges = [i == 0, i + 1 == sent.len()];
+                        let mut one = words.add_word_rows(
+                            self,
+                            &window(sent, i),
+                            at_edges,
+                            p1,
+                            p2,
+                            &mut both,
+                        );
+                        if p1 != O {
+                            let prev = self.sums::<AVX2>(&prev_rows(&sent[i], p1));
+                            add_all(&mut one, prev.first_chunk().expect("two passes"));
+                        }
+                        let (same, two) = both.split_at(N_TAGS);
+                        add_all(&mut one, same.try_into().expect("two passes"));
                         fixed[r.start + i] = Some(two.try_into().expect("two passes"));
                         best_tag(&one.map(|s| s as f32), p1)
                     };
@@ -279,6 +285,11 @@ impl Model {
         sums
     }
 
+    /// The first pass's sums of the rows of the features `feats`.
+    fn first_pass(&self, feats: &[u32]) -> Sums {
+        *self.lanes(feats).first_chunk().expect("two passes")
+    }
+
     /// The sums, lane by lane, of the rows of the features `feats` (any
     /// number of them), one row at a time.
     fn lanes(&self, feats: &[u32]) -> Lanes {
@@ -310,23 +321,47 @@ struct NearSums {
     after2: Lanes,
 }
 
+/// The sums of the rows of the features that read a token alone.
+#[derive(Clone, Copy)]
+struct OwnSums {
+    /// Both passes' sums of its [`own_rows`].
+    both: Lanes,
+    /// The first pass's sum of its [`own_vote_rows`], with the empty vote
+    /// every token has in the first pass.
+    first_votes: Sums,
+    /// The first pass's sum of its [`prev_rows`] after an O tag.
+    after_o: Sums,
+}
+
 /// The sums of the rows of the features that read one token alone, by
 /// word, remembered per thread: most tokens the tagger scores, and their
-/// neighbours, are words it has seen before, whose 24 rows it then adds
-/// as five sums. The tables are direct-mapped: a word replaces another of
-/// the same index.
+/// neighbours, are words it has seen before, whose rows it then adds as a
+/// few sums. The tables are direct-mapped: a word replaces another of the
+/// same index. With them, the sums of the features of the first pass that
+/// read only the tags before and the sentence's ends, for any token.
 struct WordSums {
     /// The model the sums are of (the address of its table; 0: none yet).
     model: usize,
-    /// By [`TokenInfo::key_hash`]: a token's info and the sum of its [`own_rows`].
-    own: Vec<Option<(TokenInfo, Lanes)>>,
+    /// By [`TokenInfo::key_hash`]: a token's info and its sums.
+    own: Vec<Option<(TokenInfo, OwnSums)>>,
     /// By its hash as written: a word's [`TokenInfo::neighbour_key`] and sums.
     near: Vec<Option<([u64; 3], NearSums)>>,
+    /// The first pass's sums of [`prev2_row`], by the tags one and two before.
+    prev2: [[Sums; N_TAGS]; N_TAGS],
+    /// The first pass's sums of [`near_vote_rows`] (empty votes), by
+    /// whether the token is its sentence's first and whether it is its last.
+    edges: [[Sums; 2]; 2],
 }
 
 thread_local! {
     static WORD_SUMS: RefCell<WordSums> = const {
-        RefCell::new(WordSums { model: 0, own: Vec::new(), near: Vec::new() })
+        RefCell::new(WordSums {
+            model: 0,
+            own: Vec::new(),
+            near: Vec::new(),
+            prev2: [[[0; N_TAGS]; N_TAGS]; N_TAGS],
+            edges: [[[0; N_TAGS]; 2]; 2],
+        })
     };
 }
 
@@ -334,28 +369,67 @@ impl WordSums {
     /// Makes the tables hold sums of `model`'s rows (emptied for another model).
     fn use_model(&mut self, model: &Model) {
         let id = model.rows.as_ptr() as usize;
-        if self.model != id {
-            self.model = id;
-            self.own = vec![None; 1 << WORD_SUM_BITS];
-            self.near = vec![None; 1 << WORD_SUM_BITS];
+        if self.model == id {
+            return;
+        }
+        self.model = id;
+        self.own = vec![None; 1 << WORD_SUM_BITS];
+        self.near = vec![None; 1 << WORD_SUM_BITS];
+        for (p1, sums) in (0..).zip(&mut self.prev2) {
+            for (p2, sum) in (0..).zip(sums) {
+                *sum = model.first_pass(&[prev2_row(p1, p2)]);
+            }
+        }
+        let vote = |outside| {
+            if outside {
+                OUTSIDE_VOTE
+            } else {
+                Vote::EMPTY.top
+            }
+        };
+        for (first, sums) in [false, true].into_iter().zip(&mut self.edges) {
+            for (last, sum) in [false, true].into_iter().zip(sums) {
+                let rows = near_vote_rows(vote(first), Vote::EMPTY.top, vote(last));
+                *sum = model.first_pass(&rows);
+            }
         }
     }
 
-    /// Adds to `sums` the rows of the features of the middle token of
-    /// `window` (as [`window`] gives it) that read one token alone.
+    /// Adds to `both` the rows of the features of the middle token of
+    /// `window` (as [`window`] gives it) that read one token alone, and
+    /// gives the first pass's sum of its [`PASS_FEATURES`] but its
+    /// [`prev_rows`] after a tag `p1` other than O. `at_edges`: the token
+    /// is its sentence's first, its last.
     #[inline(always)]
-    fn add_word_rows(&mut self, model: &Model, window: &[&TokenInfo; 7], sums: &mut Lanes) {
+    fn add_word_rows(
+        &mut self,
+        model: &Model,
+        window: &[&TokenInfo; 7],
+        at_edges: [bool; 2],
+        p1: u8,
+        p2: u8,
+        both: &mut Lanes,
+    ) -> Sums {
         let [_, m2, m1, t, n1, n2, _] = *window;
-        add_lanes(sums, self.own(model, t));
-        add_lanes(sums, &self.near(model, m1).before1);
-        add_lanes(sums, &self.near(model, n1).after1);
-        add_lanes(sums, &self.near(model, m2).before2);
-        add_lanes(sums, &self.near(model, n2).after2);
+        let [first, last] = at_edges.map(usize::from);
+        let mut one = self.prev2[usize::from(p1)][usize::from(p2)];
+        add_all(&mut one, &self.edges[first][last]);
+        let own = self.own(model, t);
+        add_all(both, &own.both);
+        add_all(&mut one, &own.first_votes);
+        if p1 == O {
+            add_all(&mut one, &own.after_o);
+        }
+        add_all(both, &self.near(model, m1).before1);
+        add_all(both, &self.near(model, n1).after1);
+        add_all(both, &self.near(model, m2).before2);
+        add_all(both, &self.near(model, n2).after2);
+        one
     }
 
-    /// The sum of the [`own_rows`] of `t`.
+    /// The sums of the own features of `t`.
     #[inline(always)]
-    fn own(&mut self, model: &Model, t: &TokenInfo) -> &Lanes {
+    fn own(&mut self, model: &Model, t: &TokenInfo) -> &OwnSums {
         let entry = &mut self.own[(t.key_hash() >> (64 - WORD_SUM_BITS)) as usize];
         if !matches!(entry, Some((key, _)) if key == t) {
             fill_own(entry, model, t);
@@ -375,12 +449,17 @@ impl WordSums {
     }
 }
 
-/// Puts the sum of the [`own_rows`] of `t` in `entry` (out of line: the
+/// Puts the sums of the own features of `t` in `entry` (out of line: the
 /// tagger's loop keeps its registers for the words already seen).
 #[cold]
 #[inline(never)]
-fn fill_own(entry: &mut Option<(TokenInfo, Lanes)>, model: &Model, t: &TokenInfo) {
-    *entry = Some((*t, model.lanes(&own_rows(t))));
+fn fill_own(entry: &mut Option<(TokenInfo, OwnSums)>, model: &Model, t: &TokenInfo) {
+    let sums = OwnSums {
+        both: model.lanes(&own_rows(t)),
+        first_votes: model.first_pass(&own_vote_rows(t, Vote::EMPTY)),
+        after_o: model.first_pass(&prev_rows(t, O)),
+    };
+    *entry = Some((*t, sums));
 }
 
 /// Puts the sums of the rows of `x` as each neighbour in `entry` (out of
@@ -399,7 +478,7 @@ fn fill_near(entry: &mut Option<([u64; 3], NearSums)>, model: &Model, x: &TokenI
 
 /// Adds `b` to `a` lane by lane.
 #[inline(always)]
-fn add_lanes(a: &mut Lanes, b: &Lanes) {
+fn add_all<const N: usize>(a: &mut [i32; N], b: &[i32; N]) {
     for (x, y) in a.iter_mut().zip(b) {
         *x += y;
     }
