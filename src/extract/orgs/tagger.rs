@@ -279,10 +279,18 @@ impl Model {
             }
         }
         #[cfg(not(target_arch = "x86_64"))]
-        {
-            sums = self.lanes(feats);
+        for &f in feats {
+            self.add_row(&mut sums, f);
         }
         sums
+    }
+
+    /// Adds the row of feature `f` to `sums`, lane by lane.
+    fn add_row(&self, sums: &mut Lanes, f: u32) {
+        let row = self.row(f);
+        for (t, s) in sums.iter_mut().enumerate() {
+            *s += i32::from(i16::from_le_bytes([row[2 * t], row[2 * t + 1]]));
+        }
     }
 
     /// The first pass's sums of the rows of the features `feats`.
@@ -291,21 +299,19 @@ impl Model {
     }
 
     /// The sums, lane by lane, of the rows of the features `feats` (any
-    /// number of them), one row at a time.
+    /// number of them).
     fn lanes(&self, feats: &[u32]) -> Lanes {
-        let mut sums = [0i32; 2 * N_TAGS];
-        for &f in feats {
-            let row = self.row(f);
-            for (t, s) in sums.iter_mut().enumerate() {
-                *s += i32::from(i16::from_le_bytes([row[2 * t], row[2 * t + 1]]));
-            }
+        let (pairs, odd) = feats.split_at(feats.len() & !1);
+        let mut sums = self.sum_rows(pairs);
+        for &f in odd {
+            self.add_row(&mut sums, f);
         }
         sums
     }
 }
 
 /// log2 of the number of entries of each table of [`WordSums`].
-const WORD_SUM_BITS: u32 = 12;
+const WORD_SUM_BITS: u32 = 13;
 
 /// Spreads a hash's bits into its top bits, which index a table.
 const SPREAD: u64 = 0x9e37_79b9_7f4a_7c15;
