@@ -670,9 +670,9 @@ pub const WORD_FEATURES: [usize; 6] = [1, 2, 12, 13, 18, 25];
 
 /// Positions in the output of [`features`] of the features that depend on
 /// the pass: the previous tags and the document votes ([`prev_rows`],
-/// [`prev2_row`], [`own_vote_rows`], [`near_vote_rows`], in that order).
+/// [`tag_rows`], [`own_vote_rows`], [`near_vote_rows`], in that order).
 /// The others are the same in both passes for a token the first pass scored.
-pub const PASS_FEATURES: [usize; 10] = [22, 24, 25, 27, 23, 34, 35, 43, 36, 37];
+pub const PASS_FEATURES: [usize; 10] = [24, 25, 27, 22, 23, 34, 35, 43, 36, 37];
 
 const BOS: u64 = 0xb05;
 const EOS: u64 = 0xe05;
@@ -921,36 +921,39 @@ pub fn pass_features(
     p2: u8,
 ) -> [u32; PASS_FEATURES.len()] {
     let t = &sent[i];
-    let top = |j: isize| {
-        votes
-            .get(i.wrapping_add_signed(j))
-            .map_or(OUTSIDE_VOTE, |v| v.top)
-    };
-    let [a, b, c, d] = prev_rows(t, p1);
-    let [e, f, g] = own_vote_rows(t, votes[i]);
-    let [h, k] = near_vote_rows(top(-1), votes[i].top, top(1));
-    [a, b, c, d, prev2_row(p1, p2), e, f, g, h, k]
+    let [a, b, c] = prev_rows(t, p1);
+    let [d, e] = tag_rows(p1, p2);
+    let [f, g, h] = own_vote_rows(t, votes[i]);
+    let [j, k] = near_vote_rows(vote_tops(votes, i));
+    [a, b, c, d, e, f, g, h, j, k]
 }
 
 /// The vote of a token past the sentence's ends.
 pub const OUTSIDE_VOTE: u8 = 16;
 
+/// The top votes of the tokens `i - 1`, `i` and `i + 1` of a sentence
+/// whose votes are `votes` ([`OUTSIDE_VOTE`] past its ends).
+#[inline(always)]
+pub fn vote_tops(votes: &[Vote], i: usize) -> [u8; 3] {
+    [i.wrapping_sub(1), i, i + 1].map(|j| votes.get(j).map_or(OUTSIDE_VOTE, |v| v.top))
+}
+
 /// The rows of the features of token `t` and the tag `p1` before it.
 #[inline(always)]
-pub fn prev_rows(t: &TokenInfo, p1: u8) -> [u32; 4] {
+pub fn prev_rows(t: &TokenInfo, p1: u8) -> [u32; 3] {
     let p1 = p1 as u64;
     [
-        slot(mix(22, p1)),
         slot(mix(mix(24, p1), t.shape)),
         slot(mix(mix(25, p1), t.lc)),
         slot(mix(mix(27, gazetteer(t)), p1)),
     ]
 }
 
-/// The row of the feature of the two tags before a token.
+/// The rows of the features of the tags `p1` and `p2` one and two before a token.
 #[inline(always)]
-pub fn prev2_row(p1: u8, p2: u8) -> u32 {
-    slot(mix(mix(23, p1 as u64), p2 as u64))
+pub fn tag_rows(p1: u8, p2: u8) -> [u32; 2] {
+    let (p1, p2) = (p1 as u64, p2 as u64);
+    [slot(mix(22, p1)), slot(mix(mix(23, p1), p2))]
 }
 
 /// The rows of the features of token `t` and its own document vote.
@@ -967,11 +970,11 @@ pub fn own_vote_rows(t: &TokenInfo, vote: Vote) -> [u32; 3] {
     ]
 }
 
-/// The rows of the features of the votes of a token (`top`), of the one
-/// before it and of the one after it ([`OUTSIDE_VOTE`] past an end).
+/// The rows of the features of the top votes of a token, of the one
+/// before it and of the one after it (as [`vote_tops`] gives them).
 #[inline(always)]
-pub fn near_vote_rows(before: u8, top: u8, after: u8) -> [u32; 2] {
-    let (before, top, after) = (u64::from(before), u64::from(top), u64::from(after));
+pub fn near_vote_rows(tops: [u8; 3]) -> [u32; 2] {
+    let [before, top, after] = tops.map(u64::from);
     [
         slot(mix(mix(36, before), top)),
         slot(mix(mix(37, top), after)),

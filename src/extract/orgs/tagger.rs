@@ -9,9 +9,9 @@
 
 use super::features::{
     after1_rows, after2_rows, allowed, before1_rows, before2_rows, context_rows, features,
-    features_pass_last, near_vote_rows, own_rows, own_vote_rows, pass_features, prev2_row,
-    prev_rows, window, Prepared, TokenInfo, CONTEXT, N_FEATURES, N_TAGS, O, OUTSIDE_VOTE,
-    PASS_FEATURES, TABLE_BITS, TABLE_ROWS,
+    features_pass_last, near_vote_rows, own_rows, own_vote_rows, prev_rows, tag_rows, vote_tops,
+    window, Prepared, TokenInfo, CONTEXT, N_FEATURES, N_TAGS, O, OUTSIDE_VOTE, PASS_FEATURES,
+    TABLE_BITS, TABLE_ROWS,
 };
 use super::votes::{self, Vote};
 use std::cell::RefCell;
@@ -143,8 +143,8 @@ impl Model {
     fn tag_with<const AVX2: bool>(&self, p: &Prepared) -> Vec<u8> {
         let n = p.tokens.len();
         let mut first = Vec::with_capacity(n);
-        // The second pass's sums over the unchanging features, by token.
-        let mut fixed: Vec<Option<Sums>> = vec![None; n];
+        // What the second pass needs of the tokens the first pass scored.
+        let mut fixed: Vec<Option<Fixed>> = vec![None; n];
         WORD_SUMS.with_borrow_mut(|words| {
             words.use_model(self);
             for r in &p.sentences {
@@ -158,24 +158,15 @@ impl Model {
                         for &f in &context {
                             prefetch(self.row(f));
                         }
-                        // Both passes' sums side by side, as in a row.
-                        let mut both = self.sums::<AVX2>(&context);
                         let at_edges = [i == 0, i + 1 == sent.len()];
-                        let mut one = words.add_word_rows(
+                        let (one, second) = words.first_pass::<AVX2>(
                             self,
                             &window(sent, i),
                             at_edges,
-                            p1,
-                            p2,
-                            &mut both,
+                            [p1, p2],
+                            self.sums::<AVX2>(&context),
                         );
-                        if p1 != O {
-                            let prev = self.sums::<AVX2>(&prev_rows(&sent[i], p1));
-                            add_all(&mut one, prev.first_chunk().expect("two passes"));
-                        }
-                        let (same, two) = both.split_at(N_TAGS);
-                        add_all(&mut one, same.try_into().expect("two passes"));
-                        fixed[r.start + i] = Some(two.try_into().expect("two passes"));
+                        fixed[r.start + i] = Some(second);
                         best_tag(&one.map(|s| s as f32), p1)
                     };
                     first.push(tag);
@@ -183,41 +174,39 @@ impl Model {
                     p1 = tag;
                 }
             }
-        });
-        let votes = votes::collect(p, &first);
-        let mut out = Vec::with_capacity(n);
-        for r in &p.sentences {
-            let sent = &p.infos[r.clone()];
-            let votes = &votes[r.clone()];
-            let (mut p1, mut p2) = (O, O);
-            for i in 0..sent.len() {
-                let tag = if p1 == O && sent[i].trivially_outside() {
-                    O
-                } else {
-                    let sum = match fixed[r.start + i] {
-                        Some(fixed) => {
-                            let feats = pass_features(sent, votes, i, p1, p2);
-                            let pass = self.sums::<AVX2>(&feats);
-                            std::array::from_fn(|t| fixed[t] + pass[N_TAGS + t])
-                        }
-                        None => {
-                            let mut feats = [0u32; N_FEATURES];
-                            features_pass_last(sent, votes, i, p1, p2, &mut feats);
-                            let mut sum = [0i32; N_TAGS];
-                            for &f in &feats {
-                                add(&mut sum, self.weights(1, f));
+            let votes = votes::collect(p, &first);
+            let mut out = Vec::with_capacity(n);
+            for r in &p.sentences {
+                let sent = &p.infos[r.clone()];
+                let votes = &votes[r.clone()];
+                let (mut p1, mut p2) = (O, O);
+                for i in 0..sent.len() {
+                    let tag = if p1 == O && sent[i].trivially_outside() {
+                        O
+                    } else {
+                        let sum = match &fixed[r.start + i] {
+                            Some(fixed) => {
+                                words.second_pass::<AVX2>(self, fixed, sent, votes, i, [p1, p2])
                             }
-                            sum
-                        }
+                            None => {
+                                let mut feats = [0u32; N_FEATURES];
+                                features_pass_last(sent, votes, i, p1, p2, &mut feats);
+                                let mut sum = [0i32; N_TAGS];
+                                for &f in &feats {
+                                    add(&mut sum, self.weights(1, f));
+                                }
+                                sum
+                            }
+                        };
+                        best_tag(&sum.map(|s| s as f32), p1)
                     };
-                    best_tag(&sum.map(|s| s as f32), p1)
-                };
-                out.push(tag);
-                p2 = p1;
-                p1 = tag;
+                    out.push(tag);
+                    p2 = p1;
+                    p1 = tag;
+                }
             }
-        }
-        out
+            out
+        })
     }
 }
 
@@ -293,16 +282,12 @@ impl Model {
         }
     }
 
-    /// The first pass's sums of the rows of the features `feats`.
-    fn first_pass(&self, feats: &[u32]) -> Sums {
-        *self.lanes(feats).first_chunk().expect("two passes")
-    }
-
     /// The sums, lane by lane, of the rows of the features `feats` (any
-    /// number of them).
-    fn lanes(&self, feats: &[u32]) -> Lanes {
+    /// number of them), with AVX2 when `AVX2`.
+    #[inline(always)]
+    fn lanes<const AVX2: bool>(&self, feats: &[u32]) -> Lanes {
         let (pairs, odd) = feats.split_at(feats.len() & !1);
-        let mut sums = self.sum_rows(pairs);
+        let mut sums = self.sums::<AVX2>(pairs);
         for &f in odd {
             self.add_row(&mut sums, f);
         }
@@ -332,19 +317,32 @@ struct NearSums {
 struct OwnSums {
     /// Both passes' sums of its [`own_rows`].
     both: Lanes,
-    /// The first pass's sum of its [`own_vote_rows`], with the empty vote
-    /// every token has in the first pass.
-    first_votes: Sums,
-    /// The first pass's sum of its [`prev_rows`] after an O tag.
+    /// Both passes' sums of its [`own_vote_rows`] with an empty vote (as
+    /// every token has in the first pass).
+    empty_vote: Lanes,
+    /// Both passes' sums of its [`prev_rows`] after an O tag.
+    after_o: Lanes,
+}
+
+/// What the second pass needs of a token the first pass scored: its
+/// second-pass sums.
+#[derive(Clone, Copy)]
+struct Fixed {
+    /// Of the features the same in both passes.
+    same: Sums,
+    /// Of its [`prev_rows`] after an O tag.
     after_o: Sums,
+    /// Of its [`own_vote_rows`] with an empty vote.
+    empty_vote: Sums,
 }
 
 /// The sums of the rows of the features that read one token alone, by
 /// word, remembered per thread: most tokens the tagger scores, and their
 /// neighbours, are words it has seen before, whose rows it then adds as a
 /// few sums. The tables are direct-mapped: a word replaces another of the
-/// same index. With them, the sums of the features of the first pass that
-/// read only the tags before and the sentence's ends, for any token.
+/// same index. With them, the sums of the features that read only the
+/// tags before, and of those that read only the sentence's ends in the
+/// first pass (where every vote is empty).
 struct WordSums {
     /// The model the sums are of (the address of its table; 0: none yet).
     model: usize,
@@ -352,8 +350,8 @@ struct WordSums {
     own: Vec<Option<(TokenInfo, OwnSums)>>,
     /// By its hash as written: a word's [`TokenInfo::neighbour_key`] and sums.
     near: Vec<Option<([u64; 3], NearSums)>>,
-    /// The first pass's sums of [`prev2_row`], by the tags one and two before.
-    prev2: [[Sums; N_TAGS]; N_TAGS],
+    /// Both passes' sums of [`tag_rows`], by the tags one and two before.
+    tags: [[Lanes; N_TAGS]; N_TAGS],
     /// The first pass's sums of [`near_vote_rows`] (empty votes), by
     /// whether the token is its sentence's first and whether it is its last.
     edges: [[Sums; 2]; 2],
@@ -365,7 +363,7 @@ thread_local! {
             model: 0,
             own: Vec::new(),
             near: Vec::new(),
-            prev2: [[[0; N_TAGS]; N_TAGS]; N_TAGS],
+            tags: [[[0; 2 * N_TAGS]; N_TAGS]; N_TAGS],
             edges: [[[0; N_TAGS]; 2]; 2],
         })
     };
@@ -381,9 +379,9 @@ impl WordSums {
         self.model = id;
         self.own = vec![None; 1 << WORD_SUM_BITS];
         self.near = vec![None; 1 << WORD_SUM_BITS];
-        for (p1, sums) in (0..).zip(&mut self.prev2) {
+        for (p1, sums) in (0..).zip(&mut self.tags) {
             for (p2, sum) in (0..).zip(sums) {
-                *sum = model.first_pass(&[prev2_row(p1, p2)]);
+                *sum = model.lanes::<false>(&tag_rows(p1, p2));
             }
         }
         let vote = |outside| {
@@ -395,42 +393,95 @@ impl WordSums {
         };
         for (first, sums) in [false, true].into_iter().zip(&mut self.edges) {
             for (last, sum) in [false, true].into_iter().zip(sums) {
-                let rows = near_vote_rows(vote(first), Vote::EMPTY.top, vote(last));
-                *sum = model.first_pass(&rows);
+                let rows = near_vote_rows([vote(first), Vote::EMPTY.top, vote(last)]);
+                *sum = *first_half(&model.lanes::<false>(&rows));
             }
         }
     }
 
-    /// Adds to `both` the rows of the features of the middle token of
-    /// `window` (as [`window`] gives it) that read one token alone, and
-    /// gives the first pass's sum of its [`PASS_FEATURES`] but its
-    /// [`prev_rows`] after a tag `p1` other than O. `at_edges`: the token
-    /// is its sentence's first, its last.
+    /// The first pass's scores of the middle token of `window` (as
+    /// [`window`] gives it) after the tags `[p1, p2]`, given both passes'
+    /// sums of its [`context_rows`] `both`, and what the second pass needs
+    /// of it. `at_edges`: the token is its sentence's first, its last.
     #[inline(always)]
-    fn add_word_rows(
+    fn first_pass<const AVX2: bool>(
         &mut self,
         model: &Model,
         window: &[&TokenInfo; 7],
         at_edges: [bool; 2],
-        p1: u8,
-        p2: u8,
-        both: &mut Lanes,
-    ) -> Sums {
+        [p1, p2]: [u8; 2],
+        mut both: Lanes,
+    ) -> (Sums, Fixed) {
         let [_, m2, m1, t, n1, n2, _] = *window;
-        let [first, last] = at_edges.map(usize::from);
-        let mut one = self.prev2[usize::from(p1)][usize::from(p2)];
-        add_all(&mut one, &self.edges[first][last]);
-        let own = self.own(model, t);
-        add_all(both, &own.both);
-        add_all(&mut one, &own.first_votes);
+        add_all(&mut both, &self.near(model, m1).before1);
+        add_all(&mut both, &self.near(model, n1).after1);
+        add_all(&mut both, &self.near(model, m2).before2);
+        add_all(&mut both, &self.near(model, n2).after2);
+        let OwnSums {
+            both: own,
+            empty_vote,
+            after_o,
+        } = *self.own(model, t);
+        add_all(&mut both, &own);
+        // The features that depend on the pass: only their first pass counts here.
+        let mut pass = self.tags[usize::from(p1)][usize::from(p2)];
+        add_all(&mut pass, &empty_vote);
         if p1 == O {
-            add_all(&mut one, &own.after_o);
+            add_all(&mut pass, &after_o);
+        } else {
+            add_all(&mut pass, &model.lanes::<AVX2>(&prev_rows(t, p1)));
         }
-        add_all(both, &self.near(model, m1).before1);
-        add_all(both, &self.near(model, n1).after1);
-        add_all(both, &self.near(model, m2).before2);
-        add_all(both, &self.near(model, n2).after2);
-        one
+        let [first, last] = at_edges.map(usize::from);
+        let mut one = *first_half(&both);
+        add_all(&mut one, first_half(&pass));
+        add_all(&mut one, &self.edges[first][last]);
+        let fixed = Fixed {
+            same: *second_half(&both),
+            after_o: *second_half(&after_o),
+            empty_vote: *second_half(&empty_vote),
+        };
+        (one, fixed)
+    }
+
+    /// The second pass's scores of token `i` of `sent`, of document votes
+    /// `votes`, after the tags `[p1, p2]`, which the first pass scored
+    /// (`fixed`): only its rows that depend on the pass and are not
+    /// remembered are looked up.
+    #[inline(always)]
+    fn second_pass<const AVX2: bool>(
+        &self,
+        model: &Model,
+        fixed: &Fixed,
+        sent: &[TokenInfo],
+        votes: &[Vote],
+        i: usize,
+        [p1, p2]: [u8; 2],
+    ) -> Sums {
+        let t = &sent[i];
+        let mut sum = fixed.same;
+        add_all(
+            &mut sum,
+            second_half(&self.tags[usize::from(p1)][usize::from(p2)]),
+        );
+        let mut rows = [0u32; 8];
+        let mut n = 0;
+        let mut look_up = |feats: &[u32]| {
+            rows[n..n + feats.len()].copy_from_slice(feats);
+            n += feats.len();
+        };
+        if p1 == O {
+            add_all(&mut sum, &fixed.after_o);
+        } else {
+            look_up(&prev_rows(t, p1));
+        }
+        if votes[i] == Vote::EMPTY {
+            add_all(&mut sum, &fixed.empty_vote);
+        } else {
+            look_up(&own_vote_rows(t, votes[i]));
+        }
+        look_up(&near_vote_rows(vote_tops(votes, i)));
+        add_all(&mut sum, second_half(&model.lanes::<AVX2>(&rows[..n])));
+        sum
     }
 
     /// The sums of the own features of `t`.
@@ -455,15 +506,25 @@ impl WordSums {
     }
 }
 
+/// The first pass's half of both passes' sums.
+fn first_half(sums: &Lanes) -> &Sums {
+    sums.first_chunk().expect("two passes")
+}
+
+/// The second pass's half of both passes' sums.
+fn second_half(sums: &Lanes) -> &Sums {
+    sums.last_chunk().expect("two passes")
+}
+
 /// Puts the sums of the own features of `t` in `entry` (out of line: the
 /// tagger's loop keeps its registers for the words already seen).
 #[cold]
 #[inline(never)]
 fn fill_own(entry: &mut Option<(TokenInfo, OwnSums)>, model: &Model, t: &TokenInfo) {
     let sums = OwnSums {
-        both: model.lanes(&own_rows(t)),
-        first_votes: model.first_pass(&own_vote_rows(t, Vote::EMPTY)),
-        after_o: model.first_pass(&prev_rows(t, O)),
+        both: model.lanes::<false>(&own_rows(t)),
+        empty_vote: model.lanes::<false>(&own_vote_rows(t, Vote::EMPTY)),
+        after_o: model.lanes::<false>(&prev_rows(t, O)),
     };
     *entry = Some((*t, sums));
 }
@@ -474,10 +535,10 @@ fn fill_own(entry: &mut Option<(TokenInfo, OwnSums)>, model: &Model, t: &TokenIn
 #[inline(never)]
 fn fill_near(entry: &mut Option<([u64; 3], NearSums)>, model: &Model, x: &TokenInfo) {
     let sums = NearSums {
-        before1: model.lanes(&before1_rows(x)),
-        after1: model.lanes(&after1_rows(x)),
-        before2: model.lanes(&before2_rows(x)),
-        after2: model.lanes(&after2_rows(x)),
+        before1: model.lanes::<false>(&before1_rows(x)),
+        after1: model.lanes::<false>(&after1_rows(x)),
+        before2: model.lanes::<false>(&before2_rows(x)),
+        after2: model.lanes::<false>(&after2_rows(x)),
     };
     *entry = Some((x.neighbour_key(), sums));
 }
