@@ -507,6 +507,17 @@ impl TokenInfo {
     pub fn has_upper(&self) -> bool {
         self.flags & NO_UPPER == 0
     }
+
+    /// What the features of the tokens around this one read of it: its
+    /// hashes as written, lower-cased and of its shape (see [`before1_rows`]).
+    pub fn neighbour_key(&self) -> [u64; 3] {
+        [self.exact, self.lc, self.shape]
+    }
+
+    /// A hash of the whole info (its word, affixes and flags), for tables keyed by it.
+    pub fn key_hash(&self) -> u64 {
+        (self.exact ^ self.pre3.rotate_left(21) ^ u64::from(self.flags)).wrapping_mul(K)
+    }
 }
 
 /// A hasher for keys that already are hashes.
@@ -658,9 +669,10 @@ impl Prepared {
 pub const WORD_FEATURES: [usize; 6] = [1, 2, 12, 13, 18, 25];
 
 /// Positions in the output of [`features`] of the features that depend on
-/// the pass: the previous tags and the document votes. The others are the
-/// same in both passes for a token the first pass scored.
-pub const PASS_FEATURES: [usize; 10] = [22, 23, 24, 25, 27, 34, 35, 36, 37, 43];
+/// the pass: the previous tags and the document votes ([`prev_rows`],
+/// [`tag_rows`], [`own_vote_rows`], [`near_vote_rows`], in that order).
+/// The others are the same in both passes for a token the first pass scored.
+pub const PASS_FEATURES: [usize; 10] = [24, 25, 27, 22, 23, 34, 35, 43, 36, 37];
 
 const BOS: u64 = 0xb05;
 const EOS: u64 = 0xe05;
@@ -685,7 +697,7 @@ const AFTER_END: TokenInfo = edge(EOS);
 /// Tokens `i - 3 ..= i + 3` of `sent`, with [`BEFORE_START`] and
 /// [`AFTER_END`] past its ends.
 #[inline(always)]
-fn window(sent: &[TokenInfo], i: usize) -> [&TokenInfo; 7] {
+pub fn window(sent: &[TokenInfo], i: usize) -> [&TokenInfo; 7] {
     std::array::from_fn(|k| {
         let j = (i + k).wrapping_sub(3);
         sent.get(j)
@@ -726,35 +738,69 @@ pub fn features(
     }
 }
 
-/// The number of features that are not [`PASS_FEATURES`].
-pub const SAME_IN_BOTH_PASSES: usize = N_FEATURES - PASS_FEATURES.len();
+/// The features that read only the token itself (its word and flags),
+/// by position in [`features`].
+const OWN_FEATURES: [usize; OWN] = [0, 1, 2, 7, 14, 15, 16, 17, 18, 19, 21, 42, 44, 45];
+/// The features that read only the word before the token ([`before1_rows`]).
+const BEFORE1_FEATURES: [usize; 3] = [3, 8, 28];
+/// The features that read only the word after the token ([`after1_rows`]).
+const AFTER1_FEATURES: [usize; 3] = [4, 9, 29];
+/// The features that read only the word two before the token ([`before2_rows`]).
+const BEFORE2_FEATURES: [usize; 2] = [5, 32];
+/// The features that read only the word two after the token ([`after2_rows`]).
+const AFTER2_FEATURES: [usize; 2] = [6, 33];
+/// The other features that are the same in both passes ([`context_rows`]).
+const CONTEXT_FEATURES: [usize; CONTEXT] = [10, 11, 12, 13, 20, 26, 30, 31, 38, 39, 40, 41];
 
-/// Where [`features_pass_last`] puts each feature of [`features`]: those
-/// that are the same in both passes first, in order, then the
-/// [`PASS_FEATURES`] in their order (as [`pass_features`] returns them).
-const PASS_LAST: [usize; N_FEATURES] = {
+/// Number of [`own_rows`].
+pub const OWN: usize = 14;
+/// Number of [`context_rows`].
+pub const CONTEXT: usize = 12;
+
+/// The position in [`features`] of each row of [`features_pass_last`]:
+/// the groups of features one after the other, the [`PASS_FEATURES`] last.
+const LAST_ORDER: [usize; N_FEATURES] = {
+    let groups: [&[usize]; 7] = [
+        &OWN_FEATURES,
+        &BEFORE1_FEATURES,
+        &AFTER1_FEATURES,
+        &BEFORE2_FEATURES,
+        &AFTER2_FEATURES,
+        &CONTEXT_FEATURES,
+        &PASS_FEATURES,
+    ];
     let mut order = [0; N_FEATURES];
-    let (mut k, mut same) = (0, 0);
-    while k < N_FEATURES {
-        let mut j = 0;
-        while j < PASS_FEATURES.len() && PASS_FEATURES[j] != k {
-            j += 1;
+    let (mut g, mut at) = (0, 0);
+    while g < groups.len() {
+        let mut k = 0;
+        while k < groups[g].len() {
+            order[at] = groups[g][k];
+            at += 1;
+            k += 1;
         }
-        if j < PASS_FEATURES.len() {
-            order[k] = SAME_IN_BOTH_PASSES + j;
-        } else {
-            order[k] = same;
-            same += 1;
-        }
-        k += 1;
+        g += 1;
     }
+    assert!(at == N_FEATURES);
     order
 };
 
-/// The rows of [`features`], with the [`PASS_FEATURES`] last (see
-/// [`PASS_LAST`]): the tagger sums each group as one run. Inlined, so that
-/// the tagger's loop keeps the rows in registers.
-#[inline(always)]
+/// Where [`features_pass_last`] puts each feature of [`features`] (the
+/// inverse of [`LAST_ORDER`]).
+const PASS_LAST: [usize; N_FEATURES] = {
+    let mut at = [usize::MAX; N_FEATURES];
+    let mut k = 0;
+    while k < N_FEATURES {
+        assert!(at[LAST_ORDER[k]] == usize::MAX, "a feature stands twice");
+        at[LAST_ORDER[k]] = k;
+        k += 1;
+    }
+    at
+};
+
+/// The rows of [`features`] in the order of [`LAST_ORDER`]: the groups
+/// the tagger sums apart (the features of one word, remembered by word),
+/// then the rest of those that are the same in both passes, then the
+/// [`PASS_FEATURES`] in their order (as [`pass_features`] returns them).
 pub fn features_pass_last(
     sent: &[TokenInfo],
     votes: &[Vote],
@@ -763,8 +809,81 @@ pub fn features_pass_last(
     p2: u8,
     out: &mut [u32; N_FEATURES],
 ) {
-    let [m3, m2, m1, t, n1, n2, n3] = window(sent, i);
+    let [_, m2, m1, t, n1, n2, _] = window(sent, i);
+    let rows = own_rows(t)
+        .into_iter()
+        .chain(before1_rows(m1))
+        .chain(after1_rows(n1))
+        .chain(before2_rows(m2))
+        .chain(after2_rows(n2))
+        .chain(context_rows(sent, i))
+        .chain(pass_features(sent, votes, i, p1, p2));
+    for (row, f) in out.iter_mut().zip(rows) {
+        *row = f;
+    }
+}
+
+/// The rows of the features that read only token `t` ([`OWN_FEATURES`]).
+pub fn own_rows(t: &TokenInfo) -> [u32; OWN] {
     let pos = position(t);
+    let doc = (t.flags & (SEEN_LOWER | CAP_MID | CAP)) as u64;
+    [
+        slot(0),
+        slot(mix(1, t.exact)),
+        slot(mix(2, t.lc)),
+        slot(mix(7, t.shape)),
+        slot(mix(14, t.pre3)),
+        slot(mix(15, t.suf3)),
+        slot(mix(16, t.suf4)),
+        slot(mix(mix(17, pos), t.shape)),
+        slot(mix(mix(18, pos), t.lc)),
+        slot(mix(mix(19, gazetteer(t)), t.flags as u64 & CAP as u64)),
+        slot(mix(
+            mix(mix(21, doc), pos),
+            t.flags as u64 & ALL_CAPS as u64,
+        )),
+        slot(mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape)),
+        slot(mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape)),
+        slot(mix(
+            mix(45, (t.flags & (PERSON_CUE | COMPANY_CUE)) as u64),
+            pos,
+        )),
+    ]
+}
+
+/// The rows of the features that read only `x`, the word just before the token.
+pub fn before1_rows(x: &TokenInfo) -> [u32; 3] {
+    [
+        slot(mix(3, x.lc)),
+        slot(mix(8, x.shape)),
+        slot(mix(28, x.exact)),
+    ]
+}
+
+/// The rows of the features that read only `x`, the word just after the token.
+pub fn after1_rows(x: &TokenInfo) -> [u32; 3] {
+    [
+        slot(mix(4, x.lc)),
+        slot(mix(9, x.shape)),
+        slot(mix(29, x.exact)),
+    ]
+}
+
+/// The rows of the features that read only `x`, the word two before the token.
+pub fn before2_rows(x: &TokenInfo) -> [u32; 2] {
+    [slot(mix(5, x.lc)), slot(mix(32, x.shape))]
+}
+
+/// The rows of the features that read only `x`, the word two after the token.
+pub fn after2_rows(x: &TokenInfo) -> [u32; 2] {
+    [slot(mix(6, x.lc)), slot(mix(33, x.shape))]
+}
+
+/// The rows of the [`CONTEXT_FEATURES`] of token `i` of `sent`: those that
+/// read several tokens, and are the same in both passes.
+#[inline(always)]
+pub fn context_rows(sent: &[TokenInfo], i: usize) -> [u32; CONTEXT] {
+    let [m3, m2, m1, t, n1, n2, n3] = window(sent, i);
     let legal = |x: &TokenInfo| x.flags & LEGAL != 0;
     let legal_ahead = if legal(n1) {
         1
@@ -775,64 +894,20 @@ pub fn features_pass_last(
     } else {
         0
     };
-    let doc = (t.flags & (SEEN_LOWER | CAP_MID | CAP)) as u64;
-    let pass = pass_features(sent, votes, i, p1, p2);
-    // Written out whole: the features that depend on the pass come last;
-    // [`features`] puts them back at [`PASS_FEATURES`] (checked by a test).
-    *out = [
-        slot(0),
-        slot(mix(1, t.exact)),
-        slot(mix(2, t.lc)),
-        slot(mix(3, m1.lc)),
-        slot(mix(4, n1.lc)),
-        slot(mix(5, m2.lc)),
-        slot(mix(6, n2.lc)),
-        slot(mix(7, t.shape)),
-        slot(mix(8, m1.shape)),
-        slot(mix(9, n1.shape)),
+    [
         slot(mix(mix(10, m1.shape), t.shape)),
         slot(mix(mix(11, t.shape), n1.shape)),
         slot(mix(mix(12, m1.lc), t.lc)),
         slot(mix(mix(13, t.lc), n1.lc)),
-        slot(mix(14, t.pre3)),
-        slot(mix(15, t.suf3)),
-        slot(mix(16, t.suf4)),
-        slot(mix(mix(17, pos), t.shape)),
-        slot(mix(mix(18, pos), t.lc)),
-        slot(mix(mix(19, gazetteer(t)), t.flags as u64 & CAP as u64)),
         slot(mix(mix(20, gazetteer(m1)), gazetteer(n1))),
-        slot(mix(
-            mix(mix(21, doc), pos),
-            t.flags as u64 & ALL_CAPS as u64,
-        )),
         slot(mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64)),
-        slot(mix(28, m1.exact)),
-        slot(mix(29, n1.exact)),
         slot(mix(mix(30, m1.lc), t.shape)),
         slot(mix(mix(31, t.shape), n1.lc)),
-        slot(mix(32, m2.shape)),
-        slot(mix(33, n2.shape)),
         slot(mix(mix(38, m2.lc), m1.lc)),
         slot(mix(mix(39, n1.lc), n2.lc)),
         slot(mix(40, m3.lc)),
         slot(mix(41, n3.lc)),
-        slot(mix(mix(42, (t.flags & COMPANY_CUE) as u64), t.shape)),
-        slot(mix(mix(44, (t.flags & PERSON_CUE) as u64), t.shape)),
-        slot(mix(
-            mix(45, (t.flags & (PERSON_CUE | COMPANY_CUE)) as u64),
-            pos,
-        )),
-        pass[0],
-        pass[1],
-        pass[2],
-        pass[3],
-        pass[4],
-        pass[5],
-        pass[6],
-        pass[7],
-        pass[8],
-        pass[9],
-    ];
+    ]
 }
 
 /// The rows of the features at [`PASS_FEATURES`] of token `i` of `sent`,
@@ -846,29 +921,64 @@ pub fn pass_features(
     p2: u8,
 ) -> [u32; PASS_FEATURES.len()] {
     let t = &sent[i];
-    let vote = |j: isize| -> u64 {
-        votes
-            .get(i.wrapping_add_signed(j))
-            .map_or(16, |v| u64::from(v.top))
-    };
-    let pos = position(t);
-    let (p1, p2) = (p1 as u64, p2 as u64);
+    let [a, b, c] = prev_rows(t, p1);
+    let [d, e] = tag_rows(p1, p2);
+    let [f, g, h] = own_vote_rows(t, votes[i]);
+    let [j, k] = near_vote_rows(vote_tops(votes, i));
+    [a, b, c, d, e, f, g, h, j, k]
+}
+
+/// The vote of a token past the sentence's ends.
+pub const OUTSIDE_VOTE: u8 = 16;
+
+/// The top votes of the tokens `i - 1`, `i` and `i + 1` of a sentence
+/// whose votes are `votes` ([`OUTSIDE_VOTE`] past its ends).
+#[inline(always)]
+pub fn vote_tops(votes: &[Vote], i: usize) -> [u8; 3] {
+    [i.wrapping_sub(1), i, i + 1].map(|j| votes.get(j).map_or(OUTSIDE_VOTE, |v| v.top))
+}
+
+/// The rows of the features of token `t` and the tag `p1` before it.
+#[inline(always)]
+pub fn prev_rows(t: &TokenInfo, p1: u8) -> [u32; 3] {
+    let p1 = p1 as u64;
     [
-        mix(22, p1),
-        mix(mix(23, p1), p2),
-        mix(mix(24, p1), t.shape),
-        mix(mix(25, p1), t.lc),
-        mix(mix(27, gazetteer(t)), p1),
-        mix(mix(34, vote(0)), pos),
-        mix(
-            mix(35, u64::from(votes[i].types)),
-            t.flags as u64 & ALL_CAPS as u64,
-        ),
-        mix(mix(36, vote(-1)), vote(0)),
-        mix(mix(37, vote(0)), vote(1)),
-        mix(mix(43, (t.flags & COMPANY_CUE) as u64), vote(0)),
+        slot(mix(mix(24, p1), t.shape)),
+        slot(mix(mix(25, p1), t.lc)),
+        slot(mix(mix(27, gazetteer(t)), p1)),
     ]
-    .map(slot)
+}
+
+/// The rows of the features of the tags `p1` and `p2` one and two before a token.
+#[inline(always)]
+pub fn tag_rows(p1: u8, p2: u8) -> [u32; 2] {
+    let (p1, p2) = (p1 as u64, p2 as u64);
+    [slot(mix(22, p1)), slot(mix(mix(23, p1), p2))]
+}
+
+/// The rows of the features of token `t` and its own document vote.
+#[inline(always)]
+pub fn own_vote_rows(t: &TokenInfo, vote: Vote) -> [u32; 3] {
+    let top = u64::from(vote.top);
+    [
+        slot(mix(mix(34, top), position(t))),
+        slot(mix(
+            mix(35, u64::from(vote.types)),
+            t.flags as u64 & ALL_CAPS as u64,
+        )),
+        slot(mix(mix(43, (t.flags & COMPANY_CUE) as u64), top)),
+    ]
+}
+
+/// The rows of the features of the top votes of a token, of the one
+/// before it and of the one after it (as [`vote_tops`] gives them).
+#[inline(always)]
+pub fn near_vote_rows(tops: [u8; 3]) -> [u32; 2] {
+    let [before, top, after] = tops.map(u64::from);
+    [
+        slot(mix(mix(36, before), top)),
+        slot(mix(mix(37, top), after)),
+    ]
 }
 
 #[cfg(test)]

@@ -8,10 +8,13 @@
 //! between passes, and only looks up the few that do.
 
 use super::features::{
-    allowed, features, features_pass_last, pass_features, Prepared, TokenInfo, N_FEATURES, N_TAGS,
-    O, PASS_FEATURES, SAME_IN_BOTH_PASSES, TABLE_BITS, TABLE_ROWS,
+    after1_rows, after2_rows, allowed, before1_rows, before2_rows, context_rows, features,
+    features_pass_last, near_vote_rows, own_rows, own_vote_rows, prev_rows, tag_rows, vote_tops,
+    window, Prepared, TokenInfo, CONTEXT, N_FEATURES, N_TAGS, O, OUTSIDE_VOTE, PASS_FEATURES,
+    TABLE_BITS, TABLE_ROWS,
 };
 use super::votes::{self, Vote};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 const MAGIC: &[u8; 8] = b"NMORGv4\0";
@@ -38,6 +41,9 @@ pub struct Model {
 
 /// Tag scores as integer sums of quantized weights.
 type Sums = [i32; N_TAGS];
+
+/// Both passes' sums of some rows, lane by lane as in a row.
+type Lanes = [i32; 2 * N_TAGS];
 
 /// One pass's weights in a row: `N_TAGS` little-endian i16.
 type Weights = [u8; 2 * N_TAGS];
@@ -136,70 +142,71 @@ impl Model {
     #[inline(always)]
     fn tag_with<const AVX2: bool>(&self, p: &Prepared) -> Vec<u8> {
         let n = p.tokens.len();
-        let empty = vec![Vote::EMPTY; n];
         let mut first = Vec::with_capacity(n);
-        // The second pass's sums over the unchanging features, by token.
-        let mut fixed: Vec<Option<Sums>> = vec![None; n];
-        let mut feats = [0u32; N_FEATURES];
-        for r in &p.sentences {
-            let sent = &p.infos[r.clone()];
-            let (mut p1, mut p2) = (O, O);
-            for i in 0..sent.len() {
-                let tag = if p1 == O && sent[i].trivially_outside() {
-                    O
-                } else {
-                    features_pass_last(sent, &empty[r.clone()], i, p1, p2, &mut feats);
-                    for &f in &feats {
-                        prefetch(self.row(f));
-                    }
-                    let (same, pass) = feats.split_at(SAME_IN_BOTH_PASSES);
-                    // Both passes' sums side by side, as in a row.
-                    let both = self.sums::<AVX2>(same);
-                    // The pass-dependent rows: only their first pass counts.
-                    let pass = self.sums::<AVX2>(pass);
-                    let (one, two) = both.split_at(N_TAGS);
-                    let one: Sums = std::array::from_fn(|t| one[t] + pass[t]);
-                    fixed[r.start + i] = Some(two.try_into().expect("two passes"));
-                    best_tag(&one.map(|s| s as f32), p1)
-                };
-                first.push(tag);
-                p2 = p1;
-                p1 = tag;
-            }
-        }
-        let votes = votes::collect(p, &first);
-        let mut out = Vec::with_capacity(n);
-        for r in &p.sentences {
-            let sent = &p.infos[r.clone()];
-            let votes = &votes[r.clone()];
-            let (mut p1, mut p2) = (O, O);
-            for i in 0..sent.len() {
-                let tag = if p1 == O && sent[i].trivially_outside() {
-                    O
-                } else {
-                    let sum = match fixed[r.start + i] {
-                        Some(fixed) => {
-                            let feats = pass_features(sent, votes, i, p1, p2);
-                            let pass = self.sums::<AVX2>(&feats);
-                            std::array::from_fn(|t| fixed[t] + pass[N_TAGS + t])
+        // What the second pass needs of the tokens the first pass scored.
+        let mut fixed: Vec<Option<Fixed>> = vec![None; n];
+        WORD_SUMS.with_borrow_mut(|words| {
+            words.use_model(self);
+            for r in &p.sentences {
+                let sent = &p.infos[r.clone()];
+                let (mut p1, mut p2) = (O, O);
+                for i in 0..sent.len() {
+                    let tag = if p1 == O && sent[i].trivially_outside() {
+                        O
+                    } else {
+                        let context = context_rows(sent, i);
+                        for &f in &context {
+                            prefetch(self.row(f));
                         }
-                        None => {
-                            features_pass_last(sent, votes, i, p1, p2, &mut feats);
-                            let mut sum = [0i32; N_TAGS];
-                            for &f in &feats {
-                                add(&mut sum, self.weights(1, f));
-                            }
-                            sum
-                        }
+                        let at_edges = [i == 0, i + 1 == sent.len()];
+                        let (one, second) = words.first_pass::<AVX2>(
+                            self,
+                            &window(sent, i),
+                            at_edges,
+                            [p1, p2],
+                            self.sums::<AVX2>(&context),
+                        );
+                        fixed[r.start + i] = Some(second);
+                        best_tag(&one.map(|s| s as f32), p1)
                     };
-                    best_tag(&sum.map(|s| s as f32), p1)
-                };
-                out.push(tag);
-                p2 = p1;
-                p1 = tag;
+                    first.push(tag);
+                    p2 = p1;
+                    p1 = tag;
+                }
             }
-        }
-        out
+            let votes = votes::collect(p, &first);
+            let mut out = Vec::with_capacity(n);
+            for r in &p.sentences {
+                let sent = &p.infos[r.clone()];
+                let votes = &votes[r.clone()];
+                let (mut p1, mut p2) = (O, O);
+                for i in 0..sent.len() {
+                    let tag = if p1 == O && sent[i].trivially_outside() {
+                        O
+                    } else {
+                        let sum = match &fixed[r.start + i] {
+                            Some(fixed) => {
+                                words.second_pass::<AVX2>(self, fixed, sent, votes, i, [p1, p2])
+                            }
+                            None => {
+                                let mut feats = [0u32; N_FEATURES];
+                                features_pass_last(sent, votes, i, p1, p2, &mut feats);
+                                let mut sum = [0i32; N_TAGS];
+                                for &f in &feats {
+                                    add(&mut sum, self.weights(1, f));
+                                }
+                                sum
+                            }
+                        };
+                        best_tag(&sum.map(|s| s as f32), p1)
+                    };
+                    out.push(tag);
+                    p2 = p1;
+                    p1 = tag;
+                }
+            }
+            out
+        })
     }
 }
 
@@ -262,12 +269,285 @@ impl Model {
         }
         #[cfg(not(target_arch = "x86_64"))]
         for &f in feats {
-            let row = self.row(f);
-            for (t, s) in sums.iter_mut().enumerate() {
-                *s += i32::from(i16::from_le_bytes([row[2 * t], row[2 * t + 1]]));
-            }
+            self.add_row(&mut sums, f);
         }
         sums
+    }
+
+    /// Adds the row of feature `f` to `sums`, lane by lane.
+    fn add_row(&self, sums: &mut Lanes, f: u32) {
+        let row = self.row(f);
+        for (t, s) in sums.iter_mut().enumerate() {
+            *s += i32::from(i16::from_le_bytes([row[2 * t], row[2 * t + 1]]));
+        }
+    }
+
+    /// The sums, lane by lane, of the rows of the features `feats` (any
+    /// number of them), with AVX2 when `AVX2`.
+    #[inline(always)]
+    fn lanes<const AVX2: bool>(&self, feats: &[u32]) -> Lanes {
+        let (pairs, odd) = feats.split_at(feats.len() & !1);
+        let mut sums = self.sums::<AVX2>(pairs);
+        for &f in odd {
+            self.add_row(&mut sums, f);
+        }
+        sums
+    }
+}
+
+/// log2 of the number of entries of each table of [`WordSums`].
+const WORD_SUM_BITS: u32 = 13;
+
+/// Spreads a hash's bits into its top bits, which index a table.
+const SPREAD: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The sums of a word's rows as each of the neighbours a token's features
+/// read alone: [`before1_rows`], [`after1_rows`], [`before2_rows`] and
+/// [`after2_rows`].
+#[derive(Clone, Copy)]
+struct NearSums {
+    before1: Lanes,
+    after1: Lanes,
+    before2: Lanes,
+    after2: Lanes,
+}
+
+/// The sums of the rows of the features that read a token alone.
+#[derive(Clone, Copy)]
+struct OwnSums {
+    /// Both passes' sums of its [`own_rows`].
+    both: Lanes,
+    /// Both passes' sums of its [`own_vote_rows`] with an empty vote (as
+    /// every token has in the first pass).
+    empty_vote: Lanes,
+    /// Both passes' sums of its [`prev_rows`] after an O tag.
+    after_o: Lanes,
+}
+
+/// What the second pass needs of a token the first pass scored: its
+/// second-pass sums.
+#[derive(Clone, Copy)]
+struct Fixed {
+    /// Of the features the same in both passes.
+    same: Sums,
+    /// Of its [`prev_rows`] after an O tag.
+    after_o: Sums,
+    /// Of its [`own_vote_rows`] with an empty vote.
+    empty_vote: Sums,
+}
+
+/// The sums of the rows of the features that read one token alone, by
+/// word, remembered per thread: most tokens the tagger scores, and their
+/// neighbours, are words it has seen before, whose rows it then adds as a
+/// few sums. The tables are direct-mapped: a word replaces another of the
+/// same index. With them, the sums of the features that read only the
+/// tags before, and of those that read only the sentence's ends in the
+/// first pass (where every vote is empty).
+struct WordSums {
+    /// The model the sums are of (the address of its table; 0: none yet).
+    model: usize,
+    /// By [`TokenInfo::key_hash`]: a token's info and its sums.
+    own: Vec<Option<(TokenInfo, OwnSums)>>,
+    /// By its hash as written: a word's [`TokenInfo::neighbour_key`] and sums.
+    near: Vec<Option<([u64; 3], NearSums)>>,
+    /// Both passes' sums of [`tag_rows`], by the tags one and two before.
+    tags: [[Lanes; N_TAGS]; N_TAGS],
+    /// The first pass's sums of [`near_vote_rows`] (empty votes), by
+    /// whether the token is its sentence's first and whether it is its last.
+    edges: [[Sums; 2]; 2],
+}
+
+thread_local! {
+    static WORD_SUMS: RefCell<WordSums> = const {
+        RefCell::new(WordSums {
+            model: 0,
+            own: Vec::new(),
+            near: Vec::new(),
+            tags: [[[0; 2 * N_TAGS]; N_TAGS]; N_TAGS],
+            edges: [[[0; N_TAGS]; 2]; 2],
+        })
+    };
+}
+
+impl WordSums {
+    /// Makes the tables hold sums of `model`'s rows (emptied for another model).
+    fn use_model(&mut self, model: &Model) {
+        let id = model.rows.as_ptr() as usize;
+        if self.model == id {
+            return;
+        }
+        self.model = id;
+        self.own = vec![None; 1 << WORD_SUM_BITS];
+        self.near = vec![None; 1 << WORD_SUM_BITS];
+        for (p1, sums) in (0..).zip(&mut self.tags) {
+            for (p2, sum) in (0..).zip(sums) {
+                *sum = model.lanes::<false>(&tag_rows(p1, p2));
+            }
+        }
+        let vote = |outside| {
+            if outside {
+                OUTSIDE_VOTE
+            } else {
+                Vote::EMPTY.top
+            }
+        };
+        for (first, sums) in [false, true].into_iter().zip(&mut self.edges) {
+            for (last, sum) in [false, true].into_iter().zip(sums) {
+                let rows = near_vote_rows([vote(first), Vote::EMPTY.top, vote(last)]);
+                *sum = *first_half(&model.lanes::<false>(&rows));
+            }
+        }
+    }
+
+    /// The first pass's scores of the middle token of `window` (as
+    /// [`window`] gives it) after the tags `[p1, p2]`, given both passes'
+    /// sums of its [`context_rows`] `both`, and what the second pass needs
+    /// of it. `at_edges`: the token is its sentence's first, its last.
+    #[inline(always)]
+    fn first_pass<const AVX2: bool>(
+        &mut self,
+        model: &Model,
+        window: &[&TokenInfo; 7],
+        at_edges: [bool; 2],
+        [p1, p2]: [u8; 2],
+        mut both: Lanes,
+    ) -> (Sums, Fixed) {
+        let [_, m2, m1, t, n1, n2, _] = *window;
+        add_all(&mut both, &self.near(model, m1).before1);
+        add_all(&mut both, &self.near(model, n1).after1);
+        add_all(&mut both, &self.near(model, m2).before2);
+        add_all(&mut both, &self.near(model, n2).after2);
+        let OwnSums {
+            both: own,
+            empty_vote,
+            after_o,
+        } = *self.own(model, t);
+        add_all(&mut both, &own);
+        // The features that depend on the pass: only their first pass counts here.
+        let mut pass = self.tags[usize::from(p1)][usize::from(p2)];
+        add_all(&mut pass, &empty_vote);
+        if p1 == O {
+            add_all(&mut pass, &after_o);
+        } else {
+            add_all(&mut pass, &model.lanes::<AVX2>(&prev_rows(t, p1)));
+        }
+        let [first, last] = at_edges.map(usize::from);
+        let mut one = *first_half(&both);
+        add_all(&mut one, first_half(&pass));
+        add_all(&mut one, &self.edges[first][last]);
+        let fixed = Fixed {
+            same: *second_half(&both),
+            after_o: *second_half(&after_o),
+            empty_vote: *second_half(&empty_vote),
+        };
+        (one, fixed)
+    }
+
+    /// The second pass's scores of token `i` of `sent`, of document votes
+    /// `votes`, after the tags `[p1, p2]`, which the first pass scored
+    /// (`fixed`): only its rows that depend on the pass and are not
+    /// remembered are looked up.
+    #[inline(always)]
+    fn second_pass<const AVX2: bool>(
+        &self,
+        model: &Model,
+        fixed: &Fixed,
+        sent: &[TokenInfo],
+        votes: &[Vote],
+        i: usize,
+        [p1, p2]: [u8; 2],
+    ) -> Sums {
+        let t = &sent[i];
+        let mut sum = fixed.same;
+        add_all(
+            &mut sum,
+            second_half(&self.tags[usize::from(p1)][usize::from(p2)]),
+        );
+        let mut rows = [0u32; 8];
+        let mut n = 0;
+        let mut look_up = |feats: &[u32]| {
+            rows[n..n + feats.len()].copy_from_slice(feats);
+            n += feats.len();
+        };
+        if p1 == O {
+            add_all(&mut sum, &fixed.after_o);
+        } else {
+            look_up(&prev_rows(t, p1));
+        }
+        if votes[i] == Vote::EMPTY {
+            add_all(&mut sum, &fixed.empty_vote);
+        } else {
+            look_up(&own_vote_rows(t, votes[i]));
+        }
+        look_up(&near_vote_rows(vote_tops(votes, i)));
+        add_all(&mut sum, second_half(&model.lanes::<AVX2>(&rows[..n])));
+        sum
+    }
+
+    /// The sums of the own features of `t`.
+    #[inline(always)]
+    fn own(&mut self, model: &Model, t: &TokenInfo) -> &OwnSums {
+        let entry = &mut self.own[(t.key_hash() >> (64 - WORD_SUM_BITS)) as usize];
+        if !matches!(entry, Some((key, _)) if key == t) {
+            fill_own(entry, model, t);
+        }
+        entry.as_ref().map(|(_, sums)| sums).expect("filled")
+    }
+
+    /// The sums of the rows of `x` as each neighbour.
+    #[inline(always)]
+    fn near(&mut self, model: &Model, x: &TokenInfo) -> &NearSums {
+        let key = x.neighbour_key();
+        let entry = &mut self.near[(key[0].wrapping_mul(SPREAD) >> (64 - WORD_SUM_BITS)) as usize];
+        if !matches!(entry, Some((k, _)) if *k == key) {
+            fill_near(entry, model, x);
+        }
+        entry.as_ref().map(|(_, sums)| sums).expect("filled")
+    }
+}
+
+/// The first pass's half of both passes' sums.
+fn first_half(sums: &Lanes) -> &Sums {
+    sums.first_chunk().expect("two passes")
+}
+
+/// The second pass's half of both passes' sums.
+fn second_half(sums: &Lanes) -> &Sums {
+    sums.last_chunk().expect("two passes")
+}
+
+/// Puts the sums of the own features of `t` in `entry` (out of line: the
+/// tagger's loop keeps its registers for the words already seen).
+#[cold]
+#[inline(never)]
+fn fill_own(entry: &mut Option<(TokenInfo, OwnSums)>, model: &Model, t: &TokenInfo) {
+    let sums = OwnSums {
+        both: model.lanes::<false>(&own_rows(t)),
+        empty_vote: model.lanes::<false>(&own_vote_rows(t, Vote::EMPTY)),
+        after_o: model.lanes::<false>(&prev_rows(t, O)),
+    };
+    *entry = Some((*t, sums));
+}
+
+/// Puts the sums of the rows of `x` as each neighbour in `entry` (out of
+/// line, as [`fill_own`]).
+#[cold]
+#[inline(never)]
+fn fill_near(entry: &mut Option<([u64; 3], NearSums)>, model: &Model, x: &TokenInfo) {
+    let sums = NearSums {
+        before1: model.lanes::<false>(&before1_rows(x)),
+        after1: model.lanes::<false>(&after1_rows(x)),
+        before2: model.lanes::<false>(&before2_rows(x)),
+        after2: model.lanes::<false>(&after2_rows(x)),
+    };
+    *entry = Some((x.neighbour_key(), sums));
+}
+
+/// Adds `b` to `a` lane by lane.
+#[inline(always)]
+fn add_all<const N: usize>(a: &mut [i32; N], b: &[i32; N]) {
+    for (x, y) in a.iter_mut().zip(b) {
+        *x += y;
     }
 }
 
@@ -328,8 +608,7 @@ fn add(sum: &mut Sums, w: &Weights) {
 }
 
 // Rows are added two at a time: no feature may be left over.
-const _: () =
-    assert!(SAME_IN_BOTH_PASSES.is_multiple_of(2) && PASS_FEATURES.len().is_multiple_of(2));
+const _: () = assert!(CONTEXT.is_multiple_of(2) && PASS_FEATURES.len().is_multiple_of(2));
 
 /// Asks the CPU to start loading the cache lines of a weight row. A token's
 /// rows lie all over the table, and scoring waits on memory: started all at
@@ -430,6 +709,12 @@ mod tests {
         assert_eq!(MODEL.tag(&p), plain);
         assert_eq!(MODEL.tag_with::<false>(&p), plain);
         assert!(plain.iter().any(|&t| t != O));
+        // The sums remembered by word are those of the model in use.
+        let mut raw = SHIPPED[..HEADER].to_vec();
+        raw.resize(HEADER + TABLE, 0);
+        let zero = Model::from_bytes(Vec::leak(raw)).unwrap();
+        assert!(zero.tag(&p).iter().all(|&t| t == O));
+        assert_eq!(MODEL.tag(&p), plain);
     }
 
     #[test]

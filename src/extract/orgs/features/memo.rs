@@ -115,8 +115,20 @@ fn key(text: &[u8], span: &Range<usize>) -> Option<u128> {
             u128::from_le_bytes(b)
         }
     };
-    Some(bytes & (u128::MAX >> (128 - 8 * n)))
+    Some(bytes & KEY_MASKS[n])
 }
+
+/// By length `n`: the mask of the first `n` bytes of a key (a look-up
+/// costs less than a shift of 128 bits by a variable amount).
+const KEY_MASKS: [u128; MAX_LEN + 1] = {
+    let mut masks = [0; MAX_LEN + 1];
+    let mut n = 1;
+    while n <= MAX_LEN {
+        masks[n] = u128::MAX >> (128 - 8 * n);
+        n += 1;
+    }
+    masks
+};
 
 #[cfg(test)]
 mod tests {
