@@ -13,6 +13,7 @@ mod parties;
 mod previous;
 mod references;
 mod scorer;
+mod sequence;
 mod status;
 mod tail;
 mod takeovers;
