@@ -63,9 +63,13 @@ fn lower_run_end(bytes: &[u8], at: usize) -> usize {
 /// The rest of a capitalized word after its capital: word characters,
 /// apostrophes, `&`, `-`, and periods when `dots` (`[\w'’.&-]*`).
 fn word_rest(text: &str, at: usize, dots: bool) -> usize {
-    run_end(text, at, |c| {
-        is_word(c) || matches!(c, '\'' | '’' | '&' | '-') || dots && c == '.'
-    })
+    let keep = |c: char| is_word(c) || matches!(c, '\'' | '’' | '&' | '-') || dots && c == '.';
+    // ASCII byte by byte, without decoding; from another character on, by chars.
+    let ascii = text.as_bytes()[at..]
+        .iter()
+        .take_while(|&&b| b.is_ascii() && keep(char::from(b)))
+        .count();
+    run_end(text, at + ascii, keep)
 }
 
 /// The first name word opening at or after `at`: where it starts, where it ends.
@@ -138,11 +142,13 @@ fn tail_end(text: &str, mut end: usize) -> usize {
         if word == end {
             return end;
         }
-        let joined = JOINERS.iter().find_map(|j| {
+        let rest = &text.as_bytes()[word..];
+        // Most words are no joiner: their first byte tells.
+        let joiners = JOINERS
+            .iter()
+            .filter(|j| rest.first() == j.as_bytes().first() && rest.starts_with(j.as_bytes()));
+        let joined = joiners.into_iter().find_map(|j| {
             let after = word + j.len();
-            if !text[word..].starts_with(j) {
-                return None;
-            }
             let next = run_end(text, after, char::is_whitespace);
             (next > after).then(|| next_word(text, next)).flatten()
         });
