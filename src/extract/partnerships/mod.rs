@@ -13,6 +13,7 @@ mod parties;
 mod previous;
 mod references;
 mod scorer;
+mod sequence;
 mod status;
 mod tail;
 mod takeovers;
@@ -103,12 +104,18 @@ fn run(
             t
         })
     };
+    // The sentence ASCII-lower-cased, for the word searches that ignore case.
+    let mut lowered = String::new();
     for sent in &doc.sentences {
         let s = &text[sent.clone()];
+        lowered.clear();
+        lowered.push_str(s);
+        lowered.make_ascii_lowercase();
+        let checks = parties::Sentence::new(s, &lowered);
         let mut mentions = sentence_mentions(orgs, sent, text);
-        mentions.retain(|m| !parties::is_not_party(s, m.start, m.end, false));
+        mentions.retain(|m| !checks.is_not_party(m.start, m.end, false));
         let mut spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
-        let triggers = triggers::find_all(s, &spans);
+        let triggers = triggers::find_lowered(s, &lowered, &spans);
         if triggers.is_empty() && examples.is_none() && !scorer::scores_without_trigger() {
             // No rule and no scored pair can come out of this sentence.
             previous.observe(&ctx, s, &mentions, sent.end);
@@ -122,7 +129,7 @@ fn run(
         spans.extend(triggers.iter().map(|t| (t.start, t.end)));
         let mut all = mentions.clone();
         for (start, end) in names::candidates(s, &spans) {
-            if parties::is_not_party(s, start, end, true) {
+            if checks.is_not_party(start, end, true) {
                 continue;
             }
             all.push(Mention {

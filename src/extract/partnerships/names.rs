@@ -3,18 +3,10 @@
 //! organization finder did not report. Places, months, titles, nationalities
 //! and sentence-opening function words are not names of partners.
 
-use super::lexicon;
+use super::{lexicon, sequence};
 use regex::Regex;
 use regex_automata::meta;
 use std::sync::LazyLock;
-
-/// A capitalized word (or one with an inner capital: "zoomHUB", "eBay", or
-/// a digit before lower-case letters: "8pixel"),
-/// optionally joined to the next by `&`, `of`, `de`, `for` or a hyphen.
-static SEQUENCE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*|[0-9][a-z]{3,}(?-u:\b))(?:(?:\s+(?:&|of|de|du|for|and the|of the)\s+|\s+)(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*|[0-9]+[A-Za-z]?))*")
-        .expect("name sequence pattern")
-});
 
 /// Titles before a person's name.
 const TITLES: &[&str] = &[
@@ -406,9 +398,9 @@ fn trim_possessives(word: &str) -> &str {
 /// Byte ranges (relative to `sentence`) of candidate names that do not overlap `taken`.
 pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for m in SEQUENCE.find_iter(sentence) {
-        let mut start = m.start();
-        let mut end = m.end();
+    for (found_start, found_end) in sequence::find_iter(sentence) {
+        let mut start = found_start;
+        let mut end = found_end;
         // Drop leading non-name words ("In", "The", "French"): `start` is
         // always where the next word `w` opens.
         // Still among the sentence's opening words: a heading glued to the
@@ -468,13 +460,17 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         end = start + trimmed.len();
         let mut piece = &sentence[start..end];
         let first_word = piece.split_whitespace().next().unwrap_or_default();
-        let titled = m.as_str().split_whitespace().any(is_title);
+        let titled = sentence[found_start..found_end]
+            .split_whitespace()
+            .any(is_title);
         // Each regex only where its first (or last) character can match.
         let mut person = titled
             || sentence[end..].starts_with(|c: char| c == ',' || c.is_whitespace())
                 && SPEAKS.is_match(&sentence[end..])
-            || sentence[..m.start()].trim_end().ends_with(['d', 's', 'o'])
-                && SPOKEN_BY.is_match(&sentence[..m.start()])
+            || sentence[..found_start]
+                .trim_end()
+                .ends_with(['d', 's', 'o'])
+                && SPOKEN_BY.is_match(&sentence[..found_start])
             || piece.contains(' ') && lexicon::is_first_name(first_word);
         // "Jane Roe of Acme": the person's organization.
         if person {

@@ -175,7 +175,8 @@ impl<'o> Context<'o> {
                     .any(|s| next.ends_with(s));
                 VERB_AFTER_SUBJECT.is_match(next)
                     && !plural_noun
-                    && !parties::is_not_party(s, start, end, true)
+                    && !parties::Sentence::new(s, &s.to_ascii_lowercase())
+                        .is_not_party(start, end, true)
             })
             .map(|(start, end)| &s[start..end])
     }

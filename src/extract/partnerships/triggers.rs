@@ -5,7 +5,6 @@
 use crate::text::pattern::Set;
 use regex::Regex;
 use regex_automata::meta;
-use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
 /// Partnership type (the vocabulary of the output contract).
@@ -230,24 +229,16 @@ static RESOURCE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("resource pattern")
 });
 
+/// Every trigger of a sentence, as [`find_lowered`] finds them.
+#[cfg(test)]
+pub fn find_all(sentence: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
+    find_lowered(sentence, &sentence.to_ascii_lowercase(), names)
+}
+
 /// Every trigger of a sentence, in text order, not overlapping each other
 /// nor the `names` (byte ranges of organization mentions: "Arts Alliance").
-pub fn find_all(sentence: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
-    LOWERED.with_borrow_mut(|lowered| {
-        lowered.clear();
-        lowered.push_str(sentence);
-        lowered.make_ascii_lowercase();
-        find_in(sentence, lowered, names)
-    })
-}
-
-thread_local! {
-    /// The ASCII-lower-cased sentence: one buffer per thread, not an
-    /// allocation per sentence.
-    static LOWERED: RefCell<String> = const { RefCell::new(String::new()) };
-}
-
-fn find_in(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
+/// The patterns run on `lowered`, the sentence ASCII-lower-cased.
+pub fn find_lowered(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> Vec<Trigger> {
     let mut found: Vec<Trigger> = Vec::new();
     // Nine sentences in ten match no pattern: the set's first match ends
     // the search there, while the patterns matched are searched for overlapping.
