@@ -71,6 +71,7 @@ pub fn find_with(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org>
 fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     let text = doc.text;
     let gaz = gazetteer::find(text);
+    // In text order, one per start: sorted, so a span is looked up by binary search.
     let gaz_spans: Vec<(usize, usize)> = gaz.iter().map(|&(s, e, _)| (s, e)).collect();
     let prepared = Prepared::new(doc, &gaz_spans);
     let tags = tag(&prepared);
@@ -311,7 +312,7 @@ fn may_name_an_organization(text: &str, name: &str) -> bool {
 
 /// A one-word tagger name that the article also writes in lower case
 /// ("Grey box testing ... a grey area") is a common word capitalized, not a
-/// name; gazetteer names (`known`) stay.
+/// name; gazetteer names (`known`, sorted) stay.
 fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usize, usize)]) {
     let single = |&(s, e): &(usize, usize)| {
         let w = &text[s..e];
@@ -331,7 +332,7 @@ fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
         .collect();
     spans.retain(|span| {
         !single(span)
-            || known.contains(span)
+            || known.binary_search(span).is_ok()
             || described.contains(&&text[span.0..span.1])
             || !has_word(text, &text[span.0..span.1].to_ascii_lowercase())
     });
