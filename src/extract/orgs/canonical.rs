@@ -2,6 +2,8 @@
 //! suffixes are not part of the name, and a short form links to an earlier
 //! or later longer form of the same organization in the article.
 
+use crate::text::hash::FastMap;
+
 const LEGAL_SUFFIXES: &[&str] = &[
     "inc",
     "inc.",
@@ -280,16 +282,20 @@ fn merge_plurals(names: &mut [String]) {
             n.to_lowercase() == lower
         }
     };
-    // The singular is the last name written so, as the names were before any merge.
+    // The singular is the last name written so, as the names were before
+    // any merge: looked for once per plural however often it is written.
+    let mut singular: FastMap<&str, Option<usize>> = FastMap::default();
     let singulars: Vec<(usize, String)> = names
         .iter()
         .enumerate()
         .filter(|(_, n)| plural(n))
         .filter_map(|(k, n)| {
-            let lower = n.to_lowercase();
-            let single = lower.strip_suffix('s').filter(|s| s.len() >= 2)?;
-            let found = names.iter().rev().find(|m| lowers_to(m, single))?;
-            Some((k, found.clone()))
+            let found = *singular.entry(n).or_insert_with(|| {
+                let lower = n.to_lowercase();
+                let single = lower.strip_suffix('s').filter(|s| s.len() >= 2)?;
+                names.iter().rposition(|m| lowers_to(m, single))
+            });
+            Some((k, names[found?].clone()))
         })
         .collect();
     for (k, single) in singulars {
