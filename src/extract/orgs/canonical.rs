@@ -32,12 +32,23 @@ const LEGAL_SUFFIXES: &[&str] = &[
 
 /// The name without possessive, leading "The" and legal suffixes.
 pub fn strip_name(form: &str) -> String {
-    stripped_words(form).join(" ")
+    let s = without_possessive(form);
+    // Most names are words between single spaces: their stripped name is
+    // a slice of them, with no list of words to build.
+    let b = s.as_bytes();
+    let plain = b.iter().all(|&c| c.is_ascii_graphic() || c == b' ')
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        strip_words(s).to_string()
+    } else {
+        strip_words(&s.split_whitespace().collect::<Vec<_>>().join(" ")).to_string()
+    }
 }
 
-/// The words of [`strip_name`]'s result (a word left empty by its trimmed
-/// comma included), not yet joined.
-fn stripped_words(form: &str) -> Vec<&str> {
+/// `form` trimmed, without ".com" and a possessive.
+fn without_possessive(form: &str) -> &str {
     let mut s = form.trim();
     s = s
         .strip_suffix(".com")
@@ -45,32 +56,39 @@ fn stripped_words(form: &str) -> Vec<&str> {
         .unwrap_or(s);
     for p in ["'s", "’s", "'", "’"] {
         if let Some(r) = s.strip_suffix(p) {
-            s = r;
-            break;
+            return r;
         }
     }
-    let mut words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() > 1 && matches!(words[0], "The" | "the") {
-        words.remove(0);
+    s
+}
+
+/// The words of `s` (separated by single spaces) without a leading "The"
+/// and legal suffixes, as a slice of `s` (a word left empty by its trimmed
+/// comma included: "Acme , Inc" is "Acme ").
+fn strip_words(s: &str) -> &str {
+    let (mut start, mut end) = (0, s.len());
+    // Names are short: a plain loop over their bytes beats a memchr call.
+    let b = s.as_bytes();
+    let last_space = |start: usize, end: usize| b[start..end].iter().rposition(|&c| c == b' ');
+    let last_space = |start: usize, end: usize| last_space(start, end).map(|i| start + i);
+    if let Some(space) = b.iter().position(|&c| c == b' ') {
+        if matches!(&s[..space], "The" | "the") {
+            start = space + 1;
+        }
     }
-    while words.len() > 1 {
-        let last = words[words.len() - 1].trim_end_matches(',');
-        if LEGAL_SUFFIXES.iter().any(|l| l.eq_ignore_ascii_case(last)) {
-            words.pop();
-            if let Some(w) = words.last_mut() {
-                *w = w.trim_end_matches(',');
-            }
-        } else {
+    while let Some(space) = last_space(start, end) {
+        let last = s[space + 1..end].trim_end_matches(',');
+        if !LEGAL_SUFFIXES.iter().any(|l| l.eq_ignore_ascii_case(last)) {
             break;
         }
+        end = start + s[start..space].trim_end_matches(',').len();
     }
     // "Warner Bros." is "Warner Bros"; "U.S." keeps its periods.
-    if let Some(last) = words.last_mut() {
-        if last.len() > 2 && last.ends_with('.') && last.matches('.').count() == 1 {
-            *last = &last[..last.len() - 1];
-        }
+    let last = &s[last_space(start, end).map_or(start, |i| i + 1)..end];
+    if last.len() > 2 && last.ends_with('.') && last.matches('.').count() == 1 {
+        end -= 1;
     }
-    words
+    &s[start..end]
 }
 
 /// A comparison key: lower case, letters and digits only between single spaces.
@@ -330,6 +348,12 @@ mod tests {
         assert_eq!(strip_name("Acme Holdings, Inc."), "Acme");
         assert_eq!(strip_name("Warner Bros."), "Warner Bros");
         assert_eq!(strip_name("U.S."), "U.S.");
+        // White space other than single spaces, and a word left empty.
+        assert_eq!(strip_name(" The  Velmar\tHoldings "), "Velmar");
+        assert_eq!(strip_name("Café Orvane S.A."), "Café Orvane");
+        assert_eq!(strip_name("Acme , Inc"), "Acme ");
+        assert_eq!(strip_name("the Co"), "Co");
+        assert_eq!(strip_name("The"), "The");
     }
 
     #[test]
