@@ -6,6 +6,7 @@
 //! ("Globex Corporaton", "Velmarr Electric" beside "Velmar").
 
 use super::brackets::bracket_after;
+use super::words::{first_word, has_space};
 use crate::text::hash::FastMap;
 
 /// Gives every mention of an alias the name of the organization it stands
@@ -76,7 +77,8 @@ pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
     // The first word of each name of several words, split once.
     let first_words: Vec<(&str, &str)> = distinct
         .iter()
-        .filter_map(|&b| b.split_once(' ').map(|(first, _)| (first, b)))
+        .filter(|&&b| has_space(b))
+        .map(|&b| (first_word(b), b))
         .collect();
     // Distinct names are few (tens per article), so comparing them pairwise is cheap.
     for (a_i, &a) in distinct.iter().enumerate() {
@@ -92,7 +94,7 @@ pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
             };
             renamed.insert(alias.to_string(), keep.to_string());
         }
-        if renamed.contains_key(a) || a.contains(' ') || a.len() < 7 {
+        if renamed.contains_key(a) || has_space(a) || a.len() < 7 {
             continue;
         }
         // "Velmar" beside "Velmarr Electric": a short form of a misspelt name.

@@ -2,6 +2,7 @@
 //! suffixes are not part of the name, and a short form links to an earlier
 //! or later longer form of the same organization in the article.
 
+use super::words::has_space;
 use crate::text::hash::FastMap;
 
 const LEGAL_SUFFIXES: &[&str] = &[
@@ -178,7 +179,7 @@ pub fn link_names(names: &mut [String], surfaces: &[&str], full: &[bool]) {
         let mut longs: Vec<&str> = names
             .iter()
             .map(String::as_str)
-            .filter(|n| n.contains(' '))
+            .filter(|n| has_space(n))
             .collect();
         longs.sort_unstable();
         longs.dedup();
@@ -194,12 +195,12 @@ pub fn link_names(names: &mut [String], surfaces: &[&str], full: &[bool]) {
                         surfaces
                             .iter()
                             .zip(names)
-                            .filter(|(s, _)| s.contains(' '))
+                            .filter(|(s, _)| has_space(s))
                             .map(|(s, n)| (s.trim_start_matches("The "), n.as_str()))
                             .chain(
                                 names
                                     .iter()
-                                    .filter(|n| n.contains(' '))
+                                    .filter(|n| has_space(n))
                                     .map(|n| (n.as_str(), n.as_str())),
                             ),
                     )

@@ -23,6 +23,7 @@ mod tokens;
 pub mod train;
 mod untagged;
 mod votes;
+mod words;
 
 pub use canonical::{canonical_key, strip_name};
 use canonical::{is_full_form, link_names};
@@ -32,6 +33,7 @@ use crate::text::hash::{FastMap, FastSet};
 use crate::text::Document;
 use regex::Regex;
 use std::sync::LazyLock;
+use words::{first_word, has_space, last_word};
 
 /// An organization mention: byte range and canonical name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,7 +125,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .map(|(s, e)| (s, e, gazetteer_name(s, e)))
         .collect();
     for &(s, e, canon) in &gaz {
-        let common = canon.is_some_and(gazetteer::is_common_word) && !text[s..e].contains(' ');
+        let common = canon.is_some_and(gazetteer::is_common_word) && !has_space(&text[s..e]);
         if gazetteer_wins(text, s, e, &entities)
             && !names_an_index(text, e)
             && !(common && starts_sentence(doc, s))
@@ -164,7 +166,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     // with an organization; a lone unknown word is more likely a company.
     let typed: Vec<(usize, usize)> = entities
         .iter()
-        .filter(|e| e.kind == 2 || (e.kind == 1 && text[e.start..e.end].contains(' ')))
+        .filter(|e| e.kind == 2 || (e.kind == 1 && has_space(&text[e.start..e.end])))
         .map(|e| (e.start, e.end))
         .collect();
     let coordinated: Vec<(usize, usize)> = spans
@@ -342,11 +344,7 @@ fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
 /// whose first word the article does not write in lower case ("Orvant
 /// AI"; not "Endpoint Security" where the article discusses "endpoint" threats).
 fn by_company_head(text: &str, name: &str) -> bool {
-    retype::by_company_head(name)
-        && !has_word(
-            text,
-            &name.split(' ').next().unwrap_or("").to_ascii_lowercase(),
-        )
+    retype::by_company_head(name) && !has_word(text, &first_word(name).to_ascii_lowercase())
 }
 
 /// Whether `word` occurs in `text` as a whole word (no letter or digit on
@@ -373,7 +371,7 @@ fn trim_sentence_openers(
     let mut known: Option<FastSet<&str>> = None;
     let mut trimmed = Vec::new();
     for (k, &(s, e, canon)) in spans.iter().enumerate() {
-        let Some(space) = text[s..e].find(' ') else {
+        let Some(space) = text[s..e].bytes().position(|b| b == b' ') else {
             continue;
         };
         let first = &text[s..s + space];
@@ -574,7 +572,7 @@ static COMMON_ACRONYM_LETTERS: LazyLock<Vec<(String, &str)>> = LazyLock::new(|| 
 /// "Really Simple Syndication" where the article also writes "RSS": the
 /// spelled-out form of a non-organization acronym is no organization either.
 fn spells_common_acronym(text: &str, name: &str) -> bool {
-    if !name.contains(' ') {
+    if !has_space(name) {
         return false;
     }
     // The initials, lower-cased on the stack: the letters of a common
@@ -766,13 +764,11 @@ fn dated_as_event(rest: &str) -> bool {
 /// Electronics Show"), nor is a member of parliament ("Richard Allan MP").
 fn names_a_place_or_event(name: &str) -> bool {
     // "Organisation of the Islamic Conference" is a body, not a meeting.
-    let first = name.split(' ').next().unwrap_or("");
-    if is_institution_noun(first) {
+    if is_institution_noun(first_word(name)) {
         return false;
     }
-    let last = name.rsplit(' ').next().unwrap_or("");
     matches!(
-        last,
+        last_word(name),
         "Airport"
             | "Hotel"
             | "Motel"
@@ -962,7 +958,7 @@ fn in_quoted_title(text: &str, s: usize, e: usize) -> bool {
 /// A name of several words with a legal form or an institution's head
 /// noun: a company or body, even on a Title Case line.
 fn is_institutional(name: &str) -> bool {
-    name.contains(' ')
+    has_space(name)
         && name
             .split(' ')
             .any(|w| is_legal_form(w) || is_institution_noun(w))

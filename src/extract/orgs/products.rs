@@ -7,6 +7,7 @@
 //! words headed by a software or device noun ("Orbit Task Scheduler") names
 //! a product or feature, not its maker.
 
+use super::words::split_last_word;
 use crate::text::hash::FastSet;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -176,8 +177,7 @@ const PRODUCT_HEADS: &[&str] = &[
 
 /// True when the name of several words `name` ends with a product head noun.
 pub fn has_product_head(name: &str) -> bool {
-    name.rsplit_once(' ')
-        .is_some_and(|(_, last)| PRODUCT_HEADS.contains(&last))
+    split_last_word(name).is_some_and(|(_, last)| PRODUCT_HEADS.contains(&last))
 }
 
 /// True when the name at `text[s..e]` is used as a product's name there.
@@ -321,7 +321,7 @@ fn after_version(text: &str, s: usize, e: usize, spans: &[(usize, usize)]) -> bo
 
 /// True when `name` ends with a one-letter trim or model grade ("Kestrel S").
 fn ends_with_grade(name: &str) -> bool {
-    name.rsplit_once(' ').is_some_and(|(first, last)| {
+    split_last_word(name).is_some_and(|(first, last)| {
         first.len() > 1 && last.len() == 1 && last.bytes().all(|b| b.is_ascii_uppercase())
     })
 }

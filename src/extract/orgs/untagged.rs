@@ -8,6 +8,7 @@
 
 use super::features::Prepared;
 use super::retype::is_descriptor;
+use super::words::has_space;
 use crate::text::calendar::{is_month, is_weekday};
 
 /// Legal forms that end only companies' names.
@@ -279,7 +280,7 @@ fn brand_cue(
         let i = people.partition_point(|&(s, _)| s < next);
         if people
             .get(i)
-            .is_some_and(|&(s, e)| s == next && text[s..e].contains(' '))
+            .is_some_and(|&(s, e)| s == next && has_space(&text[s..e]))
         {
             return true;
         }

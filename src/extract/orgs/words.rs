@@ -1,0 +1,62 @@
+//! Names split at their spaces. Byte loops: names are a few bytes long,
+//! and the memchr call behind `str::split(' ')` or `str::contains(' ')`
+//! costs more than reading them (each function below does what its
+//! `str` counterpart, named in its comment, does).
+
+/// Whether `name` holds a space: `name.contains(' ')`.
+pub fn has_space(name: &str) -> bool {
+    name.bytes().any(|b| b == b' ')
+}
+
+/// The text before the first space (all of `name` without one):
+/// `name.split(' ').next()`.
+pub fn first_word(name: &str) -> &str {
+    &name[..name.bytes().position(|b| b == b' ').unwrap_or(name.len())]
+}
+
+/// The text after the last space (all of `name` without one):
+/// `name.rsplit(' ').next()`.
+pub fn last_word(name: &str) -> &str {
+    &name[name.bytes().rposition(|b| b == b' ').map_or(0, |i| i + 1)..]
+}
+
+/// The text before and after the first space: `name.split_once(' ')`.
+pub fn split_first_word(name: &str) -> Option<(&str, &str)> {
+    let i = name.bytes().position(|b| b == b' ')?;
+    Some((&name[..i], &name[i + 1..]))
+}
+
+/// The text before and after the last space: `name.rsplit_once(' ')`.
+pub fn split_last_word(name: &str) -> Option<(&str, &str)> {
+    let i = name.bytes().rposition(|b| b == b' ')?;
+    Some((&name[..i], &name[i + 1..]))
+}
+
+/// The number of words between spaces: `name.split(' ').count()`.
+pub fn word_count(name: &str) -> usize {
+    1 + name.bytes().filter(|&b| b == b' ').count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_those_of_the_str_splits() {
+        for name in [
+            "Orvane Mitsu Bank",
+            "Velmar",
+            "",
+            " ",
+            "Café  Orvane ",
+            " Zentrix",
+        ] {
+            assert_eq!(has_space(name), name.contains(' '));
+            assert_eq!(first_word(name), name.split(' ').next().unwrap());
+            assert_eq!(last_word(name), name.rsplit(' ').next().unwrap());
+            assert_eq!(split_first_word(name), name.split_once(' '));
+            assert_eq!(split_last_word(name), name.rsplit_once(' '));
+            assert_eq!(word_count(name), name.split(' ').count());
+        }
+    }
+}
