@@ -33,7 +33,7 @@ use crate::text::hash::{FastMap, FastSet};
 use crate::text::Document;
 use regex::Regex;
 use std::sync::LazyLock;
-use words::{first_word, has_space, last_word};
+use words::{first_word, has_space, last_word, words};
 
 /// An organization mention: byte range and canonical name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -252,9 +252,11 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     let titled: Vec<bool> = spans
         .iter()
         .map(|&(s, e, canon)| {
+            // The institution test last: it costs more than the others,
+            // which most names fail.
             canon.is_none()
-                && !is_institutional(&text[s..e])
                 && (title_case(s) || in_quoted_title(text, s, e))
+                && !is_institutional(&text[s..e])
         })
         .collect();
     let keep: Vec<bool> = (0..spans.len())
@@ -267,12 +269,9 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     // "Peru's Ministry of Fisheries": a ministry named by its
     // portfolio alone is named with the country that owns it.
     for (k, &(s, _, _)) in spans.iter().enumerate() {
-        if let Some(owner) = owner_before(text, s).filter(|_| {
-            names[k]
-                .split(' ')
-                .next()
-                .is_some_and(|w| matches!(w, "Ministry" | "Department"))
-        }) {
+        if let Some(owner) = owner_before(text, s)
+            .filter(|_| matches!(first_word(&names[k]), "Ministry" | "Department"))
+        {
             names[k] = format!("{owner}'s {}", names[k]);
         }
     }
@@ -958,10 +957,7 @@ fn in_quoted_title(text: &str, s: usize, e: usize) -> bool {
 /// A name of several words with a legal form or an institution's head
 /// noun: a company or body, even on a Title Case line.
 fn is_institutional(name: &str) -> bool {
-    has_space(name)
-        && name
-            .split(' ')
-            .any(|w| is_legal_form(w) || is_institution_noun(w))
+    has_space(name) && words(name).any(|w| is_legal_form(w) || is_institution_noun(w))
 }
 
 /// "Acme-sponsored", "Paris-born": a name joined to a lower-case word is an

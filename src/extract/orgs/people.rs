@@ -3,7 +3,7 @@
 //! apposition that gives a person's job ("Dana Reyes, a fund manager with
 //! Acme", "Li Wen, president of the broadcaster").
 
-use super::words::word_count;
+use super::words::{word_count, words};
 
 /// Job titles written as acronyms before a person's name.
 const TITLE_ACRONYMS: &[&str] = &["CEO", "CFO", "COO", "CTO", "CIO", "CMO"];
@@ -34,9 +34,8 @@ const JOBS: &[&str] = &[
 /// is written where a person's name goes.
 pub fn written_as_person(text: &str, s: usize, e: usize) -> bool {
     let name = &text[s..e];
-    let words = word_count(name);
-    if !(2..=3).contains(&words)
-        || !name.split(' ').all(|w| {
+    if !(2..=3).contains(&word_count(name))
+        || !words(name).all(|w| {
             w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic)
         })
     {

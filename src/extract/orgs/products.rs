@@ -7,7 +7,7 @@
 //! words headed by a software or device noun ("Orbit Task Scheduler") names
 //! a product or feature, not its maker.
 
-use super::words::split_last_word;
+use super::words::{split_last_word, words};
 use crate::text::hash::FastSet;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -264,7 +264,7 @@ fn product_noun_may_follow(rest: &str) -> bool {
 /// True when the mention at `text[s..e]` carries a model code: a word of
 /// the name after its first, or the word right after it.
 fn has_model_code(text: &str, s: usize, e: usize) -> bool {
-    let inner = text[s..e].split(' ').skip(1);
+    let inner = words(&text[s..e]).skip(1);
     // The delimiters are ASCII: searched as bytes, they end words at
     // character boundaries.
     let next = text[e..].strip_prefix(' ').map(|r| {

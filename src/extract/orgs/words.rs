@@ -20,6 +20,16 @@ pub fn last_word(name: &str) -> &str {
     &name[name.bytes().rposition(|b| b == b' ').map_or(0, |i| i + 1)..]
 }
 
+/// The words between spaces: `name.split(' ')`.
+pub fn words(name: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(name);
+    std::iter::from_fn(move || {
+        let (word, tail) = split_first_word(rest?).map_or((rest?, None), |(w, t)| (w, Some(t)));
+        rest = tail;
+        Some(word)
+    })
+}
+
 /// The text before and after the first space: `name.split_once(' ')`.
 pub fn split_first_word(name: &str) -> Option<(&str, &str)> {
     let i = name.bytes().position(|b| b == b' ')?;
@@ -52,6 +62,7 @@ mod tests {
             " Zentrix",
         ] {
             assert_eq!(has_space(name), name.contains(' '));
+            assert!(words(name).eq(name.split(' ')));
             assert_eq!(first_word(name), name.split(' ').next().unwrap());
             assert_eq!(last_word(name), name.rsplit(' ').next().unwrap());
             assert_eq!(split_first_word(name), name.split_once(' '));
