@@ -240,7 +240,9 @@ struct Taken {
 impl Taken {
     fn new(spans: &[(usize, usize)]) -> Self {
         let mut spans = spans.to_vec();
-        spans.sort_unstable();
+        // The stable sort merges runs already in order: the spans come as
+        // two sorted lists (the tagger's, the gazetteer's), merged in one pass.
+        spans.sort();
         let mut max_end = 0;
         let max_ends = spans
             .iter()
