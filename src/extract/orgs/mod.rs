@@ -851,14 +851,19 @@ fn is_role(word: &str) -> bool {
 
 /// "Senator of Virginia", "Mr Smith": a title starts a person, not an organization.
 fn starts_with_person_title(name: &str) -> bool {
-    let mut words = name.split([' ', '.']);
-    let first = words.next().unwrap_or("");
-    // "Queen 's Park", "King's College": a title's possessive names a place or body.
-    if matches!(words.next(), Some("'s" | "’s")) || first.ends_with("'s") || first.ends_with("’s")
-    {
-        return false;
+    // The first word and the rest, split at a space or a period.
+    fn split(s: &str) -> (&str, Option<&str>) {
+        match s.bytes().position(|b| b == b' ' || b == b'.') {
+            Some(i) => (&s[..i], Some(&s[i + 1..])),
+            None => (s, None),
+        }
     }
-    matches!(
+    let (first, rest) = split(name);
+    // "Queen 's Park", "King's College" (whose first word is no title): a
+    // title's possessive names a place or body.
+    let possessive = || matches!(rest.map(|r| split(r).0), Some("'s" | "’s"));
+    // The title first: most names start with none.
+    let title = matches!(
         first,
         "Senator"
             | "Sen"
@@ -886,7 +891,8 @@ fn starts_with_person_title(name: &str) -> bool {
             | "Mayor"
             | "Ambassador"
             | "Cardinal"
-    )
+    );
+    title && !possessive()
 }
 
 /// True when `sentence` is a Title Case Headline or menu
@@ -963,8 +969,11 @@ fn is_institutional(name: &str) -> bool {
 /// "Acme-sponsored", "Paris-born": a name joined to a lower-case word is an
 /// adjective, not a mention of the name.
 fn is_compound_adjective(name: &str) -> bool {
-    name.rsplit_once('-')
-        .is_some_and(|(_, w)| w.len() > 2 && w.bytes().all(|b| b.is_ascii_lowercase()))
+    // A byte loop: a memrchr call costs more than a name's few bytes.
+    name.bytes().rposition(|b| b == b'-').is_some_and(|i| {
+        let w = &name[i + 1..];
+        w.len() > 2 && w.bytes().all(|b| b.is_ascii_lowercase())
+    })
 }
 
 /// "St. Louis-based", "Swiss-owned": words that place a company, not name it.
