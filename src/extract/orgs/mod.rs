@@ -33,7 +33,7 @@ use crate::text::hash::{FastMap, FastSet};
 use crate::text::Document;
 use regex::Regex;
 use std::sync::LazyLock;
-use words::{first_word, has_space, last_word, words};
+use words::{first_word, has_space, last_word, word_ending, word_starting, words};
 
 /// An organization mention: byte range and canonical name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -710,7 +710,7 @@ fn names_an_index(text: &str, e: usize) -> bool {
 /// between) describe rather than name; "a Velmar spokesman" names Velmar.
 fn heads_a_description(text: &str, s: usize, e: usize) -> bool {
     let rest = text[e..].trim_start_matches(' ');
-    let next = rest.split([' ', '\n']).next().unwrap_or("");
+    let next = word_starting(rest);
     let closed = rest.is_empty()
         || rest.starts_with(['\n', ',', '.', ';', ':', ')'])
         || matches!(
@@ -722,8 +722,8 @@ fn heads_a_description(text: &str, s: usize, e: usize) -> bool {
     }
     let mut before = text[..s].trim_end_matches(' ');
     for _ in 0..4 {
-        let start = before.rfind([' ', '\n']).map_or(0, |i| i + 1);
-        let word = &before[start..];
+        let word = word_ending(before);
+        let start = before.len() - word.len();
         if matches!(word, "a" | "an") {
             return true;
         }
@@ -824,7 +824,7 @@ fn owner_before(text: &str, s: usize) -> Option<&str> {
         .strip_suffix("'s ")
         .or_else(|| text[..s].strip_suffix("’s "))
         .or_else(|| text[..s].strip_suffix(" 's "))?;
-    let word = &before[before.rfind([' ', '\n']).map_or(0, |i| i + 1)..];
+    let word = word_ending(before);
     (word.len() > 1
         && word.starts_with(|c: char| c.is_ascii_uppercase())
         && word[1..].bytes().all(|b| b.is_ascii_lowercase()))

@@ -3,7 +3,7 @@
 //! apposition that gives a person's job ("Dana Reyes, a fund manager with
 //! Acme", "Li Wen, president of the broadcaster").
 
-use super::words::{word_count, words};
+use super::words::{word_count, word_ending, words};
 
 /// Job titles written as acronyms before a person's name.
 const TITLE_ACRONYMS: &[&str] = &["CEO", "CFO", "COO", "CTO", "CIO", "CMO"];
@@ -42,10 +42,7 @@ pub fn written_as_person(text: &str, s: usize, e: usize) -> bool {
         return false;
     }
     let before = text[..s].trim_end_matches(' ');
-    let title = before
-        .rsplit([' ', '\n'])
-        .next()
-        .is_some_and(|w| TITLE_ACRONYMS.contains(&w));
+    let title = TITLE_ACRONYMS.contains(&word_ending(before));
     title || job_after(&text[e..])
 }
 

@@ -4,7 +4,7 @@
 //! "an analyst at Brightwater"), unless the article names a person with it.
 
 use super::features::Prepared;
-use super::words::{first_word, has_space, last_word, split_last_word};
+use super::words::{first_word, has_space, last_word, split_last_word, word_ending};
 use crate::text::calendar::is_month;
 use crate::text::hash::FastSet;
 use std::sync::LazyLock;
@@ -260,7 +260,7 @@ fn word_before(text: &str, s: usize) -> &str {
         .strip_suffix(',')
         .unwrap_or(before)
         .trim_end_matches(' ');
-    before.rsplit([' ', '\n']).next().unwrap_or("")
+    word_ending(before)
 }
 
 /// True when the word before byte `s` (a comma aside) is a company noun
@@ -286,10 +286,11 @@ const AFTER_NAME: &[&str] = &[
 fn followed_by_descriptor(text: &str, e: usize, kind: u8) -> bool {
     let rest = text[e..].trim_start_matches(' ');
     let rest = rest.strip_prefix("news ").unwrap_or(rest);
-    let word = rest
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
+    // A byte loop: a multi-byte character's first byte is no letter either.
+    let word = &rest[..rest
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(rest.len())];
     AFTER_NAME.contains(&word) && !(kind == 2 && matches!(word, "bank" | "agency"))
 }
 

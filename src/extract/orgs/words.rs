@@ -1,7 +1,9 @@
-//! Names split at their spaces. Byte loops: names are a few bytes long,
-//! and the memchr call behind `str::split(' ')` or `str::contains(' ')`
-//! costs more than reading them (each function below does what its
-//! `str` counterpart, named in its comment, does).
+//! Names split at their spaces, and the words of the text right before
+//! or after a name. Byte loops: these are a few bytes long, and the
+//! memchr call behind `str::split(' ')` or `str::contains(' ')` (or the
+//! char-by-char search for one of several characters) costs more than
+//! reading them. Each function below does what its `str` counterpart,
+//! named in its comment, does.
 
 /// Whether `name` holds a space: `name.contains(' ')`.
 pub fn has_space(name: &str) -> bool {
@@ -42,6 +44,20 @@ pub fn split_last_word(name: &str) -> Option<(&str, &str)> {
     Some((&name[..i], &name[i + 1..]))
 }
 
+/// The word that ends `before`, after its last space or line break:
+/// `before.rsplit([' ', '\n']).next()`.
+pub fn word_ending(before: &str) -> &str {
+    let start = before.bytes().rposition(|b| b == b' ' || b == b'\n');
+    &before[start.map_or(0, |i| i + 1)..]
+}
+
+/// The word that starts `rest`, before its first space or line break:
+/// `rest.split([' ', '\n']).next()`.
+pub fn word_starting(rest: &str) -> &str {
+    let end = rest.bytes().position(|b| b == b' ' || b == b'\n');
+    &rest[..end.unwrap_or(rest.len())]
+}
+
 /// The number of words between spaces: `name.split(' ').count()`.
 pub fn word_count(name: &str) -> usize {
     1 + name.bytes().filter(|&b| b == b' ').count()
@@ -60,6 +76,8 @@ mod tests {
             " ",
             "Café  Orvane ",
             " Zentrix",
+            "said\nOrvane Mitsu",
+            "Orvane\nMitsu said",
         ] {
             assert_eq!(has_space(name), name.contains(' '));
             assert!(words(name).eq(name.split(' ')));
@@ -68,6 +86,8 @@ mod tests {
             assert_eq!(split_first_word(name), name.split_once(' '));
             assert_eq!(split_last_word(name), name.rsplit_once(' '));
             assert_eq!(word_count(name), name.split(' ').count());
+            assert_eq!(word_ending(name), name.rsplit([' ', '\n']).next().unwrap());
+            assert_eq!(word_starting(name), name.split([' ', '\n']).next().unwrap());
         }
     }
 }
