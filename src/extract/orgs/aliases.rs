@@ -6,6 +6,7 @@
 //! ("Globex Corporaton", "Velmarr Electric" beside "Velmar").
 
 use super::brackets::bracket_after;
+use super::words::{first_word, has_space};
 use crate::text::hash::FastMap;
 
 /// Gives every mention of an alias the name of the organization it stands
@@ -44,28 +45,26 @@ pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
         }
         *count += 1;
     }
-    let multi: Vec<&str> = distinct
+    // Each name of several words with its shape: its number of words and
+    // of bytes of words.
+    let multi: Vec<(&str, (usize, usize))> = distinct
         .iter()
-        .copied()
-        .filter(|n| word_count(n) >= 2)
+        .map(|&n| (n, shape(n)))
+        .filter(|&(_, (words, _))| words >= 2)
         .collect();
-    // ASCII names with the same words have as many words and bytes of
-    // words: a name whose counts no other shares needs no word set. (A
-    // non-ASCII name may lower-case to other lengths: then all get one.)
-    let shape = |n: &str| {
-        let words = n.split_whitespace();
-        (words.clone().count(), words.map(str::len).sum::<usize>())
-    };
+    // ASCII names with the same words have the same shape: a name whose
+    // shape no other shares needs no word set. (A non-ASCII name may
+    // lower-case to other lengths: then all get one.)
     let mut shapes: FastMap<(usize, usize), usize> = FastMap::default();
-    let all_ascii = multi.iter().all(|n| n.is_ascii());
+    let all_ascii = multi.iter().all(|(n, _)| n.is_ascii());
     if all_ascii {
-        for &n in &multi {
-            *shapes.entry(shape(n)).or_insert(0) += 1;
+        for &(_, shape) in &multi {
+            *shapes.entry(shape).or_insert(0) += 1;
         }
     }
     let mut by_words: FastMap<String, &str> = FastMap::default();
-    for &n in &multi {
-        if all_ascii && shapes[&shape(n)] < 2 {
+    for &(n, shape) in &multi {
+        if all_ascii && shapes[&shape] < 2 {
             continue;
         }
         let first = *by_words.entry(word_set(n)).or_insert(n);
@@ -78,7 +77,8 @@ pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
     // The first word of each name of several words, split once.
     let first_words: Vec<(&str, &str)> = distinct
         .iter()
-        .filter_map(|&b| b.split_once(' ').map(|(first, _)| (first, b)))
+        .filter(|&&b| has_space(b))
+        .map(|&b| (first_word(b), b))
         .collect();
     // Distinct names are few (tens per article), so comparing them pairwise is cheap.
     for (a_i, &a) in distinct.iter().enumerate() {
@@ -94,7 +94,7 @@ pub fn merge(text: &str, spans: &[(usize, usize)], names: &mut [String]) {
             };
             renamed.insert(alias.to_string(), keep.to_string());
         }
-        if renamed.contains_key(a) || a.contains(' ') || a.len() < 7 {
+        if renamed.contains_key(a) || has_space(a) || a.len() < 7 {
             continue;
         }
         // "Velmar" beside "Velmarr Electric": a short form of a misspelt name.
@@ -129,7 +129,26 @@ fn next_word(rest: &str) -> Option<usize> {
 }
 
 fn word_count(name: &str) -> usize {
-    name.split_whitespace().count()
+    shape(name).0
+}
+
+/// The number of words of `name` and of bytes in them. An ASCII name is
+/// read byte by byte: white space there is a space or a byte from tab to
+/// carriage return, as for [`char::is_whitespace`].
+fn shape(name: &str) -> (usize, usize) {
+    if !name.is_ascii() {
+        let words = name.split_whitespace();
+        return (words.clone().count(), words.map(str::len).sum());
+    }
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let (mut words, mut bytes, mut in_word) = (0, 0, false);
+    for &b in name.as_bytes() {
+        let word_byte = !space(b);
+        words += usize::from(word_byte && !in_word);
+        bytes += usize::from(word_byte);
+        in_word = word_byte;
+    }
+    (words, bytes)
 }
 
 /// The lower-cased words of `name`, sorted: the same for any word order.
@@ -184,6 +203,23 @@ mod tests {
         let mut names: Vec<String> = mentions.iter().map(|&(_, n)| n.to_string()).collect();
         merge(text, &spans, &mut names);
         names
+    }
+
+    #[test]
+    fn shapes_count_the_words_split_at_white_space() {
+        for n in [
+            "Orvane Mitsu",
+            " Orvane  Mitsu\t Bank ",
+            "Orvane\u{b}Mitsu\u{c}\rBank\n",
+            "Velmar",
+            "",
+            "  ",
+            "Café Orvane\u{a0}Mitsu",
+        ] {
+            let words = n.split_whitespace();
+            let expected = (words.clone().count(), words.map(str::len).sum());
+            assert_eq!(shape(n), expected, "{n:?}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! only one of the two.
 
 use super::canonical::is_acronym_of;
+use super::words::words;
 
 /// The content of a bracket opening right after byte `e` ("X ( Y )" or
 /// "X (Y)"): its byte range, when it is short and closed on the same line.
@@ -113,7 +114,7 @@ fn long_form_before(before: &str, acronym: &str) -> Option<usize> {
 fn is_name(inner: &str) -> bool {
     inner.starts_with(|c: char| c.is_uppercase())
         && !inner.contains(|c: char| c.is_ascii_digit())
-        && inner.split(' ').all(|w| {
+        && words(inner).all(|w| {
             w.starts_with(|c: char| c.is_uppercase())
                 || matches!(w, "and" | "of" | "for" | "the" | "de" | "&")
         })

@@ -2,6 +2,9 @@
 //! suffixes are not part of the name, and a short form links to an earlier
 //! or later longer form of the same organization in the article.
 
+use super::words::has_space;
+use crate::text::hash::FastMap;
+
 const LEGAL_SUFFIXES: &[&str] = &[
     "inc",
     "inc.",
@@ -30,12 +33,23 @@ const LEGAL_SUFFIXES: &[&str] = &[
 
 /// The name without possessive, leading "The" and legal suffixes.
 pub fn strip_name(form: &str) -> String {
-    stripped_words(form).join(" ")
+    let s = without_possessive(form);
+    // Most names are words between single spaces: their stripped name is
+    // a slice of them, with no list of words to build.
+    let b = s.as_bytes();
+    let plain = b.iter().all(|&c| c.is_ascii_graphic() || c == b' ')
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        strip_words(s).to_string()
+    } else {
+        strip_words(&s.split_whitespace().collect::<Vec<_>>().join(" ")).to_string()
+    }
 }
 
-/// The words of [`strip_name`]'s result (a word left empty by its trimmed
-/// comma included), not yet joined.
-fn stripped_words(form: &str) -> Vec<&str> {
+/// `form` trimmed, without ".com" and a possessive.
+fn without_possessive(form: &str) -> &str {
     let mut s = form.trim();
     s = s
         .strip_suffix(".com")
@@ -43,32 +57,39 @@ fn stripped_words(form: &str) -> Vec<&str> {
         .unwrap_or(s);
     for p in ["'s", "’s", "'", "’"] {
         if let Some(r) = s.strip_suffix(p) {
-            s = r;
-            break;
+            return r;
         }
     }
-    let mut words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() > 1 && matches!(words[0], "The" | "the") {
-        words.remove(0);
+    s
+}
+
+/// The words of `s` (separated by single spaces) without a leading "The"
+/// and legal suffixes, as a slice of `s` (a word left empty by its trimmed
+/// comma included: "Acme , Inc" is "Acme ").
+fn strip_words(s: &str) -> &str {
+    let (mut start, mut end) = (0, s.len());
+    // Names are short: a plain loop over their bytes beats a memchr call.
+    let b = s.as_bytes();
+    let last_space = |start: usize, end: usize| b[start..end].iter().rposition(|&c| c == b' ');
+    let last_space = |start: usize, end: usize| last_space(start, end).map(|i| start + i);
+    if let Some(space) = b.iter().position(|&c| c == b' ') {
+        if matches!(&s[..space], "The" | "the") {
+            start = space + 1;
+        }
     }
-    while words.len() > 1 {
-        let last = words[words.len() - 1].trim_end_matches(',');
-        if LEGAL_SUFFIXES.iter().any(|l| l.eq_ignore_ascii_case(last)) {
-            words.pop();
-            if let Some(w) = words.last_mut() {
-                *w = w.trim_end_matches(',');
-            }
-        } else {
+    while let Some(space) = last_space(start, end) {
+        let last = s[space + 1..end].trim_end_matches(',');
+        if !LEGAL_SUFFIXES.iter().any(|l| l.eq_ignore_ascii_case(last)) {
             break;
         }
+        end = start + s[start..space].trim_end_matches(',').len();
     }
     // "Warner Bros." is "Warner Bros"; "U.S." keeps its periods.
-    if let Some(last) = words.last_mut() {
-        if last.len() > 2 && last.ends_with('.') && last.matches('.').count() == 1 {
-            *last = &last[..last.len() - 1];
-        }
+    let last = &s[last_space(start, end).map_or(start, |i| i + 1)..end];
+    if last.len() > 2 && last.ends_with('.') && last.matches('.').count() == 1 {
+        end -= 1;
     }
-    words
+    &s[start..end]
 }
 
 /// A comparison key: lower case, letters and digits only between single spaces.
@@ -158,7 +179,7 @@ pub fn link_names(names: &mut [String], surfaces: &[&str], full: &[bool]) {
         let mut longs: Vec<&str> = names
             .iter()
             .map(String::as_str)
-            .filter(|n| n.contains(' '))
+            .filter(|n| has_space(n))
             .collect();
         longs.sort_unstable();
         longs.dedup();
@@ -174,12 +195,12 @@ pub fn link_names(names: &mut [String], surfaces: &[&str], full: &[bool]) {
                         surfaces
                             .iter()
                             .zip(names)
-                            .filter(|(s, _)| s.contains(' '))
+                            .filter(|(s, _)| has_space(s))
                             .map(|(s, n)| (s.trim_start_matches("The "), n.as_str()))
                             .chain(
                                 names
                                     .iter()
-                                    .filter(|n| n.contains(' '))
+                                    .filter(|n| has_space(n))
                                     .map(|n| (n.as_str(), n.as_str())),
                             ),
                     )
@@ -280,16 +301,20 @@ fn merge_plurals(names: &mut [String]) {
             n.to_lowercase() == lower
         }
     };
-    // The singular is the last name written so, as the names were before any merge.
+    // The singular is the last name written so, as the names were before
+    // any merge: looked for once per plural however often it is written.
+    let mut singular: FastMap<&str, Option<usize>> = FastMap::default();
     let singulars: Vec<(usize, String)> = names
         .iter()
         .enumerate()
         .filter(|(_, n)| plural(n))
         .filter_map(|(k, n)| {
-            let lower = n.to_lowercase();
-            let single = lower.strip_suffix('s').filter(|s| s.len() >= 2)?;
-            let found = names.iter().rev().find(|m| lowers_to(m, single))?;
-            Some((k, found.clone()))
+            let found = *singular.entry(n).or_insert_with(|| {
+                let lower = n.to_lowercase();
+                let single = lower.strip_suffix('s').filter(|s| s.len() >= 2)?;
+                names.iter().rposition(|m| lowers_to(m, single))
+            });
+            Some((k, names[found?].clone()))
         })
         .collect();
     for (k, single) in singulars {
@@ -324,6 +349,12 @@ mod tests {
         assert_eq!(strip_name("Acme Holdings, Inc."), "Acme");
         assert_eq!(strip_name("Warner Bros."), "Warner Bros");
         assert_eq!(strip_name("U.S."), "U.S.");
+        // White space other than single spaces, and a word left empty.
+        assert_eq!(strip_name(" The  Velmar\tHoldings "), "Velmar");
+        assert_eq!(strip_name("Café Orvane S.A."), "Café Orvane");
+        assert_eq!(strip_name("Acme , Inc"), "Acme ");
+        assert_eq!(strip_name("the Co"), "Co");
+        assert_eq!(strip_name("The"), "The");
     }
 
     #[test]

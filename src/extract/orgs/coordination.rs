@@ -4,6 +4,7 @@
 //! sentence, names the other party. People and places the tagger
 //! recognised keep their type.
 
+use super::words::words;
 use crate::text::calendar::{is_month, is_weekday};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -35,11 +36,8 @@ const NOT_NAMES: &[&str] = &[
 /// `org`, skipping any that overlaps `taken` (spans the tagger typed).
 pub fn partners(text: &str, org: (usize, usize), taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let free = |s: usize, e: usize| !taken.iter().any(|&(ts, te)| ts < e && s < te);
-    let plausible = |name: &str| {
-        !name
-            .split(' ')
-            .any(|w| NOT_NAMES.contains(&w) || is_weekday(w) || is_month(w))
-    };
+    let plausible =
+        |name: &str| !words(name).any(|w| NOT_NAMES.contains(&w) || is_weekday(w) || is_month(w));
     let mut out = Vec::new();
     let (start, end) = org;
     // Both patterns need "and"/"&" right next to the organization; most

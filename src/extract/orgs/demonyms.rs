@@ -3,6 +3,7 @@
 //! people or a government ("the Polish government"), it names no
 //! organization by itself.
 
+use super::words::split_first_word;
 use crate::text::hash::FastSet;
 use std::sync::LazyLock;
 
@@ -196,7 +197,7 @@ const QUALIFIERS: &[&str] = &[
 pub fn is_demonym(name: &str) -> bool {
     // Hashed once: a lookup per tagger name, not a scan of 160 words.
     static LISTED: LazyLock<FastSet<&str>> = LazyLock::new(|| DEMONYMS.iter().copied().collect());
-    let word = match name.split_once(' ') {
+    let word = match split_first_word(name) {
         Some((first, rest)) if QUALIFIERS.contains(&first) => rest,
         _ => name,
     };

@@ -23,6 +23,7 @@ mod tokens;
 pub mod train;
 mod untagged;
 mod votes;
+mod words;
 
 pub use canonical::{canonical_key, strip_name};
 use canonical::{is_full_form, link_names};
@@ -32,6 +33,7 @@ use crate::text::hash::{FastMap, FastSet};
 use crate::text::Document;
 use regex::Regex;
 use std::sync::LazyLock;
+use words::{first_word, has_space, last_word, word_ending, word_starting, words};
 
 /// An organization mention: byte range and canonical name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +73,7 @@ pub fn find_with(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org>
 fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     let text = doc.text;
     let gaz = gazetteer::find(text);
+    // In text order, one per start: sorted, so a span is looked up by binary search.
     let gaz_spans: Vec<(usize, usize)> = gaz.iter().map(|&(s, e, _)| (s, e)).collect();
     let prepared = Prepared::new(doc, &gaz_spans);
     let tags = tag(&prepared);
@@ -122,7 +125,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .map(|(s, e)| (s, e, gazetteer_name(s, e)))
         .collect();
     for &(s, e, canon) in &gaz {
-        let common = canon.is_some_and(gazetteer::is_common_word) && !text[s..e].contains(' ');
+        let common = canon.is_some_and(gazetteer::is_common_word) && !has_space(&text[s..e]);
         if gazetteer_wins(text, s, e, &entities)
             && !names_an_index(text, e)
             && !(common && starts_sentence(doc, s))
@@ -163,7 +166,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     // with an organization; a lone unknown word is more likely a company.
     let typed: Vec<(usize, usize)> = entities
         .iter()
-        .filter(|e| e.kind == 2 || (e.kind == 1 && text[e.start..e.end].contains(' ')))
+        .filter(|e| e.kind == 2 || (e.kind == 1 && has_space(&text[e.start..e.end])))
         .map(|e| (e.start, e.end))
         .collect();
     let coordinated: Vec<(usize, usize)> = spans
@@ -249,9 +252,11 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     let titled: Vec<bool> = spans
         .iter()
         .map(|&(s, e, canon)| {
+            // The institution test last: it costs more than the others,
+            // which most names fail.
             canon.is_none()
-                && !is_institutional(&text[s..e])
                 && (title_case(s) || in_quoted_title(text, s, e))
+                && !is_institutional(&text[s..e])
         })
         .collect();
     let keep: Vec<bool> = (0..spans.len())
@@ -264,12 +269,9 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     // "Peru's Ministry of Fisheries": a ministry named by its
     // portfolio alone is named with the country that owns it.
     for (k, &(s, _, _)) in spans.iter().enumerate() {
-        if let Some(owner) = owner_before(text, s).filter(|_| {
-            names[k]
-                .split(' ')
-                .next()
-                .is_some_and(|w| matches!(w, "Ministry" | "Department"))
-        }) {
+        if let Some(owner) = owner_before(text, s)
+            .filter(|_| matches!(first_word(&names[k]), "Ministry" | "Department"))
+        {
             names[k] = format!("{owner}'s {}", names[k]);
         }
     }
@@ -311,7 +313,7 @@ fn may_name_an_organization(text: &str, name: &str) -> bool {
 
 /// A one-word tagger name that the article also writes in lower case
 /// ("Grey box testing ... a grey area") is a common word capitalized, not a
-/// name; gazetteer names (`known`) stay.
+/// name; gazetteer names (`known`, sorted) stay.
 fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usize, usize)]) {
     let single = |&(s, e): &(usize, usize)| {
         let w = &text[s..e];
@@ -331,7 +333,7 @@ fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
         .collect();
     spans.retain(|span| {
         !single(span)
-            || known.contains(span)
+            || known.binary_search(span).is_ok()
             || described.contains(&&text[span.0..span.1])
             || !has_word(text, &text[span.0..span.1].to_ascii_lowercase())
     });
@@ -341,11 +343,7 @@ fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
 /// whose first word the article does not write in lower case ("Orvant
 /// AI"; not "Endpoint Security" where the article discusses "endpoint" threats).
 fn by_company_head(text: &str, name: &str) -> bool {
-    retype::by_company_head(name)
-        && !has_word(
-            text,
-            &name.split(' ').next().unwrap_or("").to_ascii_lowercase(),
-        )
+    retype::by_company_head(name) && !has_word(text, &first_word(name).to_ascii_lowercase())
 }
 
 /// Whether `word` occurs in `text` as a whole word (no letter or digit on
@@ -372,7 +370,7 @@ fn trim_sentence_openers(
     let mut known: Option<FastSet<&str>> = None;
     let mut trimmed = Vec::new();
     for (k, &(s, e, canon)) in spans.iter().enumerate() {
-        let Some(space) = text[s..e].find(' ') else {
+        let Some(space) = text[s..e].bytes().position(|b| b == b' ') else {
             continue;
         };
         let first = &text[s..s + space];
@@ -573,7 +571,7 @@ static COMMON_ACRONYM_LETTERS: LazyLock<Vec<(String, &str)>> = LazyLock::new(|| 
 /// "Really Simple Syndication" where the article also writes "RSS": the
 /// spelled-out form of a non-organization acronym is no organization either.
 fn spells_common_acronym(text: &str, name: &str) -> bool {
-    if !name.contains(' ') {
+    if !has_space(name) {
         return false;
     }
     // The initials, lower-cased on the stack: the letters of a common
@@ -712,7 +710,7 @@ fn names_an_index(text: &str, e: usize) -> bool {
 /// between) describe rather than name; "a Velmar spokesman" names Velmar.
 fn heads_a_description(text: &str, s: usize, e: usize) -> bool {
     let rest = text[e..].trim_start_matches(' ');
-    let next = rest.split([' ', '\n']).next().unwrap_or("");
+    let next = word_starting(rest);
     let closed = rest.is_empty()
         || rest.starts_with(['\n', ',', '.', ';', ':', ')'])
         || matches!(
@@ -724,8 +722,8 @@ fn heads_a_description(text: &str, s: usize, e: usize) -> bool {
     }
     let mut before = text[..s].trim_end_matches(' ');
     for _ in 0..4 {
-        let start = before.rfind([' ', '\n']).map_or(0, |i| i + 1);
-        let word = &before[start..];
+        let word = word_ending(before);
+        let start = before.len() - word.len();
         if matches!(word, "a" | "an") {
             return true;
         }
@@ -765,13 +763,11 @@ fn dated_as_event(rest: &str) -> bool {
 /// Electronics Show"), nor is a member of parliament ("Richard Allan MP").
 fn names_a_place_or_event(name: &str) -> bool {
     // "Organisation of the Islamic Conference" is a body, not a meeting.
-    let first = name.split(' ').next().unwrap_or("");
-    if is_institution_noun(first) {
+    if is_institution_noun(first_word(name)) {
         return false;
     }
-    let last = name.rsplit(' ').next().unwrap_or("");
     matches!(
-        last,
+        last_word(name),
         "Airport"
             | "Hotel"
             | "Motel"
@@ -828,7 +824,7 @@ fn owner_before(text: &str, s: usize) -> Option<&str> {
         .strip_suffix("'s ")
         .or_else(|| text[..s].strip_suffix("’s "))
         .or_else(|| text[..s].strip_suffix(" 's "))?;
-    let word = &before[before.rfind([' ', '\n']).map_or(0, |i| i + 1)..];
+    let word = word_ending(before);
     (word.len() > 1
         && word.starts_with(|c: char| c.is_ascii_uppercase())
         && word[1..].bytes().all(|b| b.is_ascii_lowercase()))
@@ -855,14 +851,19 @@ fn is_role(word: &str) -> bool {
 
 /// "Senator of Virginia", "Mr Smith": a title starts a person, not an organization.
 fn starts_with_person_title(name: &str) -> bool {
-    let mut words = name.split([' ', '.']);
-    let first = words.next().unwrap_or("");
-    // "Queen 's Park", "King's College": a title's possessive names a place or body.
-    if matches!(words.next(), Some("'s" | "’s")) || first.ends_with("'s") || first.ends_with("’s")
-    {
-        return false;
+    // The first word and the rest, split at a space or a period.
+    fn split(s: &str) -> (&str, Option<&str>) {
+        match s.bytes().position(|b| b == b' ' || b == b'.') {
+            Some(i) => (&s[..i], Some(&s[i + 1..])),
+            None => (s, None),
+        }
     }
-    matches!(
+    let (first, rest) = split(name);
+    // "Queen 's Park", "King's College" (whose first word is no title): a
+    // title's possessive names a place or body.
+    let possessive = || matches!(rest.map(|r| split(r).0), Some("'s" | "’s"));
+    // The title first: most names start with none.
+    let title = matches!(
         first,
         "Senator"
             | "Sen"
@@ -890,7 +891,8 @@ fn starts_with_person_title(name: &str) -> bool {
             | "Mayor"
             | "Ambassador"
             | "Cardinal"
-    )
+    );
+    title && !possessive()
 }
 
 /// True when `sentence` is a Title Case Headline or menu
@@ -961,17 +963,17 @@ fn in_quoted_title(text: &str, s: usize, e: usize) -> bool {
 /// A name of several words with a legal form or an institution's head
 /// noun: a company or body, even on a Title Case line.
 fn is_institutional(name: &str) -> bool {
-    name.contains(' ')
-        && name
-            .split(' ')
-            .any(|w| is_legal_form(w) || is_institution_noun(w))
+    has_space(name) && words(name).any(|w| is_legal_form(w) || is_institution_noun(w))
 }
 
 /// "Acme-sponsored", "Paris-born": a name joined to a lower-case word is an
 /// adjective, not a mention of the name.
 fn is_compound_adjective(name: &str) -> bool {
-    name.rsplit_once('-')
-        .is_some_and(|(_, w)| w.len() > 2 && w.bytes().all(|b| b.is_ascii_lowercase()))
+    // A byte loop: a memrchr call costs more than a name's few bytes.
+    name.bytes().rposition(|b| b == b'-').is_some_and(|i| {
+        let w = &name[i + 1..];
+        w.len() > 2 && w.bytes().all(|b| b.is_ascii_lowercase())
+    })
 }
 
 /// "St. Louis-based", "Swiss-owned": words that place a company, not name it.

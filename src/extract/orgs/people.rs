@@ -3,6 +3,8 @@
 //! apposition that gives a person's job ("Dana Reyes, a fund manager with
 //! Acme", "Li Wen, president of the broadcaster").
 
+use super::words::{word_count, word_ending, words};
+
 /// Job titles written as acronyms before a person's name.
 const TITLE_ACRONYMS: &[&str] = &["CEO", "CFO", "COO", "CTO", "CIO", "CMO"];
 
@@ -32,19 +34,15 @@ const JOBS: &[&str] = &[
 /// is written where a person's name goes.
 pub fn written_as_person(text: &str, s: usize, e: usize) -> bool {
     let name = &text[s..e];
-    let words = name.split(' ').count();
-    if !(2..=3).contains(&words)
-        || !name.split(' ').all(|w| {
+    if !(2..=3).contains(&word_count(name))
+        || !words(name).all(|w| {
             w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic)
         })
     {
         return false;
     }
     let before = text[..s].trim_end_matches(' ');
-    let title = before
-        .rsplit([' ', '\n'])
-        .next()
-        .is_some_and(|w| TITLE_ACRONYMS.contains(&w));
+    let title = TITLE_ACRONYMS.contains(&word_ending(before));
     title || job_after(&text[e..])
 }
 

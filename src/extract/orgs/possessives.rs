@@ -3,6 +3,7 @@
 //! article writes the full name, its "Acme 's" mentions are the company too.
 
 use super::is_legal_form;
+use super::words::last_word;
 
 /// The possessive right after byte `e`, as written ("'s", " 's", "’s").
 fn possessive_after(text: &str, e: usize) -> Option<usize> {
@@ -30,7 +31,7 @@ pub fn join<T: Copy>(text: &str, spans: &mut Vec<(usize, usize, Option<T>)>) {
         let joined = possessive_after(text, e)
             .and_then(|p| text.get(p..ns))
             .is_some_and(|gap| gap.trim().is_empty())
-            && text[ns..ne].rsplit(' ').next().is_some_and(is_legal_form);
+            && is_legal_form(last_word(&text[ns..ne]));
         if joined {
             stems.push(&text[s..e]);
             spans[k] = (s, ne, None);

@@ -7,6 +7,7 @@
 //! words headed by a software or device noun ("Orbit Task Scheduler") names
 //! a product or feature, not its maker.
 
+use super::words::{split_last_word, words};
 use crate::text::hash::FastSet;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -33,11 +34,30 @@ static PRODUCT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| crate::text::pattern::regex(r"^[ ]+[0-9]").expect("number pattern"));
 
-/// A model code: letters and digits in one word ("Z400", "X20", "116i", "PMC-100").
-static MODEL_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^(?:[A-Za-z]{1,5}-?[0-9]{2,5}[a-z]?|[0-9]{2,4}[a-z])$")
-        .expect("model code pattern")
-});
+/// A model code: letters and digits in one word ("Z400", "X20", "116i",
+/// "PMC-100"), as the pattern `[A-Za-z]{1,5}-?[0-9]{2,5}[a-z]?|[0-9]{2,4}[a-z]`
+/// would match the whole word; read byte by byte, as a regex costs
+/// hundreds of instructions per word.
+fn is_model_code(word: &str) -> bool {
+    let b = word.as_bytes();
+    let digits = |b: &[u8]| b.iter().take_while(|c| c.is_ascii_digit()).count();
+    // Digits and a letter, or letters, a hyphen maybe, digits, a letter maybe.
+    let rest = match b.iter().take_while(|c| c.is_ascii_alphabetic()).count() {
+        0 => {
+            let d = digits(b);
+            return (2..=4).contains(&d) && b.len() == d + 1 && b[d].is_ascii_lowercase();
+        }
+        letters @ 1..=5 => b[letters..].strip_prefix(b"-").unwrap_or(&b[letters..]),
+        _ => return false,
+    };
+    let d = digits(rest);
+    (2..=5).contains(&d)
+        && match &rest[d..] {
+            [] => true,
+            [c] => c.is_ascii_lowercase(),
+            _ => false,
+        }
+}
 
 /// Products famous enough to be named alone, which a tagger reading them
 /// in company contexts ("launched", "sales of") takes for companies.
@@ -157,8 +177,7 @@ const PRODUCT_HEADS: &[&str] = &[
 
 /// True when the name of several words `name` ends with a product head noun.
 pub fn has_product_head(name: &str) -> bool {
-    name.rsplit_once(' ')
-        .is_some_and(|(_, last)| PRODUCT_HEADS.contains(&last))
+    split_last_word(name).is_some_and(|(_, last)| PRODUCT_HEADS.contains(&last))
 }
 
 /// True when the name at `text[s..e]` is used as a product's name there.
@@ -231,26 +250,38 @@ fn product_noun_may_follow(rest: &str) -> bool {
         "e-mail",
     ];
     let word = rest.trim_start_matches(' ');
+    // The first byte first: most words start like none of the nouns.
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
     word.len() < rest.len()
-        && (word.starts_with(|c: char| c.is_ascii_digit())
-            || STARTS.iter().any(|s| word.starts_with(s)))
+        && (first.is_ascii_digit()
+            || STARTS
+                .iter()
+                .any(|s| s.as_bytes()[0] == first && word.starts_with(s)))
 }
 
 /// True when the mention at `text[s..e]` carries a model code: a word of
 /// the name after its first, or the word right after it.
 fn has_model_code(text: &str, s: usize, e: usize) -> bool {
-    let inner = text[s..e].split(' ').skip(1);
-    let next = text[e..]
-        .strip_prefix(' ')
-        .and_then(|r| r.split([' ', ',', '.', ')', '\n']).next());
+    let inner = words(&text[s..e]).skip(1);
+    // The delimiters are ASCII: searched as bytes, they end words at
+    // character boundaries.
+    let next = text[e..].strip_prefix(' ').map(|r| {
+        let end = r
+            .bytes()
+            .position(|b| matches!(b, b' ' | b',' | b'.' | b')' | b'\n'));
+        &r[..end.unwrap_or(r.len())]
+    });
     // "K250 SE": a trim written after the model code.
-    let previous = text[..s]
-        .strip_suffix(' ')
-        .and_then(|r| r.rsplit([' ', '\n', '(']).next());
+    let previous = text[..s].strip_suffix(' ').map(|r| {
+        let start = r.bytes().rposition(|b| matches!(b, b' ' | b'\n' | b'('));
+        &r[start.map_or(0, |i| i + 1)..]
+    });
     // "FY2005" is a fiscal year, not a model.
     inner.chain(next).chain(previous).any(|w| {
-        // Every model code holds a digit: most words need no regex.
-        w.bytes().any(|b| b.is_ascii_digit()) && MODEL_CODE.is_match(w) && !w.starts_with("FY")
+        // Every model code holds a digit: most words need no closer look.
+        w.bytes().any(|b| b.is_ascii_digit()) && is_model_code(w) && !w.starts_with("FY")
     })
 }
 
@@ -290,27 +321,26 @@ fn after_version(text: &str, s: usize, e: usize, spans: &[(usize, usize)]) -> bo
 
 /// True when `name` ends with a one-letter trim or model grade ("Kestrel S").
 fn ends_with_grade(name: &str) -> bool {
-    name.rsplit_once(' ').is_some_and(|(first, last)| {
+    split_last_word(name).is_some_and(|(first, last)| {
         first.len() > 1 && last.len() == 1 && last.bytes().all(|b| b.is_ascii_uppercase())
     })
 }
 
 /// Drops the spans whose name the article uses as a product somewhere, the
 /// mentions written with a model code, and famous products. Spans in
-/// `known` (gazetteer names) are companies whatever follows them.
+/// `known` (gazetteer names, sorted) are companies whatever follows them.
 pub fn drop_products(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usize, usize)]) {
+    let is_known = |span: &(usize, usize)| known.binary_search(span).is_ok();
     let products: Vec<&str> = spans
         .iter()
         .filter(|&&(s, e)| {
-            !known.contains(&(s, e))
-                && (used_as_product(text, s, e) || after_version(text, s, e, spans))
+            !is_known(&(s, e)) && (used_as_product(text, s, e) || after_version(text, s, e, spans))
         })
         .map(|&(s, e)| &text[s..e])
         .collect();
-    let products: Vec<String> = products.into_iter().map(str::to_string).collect();
     spans.retain(|&(s, e)| {
-        known.contains(&(s, e))
-            || !(products.iter().any(|p| *p == text[s..e])
+        is_known(&(s, e))
+            || !(products.iter().any(|p| *p == &text[s..e])
                 || has_model_code(text, s, e)
                 || ends_with_grade(&text[s..e])
                 || has_product_head(&text[s..e])
@@ -353,6 +383,47 @@ mod tests {
         for rest in [" said", "'s software", "software", ", phones"] {
             assert!(!product_noun_may_follow(rest), "{rest}");
             assert!(!PRODUCT_AFTER.is_match(rest), "{rest}");
+        }
+    }
+
+    #[test]
+    fn model_codes_read_by_bytes_are_those_of_the_pattern() {
+        let pattern =
+            crate::text::pattern::regex(r"^(?:[A-Za-z]{1,5}-?[0-9]{2,5}[a-z]?|[0-9]{2,4}[a-z])$")
+                .unwrap();
+        let words = [
+            "Z400",
+            "X20",
+            "116i",
+            "PMC-100",
+            "A1",
+            "AB12",
+            "ABCDE12345",
+            "ABCDEF12",
+            "ABCDE123456",
+            "A-12x",
+            "A-12xy",
+            "A--12",
+            "-12",
+            "12",
+            "12a",
+            "1234a",
+            "12345a",
+            "1a",
+            "12A",
+            "A12B",
+            "Q1",
+            "FY2005",
+            "2005",
+            "x12é",
+            "é12",
+            "A12-",
+            "ab12c",
+            "AB 12",
+            "",
+        ];
+        for w in words {
+            assert_eq!(is_model_code(w), pattern.is_match(w), "{w}");
         }
     }
 

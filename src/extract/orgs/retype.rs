@@ -4,6 +4,7 @@
 //! "an analyst at Brightwater"), unless the article names a person with it.
 
 use super::features::Prepared;
+use super::words::{first_word, has_space, last_word, split_last_word, word_ending};
 use crate::text::calendar::is_month;
 use crate::text::hash::FastSet;
 use std::sync::LazyLock;
@@ -49,7 +50,7 @@ fn cued_words(text: &str, p: &Prepared) -> FastSet<String> {
 /// Byte spans of the one-word person and place entities (`typed`: start,
 /// end, type; 1 = person, 2 = place) that the article shows to be companies.
 pub fn companies(text: &str, p: &Prepared, typed: &[(usize, usize, u8)]) -> Vec<(usize, usize)> {
-    let one_word = |s: usize, e: usize| !text[s..e].contains(' ');
+    let one_word = |s: usize, e: usize| !has_space(&text[s..e]);
     if !typed
         .iter()
         .any(|&(s, e, k)| matches!(k, 1 | 2) && one_word(s, e))
@@ -64,7 +65,7 @@ pub fn companies(text: &str, p: &Prepared, typed: &[(usize, usize, u8)]) -> Vec<
     let surnames: FastSet<String> = typed
         .iter()
         .filter(|&&(s, e, k)| k == 1 && !one_word(s, e))
-        .filter_map(|&(s, e, _)| text[s..e].rsplit(' ').next())
+        .map(|&(s, e, _)| last_word(&text[s..e]))
         .map(str::to_lowercase)
         .collect();
     typed
@@ -122,8 +123,7 @@ const HEAD_NOUNS: &[&str] = &[
 /// only organizations' names end with.
 pub fn by_head_noun(name: &str) -> bool {
     static SET: LazyLock<FastSet<&str>> = LazyLock::new(|| HEAD_NOUNS.iter().copied().collect());
-    name.rsplit_once(' ')
-        .is_some_and(|(_, last)| SET.contains(last))
+    split_last_word(name).is_some_and(|(_, last)| SET.contains(last))
 }
 
 /// Last words of company and institution names that neither people's nor
@@ -204,9 +204,8 @@ fn is_field_word(word: &str) -> bool {
 /// open with a field's word.
 pub fn by_company_head(name: &str) -> bool {
     static SET: LazyLock<FastSet<&str>> = LazyLock::new(|| COMPANY_HEADS.iter().copied().collect());
-    name.rsplit_once(' ').is_some_and(|(first, last)| {
-        SET.contains(last) && !is_field_word(first.split(' ').next().unwrap_or(""))
-    })
+    split_last_word(name)
+        .is_some_and(|(first, last)| SET.contains(last) && !is_field_word(first_word(first)))
 }
 
 /// True when `word` is a noun that says what a company is, written right
@@ -251,7 +250,7 @@ pub fn is_descriptor(word: &[u8]) -> bool {
 /// doubles or business partner's.
 fn follows_descriptor(text: &str, s: usize, e: usize, kind: u8) -> bool {
     follows_company_noun(text, s)
-        && !(word_before(text, s) == "partner" && kind == 1 && text[s..e].contains(' '))
+        && !(word_before(text, s) == "partner" && kind == 1 && has_space(&text[s..e]))
 }
 
 /// The word before byte `s`, a comma aside.
@@ -261,7 +260,7 @@ fn word_before(text: &str, s: usize) -> &str {
         .strip_suffix(',')
         .unwrap_or(before)
         .trim_end_matches(' ');
-    before.rsplit([' ', '\n']).next().unwrap_or("")
+    word_ending(before)
 }
 
 /// True when the word before byte `s` (a comma aside) is a company noun
@@ -287,17 +286,18 @@ const AFTER_NAME: &[&str] = &[
 fn followed_by_descriptor(text: &str, e: usize, kind: u8) -> bool {
     let rest = text[e..].trim_start_matches(' ');
     let rest = rest.strip_prefix("news ").unwrap_or(rest);
-    let word = rest
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
+    // A byte loop: a multi-byte character's first byte is no letter either.
+    let word = &rest[..rest
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(rest.len())];
     AFTER_NAME.contains(&word) && !(kind == 2 && matches!(word, "bank" | "agency"))
 }
 
 /// A person's name in full that the article also shortens to its last word
 /// ("Ann Reed ... Reed said"), or gives an age (", 41 ,"): a person's.
 fn named_as_person(text: &str, s: usize, e: usize, kind: u8) -> bool {
-    let Some((_, last)) = text[s..e].rsplit_once(' ') else {
+    let Some((_, last)) = split_last_word(&text[s..e]) else {
         return false;
     };
     let aged = text[e..]

@@ -8,6 +8,7 @@
 
 use super::features::Prepared;
 use super::retype::is_descriptor;
+use super::words::has_space;
 use crate::text::calendar::{is_month, is_weekday};
 
 /// Legal forms that end only companies' names.
@@ -239,7 +240,9 @@ struct Taken {
 impl Taken {
     fn new(spans: &[(usize, usize)]) -> Self {
         let mut spans = spans.to_vec();
-        spans.sort_unstable();
+        // The stable sort merges runs already in order: the spans come as
+        // two sorted lists (the tagger's, the gazetteer's), merged in one pass.
+        spans.sort();
         let mut max_end = 0;
         let max_ends = spans
             .iter()
@@ -279,7 +282,7 @@ fn brand_cue(
         let i = people.partition_point(|&(s, _)| s < next);
         if people
             .get(i)
-            .is_some_and(|&(s, e)| s == next && text[s..e].contains(' '))
+            .is_some_and(|&(s, e)| s == next && has_space(&text[s..e]))
         {
             return true;
         }
