@@ -706,6 +706,12 @@ pub static FEATURE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
         "win_dateish",
         "win_nameish",
         "log_prefix_dup",
+        "words_vs_median",
+        "words_vs_prose",
+        "log_shape_run",
+        "log_shape_near",
+        "log_templated_near",
+        "prose_share_near",
     ] {
         n.push(f.to_string());
     }
@@ -939,6 +945,114 @@ impl PageContext {
     }
 }
 
+/// Lines within this distance of a line are near it, for the shape,
+/// templated-line and prose counts.
+const NEAR: usize = 6;
+
+/// A line's shape: its length band and how it opens and ends, so the
+/// items of a list or the rows of a table mostly share one.
+fn shape(s: &LineStats) -> u32 {
+    let band = match s.eff_words() as u32 {
+        0..=2 => 0,
+        3..=8 => 1,
+        9..=15 => 2,
+        16..=30 => 3,
+        _ => 4,
+    };
+    let bits = [
+        s.ends_sentence,
+        s.ends_colon,
+        s.starts_lower,
+        s.link_marks > 0,
+        s.urls > 0,
+        s.years > 0,
+        s.digit_words * 4 >= s.words.max(1),
+        s.title * 5 >= s.words.max(1) * 3,
+    ];
+    bits.iter().fold(band, |k, &b| k * 2 + b as u32)
+}
+
+/// Page-wide counts for the per-page features: how long a line is against
+/// the page's lines and its prose, how many lines near it share its shape,
+/// and how many near it are templated (repeated text or opening) or prose.
+struct Shapes {
+    median_words: f32,
+    prose_words: f32,
+    /// Length of the run of consecutive lines of the line's shape.
+    run: Vec<u32>,
+    /// Other lines of the line's shape within `NEAR` lines.
+    near: Vec<u32>,
+    /// Templated and prose lines before each line (prefix sums, `n + 1`).
+    templated: Vec<u32>,
+    prose: Vec<u32>,
+}
+
+impl Shapes {
+    fn of(stats: &[LineStats], places: &[Place], dups: &[u32], prefix_dups: &[u32]) -> Shapes {
+        let n = stats.len();
+        // Log word counts are never negative, so their bits sort as they do.
+        let mut words: Vec<u32> = places
+            .iter()
+            .map(|p| p.glance.log_words.to_bits())
+            .collect();
+        let median_words = if n > 0 {
+            f32::from_bits(*words.select_nth_unstable(n / 2).1)
+        } else {
+            0.0
+        };
+        let (mut prose_sum, mut prose_n) = (0f32, 0u32);
+        for p in places.iter().filter(|p| p.prose) {
+            prose_sum += p.glance.log_words;
+            prose_n += 1;
+        }
+        let prose_words = if prose_n > 0 {
+            prose_sum / prose_n as f32
+        } else {
+            median_words
+        };
+        let shapes: Vec<u32> = stats.iter().map(shape).collect();
+        let mut run = vec![1u32; n];
+        for i in 1..n {
+            if shapes[i] == shapes[i - 1] {
+                run[i] = run[i - 1] + 1;
+            }
+        }
+        for i in (0..n.saturating_sub(1)).rev() {
+            if shapes[i] == shapes[i + 1] {
+                run[i] = run[i + 1];
+            }
+        }
+        // Lines `d` apart, a distance at a time, in loops the compiler
+        // vectorizes (not a window scan per line).
+        let mut near = vec![0u32; n];
+        for d in 1..=NEAR.min(n.saturating_sub(1)) {
+            let (later, earlier) = (&shapes[d..], &shapes[..n - d]);
+            for (c, (a, b)) in near[d..].iter_mut().zip(later.iter().zip(earlier)) {
+                *c += (a == b) as u32;
+            }
+            for (c, (a, b)) in near[..n - d].iter_mut().zip(later.iter().zip(earlier)) {
+                *c += (a == b) as u32;
+            }
+        }
+        let prefix_sums = |f: &dyn Fn(usize) -> bool| {
+            let mut v = Vec::with_capacity(n + 1);
+            v.push(0u32);
+            for i in 0..n {
+                v.push(v[i] + f(i) as u32);
+            }
+            v
+        };
+        Shapes {
+            median_words,
+            prose_words,
+            run,
+            near,
+            templated: prefix_sums(&|i| dups[i] > 1 || prefix_dups[i] > 0),
+            prose: prefix_sums(&|i| places[i].prose),
+        }
+    }
+}
+
 /// The counts of every block of a page.
 pub fn page_stats(blocks: &[Block]) -> Vec<LineStats> {
     blocks.iter().map(|b| LineStats::of(b.text)).collect()
@@ -985,7 +1099,7 @@ fn ln_1p(table: &[f32; LN_SLOTS], n: u32) -> f32 {
 }
 
 /// Width of a stage-1 feature row (`FEATURE_NAMES.len()`).
-pub const DIM: usize = 132;
+pub const DIM: usize = 138;
 
 /// Where the HTML features start in a row: 0 for a line of a text dump.
 const HTML_FROM: usize = DIM - 24;
@@ -1064,6 +1178,7 @@ pub fn for_each_block(
     let places = &page.places;
     let dups = duplicate_counts(blocks);
     let prefix_dups = prefix_counts(blocks, |i| places[i].prose);
+    let shapes = Shapes::of(stats, places, &dups, &prefix_dups);
     let n = blocks.len();
     let prose_share = page.prose_lines as f32 / n.max(1) as f32;
     let page_has_main = blocks.iter().any(|b| b.html.is_some_and(|h| h.in_main));
@@ -1175,6 +1290,13 @@ pub fn for_each_block(
         r.put(ln_1p(lnc, dates));
         r.put(ln_1p(lnc, names));
         r.put(ln_1p(lnc, prefix_dups[i]));
+        r.put(g.log_words - shapes.median_words);
+        r.put(g.log_words - shapes.prose_words);
+        r.put(ln_1p(lnc, shapes.run[i]));
+        r.put(ln_1p(lnc, shapes.near[i]));
+        let (from, to) = (i.saturating_sub(NEAR), (i + NEAR + 1).min(n));
+        r.put(ln_1p(lnc, shapes.templated[to] - shapes.templated[from]));
+        r.put((shapes.prose[to] - shapes.prose[from]) as f32 / (to - from) as f32);
         debug_assert_eq!(r.k, HTML_FROM);
         match blocks[i].html {
             // The HTML columns are still 0 on a page no HTML row has written.
@@ -1390,6 +1512,25 @@ mod tests {
         assert_eq!(page.near(0), (0, 1));
         assert_eq!(page.near(4), (0, 2));
         assert_eq!(page.prose_lines, 5);
+    }
+
+    #[test]
+    fn list_items_share_a_shape_run() {
+        let lines = [
+            "The company said on Monday that it would open a new plant in Ohio next year.",
+            "Battery cells",
+            "Charging cables",
+            "Wall chargers",
+            "The plant will employ about 800 people when it opens, the company said.",
+        ];
+        let stats: Vec<LineStats> = lines.iter().map(|l| LineStats::of(l)).collect();
+        let page = PageContext::of(&stats);
+        let zeros = [0u32; 5];
+        let shapes = Shapes::of(&stats, &page.places, &[1; 5], &zeros);
+        assert_eq!(shapes.run, [1, 3, 3, 3, 1]);
+        assert_eq!(shapes.near, [0, 2, 2, 2, 0]);
+        assert_eq!(shapes.prose, [0, 1, 1, 1, 1, 2]);
+        assert_eq!(shapes.templated, [0; 6]);
     }
 
     #[test]
