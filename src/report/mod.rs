@@ -76,18 +76,7 @@ fn esc(s: &str) -> String {
 mod tests {
     use super::*;
 
-    /// Deterministic pseudo-random numbers for synthetic runs.
-    struct Lcg(u64);
-
-    impl Lcg {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 = self
-                .0
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ((self.0 >> 33) % n as u64) as usize
-        }
-    }
+    use crate::text::random::Lcg;
 
     const KINDS: [&str; 4] = ["partnership", "supply", "joint_venture", "licensing"];
     const STATUSES: [&str; 4] = ["announced", "ongoing", "ended", "denied"];

@@ -6,6 +6,8 @@ pub mod calendar;
 pub mod hash;
 mod offsets;
 pub mod pattern;
+#[cfg(test)]
+pub mod random;
 mod sentences;
 mod tokens;
 

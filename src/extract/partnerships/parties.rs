@@ -378,26 +378,7 @@ mod same_as_regexes {
             "ex-",
             "founders",
         ];
-        let mut out = Vec::new();
-        let mut seed = 12345u64;
-        for _ in 0..20000 {
-            let mut s = String::new();
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let n = 1 + (seed >> 60) as usize % 7;
-            for _ in 0..n {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-                if seed & 1 == 0 {
-                    s.push(' ');
-                }
-            }
-            out.push(s);
-        }
-        out
+        crate::text::random::texts(&pieces, 20_000, 7, 12345)
     }
 
     #[test]

@@ -243,26 +243,7 @@ mod tests {
             "Do",
             "nald",
         ];
-        let mut out = Vec::new();
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..30_000 {
-            let mut s = String::new();
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let n = 1 + (seed >> 59) as usize % 12;
-            for _ in 0..n {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-                if seed & 3 == 0 {
-                    s.push(' ');
-                }
-            }
-            out.push(s);
-        }
-        out
+        crate::text::random::texts(&pieces, 30_000, 12, 0x9e37_79b9_7f4a_7c15)
     }
 
     #[test]
