@@ -491,7 +491,11 @@ impl TokenInfo {
         if full || self.flags & NO_UPPER == 0 {
             return self;
         }
+        // Unscored, its hash as written is the lower-cased one, as in
+        // [`TokenInfo::general`]: a titlecase letter ("ǅ") is not upper-case
+        // yet changes when lower-cased.
         TokenInfo {
+            exact: self.lc,
             pre3: 0,
             suf3: 0,
             suf4: 0,
@@ -590,7 +594,8 @@ impl Prepared {
         let mut classes: Vec<u8> = Vec::with_capacity(p.tokens.len());
         memo::with(|memo| {
             for t in &p.tokens {
-                let (info, class) = memo.get(text, t.clone(), recent_upper != 0);
+                let (info, class) = memo.get(text, t.clone());
+                let info = info.for_scoring(recent_upper != 0);
                 recent_upper = (recent_upper << 1 | u8::from(info.flags & NO_UPPER == 0)) & 3;
                 p.infos.push(info);
                 classes.push(class);

@@ -34,10 +34,14 @@ const FREE: Entry = Entry {
 pub(super) struct Memo {
     entries: Vec<Entry>,
     words: usize,
+    /// The info of the last word too long or not ASCII, computed.
+    computed: TokenInfo,
 }
 
 thread_local! {
-    static MEMO: RefCell<Memo> = const { RefCell::new(Memo { entries: Vec::new(), words: 0 }) };
+    static MEMO: RefCell<Memo> = const {
+        RefCell::new(Memo { entries: Vec::new(), words: 0, computed: edge(0) })
+    };
 }
 
 /// Runs `f` with the thread's memo.
@@ -51,30 +55,28 @@ pub(super) fn with<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
 }
 
 impl Memo {
-    /// [`TokenInfo::new`] of `text[span]` and its cue classes.
+    /// [`TokenInfo::new`] of `text[span]` as a scored token (`full`; see
+    /// [`TokenInfo::for_scoring`] for the other) and its cue classes: a
+    /// reference, which the caller copies once to where it keeps it.
     #[inline]
-    pub(super) fn get(&mut self, text: &str, span: Range<usize>, full: bool) -> (TokenInfo, u8) {
+    pub(super) fn get(&mut self, text: &str, span: Range<usize>) -> (&TokenInfo, u8) {
         let Some(key) = key(text.as_bytes(), &span) else {
-            return computed(&text[span], full);
+            return self.computed(&text[span]);
         };
         let len = span.len() as u8;
         let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ u64::from(len))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let mask = SLOTS - 1;
         let mut s = (h >> (64 - BITS)) as usize;
-        loop {
-            let e = &self.entries[s];
-            if e.key == key && e.len == len {
-                return (e.info.for_scoring(full), e.classes);
+        match self.find(key, len, s) {
+            Ok(found) => {
+                let e = &self.entries[found];
+                return (&e.info, e.classes);
             }
-            if e.len == 0 {
-                break;
-            }
-            s = (s + 1) & mask;
+            Err(free) => s = free,
         }
         let word = &text[span];
         let Some(info) = TokenInfo::ascii(word.as_bytes(), true) else {
-            return computed(word, full);
+            return self.computed(word);
         };
         if self.words == MAX_WORDS {
             self.entries.fill(FREE);
@@ -89,14 +91,31 @@ impl Memo {
             info,
         };
         self.words += 1;
-        (info.for_scoring(full), classes)
+        (&self.entries[s].info, classes)
     }
-}
 
-/// [`TokenInfo::new`] of `word` and its cue classes, computed.
-fn computed(word: &str, full: bool) -> (TokenInfo, u8) {
-    let info = TokenInfo::new(word, full);
-    (info, cue_classes(info.lc))
+    /// The slot from `s` on that holds the word `key` of `len` bytes
+    /// (`Ok`), or else the free slot where it goes (`Err`).
+    #[inline(always)]
+    fn find(&self, key: u128, len: u8, mut s: usize) -> Result<usize, usize> {
+        loop {
+            let e = &self.entries[s];
+            if e.key == key && e.len == len {
+                return Ok(s);
+            }
+            if e.len == 0 {
+                return Err(s);
+            }
+            s = (s + 1) & (SLOTS - 1);
+        }
+    }
+
+    /// [`Memo::get`] of a word the memo does not hold, computed.
+    #[cold]
+    fn computed(&mut self, word: &str) -> (&TokenInfo, u8) {
+        self.computed = TokenInfo::new(word, true);
+        (&self.computed, cue_classes(self.computed.lc))
+    }
 }
 
 /// The bytes of `text[span]` zero-padded into one key; `None` when the span
@@ -136,7 +155,7 @@ mod tests {
 
     #[test]
     fn remembered_words_get_their_own_features() {
-        let text = "Acme said acme ACME sa said Zürich a\0 a 0123456789abcdefXYZ \
+        let text = "Acme said acme ACME sa said Zürich ǅem a\0 a 0123456789abcdefXYZ \
                     0123456789abcdef Corp. corp";
         let words: Vec<Range<usize>> = text
             .split(' ')
@@ -149,8 +168,9 @@ mod tests {
             for _ in 0..2 {
                 for w in &words {
                     for full in [false, true] {
-                        let (info, classes) = memo.get(text, w.clone(), full);
+                        let (info, classes) = memo.get(text, w.clone());
                         let direct = TokenInfo::new(&text[w.clone()], full);
+                        let info = info.for_scoring(full);
                         assert_eq!(info, direct, "{:?} {full}", &text[w.clone()]);
                         assert_eq!(classes, cue_classes(direct.lc));
                     }
@@ -159,7 +179,7 @@ mod tests {
         });
         // A word at the very end of the text is read without reading past it.
         let end = "x Acme";
-        with(|memo| assert_eq!(memo.get(end, 2..6, true).0, TokenInfo::new("Acme", true)));
+        with(|memo| assert_eq!(*memo.get(end, 2..6).0, TokenInfo::new("Acme", true)));
     }
 
     #[test]
@@ -169,8 +189,8 @@ mod tests {
         with(|memo| {
             let mut at = 0;
             for w in &words {
-                let (info, _) = memo.get(&text, at..at + w.len(), true);
-                assert_eq!(info, TokenInfo::new(w, true));
+                let (info, _) = memo.get(&text, at..at + w.len());
+                assert_eq!(*info, TokenInfo::new(w, true));
                 at += w.len() + 1;
             }
         });
