@@ -107,20 +107,24 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Tokens of `range`, cut at the first sentence end (`first`) or after the last one.
-    fn sentence_tokens(&mut self, range: Range<usize>, first: bool) -> Range<usize> {
+    /// The tokens of `range`, cut at the first sentence end (`first`) or after the last one.
+    fn sentence(&mut self, range: Range<usize>, first: bool) -> Window<'_> {
         self.toks.clear();
         tokenize(self.text, range, &mut self.toks);
-        let w = Window {
+        let all = Window {
             text: self.text,
             toks: &self.toks,
         };
-        let ends = |i: &usize| w.is_sentence_end(*i);
+        let ends = |i: &usize| all.is_sentence_end(*i);
         let n = self.toks.len();
-        if first {
+        let r = if first {
             0..(0..n).find(ends).unwrap_or(n)
         } else {
             (0..n).rev().find(ends).map_or(0, |i| i + 1)..n
+        };
+        Window {
+            text: self.text,
+            toks: &self.toks[r],
         }
     }
 
@@ -130,11 +134,7 @@ impl<'a> Context<'a> {
     /// `ended` says the quote closed its sentence, so only "...." he said. fits.
     pub fn after(&mut self, from: usize, to: usize, tight: bool, ended: bool) -> Option<Mention> {
         let to = floor_char(self.text, to.min(from + REACH).max(from));
-        let r = self.sentence_tokens(from..to, true);
-        let w = Window {
-            text: self.text,
-            toks: &self.toks[r],
-        };
+        let w = self.sentence(from..to, true);
         let n = w.toks.len();
         let mut i = 0;
         while i < n && matches!(w.word(i), "," | "”" | "\"" | "’") {
@@ -219,11 +219,7 @@ impl<'a> Context<'a> {
     /// The speaker of the quote opening at `to`, from its sentence before it (after `from`).
     pub fn before(&mut self, from: usize, to: usize) -> Option<Mention> {
         let from = ceil_char(self.text, from.max(to.saturating_sub(REACH)));
-        let r = self.sentence_tokens(from..to, false);
-        let w = Window {
-            text: self.text,
-            toks: &self.toks[r],
-        };
+        let w = self.sentence(from..to, false);
         let n = w.toks.len();
         if n == 0 {
             return None;
@@ -322,11 +318,7 @@ impl<'a> Context<'a> {
     /// ("Trump attacked “...”", "He has used the phrase “...”").
     pub fn subject(&mut self, from: usize, to: usize) -> Option<Mention> {
         let from = ceil_char(self.text, from.max(to.saturating_sub(REACH)));
-        let r = self.sentence_tokens(from..to, false);
-        let w = Window {
-            text: self.text,
-            toks: &self.toks[r],
-        };
+        let w = self.sentence(from..to, false);
         let n = w.toks.len();
         let i = subject_start(&w, n)?;
         if i + 1 >= n || w.word(i) == "There" {
@@ -370,11 +362,7 @@ impl<'a> Context<'a> {
         let before = self.text[from..to].trim_end();
         let period = from + before.strip_suffix('.')?.len();
         let start = ceil_char(self.text, from.max(period.saturating_sub(REACH)));
-        let r = self.sentence_tokens(start..period, false);
-        let w = Window {
-            text: self.text,
-            toks: &self.toks[r],
-        };
+        let w = self.sentence(start..period, false);
         let n = w.toks.len();
         if let Some(k) = (0..n.saturating_sub(1)).find(|&k| is_according_to(&w, k)) {
             return w.np_after(k + 2, n);
