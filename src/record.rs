@@ -494,10 +494,16 @@ mod json {
                 } else {
                     8 + hi.trailing_zeros() as usize / 8
                 };
-            } else if let Some(w) = b.get(i..i + 8) {
-                let hits = needs_escape(u64::from_le_bytes(w.try_into().expect("eight bytes")));
+            } else {
+                // Eight bytes, or the last few padded with spaces (which
+                // need no escaping): a short name is one word, not a
+                // byte-by-byte walk.
+                let mut w = [b' '; 8];
+                let n = (b.len() - i).min(8);
+                w[..n].copy_from_slice(&b[i..i + n]);
+                let hits = needs_escape(u64::from_le_bytes(w));
                 if hits == 0 {
-                    i += 8;
+                    i += n;
                     continue;
                 }
                 i += hits.trailing_zeros() as usize / 8;
@@ -573,6 +579,22 @@ mod tests {
             s.push_str("é“quoted”\u{1f600}\u{7f}");
         }
         s
+    }
+
+    #[test]
+    fn short_strings_are_escaped_as_serde_json_escapes_them() {
+        // Every length up to two words, with a byte to escape (or none) at
+        // every position: the last bytes of a string are read padded.
+        for len in 0..20 {
+            for special in ["", "\"", "\\", "\n", "\u{1}", "\u{1f}", "é", " "] {
+                for at in 0..=len {
+                    let s = format!("{}{special}{}", "A".repeat(at), "b".repeat(len - at));
+                    let mut out = Vec::new();
+                    json::string(&mut out, &s);
+                    assert_eq!(out, serde_json::to_vec(&s).unwrap(), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -167,7 +167,9 @@ fn misspelt(a: &str, b: &str) -> bool {
 /// True when `a` and `b` (ASCII) differ by one inserted, deleted, replaced
 /// or swapped letter; a replaced digit does not count.
 fn one_edit_apart(a: &str, b: &str) -> bool {
-    if !a.is_ascii() || !b.is_ascii() || a == b || a.len().abs_diff(b.len()) > 1 {
+    // The lengths first: most pairs differ by more than a letter, and
+    // then neither name need be scanned.
+    if a.len().abs_diff(b.len()) > 1 || !a.is_ascii() || !b.is_ascii() || a == b {
         return false;
     }
     let (a, b) = (a.as_bytes(), b.as_bytes());

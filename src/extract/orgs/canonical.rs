@@ -5,31 +5,43 @@
 use super::words::has_space;
 use crate::text::hash::FastMap;
 
-const LEGAL_SUFFIXES: &[&str] = &[
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "corporation",
-    "co",
-    "co.",
-    "company",
-    "ltd",
-    "ltd.",
-    "limited",
-    "llc",
-    "l.l.c.",
-    "plc",
-    "ag",
-    "gmbh",
-    "s.a.",
-    "sa",
-    "n.v.",
-    "nv",
-    "se",
-    "group",
-    "holdings",
-];
+/// Whether `word` is a legal suffix ("Inc.", "GmbH"), in any case.
+fn is_legal_suffix(word: &str) -> bool {
+    // Lower-cased on the stack (no suffix is longer than 11 bytes) and
+    // matched at once, rather than compared with each suffix in turn.
+    let mut buf = [0u8; 11];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"inc"
+            | b"inc."
+            | b"corp"
+            | b"corp."
+            | b"corporation"
+            | b"co"
+            | b"co."
+            | b"company"
+            | b"ltd"
+            | b"ltd."
+            | b"limited"
+            | b"llc"
+            | b"l.l.c."
+            | b"plc"
+            | b"ag"
+            | b"gmbh"
+            | b"s.a."
+            | b"sa"
+            | b"n.v."
+            | b"nv"
+            | b"se"
+            | b"group"
+            | b"holdings"
+    )
+}
 
 /// The name without possessive, leading "The" and legal suffixes.
 pub fn strip_name(form: &str) -> String {
@@ -79,7 +91,7 @@ fn strip_words(s: &str) -> &str {
     }
     while let Some(space) = last_space(start, end) {
         let last = s[space + 1..end].trim_end_matches(',');
-        if !LEGAL_SUFFIXES.iter().any(|l| l.eq_ignore_ascii_case(last)) {
+        if !is_legal_suffix(last) {
             break;
         }
         end = start + s[start..space].trim_end_matches(',').len();
@@ -324,6 +336,23 @@ fn merge_plurals(names: &mut [String]) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn legal_suffixes_match_in_any_case() {
+        for w in ["Inc.", "GMBH", "Corporation", "l.l.c.", "co"] {
+            assert!(is_legal_suffix(w), "{w}");
+        }
+        for w in [
+            "",
+            "Incs",
+            "Corporations",
+            "Corporationx",
+            "Grüppe",
+            "Zentrix",
+        ] {
+            assert!(!is_legal_suffix(w), "{w}");
+        }
+    }
 
     #[test]
     fn acronym_letters_and_initials() {

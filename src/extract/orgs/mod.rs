@@ -204,15 +204,25 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         );
         spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     }
-    // A name is stripped once however often the article writes it.
-    let mut stripped: FastMap<&str, String> = FastMap::default();
+    // Most names are written once or twice: stripping each mention costs
+    // less than hashing and cloning it to strip each name once.
     let mut names: Vec<String> = spans
         .iter()
-        .map(|&(s, e, _)| {
-            stripped
-                .entry(&text[s..e])
-                .or_insert_with_key(|surface| strip_name(surface))
-                .clone()
+        .map(|&(s, e, _)| strip_name(&text[s..e]))
+        .collect();
+    // Whether each mention names its organization in full, read off its
+    // stripped name before any renaming.
+    let mut full: Vec<bool> = spans
+        .iter()
+        .zip(&names)
+        .map(|(&(s, e, _), stripped)| {
+            // "The Commission said": a sentence's "The" before an
+            // institution's common noun is no title's.
+            let opener = text[..s].ends_with("The ")
+                && starts_sentence(doc, s - 4)
+                && is_institution_noun(&text[s..e]);
+            let titled = (text[..s].ends_with("The ") && !opener) || text[s..e].starts_with("The ");
+            is_full_form(&text[s..e], stripped, titled)
         })
         .collect();
     // The forms of one gazetteer entry share a name: the fullest form the
@@ -266,6 +276,8 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     spans.retain(|_| *k.next().unwrap_or(&true));
     let mut k = keep.iter();
     names.retain(|_| *k.next().unwrap_or(&true));
+    let mut k = keep.iter();
+    full.retain(|_| *k.next().unwrap_or(&true));
     // "Peru's Ministry of Fisheries": a ministry named by its
     // portfolio alone is named with the country that owns it.
     for (k, &(s, _, _)) in spans.iter().enumerate() {
@@ -276,18 +288,6 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         }
     }
     let surfaces: Vec<&str> = spans.iter().map(|&(s, e, _)| &text[s..e]).collect();
-    let full: Vec<bool> = spans
-        .iter()
-        .map(|&(s, e, _)| {
-            // "The Commission said": a sentence's "The" before an
-            // institution's common noun is no title's.
-            let opener = text[..s].ends_with("The ")
-                && starts_sentence(doc, s - 4)
-                && is_institution_noun(&text[s..e]);
-            let titled = (text[..s].ends_with("The ") && !opener) || text[s..e].starts_with("The ");
-            is_full_form(&text[s..e], &stripped[&text[s..e]], titled)
-        })
-        .collect();
     link_names(&mut names, &surfaces, &full);
     let plain: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _)| (s, e)).collect();
     aliases::merge(text, &plain, &mut names);
