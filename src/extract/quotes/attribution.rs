@@ -166,6 +166,15 @@ impl<'a> Context<'a> {
         if verb(t) && !is_participle(t) {
             return tight.then(|| w.np_after(i + 1, n)).flatten();
         }
+        // "...!" beamed Jane Doe: any past-tense verb right before a name.
+        if tight && t.ends_with("ed") && !is_capitalized(t) {
+            let named = w
+                .np_after(i + 1, n)
+                .filter(|m| is_capitalized(&w.text[m.span.clone()]) && !is_pronoun(w.word(i + 1)));
+            if named.is_some() {
+                return named;
+            }
+        }
         if tight {
             // "...," Toomey fumed: any past-tense verb right after the name.
             let last = if is_pronoun(t) {

@@ -501,4 +501,12 @@ mod tests {
         let text = "“The mill will stay open.”\n\n- Reuters\n\nThat promise is in doubt.";
         assert_eq!(quotes(text)[0].1, None);
     }
+
+    #[test]
+    fn an_unknown_past_verb_before_a_name_attributes_the_quote() {
+        assert_eq!(
+            quotes("“This is fantastic!” beamed Jane Doe, a delegate from Ohio."),
+            [q("This is fantastic!", "Jane Doe")]
+        );
+    }
 }
