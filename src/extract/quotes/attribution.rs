@@ -166,7 +166,7 @@ impl<'a> Context<'a> {
         if verb(t) && !is_participle(t) {
             return tight.then(|| w.np_after(i + 1, n)).flatten();
         }
-        // "...!" beamed Jane Doe: any past-tense verb right before a name.
+        // "...!" cheered Jane Doe: any past-tense verb right before a name.
         if tight && t.ends_with("ed") && !is_capitalized(t) {
             let named = w
                 .np_after(i + 1, n)

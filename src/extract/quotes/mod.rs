@@ -394,8 +394,8 @@ mod tests {
     #[test]
     fn a_name_alone_before_a_colon_introduces_the_quote() {
         assert_eq!(
-            quotes("Polls agree - Jane Doe: “The turnout was higher than expected.”"),
-            [q("The turnout was higher than expected.", "Jane Doe")]
+            quotes("Plant report - Jane Doe: “The furnace was relit on Monday.”"),
+            [q("The furnace was relit on Monday.", "Jane Doe")]
         );
         assert_eq!(
             quotes("Former state senator Jane Doe: “We will appeal.”"),
@@ -444,8 +444,8 @@ mod tests {
     #[test]
     fn subjects_after_openers_and_colon_paragraphs() {
         assert_eq!(
-            quotes("And then Jane Doe promised more: “We stay until the last vote.”"),
-            [q("We stay until the last vote.", "Jane Doe")]
+            quotes("And then Jane Doe promised more: “We will rebuild the bridge.”"),
+            [q("We will rebuild the bridge.", "Jane Doe")]
         );
         assert_eq!(
             quotes("Asked about the plant, Doe said, “It stays open.”"),
@@ -471,7 +471,7 @@ mod tests {
         );
         assert_eq!(
             quotes(
-                "Jane Doe told the Bugle in July, after Roe stated her plans. “We will not sell.”"
+                "Jane Doe told the Bugle on Monday, after Roe announced her plans. “We will not sell.”"
             ),
             [q("We will not sell.", "Jane Doe")]
         );
@@ -481,7 +481,7 @@ mod tests {
     fn the_subject_comes_after_every_introductory_phrase() {
         assert_eq!(
             quotes(
-                "On Thursday, after weeks of talks, Jane Doe endorsed the plan, saying, “It is fair.”"
+                "In March, after a long review, Jane Doe backed the merger, saying, “It is fair.”"
             ),
             [q("It is fair.", "Jane Doe")]
         );
@@ -505,8 +505,8 @@ mod tests {
     #[test]
     fn an_unknown_past_verb_before_a_name_attributes_the_quote() {
         assert_eq!(
-            quotes("“This is fantastic!” beamed Jane Doe, a delegate from Ohio."),
-            [q("This is fantastic!", "Jane Doe")]
+            quotes("“We did it!” cheered Jane Doe, a welder from Ohio."),
+            [q("We did it!", "Jane Doe")]
         );
     }
 }
