@@ -49,6 +49,16 @@ impl<'a> Document<'a> {
     }
 }
 
+/// `word` ASCII-lower-cased into `buf`, for matching a short word against a
+/// list of lower-case byte strings without allocating; `None` when the word
+/// is longer than `buf` (and so longer than every word of the list).
+pub fn ascii_lowercase_in<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(lower)
+}
+
 /// Byte ranges of the non-blank lines of `text`, trimmed of surrounding white space.
 pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
     // Room for lines of 32 bytes on average (scraped pages have many short ones).

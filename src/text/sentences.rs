@@ -34,13 +34,11 @@ fn is_abbreviation(word: &str) -> bool {
     }
     // Lower-cased in place of a string: no abbreviation is longer than six bytes.
     let mut buf = [0u8; 6];
-    let Some(lower) = buf.get_mut(..w.len()) else {
+    let Some(lower) = super::ascii_lowercase_in(w, &mut buf) else {
         return false;
     };
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
     matches!(
-        &*lower,
+        lower,
         b"mr"
             | b"mrs"
             | b"ms"

@@ -3,6 +3,7 @@
 //! or later longer form of the same organization in the article.
 
 use super::words::has_space;
+use crate::text::ascii_lowercase_in;
 use crate::text::hash::FastMap;
 
 /// Whether `word` is a legal suffix ("Inc.", "GmbH"), in any case.
@@ -10,13 +11,11 @@ fn is_legal_suffix(word: &str) -> bool {
     // Lower-cased on the stack (no suffix is longer than 11 bytes) and
     // matched at once, rather than compared with each suffix in turn.
     let mut buf = [0u8; 11];
-    let Some(lower) = buf.get_mut(..word.len()) else {
+    let Some(lower) = ascii_lowercase_in(word, &mut buf) else {
         return false;
     };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
     matches!(
-        &*lower,
+        lower,
         b"inc"
             | b"inc."
             | b"corp"
@@ -82,8 +81,12 @@ fn strip_words(s: &str) -> &str {
     let (mut start, mut end) = (0, s.len());
     // Names are short: a plain loop over their bytes beats a memchr call.
     let b = s.as_bytes();
-    let last_space = |start: usize, end: usize| b[start..end].iter().rposition(|&c| c == b' ');
-    let last_space = |start: usize, end: usize| last_space(start, end).map(|i| start + i);
+    let last_space = |start: usize, end: usize| {
+        b[start..end]
+            .iter()
+            .rposition(|&c| c == b' ')
+            .map(|i| start + i)
+    };
     if let Some(space) = b.iter().position(|&c| c == b' ') {
         if matches!(&s[..space], "The" | "the") {
             start = space + 1;

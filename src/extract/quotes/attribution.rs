@@ -308,7 +308,7 @@ impl<'a> Context<'a> {
                     return Some(m);
                 }
             }
-            // "In other words, explained Jane Doe: ...".
+            // "Put simply, explained Jane Doe: ...".
             if k > 0 && w.word(k - 1) == "," {
                 if let Some(m) = w.np_after(k + 1, n).filter(|m| reaches_end(&w, m)) {
                     return Some(m);
@@ -386,7 +386,7 @@ impl<'a> Context<'a> {
     }
 
     /// `subject`, when it is "he"/"she" or a person's name ("Jane Doe then
-    /// listed her demands:"), not "Here they are:" or "Wait, it gets better:".
+    /// listed her demands:"), not "Here is the list:" or "Worse, it goes on:".
     pub fn person_subject(&mut self, from: usize, to: usize) -> Option<Mention> {
         self.subject(from, to).filter(|m| {
             let said = &self.text[m.span.clone()];
@@ -492,7 +492,7 @@ fn is_inverted_verb(w: &str) -> bool {
     is_reporting(&lower) && (lower.ends_with("ed") || matches!(w, "Said" | "Says" | "Wrote"))
 }
 
-/// A sentence closed by ", said Jane Doe, a demographer at Acme." (after
+/// A sentence closed by ", said Jane Doe, an economist at Acme." (after
 /// token `i`, ending before token `e`): the name after the verb, when it and its
 /// role run to the sentence's end. Only verbs that invert: after "told" or
 /// "warned" comes the listener ("..., Doe told The Daily Bugle.").
@@ -519,16 +519,14 @@ fn closing_inverted(w: &Window, i: usize, e: usize) -> Option<Mention> {
         .rev()
         .find(|&k| w.word(k - 1) == "," && inverts(w.word(k)))?;
     let m = w.np_after(k + 1, e)?;
-    let end = m.role.as_ref().map_or(m.span.end, |r| r.end);
-    (end == w.toks[e - 1].end && is_capitalized(&w.text[m.span.clone()])).then_some(m)
+    (m.end() == w.toks[e - 1].end && is_capitalized(&w.text[m.span.clone()])).then_some(m)
 }
 
 /// The mention (with its role) runs to the window's last token or the one
 /// before it (the introducing colon or comma).
 fn reaches_end(w: &Window, m: &Mention) -> bool {
-    let end = m.role.as_ref().map_or(m.span.end, |r| r.end);
     let n = w.toks.len();
-    w.toks[n - 1].end == end || (n > 1 && w.toks[n - 2].end == end)
+    w.toks[n - 1].end == m.end() || (n > 1 && w.toks[n - 2].end == m.end())
 }
 
 /// "put it" at token `k`, as in "as the senator put it".
@@ -539,7 +537,7 @@ fn is_put_it(w: &Window, k: usize) -> bool {
 /// A name that alone introduces the quote after it, with a colon: "Jane Doe:",
 /// "Former state senator Jane Doe:", "HEADLINE - Jane Doe:". It opens its
 /// sentence (after at most a few title words, no determiner) or follows a dash; a name
-/// later in a clause is an object ("Frank quotes Alfred Kahn:"). It is written
+/// later in a clause is an object ("Smith quotes Jane Roe:"). It is written
 /// as a name: capitalized at both ends, with lower-case letters (not a shouted
 /// headline like "TOP STORIES").
 fn is_introducing_name(w: &Window, m: &Mention) -> bool {

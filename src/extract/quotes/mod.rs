@@ -70,11 +70,8 @@ pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
         share_within_sentences(&mut ctx, &para, &regions, &mut found);
         for (i, r) in regions.iter().enumerate() {
             if found[i].is_none() {
-                let prev_end = i
-                    .checked_sub(1)
-                    .map_or(para.start, |j| regions[j].outer.end);
                 found[i] = ctx
-                    .reported_just_before(prev_end, r.outer.start)
+                    .reported_just_before(text_before(&para, &regions, i), r.outer.start)
                     .map(|m| ctx.speaker(m));
             }
         }
@@ -126,9 +123,7 @@ fn own_speaker(
 ) -> Option<speaker::Mention> {
     let text = ctx.text;
     let r = &regions[i];
-    let prev_end = i
-        .checked_sub(1)
-        .map_or(para.start, |j| regions[j].outer.end);
+    let prev_end = text_before(para, regions, i);
     let next_start = regions.get(i + 1).map_or(para.end, |n| n.outer.start);
     let inner = text[r.inner.clone()].trim_end_matches(['\'', '’', '"', ')', ' ']);
     let tight = inner.ends_with([',', '?', '!', '—', '–', '-', '…']);
@@ -180,11 +175,8 @@ fn share_within_sentences(
         let borrowed = prev.and_then(|j| found[j].clone());
         found[i] = borrowed.or_else(|| next.and_then(|j| found[j].clone()));
         if found[i].is_none() {
-            let prev_end = i
-                .checked_sub(1)
-                .map_or(para.start, |j| regions[j].outer.end);
             found[i] = ctx
-                .subject(prev_end, regions[i].outer.start)
+                .subject(text_before(para, regions, i), regions[i].outer.start)
                 .map(|m| ctx.speaker(m));
         }
     }
@@ -212,6 +204,13 @@ fn share_within_paragraph(found: &mut [Option<Speaker>]) {
             None => *f = next.clone(),
         }
     }
+}
+
+/// Where the text before quote `i` starts: after the quote before it in the
+/// paragraph, else at the paragraph's start.
+fn text_before(para: &Range<usize>, regions: &[marks::Region], i: usize) -> usize {
+    i.checked_sub(1)
+        .map_or(para.start, |j| regions[j].outer.end)
 }
 
 /// No sentence ends between two quotes: `.`, `!` or `?` followed by a space.

@@ -16,6 +16,13 @@ pub struct Mention {
     pub role: Option<Range<usize>>,
 }
 
+impl Mention {
+    /// Where the mention ends, its role included.
+    pub fn end(&self) -> usize {
+        self.role.as_ref().map_or(self.span.end, |r| r.end)
+    }
+}
+
 /// An adverb in -ly between a subject and its verb ("forcefully told").
 pub fn is_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && !is_capitalized(w)
