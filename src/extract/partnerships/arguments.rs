@@ -49,7 +49,7 @@ pub struct Group<'o> {
 /// optional short description ("France's", "US-based", "Danish",
 /// "storage specialists"); or a slash ("Acme/ Globex").
 static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s*/\s*$|^(?:\s+(?:in|since|from|until) \d{4}\s*(?:,\s*and|,\s*or|and|or)|\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|along with|together with|-|–))\s+(?:(?:the|The|An)\s+)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[A-Z][a-z]+(?:ish|ese|ian|an|ern|ch)|[a-z][\w-]*)\s+){0,3}$")
+    crate::text::pattern::regex(r"^\s*/\s*$|^(?:\s+(?:in|since|from|until) \d{4}\s*(?:,\s*and|,\s*or|and|or)|\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|,?\s*along with|,?\s*together with|-|–))\s+(?:(?:the|The|An)\s+)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[A-Z][a-z]+(?:ish|ese|ian|an|ern|ch)|[a-z][\w-]*)\s+){0,3}$")
         .expect("coordination pattern")
 });
 
@@ -74,6 +74,17 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 static OWN_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"^\s+(?:which|who)\s").expect("own relative pattern")
 });
+
+/// The gap after a leading "along with" or "together with", which joins
+/// its name to the one before ("Acme, together with Globex, signed"),
+/// unlike any other "with".
+fn without_companion(gap: &str) -> &str {
+    let t = gap.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    ["along with ", "together with "]
+        .iter()
+        .find_map(|lead| t.strip_prefix(lead))
+        .unwrap_or(gap)
+}
 
 /// A gap that is only spaces around at most one opening bracket: same group.
 fn is_same_name_gap(gap: &str) -> bool {
@@ -145,7 +156,7 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
             let gap = without_name_tail(gap);
             if COORDINATION.is_match(gap)
                 && !RELATIVE.is_match(gap)
-                && !PREPOSITION.is_match(gap)
+                && !PREPOSITION.is_match(without_companion(gap))
                 && !APPOSITION.is_match(gap)
                 && !own_clause
             {
@@ -273,6 +284,40 @@ static FRONTED: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"^\s*(?:(?:[Ii]n|[Tt]ogether)\s+)?$").expect("fronted pattern")
 });
 
+/// A second object of the trigger's "with" after the first one's clause
+/// ("teamed up with X to build a rover and with Y to build a lander").
+static AND_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^(?:\s+[\w'’-]+){0,8}?,?\s+and\s+(?:also\s+)?with\s+(?:the\s+)?$")
+        .expect("and-with pattern")
+});
+
+/// The trigger's right group joined with the objects of a later "and with".
+fn with_second_objects<'o>(
+    sentence: &str,
+    trigger: &Trigger,
+    groups: &[Group<'o>],
+    r: &Group<'o>,
+) -> Option<Group<'o>> {
+    if !sentence[trigger.start..r.start].contains("with ") {
+        return None;
+    }
+    let mut joined: Option<Group<'o>> = None;
+    for g in groups.iter().filter(|g| g.start >= r.end) {
+        let last = joined.as_ref().unwrap_or(r);
+        if !AND_WITH.is_match(&sentence[last.end..g.start]) {
+            break;
+        }
+        let j = joined.get_or_insert_with(|| r.clone());
+        j.end = g.end;
+        for &n in &g.names {
+            if !j.names.contains(&n) {
+                j.names.push(n);
+            }
+        }
+    }
+    joined
+}
+
 /// A name that modifies a plural noun before a list ("with Fortune 500
 /// companies, including X, Y"): the list holds the partners.
 static LIST_AFTER_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
@@ -306,6 +351,21 @@ static SECOND_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
 static OBJECT_OF_WITH: LazyLock<meta::Regex> = LazyLock::new(|| {
     crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)(?:with|of|from|for|to)\s+(?:the\s+)?$")
         .expect("with object pattern")
+});
+
+/// A trigger closing a manner phrase ("in conjunction with", "in
+/// partnership with").
+static MANNER_PHRASE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)in\s+(?:close\s+)?[a-z]+(?:\s+with)?$")
+        .expect("manner phrase pattern")
+});
+
+/// A name right after a preposition of place: where, not who.
+static PLACE_OBJECT: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(
+        r"(?i)(?-u:\b)(?:from|at|in|on|near|via|through|across|inside)\s+(?:the\s+)?$",
+    )
+    .expect("place object pattern")
 });
 
 /// A finite verb right after a name: the name is a subject.
@@ -512,6 +572,8 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         .map(|i| &groups[i])
         .filter(|_| !founds_venture(&sentence[trigger.start..trigger.end]))
         .or_else(|| passive_agent(sentence, trigger, groups));
+    let second_objects = right.and_then(|r| with_second_objects(sentence, trigger, groups, r));
+    let right = second_objects.as_ref().or(right);
     let all_pairs = |names: &[&'o str]| {
         let mut v = Vec::new();
         for (i, &a) in names.iter().enumerate() {
@@ -554,8 +616,13 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         let gap = &sentence[l.end..trigger.start];
         // "Acme signed a deal with Globex and an accord with Initech": a
         // partner of the first object is no party to the second.
+        // "Acme covers the games from Globex Park in conjunction with
+        // Initech": a place named in the clause is no party to the manner
+        // phrase closing it.
+        let manner = MANNER_PHRASE.is_match(&sentence[..trigger.end]);
         if SECOND_PREDICATE.is_match(gap)
             || OBJECT_OF_WITH.is_match(&sentence[..l.start]) && has_and(gap)
+            || manner && PLACE_OBJECT.is_match(&sentence[..l.start])
         {
             // The subject is the nearest earlier name its verb follows
             // ("Acme has", "Acme signed"), else the sentence's first.
@@ -768,6 +835,61 @@ mod tests {
         let spans: Vec<(usize, usize)> = m.iter().map(|m| (m.start, m.end)).collect();
         let t = find_all(s, &spans);
         sides(s, &t[0], &g)
+    }
+
+    #[test]
+    fn a_name_joined_by_together_with_shares_the_subjects_partner() {
+        assert_eq!(
+            run(
+                "Acme, together with the Dutch carmaker Globex, partnered with Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech"), ("Globex", "Initech")])
+        );
+        assert_eq!(
+            run(
+                "Acme, along with Globex, signed a pact with Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech"), ("Globex", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_second_with_object_is_the_triggers_partner_too() {
+        assert_eq!(
+            run(
+                "Acme teamed up with Globex to build a rover and with Initech to test it.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
+        );
+        // Another verb's object is not.
+        assert_eq!(
+            run(
+                "Acme teamed up with Globex to build a rover, and Initech sued them.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn a_place_is_no_party_to_a_closing_manner_phrase() {
+        assert_eq!(
+            run(
+                "Acme covers the races from Globex Park in conjunction with Initech.",
+                &["Acme", "Globex Park", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+        assert_eq!(
+            run(
+                "Acme built a plant at Globex Park in partnership with Initech.",
+                &["Acme", "Globex Park", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
     }
 
     #[test]
