@@ -401,8 +401,46 @@ pub fn is_excluded(sentence: &str, triggers: &[Trigger]) -> bool {
             w.starts_with("partner") || w.starts_with("alliance") || w.starts_with("tie-up")
         }
     });
-    !strong && EXCLUDED.is_match(&sentence.to_ascii_lowercase())
+    !strong
+        && EXCLUDED.find_iter(&sentence.to_ascii_lowercase()).any(|m| {
+            triggers.is_empty() || triggers.iter().any(|t| same_clause(sentence, m.range(), t))
+        })
 }
+
+/// An exclusion word and a trigger in one clause: no relative or
+/// subordinate clause break between them ("Acme, which Globex acquired in
+/// 2010, signed a partnership with Initech" reports a partnership; so does
+/// "To compete with Globex, Acme signed a deal with Initech").
+fn same_clause(sentence: &str, word: std::ops::Range<usize>, t: &Trigger) -> bool {
+    if word.start >= t.end {
+        return !CLAUSE_BREAK.is_match(&sentence[t.end..word.start]);
+    }
+    let between = &sentence[word.end.min(t.start)..t.start];
+    if CLAUSE_BREAK.is_match(between) {
+        return false;
+    }
+    // A relative or fronted subordinate clause around the word ends at its
+    // comma.
+    let before = &sentence[..word.start];
+    let opened = CLAUSE_OPENER
+        .find_iter(before)
+        .last()
+        .is_some_and(|m| !before[m.end()..].contains(','));
+    !(between.contains(',') && opened)
+}
+
+/// A relative or coordinated clause opening between two words.
+static CLAUSE_BREAK: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?i)[,;(]\s*(?:which|who|whose|whom|while|whereas|but|although|though|after|before|when|since)(?-u:\b)|;|\(")
+        .expect("clause break pattern")
+});
+
+/// The opening of a relative clause, or of a subordinate clause at the
+/// sentence's start.
+static CLAUSE_OPENER: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?i)[,(]\s*(?:which|who|whose|whom)(?-u:\b)|^\W*(?:in order to|to|after|before|while|although|though|despite|as|when|since|following|once|until|unlike)(?-u:\b)")
+        .expect("clause opener pattern")
+});
 
 #[cfg(test)]
 mod tests {
@@ -494,6 +532,19 @@ mod tests {
         assert_eq!(&s[t[0].start..t[0].end], "joint battery plant");
         assert_eq!(t[0].kind, Kind::JointVenture);
         assert!(find_all("They issued a joint statement.", &[]).is_empty());
+    }
+
+    #[test]
+    fn an_acquisition_in_another_clause_excludes_nothing() {
+        let s = "Acme, which Globex bought in 2010, signed a deal with Initech.";
+        assert!(!is_excluded(s, &find_all(s, &[])));
+        let s = "To compete with Globex, Acme signed a deal with Initech.";
+        assert!(!is_excluded(s, &find_all(s, &[])));
+        // In the trigger's own clause it does.
+        let s = "Acme signed a deal to buy Globex.";
+        assert!(is_excluded(s, &find_all(s, &[])));
+        let s = "Acme bought Globex in a deal.";
+        assert!(is_excluded(s, &find_all(s, &[])));
     }
 
     #[test]
