@@ -80,6 +80,10 @@ pub struct Context<'a> {
     toks: Vec<Token>,
     pub last_speaker: Option<Speaker>,
     last_person: Option<(usize, String)>,
+    /// Paragraphs observed since `last_person` was last read or set: their
+    /// names are looked for only when a pronoun needs them (most articles
+    /// never ask), not as each paragraph ends.
+    unread: Vec<Range<usize>>,
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -104,6 +108,7 @@ impl<'a> Context<'a> {
             toks: Vec::new(),
             last_speaker: None,
             last_person: None,
+            unread: Vec::new(),
         }
     }
 
@@ -422,6 +427,8 @@ impl<'a> Context<'a> {
         let first = said.split_whitespace().next().unwrap_or("");
         if is_capitalized(said) && !is_pronoun(said) && !is_determiner(first) {
             self.last_person = Some((m.span.start, name.clone()));
+            // What the paragraphs observed so far would have noted is overwritten.
+            self.unread.clear();
         }
         Speaker {
             name,
@@ -432,39 +439,52 @@ impl<'a> Context<'a> {
     }
 
     /// The nearest person named before `pos`: just before it, else earlier in the article.
-    fn person_before(&self, pos: usize) -> Option<String> {
+    fn person_before(&mut self, pos: usize) -> Option<String> {
+        self.read_observed();
         let from = ceil_char(self.text, pos.saturating_sub(REACH));
         let mut any = None;
         let mut subject = None;
         for m in persons(self.text, from..pos) {
             if is_subject_position(self.text, m.0) {
-                subject = Some(m.clone());
+                subject = Some(m);
             }
             any = Some(m);
         }
         match (subject, &self.last_person) {
             (Some(n), Some(l)) if l.0 > n.0 && l.0 < pos => Some(l.1.clone()),
-            (Some(n), _) => Some(n.1),
+            (Some(n), _) => Some(n.1.to_string()),
             (None, Some(l)) if l.0 < pos => Some(l.1.clone()),
-            _ => any.map(|a| a.1),
+            _ => any.map(|a| a.1.to_string()),
         }
     }
 
-    /// Notes the last person-like name of a finished paragraph.
+    /// Notes a finished paragraph, whose last person-like name in subject
+    /// position becomes `last_person` (see `read_observed`).
     pub fn observe(&mut self, para: Range<usize>) {
-        let last = persons(self.text, para)
-            .filter(|m| is_subject_position(self.text, m.0))
-            .last();
+        self.unread.push(para);
+    }
+
+    /// Brings `last_person` up to date with the paragraphs observed since it
+    /// was last read or set. Names come in text order, so noting each
+    /// paragraph's last name in turn (when it comes after `last_person`) ends
+    /// as noting only the last one found, in the latest paragraph that has one.
+    fn read_observed(&mut self) {
+        let text = self.text;
+        let last = self.unread.drain(..).rev().find_map(|para| {
+            persons(text, para)
+                .filter(|m| is_subject_position(text, m.0))
+                .last()
+        });
         if let Some(m) = last {
             if self.last_person.as_ref().is_none_or(|l| l.0 < m.0) {
-                self.last_person = Some(m);
+                self.last_person = Some((m.0, m.1.to_string()));
             }
         }
     }
 }
 
 /// Person-like names (two capitalized words, or a title and a name) in `range`.
-fn persons(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, String)> + '_ {
+fn persons(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, &str)> + '_ {
     let base = range.start;
     PERSON
         .find_iter(&text[range])
@@ -472,7 +492,7 @@ fn persons(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, Stri
             let first = m.as_str().split_whitespace().next().unwrap_or("");
             !is_not_person_start(first) && !is_intro_word(first)
         })
-        .map(move |m| (base + m.start(), m.as_str().to_string()))
+        .map(move |m| (base + m.start(), m.as_str()))
 }
 
 /// A name opening a sentence or paragraph: the likely antecedent of "he"/"she".

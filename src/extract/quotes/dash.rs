@@ -59,12 +59,31 @@ fn last_dash(s: &str) -> Option<usize> {
     None
 }
 
+/// Whether some dash of `s` comes between the `.`, `!` or `?` closing a
+/// sentence and a capital, white space aside: what `DASH_LINE` needs around
+/// the dash it matches, and what most paragraphs with a hyphen lack.
+fn has_dash_after_sentence(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'-', 0xE2, b).any(|i| {
+        let len = match b.get(i..i + 3) {
+            _ if b[i] == b'-' => 1,
+            Some([_, 0x80, 0x93..=0x95]) => 3,
+            _ => return false,
+        };
+        s[..i].trim_end().ends_with(['.', '!', '?'])
+            && s[i + len..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_uppercase())
+    })
+}
+
 /// A paragraph of the form `quoted words – Name, role`.
 pub fn dash_quote(ctx: &mut Context, text: &str, para: Range<usize>) -> Option<QuoteSpan> {
-    // The name and role after the dash are short: test that before running the pattern.
+    // The name and role after the dash are short, and the dash follows a
+    // sentence: test that before running the pattern.
     let s = &text[para.clone()];
     let dash = last_dash(s)?;
-    if s.len() - dash > 160 {
+    if s.len() - dash > 160 || !has_dash_after_sentence(s) {
         return None;
     }
     let c = DASH_LINE.captures(s)?;
@@ -89,6 +108,24 @@ pub fn dash_quote(ctx: &mut Context, text: &str, para: Range<usize>) -> Option<Q
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dash_line_needs_a_dash_after_a_sentence() {
+        for (s, dash_line) in [
+            ("We will build it here. – Jane Doe, Acme", true),
+            ("We will build it here!—\u{a0}Jane Doe", true),
+            ("The well-known plan failed. It cost a lot.", false),
+            ("We will build it here – Jane Doe", false),
+            ("We will build it here. – the mayor", false),
+            (
+                "We will build it here. ‐ Jane Doe (U+2010 is no dash)",
+                false,
+            ),
+        ] {
+            assert_eq!(has_dash_after_sentence(s), dash_line, "{s}");
+            assert!(dash_line || !DASH_LINE.is_match(s), "{s}");
+        }
+    }
 
     #[test]
     fn last_dash_is_rfind_of_the_dashes() {

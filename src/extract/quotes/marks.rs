@@ -130,11 +130,14 @@ pub fn is_quotation(text: &str, region: &Region) -> bool {
     ) {
         return false;
     }
-    let mut words = 0;
+    // A title has at most six words, each capitalized, a number or a
+    // particle: a seventh word, or one of another kind, makes it speech
+    // (read no further: most quotes tell on their first words).
     let mut caps = 0;
-    let mut title = true;
-    for w in inner.split_whitespace() {
-        words += 1;
+    for (i, w) in inner.split_whitespace().enumerate() {
+        if i == 6 {
+            return true;
+        }
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         match w.chars().next() {
             // "13th" reads as a title word like a capitalized one.
@@ -143,11 +146,11 @@ pub fn is_quotation(text: &str, region: &Region) -> bool {
             }
             Some(c) if c.is_numeric() => {}
             Some(_) if is_title_particle(w) => {}
-            Some(_) => title = false,
+            Some(_) => return true,
             None => {}
         }
     }
-    !(title && caps > 0 && words <= 6) || is_attributed(text, region, inner)
+    caps == 0 || is_attributed(text, region, inner)
 }
 
 /// A short capitalized quote that still reads as speech: introduced by a
