@@ -291,20 +291,26 @@ static AND_WITH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("and-with pattern")
 });
 
-/// The trigger's right group joined with the objects of a later "and with".
-fn with_second_objects<'o>(
+/// More objects of the trigger after a plural noun joined to its first
+/// ("with Globex and several stations, including X, Y").
+static AND_OTHERS_INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s*,?\s+and\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*s\s*,?\s+(?:including|such as|like)\s+(?:the\s+)?$")
+        .expect("and-others-including pattern")
+});
+
+/// The trigger's right group joined with the later groups that are more of
+/// its objects: after "and with", or after "and other <plural>, including".
+fn with_more_objects<'o>(
     sentence: &str,
     trigger: &Trigger,
     groups: &[Group<'o>],
     r: &Group<'o>,
 ) -> Option<Group<'o>> {
-    if !sentence[trigger.start..r.start].contains("with ") {
-        return None;
-    }
+    let after_with = sentence[trigger.start..r.start].contains("with ");
     let mut joined: Option<Group<'o>> = None;
     for g in groups.iter().filter(|g| g.start >= r.end) {
-        let last = joined.as_ref().unwrap_or(r);
-        if !AND_WITH.is_match(&sentence[last.end..g.start]) {
+        let gap = &sentence[joined.as_ref().unwrap_or(r).end..g.start];
+        if !(after_with && AND_WITH.is_match(gap) || AND_OTHERS_INCLUDING.is_match(gap)) {
             break;
         }
         let j = joined.get_or_insert_with(|| r.clone());
@@ -572,8 +578,8 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         .map(|i| &groups[i])
         .filter(|_| !founds_venture(&sentence[trigger.start..trigger.end]))
         .or_else(|| passive_agent(sentence, trigger, groups));
-    let second_objects = right.and_then(|r| with_second_objects(sentence, trigger, groups, r));
-    let right = second_objects.as_ref().or(right);
+    let more_objects = right.and_then(|r| with_more_objects(sentence, trigger, groups, r));
+    let right = more_objects.as_ref().or(right);
     let all_pairs = |names: &[&'o str]| {
         let mut v = Vec::new();
         for (i, &a) in names.iter().enumerate() {
@@ -871,6 +877,21 @@ mod tests {
                 &["Acme", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn a_list_after_and_other_plurals_holds_more_partners() {
+        assert_eq!(
+            run(
+                "Acme signed deals with Globex and several stations, including Initech and Hooli.",
+                &["Acme", "Globex", "Initech", "Hooli"]
+            ),
+            Sides::Pairs(vec![
+                ("Acme", "Globex"),
+                ("Acme", "Initech"),
+                ("Acme", "Hooli")
+            ])
         );
     }
 
