@@ -540,17 +540,43 @@ impl Hasher for IdHasher {
     }
 }
 
-/// The index of each token's word (lower-cased hash) among the distinct
-/// words of `infos`, in order of first occurrence, and the number of
-/// distinct words.
-fn word_ids(infos: &[TokenInfo]) -> (Vec<u32>, usize) {
-    let (ids, n) = crate::text::hash::groups(infos.len(), |i| Some(infos[i].lc), |_, _| true);
-    (
-        ids.into_iter()
-            .map(|id| id.expect("every word has a key"))
-            .collect(),
-        n,
-    )
+/// The numbers of a document's words (lower-cased hashes), in order of
+/// first occurrence: an open-addressing table at most half full.
+pub(super) struct WordIds {
+    /// A word's hash and number; [`WordIds::FREE`] marks a free slot.
+    table: Vec<(u64, u32)>,
+    count: u32,
+}
+
+impl WordIds {
+    const FREE: (u64, u32) = (0, u32::MAX);
+
+    /// A table for the words of `tokens` tokens.
+    fn new(tokens: usize) -> Self {
+        WordIds {
+            table: vec![Self::FREE; (2 * tokens).max(16).next_power_of_two()],
+            count: 0,
+        }
+    }
+
+    /// The number of the word of lower-cased hash `lc`, the next one for a new word.
+    #[inline]
+    pub(super) fn id(&mut self, lc: u64) -> u32 {
+        let mask = self.table.len() - 1;
+        let mut s = (lc.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        loop {
+            let (key, id) = &mut self.table[s];
+            if *id == u32::MAX {
+                (*key, *id) = (lc, self.count);
+                self.count += 1;
+                return *id;
+            }
+            if *key == lc {
+                return *id;
+            }
+            s = (s + 1) & mask;
+        }
+    }
 }
 
 /// A document ready for tagging: tokens, their features' inputs, and sentences as token ranges.
@@ -589,21 +615,27 @@ impl Prepared {
         // A token without capitals is scored only inside a name, which needs a
         // capitalized token just before it (or two before: "Bank of the West").
         // Each word's info and cue classes come from the thread's memo.
+        // So is the number of its word in the document, once per word and document.
         let mut recent_upper = 0u8;
-        p.infos = Vec::with_capacity(p.tokens.len());
-        let mut classes: Vec<u8> = Vec::with_capacity(p.tokens.len());
+        let n = p.tokens.len();
+        p.infos = Vec::with_capacity(n);
+        p.word = Vec::with_capacity(n);
+        let mut classes: Vec<u8> = Vec::with_capacity(n);
+        let mut ids = WordIds::new(n);
         memo::with(|memo| {
+            memo.next_document();
             for t in &p.tokens {
-                let (info, class) = memo.get(text, t.clone());
+                let (info, class, word) = memo.get(text, t.clone(), &mut ids);
                 let info = info.for_scoring(recent_upper != 0);
                 recent_upper = (recent_upper << 1 | u8::from(info.flags & NO_UPPER == 0)) & 3;
                 p.infos.push(info);
                 classes.push(class);
+                p.word.push(word);
             }
         });
+        p.n_words = ids.count as usize;
         // Document-wide flags of each word, set by any of its mentions: each
         // token's word is looked up once, as an index into `words`.
-        (p.word, p.n_words) = word_ids(&p.infos);
         let word = &p.word;
         let mut words = vec![0u16; p.n_words];
         p.company_context = vec![false; p.tokens.len()];
@@ -1256,9 +1288,12 @@ mod tests {
                 ..edge(0)
             })
             .collect();
-        let (ids, n) = word_ids(&many);
-        assert_eq!(n, 40);
-        assert!(ids.iter().enumerate().all(|(k, &id)| id as usize == k % 40));
+        let mut ids = WordIds::new(many.len());
+        assert!(many
+            .iter()
+            .enumerate()
+            .all(|(k, t)| ids.id(t.lc) as usize == k % 40));
+        assert_eq!(ids.count, 40);
     }
 
     #[test]
