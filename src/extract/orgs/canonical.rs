@@ -153,8 +153,31 @@ pub fn initials(long: &str) -> String {
 /// The first letters of the words of `long`, small words left out.
 pub fn initial_letters(long: &str) -> impl Iterator<Item = char> + '_ {
     long.split_whitespace()
-        .filter(|w| !matches!(*w, "and" | "of" | "for" | "the" | "de" | "&"))
+        .filter(|w| !is_small_word(w.as_bytes()))
         .filter_map(|w| w.chars().next())
+}
+
+/// The words initials leave out.
+fn is_small_word(w: &[u8]) -> bool {
+    matches!(w, b"and" | b"of" | b"for" | b"the" | b"de" | b"&")
+}
+
+/// Appends the [`initial_letters`] of `long`, lower-cased, to `letters`.
+fn push_initials(long: &str, letters: &mut String) {
+    if !long.is_ascii() {
+        let start = letters.len();
+        letters.extend(initial_letters(long));
+        letters[start..].make_ascii_lowercase();
+        return;
+    }
+    // White space in ASCII is a space or a byte from tab to carriage
+    // return, as for `char::is_whitespace`: its words, byte by byte.
+    let words = long.as_bytes().split(|b| matches!(b, b'\t'..=b'\r' | b' '));
+    for w in words {
+        if let Some(first) = w.first().filter(|_| !is_small_word(w)) {
+            letters.push(char::from(first.to_ascii_lowercase()));
+        }
+    }
 }
 
 /// The letters of `short` (dots left out) when it is written as an acronym.
@@ -271,8 +294,7 @@ impl<'a> Initials<'a> {
         let mut out = Vec::new();
         for (form, name) in sources {
             let start = letters.len();
-            letters.extend(initial_letters(form));
-            letters[start..].make_ascii_lowercase();
+            push_initials(form, &mut letters);
             out.push((start, letters.len(), name));
         }
         Initials {
@@ -387,6 +409,25 @@ mod tests {
         assert_eq!(strip_name("Acme , Inc"), "Acme ");
         assert_eq!(strip_name("the Co"), "Co");
         assert_eq!(strip_name("The"), "The");
+    }
+
+    #[test]
+    fn initials_are_pushed_as_initial_letters_give_them() {
+        for long in [
+            "Bank of  America",
+            " the Orvane\tand\u{b}Mitsu\r\nBank & Co ",
+            "Café de Orvane\u{a0}Mitsu",
+            "",
+        ] {
+            let mut letters = "x".to_string();
+            push_initials(long, &mut letters);
+            let expected: String = initial_letters(long).collect();
+            assert_eq!(
+                letters,
+                format!("x{}", expected.to_ascii_lowercase()),
+                "{long:?}"
+            );
+        }
     }
 
     #[test]

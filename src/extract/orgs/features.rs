@@ -44,7 +44,7 @@ const fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(K)
 }
 
-fn slot(h: u64) -> u32 {
+const fn slot(h: u64) -> u32 {
     ((h ^ (h >> 31)).wrapping_mul(K) >> (64 - TABLE_BITS)) as u32
 }
 
@@ -540,17 +540,43 @@ impl Hasher for IdHasher {
     }
 }
 
-/// The index of each token's word (lower-cased hash) among the distinct
-/// words of `infos`, in order of first occurrence, and the number of
-/// distinct words.
-fn word_ids(infos: &[TokenInfo]) -> (Vec<u32>, usize) {
-    let (ids, n) = crate::text::hash::groups(infos.len(), |i| Some(infos[i].lc), |_, _| true);
-    (
-        ids.into_iter()
-            .map(|id| id.expect("every word has a key"))
-            .collect(),
-        n,
-    )
+/// The numbers of a document's words (lower-cased hashes), in order of
+/// first occurrence: an open-addressing table at most half full.
+pub(super) struct WordIds {
+    /// A word's hash and number; [`WordIds::FREE`] marks a free slot.
+    table: Vec<(u64, u32)>,
+    count: u32,
+}
+
+impl WordIds {
+    const FREE: (u64, u32) = (0, u32::MAX);
+
+    /// A table for the words of `tokens` tokens.
+    fn new(tokens: usize) -> Self {
+        WordIds {
+            table: vec![Self::FREE; (2 * tokens).max(16).next_power_of_two()],
+            count: 0,
+        }
+    }
+
+    /// The number of the word of lower-cased hash `lc`, the next one for a new word.
+    #[inline]
+    pub(super) fn id(&mut self, lc: u64) -> u32 {
+        let mask = self.table.len() - 1;
+        let mut s = (lc.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        loop {
+            let (key, id) = &mut self.table[s];
+            if *id == u32::MAX {
+                (*key, *id) = (lc, self.count);
+                self.count += 1;
+                return *id;
+            }
+            if *key == lc {
+                return *id;
+            }
+            s = (s + 1) & mask;
+        }
+    }
 }
 
 /// A document ready for tagging: tokens, their features' inputs, and sentences as token ranges.
@@ -589,21 +615,27 @@ impl Prepared {
         // A token without capitals is scored only inside a name, which needs a
         // capitalized token just before it (or two before: "Bank of the West").
         // Each word's info and cue classes come from the thread's memo.
+        // So is the number of its word in the document, once per word and document.
         let mut recent_upper = 0u8;
-        p.infos = Vec::with_capacity(p.tokens.len());
-        let mut classes: Vec<u8> = Vec::with_capacity(p.tokens.len());
+        let n = p.tokens.len();
+        p.infos = Vec::with_capacity(n);
+        p.word = Vec::with_capacity(n);
+        let mut classes: Vec<u8> = Vec::with_capacity(n);
+        let mut ids = WordIds::new(n);
         memo::with(|memo| {
+            memo.next_document();
             for t in &p.tokens {
-                let (info, class) = memo.get(text, t.clone());
+                let (info, class, word) = memo.get(text, t.clone(), &mut ids);
                 let info = info.for_scoring(recent_upper != 0);
                 recent_upper = (recent_upper << 1 | u8::from(info.flags & NO_UPPER == 0)) & 3;
                 p.infos.push(info);
                 classes.push(class);
+                p.word.push(word);
             }
         });
+        p.n_words = ids.count as usize;
         // Document-wide flags of each word, set by any of its mentions: each
         // token's word is looked up once, as an index into `words`.
-        (p.word, p.n_words) = word_ids(&p.infos);
         let word = &p.word;
         let mut words = vec![0u16; p.n_words];
         p.company_context = vec![false; p.tokens.len()];
@@ -721,8 +753,99 @@ fn position(t: &TokenInfo) -> u64 {
     }
 }
 
+/// The gazetteer flags of `t` as a number below 4 (see [`GAZ_UNIT`]).
 fn gazetteer(t: &TokenInfo) -> u64 {
-    (t.flags & (GAZ_B | GAZ_I)) as u64
+    u64::from(t.flags & (GAZ_B | GAZ_I)) / GAZ_UNIT
+}
+
+/// The gazetteer flags' lowest bit: features read them as written.
+const GAZ_UNIT: u64 = GAZ_B as u64;
+
+/// A feature of two small numbers (flags, tags, votes, a position): its
+/// row is `slot(mix(mix(id, a * units.0), b * units.1))` for `a` below
+/// `counts.0` and `b` below `counts.1` (a flag is read as written: its
+/// bit is its unit), so the sums of all its rows fit in a small table.
+#[derive(Clone, Copy)]
+pub struct SmallPair {
+    id: u64,
+    counts: (u64, u64),
+    units: (u64, u64),
+}
+
+impl SmallPair {
+    /// The row of the feature for the numbers `(a, b)`.
+    #[inline(always)]
+    pub const fn row(&self, (a, b): (u64, u64)) -> u32 {
+        slot(mix(mix(self.id, a * self.units.0), b * self.units.1))
+    }
+
+    /// The index of `(a, b)` in a table of all its rows, `a` major.
+    #[inline(always)]
+    pub fn index(&self, (a, b): (u64, u64)) -> usize {
+        (a * self.counts.1 + b) as usize
+    }
+
+    /// Every `(a, b)` in the order of [`SmallPair::index`].
+    pub fn keys(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
+        (0..self.counts.0).flat_map(|a| (0..self.counts.1).map(move |b| (a, b)))
+    }
+}
+
+/// Number of tags and votes (a vote's top is a tag, [`Vote::NONE`] or [`OUTSIDE_VOTE`]).
+const TOPS: u64 = OUTSIDE_VOTE as u64 + 1;
+
+/// The gazetteer flags of the words just before and after the token.
+pub const GAZ_AROUND: SmallPair = SmallPair {
+    id: 20,
+    counts: (4, 4),
+    units: (GAZ_UNIT, GAZ_UNIT),
+};
+/// How far ahead the next legal word is (0: none in three), and whether the token is capitalized.
+pub const LEGAL_AHEAD: SmallPair = SmallPair {
+    id: 26,
+    counts: (4, 2),
+    units: (1, CAP as u64),
+};
+/// The token's gazetteer flags and the tag before it.
+pub const GAZ_PREV: SmallPair = SmallPair {
+    id: 27,
+    counts: (4, N_TAGS as u64),
+    units: (GAZ_UNIT, 1),
+};
+/// The token's vote and its position in the sentence.
+pub const VOTE_POSITION: SmallPair = SmallPair {
+    id: 34,
+    counts: (TOPS, 3),
+    units: (1, 1),
+};
+/// The types of the token's vote and whether it is written in capitals.
+pub const VOTE_TYPES: SmallPair = SmallPair {
+    id: 35,
+    counts: (32, 2),
+    units: (1, ALL_CAPS as u64),
+};
+/// Whether the token's word stands in a company context, and its vote.
+pub const CUE_VOTE: SmallPair = SmallPair {
+    id: 43,
+    counts: (2, TOPS),
+    units: (COMPANY_CUE as u64, 1),
+};
+/// The votes of the token before and of the token.
+pub const VOTE_BEFORE: SmallPair = SmallPair {
+    id: 36,
+    counts: (TOPS, TOPS),
+    units: (1, 1),
+};
+/// The votes of the token and of the token after.
+pub const VOTE_AFTER: SmallPair = SmallPair {
+    id: 37,
+    counts: (TOPS, TOPS),
+    units: (1, 1),
+};
+
+/// Whether flag `flag` of `t` is set, as 0 or 1.
+fn bit(t: &TokenInfo, flag: u16) -> u64 {
+    u64::from(t.flags & flag != 0)
 }
 
 /// Fills `out` with the weight-table rows of the features of token `i` of
@@ -754,24 +877,29 @@ const AFTER1_FEATURES: [usize; 3] = [4, 9, 29];
 const BEFORE2_FEATURES: [usize; 2] = [5, 32];
 /// The features that read only the word two after the token ([`after2_rows`]).
 const AFTER2_FEATURES: [usize; 2] = [6, 33];
-/// The other features that are the same in both passes ([`context_rows`]).
-const CONTEXT_FEATURES: [usize; CONTEXT] = [10, 11, 12, 13, 20, 26, 30, 31, 38, 39, 40, 41];
+/// The other features that are the same in both passes and read words
+/// ([`context_rows`]).
+const CONTEXT_FEATURES: [usize; CONTEXT] = [10, 11, 12, 13, 30, 31, 38, 39, 40, 41];
+/// The features that are the same in both passes and read only flags of
+/// the words around ([`flag_context_rows`]).
+const FLAG_CONTEXT_FEATURES: [usize; 2] = [20, 26];
 
 /// Number of [`own_rows`].
 pub const OWN: usize = 14;
 /// Number of [`context_rows`].
-pub const CONTEXT: usize = 12;
+pub const CONTEXT: usize = 10;
 
 /// The position in [`features`] of each row of [`features_pass_last`]:
 /// the groups of features one after the other, the [`PASS_FEATURES`] last.
 const LAST_ORDER: [usize; N_FEATURES] = {
-    let groups: [&[usize]; 7] = [
+    let groups: [&[usize]; 8] = [
         &OWN_FEATURES,
         &BEFORE1_FEATURES,
         &AFTER1_FEATURES,
         &BEFORE2_FEATURES,
         &AFTER2_FEATURES,
         &CONTEXT_FEATURES,
+        &FLAG_CONTEXT_FEATURES,
         &PASS_FEATURES,
     ];
     let mut order = [0; N_FEATURES];
@@ -822,6 +950,7 @@ pub fn features_pass_last(
         .chain(before2_rows(m2))
         .chain(after2_rows(n2))
         .chain(context_rows(sent, i))
+        .chain(flag_context_rows(sent, i))
         .chain(pass_features(sent, votes, i, p1, p2));
     for (row, f) in out.iter_mut().zip(rows) {
         *row = f;
@@ -842,7 +971,10 @@ pub fn own_rows(t: &TokenInfo) -> [u32; OWN] {
         slot(mix(16, t.suf4)),
         slot(mix(mix(17, pos), t.shape)),
         slot(mix(mix(18, pos), t.lc)),
-        slot(mix(mix(19, gazetteer(t)), t.flags as u64 & CAP as u64)),
+        slot(mix(
+            mix(19, gazetteer(t) * GAZ_UNIT),
+            t.flags as u64 & CAP as u64,
+        )),
         slot(mix(
             mix(mix(21, doc), pos),
             t.flags as u64 & ALL_CAPS as u64,
@@ -885,27 +1017,15 @@ pub fn after2_rows(x: &TokenInfo) -> [u32; 2] {
 }
 
 /// The rows of the [`CONTEXT_FEATURES`] of token `i` of `sent`: those that
-/// read several tokens, and are the same in both passes.
+/// read several words, and are the same in both passes.
 #[inline(always)]
 pub fn context_rows(sent: &[TokenInfo], i: usize) -> [u32; CONTEXT] {
     let [m3, m2, m1, t, n1, n2, n3] = window(sent, i);
-    let legal = |x: &TokenInfo| x.flags & LEGAL != 0;
-    let legal_ahead = if legal(n1) {
-        1
-    } else if legal(n2) {
-        2
-    } else if legal(n3) {
-        3
-    } else {
-        0
-    };
     [
         slot(mix(mix(10, m1.shape), t.shape)),
         slot(mix(mix(11, t.shape), n1.shape)),
         slot(mix(mix(12, m1.lc), t.lc)),
         slot(mix(mix(13, t.lc), n1.lc)),
-        slot(mix(mix(20, gazetteer(m1)), gazetteer(n1))),
-        slot(mix(mix(26, legal_ahead), t.flags as u64 & CAP as u64)),
         slot(mix(mix(30, m1.lc), t.shape)),
         slot(mix(mix(31, t.shape), n1.lc)),
         slot(mix(mix(38, m2.lc), m1.lc)),
@@ -913,6 +1033,23 @@ pub fn context_rows(sent: &[TokenInfo], i: usize) -> [u32; CONTEXT] {
         slot(mix(40, m3.lc)),
         slot(mix(41, n3.lc)),
     ]
+}
+
+/// The numbers [`GAZ_AROUND`] and [`LEGAL_AHEAD`] read of token `i` of `sent`.
+#[inline(always)]
+pub fn flag_context(sent: &[TokenInfo], i: usize) -> [(u64, u64); 2] {
+    let [_, _, m1, t, n1, n2, n3] = window(sent, i);
+    let legal_ahead = [n1, n2, n3]
+        .iter()
+        .position(|x| x.flags & LEGAL != 0)
+        .map_or(0, |k| k as u64 + 1);
+    [(gazetteer(m1), gazetteer(n1)), (legal_ahead, bit(t, CAP))]
+}
+
+/// The rows of the [`FLAG_CONTEXT_FEATURES`] of token `i` of `sent`.
+pub fn flag_context_rows(sent: &[TokenInfo], i: usize) -> [u32; 2] {
+    let [around, ahead] = flag_context(sent, i);
+    [GAZ_AROUND.row(around), LEGAL_AHEAD.row(ahead)]
 }
 
 /// The rows of the features at [`PASS_FEATURES`] of token `i` of `sent`,
@@ -946,12 +1083,24 @@ pub fn vote_tops(votes: &[Vote], i: usize) -> [u8; 3] {
 /// The rows of the features of token `t` and the tag `p1` before it.
 #[inline(always)]
 pub fn prev_rows(t: &TokenInfo, p1: u8) -> [u32; 3] {
+    let [a, b] = prev_word_rows(t, p1);
+    [a, b, GAZ_PREV.row(gaz_prev(t, p1))]
+}
+
+/// The [`prev_rows`] that read the word of `t`.
+#[inline(always)]
+pub fn prev_word_rows(t: &TokenInfo, p1: u8) -> [u32; 2] {
     let p1 = p1 as u64;
     [
         slot(mix(mix(24, p1), t.shape)),
         slot(mix(mix(25, p1), t.lc)),
-        slot(mix(mix(27, gazetteer(t)), p1)),
     ]
+}
+
+/// The numbers [`GAZ_PREV`] reads of token `t` after tag `p1`.
+#[inline(always)]
+pub fn gaz_prev(t: &TokenInfo, p1: u8) -> (u64, u64) {
+    (gazetteer(t), u64::from(p1))
 }
 
 /// The rows of the features of the tags `p1` and `p2` one and two before a token.
@@ -964,26 +1113,59 @@ pub fn tag_rows(p1: u8, p2: u8) -> [u32; 2] {
 /// The rows of the features of token `t` and its own document vote.
 #[inline(always)]
 pub fn own_vote_rows(t: &TokenInfo, vote: Vote) -> [u32; 3] {
+    voter_rows(voter(t), vote)
+}
+
+/// What the features of a token's own vote read of the token: its
+/// position (below 3), whether it is written in capitals and whether its
+/// word stands in a company context (0 or 1 each).
+#[inline(always)]
+pub fn voter(t: &TokenInfo) -> [u64; 3] {
+    [position(t), bit(t, ALL_CAPS), bit(t, COMPANY_CUE)]
+}
+
+/// Number of different [`voter`]s.
+pub const VOTERS: usize = 12;
+
+/// The index of a [`voter`], below [`VOTERS`].
+#[inline(always)]
+pub fn voter_index([position, caps, cue]: [u64; 3]) -> usize {
+    (position * 4 + caps * 2 + cue) as usize
+}
+
+/// Every [`voter`].
+pub fn voters() -> impl Iterator<Item = [u64; 3]> {
+    (0..3).flat_map(|position| (0..4).map(move |k| [position, k >> 1, k & 1]))
+}
+
+/// [`own_vote_rows`] of a token that reads as `voter`.
+pub fn voter_rows(voter: [u64; 3], vote: Vote) -> [u32; 3] {
+    let [a, b, c] = own_vote(voter, vote);
+    [VOTE_POSITION.row(a), VOTE_TYPES.row(b), CUE_VOTE.row(c)]
+}
+
+/// The numbers [`VOTE_POSITION`], [`VOTE_TYPES`] and [`CUE_VOTE`] read of
+/// a token that reads as `voter` and its own document vote.
+#[inline(always)]
+pub fn own_vote([position, caps, cue]: [u64; 3], vote: Vote) -> [(u64, u64); 3] {
     let top = u64::from(vote.top);
-    [
-        slot(mix(mix(34, top), position(t))),
-        slot(mix(
-            mix(35, u64::from(vote.types)),
-            t.flags as u64 & ALL_CAPS as u64,
-        )),
-        slot(mix(mix(43, (t.flags & COMPANY_CUE) as u64), top)),
-    ]
+    [(top, position), (u64::from(vote.types), caps), (cue, top)]
 }
 
 /// The rows of the features of the top votes of a token, of the one
 /// before it and of the one after it (as [`vote_tops`] gives them).
 #[inline(always)]
 pub fn near_vote_rows(tops: [u8; 3]) -> [u32; 2] {
+    let [before, after] = near_vote(tops);
+    [VOTE_BEFORE.row(before), VOTE_AFTER.row(after)]
+}
+
+/// The numbers [`VOTE_BEFORE`] and [`VOTE_AFTER`] read of the top votes
+/// `tops` (as [`vote_tops`] gives them).
+#[inline(always)]
+pub fn near_vote(tops: [u8; 3]) -> [(u64, u64); 2] {
     let [before, top, after] = tops.map(u64::from);
-    [
-        slot(mix(mix(36, before), top)),
-        slot(mix(mix(37, top), after)),
-    ]
+    [(before, top), (top, after)]
 }
 
 #[cfg(test)]
@@ -1073,6 +1255,28 @@ mod tests {
     }
 
     #[test]
+    fn small_pairs_and_voters_index_their_tables_densely() {
+        for f in [
+            GAZ_AROUND,
+            LEGAL_AHEAD,
+            GAZ_PREV,
+            VOTE_POSITION,
+            VOTE_TYPES,
+            CUE_VOTE,
+            VOTE_BEFORE,
+            VOTE_AFTER,
+        ] {
+            assert!(f.keys().enumerate().all(|(k, key)| f.index(key) == k));
+        }
+        let mut seen: Vec<usize> = voters().map(voter_index).collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..VOTERS).collect::<Vec<_>>());
+        let doc = Document::new("THE ACME CORP. PLAN .\nShares of Acme Corp rose .");
+        let p = Prepared::new(&doc, &[(4, 8)]);
+        assert!(p.infos.iter().all(|t| voter_index(voter(t)) < VOTERS));
+    }
+
+    #[test]
     fn words_are_numbered_in_order_of_first_occurrence() {
         let doc = Document::new("Acme and ACME and acme bought Globex , Acme said .");
         let p = Prepared::new(&doc, &[]);
@@ -1084,9 +1288,12 @@ mod tests {
                 ..edge(0)
             })
             .collect();
-        let (ids, n) = word_ids(&many);
-        assert_eq!(n, 40);
-        assert!(ids.iter().enumerate().all(|(k, &id)| id as usize == k % 40));
+        let mut ids = WordIds::new(many.len());
+        assert!(many
+            .iter()
+            .enumerate()
+            .all(|(k, t)| ids.id(t.lc) as usize == k % 40));
+        assert_eq!(ids.count, 40);
     }
 
     #[test]

@@ -9,9 +9,11 @@
 
 use super::features::{
     after1_rows, after2_rows, allowed, before1_rows, before2_rows, context_rows, features,
-    features_pass_last, near_vote_rows, own_rows, own_vote_rows, prev_rows, tag_rows, vote_tops,
-    window, Prepared, TokenInfo, CONTEXT, N_FEATURES, N_TAGS, O, OUTSIDE_VOTE, PASS_FEATURES,
-    TABLE_BITS, TABLE_ROWS,
+    features_pass_last, flag_context, gaz_prev, near_vote, near_vote_rows, own_rows, own_vote,
+    prev_rows, prev_word_rows, tag_rows, vote_tops, voter, voter_index, voter_rows, voters, window,
+    Prepared, SmallPair, TokenInfo, CONTEXT, CUE_VOTE, GAZ_AROUND, GAZ_PREV, LEGAL_AHEAD,
+    N_FEATURES, N_TAGS, O, OUTSIDE_VOTE, PASS_FEATURES, TABLE_BITS, TABLE_ROWS, VOTERS, VOTE_AFTER,
+    VOTE_BEFORE, VOTE_POSITION, VOTE_TYPES,
 };
 use super::votes::{self, Vote};
 use std::cell::RefCell;
@@ -123,90 +125,92 @@ impl Model {
     /// scores a token it also sums the second pass's weights of the features
     /// that are the same in both passes; the second pass adds the rest.
     pub fn tag(&self, p: &Prepared) -> Vec<u8> {
-        #[cfg(target_arch = "x86_64")]
-        if self.avx2 {
-            // SAFETY: the CPU has AVX2.
-            return unsafe { self.tag_avx2(p) };
-        }
-        self.tag_with::<false>(p)
+        // The thread's sums are taken here, outside the AVX2 code: a
+        // closure there would not be compiled for AVX2, nor the sums it inlines.
+        WORD_SUMS.with_borrow_mut(|words| {
+            words.use_model(self);
+            #[cfg(target_arch = "x86_64")]
+            if self.avx2 {
+                // SAFETY: the CPU has AVX2.
+                return unsafe { self.tag_avx2(p, words) };
+            }
+            self.tag_with::<false>(p, words)
+        })
     }
 
     /// [`Model::tag`] compiled for AVX2, with its row sums inlined.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    fn tag_avx2(&self, p: &Prepared) -> Vec<u8> {
-        self.tag_with::<true>(p)
+    fn tag_avx2(&self, p: &Prepared, words: &mut WordSums) -> Vec<u8> {
+        self.tag_with::<true>(p, words)
     }
 
-    /// [`Model::tag`]; `AVX2`: the CPU has AVX2 (and the caller enables it).
+    /// [`Model::tag`] with the thread's sums `words` (of this model);
+    /// `AVX2`: the CPU has AVX2 (and the caller enables it).
     #[inline(always)]
-    fn tag_with<const AVX2: bool>(&self, p: &Prepared) -> Vec<u8> {
+    fn tag_with<const AVX2: bool>(&self, p: &Prepared, words: &mut WordSums) -> Vec<u8> {
         let n = p.tokens.len();
         let mut first = Vec::with_capacity(n);
         // What the second pass needs of the tokens the first pass scored.
         let mut fixed: Vec<Option<Fixed>> = vec![None; n];
-        WORD_SUMS.with_borrow_mut(|words| {
-            words.use_model(self);
-            for r in &p.sentences {
-                let sent = &p.infos[r.clone()];
-                let (mut p1, mut p2) = (O, O);
-                for i in 0..sent.len() {
-                    let tag = if p1 == O && sent[i].trivially_outside() {
-                        O
-                    } else {
-                        let context = context_rows(sent, i);
-                        for &f in &context {
-                            prefetch(self.row(f));
+        for r in &p.sentences {
+            let sent = &p.infos[r.clone()];
+            let (mut p1, mut p2) = (O, O);
+            for i in 0..sent.len() {
+                let tag = if p1 == O && sent[i].trivially_outside() {
+                    O
+                } else {
+                    let context = context_rows(sent, i);
+                    for &f in &context {
+                        prefetch(self.row(f));
+                    }
+                    let at_edges = [i == 0, i + 1 == sent.len()];
+                    let mut both = self.sums::<AVX2>(&context);
+                    let [around, ahead] = flag_context(sent, i);
+                    add_all(&mut both, words.small.gaz_around.get(around));
+                    add_all(&mut both, words.small.legal_ahead.get(ahead));
+                    let (one, second) =
+                        words.first_pass::<AVX2>(self, &window(sent, i), at_edges, [p1, p2], both);
+                    fixed[r.start + i] = Some(second);
+                    best_tag(&one.map(|s| s as f32), p1)
+                };
+                first.push(tag);
+                p2 = p1;
+                p1 = tag;
+            }
+        }
+        let votes = votes::collect(p, &first);
+        let mut out = Vec::with_capacity(n);
+        for r in &p.sentences {
+            let sent = &p.infos[r.clone()];
+            let votes = &votes[r.clone()];
+            let (mut p1, mut p2) = (O, O);
+            for i in 0..sent.len() {
+                let tag = if p1 == O && sent[i].trivially_outside() {
+                    O
+                } else {
+                    let sum = match &fixed[r.start + i] {
+                        Some(fixed) => {
+                            words.second_pass::<AVX2>(self, fixed, sent, votes, i, [p1, p2])
                         }
-                        let at_edges = [i == 0, i + 1 == sent.len()];
-                        let (one, second) = words.first_pass::<AVX2>(
-                            self,
-                            &window(sent, i),
-                            at_edges,
-                            [p1, p2],
-                            self.sums::<AVX2>(&context),
-                        );
-                        fixed[r.start + i] = Some(second);
-                        best_tag(&one.map(|s| s as f32), p1)
-                    };
-                    first.push(tag);
-                    p2 = p1;
-                    p1 = tag;
-                }
-            }
-            let votes = votes::collect(p, &first);
-            let mut out = Vec::with_capacity(n);
-            for r in &p.sentences {
-                let sent = &p.infos[r.clone()];
-                let votes = &votes[r.clone()];
-                let (mut p1, mut p2) = (O, O);
-                for i in 0..sent.len() {
-                    let tag = if p1 == O && sent[i].trivially_outside() {
-                        O
-                    } else {
-                        let sum = match &fixed[r.start + i] {
-                            Some(fixed) => {
-                                words.second_pass::<AVX2>(self, fixed, sent, votes, i, [p1, p2])
+                        None => {
+                            let mut feats = [0u32; N_FEATURES];
+                            features_pass_last(sent, votes, i, p1, p2, &mut feats);
+                            let mut sum = [0i32; N_TAGS];
+                            for &f in &feats {
+                                add(&mut sum, self.weights(1, f));
                             }
-                            None => {
-                                let mut feats = [0u32; N_FEATURES];
-                                features_pass_last(sent, votes, i, p1, p2, &mut feats);
-                                let mut sum = [0i32; N_TAGS];
-                                for &f in &feats {
-                                    add(&mut sum, self.weights(1, f));
-                                }
-                                sum
-                            }
-                        };
-                        best_tag(&sum.map(|s| s as f32), p1)
+                            sum
+                        }
                     };
-                    out.push(tag);
-                    p2 = p1;
-                    p1 = tag;
-                }
+                    best_tag(&sum.map(|s| s as f32), p1)
+                };
+                out.push(tag);
+                p2 = p1;
+                p1 = tag;
             }
-            out
-        })
+        }
+        out
     }
 }
 
@@ -295,6 +299,75 @@ impl Model {
     }
 }
 
+/// The sums of the rows of a [`SmallPair`] feature, for each of its pairs
+/// of numbers: `L` lanes (both passes', or the second pass's).
+struct PairSums<const L: usize> {
+    feature: SmallPair,
+    sums: Vec<[i32; L]>,
+}
+
+impl<const L: usize> PairSums<L> {
+    const fn new(feature: SmallPair) -> Self {
+        PairSums {
+            feature,
+            sums: Vec::new(),
+        }
+    }
+
+    /// Fills the table with the sums of `model`'s rows (the last `L` lanes).
+    fn fill(&mut self, model: &Model) {
+        let f = self.feature;
+        self.sums = f
+            .keys()
+            .map(|key| {
+                let lanes = model.lanes::<false>(&[f.row(key)]);
+                *lanes.last_chunk().expect("a row holds L lanes or more")
+            })
+            .collect();
+    }
+
+    #[inline(always)]
+    fn get(&self, key: (u64, u64)) -> &[i32; L] {
+        &self.sums[self.feature.index(key)]
+    }
+}
+
+/// The sums of the features of small numbers ([`SmallPair`]) the tagger
+/// reads by token: a few kilobytes, so their rows, spread over the weight
+/// table, are not looked up for every token.
+struct SmallSums {
+    /// Both passes': the first pass adds them too.
+    gaz_around: PairSums<{ 2 * N_TAGS }>,
+    legal_ahead: PairSums<{ 2 * N_TAGS }>,
+    gaz_prev: PairSums<{ 2 * N_TAGS }>,
+    /// The second pass's: the first pass's votes are all empty.
+    vote_position: PairSums<N_TAGS>,
+    vote_types: PairSums<N_TAGS>,
+    cue_vote: PairSums<N_TAGS>,
+    vote_before: PairSums<N_TAGS>,
+    vote_after: PairSums<N_TAGS>,
+    /// Both passes' sums of the features of a token's own vote when it is
+    /// empty (as every vote is in the first pass), by [`voter_index`].
+    empty_votes: [Lanes; VOTERS],
+}
+
+impl SmallSums {
+    fn fill(&mut self, model: &Model) {
+        self.gaz_around.fill(model);
+        self.legal_ahead.fill(model);
+        self.gaz_prev.fill(model);
+        self.vote_position.fill(model);
+        self.vote_types.fill(model);
+        self.cue_vote.fill(model);
+        self.vote_before.fill(model);
+        self.vote_after.fill(model);
+        for voter in voters() {
+            self.empty_votes[voter_index(voter)] =
+                model.lanes::<false>(&voter_rows(voter, Vote::EMPTY));
+        }
+    }
+}
+
 /// log2 of the number of entries of each table of [`WordSums`].
 const WORD_SUM_BITS: u32 = 13;
 
@@ -317,9 +390,6 @@ struct NearSums {
 struct OwnSums {
     /// Both passes' sums of its [`own_rows`].
     both: Lanes,
-    /// Both passes' sums of its [`own_vote_rows`] with an empty vote (as
-    /// every token has in the first pass).
-    empty_vote: Lanes,
     /// Both passes' sums of its [`prev_rows`] after an O tag.
     after_o: Lanes,
 }
@@ -332,8 +402,6 @@ struct Fixed {
     same: Sums,
     /// Of its [`prev_rows`] after an O tag.
     after_o: Sums,
-    /// Of its [`own_vote_rows`] with an empty vote.
-    empty_vote: Sums,
 }
 
 /// The sums of the rows of the features that read one token alone, by
@@ -355,6 +423,7 @@ struct WordSums {
     /// The first pass's sums of [`near_vote_rows`] (empty votes), by
     /// whether the token is its sentence's first and whether it is its last.
     edges: [[Sums; 2]; 2],
+    small: SmallSums,
 }
 
 thread_local! {
@@ -365,6 +434,17 @@ thread_local! {
             near: Vec::new(),
             tags: [[[0; 2 * N_TAGS]; N_TAGS]; N_TAGS],
             edges: [[[0; N_TAGS]; 2]; 2],
+            small: SmallSums {
+                gaz_around: PairSums::new(GAZ_AROUND),
+                legal_ahead: PairSums::new(LEGAL_AHEAD),
+                gaz_prev: PairSums::new(GAZ_PREV),
+                vote_position: PairSums::new(VOTE_POSITION),
+                vote_types: PairSums::new(VOTE_TYPES),
+                cue_vote: PairSums::new(CUE_VOTE),
+                vote_before: PairSums::new(VOTE_BEFORE),
+                vote_after: PairSums::new(VOTE_AFTER),
+                empty_votes: [[0; 2 * N_TAGS]; VOTERS],
+            },
         })
     };
 }
@@ -379,6 +459,7 @@ impl WordSums {
         self.model = id;
         self.own = vec![None; 1 << WORD_SUM_BITS];
         self.near = vec![None; 1 << WORD_SUM_BITS];
+        self.small.fill(model);
         for (p1, sums) in (0..).zip(&mut self.tags) {
             for (p2, sum) in (0..).zip(sums) {
                 *sum = model.lanes::<false>(&tag_rows(p1, p2));
@@ -417,19 +498,16 @@ impl WordSums {
         add_all(&mut both, &self.near(model, n1).after1);
         add_all(&mut both, &self.near(model, m2).before2);
         add_all(&mut both, &self.near(model, n2).after2);
-        let OwnSums {
-            both: own,
-            empty_vote,
-            after_o,
-        } = *self.own(model, t);
+        let OwnSums { both: own, after_o } = *self.own(model, t);
         add_all(&mut both, &own);
         // The features that depend on the pass: only their first pass counts here.
         let mut pass = self.tags[usize::from(p1)][usize::from(p2)];
-        add_all(&mut pass, &empty_vote);
+        add_all(&mut pass, &self.small.empty_votes[voter_index(voter(t))]);
         if p1 == O {
             add_all(&mut pass, &after_o);
         } else {
-            add_all(&mut pass, &model.lanes::<AVX2>(&prev_rows(t, p1)));
+            add_all(&mut pass, &model.sums::<AVX2>(&prev_word_rows(t, p1)));
+            add_all(&mut pass, self.small.gaz_prev.get(gaz_prev(t, p1)));
         }
         let [first, last] = at_edges.map(usize::from);
         let mut one = *first_half(&both);
@@ -438,7 +516,6 @@ impl WordSums {
         let fixed = Fixed {
             same: *second_half(&both),
             after_o: *second_half(&after_o),
-            empty_vote: *second_half(&empty_vote),
         };
         (one, fixed)
     }
@@ -458,29 +535,34 @@ impl WordSums {
         [p1, p2]: [u8; 2],
     ) -> Sums {
         let t = &sent[i];
+        let small = &self.small;
         let mut sum = fixed.same;
         add_all(
             &mut sum,
             second_half(&self.tags[usize::from(p1)][usize::from(p2)]),
         );
-        let mut rows = [0u32; 8];
-        let mut n = 0;
-        let mut look_up = |feats: &[u32]| {
-            rows[n..n + feats.len()].copy_from_slice(feats);
-            n += feats.len();
-        };
         if p1 == O {
             add_all(&mut sum, &fixed.after_o);
         } else {
-            look_up(&prev_rows(t, p1));
+            let words = model.sums::<AVX2>(&prev_word_rows(t, p1));
+            add_all(&mut sum, second_half(&words));
+            add_all(&mut sum, second_half(small.gaz_prev.get(gaz_prev(t, p1))));
         }
+        let voter = voter(t);
         if votes[i] == Vote::EMPTY {
-            add_all(&mut sum, &fixed.empty_vote);
+            add_all(
+                &mut sum,
+                second_half(&small.empty_votes[voter_index(voter)]),
+            );
         } else {
-            look_up(&own_vote_rows(t, votes[i]));
+            let [position, types, cue] = own_vote(voter, votes[i]);
+            add_all(&mut sum, small.vote_position.get(position));
+            add_all(&mut sum, small.vote_types.get(types));
+            add_all(&mut sum, small.cue_vote.get(cue));
         }
-        look_up(&near_vote_rows(vote_tops(votes, i)));
-        add_all(&mut sum, second_half(&model.lanes::<AVX2>(&rows[..n])));
+        let [before, after] = near_vote(vote_tops(votes, i));
+        add_all(&mut sum, small.vote_before.get(before));
+        add_all(&mut sum, small.vote_after.get(after));
         sum
     }
 
@@ -523,7 +605,6 @@ fn second_half(sums: &Lanes) -> &Sums {
 fn fill_own(entry: &mut Option<(TokenInfo, OwnSums)>, model: &Model, t: &TokenInfo) {
     let sums = OwnSums {
         both: model.lanes::<false>(&own_rows(t)),
-        empty_vote: model.lanes::<false>(&own_vote_rows(t, Vote::EMPTY)),
         after_o: model.lanes::<false>(&prev_rows(t, O)),
     };
     *entry = Some((*t, sums));
@@ -707,7 +788,8 @@ mod tests {
         let p = Prepared::new(&doc, &[]);
         let plain = tag_document(&p, |pass, f| MODEL.score(pass, f));
         assert_eq!(MODEL.tag(&p), plain);
-        assert_eq!(MODEL.tag_with::<false>(&p), plain);
+        let plain_sums = WORD_SUMS.with_borrow_mut(|words| MODEL.tag_with::<false>(&p, words));
+        assert_eq!(plain_sums, plain);
         assert!(plain.iter().any(|&t| t != O));
         // The sums remembered by word are those of the model in use.
         let mut raw = SHIPPED[..HEADER].to_vec();

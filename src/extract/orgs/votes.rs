@@ -36,29 +36,44 @@ pub fn collect(p: &Prepared, tags: &[u8]) -> Vec<Vote> {
             capitalized[w as usize] = capitalized[w as usize].saturating_add(1);
         }
     }
+    // Most words are tagged alike wherever they occur: a word's vote is
+    // counted once per tag of the occurrence that asks (`NO_TAG`: not yet).
+    let mut by_tag = vec![(NO_TAG, Vote::EMPTY); p.n_words];
     p.infos
         .iter()
         .zip(&p.word)
         .zip(tags)
         .map(|((info, &w), &tag)| {
-            if !info.has_upper() || capitalized[w as usize] == 1 {
+            let w = w as usize;
+            if !info.has_upper() || capitalized[w] == 1 {
                 return Vote::EMPTY;
             }
-            let mut c = counts[w as usize];
-            c[tag as usize] -= 1;
-            let (mut top, mut best, mut types) = (Vote::NONE, 0, 0u8);
-            for (t, &n) in c.iter().enumerate() {
-                if n == 0 {
-                    continue;
-                }
-                types |= if t as u8 == O { 16 } else { 1 << ((t - 1) / 2) };
-                if n > best || (n == best && t as u8 != O) {
-                    (top, best) = (t as u8, n);
-                }
+            if by_tag[w].0 != tag {
+                by_tag[w] = (tag, vote_of_others(counts[w], tag));
             }
-            Vote { top, types }
+            by_tag[w].1
         })
         .collect()
+}
+
+/// No tag: [`collect`]'s mark of a word whose vote is not counted yet.
+const NO_TAG: u8 = u8::MAX;
+
+/// The vote of the other capitalized occurrences of a word whose tag
+/// counts are `counts`, one of them tagged `tag`.
+fn vote_of_others(mut counts: [u16; N_TAGS], tag: u8) -> Vote {
+    counts[tag as usize] -= 1;
+    let (mut top, mut best, mut types) = (Vote::NONE, 0, 0u8);
+    for (t, &n) in counts.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        types |= if t as u8 == O { 16 } else { 1 << ((t - 1) / 2) };
+        if n > best || (n == best && t as u8 != O) {
+            (top, best) = (t as u8, n);
+        }
+    }
+    Vote { top, types }
 }
 
 #[cfg(test)]

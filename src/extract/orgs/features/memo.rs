@@ -2,7 +2,7 @@
 //! repeats a small vocabulary ("the", "said", "Acme"), so most tokens find
 //! their hashes here instead of hashing their bytes four times over.
 
-use super::{cue_classes, edge, TokenInfo};
+use super::{cue_classes, edge, TokenInfo, WordIds};
 use std::cell::RefCell;
 use std::ops::Range;
 
@@ -15,12 +15,15 @@ const MAX_WORDS: usize = SLOTS / 2;
 const MAX_LEN: usize = 16;
 
 /// A word (its bytes, zero-padded, and its length; 0: a free slot), its
-/// [`TokenInfo`] with the hashes of a scored token, and its cue classes.
+/// [`TokenInfo`] with the hashes of a scored token, its cue classes, and
+/// its number in the document `document` (see [`Memo::document`]).
 #[derive(Clone, Copy)]
 struct Entry {
     key: u128,
     len: u8,
     classes: u8,
+    document: u32,
+    word: u32,
     info: TokenInfo,
 }
 
@@ -28,6 +31,8 @@ const FREE: Entry = Entry {
     key: 0,
     len: 0,
     classes: 0,
+    document: 0,
+    word: 0,
     info: edge(0),
 };
 
@@ -36,11 +41,14 @@ pub(super) struct Memo {
     words: usize,
     /// The info of the last word too long or not ASCII, computed.
     computed: TokenInfo,
+    /// The document being read, counted from 1 (0: none; entries of
+    /// another document have no number in this one).
+    document: u32,
 }
 
 thread_local! {
     static MEMO: RefCell<Memo> = const {
-        RefCell::new(Memo { entries: Vec::new(), words: 0, computed: edge(0) })
+        RefCell::new(Memo { entries: Vec::new(), words: 0, computed: edge(0), document: 0 })
     };
 }
 
@@ -55,13 +63,31 @@ pub(super) fn with<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
 }
 
 impl Memo {
+    /// Starts a new document: no word has a number in it yet.
+    pub(super) fn next_document(&mut self) {
+        self.document = self.document.wrapping_add(1);
+        if self.document == 0 {
+            // Numbers of 4 billion documents ago would seem current.
+            self.entries.fill(FREE);
+            self.words = 0;
+            self.document = 1;
+        }
+    }
+
     /// [`TokenInfo::new`] of `text[span]` as a scored token (`full`; see
-    /// [`TokenInfo::for_scoring`] for the other) and its cue classes: a
-    /// reference, which the caller copies once to where it keeps it.
+    /// [`TokenInfo::for_scoring`] for the other), its cue classes, and the
+    /// number of its word in the document (from `ids`, once per word the
+    /// memo holds): the info as a reference, which the caller copies once
+    /// to where it keeps it.
     #[inline]
-    pub(super) fn get(&mut self, text: &str, span: Range<usize>) -> (&TokenInfo, u8) {
+    pub(super) fn get(
+        &mut self,
+        text: &str,
+        span: Range<usize>,
+        ids: &mut WordIds,
+    ) -> (&TokenInfo, u8, u32) {
         let Some(key) = key(text.as_bytes(), &span) else {
-            return self.computed(&text[span]);
+            return self.computed(&text[span], ids);
         };
         let len = span.len() as u8;
         let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ u64::from(len))
@@ -69,14 +95,18 @@ impl Memo {
         let mut s = (h >> (64 - BITS)) as usize;
         match self.find(key, len, s) {
             Ok(found) => {
-                let e = &self.entries[found];
-                return (&e.info, e.classes);
+                let document = self.document;
+                let e = &mut self.entries[found];
+                if e.document != document {
+                    (e.document, e.word) = (document, ids.id(e.info.lc));
+                }
+                return (&e.info, e.classes, e.word);
             }
             Err(free) => s = free,
         }
         let word = &text[span];
         let Some(info) = TokenInfo::ascii(word.as_bytes(), true) else {
-            return self.computed(word);
+            return self.computed(word, ids);
         };
         if self.words == MAX_WORDS {
             self.entries.fill(FREE);
@@ -84,14 +114,17 @@ impl Memo {
             s = (h >> (64 - BITS)) as usize;
         }
         let classes = cue_classes(info.lc);
+        let word = ids.id(info.lc);
         self.entries[s] = Entry {
             key,
             len,
             classes,
+            document: self.document,
+            word,
             info,
         };
         self.words += 1;
-        (&self.entries[s].info, classes)
+        (&self.entries[s].info, classes, word)
     }
 
     /// The slot from `s` on that holds the word `key` of `len` bytes
@@ -112,9 +145,10 @@ impl Memo {
 
     /// [`Memo::get`] of a word the memo does not hold, computed.
     #[cold]
-    fn computed(&mut self, word: &str) -> (&TokenInfo, u8) {
+    fn computed(&mut self, word: &str, ids: &mut WordIds) -> (&TokenInfo, u8, u32) {
         self.computed = TokenInfo::new(word, true);
-        (&self.computed, cue_classes(self.computed.lc))
+        let lc = self.computed.lc;
+        (&self.computed, cue_classes(lc), ids.id(lc))
     }
 }
 
@@ -164,33 +198,49 @@ mod tests {
                 at..at + w.len()
             })
             .collect();
+        // Two documents of the same words: each numbers them from 0, as a
+        // table of their own numbers them.
         with(|memo| {
             for _ in 0..2 {
+                memo.next_document();
+                let mut ids = WordIds::new(words.len());
+                let mut expected = WordIds::new(words.len());
                 for w in &words {
                     for full in [false, true] {
-                        let (info, classes) = memo.get(text, w.clone());
+                        let (info, classes, word) = memo.get(text, w.clone(), &mut ids);
                         let direct = TokenInfo::new(&text[w.clone()], full);
                         let info = info.for_scoring(full);
                         assert_eq!(info, direct, "{:?} {full}", &text[w.clone()]);
                         assert_eq!(classes, cue_classes(direct.lc));
+                        assert_eq!(word, expected.id(direct.lc));
                     }
                 }
             }
         });
         // A word at the very end of the text is read without reading past it.
         let end = "x Acme";
-        with(|memo| assert_eq!(*memo.get(end, 2..6).0, TokenInfo::new("Acme", true)));
+        let mut ids = WordIds::new(1);
+        with(|memo| {
+            assert_eq!(
+                *memo.get(end, 2..6, &mut ids).0,
+                TokenInfo::new("Acme", true)
+            )
+        });
     }
 
     #[test]
     fn a_full_memo_starts_again() {
         let words: Vec<String> = (0..MAX_WORDS + 10).map(|k| format!("w{k}")).collect();
         let text = words.join(" ");
+        let mut ids = WordIds::new(words.len());
+        let mut expected = WordIds::new(words.len());
         with(|memo| {
+            memo.next_document();
             let mut at = 0;
             for w in &words {
-                let (info, _) = memo.get(&text, at..at + w.len());
+                let (info, _, word) = memo.get(&text, at..at + w.len(), &mut ids);
                 assert_eq!(*info, TokenInfo::new(w, true));
+                assert_eq!(word, expected.id(info.lc));
                 at += w.len() + 1;
             }
         });
