@@ -368,10 +368,8 @@ static MANNER_PHRASE: LazyLock<meta::Regex> = LazyLock::new(|| {
 
 /// A name right after a preposition of place: where, not who.
 static PLACE_OBJECT: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::text::pattern::without_prefilter(
-        r"(?i)(?-u:\b)(?:from|at|in|on|near|via|through|across|inside)\s+(?:the\s+)?$",
-    )
-    .expect("place object pattern")
+    crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)(?:at|in|on|near|inside)\s+(?:the\s+)?$")
+        .expect("place object pattern")
 });
 
 /// A finite verb right after a name: the name is a subject.
@@ -622,7 +620,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         let gap = &sentence[l.end..trigger.start];
         // "Acme signed a deal with Globex and an accord with Initech": a
         // partner of the first object is no party to the second.
-        // "Acme covers the games from Globex Park in conjunction with
+        // "Acme covers the games at Globex Park in conjunction with
         // Initech": a place named in the clause is no party to the manner
         // phrase closing it.
         let manner = MANNER_PHRASE.is_match(&sentence[..trigger.end]);
@@ -899,7 +897,7 @@ mod tests {
     fn a_place_is_no_party_to_a_closing_manner_phrase() {
         assert_eq!(
             run(
-                "Acme covers the races from Globex Park in conjunction with Initech.",
+                "Acme covers the races at Globex Park in conjunction with Initech.",
                 &["Acme", "Globex Park", "Initech"]
             ),
             Sides::Pairs(vec![("Acme", "Initech")])
