@@ -712,6 +712,8 @@ pub static FEATURE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
         "log_shape_near",
         "log_templated_near",
         "prose_share_near",
+        "log_heads_above",
+        "log_heads_below",
     ] {
         n.push(f.to_string());
     }
@@ -847,6 +849,8 @@ struct Place {
     /// Date-like and name-like lines before the line.
     dates_before: u32,
     names_before: u32,
+    /// Comment headers (a name line, then a date line) that end before the line.
+    heads_before: u32,
 }
 
 /// The places of a page's lines and the page-wide facts found on the way,
@@ -860,6 +864,8 @@ struct PageContext {
     prose_lines: u32,
     dates: u32,
     names: u32,
+    /// Comment headers on the page.
+    heads: u32,
 }
 
 impl PageContext {
@@ -869,7 +875,8 @@ impl PageContext {
         let mut places: Vec<Place> = Vec::with_capacity(n);
         let (mut region, mut walled) = (DensestRun::default(), DensestRun::default());
         let mut above = [0u32; 3];
-        let (mut prose_lines, mut dates, mut names) = (0, 0, 0);
+        let (mut prose_lines, mut dates, mut names, mut heads) = (0, 0, 0, 0);
+        let mut after_name = false;
         let (mut last_prose, mut run_start) = (None, 0);
         for (i, s) in stats.iter().enumerate() {
             let prose = s.proseish();
@@ -900,13 +907,17 @@ impl PageContext {
                 run: run_start as u32,
                 dates_before: dates,
                 names_before: names,
+                heads_before: heads,
             });
             for (a, m) in above.iter_mut().zip(marks) {
                 *a += m as u32;
             }
             prose_lines += prose as u32;
-            dates += dateish(s) as u32;
-            names += nameish(s) as u32;
+            let (date, name) = (dateish(s), nameish(s));
+            dates += date as u32;
+            names += name as u32;
+            heads += (after_name && date) as u32;
+            after_name = name;
         }
         let (mut below, mut next_prose, mut run_end) = ([0u32; 3], None, n);
         for i in (0..n).rev() {
@@ -931,7 +942,16 @@ impl PageContext {
             prose_lines,
             dates,
             names,
+            heads,
         }
+    }
+
+    /// Comment headers ending before line `i`, and starting after it: a
+    /// comment thread's lines have several above, an article's at most its
+    /// byline.
+    fn heads_around(&self, i: usize) -> (u32, u32) {
+        let through = |k: usize| self.places.get(k).map_or(self.heads, |p| p.heads_before);
+        (through(i), self.heads - through(i + 2))
     }
 
     /// Date-like and name-like lines within five lines of line `i`.
@@ -1099,7 +1119,7 @@ fn ln_1p(table: &[f32; LN_SLOTS], n: u32) -> f32 {
 }
 
 /// Width of a stage-1 feature row (`FEATURE_NAMES.len()`).
-pub const DIM: usize = 138;
+pub const DIM: usize = 140;
 
 /// Where the HTML features start in a row: 0 for a line of a text dump.
 const HTML_FROM: usize = DIM - 24;
@@ -1297,6 +1317,9 @@ pub fn for_each_block(
         let (from, to) = (i.saturating_sub(NEAR), (i + NEAR + 1).min(n));
         r.put(ln_1p(lnc, shapes.templated[to] - shapes.templated[from]));
         r.put((shapes.prose[to] - shapes.prose[from]) as f32 / (to - from) as f32);
+        let (heads_above, heads_below) = page.heads_around(i);
+        r.put(ln_1p(lnc, heads_above));
+        r.put(ln_1p(lnc, heads_below));
         debug_assert_eq!(r.k, HTML_FROM);
         match blocks[i].html {
             // The HTML columns are still 0 on a page no HTML row has written.
@@ -1590,6 +1613,39 @@ mod tests {
         let dup = FEATURE_NAMES.iter().position(|n| n == "dup").unwrap();
         assert_eq!(rows[0][dup], 1.0);
         assert_eq!(rows[1][dup], 0.0);
+    }
+
+    #[test]
+    fn comment_headers_are_counted_above_and_below() {
+        let blocks: Vec<Block> = [
+            "Harbour Lane Bakery opened its second shop on Friday, the owners said in a note.",
+            "Priya Okafor",
+            "April 2, 2024, 8:15 pm",
+            "Lovely news, we will visit the new shop with the children this weekend.",
+            "Tom Brandt",
+            "April 3, 2024, 7:02 am",
+            "The rye loaf there is the best in town and I hope they keep it.",
+        ]
+        .iter()
+        .map(|t| Block {
+            text: t,
+            html: None,
+        })
+        .collect();
+        let flat = page_features(&blocks, &page_stats(&blocks));
+        let rows: Vec<&[f32]> = flat.chunks(DIM).collect();
+        let col = |n: &str| FEATURE_NAMES.iter().position(|f| f == n).unwrap();
+        let (above, below) = (col("log_heads_above"), col("log_heads_below"));
+        let counts = |r: &[f32]| {
+            (
+                (r[above].exp() - 1.0).round(),
+                (r[below].exp() - 1.0).round(),
+            )
+        };
+        assert_eq!(counts(rows[0]), (0.0, 2.0));
+        assert_eq!(counts(rows[1]), (0.0, 1.0));
+        assert_eq!(counts(rows[3]), (1.0, 1.0));
+        assert_eq!(counts(rows[6]), (2.0, 0.0));
     }
 
     #[test]
