@@ -159,6 +159,7 @@ fn run(
         }
         let scored = PairContext {
             sentence: s,
+            lowered: &lowered,
             triggers: &triggers,
             groups: &groups,
             excluded,
@@ -400,8 +401,7 @@ fn learned_pairs(
                 .iter()
                 .any(|q| same_pair((&q.0, &q.1), (a.name, b.name)));
             if let Some(ex) = examples.as_deref_mut() {
-                let mut features = Vec::new();
-                scorer::features(ctx, a, b, ruled, &mut |f| features.push(f.to_string()));
+                let features = scorer::feature_names(ctx, a, b, ruled);
                 ex.push(PairExample {
                     a: a.name.to_string(),
                     b: b.name.to_string(),
