@@ -122,7 +122,7 @@ fn run(
             ctx.observe(s, &mentions);
             continue;
         }
-        let excluded = !triggers.is_empty() && triggers::is_excluded(s, &triggers);
+        let excluded = !triggers.is_empty() && triggers::is_excluded(&lowered, &triggers);
         // Names the organization finder missed, taken alongside its own:
         // a partner it did not report would otherwise leave the trigger
         // without its nearest party.
@@ -146,7 +146,7 @@ fn run(
         let mut pairs: Vec<Found> = Vec::new();
         if !triggers.is_empty() && !excluded {
             rule_pairs(
-                s, &triggers, &mentions, &all, &groups, &ctx, &out, &mut pairs,
+                s, &lowered, &triggers, &mentions, &all, &groups, &ctx, &out, &mut pairs,
             );
             if pairs.is_empty() && mentions.is_empty() {
                 pairs.extend(previous.referenced_pair(&ctx, s, &triggers, sent.start, text));
@@ -159,6 +159,7 @@ fn run(
         }
         let scored = PairContext {
             sentence: s,
+            lowered: &lowered,
             triggers: &triggers,
             groups: &groups,
             excluded,
@@ -288,10 +289,12 @@ static JOINS: LazyLock<meta::Regex> = LazyLock::new(|| {
     .expect("join pattern")
 });
 
-/// The pairs the hand-written argument rules give each trigger of a sentence.
+/// The pairs the hand-written argument rules give each trigger of a
+/// sentence `s` (`lowered`: it ASCII-lower-cased).
 #[allow(clippy::too_many_arguments)]
 fn rule_pairs<'o>(
     s: &str,
+    lowered: &str,
     triggers: &[triggers::Trigger],
     mentions: &[Mention<'o>],
     all: &[Mention<'o>],
@@ -359,7 +362,7 @@ fn rule_pairs<'o>(
         if found.is_empty() {
             continue;
         }
-        let status = status::classify(s, t.start..t.end);
+        let status = status::classify(lowered, t.start..t.end);
         // Co-sponsors ("sponsored by X and Y") are partners of each other.
         let co_sponsors = t.kind == Kind::Marketing && s[t.end..].trim_start().starts_with("by ");
         // Of two specific triggers ("a 10% stake and a joint venture"), each
@@ -400,8 +403,7 @@ fn learned_pairs(
                 .iter()
                 .any(|q| same_pair((&q.0, &q.1), (a.name, b.name)));
             if let Some(ex) = examples.as_deref_mut() {
-                let mut features = Vec::new();
-                scorer::features(ctx, a, b, ruled, &mut |f| features.push(f.to_string()));
+                let features = scorer::feature_names(ctx, a, b, ruled);
                 ex.push(PairExample {
                     a: a.name.to_string(),
                     b: b.name.to_string(),
@@ -434,7 +436,7 @@ fn learned_pairs(
                     .iter()
                     .min_by_key(|t| t.start.abs_diff(a.end) + t.end.abs_diff(b.start))
                     .map_or(a.start..b.end, |t| t.start..t.end);
-                let status = status::classify(ctx.sentence, near);
+                let status = status::classify(ctx.lowered, near);
                 pairs.push((
                     a.name.to_string(),
                     b.name.to_string(),

@@ -10,6 +10,7 @@ use super::tail::{before_spaces, folded_word_at_end};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use regex_automata::meta;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// Nouns a name modifies when it names a thing rather than an organization.
@@ -179,18 +180,28 @@ static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// A sentence whose names are checked with [`Sentence::is_not_party`].
 pub struct Sentence<'s> {
     text: &'s str,
+    /// `text` ASCII-lower-cased.
+    lowered: &'s str,
     /// Where the first cue word ends (`usize::MAX` without one). No piece
-    /// is part of another, so none ends before the leftmost.
-    cues_from: usize,
+    /// is part of another, so none ends before the leftmost. Searched for
+    /// when a name first needs it: most sentences name no organization.
+    cues_from: OnceCell<usize>,
 }
 
 impl<'s> Sentence<'s> {
     /// `lowered` is `text` ASCII-lower-cased.
-    pub fn new(text: &'s str, lowered: &str) -> Sentence<'s> {
+    pub fn new(text: &'s str, lowered: &'s str) -> Sentence<'s> {
         Sentence {
             text,
-            cues_from: CUES.find(lowered).map_or(usize::MAX, |m| m.end()),
+            lowered,
+            cues_from: OnceCell::new(),
         }
+    }
+
+    fn cues_from(&self) -> usize {
+        *self
+            .cues_from
+            .get_or_init(|| CUES.find(self.lowered).map_or(usize::MAX, |m| m.end()))
     }
 
     /// The mention `start..end` does not name a party there.
@@ -211,7 +222,7 @@ impl<'s> Sentence<'s> {
         let adverb = word.ends_with("ly") && after.starts_with(',') && lexicon::is_common(word);
         adverb
             || thing_before(before)
-            || start >= self.cues_from
+            || start >= self.cues_from()
                 && (OBSERVER_AT.is_match(before) || CUSTOMER_LIST.is_match(before))
             || determiner_before(before) && modified.is_match(after)
             || guessed && HEAD_RIGHT_AFTER.is_match(after)
@@ -385,7 +396,8 @@ mod same_as_regexes {
     fn names_spared_the_cue_patterns_are_those_they_cannot_match() {
         let mut matched = 0;
         for t in texts() {
-            let from = Sentence::new(&t, &t.to_ascii_lowercase()).cues_from;
+            let lowered = t.to_ascii_lowercase();
+            let from = Sentence::new(&t, &lowered).cues_from();
             for (start, _) in t.char_indices().chain([(t.len(), ' ')]) {
                 let before = &t[..start];
                 if OBSERVER_AT.is_match(before) || CUSTOMER_LIST.is_match(before) {

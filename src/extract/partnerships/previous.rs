@@ -119,7 +119,7 @@ impl<'o> Previous<'o> {
         }
         let (a, b) = self.pair()?;
         let own = (t.kind != Kind::Partnership).then_some(t.kind);
-        let status = status::classify(sentence, t.start..t.end);
+        let status = status::classify(&sentence.to_ascii_lowercase(), t.start..t.end);
         Some((a.to_string(), b.to_string(), 0.5, true, status, false, own))
     }
 }

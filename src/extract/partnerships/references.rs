@@ -183,10 +183,12 @@ impl<'o> Context<'o> {
 
     /// The mention text is a pronoun or description, not a name.
     pub fn is_reference(text: &str) -> bool {
-        OPENING_REFERENCE
-            .captures(text)
-            .and_then(|c| c.get(1))
-            .is_some_and(|m| m.start() == 0 && m.end() == text.len())
+        // Only "it", "its" or "the" can open one: most names skip the regex.
+        text.starts_with(['I', 'i', 'T', 't'])
+            && OPENING_REFERENCE
+                .captures(text)
+                .and_then(|c| c.get(1))
+                .is_some_and(|m| m.start() == 0 && m.end() == text.len())
     }
 
     /// A mention standing for the organization of the previous sentences

@@ -18,56 +18,129 @@ const DEFAULT_THRESHOLD: f32 = 0.5;
 /// At most this many words between the two names are read one by one.
 const MAX_BETWEEN: usize = 12;
 
-/// Feature weights, looked up a dozen times per pair: hashed eight bytes
-/// at a time, much cheaper than SipHash on these short keys.
-type Weights = FastMap<&'static str, f32>;
+/// Where a word stands in a word feature, with the prefix of the
+/// feature's name ("w:partnered"): between the names, first or last of
+/// those, right before or after the pair, a trigger's words left of,
+/// right of or between the names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    Between,
+    First,
+    Last,
+    Before,
+    After,
+    TriggerLeft,
+    TriggerRight,
+    TriggerBetween,
+}
+
+/// The name prefix of each [`Slot`], in its order. No prefix starts another.
+const SLOT_PREFIXES: [&str; 8] = [
+    "w:", "w1:", "wl:", "pre:", "post:", "tl:w:", "tr:w:", "tb:w:",
+];
+
+/// One feature of a candidate pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feature<'a> {
+    /// A feature named whole ("bias", "d:3-5", "tl:partnership:").
+    Name(&'a str),
+    /// A lower-cased word in its slot, named by the slot's prefix and the word.
+    Word(Slot, &'a str),
+}
+
+impl Feature<'_> {
+    /// The feature's name in the weights file.
+    pub fn name(&self) -> String {
+        match *self {
+            Feature::Name(name) => name.to_string(),
+            Feature::Word(slot, word) => [SLOT_PREFIXES[slot as usize], word].concat(),
+        }
+    }
+}
+
+/// Feature weights, looked up a dozen times per pair. A word feature is
+/// looked up by its word in its slot's table, so no name is put together
+/// for it; the tables hash eight bytes at a time, much cheaper than
+/// SipHash on these short keys.
+struct Weights {
+    /// The features named whole.
+    names: FastMap<&'static str, f32>,
+    /// The word features of each [`Slot`], by word.
+    words: [FastMap<&'static str, f32>; SLOT_PREFIXES.len()],
+    /// The thresholds of [`threshold`].
+    trigger: f32,
+    guessed: f32,
+    no_trigger: f32,
+}
+
+impl Weights {
+    fn get(&self, feature: Feature) -> f32 {
+        let found = match feature {
+            Feature::Name(name) => self.names.get(name),
+            Feature::Word(slot, word) => self.words[slot as usize].get(word),
+        };
+        found.copied().unwrap_or(0.0)
+    }
+}
 
 static WEIGHTS: LazyLock<Weights> =
     LazyLock::new(|| parse(include_str!("../../../data/partnerships/pair_weights.tsv")));
 
-/// Reads `feature<TAB>weight` lines (`#` starts a comment).
+/// Reads `feature<TAB>weight` lines (`#` starts a comment). A name that
+/// opens with a slot's prefix is that slot's word ("pre:^" the word "^").
 fn parse(text: &'static str) -> Weights {
-    text.lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let (f, w) = l.split_once('\t')?;
-            Some((f, w.trim().parse().ok()?))
-        })
-        .collect()
+    let mut names = FastMap::default();
+    let mut words: [FastMap<&'static str, f32>; SLOT_PREFIXES.len()] = Default::default();
+    let lines = text.lines().filter(|l| !l.starts_with('#'));
+    for (name, weight) in lines.filter_map(|l| {
+        let (f, w) = l.split_once('\t')?;
+        Some((f, w.trim().parse::<f32>().ok()?))
+    }) {
+        let slot = SLOT_PREFIXES
+            .iter()
+            .enumerate()
+            .find_map(|(i, p)| Some((i, name.strip_prefix(p)?)));
+        match slot {
+            Some((i, word)) => words[i].insert(word, weight),
+            None => names.insert(name, weight),
+        };
+    }
+    let class = |name: &str, default: f32| names.get(name).copied().unwrap_or(default);
+    Weights {
+        trigger: class("threshold:trigger", DEFAULT_THRESHOLD),
+        guessed: class("threshold:guessed", f32::INFINITY),
+        no_trigger: class("threshold:notrigger", f32::INFINITY),
+        names,
+        words,
+    }
 }
 
 /// The probability a pair not given by the rules needs to be reported,
 /// chosen by cross-validation on CORE train with the weights: one figure for
 /// trigger sentences between the finder's names, one when a name is only
-/// guessed, one for sentences without a trigger.
+/// guessed, one for sentences without a trigger (the last two infinite,
+/// never met, when the file gives none).
 pub fn threshold(ctx: &PairContext, a: &Mention, b: &Mention) -> f32 {
     if ctx.triggers.is_empty() {
-        class_threshold("threshold:notrigger")
+        WEIGHTS.no_trigger
     } else if a.guessed || b.guessed {
-        class_threshold("threshold:guessed")
+        WEIGHTS.guessed
     } else {
-        class_threshold("threshold:trigger")
+        WEIGHTS.trigger
     }
 }
 
 /// Whether a pair of a sentence without a trigger can ever be reported: when
 /// not, such sentences need no candidate pairs at all.
 pub fn scores_without_trigger() -> bool {
-    class_threshold("threshold:notrigger").is_finite()
-}
-
-fn class_threshold(class: &str) -> f32 {
-    let default = if class == "threshold:trigger" {
-        DEFAULT_THRESHOLD
-    } else {
-        f32::INFINITY
-    };
-    WEIGHTS.get(class).copied().unwrap_or(default)
+    WEIGHTS.no_trigger.is_finite()
 }
 
 /// What the sentence tells about a candidate pair beyond the two mentions.
 pub struct PairContext<'a, 'o> {
     pub sentence: &'a str,
+    /// `sentence` ASCII-lower-cased.
+    pub lowered: &'a str,
     pub triggers: &'a [Trigger],
     pub groups: &'a [Group<'o>],
     /// The sentence reads as an acquisition, lawsuit or rivalry.
@@ -80,117 +153,123 @@ pub struct PairContext<'a, 'o> {
 pub fn probability(ctx: &PairContext, a: &Mention, b: &Mention, by_rule: bool) -> f32 {
     let w = &*WEIGHTS;
     let mut z = 0.0f32;
-    features(ctx, a, b, by_rule, &mut |f| {
-        z += w.get(f).copied().unwrap_or(0.0)
-    });
+    features(ctx, a, b, by_rule, &mut |f| z += w.get(f));
     1.0 / (1.0 + (-z).exp())
 }
 
-/// Calls `emit` with each feature of the pair (`a` before `b`), reusing one buffer.
-pub fn features(
+/// The names of the features of the pair (`a` before `b`), for training.
+pub fn feature_names(ctx: &PairContext, a: &Mention, b: &Mention, by_rule: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    features(ctx, a, b, by_rule, &mut |f| out.push(f.name()));
+    out
+}
+
+/// Calls `emit` with each feature of the pair (`a` before `b`).
+fn features(
     ctx: &PairContext,
     a: &Mention,
     b: &Mention,
     by_rule: bool,
-    emit: &mut dyn FnMut(&str),
+    emit: &mut dyn FnMut(Feature),
 ) {
     let s = ctx.sentence;
-    let mut buf = String::with_capacity(48);
-    let mut put = |prefix: &[&str], word: &str, emit: &mut dyn FnMut(&str)| {
-        buf.clear();
-        prefix.iter().for_each(|p| buf.push_str(p));
+    // An ASCII word lower-cased is its place in the lowered sentence; any
+    // other is lower-cased letter by letter into `buf`.
+    let mut buf = String::new();
+    let mut put = |slot: Slot, word: &str, emit: &mut dyn FnMut(Feature)| {
         if word.is_ascii() {
-            let from = buf.len();
-            buf.push_str(word);
-            buf[from..].make_ascii_lowercase();
+            let at = word.as_ptr() as usize - s.as_ptr() as usize;
+            emit(Feature::Word(slot, &ctx.lowered[at..at + word.len()]));
         } else {
+            buf.clear();
             buf.extend(word.chars().flat_map(char::to_lowercase));
+            emit(Feature::Word(slot, &buf));
         }
-        emit(&buf);
     };
-    emit("bias");
+    emit(Feature::Name("bias"));
     if by_rule {
-        emit("rule");
+        emit(Feature::Name("rule"));
     }
     let between = &s[a.end.min(b.start)..b.start];
     let inner: Vec<&str> = words(between).collect();
     let n = inner.len();
     for (i, w) in inner.iter().enumerate() {
         if n <= MAX_BETWEEN || i < MAX_BETWEEN / 2 || i >= n - MAX_BETWEEN / 2 {
-            put(&["w:"], w, emit);
+            put(Slot::Between, w, emit);
         }
     }
     if let Some(w) = inner.first() {
-        put(&["w1:"], w, emit);
+        put(Slot::First, w, emit);
     }
     if let Some(w) = inner.last() {
-        put(&["wl:"], w, emit);
+        put(Slot::Last, w, emit);
     }
-    emit(match n {
+    emit(Feature::Name(match n {
         0 => "d:0",
         1 => "d:1",
         2 => "d:2",
         3..=5 => "d:3-5",
         6..=10 => "d:6-10",
         _ => "d:11+",
-    });
+    }));
     if between.contains(',') {
-        emit("comma");
+        emit(Feature::Name("comma"));
     }
     if between.contains('(') {
-        emit("paren");
+        emit(Feature::Name("paren"));
     }
     if between.contains(';') || between.contains(':') {
-        emit("semicolon");
+        emit(Feature::Name("semicolon"));
     }
-    if let Some(w) = words(&s[..a.start]).next_back() {
-        put(&["pre:"], w, emit);
-    } else {
-        emit("pre:^");
+    match words(&s[..a.start]).next_back() {
+        Some(w) => put(Slot::Before, w, emit),
+        // The sentence's start ("pre:^").
+        None => emit(Feature::Word(Slot::Before, "^")),
     }
     if let Some(w) = words(&s[b.end..]).next() {
-        put(&["post:"], w, emit);
+        put(Slot::After, w, emit);
     }
+    let mut kind_name = String::new();
     for t in ctx.triggers {
-        let kind = t.kind.as_str();
-        let word = &s[t.start..t.end];
-        let place = if t.end <= a.start {
-            "tl"
+        let (place, slot) = if t.end <= a.start {
+            ("tl:", Slot::TriggerLeft)
         } else if t.start >= b.end {
-            "tr"
+            ("tr:", Slot::TriggerRight)
         } else {
-            "tb"
+            ("tb:", Slot::TriggerBetween)
         };
-        put(&[place, ":", kind, ":"], "", emit);
-        put(&[place, ":w:"], word, emit);
+        kind_name.clear();
+        kind_name.extend([place, t.kind.as_str(), ":"]);
+        emit(Feature::Name(&kind_name));
+        put(slot, &s[t.start..t.end], emit);
     }
     if ctx.triggers.is_empty() {
-        emit("notrigger");
+        emit(Feature::Name("notrigger"));
     }
     if ctx
         .groups
         .iter()
         .any(|g| g.start <= a.start && b.end <= g.end)
     {
-        emit("coord");
+        emit(Feature::Name("coord"));
     }
     if Context::is_reference(&s[a.start..a.end]) {
-        emit("ref");
+        emit(Feature::Name("ref"));
     }
-    emit(match (a.guessed, b.guessed) {
+    emit(Feature::Name(match (a.guessed, b.guessed) {
         (false, false) => "g:00",
         (true, true) => "g:11",
         _ => "g:01",
-    });
+    }));
     if ctx.excluded {
-        emit("excl");
+        emit(Feature::Name("excl"));
     }
-    emit(match ctx.names {
+    emit(Feature::Name(match ctx.names {
         0..=2 => "nm:2",
         3 => "nm:3",
         4 | 5 => "nm:4-5",
         _ => "nm:6+",
-    });
+    }));
 }
 
 /// The words of a text span (letters, digits and inner hyphens).
@@ -204,25 +283,70 @@ fn words(span: &str) -> impl DoubleEndedIterator<Item = &str> {
 mod tests {
     use super::super::triggers::find_all;
     use super::*;
+    use std::collections::HashMap;
 
     fn feats(s: &str, a: &'static str, b: &'static str) -> Vec<String> {
         let t = find_all(s, &[]);
+        let lowered = s.to_ascii_lowercase();
         let ctx = PairContext {
             sentence: s,
+            lowered: &lowered,
             triggers: &t,
             groups: &[],
             excluded: false,
             names: 2,
         };
-        let mut out = Vec::new();
-        features(
-            &ctx,
-            &Mention::of(s, a),
-            &Mention::of(s, b),
-            false,
-            &mut |f| out.push(f.to_string()),
-        );
-        out
+        feature_names(&ctx, &Mention::of(s, a), &Mention::of(s, b), false)
+    }
+
+    #[test]
+    fn each_feature_weighs_what_its_name_weighs_in_the_file() {
+        let file: HashMap<&str, f32> = include_str!("../../../data/partnerships/pair_weights.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (f, w) = l.split_once('\t')?;
+                Some((f, w.trim().parse().ok()?))
+            })
+            .collect();
+        let mut found = 0;
+        for (s, a, b) in [
+            ("Acme partnered with Globex in 2010.", "Acme", "Globex"),
+            (
+                "Acme, Globex and Initech formed a joint venture.",
+                "Acme",
+                "Initech",
+            ),
+            (
+                "The deal gives Acme the rights; Globex supplies it.",
+                "Acme",
+                "Globex",
+            ),
+            (
+                "ÉTÉ Acme signed an MoU with the Café Globex unit.",
+                "Acme",
+                "Globex",
+            ),
+        ] {
+            let t = find_all(s, &[]);
+            let lowered = s.to_ascii_lowercase();
+            let ctx = PairContext {
+                sentence: s,
+                lowered: &lowered,
+                triggers: &t,
+                groups: &[],
+                excluded: true,
+                names: 3,
+            };
+            let (a, b) = (Mention::of(s, a), Mention::of(s, b));
+            features(&ctx, &a, &b, true, &mut |f| {
+                let name = f.name();
+                let expected = file.get(name.as_str()).copied().unwrap_or(0.0);
+                assert_eq!(WEIGHTS.get(f).to_bits(), expected.to_bits(), "{name}");
+                found += usize::from(file.contains_key(name.as_str()));
+            });
+        }
+        assert!(found > 20, "{found} features of the file");
     }
 
     #[test]
@@ -246,8 +370,10 @@ mod tests {
     fn a_partnership_sentence_scores_above_a_list_of_names() {
         let s = "Acme partnered with Globex in 2010.";
         let t = find_all(s, &[]);
+        let lowered = s.to_ascii_lowercase();
         let ctx = PairContext {
             sentence: s,
+            lowered: &lowered,
             triggers: &t,
             groups: &[],
             excluded: false,
@@ -260,8 +386,10 @@ mod tests {
             true,
         );
         let s2 = "Acme sells in Globex stores near Initech offices.";
+        let lowered2 = s2.to_ascii_lowercase();
         let ctx2 = PairContext {
             sentence: s2,
+            lowered: &lowered2,
             triggers: &[],
             groups: &[],
             excluded: false,

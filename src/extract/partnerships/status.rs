@@ -3,6 +3,7 @@
 use crate::text::pattern::{Set, SetMatches};
 use regex::Regex;
 use regex_automata::meta;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// Where a partnership stands according to the article.
@@ -125,12 +126,10 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Status of the relation named by the trigger at `trigger` (byte range in
-/// `sentence`): cue words of its clause, the modality before the trigger,
-/// then the tense; background mentions are ongoing.
+/// the sentence): cue words of its clause, the modality before the trigger,
+/// then the tense; background mentions are ongoing. `sentence` is the
+/// sentence ASCII-lower-cased (same byte offsets), as its callers have it.
 pub fn classify(sentence: &str, trigger: std::ops::Range<usize>) -> Status {
-    // Same byte offsets as `sentence`: only ASCII letters change.
-    let lowered = sentence.to_ascii_lowercase();
-    let sentence = lowered.as_str();
     let mut from = trigger.start.saturating_sub(100);
     while !sentence.is_char_boundary(from) {
         from -= 1;
@@ -165,7 +164,11 @@ pub fn classify(sentence: &str, trigger: std::ops::Range<usize>) -> Status {
     // unless `before` ends inside a word (a trigger opens on a boundary).
     let inside_word = sentence[..trigger.start].ends_with(is_word_char)
         && sentence[trigger.start..].starts_with(is_word_char);
-    let before_has = |cue| (cues.has(cue) || inside_word) && Cues::of(before).has(cue);
+    // Searched once, for the first cue that needs it.
+    let before_cues = OnceCell::new();
+    let before_has = |cue| {
+        (cues.has(cue) || inside_word) && before_cues.get_or_init(|| Cues::of(before)).has(cue)
+    };
     if cues.has(Cue::Denied) {
         Status::Denied
     } else if cues.has(Cue::Ending) {
@@ -200,7 +203,7 @@ mod tests {
             "Acme wants to grow its electric plans, and it already runs a joint plant with Globex.";
         let at = s.find("joint plant").expect("trigger");
         assert_eq!(
-            super::classify(s, at..at + "joint plant".len()),
+            super::classify(&s.to_ascii_lowercase(), at..at + "joint plant".len()),
             Status::Ongoing
         );
     }
@@ -210,7 +213,10 @@ mod tests {
         // "plan" ends the text before the range, not the sentence's words.
         let s = "Acme planet with Globex.";
         let at = s.find("et with").expect("range");
-        assert_eq!(super::classify(s, at..at + 7), Status::Planned);
+        assert_eq!(
+            super::classify(&s.to_ascii_lowercase(), at..at + 7),
+            Status::Planned
+        );
     }
 
     fn classify(s: &str) -> Status {
@@ -221,7 +227,7 @@ mod tests {
             .or(s.find("agreement"))
             .or(s.find("tie-up"))
             .expect("trigger");
-        super::classify(s, at..at + 4)
+        super::classify(&s.to_ascii_lowercase(), at..at + 4)
     }
 
     #[test]
