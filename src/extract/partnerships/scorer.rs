@@ -285,18 +285,35 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    fn feats(s: &str, a: &'static str, b: &'static str) -> Vec<String> {
-        let t = find_all(s, &[]);
+    /// `f` of the context of sentence `s` with the triggers found in it
+    /// (none when `triggers` is false) and no groups.
+    fn in_context<R>(
+        s: &str,
+        triggers: bool,
+        excluded: bool,
+        names: usize,
+        f: impl FnOnce(&PairContext) -> R,
+    ) -> R {
+        let t = if triggers {
+            find_all(s, &[])
+        } else {
+            Vec::new()
+        };
         let lowered = s.to_ascii_lowercase();
-        let ctx = PairContext {
+        f(&PairContext {
             sentence: s,
             lowered: &lowered,
             triggers: &t,
             groups: &[],
-            excluded: false,
-            names: 2,
-        };
-        feature_names(&ctx, &Mention::of(s, a), &Mention::of(s, b), false)
+            excluded,
+            names,
+        })
+    }
+
+    fn feats(s: &str, a: &'static str, b: &'static str) -> Vec<String> {
+        in_context(s, true, false, 2, |ctx| {
+            feature_names(ctx, &Mention::of(s, a), &Mention::of(s, b), false)
+        })
     }
 
     #[test]
@@ -328,22 +345,14 @@ mod tests {
                 "Globex",
             ),
         ] {
-            let t = find_all(s, &[]);
-            let lowered = s.to_ascii_lowercase();
-            let ctx = PairContext {
-                sentence: s,
-                lowered: &lowered,
-                triggers: &t,
-                groups: &[],
-                excluded: true,
-                names: 3,
-            };
             let (a, b) = (Mention::of(s, a), Mention::of(s, b));
-            features(&ctx, &a, &b, true, &mut |f| {
-                let name = f.name();
-                let expected = file.get(name.as_str()).copied().unwrap_or(0.0);
-                assert_eq!(WEIGHTS.get(f).to_bits(), expected.to_bits(), "{name}");
-                found += usize::from(file.contains_key(name.as_str()));
+            in_context(s, true, true, 3, |ctx| {
+                features(ctx, &a, &b, true, &mut |f| {
+                    let name = f.name();
+                    let expected = file.get(name.as_str()).copied().unwrap_or(0.0);
+                    assert_eq!(WEIGHTS.get(f).to_bits(), expected.to_bits(), "{name}");
+                    found += usize::from(file.contains_key(name.as_str()));
+                })
             });
         }
         assert!(found > 20, "{found} features of the file");
@@ -369,38 +378,17 @@ mod tests {
     #[test]
     fn a_partnership_sentence_scores_above_a_list_of_names() {
         let s = "Acme partnered with Globex in 2010.";
-        let t = find_all(s, &[]);
-        let lowered = s.to_ascii_lowercase();
-        let ctx = PairContext {
-            sentence: s,
-            lowered: &lowered,
-            triggers: &t,
-            groups: &[],
-            excluded: false,
-            names: 2,
-        };
-        let p = probability(
-            &ctx,
-            &Mention::of(s, "Acme"),
-            &Mention::of(s, "Globex"),
-            true,
-        );
-        let s2 = "Acme sells in Globex stores near Initech offices.";
-        let lowered2 = s2.to_ascii_lowercase();
-        let ctx2 = PairContext {
-            sentence: s2,
-            lowered: &lowered2,
-            triggers: &[],
-            groups: &[],
-            excluded: false,
-            names: 3,
-        };
-        let (a2, b2) = (Mention::of(s2, "Acme"), Mention::of(s2, "Initech"));
-        let q = probability(&ctx2, &a2, &b2, false);
         let (a, b) = (Mention::of(s, "Acme"), Mention::of(s, "Globex"));
-        assert!(
-            p > threshold(&ctx, &a, &b) && q < threshold(&ctx2, &a2, &b2),
-            "{p} {q}"
-        );
+        let (p, above) = in_context(s, true, false, 2, |ctx| {
+            let p = probability(ctx, &a, &b, true);
+            (p, p > threshold(ctx, &a, &b))
+        });
+        let s = "Acme sells in Globex stores near Initech offices.";
+        let (a, b) = (Mention::of(s, "Acme"), Mention::of(s, "Initech"));
+        let (q, below) = in_context(s, false, false, 3, |ctx| {
+            let q = probability(ctx, &a, &b, false);
+            (q, q < threshold(ctx, &a, &b))
+        });
+        assert!(above && below, "{p} {q}");
     }
 }
