@@ -229,6 +229,23 @@ impl<'s> Sentence<'s> {
     }
 }
 
+/// Where the clause reporting a partnership ends: the byte after "that"
+/// in "Acme announced on Globex that Initech had partnered with Hooli",
+/// when a name (of those starting at `name_starts`) stands between "that"
+/// and the first trigger (starting at `trigger`), as the subject of the
+/// reported clause. A name before it belongs to the report (who said it,
+/// where), not to the partnership.
+pub fn reported_clause_start(
+    lowered: &str,
+    mut name_starts: impl Iterator<Item = usize>,
+    trigger: usize,
+) -> Option<usize> {
+    let at = lowered[..trigger].rfind(" that ")? + " that ".len();
+    name_starts
+        .any(|start| at <= start && start < trigger)
+        .then_some(at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
