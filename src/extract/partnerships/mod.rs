@@ -179,26 +179,14 @@ fn run(
             sent.start,
         );
         let learned = pairs.split_off(ruled);
-        // A name reporting the partnership ("X announced on Y that ...") is
-        // no party to it; the rules already read the reported clause alone.
-        let reporting: Vec<&str> = triggers
-            .first()
-            .and_then(|t| {
-                parties::reported_clause_start(&lowered, all.iter().map(|m| m.start), t.start)
-            })
-            .map(|at| {
-                let inside = |n: &str| all.iter().any(|m| m.start >= at && m.name == n);
-                all.iter()
-                    .filter(|m| m.end <= at && !inside(m.name))
-                    .map(|m| m.name)
-                    .collect()
-            })
-            .unwrap_or_default();
-        pairs.extend(learned.into_iter().filter(|q| {
-            !takeovers().involves(&q.0, &q.1)
-                && !reporting.contains(&q.0.as_str())
-                && !reporting.contains(&q.1.as_str())
-        }));
+        if !learned.is_empty() {
+            let reporting = parties::reporting_names(&lowered, &all, &triggers);
+            pairs.extend(learned.into_iter().filter(|q| {
+                !takeovers().involves(&q.0, &q.1)
+                    && !reporting.contains(&q.0.as_str())
+                    && !reporting.contains(&q.1.as_str())
+            }));
+        }
         // A person named after a role noun ("writer Jane Roe") is no party.
         let persons: Vec<&str> = all
             .iter()

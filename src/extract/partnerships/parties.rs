@@ -5,8 +5,10 @@
 //! subsidiary Globex"), a venue ("on the London Stock Exchange"), the
 //! employer of a quoted analyst or an adverb taken for a name.
 
+use super::arguments::Mention;
 use super::lexicon;
 use super::tail::{before_spaces, folded_word_at_end};
+use super::triggers::Trigger;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use regex_automata::meta;
@@ -229,21 +231,35 @@ impl<'s> Sentence<'s> {
     }
 }
 
-/// Where the clause reporting a partnership ends: the byte after "that"
-/// in "Acme announced on Globex that Initech had partnered with Hooli",
-/// when a name (of those starting at `name_starts`) stands between "that"
-/// and the first trigger (starting at `trigger`), as the subject of the
-/// reported clause. A name before it belongs to the report (who said it,
-/// where), not to the partnership.
-pub fn reported_clause_start(
+/// The names of the clause that reports the sentence's partnership ("Acme
+/// announced on Globex that Initech had partnered with Hooli": Acme and
+/// Globex, the teller and the medium): those before a "that" when a name
+/// stands between it and the first trigger, as the reported clause's
+/// subject, and the name does not come back inside that clause. They are no
+/// parties; the argument rules already read the reported clause alone.
+pub fn reporting_names<'o>(
     lowered: &str,
-    mut name_starts: impl Iterator<Item = usize>,
-    trigger: usize,
-) -> Option<usize> {
-    let at = lowered[..trigger].rfind(" that ")? + " that ".len();
-    name_starts
-        .any(|start| at <= start && start < trigger)
-        .then_some(at)
+    mentions: &[Mention<'o>],
+    triggers: &[Trigger],
+) -> Vec<&'o str> {
+    let Some(trigger) = triggers.first().map(|t| t.start) else {
+        return Vec::new();
+    };
+    let Some(at) = lowered[..trigger]
+        .rfind(" that ")
+        .map(|i| i + " that ".len())
+    else {
+        return Vec::new();
+    };
+    if !mentions.iter().any(|m| at <= m.start && m.start < trigger) {
+        return Vec::new();
+    }
+    let inside = |n: &str| mentions.iter().any(|m| m.start >= at && m.name == n);
+    mentions
+        .iter()
+        .filter(|m| m.end <= at && !inside(m.name))
+        .map(|m| m.name)
+        .collect()
 }
 
 #[cfg(test)]

@@ -430,16 +430,17 @@ fn same_clause(lowered: &str, word: std::ops::Range<usize>, t: &Trigger) -> bool
     !(between.contains(',') && opened)
 }
 
-/// A relative or coordinated clause opening between two words.
+/// A relative or coordinated clause opening between two words (read, like
+/// the opener below, on the lower-cased sentence).
 static CLAUSE_BREAK: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::text::pattern::without_prefilter(r"(?i)[,;(]\s*(?:which|who|whose|whom|while|whereas|but|although|though|after|before|when|since)(?-u:\b)|;|\(")
+    crate::text::pattern::without_prefilter(r"[,;(]\s*(?:which|who|whose|whom|while|whereas|but|although|though|after|before|when|since)(?-u:\b)|;|\(")
         .expect("clause break pattern")
 });
 
 /// The opening of a relative clause, or of a subordinate clause at the
 /// sentence's start.
 static CLAUSE_OPENER: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::text::pattern::without_prefilter(r"(?i)[,(]\s*(?:which|who|whose|whom)(?-u:\b)|^\W*(?:in order to|to|after|before|while|although|though|despite|as|when|since|following|once|until|unlike)(?-u:\b)")
+    crate::text::pattern::without_prefilter(r"[,(]\s*(?:which|who|whose|whom)(?-u:\b)|^\W*(?:in order to|to|after|before|while|although|though|despite|as|when|since|following|once|until|unlike)(?-u:\b)")
         .expect("clause opener pattern")
 });
 
