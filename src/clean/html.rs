@@ -10,6 +10,7 @@ use super::features::{Block, HtmlHints, LineStats, Tag};
 use super::html_meta::Meta;
 use super::html_tokens::{Token, Tokenizer};
 use super::lines::join_kept;
+use super::markup_depth::MAX_DEPTH;
 use super::model::{Model, HTML_MODEL};
 use super::rules::{rescue, veto};
 use crate::text::hash::FastMap;
@@ -138,13 +139,12 @@ fn cached_class_words(value: &str) -> u16 {
 
 /// Cleans one HTML page.
 pub fn clean_html(html: &str) -> CleanPage {
-    if super::markup_depth::max_depth(html) > super::markup_depth::MAX_DEPTH {
+    let Some(page) = parse(html) else {
         return CleanPage {
             text: super::clean_text(&super::markup_depth::strip_tags(html)),
             ..CleanPage::default()
         };
-    }
-    let page = parse(html);
+    };
     let blocks: Vec<Block> = page
         .blocks
         .iter()
@@ -193,9 +193,10 @@ fn drop_title_heading(blocks: &[Block], stats: &[LineStats], keep: &mut [bool]) 
     }
 }
 
-/// The visible blocks of a page, in order, with their markup hints.
+/// The visible blocks of a page, in order, with their markup hints (none
+/// for a page nested too deep to parse).
 pub fn blocks(html: &str) -> Vec<(String, HtmlHints)> {
-    parse(html).blocks
+    parse(html).map_or_else(Vec::new, |page| page.blocks)
 }
 
 /// A page read into blocks, their counts and its metadata.
@@ -205,11 +206,17 @@ struct Parsed {
     meta: Meta,
 }
 
-fn parse(html: &str) -> Parsed {
+/// The page's blocks, or `None` when its elements nest deeper than
+/// `MAX_DEPTH`: the scope checks walk the stack of open elements, so such a
+/// page would cost time quadratic in its depth.
+fn parse(html: &str) -> Option<Parsed> {
     let mut b = Builder::default();
     b.acc.parent.push(0);
     for token in Tokenizer::new(html) {
         b.token(token);
+        if b.stack.len() > MAX_DEPTH {
+            return None;
+        }
     }
     while b.stack.len() > 1 {
         b.pop();
@@ -217,11 +224,11 @@ fn parse(html: &str) -> Parsed {
     b.acc.flush(ROOT);
     let stats = page_stats_of(&b.acc.out);
     mark_top_container(&mut b.acc, &stats);
-    Parsed {
+    Some(Parsed {
         blocks: b.acc.out,
         stats,
         meta: b.meta,
-    }
+    })
 }
 
 fn page_stats_of(blocks: &[(String, HtmlHints)]) -> Vec<LineStats> {
@@ -255,7 +262,7 @@ fn mark_top_container(acc: &mut Collector, stats: &[LineStats]) {
     for ((_, h), &e) in acc.out.iter_mut().zip(&acc.element) {
         let mut k = e;
         let mut steps = 0;
-        while k != 0 && steps < super::markup_depth::MAX_DEPTH {
+        while k != 0 && steps < MAX_DEPTH {
             if k as usize == top {
                 h.in_top = true;
             }
@@ -973,6 +980,15 @@ fn hidden(attrs: &[(Cow<str>, Cow<str>)]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_nested_too_deep_is_stripped_not_parsed() {
+        let deep = "<div>".repeat(MAX_DEPTH + 1) + "Deep text";
+        assert!(parse(&deep).is_none());
+        assert!(clean_html(&deep).text.contains("Deep text"));
+        // Unclosed paragraphs close each other: a long page, not a deep one.
+        assert!(parse(&"<p>Line ".repeat(5000)).is_some());
+    }
 
     #[test]
     fn drops_chrome_and_reads_metadata() {

@@ -1,17 +1,11 @@
-//! A linear guard in front of the HTML5 parser: the tree builder's scope
+//! The way out for pages nested too deep for the tree builder: its scope
 //! checks walk the stack of open elements, so a page with tens of thousands
-//! of unclosed or nested elements costs time quadratic in its depth. Such
-//! pages are measured first and, past a sane depth, read by a plain tag
-//! stripper instead (block tags become line breaks).
+//! of nested elements would cost time quadratic in its depth. The builder
+//! gives up past `MAX_DEPTH` open elements and such a page is read by a
+//! plain tag stripper instead (block tags become line breaks).
 
 /// Nesting deeper than this is not a real page layout.
 pub const MAX_DEPTH: usize = 1000;
-
-/// Elements that never take a closing tag.
-const VOID: &[&[u8]] = &[
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
-    b"source", b"track", b"wbr", b"param", b"keygen",
-];
 
 /// Block elements whose boundaries become line breaks when stripping tags.
 const BLOCK: &[&[u8]] = &[
@@ -46,32 +40,6 @@ fn tag_name<'a>(b: &[u8], i: usize, buf: &'a mut [u8; 16]) -> &'a [u8] {
         n += 1;
     }
     &buf[..n]
-}
-
-/// The deepest element nesting of the page, approximately (comments and
-/// scripts are not special-cased: they only make the estimate larger).
-pub fn max_depth(html: &str) -> usize {
-    let b = html.as_bytes();
-    let (mut depth, mut max) = (0usize, 0usize);
-    let mut buf = [0u8; 16];
-    for i in memchr::memchr_iter(b'<', b) {
-        match b.get(i + 1) {
-            Some(b'/') => depth = depth.saturating_sub(1),
-            Some(c) if c.is_ascii_alphabetic() => {
-                let name = tag_name(b, i + 1, &mut buf);
-                let self_closing = b[i..]
-                    .iter()
-                    .position(|&c| c == b'>')
-                    .is_some_and(|e| e > 0 && b[i + e - 1] == b'/');
-                if !VOID.contains(&name) && !self_closing {
-                    depth += 1;
-                    max = max.max(depth);
-                }
-            }
-            _ => {}
-        }
-    }
-    max
 }
 
 /// The visible text of a page without parsing it: tags removed, script and
@@ -121,15 +89,6 @@ pub fn strip_tags(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn depth_counts_nesting_not_siblings() {
-        assert_eq!(
-            max_depth("<html><body><p>a</p><p>b<br></p><img src=x/></body></html>"),
-            3
-        );
-        assert_eq!(max_depth(&"<div>".repeat(5000)), 5000);
-    }
 
     #[test]
     fn stripping_keeps_text_and_block_breaks() {
