@@ -737,7 +737,7 @@ impl<'a> Builder<'a> {
     fn start_body(&mut self, attrs: &[(Cow<'a, str>, Cow<'a, str>)]) {
         self.in_body = true;
         self.quirks = !self.seen_doctype;
-        self.open(Cow::Borrowed("body"), attrs);
+        self.open(Cow::Borrowed("body"), flags("body"), attrs);
     }
 
     fn read_meta(&mut self, name: &str, attrs: &[(Cow<'a, str>, Cow<'a, str>)]) {
@@ -821,7 +821,7 @@ impl<'a> Builder<'a> {
                     self.pop_to(i);
                 }
                 if self.current_name() == "table" {
-                    self.open(Cow::Borrowed("tbody"), &[]);
+                    self.open(Cow::Borrowed("tbody"), flags("tbody"), &[]);
                 }
             }
             "td" | "th" => {
@@ -829,10 +829,10 @@ impl<'a> Builder<'a> {
                     self.pop_to(i);
                 }
                 if self.current_name() == "table" {
-                    self.open(Cow::Borrowed("tbody"), &[]);
+                    self.open(Cow::Borrowed("tbody"), flags("tbody"), &[]);
                 }
                 if matches!(self.current_name(), "tbody" | "thead" | "tfoot") {
-                    self.open(Cow::Borrowed("tr"), &[]);
+                    self.open(Cow::Borrowed("tr"), flags("tr"), &[]);
                 }
             }
             "tbody" | "thead" | "tfoot" => {
@@ -844,7 +844,7 @@ impl<'a> Builder<'a> {
             _ => {}
         }
         let foreign = self.current().foreign;
-        self.open(name.clone(), attrs);
+        self.open(name, f, attrs);
         if f & F_VOID != 0 || (foreign && self_closing) {
             self.pop();
         }
@@ -864,13 +864,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Pushes an element, working out its context from its name and attributes.
-    fn open(&mut self, name: Cow<'a, str>, attrs: &[(Cow<'a, str>, Cow<'a, str>)]) {
+    /// Pushes an element (`f`: its `flags`), working out its context from
+    /// its name and attributes.
+    fn open(&mut self, name: Cow<'a, str>, f: u16, attrs: &[(Cow<'a, str>, Cow<'a, str>)]) {
         let ctx = self.current();
         let n = name.as_ref();
         let mut inner = ctx;
         inner.foreign |= matches!(n, "svg" | "math");
-        let f = flags(n);
         let block = f & F_BLOCK != 0;
         if ctx.skip || f & F_SKIP != 0 || hidden(attrs) {
             inner.skip = true;
@@ -922,6 +922,7 @@ impl<'a> Builder<'a> {
         if !self.in_body {
             return;
         }
+        let f = flags(name);
         match name {
             "html" | "body" | "head" => {}
             "br" => self.start(Cow::Borrowed("br"), &[], false),
@@ -939,7 +940,7 @@ impl<'a> Builder<'a> {
                     self.pop_to(i);
                 }
             }
-            _ if flags(name) & F_HEADING != 0 => {
+            _ if f & F_HEADING != 0 => {
                 if let Some(i) = self.in_scope(HEADINGS, &[], false) {
                     self.pop_to(i);
                 }
@@ -949,7 +950,7 @@ impl<'a> Builder<'a> {
                     self.pop_to(i);
                 }
             }
-            _ if flags(name) & F_SCOPED_END != 0 => {
+            _ if f & F_SCOPED_END != 0 => {
                 if let Some(i) = self.in_scope(&[name], &[], false) {
                     self.pop_to(i);
                 }
