@@ -344,26 +344,35 @@ fn collapse_whitespace(text: &str) -> (String, usize) {
     if text.is_ascii() {
         // The same split as below, a byte at a time: for ASCII,
         // `char::is_whitespace` is `\t`, `\n`, `\x0B`, `\x0C`, `\r` and space.
+        // Text mostly has single spaces between words already, so runs of it
+        // are copied whole and only other white space is rewritten.
         let b = text.as_bytes();
         let is_space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
-        let mut chars = 0;
-        let mut i = 0;
+        let mut i = b.iter().position(|&c| !is_space(c)).unwrap_or(b.len());
+        let mut run = i;
+        let mut spaces = 0;
         while i < b.len() {
+            if !is_space(b[i]) {
+                i += 1;
+                continue;
+            }
+            if b[i] == b' ' && b.get(i + 1).is_some_and(|&c| !is_space(c)) {
+                spaces += 1;
+                i += 2;
+                continue;
+            }
+            collapsed.push_str(&text[run..i]);
             while i < b.len() && is_space(b[i]) {
                 i += 1;
             }
-            let start = i;
-            while i < b.len() && !is_space(b[i]) {
-                i += 1;
+            if i < b.len() {
+                collapsed.push(' ');
+                spaces += 1;
             }
-            if i > start {
-                if !collapsed.is_empty() {
-                    collapsed.push(' ');
-                }
-                collapsed.push_str(&text[start..i]);
-                chars += i - start;
-            }
+            run = i;
         }
+        collapsed.push_str(&text[run..]);
+        let chars = collapsed.len() - spaces;
         return (collapsed, chars);
     }
     let mut chars = 0;
@@ -1043,6 +1052,10 @@ mod tests {
             " \t\n ",
             "  one\x0Btwo\r\n three  ",
             "caf\u{e9}\u{a0}au lait\u{2003}noir ",
+            "a b  c\td e ",
+            " x y",
+            "word",
+            "a \n",
         ] {
             let words: Vec<&str> = text.split_whitespace().collect();
             let chars = words.iter().map(|w| w.chars().count()).sum();
