@@ -623,9 +623,9 @@ const F_HEADING: u16 = 1 << 7;
 const F_SCOPED_END: u16 = 1 << 8;
 
 /// What the lists above say of each element name, as `F_*` bits: one
-/// lookup per tag instead of a scan of every list.
-static FLAGS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut m: FastMap<&'static str, u16> = FastMap::default();
+/// lookup per tag instead of a scan of every list. Keyed by `name_key`.
+static FLAGS: LazyLock<FastMap<u128, u16>> = LazyLock::new(|| {
+    let mut m: FastMap<u128, u16> = FastMap::default();
     for (list, flag) in [
         (BLOCKS, F_BLOCK),
         (SKIPPED, F_SKIP),
@@ -638,14 +638,26 @@ static FLAGS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
         (SCOPED_END, F_SCOPED_END),
     ] {
         for name in list {
-            *m.entry(name).or_default() |= flag;
+            *m.entry(name_key(name).expect("short element name"))
+                .or_default() |= flag;
         }
     }
     m
 });
 
+/// An element name of up to 16 bytes as one number, which hashes and
+/// compares faster than the string (every listed name is shorter).
+fn name_key(name: &str) -> Option<u128> {
+    let b = name.as_bytes();
+    (b.len() <= 16).then(|| {
+        let mut key = [0u8; 16];
+        key[..b.len()].copy_from_slice(b);
+        u128::from_le_bytes(key)
+    })
+}
+
 fn flags(name: &str) -> u16 {
-    FLAGS.get(name).copied().unwrap_or(0)
+    name_key(name).map_or(0, |k| FLAGS.get(&k).copied().unwrap_or(0))
 }
 
 impl<'a> Builder<'a> {

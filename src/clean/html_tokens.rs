@@ -266,6 +266,16 @@ fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// The first `&`. Most attribute values and many text runs are a few
+/// bytes long, where a plain loop beats memchr's set-up.
+fn find_ampersand(b: &[u8]) -> Option<usize> {
+    if b.len() < 32 {
+        b.iter().position(|&c| c == b'&')
+    } else {
+        memchr::memchr(b'&', b)
+    }
+}
+
 /// Windows-1252 meanings of the C1 code points, as numeric references use them.
 const C1: [u32; 32] = [
     0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
@@ -277,7 +287,7 @@ const C1: [u32; 32] = [
 /// decoded. In attribute values a reference without `;` followed by a
 /// letter, digit or `=` stays as written.
 pub fn decode(s: &str, attribute: bool) -> Cow<'_, str> {
-    let Some(first) = memchr::memchr(b'&', s.as_bytes()) else {
+    let Some(first) = find_ampersand(s.as_bytes()) else {
         return Cow::Borrowed(s);
     };
     let b = s.as_bytes();
