@@ -339,9 +339,11 @@ static NOUN_GAP: LazyLock<Regex> = LazyLock::new(|| {
         .expect("noun gap pattern")
 });
 
-/// Words that make a gap more than a description: a clause, a phrase or a list.
+/// Words that make a gap more than a description: a clause, a phrase or a
+/// list. A participle counts only as the gap's last word ("Globex owned
+/// Initech"): before a noun it is a modifier ("its clothing label").
 static FUNCTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?-u:\b)(?:to|for|in|on|at|and|or|with|by|of|from|that|which|who|is|are|was|were|has|have|had|will|would|its|their|the|a|an|as|into|than)(?-u:\b)|ed\s|ing\s")
+    crate::text::pattern::regex(r"(?-u:\b)(?:to|for|in|on|at|and|or|with|by|of|from|that|which|who|is|are|was|were|has|have|had|will|would|its|their|the|a|an|as|into|than)(?-u:\b)|(?:ed|ing),?\s+$")
         .expect("function word pattern")
 });
 
@@ -1475,6 +1477,22 @@ mod tests {
                 &["Acme", "Jane Rowe", "Globex"]
             ),
             Sides::Pairs(vec![("Acme", "Globex")])
+        );
+        // A gerund before the noun modifies it; a participle before the
+        // name is a clause.
+        assert_eq!(
+            run(
+                "Acme has partnered with Jane Rowe's clothing label, Globex.",
+                &["Acme", "Jane Rowe", "Globex"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+        assert_eq!(
+            run(
+                "Acme has partnered with Initech owned Globex.",
+                &["Acme", "Initech", "Globex"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
         );
     }
 }
