@@ -6,6 +6,7 @@
 //! pick the article. Page
 //! metadata (title, publication date, canonical URL) is read on the way.
 
+use super::class_words::{self, BOILER_BIT, MAIN_BIT};
 use super::features::{Block, HtmlHints, LineStats, Tag};
 use super::html_meta::Meta;
 use super::html_tokens::{Token, Tokenizer};
@@ -14,7 +15,6 @@ use super::markup_depth::MAX_DEPTH;
 use super::model::{Model, HTML_MODEL};
 use super::rules::{rescue, veto};
 use crate::text::hash::FastMap;
-use regex::RegexSet;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -73,56 +73,21 @@ const BLOCKS: &[&str] = &[
     "form",
 ];
 
-/// Class or id words that mark page furniture.
-const BOILER_ATTR: &str = r"(?i)related|share|sharing|social|newsletter|subscribe|signup|cookie|consent|comment|promo|advert|(?-u:\b)ads?(?-u:\b)|sponsor|sidebar|widget|footer|breadcrumb|author|byline|bio(?-u:\b)|popup|modal|banner|recommend|trending|popular|newsfeed|teaser|caption|credit|tags|toolbar|menu|(?-u:\b)nav";
-
 /// Page chrome elements, one bit each in `HtmlHints::chrome`. Their text
 /// is kept for the classifier, not skipped: some sites wrap the whole
 /// article in a `<header>` or the page in a `<form>`.
 const CHROME: &[&str] = &["nav", "header", "footer", "aside", "form"];
 
-/// Class or id words of each `ATTR_CATEGORIES` entry, in its order.
-const ATTR_WORDS: [&str; 7] = [
-    r"(?i)comment|disqus|respond|repl(y|ies)|review|testimonial",
-    r"(?i)related|recommend|more[-_]|trending|popular|teaser|read[-_]?next|also[-_]",
-    r"(?i)share|sharing|social",
-    r"(?i)newsletter|subscri|signup|sign[-_]up|optin|opt[-_]in",
-    r"(?i)author|byline|(?-u:\b)bio(?-u:\b)|avatar|profile",
-    r"(?i)caption|credit|(?-u:\b)figure|gallery|photo",
-    r"(?i)advert|(?-u:\b)ads?(?-u:\b)|sponsor|promo|banner|affiliate",
-];
-
-/// Class or id words that mark the article body.
-const MAIN_ATTR: &str = r"(?i)article[-_]?(body|content|text)|post[-_]?(body|content)|entry[-_]?content|story[-_]?(body|content)|main[-_]?content|body[-_]?text|rich[-_]?text";
-
-/// Bits of `class_words`: the `ATTR_WORDS` categories, then these two.
-const BOILER_BIT: u16 = 1 << 7;
-const MAIN_BIT: u16 = 1 << 8;
-
-/// Every class/id pattern in one set, matched in one pass.
-static CLASS_WORDS: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(ATTR_WORDS.iter().copied().chain([BOILER_ATTR, MAIN_ATTR]))
-        .expect("static regex set")
-});
-
-/// What a class or id value says, as `CLASS_WORDS` bits.
-fn class_words(value: &str) -> u16 {
-    CLASS_WORDS
-        .matches(value)
-        .iter()
-        .fold(0, |bits, i| bits | 1 << i)
-}
-
 /// Class and id values kept per thread before the cache starts over.
 const CLASS_CACHE_SIZE: usize = 1 << 14;
 
 thread_local! {
-    /// `class_words` of the class and id values this thread has met: the
-    /// pages of one site repeat them, and the regex set is the costly part.
+    /// `class_words::bits` of the class and id values this thread has met:
+    /// the pages of one site repeat them.
     static CLASS_CACHE: RefCell<FastMap<Box<str>, u16>> = RefCell::default();
 }
 
-/// `class_words`, remembered.
+/// `class_words::bits`, remembered.
 fn cached_class_words(value: &str) -> u16 {
     CLASS_CACHE.with_borrow_mut(|cache| {
         if let Some(&bits) = cache.get(value) {
@@ -131,7 +96,7 @@ fn cached_class_words(value: &str) -> u16 {
         if cache.len() >= CLASS_CACHE_SIZE {
             cache.clear();
         }
-        let bits = class_words(value);
+        let bits = class_words::bits(value);
         cache.insert(value.into(), bits);
         bits
     })
@@ -1082,7 +1047,11 @@ mod tests {
     #[test]
     fn class_words_are_remembered_per_thread() {
         for value in ["site-nav", "article-body", "site-nav", "plain"] {
-            assert_eq!(cached_class_words(value), class_words(value), "{value}");
+            assert_eq!(
+                cached_class_words(value),
+                class_words::bits(value),
+                "{value}"
+            );
         }
         assert!(CLASS_CACHE.with_borrow(|c| c.len() >= 3));
     }

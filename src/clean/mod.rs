@@ -2,6 +2,7 @@
 //! line) or a raw HTML page to the article's main text, one block per line.
 
 mod byte_masks;
+mod class_words;
 mod dateline;
 #[doc(hidden)]
 pub mod features;
