@@ -244,10 +244,11 @@ fn names(value: &serde_json::Value) -> Option<String> {
     (!joined.is_empty()).then_some(joined)
 }
 
-/// The common record read without serde: a flat object of known fields
-/// with string values, each unescaped in one copy. `None` for anything
-/// else (numbers, nulls, unknown or repeated fields, surrogate escapes, bad
-/// JSON): serde then reads the line, so values and errors stay serde's.
+/// The common record read without serde: a flat object whose fields of
+/// `RawRecord` hold strings, each unescaped in one copy; its other fields
+/// are read past. `None` for anything else (a field of ours that is not a
+/// string, a repeated one, surrogate escapes, deep nesting, bad JSON):
+/// serde then reads the line, so values and errors stay serde's.
 fn parse_flat(line: &str) -> Option<RawRecord<'_>> {
     let b = line.as_bytes();
     let mut raw = RawRecord::default();
@@ -268,49 +269,133 @@ fn parse_flat(line: &str) -> Option<RawRecord<'_>> {
         if b.get(i) != Some(&b':') {
             return None;
         }
-        i = skip_ws(b, i + 1);
-        if b.get(i) != Some(&b'"') {
-            return None;
-        }
-        let (value, after) = json_string(line, i + 1)?;
-        if key == "id" || key == "author" {
-            let field = if key == "id" {
-                &mut raw.id
-            } else {
-                &mut raw.author
-            };
-            if field.is_some() {
-                return None;
-            }
-            *field = Some(serde_json::Value::String(value.into_owned()));
-        } else {
-            let field = match &*key {
-                "text" => &mut raw.text,
-                "maintext" => &mut raw.maintext,
-                "html" => &mut raw.html,
-                "raw_html" => &mut raw.raw_html,
-                "date" => &mut raw.date,
-                "date_publish" => &mut raw.date_publish,
-                "pub_date" => &mut raw.pub_date,
-                "url" => &mut raw.url,
-                "source" => &mut raw.source,
-                "title" => &mut raw.title,
-                "site_name" => &mut raw.site_name,
-                "sitename" => &mut raw.sitename,
-                _ => return None,
-            };
-            if field.is_some() {
-                return None;
-            }
-            *field = Some(value);
-        }
-        i = skip_ws(b, after);
+        i = skip_ws(b, read_value(&mut raw, &key, line, skip_ws(b, i + 1))?);
         match b.get(i) {
             Some(b',') => i = skip_ws(b, i + 1),
             Some(b'}') => return (skip_ws(b, i + 1) == b.len()).then_some(raw),
             _ => return None,
         }
     }
+}
+
+/// Reads the value at byte `i` of `line` for field `key` into `raw` and
+/// returns the index past it. A field of `RawRecord` must hold a string
+/// and come once; another field's value is read past (extra metadata such
+/// as "domain", "wordcount" or "tags").
+fn read_value<'a>(raw: &mut RawRecord<'a>, key: &str, line: &'a str, i: usize) -> Option<usize> {
+    let string_field = match key {
+        "id" | "author" | "authors" => None,
+        "text" => Some(&mut raw.text),
+        "maintext" => Some(&mut raw.maintext),
+        "html" => Some(&mut raw.html),
+        "raw_html" => Some(&mut raw.raw_html),
+        "date" => Some(&mut raw.date),
+        "date_publish" => Some(&mut raw.date_publish),
+        "pub_date" => Some(&mut raw.pub_date),
+        "url" => Some(&mut raw.url),
+        "source" => Some(&mut raw.source),
+        "title" => Some(&mut raw.title),
+        "site_name" => Some(&mut raw.site_name),
+        "sitename" => Some(&mut raw.sitename),
+        _ => return skip_value(line, i, 0),
+    };
+    if line.as_bytes().get(i) != Some(&b'"') {
+        return None;
+    }
+    let (value, after) = json_string(line, i + 1)?;
+    match string_field {
+        Some(field) if field.is_none() => *field = Some(value),
+        Some(_) => return None,
+        None => {
+            // `authors` (a list, as a rule) is left to serde.
+            let field = match key {
+                "id" => &mut raw.id,
+                "author" => &mut raw.author,
+                _ => return None,
+            };
+            if field.is_some() {
+                return None;
+            }
+            *field = Some(serde_json::Value::String(value.into_owned()));
+        }
+    }
+    Some(after)
+}
+
+/// Nesting deeper than this is left to serde (whose limit is 128).
+const MAX_NESTING: usize = 64;
+
+/// The index past the JSON value starting at byte `i` of `line`, read
+/// strictly to the JSON grammar; `None` for a malformed one (a number with
+/// a leading zero, a trailing comma) or one nested deeper than `MAX_NESTING`.
+fn skip_value(line: &str, i: usize, depth: usize) -> Option<usize> {
+    let b = line.as_bytes();
+    match *b.get(i)? {
+        b'"' => json_string(line, i + 1).map(|(_, after)| after),
+        b't' | b'f' | b'n' => ["true", "false", "null"]
+            .iter()
+            .find(|w| b[i..].starts_with(w.as_bytes()))
+            .map(|w| i + w.len()),
+        open @ (b'[' | b'{') if depth < MAX_NESTING => {
+            let close = if open == b'[' { b']' } else { b'}' };
+            let mut j = skip_ws(b, i + 1);
+            if b.get(j) == Some(&close) {
+                return Some(j + 1);
+            }
+            loop {
+                if open == b'{' {
+                    if b.get(j) != Some(&b'"') {
+                        return None;
+                    }
+                    j = skip_ws(b, json_string(line, j + 1)?.1);
+                    if b.get(j) != Some(&b':') {
+                        return None;
+                    }
+                    j = skip_ws(b, j + 1);
+                }
+                j = skip_ws(b, skip_value(line, j, depth + 1)?);
+                match b.get(j) {
+                    Some(b',') => j = skip_ws(b, j + 1),
+                    Some(&c) if c == close => return Some(j + 1),
+                    _ => return None,
+                }
+            }
+        }
+        b'[' | b'{' => None,
+        _ => skip_number(b, i),
+    }
+}
+
+/// The index past the JSON number at `i`.
+fn skip_number(b: &[u8], mut i: usize) -> Option<usize> {
+    let digits = |i: usize| i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if b.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    i = match b.get(i)? {
+        b'0' => i + 1,
+        b'1'..=b'9' => digits(i),
+        _ => return None,
+    };
+    if b.get(i) == Some(&b'.') {
+        let end = digits(i + 1);
+        if end == i + 1 {
+            return None;
+        }
+        i = end;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let end = digits(i);
+        if end == i {
+            return None;
+        }
+        i = end;
+    }
+    Some(i)
 }
 
 /// The index of the first byte at or after `i` that is not JSON white space.
@@ -466,18 +551,43 @@ mod tests {
             r#"{ "id" : "\u0041" , "html" : "<p>caf\u00E9</p>" }"#,
             r#"{"te\u0078t": "escaped key"}"#,
             r#"{"id": "x", "text": "\u0000nul"}"#,
+            r#"{"text": "x", "extra": "y"}"#,
+            r#"{"n": -1.5e3, "text": "x", "b": true, "f": false, "z": null, "s": "\u00e9\n", "i": 0, "e": 2E+1}"#,
+            r#"{"wordcount": 12}"#,
+            r#"{"tags": ["a", 1, [], {}, {"k": [true, null]}], "text": "x", "o": { "a" : "b" , "c" : [ ] }}"#,
         ];
         for line in read {
             let fast = parse_flat(line.trim()).unwrap_or_else(|| panic!("fast path: {line}"));
             let slow: RawRecord = serde_json::from_str(line.trim()).unwrap();
             assert_eq!(fields(&fast), fields(&slow), "{line}");
         }
-        // Left to serde: numbers, nulls, unknown and repeated fields,
-        // surrogates, bad escapes, raw control characters, trailing bytes.
+        // Left to serde: numbers and nulls in our fields, repeated fields,
+        // malformed values, deep nesting, surrogates, bad escapes, raw
+        // control characters, trailing bytes.
+        let deep = format!(
+            r#"{{"text": "x", "d": {}{}}}"#,
+            "[".repeat(70),
+            "]".repeat(70)
+        );
         let left = [
             r#"{"id": 7, "text": "x"}"#,
             r#"{"text": null}"#,
-            r#"{"text": "x", "extra": "y"}"#,
+            r#"{"text": "x", "extra": [1,]}"#,
+            r#"{"text": "x", "extra": [1 2]}"#,
+            r#"{"text": "x", "extra": {"a" 1}}"#,
+            r#"{"text": "x", "extra": {1: 1}}"#,
+            r#"{"text": "x", "extra": {"a": 1,}}"#,
+            r#"{"text": "x", "extra": [}"#,
+            r#"{"text": "x", "extra": ["#,
+            &deep,
+            r#"{"text": "x", "n": 01}"#,
+            r#"{"text": "x", "n": 1.}"#,
+            r#"{"text": "x", "n": -}"#,
+            r#"{"text": "x", "n": 1e}"#,
+            r#"{"text": "x", "n": tru}"#,
+            r#"{"text": "x", "n": 12abc}"#,
+            r#"{"text": "x", "s": "\x"}"#,
+            r#"{"text": "x", "authors": "A"}"#,
             r#"{"text": "x", "text": "y"}"#,
             r#"{"id": "a", "id": "b"}"#,
             r#"{"author": "a", "author": "b"}"#,
