@@ -42,6 +42,20 @@ row() { # label, input, args... (MB/s counts uncompressed bytes)
   row "clean, HTML" "$work/html.jsonl" clean --input-format jsonl
   row "extract (all stages), text dumps" "$work/text.jsonl" extract --input-format jsonl
   row "extract (all stages), HTML" "$work/html.jsonl" extract --input-format jsonl
+  # Real pages carry far more markup per word of text than the generated
+  # ones: the evaluation's web pages, when present, show both sides.
+  # (They stay outside the repository: read in place, written to $work.)
+  pages=../shared/eval/boilerplate/wcxb_dev_html.jsonl.gz
+  if [ -f "$pages" ]; then
+    [ -f "$work/pages.jsonl" ] || python3 -c '
+import gzip, json, sys
+with gzip.open(sys.argv[1], "rt") as f, open(sys.argv[2], "w") as out:
+    for line in f:
+        r = json.loads(line)
+        out.write(json.dumps({"id": r["id"], "url": r.get("url"), "html": r["html"]}) + "\n")
+' "$pages" "$work/pages.jsonl"
+    row "extract (all stages), real web pages (the 710 WCXB dev pages)" "$work/pages.jsonl" extract --input-format jsonl
+  fi
   row "extract, text dumps, gzip" "$work/text.jsonl.gz" extract --input-format jsonl
   row "extract --only orgs (no clean)" "$work/text.jsonl" extract --input-format jsonl --only orgs --no-clean
   row "extract --only dates (no clean)" "$work/text.jsonl" extract --input-format jsonl --only dates --no-clean
