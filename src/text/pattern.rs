@@ -100,6 +100,27 @@ impl SetMatches {
     }
 }
 
+/// A pattern with its ASCII letters lower-cased, for running without case
+/// folding on ASCII-lower-cased text: escapes (`\S`) and group names
+/// (`(?P<Name>`) are kept. On such text it matches where the pattern with
+/// ASCII case folding (`(?i-u)`) matches the original.
+pub fn lower_literals(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut escaped = false;
+    let mut in_name = false;
+    for c in pattern.chars() {
+        let kept = escaped || in_name || c == 'P' && out.ends_with("(?");
+        out.push(if kept { c } else { c.to_ascii_lowercase() });
+        in_name = if in_name {
+            c != '>'
+        } else {
+            out.ends_with("(?P<")
+        };
+        escaped = !escaped && c == '\\';
+    }
+    out
+}
+
 fn rewrite(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 64);
     let mut chars = pattern.chars();
@@ -124,6 +145,23 @@ fn rewrite(pattern: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_literals_keep_escapes_and_group_names() {
+        assert_eq!(
+            lower_literals(r"(?P<Month>Jan|MAY)\S+\D[A-Z]"),
+            r"(?P<Month>jan|may)\S+\D[a-z]"
+        );
+        let folded = Regex::new(r"(?i-u)\b(?P<W>Jan|[ECMP][SD]T)\s\d").expect("folded");
+        let lowered =
+            Regex::new(&lower_literals(r"(?-u)\b(?P<W>Jan|[ECMP][SD]T)\s\d")).expect("lowered");
+        for text in ["JAN 5", "jan 5", "Est 1", "PDT 2", "xJan 5", "ján 5", "K 1"] {
+            let lower = text.to_ascii_lowercase();
+            let spans =
+                |re: &Regex, t: &str| re.captures(t).and_then(|c| c.name("W")).map(|m| m.range());
+            assert_eq!(spans(&folded, text), spans(&lowered, &lower), "{text:?}");
+        }
+    }
 
     #[test]
     fn a_set_tells_the_patterns_a_regex_set_does() {

@@ -63,7 +63,11 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
         mut free,
         mut matches,
         mut cands,
+        mut lowered,
     } = SCRATCH.take();
+    // Lower-cased while copied: one pass, no second one over the copy.
+    lowered.clear();
+    lowered.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
     if caches.is_empty() {
         caches.resize_with(RULES.len(), || None);
         free.resize_with(RULES.len(), Vec::new);
@@ -78,7 +82,8 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
         // The haystack starts with the text, so that word boundaries at the
         // start of a rule's range see the byte before it (and those at its
         // end the byte after).
-        let hay = &text[..sentence.end];
+        let original = &text[..sentence.end];
+        let lower = &lowered[..sentence.end];
         for (ri, caps) in matches.drain(..) {
             free[ri].push(caps);
         }
@@ -87,6 +92,7 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
                 continue;
             }
             let re = r.re();
+            let hay = r.haystack(original, lower);
             let cache = caches[ri].get_or_insert_with(|| re.create_cache());
             let mut caps = free[ri].pop().unwrap_or_else(|| re.create_captures());
             let range = r.range(&words, text[sentence.clone()].as_bytes());
@@ -96,7 +102,7 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
                 let input = Input::new(hay).span(at..end);
                 let m = match r.fill {
                     Some(fill) => re.search_with(cache, &input).inspect(|m| {
-                        if !fill(&mut caps, hay, m.span()) {
+                        if !fill(&mut caps, original, m.span()) {
                             let exact = Input::new(hay).span(m.range()).anchored(Anchored::Yes);
                             re.search_captures_with(cache, &exact, &mut caps);
                         }
@@ -110,7 +116,7 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
                     break;
                 };
                 at = if m.is_empty() {
-                    next_char(hay, m.end())
+                    next_char(original, m.end())
                 } else {
                     m.end()
                 };
@@ -142,6 +148,7 @@ pub fn find(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
         free,
         matches,
         cands,
+        lowered,
     });
     found
 }
@@ -157,6 +164,8 @@ struct Scratch {
     /// A sentence's matches (rule, groups) and their resolved candidates.
     matches: Vec<(usize, Captures)>,
     cands: Vec<Candidate>,
+    /// The document ASCII-lower-cased, for the rules that run on it.
+    lowered: Vec<u8>,
 }
 
 thread_local! {

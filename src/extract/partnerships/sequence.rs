@@ -72,16 +72,39 @@ fn word_rest(text: &str, at: usize, dots: bool) -> usize {
     run_end(text, at + ascii, keep)
 }
 
+/// The first ASCII capital or digit at or after `at`, read eight bytes at
+/// a time: most of a sentence is lower-case letters and spaces.
+fn capital_or_digit(bytes: &[u8], mut at: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `x` (each below 0x80) in `lo..=hi`: no
+    // sum carries into the next byte.
+    let within = |x: u64, lo: u8, hi: u8| {
+        (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7f - hi)) & HIGH
+    };
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let x = w & !HIGH;
+        // A byte of a multi-byte character (high bit set) is neither.
+        let found = (within(x, b'A', b'Z') | within(x, b'0', b'9')) & !w;
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let rest = bytes[at..]
+        .iter()
+        .position(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    rest.map(|i| at + i)
+}
+
 /// The first name word opening at or after `at`: where it starts, where it ends.
 fn next_head(text: &str, mut at: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     loop {
         // Each opening has a capital or a digit: the next one, in the run of
         // lower-case letters and digits that starts where the word opens.
-        let hit = at
-            + bytes[at..]
-                .iter()
-                .position(|b| b.is_ascii_uppercase() || b.is_ascii_digit())?;
+        let hit = capital_or_digit(bytes, at)?;
         let start = hit
             - bytes[at..hit]
                 .iter()
@@ -162,6 +185,27 @@ fn tail_end(text: &str, mut end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_and_digits_are_found_as_byte_by_byte() {
+        let text = "the deal, signed é in Ω 2004 by acme and Globex AG@[`/:Z9 ünd ḀZ";
+        let bytes = text.as_bytes();
+        for at in 0..=bytes.len() {
+            let expected = bytes[at..]
+                .iter()
+                .position(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                .map(|i| at + i);
+            assert_eq!(capital_or_digit(bytes, at), expected, "{at}");
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        for at in 0..all.len() {
+            let expected = all[at..]
+                .iter()
+                .position(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                .map(|i| at + i);
+            assert_eq!(capital_or_digit(&all, at), expected, "{at}");
+        }
+    }
 
     const REGEX: &str = r"(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*|[0-9][a-z]{3,}(?-u:\b))(?:(?:\s+(?:&|of|de|du|for|and the|of the)\s+|\s+)(?:[A-Z][\w'’.&-]*|[a-z0-9]+[A-Z][\w'’&-]*|[0-9]+[A-Za-z]?))*";
 

@@ -2,7 +2,7 @@
 //! cues that refine a generic trigger ("a deal ... to develop"), and the words
 //! that make a sentence about something else (acquisitions, lawsuits, rivalry).
 
-use crate::text::pattern::Set;
+use crate::text::pattern::{lower_literals, Set};
 use regex::Regex;
 use regex_automata::meta;
 use std::sync::{LazyLock, OnceLock};
@@ -122,17 +122,6 @@ static ANY: LazyLock<Set> = LazyLock::new(|| {
         .collect();
     Set::new(sources.iter().map(String::as_str)).expect("trigger set")
 });
-
-/// A pattern with its ASCII letters lower-cased, escapes (`\S`) kept.
-fn lower_literals(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut escaped = false;
-    for c in pattern.chars() {
-        out.push(if escaped { c } else { c.to_ascii_lowercase() });
-        escaped = !escaped && c == '\\';
-    }
-    out
-}
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     use Direction::{LeftProvides as L, RightProvides as R};
