@@ -672,12 +672,12 @@ impl Prepared {
                 }
                 let known = words[w as usize];
                 // Read by the retyping as well, for every token with a capital.
-                if cues::company_context(text, toks, i) {
+                if cues::company_context(text, toks, classes, i) {
                     p.company_context[s.start + i] = true;
                     words[w as usize] |= COMPANY_CUE;
                 }
                 // A word's cue once found needs no looking for again.
-                if known & PERSON_CUE == 0 && cues::person_context(text, toks, i) {
+                if known & PERSON_CUE == 0 && cues::person_context(text, toks, classes, i) {
                     words[w as usize] |= PERSON_CUE;
                 }
             }
@@ -1235,7 +1235,9 @@ mod tests {
         assert_ne!(cue_classes(hash_chars("SAID", true)) & cues::AFTER, 0);
         assert_ne!(cue_classes(hash_chars("’s", true)) & cues::AFTER, 0);
         let title = cue_classes(hash_chars("President", true));
-        assert_eq!(title, cues::BEFORE | cues::TITLE);
+        assert_eq!(title, cues::TITLE);
+        assert_eq!(cue_classes(hash_chars("Acquired", true)), cues::DEAL);
+        assert_eq!(cue_classes(hash_chars("BY", true)), cues::PREPOSITION);
         assert_eq!(cue_classes(hash_chars("acme", true)), 0);
     }
 
