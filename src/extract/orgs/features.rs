@@ -642,8 +642,9 @@ impl Prepared {
         for s in &p.sentences {
             let toks = &mut p.infos[s.clone()];
             let alpha = || toks.iter().filter(|t| t.flags & ALNUM != 0);
-            let headline = alpha().filter(|t| t.flags & ALL_CAPS != 0).count() >= 2
-                && alpha().all(|t| t.flags & (ALL_CAPS | NO_UPPER) != 0);
+            // The test that most sentences fail at their first words first.
+            let headline = alpha().all(|t| t.flags & (ALL_CAPS | NO_UPPER) != 0)
+                && alpha().filter(|t| t.flags & ALL_CAPS != 0).count() >= 2;
             let mut first = true;
             for (t, &w) in toks.iter_mut().zip(&word[s.clone()]) {
                 if headline {
