@@ -541,20 +541,47 @@ impl Hasher for IdHasher {
 }
 
 /// The numbers of a document's words (lower-cased hashes), in order of
-/// first occurrence: an open-addressing table at most half full.
+/// first occurrence: an open-addressing table at most half full. The table
+/// is the thread's, kept from one document to the next: a slot holds the
+/// document it was filled for, so a new document's table is not emptied.
 pub(super) struct WordIds {
-    /// A word's hash and number; [`WordIds::FREE`] marks a free slot.
-    table: Vec<(u64, u32)>,
+    table: Vec<WordSlot>,
+    /// This document's slots are `table[..=mask]`.
+    mask: usize,
+    /// The document being numbered, counted from 1 (0: no document's slot).
+    document: u32,
     count: u32,
 }
 
+/// A slot of [`WordIds`]: a word's hash, the document that numbered it, and its number.
+type WordSlot = (u64, u32, u32);
+
+thread_local! {
+    /// The thread's table of [`WordIds`] and the last document it numbered.
+    static WORD_TABLE: std::cell::Cell<(Vec<WordSlot>, u32)> =
+        const { std::cell::Cell::new((Vec::new(), 0)) };
+}
+
 impl WordIds {
-    const FREE: (u64, u32) = (0, u32::MAX);
+    const FREE: WordSlot = (0, 0, 0);
 
     /// A table for the words of `tokens` tokens.
     fn new(tokens: usize) -> Self {
+        let (mut table, last) = WORD_TABLE.take();
+        let size = (2 * tokens).max(16).next_power_of_two();
+        let mut document = last.wrapping_add(1);
+        if document == 0 {
+            // Slots of 4 billion documents ago would seem current.
+            table.fill(Self::FREE);
+            document = 1;
+        }
+        if table.len() < size {
+            table = vec![Self::FREE; size];
+        }
         WordIds {
-            table: vec![Self::FREE; (2 * tokens).max(16).next_power_of_two()],
+            table,
+            mask: size - 1,
+            document,
             count: 0,
         }
     }
@@ -562,20 +589,25 @@ impl WordIds {
     /// The number of the word of lower-cased hash `lc`, the next one for a new word.
     #[inline]
     pub(super) fn id(&mut self, lc: u64) -> u32 {
-        let mask = self.table.len() - 1;
-        let mut s = (lc.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        let mut s = (lc.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.mask;
         loop {
-            let (key, id) = &mut self.table[s];
-            if *id == u32::MAX {
-                (*key, *id) = (lc, self.count);
+            let (key, document, id) = &mut self.table[s];
+            if *document != self.document {
+                (*key, *document, *id) = (lc, self.document, self.count);
                 self.count += 1;
                 return *id;
             }
             if *key == lc {
                 return *id;
             }
-            s = (s + 1) & mask;
+            s = (s + 1) & self.mask;
         }
+    }
+}
+
+impl Drop for WordIds {
+    fn drop(&mut self) {
+        WORD_TABLE.set((std::mem::take(&mut self.table), self.document));
     }
 }
 
@@ -1297,6 +1329,11 @@ mod tests {
             .enumerate()
             .all(|(k, t)| ids.id(t.lc) as usize == k % 40));
         assert_eq!(ids.count, 40);
+        drop(ids);
+        // The next document, in the same table, numbers its words afresh.
+        let mut next = WordIds::new(3);
+        assert_eq!([7, 39, 7].map(|lc| next.id(lc)), [0, 1, 0]);
+        assert_eq!(next.count, 2);
     }
 
     #[test]
