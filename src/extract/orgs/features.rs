@@ -627,7 +627,8 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Tokenizes `doc` sentence by sentence and marks gazetteer hits (byte spans, sorted).
+    /// Tokenizes `doc` sentence by sentence and marks gazetteer hits (byte
+    /// spans, sorted, not overlapping).
     pub fn new(doc: &Document, gazetteer_hits: &[(usize, usize)]) -> Self {
         let text = doc.text;
         let mut p = Prepared {
@@ -715,16 +716,19 @@ impl Prepared {
                 }
             }
         }
-        let mut g = gazetteer_hits.iter().peekable();
-        for ((t, info), &w) in p.tokens.iter().zip(p.infos.iter_mut()).zip(word) {
+        for (info, &w) in p.infos.iter_mut().zip(word) {
             info.flags |= words[w as usize];
-            while g.peek().is_some_and(|&&(_, e)| e <= t.start) {
-                g.next();
-            }
-            if let Some(&&(s, e)) = g.peek() {
+        }
+        // Hits are few: the tokens starting in each are found by binary search.
+        for &(s, e) in gazetteer_hits {
+            let first = p.tokens.partition_point(|t| t.start < s);
+            for (t, info) in p.tokens[first..].iter().zip(&mut p.infos[first..]) {
+                if t.start >= e {
+                    break;
+                }
                 if t.start == s {
                     info.flags |= GAZ_B;
-                } else if t.start > s && t.end <= e {
+                } else if t.end <= e {
                     info.flags |= GAZ_I;
                 }
             }
@@ -1334,6 +1338,32 @@ mod tests {
         let mut next = WordIds::new(3);
         assert_eq!([7, 39, 7].map(|lc| next.id(lc)), [0, 1, 0]);
         assert_eq!(next.count, 2);
+    }
+
+    #[test]
+    fn gazetteer_hits_mark_their_tokens() {
+        let text = "Shares of Acme Corp. rose .\nxNew York Times fell .";
+        let at = |w: &str| text.find(w).unwrap();
+        let hits = [(at("Acme"), at(" rose")), (at("New"), at(" fell"))];
+        let doc = Document::new(text);
+        let p = Prepared::new(&doc, &hits);
+        let marks: Vec<(&str, u16)> = p
+            .tokens
+            .iter()
+            .zip(&p.infos)
+            .map(|(t, i)| (&text[t.clone()], i.flags & (GAZ_B | GAZ_I)))
+            .filter(|&(_, m)| m != 0)
+            .collect();
+        // A hit that starts inside a token marks the tokens after it only.
+        assert_eq!(
+            marks,
+            [
+                ("Acme", GAZ_B),
+                ("Corp.", GAZ_I),
+                ("York", GAZ_I),
+                ("Times", GAZ_I)
+            ]
+        );
     }
 
     #[test]
