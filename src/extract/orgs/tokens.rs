@@ -85,11 +85,14 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Span>) {
             wide |= class == WIDE;
             i += 1;
         }
-        let chunk = &s[start..i];
         let at = base + start;
         if odd == usize::MAX {
             out.push(at..base + i);
-        } else if wide {
+            continue;
+        }
+        // Sliced only here: a plain chunk needs no character boundary checks.
+        let chunk = &s[start..i];
+        if wide {
             // Non-ASCII white space splits it further.
             for piece in chunk.split(char::is_whitespace) {
                 if !piece.is_empty() {
