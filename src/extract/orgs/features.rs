@@ -673,13 +673,15 @@ impl Prepared {
         let mut words = vec![0u16; p.n_words];
         p.company_context = vec![false; p.tokens.len()];
         for s in &p.sentences {
-            let toks = &mut p.infos[s.clone()];
-            let alpha = || toks.iter().filter(|t| t.flags & ALNUM != 0);
+            let infos = &mut p.infos[s.clone()];
+            let alpha = || infos.iter().filter(|t| t.flags & ALNUM != 0);
             // The test that most sentences fail at their first words first.
             let headline = alpha().all(|t| t.flags & (ALL_CAPS | NO_UPPER) != 0)
                 && alpha().filter(|t| t.flags & ALL_CAPS != 0).count() >= 2;
+            let toks = &p.tokens[s.clone()];
+            let classes = &classes[s.clone()];
             let mut first = true;
-            for (t, &w) in toks.iter_mut().zip(&word[s.clone()]) {
+            for (i, (t, &w)) in infos.iter_mut().zip(&word[s.clone()]).enumerate() {
                 if headline {
                     t.flags |= HEADLINE;
                 }
@@ -695,13 +697,7 @@ impl Prepared {
                     }
                     first = false;
                 }
-            }
-        }
-        for s in &p.sentences {
-            let toks = &p.tokens[s.clone()];
-            let classes = &classes[s.clone()];
-            for (i, (info, &w)) in p.infos[s.clone()].iter().zip(&word[s.clone()]).enumerate() {
-                if info.flags & NO_UPPER != 0 || !cues::possible(text, toks, classes, i) {
+                if t.flags & NO_UPPER != 0 || !cues::possible(text, toks, classes, i) {
                     continue;
                 }
                 let known = words[w as usize];
