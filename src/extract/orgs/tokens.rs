@@ -86,12 +86,15 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Span>) {
             i += 1;
         }
         let at = base + start;
+        let chunk_end = i;
+        // The chunk ends at white space (or the end): the next chunk starts after it.
+        i += 1;
         if odd == usize::MAX {
-            out.push(at..base + i);
+            out.push(at..base + chunk_end);
             continue;
         }
         // Sliced only here: a plain chunk needs no character boundary checks.
-        let chunk = &s[start..i];
+        let chunk = &s[start..chunk_end];
         if wide {
             // Non-ASCII white space splits it further.
             for piece in chunk.split(char::is_whitespace) {
