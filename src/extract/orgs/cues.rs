@@ -131,21 +131,25 @@ const AFTER_POSSESSIVE: &[&str] = &[
     "headquarters",
 ];
 
-/// True when token `i` of `toks` (one sentence) stands in a company context.
-pub fn company_context(text: &str, toks: &[Span], i: usize) -> bool {
+/// True when token `i` of `toks` (one sentence) stands in a company context;
+/// `classes`: the [`cue_words`] classes of the sentence's words, which rule
+/// out at once the rules whose cue word is not beside the token.
+pub fn company_context(text: &str, toks: &[Span], classes: &[u8], i: usize) -> bool {
     let word = |k: usize| &text[toks[k].clone()];
     let next = |d: usize| (i + d < toks.len()).then(|| word(i + d));
+    let class = |k: usize| classes.get(k).copied().unwrap_or(0);
+    let (before, after) = (class(i.wrapping_sub(1)), class(i + 1));
     if i >= 1 {
         let p1 = word(i - 1);
         // "Ohio-based Magna", "Zentrix buys Morvale".
-        if p1.ends_with("-based") || any(p1, DEAL_VERBS) {
+        if p1.ends_with("-based") || (before & DEAL != 0 && any(p1, DEAL_VERBS)) {
             return true;
         }
     }
-    if next(1).is_some_and(|n| any(n, DEAL_VERBS)) {
+    if after & DEAL != 0 && next(1).is_some_and(|n| any(n, DEAL_VERBS)) {
         return true;
     }
-    if i >= 2 {
+    if i >= 2 && before & PREPOSITION != 0 {
         let (p2, p1) = (word(i - 2), word(i - 1));
         if BEFORE_PREPOSITION
             .iter()
@@ -154,12 +158,17 @@ pub fn company_context(text: &str, toks: &[Span], i: usize) -> bool {
             return true;
         }
     }
-    match (next(1), next(2)) {
-        (Some(n1), _) if any(n1, AFTER_NAME) => return true,
-        (Some("'s" | "’s"), Some(n2)) if any(n2, AFTER_POSSESSIVE) => return true,
-        (Some("was" | "were"), Some("up" | "down")) => return true,
-        (Some("said"), Some("it" | "its")) => return true,
-        _ => {}
+    if after & (AFTER_NAME_WORD | POSSESSIVE | WAS | SAID) != 0 {
+        match (next(1), next(2)) {
+            (Some(n1), _) if after & AFTER_NAME_WORD != 0 && any(n1, AFTER_NAME) => return true,
+            (Some("'s" | "’s"), Some(n2)) if any(n2, AFTER_POSSESSIVE) => return true,
+            (Some("was" | "were"), Some("up" | "down")) => return true,
+            (Some("said"), Some("it" | "its")) => return true,
+            _ => {}
+        }
+    }
+    if after & COMMA == 0 {
+        return false;
     }
     // "Velmar, one of the world's largest security groups": a plural company noun.
     if i + 3 < toks.len() && word(i + 1) == "," && word(i + 2) == "one" && word(i + 3) == "of" {
@@ -221,15 +230,20 @@ const PERSON_TITLES: &[&str] = &[
 
 /// True when token `i` of `toks` (one sentence) stands where a person's name
 /// does: after a title ("Mr Fitzpatrick", "President Bill Clinton"), before
-/// an age (", 45 ,") or before "said he|she".
-pub fn person_context(text: &str, toks: &[Span], i: usize) -> bool {
+/// an age (", 45 ,") or before "said he|she"; `classes` as in [`company_context`].
+pub fn person_context(text: &str, toks: &[Span], classes: &[u8], i: usize) -> bool {
     let word = |k: usize| &text[toks[k].clone()];
+    let class = |k: usize| classes.get(k).copied().unwrap_or(0);
     let capitalized = |k: usize| word(k).starts_with(|c: char| c.is_uppercase());
-    if i >= 1 && any(word(i - 1), PERSON_TITLES) {
+    if i >= 1 && class(i - 1) & TITLE != 0 && any(word(i - 1), PERSON_TITLES) {
         return true;
     }
-    if i >= 2 && capitalized(i - 1) && any(word(i - 2), PERSON_TITLES) {
+    if i >= 2 && class(i - 2) & TITLE != 0 && capitalized(i - 1) && any(word(i - 2), PERSON_TITLES)
+    {
         return true;
+    }
+    if class(i + 1) & (COMMA | SAID) == 0 {
+        return false;
     }
     let next = |d: usize| (i + d < toks.len()).then(|| word(i + d));
     match (next(1), next(2)) {
@@ -241,30 +255,47 @@ pub fn person_context(text: &str, toks: &[Span], i: usize) -> bool {
     }
 }
 
-/// [`cue_words`] class of a word that makes a cue when it stands just
-/// before a name.
-pub const BEFORE: u8 = 1;
-/// [`cue_words`] class of a word that makes a cue when it stands just
-/// after a name.
-pub const AFTER: u8 = 2;
-/// [`cue_words`] class of a title, which makes a cue two words before a name too.
+/// [`cue_words`] class of a verb of buying or selling companies, a cue
+/// before a name and after it.
+pub const DEAL: u8 = 1;
+/// [`cue_words`] class of a preposition of [`BEFORE_PREPOSITION`], a cue before a name.
+pub const PREPOSITION: u8 = 2;
+/// [`cue_words`] class of a title, a cue one or two words before a name.
 pub const TITLE: u8 = 4;
+/// [`cue_words`] class of a word of [`AFTER_NAME`], a cue after a name.
+pub const AFTER_NAME_WORD: u8 = 8;
+/// [`cue_words`] class of a possessive, a cue after a name.
+pub const POSSESSIVE: u8 = 16;
+/// [`cue_words`] class of "was" and "were", a cue after a name.
+pub const WAS: u8 = 32;
+/// [`cue_words`] class of "said", a cue after a name.
+pub const SAID: u8 = 64;
+/// [`cue_words`] class of a comma, a cue after a name.
+pub const COMMA: u8 = 128;
 
-/// Every word the cues look for next to a name, with its classes (a word
+/// The classes that make a cue when they stand just before a name.
+pub const BEFORE: u8 = DEAL | PREPOSITION | TITLE;
+/// The classes that make a cue when they stand just after a name.
+pub const AFTER: u8 = DEAL | AFTER_NAME_WORD | POSSESSIVE | WAS | SAID | COMMA;
+
+/// Every word the cues look for next to a name, with its class (a word
 /// may come more than once): one of them must stand beside a token for
 /// [`company_context`] or [`person_context`] to hold, see [`possible`].
 pub fn cue_words() -> impl Iterator<Item = (&'static str, u8)> {
-    let before = DEAL_VERBS
-        .iter()
-        .chain(BEFORE_PREPOSITION.iter().map(|(prep, _)| prep))
-        .map(|&w| (w, BEFORE));
-    let titles = PERSON_TITLES.iter().map(|&w| (w, BEFORE | TITLE));
-    let after = DEAL_VERBS
-        .iter()
-        .chain(AFTER_NAME)
-        .chain(&["'s", "’s", "was", "were", "said", ","])
-        .map(|&w| (w, AFTER));
-    before.chain(titles).chain(after)
+    let classed =
+        |words: &'static [&'static str], class: u8| words.iter().map(move |&w| (w, class));
+    classed(DEAL_VERBS, DEAL)
+        .chain(
+            BEFORE_PREPOSITION
+                .iter()
+                .map(|&(prep, _)| (prep, PREPOSITION)),
+        )
+        .chain(classed(PERSON_TITLES, TITLE))
+        .chain(classed(AFTER_NAME, AFTER_NAME_WORD))
+        .chain(classed(&["'s", "’s"], POSSESSIVE))
+        .chain(classed(&["was", "were"], WAS))
+        .chain(classed(&["said"], SAID))
+        .chain(classed(&[","], COMMA))
 }
 
 /// False when neither [`company_context`] nor [`person_context`] can hold
@@ -285,8 +316,9 @@ mod tests {
     fn cued(s: &str) -> Vec<&str> {
         let mut toks = Vec::new();
         tokenize(s, 0..s.len(), &mut toks);
+        let classes = word_classes(s, &toks);
         (0..toks.len())
-            .filter(|&i| company_context(s, &toks, i))
+            .filter(|&i| company_context(s, &toks, &classes, i))
             .map(|i| &s[toks[i].clone()])
             .collect()
     }
@@ -319,27 +351,41 @@ mod tests {
         let s = "Mr Barry Fitzpatrick said he met Jones , 45 , and Acme said it would.";
         let mut toks = Vec::new();
         tokenize(s, 0..s.len(), &mut toks);
+        let classes = word_classes(s, &toks);
         let found: Vec<&str> = (0..toks.len())
-            .filter(|&i| person_context(s, &toks, i))
+            .filter(|&i| person_context(s, &toks, &classes, i))
             .map(|i| &s[toks[i].clone()])
             .collect();
         assert_eq!(found, ["Barry", "Fitzpatrick", "Jones"]);
+    }
+
+    /// Each word's [`cue_words`] classes, looked up by its exact text.
+    fn word_classes(s: &str, toks: &[Span]) -> Vec<u8> {
+        toks.iter()
+            .map(|t| {
+                cue_words()
+                    .filter(|(w, _)| w.eq_ignore_ascii_case(&s[t.clone()]))
+                    .fold(0, |c, (_, k)| c | k)
+            })
+            .collect()
     }
 
     /// [`possible`] with each word's classes looked up by its exact text.
     fn possibly_cued(s: &str) -> (Vec<bool>, Vec<bool>) {
         let mut toks = Vec::new();
         tokenize(s, 0..s.len(), &mut toks);
-        let classes: Vec<u8> = toks
-            .iter()
-            .map(|t| {
-                cue_words()
-                    .filter(|(w, _)| w.eq_ignore_ascii_case(&s[t.clone()]))
-                    .fold(0, |c, (_, k)| c | k)
-            })
-            .collect();
+        let classes = word_classes(s, &toks);
+        let everything = vec![u8::MAX; toks.len()];
         let both = (0..toks.len())
-            .map(|i| company_context(s, &toks, i) || person_context(s, &toks, i))
+            .map(|i| {
+                let found =
+                    company_context(s, &toks, &classes, i) || person_context(s, &toks, &classes, i);
+                // The classes only rule out rules that cannot hold.
+                let unclassed = company_context(s, &toks, &everything, i)
+                    || person_context(s, &toks, &everything, i);
+                assert_eq!(found, unclassed, "{s}: token {i}");
+                found
+            })
             .collect();
         let gate = (0..toks.len())
             .map(|i| possible(s, &toks, &classes, i))

@@ -541,20 +541,47 @@ impl Hasher for IdHasher {
 }
 
 /// The numbers of a document's words (lower-cased hashes), in order of
-/// first occurrence: an open-addressing table at most half full.
+/// first occurrence: an open-addressing table at most half full. The table
+/// is the thread's, kept from one document to the next: a slot holds the
+/// document it was filled for, so a new document's table is not emptied.
 pub(super) struct WordIds {
-    /// A word's hash and number; [`WordIds::FREE`] marks a free slot.
-    table: Vec<(u64, u32)>,
+    table: Vec<WordSlot>,
+    /// This document's slots are `table[..=mask]`.
+    mask: usize,
+    /// The document being numbered, counted from 1 (0: no document's slot).
+    document: u32,
     count: u32,
 }
 
+/// A slot of [`WordIds`]: a word's hash, the document that numbered it, and its number.
+type WordSlot = (u64, u32, u32);
+
+thread_local! {
+    /// The thread's table of [`WordIds`] and the last document it numbered.
+    static WORD_TABLE: std::cell::Cell<(Vec<WordSlot>, u32)> =
+        const { std::cell::Cell::new((Vec::new(), 0)) };
+}
+
 impl WordIds {
-    const FREE: (u64, u32) = (0, u32::MAX);
+    const FREE: WordSlot = (0, 0, 0);
 
     /// A table for the words of `tokens` tokens.
     fn new(tokens: usize) -> Self {
+        let (mut table, last) = WORD_TABLE.take();
+        let size = (2 * tokens).max(16).next_power_of_two();
+        let mut document = last.wrapping_add(1);
+        if document == 0 {
+            // Slots of 4 billion documents ago would seem current.
+            table.fill(Self::FREE);
+            document = 1;
+        }
+        if table.len() < size {
+            table = vec![Self::FREE; size];
+        }
         WordIds {
-            table: vec![Self::FREE; (2 * tokens).max(16).next_power_of_two()],
+            table,
+            mask: size - 1,
+            document,
             count: 0,
         }
     }
@@ -562,20 +589,25 @@ impl WordIds {
     /// The number of the word of lower-cased hash `lc`, the next one for a new word.
     #[inline]
     pub(super) fn id(&mut self, lc: u64) -> u32 {
-        let mask = self.table.len() - 1;
-        let mut s = (lc.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        let mut s = (lc.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.mask;
         loop {
-            let (key, id) = &mut self.table[s];
-            if *id == u32::MAX {
-                (*key, *id) = (lc, self.count);
+            let (key, document, id) = &mut self.table[s];
+            if *document != self.document {
+                (*key, *document, *id) = (lc, self.document, self.count);
                 self.count += 1;
                 return *id;
             }
             if *key == lc {
                 return *id;
             }
-            s = (s + 1) & mask;
+            s = (s + 1) & self.mask;
         }
+    }
+}
+
+impl Drop for WordIds {
+    fn drop(&mut self) {
+        WORD_TABLE.set((std::mem::take(&mut self.table), self.document));
     }
 }
 
@@ -595,7 +627,8 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Tokenizes `doc` sentence by sentence and marks gazetteer hits (byte spans, sorted).
+    /// Tokenizes `doc` sentence by sentence and marks gazetteer hits (byte
+    /// spans, sorted, not overlapping).
     pub fn new(doc: &Document, gazetteer_hits: &[(usize, usize)]) -> Self {
         let text = doc.text;
         let mut p = Prepared {
@@ -640,12 +673,15 @@ impl Prepared {
         let mut words = vec![0u16; p.n_words];
         p.company_context = vec![false; p.tokens.len()];
         for s in &p.sentences {
-            let toks = &mut p.infos[s.clone()];
-            let alpha = || toks.iter().filter(|t| t.flags & ALNUM != 0);
-            let headline = alpha().filter(|t| t.flags & ALL_CAPS != 0).count() >= 2
-                && alpha().all(|t| t.flags & (ALL_CAPS | NO_UPPER) != 0);
+            let infos = &mut p.infos[s.clone()];
+            let alpha = || infos.iter().filter(|t| t.flags & ALNUM != 0);
+            // The test that most sentences fail at their first words first.
+            let headline = alpha().all(|t| t.flags & (ALL_CAPS | NO_UPPER) != 0)
+                && alpha().filter(|t| t.flags & ALL_CAPS != 0).count() >= 2;
+            let toks = &p.tokens[s.clone()];
+            let classes = &classes[s.clone()];
             let mut first = true;
-            for (t, &w) in toks.iter_mut().zip(&word[s.clone()]) {
+            for (i, (t, &w)) in infos.iter_mut().zip(&word[s.clone()]).enumerate() {
                 if headline {
                     t.flags |= HEADLINE;
                 }
@@ -661,37 +697,34 @@ impl Prepared {
                     }
                     first = false;
                 }
-            }
-        }
-        for s in &p.sentences {
-            let toks = &p.tokens[s.clone()];
-            let classes = &classes[s.clone()];
-            for (i, (info, &w)) in p.infos[s.clone()].iter().zip(&word[s.clone()]).enumerate() {
-                if info.flags & NO_UPPER != 0 || !cues::possible(text, toks, classes, i) {
+                if t.flags & NO_UPPER != 0 || !cues::possible(text, toks, classes, i) {
                     continue;
                 }
                 let known = words[w as usize];
                 // Read by the retyping as well, for every token with a capital.
-                if cues::company_context(text, toks, i) {
+                if cues::company_context(text, toks, classes, i) {
                     p.company_context[s.start + i] = true;
                     words[w as usize] |= COMPANY_CUE;
                 }
                 // A word's cue once found needs no looking for again.
-                if known & PERSON_CUE == 0 && cues::person_context(text, toks, i) {
+                if known & PERSON_CUE == 0 && cues::person_context(text, toks, classes, i) {
                     words[w as usize] |= PERSON_CUE;
                 }
             }
         }
-        let mut g = gazetteer_hits.iter().peekable();
-        for ((t, info), &w) in p.tokens.iter().zip(p.infos.iter_mut()).zip(word) {
+        for (info, &w) in p.infos.iter_mut().zip(word) {
             info.flags |= words[w as usize];
-            while g.peek().is_some_and(|&&(_, e)| e <= t.start) {
-                g.next();
-            }
-            if let Some(&&(s, e)) = g.peek() {
+        }
+        // Hits are few: the tokens starting in each are found by binary search.
+        for &(s, e) in gazetteer_hits {
+            let first = p.tokens.partition_point(|t| t.start < s);
+            for (t, info) in p.tokens[first..].iter().zip(&mut p.infos[first..]) {
+                if t.start >= e {
+                    break;
+                }
                 if t.start == s {
                     info.flags |= GAZ_B;
-                } else if t.start > s && t.end <= e {
+                } else if t.end <= e {
                     info.flags |= GAZ_I;
                 }
             }
@@ -1235,7 +1268,9 @@ mod tests {
         assert_ne!(cue_classes(hash_chars("SAID", true)) & cues::AFTER, 0);
         assert_ne!(cue_classes(hash_chars("’s", true)) & cues::AFTER, 0);
         let title = cue_classes(hash_chars("President", true));
-        assert_eq!(title, cues::BEFORE | cues::TITLE);
+        assert_eq!(title, cues::TITLE);
+        assert_eq!(cue_classes(hash_chars("Acquired", true)), cues::DEAL);
+        assert_eq!(cue_classes(hash_chars("BY", true)), cues::PREPOSITION);
         assert_eq!(cue_classes(hash_chars("acme", true)), 0);
     }
 
@@ -1294,6 +1329,37 @@ mod tests {
             .enumerate()
             .all(|(k, t)| ids.id(t.lc) as usize == k % 40));
         assert_eq!(ids.count, 40);
+        drop(ids);
+        // The next document, in the same table, numbers its words afresh.
+        let mut next = WordIds::new(3);
+        assert_eq!([7, 39, 7].map(|lc| next.id(lc)), [0, 1, 0]);
+        assert_eq!(next.count, 2);
+    }
+
+    #[test]
+    fn gazetteer_hits_mark_their_tokens() {
+        let text = "Shares of Acme Corp. rose .\nxNew York Times fell .";
+        let at = |w: &str| text.find(w).unwrap();
+        let hits = [(at("Acme"), at(" rose")), (at("New"), at(" fell"))];
+        let doc = Document::new(text);
+        let p = Prepared::new(&doc, &hits);
+        let marks: Vec<(&str, u16)> = p
+            .tokens
+            .iter()
+            .zip(&p.infos)
+            .map(|(t, i)| (&text[t.clone()], i.flags & (GAZ_B | GAZ_I)))
+            .filter(|&(_, m)| m != 0)
+            .collect();
+        // A hit that starts inside a token marks the tokens after it only.
+        assert_eq!(
+            marks,
+            [
+                ("Acme", GAZ_B),
+                ("Corp.", GAZ_I),
+                ("York", GAZ_I),
+                ("Times", GAZ_I)
+            ]
+        );
     }
 
     #[test]

@@ -45,14 +45,20 @@ impl Gazetteer {
     /// The end and pattern index of the longest name at the word start
     /// `start` of `bytes`. A name that is only a prefix of the word there
     /// would run into it, and counts for nothing: such names are not looked for.
+    /// `word_end`: the end of that word, asked for when its first bytes may start a name.
     #[inline]
-    fn longest_at(&self, bytes: &[u8], start: usize) -> Option<(usize, usize)> {
+    fn longest_at(
+        &self,
+        bytes: &[u8],
+        start: usize,
+        word_end: impl FnOnce() -> usize,
+    ) -> Option<(usize, usize)> {
         let next = bytes.get(start + 1).copied().unwrap_or(0);
         let pair = usize::from(bytes[start]) << 8 | usize::from(next);
         if !bit(&self.starts, pair) {
             return None;
         }
-        let word = &bytes[start..word_end(bytes, start)];
+        let word = &bytes[start..word_end()];
         let h = word_hash(word);
         if !bit(&self.first_words, (h >> 48) as usize) {
             return None;
@@ -247,7 +253,18 @@ pub fn find(text: &str) -> Vec<(usize, usize, Option<&'static str>)> {
             if start < at {
                 continue;
             }
-            let Some((name_end, k)) = g.longest_at(bytes, start) else {
+            // The word ends at the first byte of the block after it that is
+            // not a word byte, or runs on into the next blocks.
+            let end = || {
+                let offset = start % 64;
+                let run = (!(words >> offset)).trailing_zeros() as usize;
+                if offset + run < 64 {
+                    start + run
+                } else {
+                    word_end(bytes, block * 64 + 64)
+                }
+            };
+            let Some((name_end, k)) = g.longest_at(bytes, start, end) else {
                 continue;
             };
             if name_end == bytes.len() || !is_word_byte(bytes[name_end]) {
@@ -315,6 +332,19 @@ mod tests {
         let found = find(&text);
         assert!(found.len() > GAZETTEER.patterns.len() / 2);
         assert_eq!(found, full_scan(&text));
+    }
+
+    #[test]
+    fn words_across_blocks_end_where_they_end() {
+        let names = ["Wall Street Journal", "NASA", "Nasa"];
+        for pad in 40..70 {
+            for name in names {
+                for after in ["", " rose", "x rose", &"y".repeat(70)] {
+                    let text = format!("{}{name}{after} and {name}", "a ".repeat(pad / 2));
+                    assert_eq!(find(&text), full_scan(&text), "{text:?}");
+                }
+            }
+        }
     }
 
     /// Unlike a scan of every byte, which takes "The Wall Street Journal" in

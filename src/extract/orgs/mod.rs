@@ -900,9 +900,38 @@ fn starts_with_person_title(name: &str) -> bool {
 /// capitalized function word after the first ("... Partnerships With Four ...")
 /// or no digits (which keeps result tables like "Leeds 3 Chelsea 1" out).
 fn is_title_case_sentence(sentence: &str) -> bool {
+    if !sentence.is_ascii() {
+        let words = sentence
+            .split_whitespace()
+            .map(|w| (w, w.chars().find(|c| c.is_alphabetic())));
+        return is_title_case(sentence, words);
+    }
+    // ASCII: the words between the white space `split_whitespace` splits
+    // at, and their first letters, without decoding characters.
+    let bytes = sentence.as_bytes();
+    let words = bytes
+        .split(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let at = w.as_ptr() as usize - bytes.as_ptr() as usize;
+            let letter = w
+                .iter()
+                .find(|b| b.is_ascii_alphabetic())
+                .map(|&b| char::from(b));
+            (&sentence[at..at + w.len()], letter)
+        });
+    is_title_case(sentence, words)
+}
+
+/// [`is_title_case_sentence`] of `sentence`, given its words (split at
+/// white space) with the first letter of each.
+fn is_title_case<'a>(
+    sentence: &str,
+    words_and_letters: impl Iterator<Item = (&'a str, Option<char>)>,
+) -> bool {
     let (mut words, mut capitalized, mut function) = (0, 0, false);
-    for (k, w) in sentence.split_whitespace().enumerate() {
-        let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
+    for (k, (w, letter)) in words_and_letters.enumerate() {
+        let Some(c) = letter else {
             continue;
         };
         // Headlines leave only short function words in lower case: a
@@ -1344,6 +1373,37 @@ mod tests {
             .into_iter()
             .map(|o| (text[o.start..o.end].to_string(), o.name))
             .collect()
+    }
+
+    #[test]
+    fn ascii_title_case_sentences_read_like_any_text() {
+        for s in [
+            "Acme Partners With Globex On New Cloud Deal",
+            "Acme And Globex Sign 3 Deals",
+            "Leeds 3 Chelsea 1 At Home",
+            "Acme Corp said on Tuesday it would buy Globex.",
+            "HOME | NEWS | SPORT | WEATHER",
+            "Acme\x0BGlobex\tand the   Initech\x0CUnit  (Plans) for 2025",
+            "the Acme Deal Is Off For Now",
+            "\"Acme\" Wins The Vote, As Expected",
+            "",
+            "  --  ",
+        ] {
+            let general = s
+                .split_whitespace()
+                .map(|w| (w, w.chars().find(|c| c.is_alphabetic())));
+            assert_eq!(
+                is_title_case_sentence(s),
+                is_title_case(s, general),
+                "{s:?}"
+            );
+        }
+        assert!(is_title_case_sentence(
+            "Acme Partners With Globex On New Cloud Deal"
+        ));
+        assert!(!is_title_case_sentence(
+            "Acme Corp said on Tuesday it would buy Globex."
+        ));
     }
 
     fn names(text: &str) -> Vec<String> {

@@ -85,11 +85,17 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Span>) {
             wide |= class == WIDE;
             i += 1;
         }
-        let chunk = &s[start..i];
         let at = base + start;
+        let chunk_end = i;
+        // The chunk ends at white space (or the end): the next chunk starts after it.
+        i += 1;
         if odd == usize::MAX {
-            out.push(at..base + i);
-        } else if wide {
+            out.push(at..base + chunk_end);
+            continue;
+        }
+        // Sliced only here: a plain chunk needs no character boundary checks.
+        let chunk = &s[start..chunk_end];
+        if wide {
             // Non-ASCII white space splits it further.
             for piece in chunk.split(char::is_whitespace) {
                 if !piece.is_empty() {
