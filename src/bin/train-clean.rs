@@ -10,7 +10,10 @@
 //!     the noise of one split; OUT `-` skips training on every page;
 //!     `--fold-cache DIR` keeps the fold models in DIR and reuses them, so a
 //!     change to the rules alone is judged in seconds: delete DIR after a
-//!     change to the features or the training, which the cache cannot see)
+//!     change to the features or the training, which the cache cannot see;
+//!     `--stage1-cache DIR` keeps each fold's stage-1 forest and out-of-fold
+//!     stage-1 scores, so a change to stage 2 alone is judged in a minute:
+//!     delete DIR after a change to the stage-1 features or training)
 //!
 //!     cargo run --release --bin train-clean -- explain DUMP.txt   # per-line probabilities
 //!
@@ -428,8 +431,55 @@ fn out_of_fold_z(pages: &[&Page], k: usize) -> Vec<Vec<f32>> {
     z
 }
 
-fn train_model(pages: &[&Page]) -> Model {
-    let z = out_of_fold_z(pages, INNER_FOLDS);
+/// The stage-1 forest of `pages` and their out-of-fold stage-1 scores,
+/// read from `path` when it exists, else trained and written there: a
+/// change to stage 2 alone is then judged without training a forest.
+fn stage1_cached(pages: &[&Page], path: Option<&std::path::Path>) -> (Vec<Tree>, Vec<Vec<f32>>) {
+    let train = || (train_stage1(pages), out_of_fold_z(pages, INNER_FOLDS));
+    let Some(path) = path else {
+        return train();
+    };
+    if let Ok(src) = std::fs::read_to_string(path) {
+        let (trees, z) = src
+            .split_once("\n--\n")
+            .expect("stage-1 cache: trees -- scores");
+        // The trees as a model file with zero stage-2 weights for the
+        // current stage-2 columns.
+        let mut file: String = trees.lines().map(|l| format!("{l}\n")).collect();
+        for n in STAGE2_NAMES {
+            file += &format!("s2 {n} 0\n");
+        }
+        let z = z
+            .lines()
+            .map(|l| {
+                l.split_whitespace()
+                    .map(|v| v.parse().expect("score"))
+                    .collect()
+            })
+            .collect();
+        return (Model::parse(&file).stage1().to_vec(), z);
+    }
+    let (trees, z) = train();
+    // Trees as read back, so a cached and a fresh run agree.
+    let model = Model::new(trees, vec![0.0; STAGE2_NAMES.len()], 0.5).to_file();
+    let mut out: String = model
+        .lines()
+        .filter(|l| !l.starts_with("s2 ") && !l.starts_with("threshold"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    out += "--\n";
+    for zp in &z {
+        let row: Vec<String> = zp.iter().map(|v| format!("{v:e}")).collect();
+        out += &row.join(" ");
+        out += "\n";
+    }
+    std::fs::create_dir_all(path.parent().expect("cache folder")).expect("create cache folder");
+    std::fs::write(path, out).expect("write the stage-1 cache");
+    (Model::parse(&model).stage1().to_vec(), z)
+}
+
+fn train_model(pages: &[&Page], stage1_cache: Option<&std::path::Path>) -> Model {
+    let (trees, z) = stage1_cached(pages, stage1_cache);
     let (mut x2, mut y, mut w) = (Vec::new(), Vec::new(), Vec::new());
     for (p, zp) in pages.iter().zip(&z) {
         let flat = stage2_features(zp, &log_words(p));
@@ -440,7 +490,7 @@ fn train_model(pages: &[&Page]) -> Model {
         }
     }
     let xs: Vec<&[f32]> = x2.iter().map(Vec::as_slice).collect();
-    Model::new(train_stage1(pages), train_lr(&xs, &y, &w, 1e-4, 6), 0.5)
+    Model::new(trees, train_lr(&xs, &y, &w, 1e-4, 6), 0.5)
 }
 
 /// Stage-2 logits of every block of a page.
@@ -583,7 +633,7 @@ fn cached_model(
 
 fn usage() -> ! {
     eprintln!(
-        "usage: train-clean text|html DATA.jsonl.gz OUT.weights|- [CV_ERRORS.tsv] [--seed N] [--fold-cache DIR]"
+        "usage: train-clean text|html DATA.jsonl.gz OUT.weights|- [CV_ERRORS.tsv] [--seed N] [--fold-cache DIR] [--stage1-cache DIR]"
     );
     std::process::exit(2);
 }
@@ -606,6 +656,17 @@ fn main() {
         fold_cache = Some(args.get(at + 1).cloned().unwrap_or_else(|| usage()));
         args.drain(at..at + 2);
     }
+    let mut stage1_cache = None;
+    if let Some(at) = args.iter().position(|a| a == "--stage1-cache") {
+        stage1_cache = Some(args.get(at + 1).cloned().unwrap_or_else(|| usage()));
+        args.drain(at..at + 2);
+    }
+    // Fold `f`'s stage-1 cache file (`FOLDS`: every page).
+    let stage1_path = |f: usize| {
+        stage1_cache.as_ref().map(|dir| {
+            std::path::Path::new(dir).join(format!("{}-seed{seed}-fold{f}.stage1", args[1]))
+        })
+    };
     if !(4..=5).contains(&args.len()) || !matches!(args[1].as_str(), "text" | "html") {
         usage();
     }
@@ -632,8 +693,10 @@ fn main() {
                 .copied()
                 .collect();
             match &fold_cache {
-                Some(dir) => cached_model(dir, &args[1], seed, f, || train_model(&train)),
-                None => train_model(&train),
+                Some(dir) => cached_model(dir, &args[1], seed, f, || {
+                    train_model(&train, stage1_path(f).as_deref())
+                }),
+                None => train_model(&train, stage1_path(f).as_deref()),
             }
         })
         .collect();
@@ -672,7 +735,7 @@ fn main() {
     if args[3] == "-" {
         return;
     }
-    let mut model = train_model(&all);
+    let mut model = train_model(&all, stage1_path(FOLDS).as_deref());
     model.threshold = threshold;
     let dev: Vec<Vec<f32>> = pages.iter().map(|p| scores(&model, p)).collect();
     let (f1, pr, rc) = zyte_f1(&all, &dev, cut);

@@ -654,6 +654,8 @@ pub static FEATURE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
         "cjk_share",
         "proseish",
         "byline",
+        "name_is",
+        "after_intro",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -752,6 +754,39 @@ fn marker(s: &LineStats, category: usize) -> bool {
     s.phrases.hits[category] > 0
         && (lead || !s.ends_sentence)
         && (s.words <= 8 || (s.words <= 20 && lead && !s.ends_sentence))
+}
+
+/// Verbs that follow a person's name at the start of a bio ("Jane Roe is
+/// a reporter", "Jo Ames has covered energy since 2019").
+const BIO_VERBS: &[&str] = &[
+    "is", "was", "has", "joined", "covers", "writes", "leads", "holds",
+];
+
+/// The line opens with one to three capitalized words, then a `BIO_VERBS`
+/// verb: how a bio, or a sentence about a person or a firm, begins.
+fn opens_with_name_is(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut start = 0;
+    for k in 0..4 {
+        // The word from `start`: capitalized if an upper-case letter, then
+        // lower-case ones, up to a space.
+        let end = b[start..]
+            .iter()
+            .position(|&c| c == b' ')
+            .map_or(b.len(), |p| start + p);
+        let word = &b[start..end];
+        if k > 0 && BIO_VERBS.iter().any(|v| v.as_bytes() == word) {
+            return true;
+        }
+        let capitalized = word.len() >= 2
+            && word[0].is_ascii_uppercase()
+            && word[1..].iter().all(u8::is_ascii_lowercase);
+        if !capitalized || end == b.len() {
+            return false;
+        }
+        start = end + 1;
+    }
+    false
 }
 
 /// A short line that is mostly a date or time (comment and teaser stamps).
@@ -1119,7 +1154,7 @@ fn ln_1p(table: &[f32; LN_SLOTS], n: u32) -> f32 {
 }
 
 /// Width of a stage-1 feature row (`FEATURE_NAMES.len()`).
-pub const DIM: usize = 140;
+pub const DIM: usize = 154;
 
 /// Where the HTML features start in a row: 0 for a line of a text dump.
 const HTML_FROM: usize = DIM - 24;
@@ -1229,6 +1264,9 @@ pub fn for_each_block(
     };
     // Whether a row of this page has written the HTML features.
     let mut html_written = false;
+    // Whether the last line of five words or more ended with a colon (it
+    // introduces the list below it).
+    let mut intro_before = false;
     for (i, s) in stats.iter().enumerate() {
         r.k = 0;
         r.lane = i % LANES;
@@ -1264,6 +1302,11 @@ pub fn for_each_block(
         r.put(s.cjk as f32 / s.chars.max(1) as f32);
         r.flag(place.prose);
         r.flag(w <= 8.0 && blocks[i].text.starts_with("By "));
+        r.flag(opens_with_name_is(blocks[i].text));
+        r.flag(!place.prose && intro_before);
+        if w >= 5.0 {
+            intro_before = s.ends_colon;
+        }
         let bytes = blocks[i].text.len().max(1) as f32;
         for c in 0..N_CATEGORIES {
             let hit = s.phrases.hits[c] > 0;
@@ -1503,6 +1546,7 @@ mod tests {
         assert_eq!(phrases::CATEGORIES[RELATED], "related");
         assert_eq!(phrases::CATEGORIES[NEWSLETTER], "newsletter");
         assert_eq!(phrases::CATEGORIES[TIME], "time");
+        assert_eq!(phrases::FURNITURE, TIME);
     }
 
     #[test]
@@ -1535,6 +1579,59 @@ mod tests {
         assert_eq!(page.near(0), (0, 1));
         assert_eq!(page.near(4), (0, 2));
         assert_eq!(page.prose_lines, 5);
+    }
+
+    #[test]
+    fn bios_open_with_a_name_and_a_verb() {
+        assert!(opens_with_name_is(
+            "Mara Quill is a senior editor at Fennick Media, where she covers batteries."
+        ));
+        assert!(opens_with_name_is(
+            "Tobin has covered the rail industry since 2019."
+        ));
+        assert!(!opens_with_name_is(
+            "Is this the end of the road for diesel?"
+        ));
+        assert!(!opens_with_name_is(
+            "The plant is expected to open in 2027."
+        ));
+        assert!(!opens_with_name_is("Mara Quill"));
+    }
+
+    #[test]
+    fn person_and_role_words_describe_a_line() {
+        let cat = |name: &str| phrases::CATEGORIES.iter().position(|c| *c == name).unwrap();
+        let s = LineStats::of("She is the editor of our weekly digest, and you'll love it.");
+        for c in ["first_person", "second_person", "third_person", "role"] {
+            assert!(s.phrases.hits[cat(c)] > 0, "{c}");
+        }
+        assert!(cat("first_person") >= phrases::FURNITURE);
+    }
+
+    /// The value of feature `name` in the rows of `lines`.
+    fn column(lines: &[&str], name: &str) -> Vec<f32> {
+        let blocks: Vec<Block> = lines
+            .iter()
+            .map(|t| Block {
+                text: t,
+                html: None,
+            })
+            .collect();
+        let f = FEATURE_NAMES.iter().position(|n| n == name).unwrap();
+        let rows = page_features(&blocks, &page_stats(&blocks));
+        rows.chunks_exact(DIM).map(|r| r[f]).collect()
+    }
+
+    #[test]
+    fn a_list_after_a_colon_is_introduced() {
+        let lines = [
+            "The company said it would sell three products at the new store:",
+            "Battery cells",
+            "Charging cables",
+            "The plant will employ about 800 people when it opens, the company said.",
+            "Wall chargers",
+        ];
+        assert_eq!(column(&lines, "after_intro"), [0.0, 1.0, 1.0, 0.0, 0.0]);
     }
 
     #[test]

@@ -94,9 +94,7 @@ pub fn keep_lines(model: &Model, blocks: &[Block], stats: &[LineStats]) -> Vec<b
 /// A short line made mostly of boilerplate phrases ("Follow us on:").
 fn is_furniture(line: &str) -> bool {
     let s = LineStats::of(line);
-    let covered: u32 = s.phrases.covered[..super::phrases::N_CATEGORIES - 1]
-        .iter()
-        .sum();
+    let covered: u32 = s.phrases.covered[..super::phrases::FURNITURE].iter().sum();
     s.words <= 6 && covered as usize * 2 >= line.len()
 }
 

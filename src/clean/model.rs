@@ -32,6 +32,12 @@ pub const STAGE2_NAMES: &[&str] = &[
     "z_p1",
     "z_n1",
     "z_mean7",
+    "para_before",
+    "para_after",
+    "short_between_paras",
+    "in_kept_region",
+    "log_before_kept_region",
+    "log_after_kept_region",
 ];
 
 /// Depth of every stage-1 tree (complete binary trees).
@@ -248,6 +254,8 @@ fn for_each_stage2_row(z: &[f32], log_words: &[f32], mut visit: impl FnMut(&[f32
             j as usize
         }
     };
+    let (para_before, para_after) = nearest_paragraphs(&p, log_words);
+    let region = kept_region(&p, log_words);
     for i in 0..n {
         let ii = i as isize;
         let at = |j: isize| p[idx(j, i)];
@@ -287,8 +295,96 @@ fn for_each_stage2_row(z: &[f32], log_words: &[f32], mut visit: impl FnMut(&[f32
             zc_at(ii - 1),
             zc_at(ii + 1),
             zc[i.saturating_sub(3)..(i + 4).min(n)].iter().sum::<f32>() / 7.0,
+            para_before[i],
+            para_after[i],
+            if log_words[i] < PARAGRAPH {
+                para_before[i].min(para_after[i])
+            } else {
+                0.0
+            },
+            region[0][i],
+            region[1][i],
+            region[2][i],
         ]);
     }
+}
+
+/// Log word count from which a line is a paragraph of prose (about 16
+/// words), for the list-context columns.
+pub(super) const PARAGRAPH: f32 = 2.8;
+
+/// How far the list-context columns look for a paragraph.
+const PARAGRAPH_REACH: usize = 12;
+
+/// Per line, the stage-1 probability of the nearest paragraph before it
+/// and after it within `PARAGRAPH_REACH` lines (0 if none): the items of
+/// a list inside an article sit between two kept paragraphs, a list after
+/// its end has none below or only dropped ones.
+pub(super) fn nearest_paragraphs(p: &[f32], log_words: &[f32]) -> (Vec<f32>, Vec<f32>) {
+    let n = p.len();
+    let (mut before, mut after) = (vec![0f32; n], vec![0f32; n]);
+    let mut last: Option<usize> = None;
+    for i in 0..n {
+        if let Some(j) = last.filter(|&j| i - j <= PARAGRAPH_REACH) {
+            before[i] = p[j];
+        }
+        if log_words[i] >= PARAGRAPH {
+            last = Some(i);
+        }
+    }
+    last = None;
+    for i in (0..n).rev() {
+        if let Some(j) = last.filter(|&j| j - i <= PARAGRAPH_REACH) {
+            after[i] = p[j];
+        }
+        if log_words[i] >= PARAGRAPH {
+            last = Some(i);
+        }
+    }
+    (before, after)
+}
+
+/// Distances to the kept region are capped at this many lines.
+const MAX_DISTANCE: usize = 63;
+
+/// `ln(1 + d)` of each distance `d` up to `MAX_DISTANCE`.
+static LN_DISTANCE: LazyLock<[f32; MAX_DISTANCE + 1]> =
+    LazyLock::new(|| std::array::from_fn(|d| (d as f32).ln_1p()));
+
+/// What a dropped line costs the kept region's score.
+const DROPPED_COST: f32 = 0.75;
+
+/// The run of lines maximizing the summed log word counts of its kept
+/// lines (stage-1 p > 0.5) less `DROPPED_COST` per dropped line: the
+/// article as stage 1 sees it. Per line: inside it (0 or 1), and the log
+/// of the lines until it starts and since it ended (0 inside).
+pub(super) fn kept_region(p: &[f32], log_words: &[f32]) -> [Vec<f32>; 3] {
+    let n = p.len();
+    let (mut best, mut span, mut run, mut start) = (0f32, None, 0f32, 0usize);
+    for i in 0..n {
+        if run <= 0.0 {
+            run = 0.0;
+            start = i;
+        }
+        run += if p[i] > 0.5 {
+            log_words[i]
+        } else {
+            -DROPPED_COST
+        };
+        if run > best {
+            best = run;
+            span = Some((start, i));
+        }
+    }
+    let mut out = [vec![0f32; n], vec![0f32; n], vec![0f32; n]];
+    if let Some((a, b)) = span {
+        for i in 0..n {
+            out[0][i] = (a <= i && i <= b) as u8 as f32;
+            out[1][i] = LN_DISTANCE[a.saturating_sub(i).min(MAX_DISTANCE)];
+            out[2][i] = LN_DISTANCE[i.saturating_sub(b).min(MAX_DISTANCE)];
+        }
+    }
+    out
 }
 
 impl Model {
@@ -482,6 +578,28 @@ mod tests {
             let scalar = forest_block_scalar(&trees, &x);
             assert_eq!(fast.map(f32::to_bits), scalar.map(f32::to_bits));
         }
+    }
+
+    #[test]
+    fn list_items_between_kept_paragraphs_see_both() {
+        // Paragraph, two list items, paragraph, a list with nothing after.
+        let p = [0.9, 0.3, 0.4, 0.8, 0.2, 0.2];
+        let lw = [3.5, 1.0, 1.2, 3.0, 1.0, 1.0];
+        let (before, after) = nearest_paragraphs(&p, &lw);
+        assert_eq!(before, [0.0, 0.9, 0.9, 0.9, 0.8, 0.8]);
+        assert_eq!(after, [0.8, 0.8, 0.8, 0.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn kept_region_spans_the_article_and_not_the_thread_after_it() {
+        // Kept paragraphs, one dropped short line among them, then a
+        // dropped stretch and a kept comment.
+        let p = [0.9, 0.9, 0.2, 0.9, 0.1, 0.1, 0.1, 0.1, 0.9];
+        let lw = [3.0, 3.0, 1.0, 3.0, 1.0, 1.0, 1.0, 1.0, 3.0];
+        let [inside, before, after] = kept_region(&p, &lw);
+        assert_eq!(inside, [1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
+        assert_eq!(before, [0.0; 9]);
+        assert_eq!(after[8], 5f32.ln_1p());
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! the weights, bit for bit (each line still adds its terms in row order),
 //! in loops over lines the compiler vectorizes.
 
+use super::model::{kept_region, nearest_paragraphs, PARAGRAPH};
+
 /// `dot(w, row)` of the stage-2 row of every line of a page, from the
 /// stage-1 scores `z` and log word counts.
 pub fn logits(w: &[f32], z: &[f32], log_words: &[f32]) -> Vec<f32> {
@@ -124,6 +126,23 @@ fn logits_in(w: &[f32], z: &[f32], log_words: &[f32]) -> Vec<f32> {
     window_sums(zc_sum, n, 3, zero, col);
     col.iter_mut().for_each(|c| *c /= 7.0);
     add(&mut acc, w[19], col);
+    let (before, after) = nearest_paragraphs(&p[..n], &lw[..n]);
+    col[..n].copy_from_slice(&before);
+    add(&mut acc, w[20], col);
+    col[..n].copy_from_slice(&after);
+    add(&mut acc, w[21], col);
+    for (i, c) in col[..n].iter_mut().enumerate() {
+        *c = if lw[i] < PARAGRAPH {
+            before[i].min(after[i])
+        } else {
+            0.0
+        };
+    }
+    add(&mut acc, w[22], col);
+    for (k, v) in kept_region(&p[..n], &lw[..n]).iter().enumerate() {
+        col[..n].copy_from_slice(v);
+        add(&mut acc, w[23 + k], col);
+    }
     acc.truncate(n);
     acc
 }
