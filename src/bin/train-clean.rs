@@ -576,10 +576,7 @@ fn explain(path: &str) {
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .map(|t| Block {
-            text: t,
-            html: None,
-        })
+        .map(Block::plain)
         .collect();
     let m = &*newsmine::clean::model::TEXT_MODEL;
     let (z, lw) = m.stage1_scores(&blocks, &page_stats(&blocks));

@@ -59,6 +59,13 @@ pub struct Block<'a> {
     pub html: Option<HtmlHints>,
 }
 
+impl<'a> Block<'a> {
+    /// A line of a text dump: no markup hints.
+    pub fn plain(text: &'a str) -> Self {
+        Block { text, html: None }
+    }
+}
+
 /// Common short words of the languages the pages come in; their share
 /// separates prose from labels and lists.
 const STOP_WORDS: &[&str] = &[
@@ -1610,13 +1617,7 @@ mod tests {
 
     /// The value of feature `name` in the rows of `lines`.
     fn column(lines: &[&str], name: &str) -> Vec<f32> {
-        let blocks: Vec<Block> = lines
-            .iter()
-            .map(|t| Block {
-                text: t,
-                html: None,
-            })
-            .collect();
+        let blocks: Vec<Block> = lines.iter().map(|t| Block::plain(t)).collect();
         let f = FEATURE_NAMES.iter().position(|n| n == name).unwrap();
         let rows = page_features(&blocks, &page_stats(&blocks));
         rows.chunks_exact(DIM).map(|r| r[f]).collect()
@@ -1677,10 +1678,7 @@ mod tests {
             "The company said that it would also open two new plants next year.",
         ]
         .iter()
-        .map(|t| Block {
-            text: t,
-            html: None,
-        })
+        .map(|t| Block::plain(t))
         .collect();
         let prose: Vec<bool> = blocks
             .iter()
@@ -1697,10 +1695,7 @@ mod tests {
             "Menu",
         ]
         .iter()
-        .map(|t| Block {
-            text: t,
-            html: None,
-        })
+        .map(|t| Block::plain(t))
         .collect();
         assert_eq!(FEATURE_NAMES.len(), DIM);
         let flat = page_features(&blocks, &page_stats(&blocks));
@@ -1724,10 +1719,7 @@ mod tests {
             "The rye loaf there is the best in town and I hope they keep it.",
         ]
         .iter()
-        .map(|t| Block {
-            text: t,
-            html: None,
-        })
+        .map(|t| Block::plain(t))
         .collect();
         let flat = page_features(&blocks, &page_stats(&blocks));
         let rows: Vec<&[f32]> = flat.chunks(DIM).collect();

@@ -26,13 +26,7 @@ pub fn clean_text(text: &str) -> String {
         let kept: Vec<&str> = lines.into_iter().filter(|l| !is_furniture(l)).collect();
         return kept.join("\n");
     }
-    let blocks: Vec<Block> = lines
-        .iter()
-        .map(|t| Block {
-            text: t,
-            html: None,
-        })
-        .collect();
+    let blocks: Vec<Block> = lines.iter().map(|t| Block::plain(t)).collect();
     let stats = page_stats(&blocks);
     let keep = keep_lines(&TEXT_MODEL, &blocks, &stats);
     join_kept(&blocks, &keep)

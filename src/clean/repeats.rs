@@ -104,13 +104,7 @@ mod tests {
     use super::*;
 
     fn blocks<'a>(texts: &[&'a str]) -> Vec<Block<'a>> {
-        texts
-            .iter()
-            .map(|t| Block {
-                text: t,
-                html: None,
-            })
-            .collect()
+        texts.iter().map(|t| Block::plain(t)).collect()
     }
 
     #[test]

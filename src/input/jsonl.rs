@@ -377,23 +377,17 @@ fn skip_number(b: &[u8], mut i: usize) -> Option<usize> {
         b'1'..=b'9' => digits(i),
         _ => return None,
     };
+    // A fraction or an exponent needs a digit.
+    let some_digits = |i: usize| Some(digits(i)).filter(|&end| end > i);
     if b.get(i) == Some(&b'.') {
-        let end = digits(i + 1);
-        if end == i + 1 {
-            return None;
-        }
-        i = end;
+        i = some_digits(i + 1)?;
     }
     if matches!(b.get(i), Some(b'e' | b'E')) {
         i += 1;
         if matches!(b.get(i), Some(b'+' | b'-')) {
             i += 1;
         }
-        let end = digits(i);
-        if end == i {
-            return None;
-        }
-        i = end;
+        i = some_digits(i)?;
     }
     Some(i)
 }
