@@ -71,8 +71,20 @@ const LIST_HEADINGS: &[&str] = &[
 /// A line that is only a `LIST_HEADINGS` entry, in any case, with
 /// punctuation around it ("READ MORE:", "» Read next").
 fn is_list_heading(line: &str) -> bool {
-    let core = line.trim_matches(|c: char| !c.is_alphanumeric());
+    let core = alphanumeric_core(line);
     core.len() <= 14 && LIST_HEADINGS.iter().any(|h| core.eq_ignore_ascii_case(h))
+}
+
+/// `line` trimmed of what is not alphanumeric at both ends. Most lines
+/// open and close (past ASCII punctuation) on an ASCII letter or digit:
+/// found by bytes, without decoding the characters.
+fn alphanumeric_core(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    let stop = |b: &u8| b.is_ascii_alphanumeric() || !b.is_ascii();
+    match (bytes.iter().position(stop), bytes.iter().rposition(stop)) {
+        (Some(a), Some(b)) if bytes[a].is_ascii() && bytes[b].is_ascii() => &line[a..=b],
+        _ => line.trim_matches(|c: char| !c.is_alphanumeric()),
+    }
 }
 
 fn is_prompt(line: &str, s: &LineStats) -> bool {
@@ -105,14 +117,16 @@ fn addresses_reader(line: &str) -> bool {
 
 /// One to four capitalized words and nothing else: a person's name.
 fn is_name(line: &str) -> bool {
-    if !line.is_ascii() {
-        return is_name_unicode(line);
-    }
     // Unicode white space in ASCII is tab to carriage return and space.
     // One pass: a word must open upper case and hold only letters and
-    // `-.'`; a fifth word fails the line.
+    // `-.'`; a fifth word fails the line. The first non-ASCII byte hands
+    // the line to the Unicode reading, which agrees on the ASCII bytes
+    // before it (so a line failed earlier fails there too).
     let (mut words, mut in_word) = (0, false);
     for &c in line.as_bytes() {
+        if !c.is_ascii() {
+            return is_name_unicode(line);
+        }
         if matches!(c, b'\t'..=b'\r' | b' ') {
             in_word = false;
         } else if in_word {
@@ -341,6 +355,23 @@ mod tests {
         assert_eq!(run(&lines), [true, false, false, false, true, true]);
         assert!(is_list_heading("» Read next"));
         assert!(!is_list_heading("Read more about the port's plans"));
+    }
+
+    #[test]
+    fn alphanumeric_core_is_the_unicode_trim() {
+        for line in [
+            "» Read next",
+            "READ MORE:",
+            "...",
+            "",
+            "«Top stories»",
+            "Top stories é",
+            "é Top stories",
+            "-- 12 --",
+        ] {
+            let trimmed = line.trim_matches(|c: char| !c.is_alphanumeric());
+            assert_eq!(alphanumeric_core(line), trimmed, "{line:?}");
+        }
     }
 
     #[test]
