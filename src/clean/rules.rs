@@ -124,25 +124,54 @@ fn is_name(line: &str) -> bool {
     // before it (so a line failed earlier fails there too).
     let (mut words, mut in_word) = (0, false);
     for &c in line.as_bytes() {
-        if !c.is_ascii() {
-            return is_name_unicode(line);
-        }
-        if matches!(c, b'\t'..=b'\r' | b' ') {
-            in_word = false;
-        } else if in_word {
-            if !(c.is_ascii_alphabetic() || matches!(c, b'-' | b'.' | b'\'')) {
-                return false;
-            }
-        } else {
-            in_word = true;
-            words += 1;
-            if words > 4 || !c.is_ascii_uppercase() {
-                return false;
+        match NAME_BYTE[c as usize] {
+            NonAscii => return is_name_unicode(line),
+            Space => in_word = false,
+            Other => return false,
+            Inner if !in_word => return false,
+            Upper | Inner => {
+                if !in_word {
+                    in_word = true;
+                    words += 1;
+                    if words > 4 {
+                        return false;
+                    }
+                }
             }
         }
     }
     words > 0
 }
+
+/// What `is_name` makes of a byte.
+#[derive(Clone, Copy, PartialEq)]
+enum NameByte {
+    /// Tab to carriage return and space: Unicode white space in ASCII.
+    Space,
+    /// Opens a word, or goes on with one.
+    Upper,
+    /// Goes on with a word: a lower-case letter or `-.'`.
+    Inner,
+    /// Any other ASCII byte.
+    Other,
+    NonAscii,
+}
+use NameByte::*;
+
+const NAME_BYTE: [NameByte; 256] = {
+    let mut t = [NonAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => Space,
+            b'A'..=b'Z' => Upper,
+            b'a'..=b'z' | b'-' | b'.' | b'\'' => Inner,
+            _ => Other,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// `is_name` of a line with non-ASCII characters.
 fn is_name_unicode(line: &str) -> bool {
@@ -383,6 +412,8 @@ mod tests {
             "jane Doe",
             "Jane Doe Smith Brown Green",
             "Jane D0e",
+            "Jane -Doe",
+            "Jane Doe!",
             "  ",
             "",
             "Ana María",
