@@ -775,20 +775,24 @@ fn opens_with_name_is(text: &str) -> bool {
     let b = text.as_bytes();
     let mut start = 0;
     for k in 0..4 {
-        // The word from `start`: capitalized if an upper-case letter, then
-        // lower-case ones, up to a space.
-        let end = b[start..]
+        // The word from `start` runs to a space. Verbs are lower case and a
+        // capitalized word is lower case after its first letter: a word with
+        // any other byte past its first is neither, and the scan stops there.
+        let Some(&first) = b.get(start) else {
+            return false;
+        };
+        let end = b[start + 1..]
             .iter()
-            .position(|&c| c == b' ')
-            .map_or(b.len(), |p| start + p);
-        let word = &b[start..end];
-        if k > 0 && BIO_VERBS.iter().any(|v| v.as_bytes() == word) {
-            return true;
+            .position(|c| !c.is_ascii_lowercase())
+            .map_or(b.len(), |p| start + 1 + p);
+        if end < b.len() && b[end] != b' ' {
+            return false;
         }
-        let capitalized = word.len() >= 2
-            && word[0].is_ascii_uppercase()
-            && word[1..].iter().all(u8::is_ascii_lowercase);
-        if !capitalized || end == b.len() {
+        if first.is_ascii_lowercase() {
+            return k > 0 && BIO_VERBS.iter().any(|v| v.as_bytes() == &b[start..end]);
+        }
+        // Capitalized: an upper-case letter, then lower-case ones.
+        if !first.is_ascii_uppercase() || end - start < 2 || end == b.len() {
             return false;
         }
         start = end + 1;
@@ -1603,6 +1607,17 @@ mod tests {
             "The plant is expected to open in 2027."
         ));
         assert!(!opens_with_name_is("Mara Quill"));
+        assert!(opens_with_name_is("Quill Media Group joined"));
+        for line in [
+            "Mara quill is",
+            "Mara Quill-Rae is",
+            "Mara  is",
+            "Mara Quill ",
+            "M is",
+            "",
+        ] {
+            assert!(!opens_with_name_is(line), "{line:?}");
+        }
     }
 
     #[test]

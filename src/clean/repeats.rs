@@ -64,28 +64,46 @@ fn prefix_key(text: &str) -> Option<u64> {
     let bytes = text.as_bytes();
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     let mut i = 0;
-    // Unicode white space in ASCII is tab to carriage return and space; a
-    // non-ASCII byte before the third word ends sends the line to `str`'s
-    // Unicode word split.
-    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    // A non-ASCII byte before the third word ends sends the line to
+    // `str`'s Unicode word split.
     for _ in 0..3 {
-        while i < bytes.len() && space(bytes[i]) {
+        while i < bytes.len() && KEY_BYTE[bytes[i] as usize] == SPACE {
             i += 1;
         }
         if i == bytes.len() {
             return None;
         }
-        while i < bytes.len() && !space(bytes[i]) {
-            if bytes[i] >= 0x80 {
-                return unicode_prefix_key(text);
+        while i < bytes.len() {
+            match KEY_BYTE[bytes[i] as usize] {
+                SPACE => break,
+                NON_ASCII => return unicode_prefix_key(text),
+                lower => h = (h ^ lower as u64).wrapping_mul(0x100_0000_01b3),
             }
-            h = (h ^ bytes[i].to_ascii_lowercase() as u64).wrapping_mul(0x100_0000_01b3);
             i += 1;
         }
         h = (h ^ b' ' as u64).wrapping_mul(0x100_0000_01b3);
     }
     Some(h)
 }
+
+/// Per byte, what `prefix_key` reads of it: white space (Unicode white
+/// space in ASCII is tab to carriage return and space), a non-ASCII byte,
+/// or the lower-cased byte of a word (ASCII, so never `SPACE` or `NON_ASCII`).
+const KEY_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => SPACE,
+            0x80.. => NON_ASCII,
+            c => c.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    t
+};
+const SPACE: u8 = 0xff;
+const NON_ASCII: u8 = 0x80;
 
 fn unicode_prefix_key(text: &str) -> Option<u64> {
     let mut words = text.split_whitespace();
@@ -114,6 +132,8 @@ mod tests {
             "  Click\tTO share  on Reddit",
             "Free shipping",
             "Café to share on X",
+            "A\0B c\x0bd e",
+            "\u{7f}x y z",
         ] {
             assert_eq!(prefix_key(line), unicode_prefix_key(line), "{line}");
         }

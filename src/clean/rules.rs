@@ -71,8 +71,20 @@ const LIST_HEADINGS: &[&str] = &[
 /// A line that is only a `LIST_HEADINGS` entry, in any case, with
 /// punctuation around it ("READ MORE:", "» Read next").
 fn is_list_heading(line: &str) -> bool {
-    let core = line.trim_matches(|c: char| !c.is_alphanumeric());
+    let core = alphanumeric_core(line);
     core.len() <= 14 && LIST_HEADINGS.iter().any(|h| core.eq_ignore_ascii_case(h))
+}
+
+/// `line` trimmed of what is not alphanumeric at both ends. Most lines
+/// open and close (past ASCII punctuation) on an ASCII letter or digit:
+/// found by bytes, without decoding the characters.
+fn alphanumeric_core(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    let stop = |b: &u8| b.is_ascii_alphanumeric() || !b.is_ascii();
+    match (bytes.iter().position(stop), bytes.iter().rposition(stop)) {
+        (Some(a), Some(b)) if bytes[a].is_ascii() && bytes[b].is_ascii() => &line[a..=b],
+        _ => line.trim_matches(|c: char| !c.is_alphanumeric()),
+    }
 }
 
 fn is_prompt(line: &str, s: &LineStats) -> bool {
@@ -105,30 +117,61 @@ fn addresses_reader(line: &str) -> bool {
 
 /// One to four capitalized words and nothing else: a person's name.
 fn is_name(line: &str) -> bool {
-    if !line.is_ascii() {
-        return is_name_unicode(line);
-    }
     // Unicode white space in ASCII is tab to carriage return and space.
     // One pass: a word must open upper case and hold only letters and
-    // `-.'`; a fifth word fails the line.
+    // `-.'`; a fifth word fails the line. The first non-ASCII byte hands
+    // the line to the Unicode reading, which agrees on the ASCII bytes
+    // before it (so a line failed earlier fails there too).
     let (mut words, mut in_word) = (0, false);
     for &c in line.as_bytes() {
-        if matches!(c, b'\t'..=b'\r' | b' ') {
-            in_word = false;
-        } else if in_word {
-            if !(c.is_ascii_alphabetic() || matches!(c, b'-' | b'.' | b'\'')) {
-                return false;
-            }
-        } else {
-            in_word = true;
-            words += 1;
-            if words > 4 || !c.is_ascii_uppercase() {
-                return false;
+        match NAME_BYTE[c as usize] {
+            NonAscii => return is_name_unicode(line),
+            Space => in_word = false,
+            Other => return false,
+            Inner if !in_word => return false,
+            Upper | Inner => {
+                if !in_word {
+                    in_word = true;
+                    words += 1;
+                    if words > 4 {
+                        return false;
+                    }
+                }
             }
         }
     }
     words > 0
 }
+
+/// What `is_name` makes of a byte.
+#[derive(Clone, Copy, PartialEq)]
+enum NameByte {
+    /// Tab to carriage return and space: Unicode white space in ASCII.
+    Space,
+    /// Opens a word, or goes on with one.
+    Upper,
+    /// Goes on with a word: a lower-case letter or `-.'`.
+    Inner,
+    /// Any other ASCII byte.
+    Other,
+    NonAscii,
+}
+use NameByte::*;
+
+const NAME_BYTE: [NameByte; 256] = {
+    let mut t = [NonAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => Space,
+            b'A'..=b'Z' => Upper,
+            b'a'..=b'z' | b'-' | b'.' | b'\'' => Inner,
+            _ => Other,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// `is_name` of a line with non-ASCII characters.
 fn is_name_unicode(line: &str) -> bool {
@@ -344,6 +387,23 @@ mod tests {
     }
 
     #[test]
+    fn alphanumeric_core_is_the_unicode_trim() {
+        for line in [
+            "» Read next",
+            "READ MORE:",
+            "...",
+            "",
+            "«Top stories»",
+            "Top stories é",
+            "é Top stories",
+            "-- 12 --",
+        ] {
+            let trimmed = line.trim_matches(|c: char| !c.is_alphanumeric());
+            assert_eq!(alphanumeric_core(line), trimmed, "{line:?}");
+        }
+    }
+
+    #[test]
     fn names_are_read_the_same_in_ascii_and_unicode() {
         for line in [
             "Jane Doe",
@@ -352,6 +412,8 @@ mod tests {
             "jane Doe",
             "Jane Doe Smith Brown Green",
             "Jane D0e",
+            "Jane -Doe",
+            "Jane Doe!",
             "  ",
             "",
             "Ana María",
