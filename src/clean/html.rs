@@ -610,13 +610,14 @@ static FLAGS: LazyLock<FastMap<u128, u16>> = LazyLock::new(|| {
     m
 });
 
-/// An element name of up to 16 bytes as one number, which hashes and
-/// compares faster than the string (every listed name is shorter).
+/// An element name of up to 15 bytes and its length as one number, which
+/// hashes and compares faster than the string (every listed name is shorter).
 fn name_key(name: &str) -> Option<u128> {
     let b = name.as_bytes();
-    (b.len() <= 16).then(|| {
+    (b.len() < 16).then(|| {
         let mut key = [0u8; 16];
         key[..b.len()].copy_from_slice(b);
+        key[15] = b.len() as u8;
         u128::from_le_bytes(key)
     })
 }
@@ -975,6 +976,13 @@ mod tests {
         assert!(clean_html(&deep).text.contains("Deep text"));
         // Unclosed paragraphs close each other: a long page, not a deep one.
         assert!(parse(&"<p>Line ".repeat(5000)).is_some());
+    }
+
+    #[test]
+    fn element_flags_belong_to_the_whole_name() {
+        assert_eq!(flags("p"), F_BLOCK | F_SPECIAL | F_CLOSES_P);
+        assert_eq!(flags("p\0"), 0);
+        assert_eq!(flags("blockquotes"), 0);
     }
 
     #[test]

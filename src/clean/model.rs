@@ -297,11 +297,7 @@ fn for_each_stage2_row(z: &[f32], log_words: &[f32], mut visit: impl FnMut(&[f32
             zc[i.saturating_sub(3)..(i + 4).min(n)].iter().sum::<f32>() / 7.0,
             para_before[i],
             para_after[i],
-            if log_words[i] < PARAGRAPH {
-                para_before[i].min(para_after[i])
-            } else {
-                0.0
-            },
+            between_paragraphs(log_words[i], para_before[i], para_after[i]),
             region[0][i],
             region[1][i],
             region[2][i],
@@ -311,7 +307,7 @@ fn for_each_stage2_row(z: &[f32], log_words: &[f32], mut visit: impl FnMut(&[f32
 
 /// Log word count from which a line is a paragraph of prose (about 16
 /// words), for the list-context columns.
-pub(super) const PARAGRAPH: f32 = 2.8;
+const PARAGRAPH: f32 = 2.8;
 
 /// How far the list-context columns look for a paragraph.
 const PARAGRAPH_REACH: usize = 12;
@@ -342,6 +338,16 @@ pub(super) fn nearest_paragraphs(p: &[f32], log_words: &[f32]) -> (Vec<f32>, Vec
         }
     }
     (before, after)
+}
+
+/// The `short_between_paras` column: for a line shorter than a paragraph,
+/// the lower of its nearest paragraphs' probabilities.
+pub(super) fn between_paragraphs(log_words: f32, before: f32, after: f32) -> f32 {
+    if log_words < PARAGRAPH {
+        before.min(after)
+    } else {
+        0.0
+    }
 }
 
 /// Distances to the kept region are capped at this many lines.

@@ -3,7 +3,7 @@
 //! the weights, bit for bit (each line still adds its terms in row order),
 //! in loops over lines the compiler vectorizes.
 
-use super::model::{kept_region, nearest_paragraphs, PARAGRAPH};
+use super::model::{between_paragraphs, kept_region, nearest_paragraphs};
 
 /// `dot(w, row)` of the stage-2 row of every line of a page, from the
 /// stage-1 scores `z` and log word counts.
@@ -132,11 +132,7 @@ fn logits_in(w: &[f32], z: &[f32], log_words: &[f32]) -> Vec<f32> {
     col[..n].copy_from_slice(&after);
     add(&mut acc, w[21], col);
     for (i, c) in col[..n].iter_mut().enumerate() {
-        *c = if lw[i] < PARAGRAPH {
-            before[i].min(after[i])
-        } else {
-            0.0
-        };
+        *c = between_paragraphs(lw[i], before[i], after[i]);
     }
     add(&mut acc, w[22], col);
     for (k, v) in kept_region(&p[..n], &lw[..n]).iter().enumerate() {
