@@ -12,6 +12,31 @@ use clap::Parser;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's defaults commit its arenas eagerly on Linux, and freed memory
+/// then stays resident: on web pages, whose bodies run to megabytes and vary
+/// in size, the peak grew with the input (211 MB on 140 MB of pages, 284 MB on
+/// four times that). Committing on demand keeps it near half and flat.
+#[cfg(target_os = "linux")]
+mod allocator_options {
+    extern "C" {
+        fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    }
+    /// `mi_option_arena_eager_commit` in mimalloc.h's `mi_option_e` (v2 and v3).
+    const ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
+
+    /// Runs before the Rust runtime's first allocation, which creates the
+    /// first arena: set in `main`, the option would come too late.
+    #[used]
+    #[link_section = ".init_array"]
+    static SET: extern "C" fn() = {
+        extern "C" fn set() {
+            // SAFETY: sets an allocator option; nothing has been allocated yet.
+            unsafe { mi_option_set(ARENA_EAGER_COMMIT, 0) };
+        }
+        set
+    };
+}
+
 fn main() {
     let cli = cli::Cli::parse();
     let code = match cli::run(cli) {

@@ -37,7 +37,7 @@ impl Default for PipelineConfig {
         PipelineConfig {
             threads: 0,
             chunk_records: 512,
-            chunk_bytes: 16 << 20,
+            chunk_bytes: 4 << 20,
         }
     }
 }
