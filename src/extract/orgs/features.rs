@@ -649,22 +649,25 @@ impl Prepared {
         // capitalized token just before it (or two before: "Bank of the West").
         // Each word's info and cue classes come from the thread's memo.
         // So is the number of its word in the document, once per word and document.
+        // The three are written in place, token by token (no push checks).
         let mut recent_upper = 0u8;
         let n = p.tokens.len();
-        p.infos = Vec::with_capacity(n);
-        p.word = Vec::with_capacity(n);
-        let mut classes: Vec<u8> = Vec::with_capacity(n);
+        p.word = vec![0; n];
+        let mut classes = vec![0u8; n];
         let mut ids = WordIds::new(n);
-        memo::with(|memo| {
+        p.infos = memo::with(|memo| {
             memo.next_document();
-            for t in &p.tokens {
-                let (info, class, word) = memo.get(text, t.clone(), &mut ids);
-                let info = info.for_scoring(recent_upper != 0);
-                recent_upper = (recent_upper << 1 | u8::from(info.flags & NO_UPPER == 0)) & 3;
-                p.infos.push(info);
-                classes.push(class);
-                p.word.push(word);
-            }
+            p.tokens
+                .iter()
+                .zip(classes.iter_mut().zip(&mut p.word))
+                .map(|(t, (class, word))| {
+                    let info;
+                    (info, *class, *word) = memo.get(text, t.clone(), &mut ids);
+                    let info = info.for_scoring(recent_upper != 0);
+                    recent_upper = (recent_upper << 1 | u8::from(info.flags & NO_UPPER == 0)) & 3;
+                    info
+                })
+                .collect()
         });
         p.n_words = ids.count as usize;
         // Document-wide flags of each word, set by any of its mentions: each
