@@ -91,7 +91,8 @@ fn run(
     let text = doc.text;
     let mut out: Vec<Relation> = Vec::new();
     let mut ctx = Context::new(orgs.iter().map(|o| o.name.as_str()));
-    let known = known_names(orgs, text);
+    // Needed only for a name guessed in a trigger sentence.
+    let known = OnceCell::new();
     let mut previous = Previous::default();
     // Read the whole article for takeovers only once a pair needs checking.
     let takeovers = OnceCell::new();
@@ -136,7 +137,10 @@ fn run(
                 start,
                 end,
                 name: short_form_after(s, end, &mentions)
-                    .or_else(|| known.get(&s[start..end]).copied())
+                    .or_else(|| {
+                        let known = known.get_or_init(|| known_names(orgs, text));
+                        known.get(&s[start..end]).copied()
+                    })
                     .unwrap_or(&s[start..end]),
                 guessed: true,
             });
