@@ -644,9 +644,17 @@ impl<'a> Builder<'a> {
         }
         if open.block {
             self.acc.flush(open.inner);
-        } else {
+        } else if self.text_ends_in_word() {
             self.acc.current.push(' ');
         }
+    }
+
+    /// Whether the block text so far ends in something other than white
+    /// space. White space added anywhere else comes out the same as none
+    /// (`collapse_whitespace` trims the ends and folds runs), so it is left out.
+    fn text_ends_in_word(&self) -> bool {
+        let text = self.acc.current.as_bytes();
+        text.last().is_some_and(|&c| !is_ascii_space(c))
     }
 
     /// The stack index of the topmost `names` element before a scope boundary.
@@ -703,7 +711,7 @@ impl<'a> Builder<'a> {
                     self.start_body(&[]);
                 }
                 let ctx = self.current();
-                if ctx.skip {
+                if ctx.skip || (t.bytes().all(is_ascii_space) && !self.text_ends_in_word()) {
                     return;
                 }
                 if ctx.link {
@@ -946,6 +954,11 @@ impl<'a> Builder<'a> {
             }
         }
     }
+}
+
+/// ASCII white space as `char::is_whitespace` has it (`\x0B` included).
+fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b'\t'..=b'\r' | b' ')
 }
 
 /// Hidden from the reader. React's streamed server rendering parks content
