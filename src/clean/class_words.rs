@@ -80,9 +80,6 @@ struct Matchers {
     words: Vec<Word>,
     /// All spellings at once, for ASCII values.
     ascii: AhoCorasick,
-    /// One regex per bit, for values with other characters, whose
-    /// case-insensitive matching follows Unicode ("ſ" is an "s").
-    unicode: RegexSet,
 }
 
 static MATCHERS: LazyLock<Matchers> = LazyLock::new(|| {
@@ -91,7 +88,16 @@ static MATCHERS: LazyLock<Matchers> = LazyLock::new(|| {
         .ascii_case_insensitive(true)
         .build(words.iter().map(|w| &w.text))
         .expect("class word automaton");
-    let unicode = RegexSet::new((0..WORDS.len()).map(|i| {
+    Matchers { words, ascii }
+});
+
+/// One regex per bit, for values with other characters, whose
+/// case-insensitive matching follows Unicode ("ſ" is an "s"). Built on the
+/// first such value: it costs ten times the automaton, and many runs never
+/// meet one.
+static UNICODE: LazyLock<RegexSet> = LazyLock::new(|| {
+    let words = words();
+    RegexSet::new((0..WORDS.len()).map(|i| {
         let alternatives: Vec<String> = words
             .iter()
             .filter(|w| w.bit == 1 << i)
@@ -107,24 +113,18 @@ static MATCHERS: LazyLock<Matchers> = LazyLock::new(|| {
             .collect();
         format!("(?i){}", alternatives.join("|"))
     }))
-    .expect("class word patterns");
-    Matchers {
-        words,
-        ascii,
-        unicode,
-    }
+    .expect("class word patterns")
 });
 
 /// The bits of the words `value` contains.
 pub fn bits(value: &str) -> u16 {
-    let m = &*MATCHERS;
     if !value.is_ascii() {
-        return m
-            .unicode
+        return UNICODE
             .matches(value)
             .iter()
             .fold(0, |bits, i| bits | 1 << i);
     }
+    let m = &*MATCHERS;
     let b = value.as_bytes();
     let word_char = |i: usize| b[i].is_ascii_alphanumeric() || b[i] == b'_';
     let mut bits = 0;

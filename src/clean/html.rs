@@ -9,7 +9,7 @@
 use super::class_words::{self, BOILER_BIT, MAIN_BIT};
 use super::features::{Block, HtmlHints, LineStats, Tag};
 use super::html_meta::Meta;
-use super::html_tokens::{Token, Tokenizer};
+use super::html_tokens::{Attr, Token, Tokenizer};
 use super::lines::join_kept;
 use super::markup_depth::MAX_DEPTH;
 use super::model::{Model, HTML_MODEL};
@@ -177,8 +177,9 @@ struct Parsed {
 fn parse(html: &str) -> Option<Parsed> {
     let mut b = Builder::default();
     b.acc.parent.push(0);
-    for token in Tokenizer::new(html) {
-        b.token(token);
+    let mut tokens = Tokenizer::new(html);
+    while let Some(token) = tokens.next() {
+        b.token(token, tokens.attrs());
         if b.stack.len() > MAX_DEPTH {
             return None;
         }
@@ -384,11 +385,9 @@ struct Builder<'a> {
     meta: Meta,
 }
 
-fn attr<'b>(attrs: &'b [(Cow<str>, Cow<str>)], name: &str) -> Option<&'b str> {
-    attrs
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v.as_ref())
+/// The value of the first `name` attribute, decoded.
+fn attr<'a>(attrs: &[Attr<'a>], name: &str) -> Option<Cow<'a, str>> {
+    attrs.iter().find(|a| a.is(name)).map(Attr::value)
 }
 
 /// Elements that belong in the head of a page.
@@ -645,9 +644,17 @@ impl<'a> Builder<'a> {
         }
         if open.block {
             self.acc.flush(open.inner);
-        } else {
+        } else if self.text_ends_in_word() {
             self.acc.current.push(' ');
         }
+    }
+
+    /// Whether the block text so far ends in something other than white
+    /// space. White space added anywhere else comes out the same as none
+    /// (`collapse_whitespace` trims the ends and folds runs), so it is left out.
+    fn text_ends_in_word(&self) -> bool {
+        let text = self.acc.current.as_bytes();
+        text.last().is_some_and(|&c| !is_ascii_space(c))
     }
 
     /// The stack index of the topmost `names` element before a scope boundary.
@@ -681,7 +688,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn token(&mut self, token: Token<'a>) {
+    fn token(&mut self, token: Token<'a>, attrs: &[Attr<'a>]) {
         let capture = self.capture.take();
         match token {
             Token::Doctype => {
@@ -704,7 +711,7 @@ impl<'a> Builder<'a> {
                     self.start_body(&[]);
                 }
                 let ctx = self.current();
-                if ctx.skip {
+                if ctx.skip || (t.bytes().all(is_ascii_space) && !self.text_ends_in_word()) {
                     return;
                 }
                 if ctx.link {
@@ -712,51 +719,45 @@ impl<'a> Builder<'a> {
                 }
                 self.acc.current.push_str(&t);
             }
-            Token::Start {
-                name,
-                attrs,
-                self_closing,
-            } => self.start(name, &attrs, self_closing),
+            Token::Start { name, self_closing } => self.start(name, attrs, self_closing),
             Token::End { name } => self.end(&name),
         }
     }
 
-    fn start_body(&mut self, attrs: &[(Cow<'a, str>, Cow<'a, str>)]) {
+    fn start_body(&mut self, attrs: &[Attr<'a>]) {
         self.in_body = true;
         self.quirks = !self.seen_doctype;
         self.open(Cow::Borrowed("body"), flags("body"), attrs);
     }
 
-    fn read_meta(&mut self, name: &str, attrs: &[(Cow<'a, str>, Cow<'a, str>)]) {
+    fn read_meta(&mut self, name: &str, attrs: &[Attr<'a>]) {
         match name {
             "meta" => {
                 let key = attr(attrs, "property")
                     .or_else(|| attr(attrs, "name"))
                     .or_else(|| attr(attrs, "itemprop"));
                 if let (Some(k), Some(c)) = (key, attr(attrs, "content")) {
-                    self.meta.metas.push((k.to_string(), c.to_string()));
+                    self.meta.metas.push((k.into_owned(), c.into_owned()));
                 }
             }
             "title" => self.capture = Some(Capture::Title),
-            "script" if attr(attrs, "type") == Some("application/ld+json") => {
+            "script" if attr(attrs, "type").as_deref() == Some("application/ld+json") => {
                 self.capture = Some(Capture::JsonLd)
             }
             "time" if self.meta.time.is_none() => {
-                self.meta.time = attr(attrs, "datetime").map(str::to_string);
+                self.meta.time = attr(attrs, "datetime").map(Cow::into_owned);
             }
-            "link" if self.meta.canonical.is_none() && attr(attrs, "rel") == Some("canonical") => {
-                self.meta.canonical = attr(attrs, "href").map(str::to_string);
+            "link"
+                if self.meta.canonical.is_none()
+                    && attr(attrs, "rel").as_deref() == Some("canonical") =>
+            {
+                self.meta.canonical = attr(attrs, "href").map(Cow::into_owned);
             }
             _ => {}
         }
     }
 
-    fn start(
-        &mut self,
-        name: Cow<'a, str>,
-        attrs: &[(Cow<'a, str>, Cow<'a, str>)],
-        self_closing: bool,
-    ) {
+    fn start(&mut self, name: Cow<'a, str>, attrs: &[Attr<'a>], self_closing: bool) {
         self.read_meta(&name, attrs);
         let n = name.as_ref();
         let f = flags(n);
@@ -853,7 +854,7 @@ impl<'a> Builder<'a> {
 
     /// Pushes an element (`f`: its `flags`), working out its context from
     /// its name and attributes.
-    fn open(&mut self, name: Cow<'a, str>, f: u16, attrs: &[(Cow<'a, str>, Cow<'a, str>)]) {
+    fn open(&mut self, name: Cow<'a, str>, f: u16, attrs: &[Attr<'a>]) {
         let ctx = self.current();
         let n = name.as_ref();
         let mut inner = ctx;
@@ -869,12 +870,10 @@ impl<'a> Builder<'a> {
             });
             return;
         }
-        let mut words = 0u16;
-        for (n, v) in attrs {
-            if n == "class" || n == "id" {
-                words |= cached_class_words(v);
-            }
-        }
+        let words = ["class", "id"]
+            .into_iter()
+            .filter_map(|n| attr(attrs, n))
+            .fold(0u16, |w, v| w | cached_class_words(&v));
         inner.boiler |= words & BOILER_BIT != 0;
         inner.attr_bits |= (words & 0x7f) as u8;
         if let Some(b) = CHROME.iter().position(|c| *c == n) {
@@ -883,7 +882,7 @@ impl<'a> Builder<'a> {
         inner.element = self.acc.parent.len() as u32;
         self.acc.parent.push(ctx.element);
         inner.main |= matches!(n, "article" | "main")
-            || attr(attrs, "itemprop") == Some("articleBody")
+            || attr(attrs, "itemprop").as_deref() == Some("articleBody")
             || words & MAIN_BIT != 0;
         inner.link |= n == "a";
         if block {
@@ -957,11 +956,16 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// ASCII white space as `char::is_whitespace` has it (`\x0B` included).
+fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b'\t'..=b'\r' | b' ')
+}
+
 /// Hidden from the reader. React's streamed server rendering parks content
 /// in `<div hidden id="S:0">` until a script moves it into view, so those stay.
-fn hidden(attrs: &[(Cow<str>, Cow<str>)]) -> bool {
+fn hidden(attrs: &[Attr]) -> bool {
     (attr(attrs, "hidden").is_some() && !attr(attrs, "id").is_some_and(|id| id.starts_with("S:")))
-        || attr(attrs, "aria-hidden") == Some("true")
+        || attr(attrs, "aria-hidden").as_deref() == Some("true")
         || attr(attrs, "style").is_some_and(|s| s.replace(' ', "").contains("display:none"))
 }
 

@@ -9,10 +9,10 @@ use std::borrow::Cow;
 /// One token of a page.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Token<'a> {
+    /// A start tag; its attributes are `Tokenizer::attrs` until the next call.
     Start {
         /// Lower-cased tag name.
         name: Cow<'a, str>,
-        attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
         self_closing: bool,
     },
     End {
@@ -20,6 +20,26 @@ pub enum Token<'a> {
     },
     Text(Cow<'a, str>),
     Doctype,
+}
+
+/// An attribute as written: its name in any case and its value with the
+/// character references still in it. Most values are never read, so they
+/// are decoded only when asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attr<'a> {
+    name: &'a str,
+    raw: &'a str,
+}
+
+impl<'a> Attr<'a> {
+    /// Whether the attribute is `name` (lower case).
+    pub fn is(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
+    }
+
+    pub fn value(&self) -> Cow<'a, str> {
+        decode(self.raw, true)
+    }
 }
 
 /// Elements whose content is text up to their own end tag: raw text, or
@@ -37,6 +57,8 @@ pub struct Tokenizer<'a> {
     pos: usize,
     /// After a raw-text start tag: its name and whether references decode.
     raw: Option<(Cow<'a, str>, bool)>,
+    /// The attributes of the last start tag, in order; one buffer for all tags.
+    attrs: Vec<Attr<'a>>,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -45,7 +67,14 @@ impl<'a> Tokenizer<'a> {
             src,
             pos: 0,
             raw: None,
+            attrs: Vec::new(),
         }
+    }
+
+    /// The attributes of the start tag just returned. A name written twice
+    /// is listed twice; the first one counts, as in HTML.
+    pub fn attrs(&self) -> &[Attr<'a>] {
+        &self.attrs
     }
 
     fn raw_text(&mut self, name: &str, rcdata: bool) -> Option<Token<'a>> {
@@ -111,7 +140,6 @@ impl<'a> Tokenizer<'a> {
             i += 1;
         }
         let name = lower(&self.src[name_start..i]);
-        let mut attrs = Vec::new();
         let mut self_closing = false;
         loop {
             while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
@@ -146,11 +174,11 @@ impl<'a> Tokenizer<'a> {
             {
                 i += 1;
             }
-            let attr_name = lower(&self.src[a..i]);
+            let attr_name = &self.src[a..i];
             while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
                 i += 1;
             }
-            let mut value = Cow::Borrowed("");
+            let mut raw = "";
             if b.get(i) == Some(&b'=') {
                 i += 1;
                 while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
@@ -171,11 +199,14 @@ impl<'a> Tokenizer<'a> {
                         (i, e, e)
                     }
                 };
-                value = decode(&self.src[vs..ve], true);
+                raw = &self.src[vs..ve];
                 i = next;
             }
-            if !end_tag && !attrs.iter().any(|(n, _)| *n == attr_name) {
-                attrs.push((attr_name, value));
+            if !end_tag {
+                self.attrs.push(Attr {
+                    name: attr_name,
+                    raw,
+                });
             }
         }
         self.pos = i;
@@ -185,11 +216,7 @@ impl<'a> Tokenizer<'a> {
         if let Some(rcdata) = raw_kind(&name) {
             self.raw = Some((name.clone(), rcdata));
         }
-        Token::Start {
-            name,
-            attrs,
-            self_closing,
-        }
+        Token::Start { name, self_closing }
     }
 }
 
@@ -198,6 +225,7 @@ impl<'a> Iterator for Tokenizer<'a> {
 
     fn next(&mut self) -> Option<Token<'a>> {
         let b = self.src.as_bytes();
+        self.attrs.clear();
         loop {
             if let Some((name, rcdata)) = self.raw.take() {
                 if let Some(t) = self.raw_text(&name, rcdata) {
@@ -405,40 +433,54 @@ mod tests {
 
     #[test]
     fn tags_attributes_and_raw_text() {
-        let toks: Vec<Token> = Tokenizer::new(
-            "<!DOCTYPE html><P Class=\"x\" id=y hidden>a<b>&lt;</b><!-- c --><script>if (a<b) x='</p>'</script>1 < 2<br/>",
-        )
-        .collect();
-        let start =
-            |n: &'static str, attrs: Vec<(&'static str, &'static str)>, sc: bool| Token::Start {
-                name: Cow::Borrowed(n),
-                attrs: attrs
-                    .into_iter()
-                    .map(|(a, v)| (Cow::Borrowed(a), Cow::Borrowed(v)))
-                    .collect(),
-                self_closing: sc,
-            };
+        let mut tokenizer = Tokenizer::new(
+            "<!DOCTYPE html><P Class=\"x&amp;y\" id=y hidden ID=z>a<b>&lt;</b><!-- c --><script>if (a<b) x='</p>'</script>1 < 2<br/>",
+        );
+        let mut toks = Vec::new();
+        while let Some(t) = tokenizer.next() {
+            let attrs: Vec<(&str, String)> = tokenizer
+                .attrs()
+                .iter()
+                .map(|a| (a.name, a.value().into_owned()))
+                .collect();
+            toks.push((t, attrs));
+        }
+        let start = |n: &'static str, sc: bool| Token::Start {
+            name: Cow::Borrowed(n),
+            self_closing: sc,
+        };
+        let attrs = |list: &[(&'static str, &str)]| -> Vec<(&'static str, String)> {
+            list.iter().map(|&(n, v)| (n, v.to_string())).collect()
+        };
+        let none = Vec::new;
         assert_eq!(
             toks,
             [
-                Token::Doctype,
-                start(
-                    "p",
-                    vec![("class", "x"), ("id", "y"), ("hidden", "")],
-                    false
+                (Token::Doctype, none()),
+                (
+                    start("p", false),
+                    attrs(&[("Class", "x&y"), ("id", "y"), ("hidden", ""), ("ID", "z")])
                 ),
-                Token::Text("a".into()),
-                start("b", vec![], false),
-                Token::Text("<".into()),
-                Token::End { name: "b".into() },
-                start("script", vec![], false),
-                Token::Text("if (a<b) x='</p>'".into()),
-                Token::End {
-                    name: "script".into()
-                },
-                Token::Text("1 < 2".into()),
-                start("br", vec![], true),
+                (Token::Text("a".into()), none()),
+                (start("b", false), none()),
+                (Token::Text("<".into()), none()),
+                (Token::End { name: "b".into() }, none()),
+                (start("script", false), none()),
+                (Token::Text("if (a<b) x='</p>'".into()), none()),
+                (
+                    Token::End {
+                        name: "script".into()
+                    },
+                    none()
+                ),
+                (Token::Text("1 < 2".into()), none()),
+                (start("br", true), none()),
             ]
         );
+        assert!(Attr {
+            name: "Class",
+            raw: ""
+        }
+        .is("class"));
     }
 }
