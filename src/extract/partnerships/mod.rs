@@ -333,6 +333,10 @@ fn rule_pairs<'o>(
                     .map(|a| (a, 0.6))
                     .or_else(|| ctx.described_subject(before).map(|a| (a, 0.5)))
                     .or_else(|| {
+                        ctx.fronted_subject(s, t.start..t.end, all)
+                            .map(|a| (a, 0.6))
+                    })
+                    .or_else(|| {
                         ctx.owner_of_listed_partners(before, &s[t.start..t.end])
                             .map(|a| (a, 0.5))
                     });
@@ -782,6 +786,28 @@ mod tests {
             pairs("Acme Corp. grew fast. In 2012, the company partnered with Globex Inc."),
             [p("Acme", "Globex")]
         );
+    }
+
+    #[test]
+    fn a_fronted_trigger_relates_the_subject_after_it() {
+        let pairs = |text: &str| -> Vec<(String, String)> {
+            rels(text).into_iter().map(|r| (r.0, r.1)).collect()
+        };
+        let p = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            pairs("Through a partnership with Globex Inc., Acme Corp. has promoted artists."),
+            [p("Acme", "Globex")]
+        );
+        assert_eq!(
+            pairs("Acme Corp. grew. In partnership with Globex Inc., the company acquired a mill."),
+            [p("Acme", "Globex")]
+        );
+        // A list after the trigger is not the subject.
+        assert!(pairs(
+            "Among the partners of Acme Corp. are Globex Inc., the state bank of Ohio and others."
+        )
+        .iter()
+        .all(|(a, _)| a != "the state bank"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::{lexicon, names, parties};
 use super::{Kind, Relation};
 use regex::Regex;
 use regex_automata::meta;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// What the preceding sentences make available to references.
@@ -51,6 +52,13 @@ static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 static OPENING_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"^(?:[A-Z][^,.;]{0,40},\s+)?([Ii]ts?|[Tt]he(?: [a-z][\w-]*){0,2} (?:company|firm|group|label|brand|studio|agency|corporation|business|startup|bank|airline|carrier|network|publisher|developer|manufacturer|maker|retailer|chain|operator|provider|band)(?:['’]s)?)(?-u:\b)")
         .expect("opening reference pattern")
+});
+
+/// The words of a short phrase opening a sentence before its trigger
+/// ("Through a partnership with", "In cooperation with").
+static FRONTED_BEFORE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^[A-Z][a-z]*(?:\s+[a-z][\w-]*){0,2}\s+$")
+        .expect("fronted phrase pattern")
 });
 
 /// A definite description opening a sentence as its subject, after an
@@ -189,6 +197,42 @@ impl<'o> Context<'o> {
             .as_str();
         let agent_or_plural = ["er", "or", "s"].iter().any(|s| head.ends_with(s));
         (!agent_or_plural).then(|| self.referent()).flatten()
+    }
+
+    /// The subject after a fronted phrase that holds the trigger ("Through a
+    /// partnership with Globex, Acme has ...", "In cooperation with Globex,
+    /// the company ..."): a name followed by its verb, or a reference to the
+    /// organization the text is about, right after a comma that follows the
+    /// trigger.
+    pub fn fronted_subject<'s>(
+        &self,
+        sentence: &'s str,
+        trigger: Range<usize>,
+        all: &[Mention<'o>],
+    ) -> Option<&'s str>
+    where
+        'o: 's,
+    {
+        if !FRONTED_BEFORE_TRIGGER.is_match(&sentence[..trigger.start]) {
+            return None;
+        }
+        sentence[trigger.end..]
+            .match_indices(", ")
+            .map(|(i, sep)| trigger.end + i + sep.len())
+            .find_map(|at| {
+                let rest = &sentence[at..];
+                if let Some(m) = all.iter().find(|m| m.start == at) {
+                    let next = sentence[m.end..].split_whitespace().next()?;
+                    return VERB_AFTER_SUBJECT.is_match(next).then_some(m.name);
+                }
+                let r = OPENING_REFERENCE.captures(rest)?.get(1)?;
+                let next = rest[r.end()..].split_whitespace().next()?;
+                if r.start() > 0 || !VERB_AFTER_SUBJECT.is_match(next) {
+                    return None;
+                }
+                self.referent()
+                    .or_else(|| untold_topic(r.as_str(), &rest[r.end()..]))
+            })
     }
 
     /// The organization "it" or "the company" stands for: the subject of
