@@ -146,7 +146,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         pat(
-            r"suppl(?:y|ies|ied|ying|ier)(?: (?:deal|agreement|contract|pact))?|placed an order|orders? for|ordered|outsourc(?:e|ed|ing)|(?:awarded|won|wins|signed|secured) (?:a |an )?(?:\S+ )?contracts?|contract (?:to|for) (?:build|provide|deliver|supply|run|manage)|to sell|(?:rent|lease)(?:s|d|ed|ing)? from",
+            r"suppl(?:y|ies|ied|ying|ier)(?: (?:deal|agreement|contract|pact))?|placed an order|orders? for|ordered|outsourc(?:e|ed|ing)|(?:awarded|won|wins|signed) (?:a |an )?(?:\S+ )?contract|secured (?:a |an )?(?:\S+ )?contracts? with|contract (?:to|for) (?:build|provide|deliver|supply|run|manage)|to sell|(?:rent|lease)(?:s|d|ed|ing)? from",
             Supply,
             L,
             false,
@@ -576,8 +576,9 @@ mod tests {
         let t = find_all("Acme has secured contracts with Globex and Initech.", &[]);
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].kind, Kind::Supply);
-        // Tying up money is no relation.
+        // Tying up money, or winning contracts from nobody named, is no relation.
         assert!(find_all("Acme will tie up cash in stock.", &[]).is_empty());
+        assert!(find_all("Acme had not won enough contracts.", &[]).is_empty());
     }
 
     #[test]
