@@ -184,7 +184,8 @@ fn run(
         );
         let learned = pairs.split_off(ruled);
         if !learned.is_empty() {
-            let reporting = parties::reporting_names(&lowered, &all, &triggers);
+            // An opening "The company announced that ..." is a teller too.
+            let reporting = parties::reporting_names(&lowered, &weighed, &triggers);
             pairs.extend(learned.into_iter().filter(|q| {
                 !takeovers().involves(&q.0, &q.1)
                     && !reporting.contains(&q.0.as_str())
@@ -335,7 +336,14 @@ fn rule_pairs<'o>(
                     .pronoun_subject(before)
                     .map(|a| (a, 0.6))
                     .or_else(|| ctx.described_subject(before).map(|a| (a, 0.5)))
-                    .or_else(|| ctx.owner_of_listed_partners(before).map(|a| (a, 0.5)));
+                    .or_else(|| {
+                        ctx.fronted_subject(s, t.start..t.end, all)
+                            .map(|a| (a, 0.6))
+                    })
+                    .or_else(|| {
+                        ctx.owner_of_listed_partners(before, &s[t.start..t.end])
+                            .map(|a| (a, 0.5))
+                    });
                 match anchor {
                     Some((anchor, confidence)) => names
                         .into_iter()
@@ -750,6 +758,60 @@ mod tests {
     #[test]
     fn the_deal_of_a_takeover_is_no_partnership() {
         assert!(rels("Acme Corp. is to buy rival Globex Inc. for $11bn. People close to the deal said the two companies held talks.").is_empty());
+    }
+
+    #[test]
+    fn a_reference_before_any_name_is_the_untold_topic() {
+        let pairs = |text: &str| -> Vec<(String, String)> {
+            rels(text).into_iter().map(|r| (r.0, r.1)).collect()
+        };
+        let p = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            pairs("In 2012, the company partnered with Globex Inc. on a trial."),
+            [p("the company", "Globex")]
+        );
+        assert_eq!(
+            pairs("It signed a distribution deal with Globex Inc. in 2015."),
+            [p("It", "Globex")]
+        );
+        assert_eq!(
+            pairs("Its partners include Globex Inc. and Initech Ltd."),
+            [p("Its", "Globex"), p("Its", "Initech")]
+        );
+        // "It was reported that" stands for nothing; "its deal" before the
+        // subject may stand for that subject.
+        assert_eq!(
+            pairs("In May, it was reported that Acme Corp. had partnered with Globex Inc."),
+            [p("Acme", "Globex")]
+        );
+        assert!(pairs("In addition to its deal with Globex Inc., the fund grew.").is_empty());
+        // Once an organization is named, the reference stands for it.
+        assert_eq!(
+            pairs("Acme Corp. grew fast. In 2012, the company partnered with Globex Inc."),
+            [p("Acme", "Globex")]
+        );
+    }
+
+    #[test]
+    fn a_fronted_trigger_relates_the_subject_after_it() {
+        let pairs = |text: &str| -> Vec<(String, String)> {
+            rels(text).into_iter().map(|r| (r.0, r.1)).collect()
+        };
+        let p = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            pairs("Through a partnership with Globex Inc., Acme Corp. has promoted artists."),
+            [p("Acme", "Globex")]
+        );
+        assert_eq!(
+            pairs("Acme Corp. grew. In partnership with Globex Inc., the company acquired a mill."),
+            [p("Acme", "Globex")]
+        );
+        // A list after the trigger is not the subject.
+        assert!(pairs(
+            "Among the partners of Acme Corp. are Globex Inc., the state bank of Ohio and others."
+        )
+        .iter()
+        .all(|(a, _)| a != "the state bank"));
     }
 
     #[test]

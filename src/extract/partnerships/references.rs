@@ -9,6 +9,7 @@ use super::{lexicon, names, parties};
 use super::{Kind, Relation};
 use regex::Regex;
 use regex_automata::meta;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// What the preceding sentences make available to references.
@@ -53,6 +54,13 @@ static OPENING_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("opening reference pattern")
 });
 
+/// The words of a short phrase opening a sentence before its trigger
+/// ("Through a partnership with", "In cooperation with").
+static FRONTED_BEFORE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^[A-Z][a-z]*(?:\s+[a-z][\w-]*){0,2}\s+$")
+        .expect("fronted phrase pattern")
+});
+
 /// A definite description opening a sentence as its subject, after an
 /// optional fronted phrase ("Using a new engine, the first flight took
 /// place ..."): an event or product of the organization the text is about.
@@ -75,6 +83,32 @@ static PAIR_REFERENCE: LazyLock<meta::Regex> = LazyLock::new(|| {
     crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)(?:they|the (?:two|pair|firms|companies|groups|partners)|both (?:firms|companies|groups|sides)|the two (?:\w+ )?(?:firms|companies|groups|sides|carmakers|partners))(?-u:\b)")
         .expect("pair reference pattern")
 });
+
+/// What follows an "it" that stands for no organization: "it was
+/// disclosed that", "it seems that".
+static EXPLETIVE_IT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+(?:(?:is|was|has been|had been) (?:[a-z]+ed|known|shown|said|likely|clear)|(?:seems|seemed|appears|appeared|emerged)) (?:that|to)(?-u:\b)")
+        .expect("expletive it pattern")
+});
+
+/// A reference read before the text names any organization stands for the
+/// organization the text is about but never names (a passage from an
+/// encyclopedia page about a company: "In 2012, the company partnered with
+/// Initech"): it is kept as written, its possessive dropped. A possessive
+/// ("its", "their") may point forward to the subject named after it
+/// ("Besides its deal with Initech, Acme ..."), or name what the topic owns
+/// ("Their joint venture, Initech, ..."): it stands for the topic only as
+/// the owner of listed partners ([`Context::owner_of_listed_partners`]).
+/// An "it" followed by `after` may stand for nothing ("it was reported that").
+fn untold_topic<'s>(reference: &'s str, after: &str) -> Option<&'s str> {
+    let possessive = lexicon::is_one_of(reference, &["its", "their"]);
+    let expletive = reference.eq_ignore_ascii_case("it") && EXPLETIVE_IT.is_match(after);
+    (!possessive && !expletive).then(|| {
+        reference
+            .trim_end_matches("'s")
+            .trim_end_matches("\u{2019}s")
+    })
+}
 
 impl<'o> Context<'o> {
     /// A context for an article whose organization mentions have these names.
@@ -110,7 +144,12 @@ impl<'o> Context<'o> {
     }
 
     /// The organization a pronoun or description before the trigger stands for.
-    pub fn pronoun_subject(&self, before_trigger: &str) -> Option<&'o str> {
+    /// Before any organization is named, it stands for the text's untold
+    /// topic and is kept as written.
+    pub fn pronoun_subject<'s>(&self, before_trigger: &'s str) -> Option<&'s str>
+    where
+        'o: 's,
+    {
         let last = PRONOUN_SUBJECT.find_iter(before_trigger).last()?;
         let word = last
             .as_str()
@@ -124,14 +163,28 @@ impl<'o> Context<'o> {
             return None;
         }
         self.referent()
+            .or_else(|| untold_topic(word, &before_trigger[last.end()..]))
     }
 
     /// The organization whose partners a sentence opening "Its partners
     /// include" or "Other partners are" lists: the one the text is about.
-    pub fn owner_of_listed_partners(&self, before_trigger: &str) -> Option<&'o str> {
-        arguments::lists_own_partners(before_trigger)
-            .then(|| self.referent())
-            .flatten()
+    /// Before any organization is named, "Its partners" (a plural
+    /// `trigger`) stands for the text's untold topic, kept as written.
+    pub fn owner_of_listed_partners<'s>(
+        &self,
+        before_trigger: &'s str,
+        trigger: &str,
+    ) -> Option<&'s str>
+    where
+        'o: 's,
+    {
+        if !arguments::lists_own_partners(before_trigger) {
+            return None;
+        }
+        let owner = before_trigger.split_whitespace().next()?;
+        let plural = trigger.ends_with('s');
+        self.referent()
+            .or_else(|| (plural && lexicon::is_one_of(owner, &["its", "their"])).then_some(owner))
     }
 
     /// The organization whose event or product a description opening the
@@ -144,6 +197,42 @@ impl<'o> Context<'o> {
             .as_str();
         let agent_or_plural = ["er", "or", "s"].iter().any(|s| head.ends_with(s));
         (!agent_or_plural).then(|| self.referent()).flatten()
+    }
+
+    /// The subject after a fronted phrase that holds the trigger ("Through a
+    /// partnership with Globex, Acme has ...", "In cooperation with Globex,
+    /// the company ..."): a name followed by its verb, or a reference to the
+    /// organization the text is about, right after a comma that follows the
+    /// trigger.
+    pub fn fronted_subject<'s>(
+        &self,
+        sentence: &'s str,
+        trigger: Range<usize>,
+        all: &[Mention<'o>],
+    ) -> Option<&'s str>
+    where
+        'o: 's,
+    {
+        if !FRONTED_BEFORE_TRIGGER.is_match(&sentence[..trigger.start]) {
+            return None;
+        }
+        sentence[trigger.end..]
+            .match_indices(", ")
+            .map(|(i, sep)| trigger.end + i + sep.len())
+            .find_map(|at| {
+                let rest = &sentence[at..];
+                if let Some(m) = all.iter().find(|m| m.start == at) {
+                    let next = sentence[m.end..].split_whitespace().next()?;
+                    return VERB_AFTER_SUBJECT.is_match(next).then_some(m.name);
+                }
+                let r = OPENING_REFERENCE.captures(rest)?.get(1)?;
+                let next = rest[r.end()..].split_whitespace().next()?;
+                if r.start() > 0 || !VERB_AFTER_SUBJECT.is_match(next) {
+                    return None;
+                }
+                self.referent()
+                    .or_else(|| untold_topic(r.as_str(), &rest[r.end()..]))
+            })
     }
 
     /// The organization "it" or "the company" stands for: the subject of
@@ -194,9 +283,15 @@ impl<'o> Context<'o> {
     /// A mention standing for the organization of the previous sentences
     /// when a pronoun or description opens `sentence` ("It later worked
     /// with ..."), unless it overlaps a name in `taken`.
-    pub fn opening_reference(&self, sentence: &str, taken: &[Mention<'o>]) -> Option<Mention<'o>> {
+    pub fn opening_reference(
+        &self,
+        sentence: &'o str,
+        taken: &[Mention<'o>],
+    ) -> Option<Mention<'o>> {
         let m = OPENING_REFERENCE.captures(sentence)?.get(1)?;
-        let name = self.referent()?;
+        let name = self
+            .referent()
+            .or_else(|| untold_topic(m.as_str(), &sentence[m.end()..]))?;
         let free = taken
             .iter()
             .all(|t| t.end <= m.start() || m.end() <= t.start);
@@ -271,8 +366,14 @@ mod tests {
         let mut c = Context::default();
         c.observe("", &[mention("Acme")]);
         assert_eq!(c.pronoun_subject("In 2016, they "), Some("Acme"));
-        assert_eq!(c.owner_of_listed_partners("Other "), Some("Acme"));
-        assert_eq!(c.owner_of_listed_partners("Analysts and "), None);
+        assert_eq!(
+            c.owner_of_listed_partners("Other ", "partners"),
+            Some("Acme")
+        );
+        assert_eq!(
+            c.owner_of_listed_partners("Analysts and ", "partners"),
+            None
+        );
         // After two organizations, "they" is the pair.
         c.observe("", &[mention("Acme"), mention("Globex")]);
         assert_eq!(c.pronoun_subject("They "), None);
@@ -291,7 +392,9 @@ mod tests {
     #[test]
     fn an_opening_pronoun_stands_for_the_organization_before() {
         let mut c = Context::default();
-        assert!(c.opening_reference("It works with Initech.", &[]).is_none());
+        // Before any name, it is the untold topic, kept as written.
+        let untold = c.opening_reference("It works with Initech.", &[]);
+        assert_eq!(untold.map(|m| m.name), Some("It"));
         c.observe("", &[mention("Acme"), mention("Globex")]);
         let it = c
             .opening_reference(

@@ -226,7 +226,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         pat(
-            r"suppl(?:y|ies|ied|ying|ier)(?: (?:deal|agreement|contract|pact))?|placed an order|orders? for|ordered|outsourc(?:e|ed|ing)|(?:awarded|won|wins|signed) (?:a |an )?(?:\S+ )?contract|contract (?:to|for) (?:build|provide|deliver|supply|run|manage)|to sell|(?:rent|lease)(?:s|d|ed|ing)? from",
+            r"suppl(?:y|ies|ied|ying|ier)(?: (?:deal|agreement|contract|pact))?|placed an order|orders? for|ordered|outsourc(?:e|ed|ing)|(?:awarded|won|wins|signed) (?:a |an )?(?:\S+ )?contract|secured (?:a |an )?(?:\S+ )?contracts? with|contract (?:to|for) (?:build|provide|deliver|supply|run|manage)|to sell|(?:rent|lease)(?:s|d|ed|ing)? from",
             &[
                 "suppl", "order", "outsourc", "contract", "to sell", "rent", "lease",
             ],
@@ -281,7 +281,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             )
         },
         pat(
-            r"partner(?:ed|ing|s)? up|partner(?:s|ed|ing|ships?)?|work(?:s|ed|ing)? (?:with|alongside)|joint (?:projects?|initiatives?|programs?|programmes?|efforts?)|in conjunction with|alliances?|allied|team(?:ed|s|ing)? up|team(?:ed|s|ing) with|(?:is|was|are|were|been|became|become|becomes) (?:a |an )?(?:founding |founder |full |associate |affiliate )?members? of|affiliat(?:e|es|ed) (?:of|with)|in (?:association|tandem|joint) with|(?:relationships?|associations?|affiliations?|ties|contacts) with|tie-ups?|tied up|link(?:ed)? up|linked with|(?:in )?talks with|negotiations with|collaborat(?:e|ed|es|ing|ion|ions|ive)|co-?operat(?:e|ed|es|ing|ion)|memorandum of understanding|MoU|agreements?|arrangements? with|deals?|pacts?|accords?",
+            r"partner(?:ed|ing|s)? up|partner(?:s|ed|ing|ships?)?|work(?:s|ed|ing)? (?:with|alongside)|joint (?:projects?|initiatives?|programs?|programmes?|efforts?)|in conjunction with|alliances?|allied|team(?:ed|s|ing)? up|team(?:ed|s|ing) with|(?:is|was|are|were|been|became|become|becomes) (?:a |an )?(?:founding |founder |full |associate |affiliate )?members? of|affiliat(?:e|es|ed) (?:of|with)|in (?:association|tandem|joint) with|(?:relationships?|associations?|affiliations?|ties|contacts) with|tie-ups?|tie ups? with|tied up|link(?:ed)? up|linked with|(?:in )?talks with|negotiations with|collaborat(?:e|ed|es|ing|ion|ions|ive)|co-?operat(?:e|ed|es|ing|ion)|memorandum of understanding|MoU|agreements?|arrangements? with|deals?|pacts?|accords?",
             &[
                 "partner",
                 "work",
@@ -298,6 +298,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 "ties with",
                 "contacts with",
                 "tie-up",
+                "tie up",
                 "tied up",
                 "link",
                 "talks with",
@@ -757,6 +758,7 @@ mod tests {
             "promotional deal",
             "a 4.5% stake",
             "a minority stake",
+            "secured contracts with",
             "have been working on",
             "partnered up",
             "partnerships",
@@ -774,6 +776,7 @@ mod tests {
             "ties with",
             "contacts with",
             "tie-ups",
+            "tie ups with",
             "tied up",
             "linked up",
             "linked with",
@@ -806,6 +809,19 @@ mod tests {
             1 << 9
         );
         assert_eq!(candidate_patterns("the sun rose."), 0);
+    }
+
+    #[test]
+    fn tie_ups_and_secured_contracts_are_triggers() {
+        let t = find_all("Acme has tie ups with banks such as Globex Bank.", &[]);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].kind, Kind::Partnership);
+        let t = find_all("Acme has secured contracts with Globex and Initech.", &[]);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].kind, Kind::Supply);
+        // Tying up money, or winning contracts from nobody named, is no relation.
+        assert!(find_all("Acme will tie up cash in stock.", &[]).is_empty());
+        assert!(find_all("Acme had not won enough contracts.", &[]).is_empty());
     }
 
     #[test]
