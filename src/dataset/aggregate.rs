@@ -7,6 +7,7 @@
 
 use super::spill::{Sorted, Spill};
 use crate::extract::orgs::canonical_key;
+use crate::extract::partnerships::is_untold_topic;
 use crate::record::{interned, Extraction, Label, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -174,6 +175,12 @@ impl Dataset {
             .map_or(e.source.file.as_str(), host)
             .to_string();
         for p in e.partnerships.iter().flatten() {
+            // "It" in one article and "It" in another are different
+            // organizations, neither named: such a mention stays in its
+            // article's record only.
+            if is_untold_topic(&p.a) || is_untold_topic(&p.b) {
+                continue;
+            }
             let (ka, kb) = (canonical_key(&p.a), canonical_key(&p.b));
             let directed = matches!(p.kind, "supply" | "investment");
             let (ka, kb) = if directed || ka <= kb {
@@ -608,5 +615,27 @@ mod tests {
         let p = partnerships(d);
         assert_eq!(p.len(), 2);
         assert_eq!((p[0].a.as_str(), p[0].b.as_str()), ("Zeta", "Acme"));
+    }
+
+    #[test]
+    fn an_untold_topic_is_no_organization_of_the_dataset() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = Dataset::new(dir.path()).unwrap();
+        for (id, host) in [("1", "a.com"), ("2", "b.com")] {
+            d.add(&article(
+                id,
+                "2024-01-01",
+                host,
+                &[
+                    ("It", "Globex", "partnership", "announced"),
+                    ("Acme", "Globex", "partnership", "announced"),
+                ],
+            ))
+            .unwrap();
+        }
+        let p = partnerships(d);
+        let pairs: Vec<(&str, &str)> = p.iter().map(|p| (p.a.as_str(), p.b.as_str())).collect();
+        assert_eq!(pairs, [("Acme", "Globex")]);
+        assert_eq!(p[0].mentions.len(), 2);
     }
 }

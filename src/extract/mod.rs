@@ -219,7 +219,8 @@ pub fn extract(article: &Article, config: &ExtractConfig) -> Extraction {
     }
 }
 
-/// Every partner named in a relation is in the organization list too: the
+/// Every partner named in a relation is in the organization list too (but
+/// an untold topic kept as written, "It", which names none): the
 /// partnership stage also reads capitalized names the organization finder
 /// did not report ("Enarsa" in "a deal between PDVSA and Argentina's
 /// Enarsa"), and a user joining the two lists must find both sides. Such a
@@ -233,9 +234,10 @@ fn add_partner_mentions(
     let before = orgs.len();
     for r in relations {
         for name in [&r.a, &r.b] {
-            if orgs
-                .iter()
-                .any(|o| o.name == *name || text[o.start..o.end] == **name)
+            if partnerships::is_untold_topic(name)
+                || orgs
+                    .iter()
+                    .any(|o| o.name == *name || text[o.start..o.end] == **name)
             {
                 continue;
             }
@@ -301,5 +303,33 @@ mod tests {
             .map(|o| (o.name.as_str(), o.start, o.end))
             .collect();
         assert_eq!(orgs, [("Petrolux", 0, 8), ("Quilmara", 40, 48)]);
+    }
+
+    #[test]
+    fn an_untold_topic_is_a_side_but_no_organization() {
+        let article = Article {
+            id: "a1".into(),
+            body: Body::Text("It signed a distribution deal with Quilmara Ltd. in 2015.".into()),
+            date: None,
+            url: None,
+            title: None,
+            author: None,
+            site_name: None,
+            source: Default::default(),
+        };
+        let config = ExtractConfig {
+            clean: false,
+            ..Default::default()
+        };
+        let e = extract(&article, &config);
+        let pairs: Vec<(&str, &str)> = e
+            .partnerships
+            .iter()
+            .flatten()
+            .map(|p| (p.a.as_str(), p.b.as_str()))
+            .collect();
+        assert_eq!(pairs, [("It", "Quilmara")]);
+        let orgs: Vec<&str> = e.orgs.iter().flatten().map(|o| o.name.as_str()).collect();
+        assert_eq!(orgs, ["Quilmara"]);
     }
 }

@@ -27,6 +27,7 @@ use crate::extract::orgs::Org;
 use crate::text::Document;
 use arguments::{Mention, Sides};
 use previous::Previous;
+pub use references::is_untold_topic;
 use references::Context;
 use regex_automata::meta;
 use scorer::PairContext;

@@ -110,6 +110,20 @@ fn untold_topic<'s>(reference: &'s str, after: &str) -> Option<&'s str> {
     })
 }
 
+/// A partnership side that is an untold topic kept as written ("It", "the
+/// company", "Its"): a pronoun, or "the" and a description ending in a
+/// common noun. No organization's name has that shape (the finder drops a
+/// leading "the", and a name ends in a capitalized word), so
+/// users of the records, and `run`'s dataset, can tell these sides apart.
+pub fn is_untold_topic(side: &str) -> bool {
+    let described = side
+        .strip_prefix("the ")
+        .or_else(|| side.strip_prefix("The "))
+        .and_then(|rest| rest.rsplit(' ').next())
+        .is_some_and(|head| head.starts_with(|c: char| c.is_lowercase()));
+    described || lexicon::is_one_of(side, &["it", "its", "they", "their"])
+}
+
 impl<'o> Context<'o> {
     /// A context for an article whose organization mentions have these names.
     pub fn new(names: impl Iterator<Item = &'o str>) -> Self {
@@ -387,6 +401,16 @@ mod tests {
         c.observe("", &[mention("DHI")]);
         assert_eq!(c.pronoun_subject("That's why we "), Some("Docker"));
         assert_eq!(c.pronoun_subject("It "), Some("DHI"));
+    }
+
+    #[test]
+    fn untold_topics_are_told_from_names() {
+        for side in ["It", "its", "Their", "the company", "The British carmaker"] {
+            assert!(is_untold_topic(side), "{side}");
+        }
+        for side in ["Globex", "The Bank of England", "the", "Itochu", "Theranos"] {
+            assert!(!is_untold_topic(side), "{side}");
+        }
     }
 
     #[test]
