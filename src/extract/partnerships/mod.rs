@@ -290,6 +290,16 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     short[head + skip..] == long[head + 1..]
 }
 
+/// A teller reporting on the pair just named ("The Financial Times
+/// reported that the two companies had discussed a deal"): the only name
+/// before the trigger is the source, not a party.
+static REPORTS_ON_PAIR: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(
+        r"(?i)(?-u:\b)(?:reported|reports|said|says|wrote|writes|told|revealed|claimed)(?-u:\b)[^.;:]*?(?-u:\b)that\s+(?:they|the two (?:\w+ )?(?:companies|firms|groups|sides|partners)|both (?:companies|firms|groups|sides))(?-u:\b)[^,;]*$",
+    )
+    .expect("reports on pair pattern")
+});
+
 /// An organization joining an existing arrangement ("could join soon the").
 static JOINS: LazyLock<meta::Regex> = LazyLock::new(|| {
     crate::text::pattern::without_prefilter(
@@ -364,6 +374,10 @@ fn rule_pairs<'o>(
                         .map(|b| owned(a, b, 0.5, true))
                         .collect()
                 })
+                .unwrap_or_default(),
+            Sides::LeftOnly(_) if REPORTS_ON_PAIR.is_match(&s[..t.start]) => ctx
+                .referenced_pair(s, t.reciprocal, out)
+                .map(|(a, b)| vec![(a, b, 0.5, true)])
                 .unwrap_or_default(),
             Sides::LeftOnly(a) => ctx
                 .referenced_partners(s, a)
@@ -759,6 +773,17 @@ mod tests {
     #[test]
     fn the_deal_of_a_takeover_is_no_partnership() {
         assert!(rels("Acme Corp. is to buy rival Globex Inc. for $11bn. People close to the deal said the two companies held talks.").is_empty());
+    }
+
+    #[test]
+    fn a_source_reporting_on_the_pair_is_no_party() {
+        let pairs: Vec<(String, String)> = rels(
+            "Acme Corp. held talks with Globex Ltd last month. Reuters reported last week that the two companies had discussed a deal.",
+        )
+        .into_iter()
+        .map(|r| (r.0, r.1))
+        .collect();
+        assert_eq!(pairs, [("Acme".to_string(), "Globex".to_string())]);
     }
 
     #[test]
