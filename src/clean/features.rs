@@ -725,6 +725,7 @@ pub static FEATURE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
         "log_heads_below",
         "log_thread_prose",
         "log_end_cues_above",
+        "prose_share_above",
     ] {
         n.push(f.to_string());
     }
@@ -913,6 +914,8 @@ struct Place {
     /// Short end-of-article cue lines (share, author, comments, related,
     /// newsletter) after the first prose line and before the line.
     cues_before: u32,
+    /// Words of the prose lines before the line.
+    prose_words_before: f32,
 }
 
 /// The places of a page's lines and the page-wide facts found on the way,
@@ -930,6 +933,8 @@ struct PageContext {
     heads: u32,
     /// The first comment header's name line, with the prose lines above it.
     first_head: Option<(usize, u32)>,
+    /// Words of the page's prose lines.
+    prose_words: f32,
 }
 
 impl PageContext {
@@ -940,7 +945,7 @@ impl PageContext {
         let (mut region, mut walled) = (DensestRun::default(), DensestRun::default());
         let mut above = [0u32; 3];
         let (mut prose_lines, mut dates, mut names, mut heads) = (0, 0, 0, 0);
-        let (mut cues, mut first_head) = (0u32, None);
+        let (mut cues, mut first_head, mut prose_words) = (0u32, None, 0f32);
         let mut after_name = false;
         let (mut last_prose, mut run_start) = (None, 0);
         for (i, s) in stats.iter().enumerate() {
@@ -974,7 +979,11 @@ impl PageContext {
                 names_before: names,
                 heads_before: heads,
                 cues_before: cues,
+                prose_words_before: prose_words,
             });
+            if prose {
+                prose_words += s.eff_words();
+            }
             cues += (last_prose.is_some() && end_cue(s)) as u32;
             for (a, m) in above.iter_mut().zip(marks) {
                 *a += m as u32;
@@ -1015,6 +1024,7 @@ impl PageContext {
             names,
             heads,
             first_head,
+            prose_words,
         }
     }
 
@@ -1040,14 +1050,20 @@ impl PageContext {
 /// The end-of-article columns of line `i`: the log of the prose lines
 /// above the page's first comment header for the lines from it on (a
 /// thread under a long article is not the article; comments under a few
-/// lines of text may be the page), and the log of the end cues above.
-fn end_of_article(page: &PageContext, place: &Place, i: usize) -> [f32; 2] {
+/// lines of text may be the page), the log of the end cues above, and the
+/// share of the page's prose words above the line (0 for every line above
+/// the article, so the furniture there is not told apart by it).
+fn end_of_article(page: &PageContext, place: &Place, i: usize) -> [f32; 3] {
     let lnc = &*LN_COUNTS;
     let thread = match page.first_head {
         Some((h, prose)) if i >= h => ln_1p(lnc, prose),
         _ => 0.0,
     };
-    [thread, ln_1p(lnc, place.cues_before)]
+    [
+        thread,
+        ln_1p(lnc, place.cues_before),
+        place.prose_words_before / page.prose_words.max(1.0),
+    ]
 }
 
 /// Lines within this distance of a line are near it, for the shape,
@@ -1204,7 +1220,7 @@ fn ln_1p(table: &[f32; LN_SLOTS], n: u32) -> f32 {
 }
 
 /// Width of a stage-1 feature row (`FEATURE_NAMES.len()`).
-pub const DIM: usize = 156;
+pub const DIM: usize = 157;
 
 /// Where the HTML features start in a row: 0 for a line of a text dump.
 const HTML_FROM: usize = DIM - 24;
@@ -1418,7 +1434,7 @@ pub fn for_each_block(
         // cross-validated score (0.9451 -> 0.9437, seed 0), so they stay 0
         // there and the HTML trees never split on them.
         let end = if blocks[i].html.is_some() {
-            [0.0; 2]
+            [0.0; 3]
         } else {
             end_of_article(&page, place, i)
         };
@@ -1806,7 +1822,7 @@ mod tests {
     }
 
     #[test]
-    fn thread_and_end_cue_columns() {
+    fn thread_end_cue_and_prose_above_columns() {
         let prose = "Harbour Lane Bakery opened its second shop on Friday, and the owners said more will follow.";
         let blocks: Vec<Block> = [
             prose,
@@ -1836,6 +1852,11 @@ mod tests {
             .map(|v| (v.exp() - 1.0).round())
             .collect::<Vec<f32>>();
         assert_eq!(cues, [0.0, 0.0, 0.0, 1.0, 1.0, 1.0]);
+        // The first line has no prose above it, the comment two of the
+        // three prose lines' words (16 + 16 of 47).
+        let above = col("prose_share_above");
+        assert_eq!(above[0], 0.0);
+        assert!((above[5] - 32.0 / 47.0).abs() < 1e-6, "{above:?}");
     }
 
     #[test]
