@@ -271,9 +271,8 @@ mod tests {
         assert!(Stages::parse("orgs,people").unwrap_err().contains("people"));
     }
 
-    #[test]
-    fn every_partner_is_in_the_organization_list() {
-        let text = "Petrolux signed a supply agreement with Quilmara on Monday.";
+    /// The extraction of a plain text, without cleaning.
+    fn extract_plain(text: &str) -> Extraction {
         let article = Article {
             id: "a1".into(),
             body: Body::Text(text.into()),
@@ -288,48 +287,29 @@ mod tests {
             clean: false,
             ..Default::default()
         };
-        let e = extract(&article, &config);
-        let pairs: Vec<(&str, &str)> = e
-            .partnerships
-            .iter()
-            .flatten()
-            .map(|p| (p.a.as_str(), p.b.as_str()))
-            .collect();
-        assert_eq!(pairs, [("Petrolux", "Quilmara")]);
-        let orgs: Vec<(&str, usize, usize)> = e
-            .orgs
-            .iter()
-            .flatten()
-            .map(|o| (o.name.as_str(), o.start, o.end))
-            .collect();
+        extract(&article, &config)
+    }
+
+    fn pairs(e: &Extraction) -> Vec<(&str, &str)> {
+        let found = e.partnerships.iter().flatten();
+        found.map(|p| (p.a.as_str(), p.b.as_str())).collect()
+    }
+
+    #[test]
+    fn every_partner_is_in_the_organization_list() {
+        let e = extract_plain("Petrolux signed a supply agreement with Quilmara on Monday.");
+        assert_eq!(pairs(&e), [("Petrolux", "Quilmara")]);
+        let orgs = e.orgs.iter().flatten();
+        let orgs: Vec<(&str, usize, usize)> =
+            orgs.map(|o| (o.name.as_str(), o.start, o.end)).collect();
         assert_eq!(orgs, [("Petrolux", 0, 8), ("Quilmara", 40, 48)]);
     }
 
     #[test]
     fn an_untold_topic_is_a_side_but_no_organization() {
-        let article = Article {
-            id: "a1".into(),
-            body: Body::Text("It signed a distribution deal with Quilmara Ltd. in 2015.".into()),
-            date: None,
-            url: None,
-            title: None,
-            author: None,
-            site_name: None,
-            source: Default::default(),
-        };
-        let config = ExtractConfig {
-            clean: false,
-            ..Default::default()
-        };
-        let e = extract(&article, &config);
-        let pairs: Vec<(&str, &str)> = e
-            .partnerships
-            .iter()
-            .flatten()
-            .map(|p| (p.a.as_str(), p.b.as_str()))
-            .collect();
-        assert_eq!(pairs, [("It", "Quilmara")]);
-        let orgs: Vec<&str> = e.orgs.iter().flatten().map(|o| o.name.as_str()).collect();
-        assert_eq!(orgs, ["Quilmara"]);
+        let e = extract_plain("It signed a distribution deal with Quilmara Ltd. in 2015.");
+        assert_eq!(pairs(&e), [("It", "Quilmara")]);
+        let names: Vec<&str> = e.orgs.iter().flatten().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["Quilmara"]);
     }
 }
