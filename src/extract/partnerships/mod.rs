@@ -811,6 +811,11 @@ mod tests {
             [p("Acme", "Globex")]
         );
         assert!(pairs("In addition to its deal with Globex Inc., the fund grew.").is_empty());
+        // Once a reference has stood for the untold topic, later ones do too.
+        assert_eq!(
+            pairs("It signed a distribution deal with Globex Inc. in 2015. The company later partnered with Initech Ltd."),
+            [p("It", "Globex"), p("The company", "Initech")]
+        );
         // Once an organization is named, the reference stands for it.
         assert_eq!(
             pairs("Acme Corp. grew fast. In 2012, the company partnered with Globex Inc."),

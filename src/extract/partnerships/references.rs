@@ -29,6 +29,10 @@ pub struct Context<'o> {
     /// starts: its subject may be a name the organization finder missed.
     prev_sentence: &'o str,
     prev_first_mention: usize,
+    /// The text's topic is untold: a reference opened a sentence before any
+    /// organization was named. Later subject references stand for it too
+    /// ("It signed with Globex. The company later partnered with Initech").
+    untold: bool,
 }
 
 /// A word that may follow a sentence's subject: an auxiliary, a past or
@@ -146,6 +150,15 @@ impl<'o> Context<'o> {
     pub fn observe(&mut self, sentence: &'o str, mentions: &[Mention<'o>]) {
         self.prev_sentence = sentence;
         self.prev_first_mention = mentions.first().map_or(sentence.len(), |m| m.start);
+        if self.salient.is_none() && !self.untold {
+            self.untold = OPENING_REFERENCE
+                .captures(sentence)
+                .and_then(|c| c.get(1))
+                .is_some_and(|m| {
+                    mentions.iter().all(|n| n.start >= m.end())
+                        && untold_topic(m.as_str(), &sentence[m.end()..]).is_some()
+                });
+        }
         if let Some(first) = mentions.first() {
             self.salient = Some(first.name);
             self.prev_names.clear();
@@ -176,8 +189,11 @@ impl<'o> Context<'o> {
         if lexicon::is_one_of(word, &["they", "their"]) && self.prev_names.len() > 1 {
             return None;
         }
-        self.referent()
-            .or_else(|| untold_topic(word, &before_trigger[last.end()..]))
+        let untold = || untold_topic(word, &before_trigger[last.end()..]);
+        if self.untold {
+            return untold().or_else(|| self.referent());
+        }
+        self.referent().or_else(untold)
     }
 
     /// The organization whose partners a sentence opening "Its partners
@@ -303,9 +319,12 @@ impl<'o> Context<'o> {
         taken: &[Mention<'o>],
     ) -> Option<Mention<'o>> {
         let m = OPENING_REFERENCE.captures(sentence)?.get(1)?;
-        let name = self
-            .referent()
-            .or_else(|| untold_topic(m.as_str(), &sentence[m.end()..]))?;
+        let untold = || untold_topic(m.as_str(), &sentence[m.end()..]);
+        let name = if self.untold {
+            untold().or_else(|| self.referent())
+        } else {
+            self.referent().or_else(untold)
+        }?;
         let free = taken
             .iter()
             .all(|t| t.end <= m.start() || m.end() <= t.start);
