@@ -603,6 +603,15 @@ mod tests {
             .collect()
     }
 
+    /// The pairs of `text`'s partnerships, without type or status.
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        rels(text).into_iter().map(|r| (r.0, r.1)).collect()
+    }
+
+    fn p(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
     fn r(
         a: &str,
         b: &str,
@@ -777,21 +786,14 @@ mod tests {
 
     #[test]
     fn a_source_reporting_on_the_pair_is_no_party() {
-        let pairs: Vec<(String, String)> = rels(
-            "Acme Corp. held talks with Globex Ltd last month. Reuters reported last week that the two companies had discussed a deal.",
-        )
-        .into_iter()
-        .map(|r| (r.0, r.1))
-        .collect();
-        assert_eq!(pairs, [("Acme".to_string(), "Globex".to_string())]);
+        assert_eq!(
+            pairs("Acme Corp. held talks with Globex Ltd last month. Reuters reported last week that the two companies had discussed a deal."),
+            [p("Acme", "Globex")]
+        );
     }
 
     #[test]
     fn a_reference_before_any_name_is_the_untold_topic() {
-        let pairs = |text: &str| -> Vec<(String, String)> {
-            rels(text).into_iter().map(|r| (r.0, r.1)).collect()
-        };
-        let p = |a: &str, b: &str| (a.to_string(), b.to_string());
         assert_eq!(
             pairs("In 2012, the company partnered with Globex Inc. on a trial."),
             [p("the company", "Globex")]
@@ -825,10 +827,6 @@ mod tests {
 
     #[test]
     fn a_fronted_trigger_relates_the_subject_after_it() {
-        let pairs = |text: &str| -> Vec<(String, String)> {
-            rels(text).into_iter().map(|r| (r.0, r.1)).collect()
-        };
-        let p = |a: &str, b: &str| (a.to_string(), b.to_string());
         assert_eq!(
             pairs("Through a partnership with Globex Inc., Acme Corp. has promoted artists."),
             [p("Acme", "Globex")]

@@ -189,11 +189,22 @@ impl<'o> Context<'o> {
         if lexicon::is_one_of(word, &["they", "their"]) && self.prev_names.len() > 1 {
             return None;
         }
-        let untold = || untold_topic(word, &before_trigger[last.end()..]);
+        self.stands_for(word, &before_trigger[last.end()..])
+    }
+
+    /// What a subject `reference` followed by `after` stands for: the
+    /// organization before it ([`Self::referent`]), else the untold topic,
+    /// kept as written; once the text's topic is untold, that topic first.
+    fn stands_for<'s>(&self, reference: &'s str, after: &str) -> Option<&'s str>
+    where
+        'o: 's,
+    {
+        let untold = || untold_topic(reference, after);
         if self.untold {
-            return untold().or_else(|| self.referent());
+            untold().or_else(|| self.referent())
+        } else {
+            self.referent().or_else(untold)
         }
-        self.referent().or_else(untold)
     }
 
     /// The organization whose partners a sentence opening "Its partners
@@ -260,8 +271,7 @@ impl<'o> Context<'o> {
                 if r.start() > 0 || !VERB_AFTER_SUBJECT.is_match(next) {
                     return None;
                 }
-                self.referent()
-                    .or_else(|| untold_topic(r.as_str(), &rest[r.end()..]))
+                self.stands_for(r.as_str(), &rest[r.end()..])
             })
     }
 
@@ -319,12 +329,7 @@ impl<'o> Context<'o> {
         taken: &[Mention<'o>],
     ) -> Option<Mention<'o>> {
         let m = OPENING_REFERENCE.captures(sentence)?.get(1)?;
-        let untold = || untold_topic(m.as_str(), &sentence[m.end()..]);
-        let name = if self.untold {
-            untold().or_else(|| self.referent())
-        } else {
-            self.referent().or_else(untold)
-        }?;
+        let name = self.stands_for(m.as_str(), &sentence[m.end()..])?;
         let free = taken
             .iter()
             .all(|t| t.end <= m.start() || m.end() <= t.start);

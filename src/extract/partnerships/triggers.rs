@@ -130,6 +130,7 @@ type Stem = (&'static [u8], u16);
 /// others for those patterns only. (A regex set telling the patterns that do match
 /// cost about 5,000 instructions per sentence, and 8M to build.)
 static STEMS: LazyLock<Vec<Vec<Stem>>> = LazyLock::new(|| {
+    assert!(PATTERNS.len() <= u16::BITS as usize, "a bit per pattern");
     let mut table = vec![Vec::new(); 26 * 26];
     for (i, p) in PATTERNS.iter().enumerate() {
         for stem in p.stems {
