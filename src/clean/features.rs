@@ -155,10 +155,11 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af)
 }
 
-/// Per byte: 0 unless a word byte. An ASCII letter or digit counts 1 in
+/// Per byte, for `of_any`: 0 unless a word byte. An ASCII letter or digit counts 1 in
 /// the low field, upper-case letters also `1 << 20`, digits `1 << 40`; a
 /// non-ASCII byte counts `1 << 60`. Summing a run counts its ASCII bytes,
 /// upper-case letters and digits at once (for runs below `1 << 20` bytes).
+#[cfg(test)]
 static RUN_CLASS: [u64; 256] = {
     let mut t = [0u64; 256];
     let mut b = 0;
@@ -201,7 +202,7 @@ fn packed_lower(bytes: &[u8], start: usize, len: usize) -> u64 {
     (raw | 0x2020_2020_2020_2020) & (u64::MAX >> (64 - 8 * m))
 }
 
-/// The word being read by `LineStats::of`: its first 8 lower-cased bytes
+/// The word being read by `LineStats::mixed_run`: its first 8 lower-cased bytes
 /// (enough for a stop word) and what its characters were.
 #[derive(Default)]
 struct WordState {
@@ -226,12 +227,10 @@ impl WordState {
         }
     }
 
-    /// A run of ASCII letters and digits (`upper` and `digits` of them
-    /// upper case and digits).
-    fn ascii_run(&mut self, s: &mut LineStats, run: &[u8], upper: u32, digits: u32) {
+    /// A run of ASCII letters and digits (`digits` of them digits); its
+    /// bytes and upper-case letters are counted by the caller.
+    fn ascii_run(&mut self, run: &[u8], digits: u32) {
         self.start(run[0].is_ascii_uppercase());
-        s.chars += run.len() as u32;
-        s.upper += upper;
         self.digits += digits;
         if digits as usize != run.len() {
             self.all_digits = false;
@@ -289,188 +288,203 @@ impl WordState {
     }
 }
 
-/// The word counts of an ASCII line, kept while `LineStats::of_ascii`
-/// walks its words.
-struct AsciiWords<'a> {
-    bytes: &'a [u8],
+/// A line being read by `LineStats::of`: its counts so far and its
+/// phrase scan.
+struct Scan<'a> {
+    text: &'a str,
     stop: &'static [u64; STOP_SLOTS],
     phrases: phrases::PhraseScan<'a>,
-    words: u32,
-    title: u32,
-    stop_words: u32,
-    digit_words: u32,
-    years: u32,
-    urls: u32,
+    s: LineStats,
 }
 
-impl AsciiWords<'_> {
-    /// The word `start..end` (a maximal run of letters and digits).
+impl Scan<'_> {
+    /// The word `start..end` (a maximal run of word bytes), with
+    /// non-ASCII bytes or not.
+    #[inline(always)]
+    fn run(&mut self, start: usize, end: usize, mixed: bool) {
+        if mixed {
+            self.mixed(start, end);
+        } else {
+            self.word(start, end);
+        }
+    }
+
+    /// The ASCII word `start..end` (a maximal run of letters and digits).
     #[inline(always)]
     fn word(&mut self, start: usize, end: usize) {
-        let bytes = self.bytes;
+        let bytes = self.text.as_bytes();
+        let s = &mut self.s;
         let len = end - start;
         let packed = packed_lower(bytes, start, len);
-        self.words += 1;
-        self.title += bytes[start].is_ascii_uppercase() as u32;
+        s.words += 1;
+        s.title += bytes[start].is_ascii_uppercase() as u32;
         if len <= 8 && is_stop_word(self.stop, packed) {
-            self.stop_words += 1;
+            s.stop += 1;
         }
         if bytes[start].is_ascii_digit() && bytes[start..end].iter().all(u8::is_ascii_digit) {
-            self.digit_words += 1;
+            s.digit_words += 1;
             if len == 4 && matches!(&bytes[start..start + 2], b"19" | b"20") {
-                self.years += 1;
+                s.years += 1;
             }
         }
         self.phrases.word(start, end, true, packed);
     }
 
+    /// A run of word bytes `start..end` with non-ASCII characters, read
+    /// character by character.
+    #[inline(never)]
+    fn mixed(&mut self, start: usize, end: usize) {
+        let ends_alnum = self.s.mixed_run(&self.text[start..end]);
+        self.phrases.word(start, end, false, 0);
+        // The masks count a sentence mark after any word byte; after a run
+        // that ends on a symbol ("”.") there is none.
+        let after = self.text.as_bytes().get(end);
+        if !ends_alnum && matches!(after, Some(b'.' | b'!' | b'?')) {
+            self.s.sentence_marks -= 1;
+        }
+    }
+
     /// The sentence marks at the bits of `marks`, in order (block offset `at`).
     #[inline(always)]
     fn sentence_marks(&mut self, mut marks: u64, at: usize) {
+        let bytes = self.text.as_bytes();
         while marks != 0 {
             let i = at + marks.trailing_zeros() as usize;
             marks &= marks - 1;
             self.phrases.separator(i);
             // "www." (the byte before was alphanumeric).
-            if self.bytes[i] == b'.' && i >= 3 && self.bytes[i - 3..i] == *b"www" {
-                self.urls += 1;
+            if bytes[i] == b'.' && i >= 3 && bytes[i - 3..i] == *b"www" {
+                self.s.urls += 1;
             }
         }
     }
 }
 
 impl LineStats {
-    /// The counts of one line and its phrase hits, in one pass over its
-    /// bytes (`of_ascii` for the common all-ASCII line).
+    /// The counts of one line and its phrase hits, in one pass over the
+    /// byte masks of its 64-byte blocks: marks are counted a block at a
+    /// time, words walked from the bits where they start and end.
     pub fn of(text: &str) -> LineStats {
-        // Below 2^20 bytes no run overflows `of_any`'s packed counts either.
-        if text.len() < 1 << 20 && text.is_ascii() {
-            Self::of_ascii(text)
-        } else {
-            Self::of_any(text)
-        }
-    }
-
-    /// `of_any` of an ASCII line, the same counts, from the byte masks of
-    /// its 64-byte blocks: marks are counted a block at a time, words
-    /// walked from the bits where they start and end.
-    fn of_ascii(text: &str) -> LineStats {
         #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: the CPU has AVX2, checked just above.
-            return unsafe { Self::of_ascii_avx2(text) };
+        if std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("bmi1")
+            && std::arch::is_x86_feature_detected!("popcnt")
+        {
+            // SAFETY: the CPU has AVX2, BMI1 and POPCNT, checked just above.
+            return unsafe { Self::of_avx2(text) };
         }
-        Self::of_ascii_with(text, byte_masks::block)
+        Self::of_masks(text, byte_masks::block)
     }
 
-    /// `of_ascii` compiled for AVX2, its byte masks 32 bytes at a time.
+    /// `of` compiled for AVX2, its byte masks 32 bytes at a time (and its
+    /// bit counts and scans one instruction each).
     #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx2")]
-    fn of_ascii_avx2(text: &str) -> LineStats {
-        // The closure inherits this function's AVX2.
-        Self::of_ascii_with(text, |b, at| byte_masks::block_avx2(b, at))
+    #[target_feature(enable = "avx2,bmi1,popcnt")]
+    fn of_avx2(text: &str) -> LineStats {
+        // The closure inherits this function's target features.
+        Self::of_masks(text, |b, at| byte_masks::block_avx2(b, at))
     }
 
-    /// `of_ascii` with `block` giving the byte masks of 64 bytes.
+    /// `of` with `block` giving the byte masks of 64 bytes. Words are the
+    /// runs of word bytes; one with non-ASCII bytes goes to `mixed_run`.
+    /// An ASCII line, the common case, is read without looking for them
+    /// (one body for both: a second one kept LLVM from inlining `block`).
     #[inline(always)]
-    fn of_ascii_with(text: &str, block: impl Fn(&[u8], usize) -> byte_masks::Masks) -> LineStats {
+    fn of_masks(text: &str, block: impl Fn(&[u8], usize) -> byte_masks::Masks) -> LineStats {
         let bytes = text.as_bytes();
         let n = bytes.len();
-        let mut w = AsciiWords {
-            bytes,
+        let ascii = text.is_ascii();
+        let mut w = Scan {
+            text,
             stop: &STOP_KEYS,
             phrases: phrases::PhraseScan::new(bytes),
-            words: 0,
-            title: 0,
-            stop_words: 0,
-            digit_words: 0,
-            years: 0,
-            urls: 0,
+            // Characters: the bytes less the UTF-8 continuation bytes.
+            s: LineStats {
+                chars: n as u32,
+                ..LineStats::default()
+            },
         };
-        let (mut upper, mut link_marks, mut sentence_marks) = (0, 0, 0);
-        // The start of a word that runs on past the block being read.
-        let mut open = 0;
+        // The start of a word that runs on past the block being read, and
+        // whether its bytes in the blocks before hold a non-ASCII one.
+        let (mut open, mut open_mixed) = (0, false);
         // 1 when the byte before the block is a word byte.
         let mut word_before = 0u64;
         let mut at = 0;
         while at < n {
             let m = block(bytes, at);
-            let word = m.word();
+            let word = m.word;
             let after_word = word << 1 | word_before;
-            upper += m.upper.count_ones();
-            link_marks += m.link.count_ones();
-            sentence_marks += (m.sentence & after_word).count_ones();
+            w.s.upper += m.upper.count_ones();
+            w.s.link_marks += m.link.count_ones();
+            w.s.sentence_marks += (m.sentence & after_word).count_ones();
+            if !ascii {
+                w.s.chars -= m.continuation.count_ones();
+            }
             let mut colons = m.colon;
             while colons != 0 {
                 let i = at + colons.trailing_zeros() as usize;
                 colons &= colons - 1;
                 if bytes.get(i + 1..i + 4).is_some_and(|r| r[..2] == *b"//") {
-                    w.urls += 1;
+                    w.s.urls += 1;
                 }
             }
             let mut starts = word & !after_word;
             // The byte after each word's last (bytes past the line are no word bytes).
             let mut ends = !word & after_word;
             let mut marks = m.sentence;
+            // The first bit of the open word in this block.
+            let mut from = 0;
             // The phrase scan sees words and sentence marks in line order.
             while ends != 0 {
                 let end = ends.trailing_zeros() as usize;
                 ends &= ends - 1;
                 if starts != 0 && (starts.trailing_zeros() as usize) < end {
-                    let start = starts.trailing_zeros() as usize;
+                    from = starts.trailing_zeros() as usize;
                     starts &= starts - 1;
-                    let before = (1u64 << start) - 1;
+                    let before = (1u64 << from) - 1;
                     w.sentence_marks(marks & before, at);
                     marks &= !before;
-                    open = at + start;
+                    (open, open_mixed) = (at + from, false);
                 }
-                w.word(open, at + end);
+                let mixed =
+                    !ascii && (open_mixed || (m.non_ascii & ((1u64 << end) - 1)) >> from != 0);
+                w.run(open, at + end, mixed);
             }
             w.sentence_marks(marks, at);
             if starts != 0 {
-                open = at + starts.trailing_zeros() as usize;
+                from = starts.trailing_zeros() as usize;
+                (open, open_mixed) = (at + from, false);
+            }
+            if !ascii && word >> 63 != 0 {
+                open_mixed |= m.non_ascii >> from != 0;
             }
             word_before = word >> 63;
             at += 64;
         }
         // A word that ends the line at the end of a block.
         if word_before != 0 {
-            w.word(open, n);
+            w.run(open, n, !ascii && open_mixed);
         }
-        let AsciiWords {
-            words,
-            title,
-            stop_words,
-            digit_words,
-            years,
-            urls,
-            phrases,
-            ..
-        } = w;
-        let mut s = LineStats {
-            words,
-            chars: n as u32,
-            stop: stop_words,
-            title,
-            upper,
-            digit_words,
-            sentence_marks,
-            link_marks,
-            urls,
-            years,
-            phrases: phrases.finish(),
-            ..LineStats::default()
-        };
-        // The ASCII case of `read_ends`.
+        let Scan { phrases, mut s, .. } = w;
+        s.phrases = phrases.finish();
+        if ascii {
+            s.read_ascii_ends(bytes);
+        } else {
+            s.read_ends(text);
+        }
+        s
+    }
+
+    /// `read_ends` of an ASCII line.
+    fn read_ascii_ends(&mut self, bytes: &[u8]) {
         let last = bytes
             .iter()
             .rposition(|b| !matches!(b, b'"' | b'\'' | b')' | b' '))
             .map(|i| bytes[i]);
-        s.ends_sentence = matches!(last, Some(b'.' | b'!' | b'?'));
-        s.ends_colon = last == Some(b':');
-        s.starts_lower = bytes.first().is_some_and(u8::is_ascii_lowercase);
-        s.starts_quote = matches!(bytes.first(), Some(b'"' | b'\''));
-        s
+        self.ends_sentence = matches!(last, Some(b'.' | b'!' | b'?'));
+        self.ends_colon = last == Some(b':');
+        self.starts_lower = bytes.first().is_some_and(u8::is_ascii_lowercase);
+        self.starts_quote = matches!(bytes.first(), Some(b'"' | b'\''));
     }
 
     /// The line's first and last characters: sentence end, colon, lower
@@ -487,9 +501,11 @@ impl LineStats {
         self.starts_quote = matches!(first, Some('"' | '“' | '‘' | '\'' | '«' | '„'));
     }
 
-    /// `of` of any line: runs of word bytes (ASCII letters and digits,
-    /// non-ASCII bytes) between the other bytes. An ASCII run is one word,
-    /// counted from a table sum; a run with non-ASCII characters is decoded.
+    /// `of` read byte by byte, the reference the tests hold `of` to: runs
+    /// of word bytes (ASCII letters and digits, non-ASCII bytes) between the
+    /// other bytes. An ASCII run is one word, counted from a table sum (of
+    /// lines below 2^20 bytes); a run with non-ASCII characters is decoded.
+    #[cfg(test)]
     fn of_any(text: &str) -> LineStats {
         let stop = &*STOP_KEYS;
         let bytes = text.as_bytes();
@@ -535,6 +551,8 @@ impl LineStats {
                 prev_alnum = true;
             } else {
                 let run = &text[start..i];
+                s.chars += run.chars().count() as u32;
+                s.upper += run.bytes().filter(u8::is_ascii_uppercase).count() as u32;
                 prev_alnum = s.mixed_run(run);
                 phrases.word(start, i, run.is_ascii(), packed_lower(bytes, start, len));
             }
@@ -546,7 +564,7 @@ impl LineStats {
 
     /// One word of ASCII letters and digits, `acc` its `RUN_CLASS` sum and
     /// `packed` its first bytes lower-cased.
-    #[inline]
+    #[cfg(test)]
     fn ascii_word(&mut self, word: &[u8], acc: u64, packed: u64, stop: &[u64; STOP_SLOTS]) {
         let len = word.len();
         let digits = (acc >> 40 & 0xf_ffff) as usize;
@@ -566,7 +584,9 @@ impl LineStats {
     }
 
     /// A run of word bytes with non-ASCII characters (or a very long one),
-    /// character by character; whether it ends on a letter or digit.
+    /// character by character: its words, the marks among them, non-ASCII
+    /// upper-case letters; whether it ends on a letter or digit. Its
+    /// characters and ASCII upper-case letters are counted by the caller.
     fn mixed_run(&mut self, run: &str) -> bool {
         let bytes = run.as_bytes();
         let mut w = WordState::default();
@@ -579,19 +599,15 @@ impl LineStats {
                     i += 1;
                 }
                 let ascii = &bytes[start..i];
-                let count = |f: fn(&u8) -> bool| ascii.iter().filter(|b| f(b)).count() as u32;
                 w.ascii_run(
-                    self,
                     ascii,
-                    count(u8::is_ascii_uppercase),
-                    count(u8::is_ascii_digit),
+                    ascii.iter().filter(|b| b.is_ascii_digit()).count() as u32,
                 );
                 prev_alnum = true;
                 continue;
             }
             let c = run[i..].chars().next().expect("char boundary");
             i += c.len_utf8();
-            self.chars += 1;
             if c.is_alphanumeric() {
                 w.other(self, c);
                 prev_alnum = true;
@@ -1521,9 +1537,12 @@ mod tests {
     }
 
     #[test]
-    fn ascii_lines_count_the_same_on_both_paths() {
+    fn lines_count_the_same_as_read_byte_by_byte() {
         // Pieces that exercise every branch: phrases, stop words, years,
-        // digit runs, URLs, sentence and link marks, long words.
+        // digit runs, URLs, sentence and link marks, long words; the
+        // non-ASCII ones (from `NON_ASCII` on) letters, CJK, marks and
+        // symbols inside and around words.
+        const NON_ASCII: usize = 55;
         let pieces = [
             "Follow",
             "us",
@@ -1580,7 +1599,28 @@ mod tests {
             "ago",
             "e.g.",
             "...",
+            "é",
+            "Über",
+            "naïve",
+            "don\u{2019}t",
+            "\u{201c}",
+            "\u{201d}",
+            "»",
+            "•",
+            "\u{a0}",
+            "日本語",
+            "。",
+            "！",
+            "ß",
+            "İ",
+            "Ωmega",
+            "\u{2014}",
+            "\u{2026}",
+            "½",
+            "Ⅻ",
+            "café.",
         ];
+        assert_eq!(pieces[NON_ASCII], "é");
         let mut state = 0x2545_f491_4f6c_dd1du64;
         let mut next = move || {
             state ^= state << 13;
@@ -1590,21 +1630,29 @@ mod tests {
         };
         // Lines of up to 24 pieces, and some of hundreds (words across
         // 64-byte blocks).
-        for round in 0..20_000 {
-            let k = next() % if round % 10 == 0 { 300 } else { 24 };
+        // Every other line is ASCII.
+        for round in 0..40_000 {
+            let k = next() % if round % 10 < 2 { 300 } else { 24 };
+            let choices = if round % 2 == 0 {
+                NON_ASCII
+            } else {
+                pieces.len()
+            };
             let line: String = (0..k)
                 .map(|_| {
                     let r = next();
                     if r % 7 == 0 {
                         char::from(b' ' + (r >> 8) as u8 % 95).to_string()
                     } else {
-                        pieces[(r >> 8) as usize % pieces.len()].to_string()
+                        pieces[(r >> 8) as usize % choices].to_string()
                     }
                 })
                 .collect();
+            let want = LineStats::of_any(&line);
+            assert_eq!(LineStats::of(&line), want, "{line:?}");
             assert_eq!(
-                LineStats::of_ascii(&line),
-                LineStats::of_any(&line),
+                LineStats::of_masks(&line, byte_masks::block),
+                want,
                 "{line:?}"
             );
         }
