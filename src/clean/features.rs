@@ -387,13 +387,14 @@ impl LineStats {
 
     /// `of` with `block` giving the byte masks of 64 bytes. Words are the
     /// runs of word bytes; one with non-ASCII bytes goes to `mixed_run`.
-    /// An ASCII line, the common case, is read without looking for them
-    /// (one body for both: a second one kept LLVM from inlining `block`).
+    /// Words in a block of ASCII bytes, the common case, are read without
+    /// looking for them.
     #[inline(always)]
     fn of_masks(text: &str, block: impl Fn(&[u8], usize) -> byte_masks::Masks) -> LineStats {
         let bytes = text.as_bytes();
         let n = bytes.len();
-        let ascii = text.is_ascii();
+        // The non-ASCII bytes seen.
+        let mut non_ascii = 0u64;
         let mut w = Scan {
             text,
             stop: &STOP_KEYS,
@@ -417,9 +418,10 @@ impl LineStats {
             w.s.upper += m.upper.count_ones();
             w.s.link_marks += m.link.count_ones();
             w.s.sentence_marks += (m.sentence & after_word).count_ones();
-            if !ascii {
-                w.s.chars -= m.continuation.count_ones();
-            }
+            w.s.chars -= m.continuation.count_ones();
+            non_ascii |= m.non_ascii;
+            // Whether a word ending in this block may hold a non-ASCII byte.
+            let mixed_block = open_mixed || m.non_ascii != 0;
             let mut colons = m.colon;
             while colons != 0 {
                 let i = at + colons.trailing_zeros() as usize;
@@ -447,7 +449,7 @@ impl LineStats {
                     (open, open_mixed) = (at + from, false);
                 }
                 let mixed =
-                    !ascii && (open_mixed || (m.non_ascii & ((1u64 << end) - 1)) >> from != 0);
+                    mixed_block && (open_mixed || (m.non_ascii & ((1u64 << end) - 1)) >> from != 0);
                 w.run(open, at + end, mixed);
             }
             w.sentence_marks(marks, at);
@@ -455,7 +457,7 @@ impl LineStats {
                 from = starts.trailing_zeros() as usize;
                 (open, open_mixed) = (at + from, false);
             }
-            if !ascii && word >> 63 != 0 {
+            if word >> 63 != 0 {
                 open_mixed |= m.non_ascii >> from != 0;
             }
             word_before = word >> 63;
@@ -463,11 +465,11 @@ impl LineStats {
         }
         // A word that ends the line at the end of a block.
         if word_before != 0 {
-            w.run(open, n, !ascii && open_mixed);
+            w.run(open, n, open_mixed);
         }
         let Scan { phrases, mut s, .. } = w;
         s.phrases = phrases.finish();
-        if ascii {
+        if non_ascii == 0 {
             s.read_ascii_ends(bytes);
         } else {
             s.read_ends(text);

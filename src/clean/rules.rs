@@ -6,7 +6,8 @@
 //! author names and bios, and the headline above the first paragraph.
 
 use super::features::{prose_region, LineStats};
-use super::phrases::CATEGORIES;
+use super::phrases::{CATEGORIES, N_CATEGORIES};
+use std::ops::{BitAnd, Not};
 use std::sync::LazyLock;
 
 fn category(name: &str) -> usize {
@@ -16,12 +17,27 @@ fn category(name: &str) -> usize {
         .expect("known category")
 }
 
-fn categories(names: &[&str]) -> Vec<usize> {
-    names.iter().map(|c| category(c)).collect()
+/// A set of categories as a mask over a per-category array (all ones for
+/// a category in it, zero for the others): a sum over the set is then one
+/// pass over the array, which the compiler vectorizes.
+fn categories<T: Copy + Default + Not<Output = T>>(names: &[&str]) -> [T; N_CATEGORIES] {
+    let mut mask = [T::default(); N_CATEGORIES];
+    for name in names {
+        mask[category(name)] = !T::default();
+    }
+    mask
+}
+
+/// The sum of `values` over the categories of `mask`.
+fn sum_over<T>(values: &[T; N_CATEGORIES], mask: &[T; N_CATEGORIES]) -> T
+where
+    T: Copy + BitAnd<Output = T> + std::iter::Sum,
+{
+    values.iter().zip(mask).map(|(&v, &m)| v & m).sum()
 }
 
 /// Categories whose phrases make a short line a prompt heading.
-static PROMPT: LazyLock<Vec<usize>> = LazyLock::new(|| {
+static PROMPT: LazyLock<[u32; N_CATEGORIES]> = LazyLock::new(|| {
     categories(&[
         "nav",
         "social",
@@ -36,11 +52,11 @@ static PROMPT: LazyLock<Vec<usize>> = LazyLock::new(|| {
 });
 
 /// Categories whose phrases, twice or more, make a line a pitch.
-static PITCH: LazyLock<Vec<usize>> =
+static PITCH: LazyLock<[u16; N_CATEGORIES]> =
     LazyLock::new(|| categories(&["newsletter", "ads", "paywall"]));
 
 /// Categories that label a teaser when they open a line before a colon.
-static LABEL: LazyLock<Vec<usize>> =
+static LABEL: LazyLock<[u32; N_CATEGORIES]> =
     LazyLock::new(|| categories(&["related", "ads", "newsletter", "social", "legal", "nav"]));
 
 /// Verbs that open a call to action ("Join 5,000 readers").
@@ -88,9 +104,9 @@ fn alphanumeric_core(line: &str) -> &str {
 }
 
 fn is_prompt(line: &str, s: &LineStats) -> bool {
-    let covered: u32 = PROMPT.iter().map(|&c| s.phrases.covered[c]).sum();
     s.words <= 8
-        && (covered as usize * 2 >= line.len() || CALLS.iter().any(|c| line.starts_with(c)))
+        && (sum_over(&s.phrases.covered, &PROMPT) as usize * 2 >= line.len()
+            || CALLS.iter().any(|c| line.starts_with(c)))
 }
 
 /// "Related: ...", "Disclaimer: ...": a furniture phrase, then a colon.
@@ -102,8 +118,7 @@ fn is_labelled(line: &str) -> bool {
     };
     let label = &line[..colon];
     let s = LineStats::of(label);
-    let covered: u32 = LABEL.iter().map(|&c| s.phrases.covered[c]).sum();
-    s.words <= 3 && covered as usize * 2 >= label.len()
+    s.words <= 3 && sum_over(&s.phrases.covered, &LABEL) as usize * 2 >= label.len()
 }
 
 /// Speaks to the reader ("your inbox", "we can create"), as pitches do.
@@ -294,16 +309,22 @@ pub fn veto(lines: &[&str], stats: &[LineStats], keep: &mut [bool]) {
         let s = &stats[i];
         let prompt = is_prompt(line, s);
         let teaser = in_teasers && !s.proseish() && s.words <= 15;
-        let pitch_hits: u16 = PITCH.iter().map(|&c| s.phrases.hits[c]).sum();
-        let pitch =
-            after_prompt && (pitch_hits >= 3 || (pitch_hits >= 2 && addresses_reader(line)));
-        let author_name = name_line[i]
-            && (byline_names.contains(line)
-                || bio.get(i + 1).copied().unwrap_or(false)
-                || (i + 1 < lines.len() && lines[i + 1] == *line)
-                || (i > 0 && lines[i - 1] == *line));
+        let pitch = after_prompt && {
+            let hits = sum_over(&s.phrases.hits, &PITCH);
+            hits >= 3 || (hits >= 2 && addresses_reader(line))
+        };
+        let author_name = || {
+            name_line[i]
+                && (byline_names.contains(line)
+                    || bio.get(i + 1).copied().unwrap_or(false)
+                    || (i + 1 < lines.len() && lines[i + 1] == *line)
+                    || (i > 0 && lines[i - 1] == *line))
+        };
+        // A dropped line needs only the checks the next lines depend on.
         let byline = bylines[i].is_some();
-        if prompt || pitch || teaser || bio[i] || author_name || byline || is_labelled(line) {
+        if keep[i]
+            && (prompt || pitch || teaser || bio[i] || byline || author_name() || is_labelled(line))
+        {
             keep[i] = false;
         }
         after_prompt = prompt || pitch;
