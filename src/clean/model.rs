@@ -319,6 +319,20 @@ const PARAGRAPH_REACH: usize = 12;
 pub(super) fn nearest_paragraphs(p: &[f32], log_words: &[f32]) -> (Vec<f32>, Vec<f32>) {
     let n = p.len();
     let (mut before, mut after) = (vec![0f32; n], vec![0f32; n]);
+    nearest_paragraphs_into(p, log_words, &mut before, &mut after);
+    (before, after)
+}
+
+/// `nearest_paragraphs` written into `before` and `after` (as long as `p`).
+pub(super) fn nearest_paragraphs_into(
+    p: &[f32],
+    log_words: &[f32],
+    before: &mut [f32],
+    after: &mut [f32],
+) {
+    let n = p.len();
+    before.fill(0.0);
+    after.fill(0.0);
     let mut last: Option<usize> = None;
     for i in 0..n {
         if let Some(j) = last.filter(|&j| i - j <= PARAGRAPH_REACH) {
@@ -337,7 +351,6 @@ pub(super) fn nearest_paragraphs(p: &[f32], log_words: &[f32]) -> (Vec<f32>, Vec
             last = Some(i);
         }
     }
-    (before, after)
 }
 
 /// The `short_between_paras` column: for a line shorter than a paragraph,
@@ -365,6 +378,16 @@ const DROPPED_COST: f32 = 0.75;
 /// article as stage 1 sees it. Per line: inside it (0 or 1), and the log
 /// of the lines until it starts and since it ended (0 inside).
 pub(super) fn kept_region(p: &[f32], log_words: &[f32]) -> [Vec<f32>; 3] {
+    let span = kept_span(p, log_words);
+    std::array::from_fn(|k| {
+        let mut column = vec![0f32; p.len()];
+        kept_region_column(span, k, &mut column);
+        column
+    })
+}
+
+/// The lines `kept_region` spans, first and last.
+pub(super) fn kept_span(p: &[f32], log_words: &[f32]) -> Option<(usize, usize)> {
     let n = p.len();
     let (mut best, mut span, mut run, mut start) = (0f32, None, 0f32, 0usize);
     for i in 0..n {
@@ -382,15 +405,24 @@ pub(super) fn kept_region(p: &[f32], log_words: &[f32]) -> [Vec<f32>; 3] {
             span = Some((start, i));
         }
     }
-    let mut out = [vec![0f32; n], vec![0f32; n], vec![0f32; n]];
-    if let Some((a, b)) = span {
-        for i in 0..n {
-            out[0][i] = (a <= i && i <= b) as u8 as f32;
-            out[1][i] = LN_DISTANCE[a.saturating_sub(i).min(MAX_DISTANCE)];
-            out[2][i] = LN_DISTANCE[i.saturating_sub(b).min(MAX_DISTANCE)];
-        }
+    span
+}
+
+/// Column `k` of `kept_region` (inside, lines until, lines since) of the
+/// lines of `out`, from the `kept_span`.
+pub(super) fn kept_region_column(span: Option<(usize, usize)>, k: usize, out: &mut [f32]) {
+    let Some((a, b)) = span else {
+        out.fill(0.0);
+        return;
+    };
+    let ln = &*LN_DISTANCE;
+    for (i, o) in out.iter_mut().enumerate() {
+        *o = match k {
+            0 => (a <= i && i <= b) as u8 as f32,
+            1 => ln[a.saturating_sub(i).min(MAX_DISTANCE)],
+            _ => ln[i.saturating_sub(b).min(MAX_DISTANCE)],
+        };
     }
-    out
 }
 
 impl Model {

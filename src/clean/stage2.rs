@@ -3,7 +3,7 @@
 //! the weights, bit for bit (each line still adds its terms in row order),
 //! in loops over lines the compiler vectorizes.
 
-use super::model::{between_paragraphs, kept_region, nearest_paragraphs};
+use super::model::{between_paragraphs, kept_region_column, kept_span, nearest_paragraphs_into};
 
 /// `dot(w, row)` of the stage-2 row of every line of a page, from the
 /// stage-1 scores `z` and log word counts.
@@ -126,17 +126,19 @@ fn logits_in(w: &[f32], z: &[f32], log_words: &[f32]) -> Vec<f32> {
     window_sums(zc_sum, n, 3, zero, col);
     col.iter_mut().for_each(|c| *c /= 7.0);
     add(&mut acc, w[19], col);
-    let (before, after) = nearest_paragraphs(&p[..n], &lw[..n]);
-    col[..n].copy_from_slice(&before);
-    add(&mut acc, w[20], col);
-    col[..n].copy_from_slice(&after);
-    add(&mut acc, w[21], col);
+    // The nearest paragraphs before and after, in the columns `min_around`
+    // and `p_n1` held (read for the last time above).
+    let (before, after) = (min_around, p_n1);
+    nearest_paragraphs_into(&p[..n], &lw[..n], &mut before[..n], &mut after[..n]);
+    add(&mut acc, w[20], before);
+    add(&mut acc, w[21], after);
     for (i, c) in col[..n].iter_mut().enumerate() {
         *c = between_paragraphs(lw[i], before[i], after[i]);
     }
     add(&mut acc, w[22], col);
-    for (k, v) in kept_region(&p[..n], &lw[..n]).iter().enumerate() {
-        col[..n].copy_from_slice(v);
+    let span = kept_span(&p[..n], &lw[..n]);
+    for k in 0..3 {
+        kept_region_column(span, k, &mut col[..n]);
         add(&mut acc, w[23 + k], col);
     }
     acc.truncate(n);
