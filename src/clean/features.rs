@@ -309,15 +309,15 @@ impl Scan<'_> {
         }
     }
 
-    /// The ASCII word `start..end` (a maximal run of letters and digits).
+    /// The ASCII word `start..end` (a maximal run of letters and digits),
+    /// already counted as a word, and as a title-case one if it is, from
+    /// the masks.
     #[inline(always)]
     fn word(&mut self, start: usize, end: usize) {
         let bytes = self.text.as_bytes();
         let s = &mut self.s;
         let len = end - start;
         let packed = packed_lower(bytes, start, len);
-        s.words += 1;
-        s.title += bytes[start].is_ascii_uppercase() as u32;
         if len <= 8 && is_stop_word(self.stop, packed) {
             s.stop += 1;
         }
@@ -331,9 +331,12 @@ impl Scan<'_> {
     }
 
     /// A run of word bytes `start..end` with non-ASCII characters, read
-    /// character by character.
+    /// character by character: the masks counted it as one word (title
+    /// case if it opens on an ASCII capital), `mixed_run` counts its words.
     #[inline(never)]
     fn mixed(&mut self, start: usize, end: usize) {
+        self.s.words -= 1;
+        self.s.title -= self.text.as_bytes()[start].is_ascii_uppercase() as u32;
         let ends_alnum = self.s.mixed_run(&self.text[start..end]);
         self.phrases.word(start, end, false, 0);
         // The masks count a sentence mark after any word byte; after a run
@@ -431,6 +434,10 @@ impl LineStats {
                 }
             }
             let mut starts = word & !after_word;
+            // Each run of word bytes is a word, title case when it opens
+            // on a capital (`mixed` corrects runs with non-ASCII bytes).
+            w.s.words += starts.count_ones();
+            w.s.title += (starts & m.upper).count_ones();
             // The byte after each word's last (bytes past the line are no word bytes).
             let mut ends = !word & after_word;
             let mut marks = m.sentence;
