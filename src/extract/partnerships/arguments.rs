@@ -118,6 +118,25 @@ fn without_name_tail(gap: &str) -> &str {
     }
 }
 
+/// List items the organization finder did not report between two names of
+/// a list ("Acme, Zorbo Ø, Globex", "Acme, Kids' WB, and Globex", "Acme,
+/// 20th Century Globex"): capitalized words or figures only, around a list
+/// comma, no word ending in a period (a sentence may end there). The list
+/// goes on across them.
+static SKIPPED_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^(?:['’]s?)?(?:\s+[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*){0,3}(?:\s*,\s*[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*(?:\s+[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*){0,2})*\s*,\s*(?:(?:and|or)\s+)?(?:[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*\s+){0,3}$")
+        .expect("skipped items pattern")
+});
+
+/// Only unreported list items between two names, none of them a person's
+/// name or title ("Acme CEO Jane Roe, and Globex" is no list).
+fn skips_items(gap: &str) -> bool {
+    SKIPPED_ITEMS.is_match(gap)
+        && !gap
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .any(|w| lexicon::is_first_name(w) || names::is_title(w))
+}
+
 /// Groups the mentions of a sentence into coordinations, in text order.
 pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
     let mut out: Vec<Group<'o>> = Vec::new();
@@ -154,7 +173,7 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
             // a name with its own relative clause starts another item.
             let own_clause = OWN_RELATIVE.is_match(&sentence[m.end..]);
             let gap = without_name_tail(gap);
-            if COORDINATION.is_match(gap)
+            if (COORDINATION.is_match(gap) || skips_items(gap))
                 && !RELATIVE.is_match(gap)
                 && !PREPOSITION.is_match(without_companion(gap))
                 && !APPOSITION.is_match(gap)
@@ -325,10 +344,13 @@ fn with_more_objects<'o>(
 }
 
 /// A name that modifies a plural noun before a list ("with Fortune 500
-/// companies, including X, Y"): the list holds the partners.
+/// companies, including X, Y", "with leading VoIP service providers such
+/// as X, Y"): the list holds the partners.
 static LIST_AFTER_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s+[a-z][\w-]*s\s*,?\s+(?:including|such as|like)\s+$")
-        .expect("list after modifier pattern")
+    crate::text::pattern::regex(
+        r"^\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\s*,?\s+(?:including|such as|like)\s+$",
+    )
+    .expect("list after modifier pattern")
 });
 
 /// Lower-case nouns between a name and the next ("the London estate agency
@@ -565,7 +587,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     if let Some(i) = right {
         if groups.get(i + 1).is_some_and(|next| {
             let gap = &sentence[groups[i].end..next.start];
-            LIST_AFTER_MODIFIER.is_match(gap)
+            LIST_AFTER_MODIFIER.is_match(gap) && !LIST_END.is_match(gap)
                 || groups[i].names.len() == 1
                     && NOUN_GAP.is_match(gap)
                     && !FUNCTION_WORD.is_match(gap)
@@ -1277,6 +1299,65 @@ mod tests {
                 &["Acme", "Fortune 500", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
+        );
+        // A noun phrase of a few words.
+        assert_eq!(
+            run(
+                "Acme has partnerships with leading Zorbo service providers such as Globex and Initech.",
+                &["Acme", "Zorbo", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_list_goes_on_across_items_the_finder_missed() {
+        let s = "Acme collaborated with Globex, Zorbo Ø, Initech, To Øl, Hooli, 20th Century Vexamo, Quillon' WB, and Brindle.";
+        assert_eq!(
+            run(
+                s,
+                &[
+                    "Acme",
+                    "Globex",
+                    "Initech",
+                    "Hooli",
+                    "Century Vexamo",
+                    "Quillon",
+                    "Brindle"
+                ]
+            ),
+            Sides::Pairs(
+                [
+                    "Globex",
+                    "Initech",
+                    "Hooli",
+                    "Century Vexamo",
+                    "Quillon",
+                    "Brindle"
+                ]
+                .iter()
+                .map(|&b| ("Acme", b))
+                .collect()
+            )
+        );
+        // A person's name, or a sentence ending after a name, is no list item.
+        assert_eq!(
+            run(
+                "Acme partnered with Globex CEO Jane Roe, and Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+        assert_eq!(
+            groups(
+                "Acme, Inc. Additionally, Globex signed.",
+                &mentions(
+                    "Acme, Inc. Additionally, Globex signed.",
+                    &["Acme", "Globex"]
+                )
+            )
+            .len(),
+            2
         );
     }
 
