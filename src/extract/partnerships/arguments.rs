@@ -6,7 +6,7 @@
 
 use super::lexicon;
 use super::names;
-use super::triggers::{self, Direction, Trigger};
+use super::triggers::{self, Direction, Kind, Trigger};
 use regex::Regex;
 use regex_automata::meta;
 use std::sync::LazyLock;
@@ -564,6 +564,21 @@ fn is_possessed_object(sentence: &str, g: &Group) -> bool {
         && NOUN_AND_VERB_AFTER.is_match(&sentence[g.end..])
 }
 
+/// Examples after a one-way trigger ("distributes films such as X, Y",
+/// "supplies data to broadcasters including X"): goods or customers, not
+/// parties to a deal.
+static EXAMPLES: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)(?:such as|including|like)(?-u:\b)")
+        .expect("examples pattern")
+});
+
+fn lists_examples(sentence: &str, trigger: &Trigger, right: &Group) -> bool {
+    matches!(
+        trigger.kind,
+        Kind::Supply | Kind::Distribution | Kind::Licensing
+    ) && EXAMPLES.is_match(&sentence[trigger.end.min(right.start)..right.start])
+}
+
 /// Where the trigger's arguments were found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sides<'o> {
@@ -600,6 +615,9 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         .map(|i| &groups[i])
         .filter(|_| !founds_venture(&sentence[trigger.start..trigger.end]))
         .or_else(|| passive_agent(sentence, trigger, groups));
+    if right.is_some_and(|r| lists_examples(sentence, trigger, r)) {
+        return Sides::None;
+    }
     let more_objects = right.and_then(|r| with_more_objects(sentence, trigger, groups, r));
     let right = more_objects.as_ref().or(right);
     let all_pairs = |names: &[&'o str]| {
@@ -1307,6 +1325,32 @@ mod tests {
                 &["Acme", "Zorbo", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn examples_after_a_one_way_trigger_are_goods_or_customers() {
+        assert_eq!(
+            run(
+                "Acme supplies data to broadcasters such as Globex and Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::None
+        );
+        assert_eq!(
+            run(
+                "Acme has distributed several films, including Globex Nights.",
+                &["Acme", "Globex Nights"]
+            ),
+            Sides::None
+        );
+        // A partnership's examples are partners.
+        assert_eq!(
+            run(
+                "Acme partnered with broadcasters such as Globex.",
+                &["Acme", "Globex"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
         );
     }
 
