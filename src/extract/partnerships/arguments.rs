@@ -429,10 +429,12 @@ pub fn ends_first_predicate(sentence: &str, end: usize) -> bool {
     SECOND_PREDICATE.is_match(&sentence[end..])
 }
 
-/// An opening participial phrase ("Using a Globex engine, the ..."): a
-/// name in it is no subject of the main clause after the comma.
+/// An opening participial phrase ("Using a Globex engine, the ...") or
+/// adverbial phrase about a thing or a time ("With the opening of Globex
+/// Park, the ...", "After the sale of Globex, the ..."): a name in it is no
+/// subject of the main clause after the comma.
 static OPENING_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^[A-Z][a-z]+ing\s[^,;]*,").expect("opening participle pattern")
+    crate::text::pattern::regex(r"^(?:[A-Z][a-z]+ing|(?:With|After|Following|Before|During|Since|Despite|Through) (?:the|its|their|a|an))\s[^,;]*,").expect("opening participle pattern")
 });
 
 /// "Acme ranked in a poll of small firms, sponsored by Globex": the
@@ -1559,6 +1561,20 @@ mod tests {
         assert_eq!(
             run(
                 "Using Globex chips, Acme partnered with Initech.",
+                &["Globex", "Acme", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+        assert_eq!(
+            run(
+                "With the opening of Globex Park, the firm forged ties with Initech.",
+                &["Globex Park", "Initech"]
+            ),
+            Sides::RightOnly(vec!["Initech"])
+        );
+        assert_eq!(
+            run(
+                "After the sale of its Globex unit, Acme partnered with Initech.",
                 &["Globex", "Acme", "Initech"]
             ),
             Sides::Pairs(vec![("Acme", "Initech")])
