@@ -376,6 +376,28 @@ static SECOND_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("second predicate pattern")
 });
 
+/// A second verb phrase without a subject of its own after a name ("...
+/// the Globex label and partnered with"): the name is the first verb's
+/// object.
+static COORDINATED_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^(?:\s+[a-z][\w-]*){0,3}\s*,?\s+and\s+(?:also\s+|later\s+|then\s+)?$",
+    )
+    .expect("coordinated verb pattern")
+});
+
+/// Nothing but a short fronted phrase before a name: the clause's subject.
+static OPENS_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s*(?:[A-Z][^,;]{0,40},\s*)?$").expect("opens clause pattern")
+});
+
+/// The trigger opens with a past-tense verb ("partnered", "worked with").
+fn is_past_verb(from_trigger: &str) -> bool {
+    from_trigger.split_whitespace().next().is_some_and(|w| {
+        w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_lowercase())
+    })
+}
+
 /// A name right after a preposition ("with", "of"): the object of a
 /// phrase, not a subject.
 static OBJECT_OF_WITH: LazyLock<meta::Regex> = LazyLock::new(|| {
@@ -685,6 +707,20 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
                 .last()
                 .or_else(|| earlier().next())
                 .or(left);
+        } else if COORDINATED_VERB.is_match(gap) && is_past_verb(&sentence[trigger.start..]) {
+            // "They partnered with Acme to create the Globex label and
+            // partnered with Initech": the second verb's subject is the
+            // first's: a name opening the sentence or one its verb follows
+            // (this one too: "Acme was hired and partnered with"), else one
+            // not named here.
+            left = groups
+                .iter()
+                .take_while(|g| g.start <= l.start)
+                .filter(|g| {
+                    SUBJECT_VERB.is_match(&sentence[g.end..])
+                        || OPENS_CLAUSE.is_match(&sentence[..g.start])
+                })
+                .last();
         }
     }
     if trigger.subjects_only {
@@ -1354,6 +1390,30 @@ mod tests {
             ),
             Sides::Pairs(vec![("Acme", "Globex")])
         );
+    }
+
+    #[test]
+    fn a_second_verb_phrase_shares_the_first_ones_subject() {
+        assert_eq!(
+            run(
+                "Acme bought Globex and later partnered with Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+        assert_eq!(
+            run(
+                "Acme was hired and partnered with Initech.",
+                &["Acme", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+        let s = "They teamed up with Acme to create the Globex label and partnered with Initech.";
+        let m = mentions(s, &["Acme", "Globex", "Initech"]);
+        let g = groups(s, &m);
+        let spans: Vec<(usize, usize)> = m.iter().map(|m| (m.start, m.end)).collect();
+        let t = find_all(s, &spans);
+        assert_eq!(sides(s, &t[1], &g), Sides::RightOnly(vec!["Initech"]));
     }
 
     #[test]
