@@ -6,7 +6,7 @@
 
 use super::lexicon;
 use super::names;
-use super::triggers::{self, Direction, Trigger};
+use super::triggers::{self, Direction, Kind, Trigger};
 use regex::Regex;
 use regex_automata::meta;
 use std::sync::LazyLock;
@@ -118,6 +118,25 @@ fn without_name_tail(gap: &str) -> &str {
     }
 }
 
+/// List items the organization finder did not report between two names of
+/// a list ("Acme, Zorbo Ø, Globex", "Acme, Kids' WB, and Globex", "Acme,
+/// 20th Century Globex"): capitalized words or figures only, around a list
+/// comma, no word ending in a period (a sentence may end there). The list
+/// goes on across them.
+static SKIPPED_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^(?:['’]s?)?(?:\s+[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*){0,3}(?:\s*,\s*[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*(?:\s+[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*){0,2})*\s*,\s*(?:(?:and|or)\s+)?(?:[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*\s+){0,3}$")
+        .expect("skipped items pattern")
+});
+
+/// Only unreported list items between two names, none of them a person's
+/// name or title ("Acme CEO Jane Roe, and Globex" is no list).
+fn skips_items(gap: &str) -> bool {
+    SKIPPED_ITEMS.is_match(gap)
+        && !gap
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .any(|w| lexicon::is_first_name(w) || names::is_title(w))
+}
+
 /// Groups the mentions of a sentence into coordinations, in text order.
 pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
     let mut out: Vec<Group<'o>> = Vec::new();
@@ -154,7 +173,7 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
             // a name with its own relative clause starts another item.
             let own_clause = OWN_RELATIVE.is_match(&sentence[m.end..]);
             let gap = without_name_tail(gap);
-            if COORDINATION.is_match(gap)
+            if (COORDINATION.is_match(gap) || skips_items(gap))
                 && !RELATIVE.is_match(gap)
                 && !PREPOSITION.is_match(without_companion(gap))
                 && !APPOSITION.is_match(gap)
@@ -325,10 +344,13 @@ fn with_more_objects<'o>(
 }
 
 /// A name that modifies a plural noun before a list ("with Fortune 500
-/// companies, including X, Y"): the list holds the partners.
+/// companies, including X, Y", "with leading VoIP service providers such
+/// as X, Y"): the list holds the partners.
 static LIST_AFTER_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s+[a-z][\w-]*s\s*,?\s+(?:including|such as|like)\s+$")
-        .expect("list after modifier pattern")
+    crate::text::pattern::regex(
+        r"^\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\s*,?\s+(?:including|such as|like)\s+$",
+    )
+    .expect("list after modifier pattern")
 });
 
 /// Lower-case nouns between a name and the next ("the London estate agency
@@ -353,6 +375,28 @@ static SECOND_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"^(?:\s+[a-z][\w-]*){0,2}\s*,\s*and\s+(?:also\s+)?(?:has|have|is|are|was|were|will|would|signed|agreed|formed)(?-u:\b)")
         .expect("second predicate pattern")
 });
+
+/// A second verb phrase without a subject of its own after a name ("...
+/// the Globex label and partnered with"): the name is the first verb's
+/// object.
+static COORDINATED_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^(?:\s+[a-z][\w-]*){0,3}\s*,?\s+and\s+(?:also\s+|later\s+|then\s+)?$",
+    )
+    .expect("coordinated verb pattern")
+});
+
+/// Nothing but a short fronted phrase before a name: the clause's subject.
+static OPENS_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s*(?:[A-Z][^,;]{0,40},\s*)?$").expect("opens clause pattern")
+});
+
+/// The trigger opens with a past-tense verb ("partnered", "worked with").
+fn is_past_verb(from_trigger: &str) -> bool {
+    from_trigger.split_whitespace().next().is_some_and(|w| {
+        w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_lowercase())
+    })
+}
 
 /// A name right after a preposition ("with", "of"): the object of a
 /// phrase, not a subject.
@@ -407,10 +451,12 @@ pub fn ends_first_predicate(sentence: &str, end: usize) -> bool {
     SECOND_PREDICATE.is_match(&sentence[end..])
 }
 
-/// An opening participial phrase ("Using a Globex engine, the ..."): a
-/// name in it is no subject of the main clause after the comma.
+/// An opening participial phrase ("Using a Globex engine, the ...") or
+/// adverbial phrase about a thing or a time ("With the opening of Globex
+/// Park, the ...", "After the sale of Globex, the ..."): a name in it is no
+/// subject of the main clause after the comma.
 static OPENING_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^[A-Z][a-z]+ing\s[^,;]*,").expect("opening participle pattern")
+    crate::text::pattern::regex(r"^(?:[A-Z][a-z]+ing|(?:With|After|Following|Before|During|Since|Despite|Through) (?:the|its|their|a|an))\s[^,;]*,").expect("opening participle pattern")
 });
 
 /// "Acme ranked in a poll of small firms, sponsored by Globex": the
@@ -542,6 +588,21 @@ fn is_possessed_object(sentence: &str, g: &Group) -> bool {
         && NOUN_AND_VERB_AFTER.is_match(&sentence[g.end..])
 }
 
+/// Examples after a one-way trigger ("distributes films such as X, Y",
+/// "supplies data to broadcasters including X"): goods or customers, not
+/// parties to a deal.
+static EXAMPLES: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)(?:such as|including|like)(?-u:\b)")
+        .expect("examples pattern")
+});
+
+fn lists_examples(sentence: &str, trigger: &Trigger, right: &Group) -> bool {
+    matches!(
+        trigger.kind,
+        Kind::Supply | Kind::Distribution | Kind::Licensing
+    ) && EXAMPLES.is_match(&sentence[trigger.end.min(right.start)..right.start])
+}
+
 /// Where the trigger's arguments were found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sides<'o> {
@@ -565,7 +626,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     if let Some(i) = right {
         if groups.get(i + 1).is_some_and(|next| {
             let gap = &sentence[groups[i].end..next.start];
-            LIST_AFTER_MODIFIER.is_match(gap)
+            LIST_AFTER_MODIFIER.is_match(gap) && !LIST_END.is_match(gap)
                 || groups[i].names.len() == 1
                     && NOUN_GAP.is_match(gap)
                     && !FUNCTION_WORD.is_match(gap)
@@ -578,6 +639,9 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         .map(|i| &groups[i])
         .filter(|_| !founds_venture(&sentence[trigger.start..trigger.end]))
         .or_else(|| passive_agent(sentence, trigger, groups));
+    if right.is_some_and(|r| lists_examples(sentence, trigger, r)) {
+        return Sides::None;
+    }
     let more_objects = right.and_then(|r| with_more_objects(sentence, trigger, groups, r));
     let right = more_objects.as_ref().or(right);
     let all_pairs = |names: &[&'o str]| {
@@ -643,6 +707,20 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
                 .last()
                 .or_else(|| earlier().next())
                 .or(left);
+        } else if COORDINATED_VERB.is_match(gap) && is_past_verb(&sentence[trigger.start..]) {
+            // "They partnered with Acme to create the Globex label and
+            // partnered with Initech": the second verb's subject is the
+            // first's: a name opening the sentence or one its verb follows
+            // (this one too: "Acme was hired and partnered with"), else one
+            // not named here.
+            left = groups
+                .iter()
+                .take_while(|g| g.start <= l.start)
+                .filter(|g| {
+                    SUBJECT_VERB.is_match(&sentence[g.end..])
+                        || OPENS_CLAUSE.is_match(&sentence[..g.start])
+                })
+                .last();
         }
     }
     if trigger.subjects_only {
@@ -1278,6 +1356,115 @@ mod tests {
             ),
             Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
         );
+        // A noun phrase of a few words.
+        assert_eq!(
+            run(
+                "Acme has partnerships with leading Zorbo service providers such as Globex and Initech.",
+                &["Acme", "Zorbo", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn examples_after_a_one_way_trigger_are_goods_or_customers() {
+        assert_eq!(
+            run(
+                "Acme supplies data to broadcasters such as Globex and Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::None
+        );
+        assert_eq!(
+            run(
+                "Acme has distributed several films, including Globex Nights.",
+                &["Acme", "Globex Nights"]
+            ),
+            Sides::None
+        );
+        // A partnership's examples are partners.
+        assert_eq!(
+            run(
+                "Acme partnered with broadcasters such as Globex.",
+                &["Acme", "Globex"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn a_second_verb_phrase_shares_the_first_ones_subject() {
+        assert_eq!(
+            run(
+                "Acme bought Globex and later partnered with Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+        assert_eq!(
+            run(
+                "Acme was hired and partnered with Initech.",
+                &["Acme", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+        let s = "They teamed up with Acme to create the Globex label and partnered with Initech.";
+        let m = mentions(s, &["Acme", "Globex", "Initech"]);
+        let g = groups(s, &m);
+        let spans: Vec<(usize, usize)> = m.iter().map(|m| (m.start, m.end)).collect();
+        let t = find_all(s, &spans);
+        assert_eq!(sides(s, &t[1], &g), Sides::RightOnly(vec!["Initech"]));
+    }
+
+    #[test]
+    fn a_list_goes_on_across_items_the_finder_missed() {
+        let s = "Acme collaborated with Globex, Zorbo Ø, Initech, To Øl, Hooli, 20th Century Vexamo, Quillon' WB, and Brindle.";
+        assert_eq!(
+            run(
+                s,
+                &[
+                    "Acme",
+                    "Globex",
+                    "Initech",
+                    "Hooli",
+                    "Century Vexamo",
+                    "Quillon",
+                    "Brindle"
+                ]
+            ),
+            Sides::Pairs(
+                [
+                    "Globex",
+                    "Initech",
+                    "Hooli",
+                    "Century Vexamo",
+                    "Quillon",
+                    "Brindle"
+                ]
+                .iter()
+                .map(|&b| ("Acme", b))
+                .collect()
+            )
+        );
+        // A person's name, or a sentence ending after a name, is no list item.
+        assert_eq!(
+            run(
+                "Acme partnered with Globex CEO Jane Roe, and Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+        assert_eq!(
+            groups(
+                "Acme, Inc. Additionally, Globex signed.",
+                &mentions(
+                    "Acme, Inc. Additionally, Globex signed.",
+                    &["Acme", "Globex"]
+                )
+            )
+            .len(),
+            2
+        );
     }
 
     #[test]
@@ -1434,6 +1621,20 @@ mod tests {
         assert_eq!(
             run(
                 "Using Globex chips, Acme partnered with Initech.",
+                &["Globex", "Acme", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+        assert_eq!(
+            run(
+                "With the opening of Globex Park, the firm forged ties with Initech.",
+                &["Globex Park", "Initech"]
+            ),
+            Sides::RightOnly(vec!["Initech"])
+        );
+        assert_eq!(
+            run(
+                "After the sale of its Globex unit, Acme partnered with Initech.",
                 &["Globex", "Acme", "Initech"]
             ),
             Sides::Pairs(vec![("Acme", "Initech")])

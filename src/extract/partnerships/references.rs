@@ -45,9 +45,10 @@ static VERB_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// How many words may open a sentence before a guessed subject name.
 const SUBJECT_WORDS: usize = 6;
 
-/// A subject that stands for an organization named before.
+/// A subject that stands for an organization named before. "The label"
+/// only bare: "the Globex label" is some other organization's.
 static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)(?:^|[\s,;])(?:it|its|they|their|we|our|the (?:[\w-]+ ){0,3}(?:company|firm|group|giant|maker|carmaker|carrier|airline|bank|operator|retailer|network|broadcaster|manufacturer|provider|developer|publisher|chain|business|corporation|organisation|organization|startup|insurer|producer))(?-u:\b)")
+    crate::text::pattern::regex(r"(?i)(?:^|[\s,;])(?:it|its|they|their|we|our|the (?:[\w-]+ ){0,3}(?:company|firm|group|giant|maker|carmaker|carrier|airline|bank|operator|retailer|network|broadcaster|manufacturer|provider|developer|publisher|chain|business|corporation|organisation|organization|startup|insurer|producer|studio|brand|agency|brewery|fund)|the label)(?-u:\b)")
         .expect("pronoun subject pattern")
 });
 
@@ -497,6 +498,19 @@ mod tests {
         assert_eq!(c.described_subject("Analysts said a "), None);
         assert_eq!(c.described_subject("The winner will work "), None);
         assert_eq!(c.described_subject("So far, the two firms have "), None);
+    }
+
+    #[test]
+    fn a_studio_agency_or_label_is_a_subject_reference() {
+        let c = Context::default();
+        assert_eq!(c.pronoun_subject("In 2021, the label "), Some("the label"));
+        assert_eq!(c.pronoun_subject("The agency is "), Some("The agency"));
+        assert_eq!(c.pronoun_subject("The studio "), Some("The studio"));
+        // A described label is some other organization's.
+        assert_eq!(
+            c.pronoun_subject("They partnered to create the Globex label and "),
+            Some("They")
+        );
     }
 
     #[test]
