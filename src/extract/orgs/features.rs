@@ -624,6 +624,9 @@ pub struct Prepared {
     pub word: Vec<u32>,
     /// Number of distinct lower-cased words in the document.
     pub n_words: usize,
+    /// The tokens with an upper-case letter, in order: after an O tag the
+    /// tagger scores only these, and only these vote.
+    pub upper: Vec<u32>,
 }
 
 impl Prepared {
@@ -639,6 +642,7 @@ impl Prepared {
             company_context: Vec::new(),
             word: Vec::new(),
             n_words: 0,
+            upper: Vec::new(),
         };
         for r in &doc.sentences {
             let first = p.tokens.len();
@@ -715,8 +719,13 @@ impl Prepared {
                 }
             }
         }
-        for (info, &w) in p.infos.iter_mut().zip(word) {
+        // About a third of news tokens have a capital.
+        p.upper.reserve(p.tokens.len() / 3);
+        for (k, (info, &w)) in (0..).zip(p.infos.iter_mut().zip(word)) {
             info.flags |= words[w as usize];
+            if info.has_upper() {
+                p.upper.push(k);
+            }
         }
         // Hits are few: the tokens starting in each are found by binary search.
         for &(s, e) in gazetteer_hits {

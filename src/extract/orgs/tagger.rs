@@ -150,67 +150,104 @@ impl Model {
     #[inline(always)]
     fn tag_with<const AVX2: bool>(&self, p: &Prepared, words: &mut WordSums) -> Vec<u8> {
         let n = p.tokens.len();
-        let mut first = Vec::with_capacity(n);
-        // What the second pass needs of the tokens the first pass scored.
-        let mut fixed: Vec<Option<Fixed>> = vec![None; n];
+        // Tokens skipped after an O tag stay O.
+        let mut first = vec![O; n];
+        // What the second pass needs of the tokens the first pass scored, in order.
+        let mut fixed: Vec<(usize, Fixed)> = Vec::with_capacity(p.upper.len());
+        let mut upper = Capitals::new(&p.upper);
         for r in &p.sentences {
             let sent = &p.infos[r.clone()];
             let (mut p1, mut p2) = (O, O);
-            for i in 0..sent.len() {
-                let tag = if p1 == O && sent[i].trivially_outside() {
-                    O
-                } else {
-                    let context = context_rows(sent, i);
-                    for &f in &context {
-                        prefetch(self.row(f));
-                    }
-                    let at_edges = [i == 0, i + 1 == sent.len()];
-                    let mut both = self.sums::<AVX2>(&context);
-                    let [around, ahead] = flag_context(sent, i);
-                    add_all(&mut both, words.small.gaz_around.get(around));
-                    add_all(&mut both, words.small.legal_ahead.get(ahead));
-                    let (one, second) =
-                        words.first_pass::<AVX2>(self, &window(sent, i), at_edges, [p1, p2], both);
-                    fixed[r.start + i] = Some(second);
-                    best_tag(&one.map(|s| s as f32), p1)
-                };
-                first.push(tag);
+            let mut i = 0;
+            while i < sent.len() {
+                if p1 == O && sent[i].trivially_outside() {
+                    // Up to the next token with a capital: O tags all.
+                    i = upper.next_from(r.start + i).min(r.end) - r.start;
+                    p2 = O;
+                    continue;
+                }
+                let context = context_rows(sent, i);
+                for &f in &context {
+                    prefetch(self.row(f));
+                }
+                let at_edges = [i == 0, i + 1 == sent.len()];
+                let mut both = self.sums::<AVX2>(&context);
+                let [around, ahead] = flag_context(sent, i);
+                add_all(&mut both, words.small.gaz_around.get(around));
+                add_all(&mut both, words.small.legal_ahead.get(ahead));
+                let (one, second) =
+                    words.first_pass::<AVX2>(self, &window(sent, i), at_edges, [p1, p2], both);
+                fixed.push((r.start + i, second));
+                let tag = best_tag(&one.map(|s| s as f32), p1);
+                first[r.start + i] = tag;
                 p2 = p1;
                 p1 = tag;
+                i += 1;
             }
         }
         let votes = votes::collect(p, &first);
-        let mut out = Vec::with_capacity(n);
+        let mut out = vec![O; n];
+        let mut upper = Capitals::new(&p.upper);
+        let mut fixed = fixed.iter().peekable();
         for r in &p.sentences {
             let sent = &p.infos[r.clone()];
             let votes = &votes[r.clone()];
             let (mut p1, mut p2) = (O, O);
-            for i in 0..sent.len() {
-                let tag = if p1 == O && sent[i].trivially_outside() {
-                    O
-                } else {
-                    let sum = match &fixed[r.start + i] {
-                        Some(fixed) => {
-                            words.second_pass::<AVX2>(self, fixed, sent, votes, i, [p1, p2])
+            let mut i = 0;
+            while i < sent.len() {
+                if p1 == O && sent[i].trivially_outside() {
+                    i = upper.next_from(r.start + i).min(r.end) - r.start;
+                    p2 = O;
+                    continue;
+                }
+                let k = r.start + i;
+                // The first pass scored the tokens in order: its record of
+                // this one, if any, is the next not before it.
+                while fixed.next_if(|&&(j, _)| j < k).is_some() {}
+                let sum = match fixed.next_if(|&&(j, _)| j == k) {
+                    Some((_, fixed)) => {
+                        words.second_pass::<AVX2>(self, fixed, sent, votes, i, [p1, p2])
+                    }
+                    None => {
+                        let mut feats = [0u32; N_FEATURES];
+                        features_pass_last(sent, votes, i, p1, p2, &mut feats);
+                        let mut sum = [0i32; N_TAGS];
+                        for &f in &feats {
+                            add(&mut sum, self.weights(1, f));
                         }
-                        None => {
-                            let mut feats = [0u32; N_FEATURES];
-                            features_pass_last(sent, votes, i, p1, p2, &mut feats);
-                            let mut sum = [0i32; N_TAGS];
-                            for &f in &feats {
-                                add(&mut sum, self.weights(1, f));
-                            }
-                            sum
-                        }
-                    };
-                    best_tag(&sum.map(|s| s as f32), p1)
+                        sum
+                    }
                 };
-                out.push(tag);
+                let tag = best_tag(&sum.map(|s| s as f32), p1);
+                out[k] = tag;
                 p2 = p1;
                 p1 = tag;
+                i += 1;
             }
         }
         out
+    }
+}
+
+/// A walk through the tokens with a capital ([`Prepared::upper`]), in order.
+struct Capitals<'a> {
+    upper: &'a [u32],
+    at: usize,
+}
+
+impl<'a> Capitals<'a> {
+    fn new(upper: &'a [u32]) -> Self {
+        Capitals { upper, at: 0 }
+    }
+
+    /// The first token with a capital from token `k` on (`usize::MAX`: none);
+    /// `k` never decreases from one call to the next.
+    #[inline(always)]
+    fn next_from(&mut self, k: usize) -> usize {
+        while self.upper.get(self.at).is_some_and(|&u| (u as usize) < k) {
+            self.at += 1;
+        }
+        self.upper.get(self.at).map_or(usize::MAX, |&u| u as usize)
     }
 }
 
