@@ -524,6 +524,13 @@ impl TokenInfo {
     }
 }
 
+/// A hash of the infos of a sentence's tokens, for tables keyed by sentence.
+pub fn sentence_hash(sent: &[TokenInfo]) -> u64 {
+    sent.iter().fold(sent.len() as u64, |h, t| {
+        mix(mix(h, t.key_hash()), t.shape ^ t.suf4.rotate_left(17))
+    })
+}
+
 /// A hasher for keys that already are hashes.
 #[derive(Default)]
 pub struct IdHasher(u64);
@@ -624,6 +631,9 @@ pub struct Prepared {
     pub word: Vec<u32>,
     /// Number of distinct lower-cased words in the document.
     pub n_words: usize,
+    /// The tokens with an upper-case letter, in order: after an O tag the
+    /// tagger scores only these, and only these vote.
+    pub upper: Vec<u32>,
 }
 
 impl Prepared {
@@ -631,15 +641,19 @@ impl Prepared {
     /// spans, sorted, not overlapping).
     pub fn new(doc: &Document, gazetteer_hits: &[(usize, usize)]) -> Self {
         let text = doc.text;
+        let mut spare = SPARE.take();
         let mut p = Prepared {
-            // News text averages about six bytes a token.
-            tokens: Vec::with_capacity(text.len() / 5),
-            infos: Vec::new(),
-            sentences: Vec::with_capacity(doc.sentences.len()),
-            company_context: Vec::new(),
-            word: Vec::new(),
+            tokens: cleared(std::mem::take(&mut spare.tokens)),
+            infos: cleared(std::mem::take(&mut spare.infos)),
+            sentences: cleared(std::mem::take(&mut spare.sentences)),
+            company_context: cleared(std::mem::take(&mut spare.company_context)),
+            word: cleared(std::mem::take(&mut spare.word)),
             n_words: 0,
+            upper: cleared(std::mem::take(&mut spare.upper)),
         };
+        // News text averages about six bytes a token.
+        p.tokens.reserve(text.len() / 5);
+        p.sentences.reserve(doc.sentences.len());
         for r in &doc.sentences {
             let first = p.tokens.len();
             tokens::tokenize(text, r.clone(), &mut p.tokens);
@@ -652,29 +666,33 @@ impl Prepared {
         // The three are written in place, token by token (no push checks).
         let mut recent_upper = 0u8;
         let n = p.tokens.len();
-        p.word = vec![0; n];
-        let mut classes = vec![0u8; n];
+        p.word.resize(n, 0);
+        let mut classes = cleared(std::mem::take(&mut spare.classes));
+        classes.resize(n, 0);
         let mut ids = WordIds::new(n);
-        p.infos = memo::with(|memo| {
+        memo::with(|memo| {
             memo.next_document();
-            p.tokens
-                .iter()
-                .zip(classes.iter_mut().zip(&mut p.word))
-                .map(|(t, (class, word))| {
-                    let info;
-                    (info, *class, *word) = memo.get(text, t.clone(), &mut ids);
-                    let info = info.for_scoring(recent_upper != 0);
-                    recent_upper = (recent_upper << 1 | u8::from(info.flags & NO_UPPER == 0)) & 3;
-                    info
-                })
-                .collect()
+            p.infos.extend(
+                p.tokens
+                    .iter()
+                    .zip(classes.iter_mut().zip(&mut p.word))
+                    .map(|(t, (class, word))| {
+                        let info;
+                        (info, *class, *word) = memo.get(text, t.clone(), &mut ids);
+                        let info = info.for_scoring(recent_upper != 0);
+                        recent_upper =
+                            (recent_upper << 1 | u8::from(info.flags & NO_UPPER == 0)) & 3;
+                        info
+                    }),
+            )
         });
         p.n_words = ids.count as usize;
         // Document-wide flags of each word, set by any of its mentions: each
         // token's word is looked up once, as an index into `words`.
         let word = &p.word;
-        let mut words = vec![0u16; p.n_words];
-        p.company_context = vec![false; p.tokens.len()];
+        let mut words = cleared(std::mem::take(&mut spare.words));
+        words.resize(p.n_words, 0);
+        p.company_context.resize(n, false);
         for s in &p.sentences {
             let infos = &mut p.infos[s.clone()];
             let alpha = || infos.iter().filter(|t| t.flags & ALNUM != 0);
@@ -715,8 +733,13 @@ impl Prepared {
                 }
             }
         }
-        for (info, &w) in p.infos.iter_mut().zip(word) {
+        // About a third of news tokens have a capital.
+        p.upper.reserve(p.tokens.len() / 3);
+        for (k, (info, &w)) in (0..).zip(p.infos.iter_mut().zip(word)) {
             info.flags |= words[w as usize];
+            if info.has_upper() {
+                p.upper.push(k);
+            }
         }
         // Hits are few: the tokens starting in each are found by binary search.
         for &(s, e) in gazetteer_hits {
@@ -732,7 +755,47 @@ impl Prepared {
                 }
             }
         }
+        (spare.classes, spare.words) = (classes, words);
+        SPARE.set(spare);
         p
+    }
+}
+
+/// The buffers of the last [`Prepared`] the thread dropped, and of the
+/// work tables [`Prepared::new`] fills: the next document fills them
+/// again instead of allocating as many, several of them large.
+#[derive(Default)]
+struct Spare {
+    tokens: Vec<Span>,
+    infos: Vec<TokenInfo>,
+    sentences: Vec<Range<usize>>,
+    company_context: Vec<bool>,
+    word: Vec<u32>,
+    upper: Vec<u32>,
+    classes: Vec<u8>,
+    words: Vec<u16>,
+}
+
+thread_local! {
+    static SPARE: std::cell::Cell<Spare> = std::cell::Cell::new(Spare::default());
+}
+
+/// `v` emptied, its room kept.
+fn cleared<T>(mut v: Vec<T>) -> Vec<T> {
+    v.clear();
+    v
+}
+
+impl Drop for Prepared {
+    fn drop(&mut self) {
+        let mut spare = SPARE.take();
+        spare.tokens = std::mem::take(&mut self.tokens);
+        spare.infos = std::mem::take(&mut self.infos);
+        spare.sentences = std::mem::take(&mut self.sentences);
+        spare.company_context = std::mem::take(&mut self.company_context);
+        spare.word = std::mem::take(&mut self.word);
+        spare.upper = std::mem::take(&mut self.upper);
+        SPARE.set(spare);
     }
 }
 

@@ -331,11 +331,21 @@ fn drop_common_words(text: &str, spans: &mut Vec<(usize, usize)>, known: &[(usiz
         .filter(|&&(s, e)| single(&(s, e)) && retype::follows_company_noun(text, s))
         .map(|&(s, e)| &text[s..e])
         .collect();
+    // A name is mentioned again and again: the text is searched once per name.
+    let mut written_lower: Vec<(&str, bool)> = Vec::new();
     spans.retain(|span| {
+        let name = &text[span.0..span.1];
         !single(span)
             || known.binary_search(span).is_ok()
-            || described.contains(&&text[span.0..span.1])
-            || !has_word(text, &text[span.0..span.1].to_ascii_lowercase())
+            || described.contains(&name)
+            || !match written_lower.iter().find(|&&(w, _)| w == name) {
+                Some(&(_, lower)) => lower,
+                None => {
+                    let lower = has_word(text, &name.to_ascii_lowercase());
+                    written_lower.push((name, lower));
+                    lower
+                }
+            }
     });
 }
 

@@ -10,10 +10,10 @@
 use super::features::{
     after1_rows, after2_rows, allowed, before1_rows, before2_rows, context_rows, features,
     features_pass_last, flag_context, gaz_prev, near_vote, near_vote_rows, own_rows, own_vote,
-    prev_rows, prev_word_rows, tag_rows, vote_tops, voter, voter_index, voter_rows, voters, window,
-    Prepared, SmallPair, TokenInfo, CONTEXT, CUE_VOTE, GAZ_AROUND, GAZ_PREV, LEGAL_AHEAD,
-    N_FEATURES, N_TAGS, O, OUTSIDE_VOTE, PASS_FEATURES, TABLE_BITS, TABLE_ROWS, VOTERS, VOTE_AFTER,
-    VOTE_BEFORE, VOTE_POSITION, VOTE_TYPES,
+    prev_rows, prev_word_rows, sentence_hash, tag_rows, vote_tops, voter, voter_index, voter_rows,
+    voters, window, Prepared, SmallPair, TokenInfo, CONTEXT, CUE_VOTE, GAZ_AROUND, GAZ_PREV,
+    LEGAL_AHEAD, N_FEATURES, N_TAGS, O, OUTSIDE_VOTE, PASS_FEATURES, TABLE_BITS, TABLE_ROWS,
+    VOTERS, VOTE_AFTER, VOTE_BEFORE, VOTE_POSITION, VOTE_TYPES,
 };
 use super::votes::{self, Vote};
 use std::cell::RefCell;
@@ -150,67 +150,122 @@ impl Model {
     #[inline(always)]
     fn tag_with<const AVX2: bool>(&self, p: &Prepared, words: &mut WordSums) -> Vec<u8> {
         let n = p.tokens.len();
-        let mut first = Vec::with_capacity(n);
-        // What the second pass needs of the tokens the first pass scored.
-        let mut fixed: Vec<Option<Fixed>> = vec![None; n];
+        // Tokens skipped after an O tag stay O.
+        let mut first = vec![O; n];
+        // What the second pass needs of the tokens the first pass scored, in
+        // order: the capitalized ones and the words of names after them.
+        let mut fixed: Vec<(usize, Fixed)> = Vec::with_capacity((2 * p.upper.len()).min(n));
+        let mut upper = Capitals::new(&p.upper);
         for r in &p.sentences {
+            if upper.next_from(r.start) >= r.end {
+                // No capital: all O.
+                continue;
+            }
             let sent = &p.infos[r.clone()];
+            // The first pass reads nothing but the sentence's infos: a
+            // sentence seen before (boilerplate lines repeat across the
+            // pages of a site) is tagged as it was then.
+            let key = sentence_hash(sent);
+            if let Some(seen) = words.sentences.get(key, sent) {
+                first[r.clone()].copy_from_slice(&seen.tags);
+                fixed.extend(seen.fixed.iter().map(|&(i, f)| (r.start + i as usize, f)));
+                continue;
+            }
+            let from = fixed.len();
             let (mut p1, mut p2) = (O, O);
-            for i in 0..sent.len() {
-                let tag = if p1 == O && sent[i].trivially_outside() {
-                    O
-                } else {
-                    let context = context_rows(sent, i);
-                    for &f in &context {
-                        prefetch(self.row(f));
-                    }
-                    let at_edges = [i == 0, i + 1 == sent.len()];
-                    let mut both = self.sums::<AVX2>(&context);
-                    let [around, ahead] = flag_context(sent, i);
-                    add_all(&mut both, words.small.gaz_around.get(around));
-                    add_all(&mut both, words.small.legal_ahead.get(ahead));
-                    let (one, second) =
-                        words.first_pass::<AVX2>(self, &window(sent, i), at_edges, [p1, p2], both);
-                    fixed[r.start + i] = Some(second);
-                    best_tag(&one.map(|s| s as f32), p1)
-                };
-                first.push(tag);
+            let mut i = 0;
+            while i < sent.len() {
+                if p1 == O && sent[i].trivially_outside() {
+                    // Up to the next token with a capital: O tags all.
+                    i = upper.next_from(r.start + i).min(r.end) - r.start;
+                    p2 = O;
+                    continue;
+                }
+                let context = context_rows(sent, i);
+                for &f in &context {
+                    prefetch(self.row(f));
+                }
+                let at_edges = [i == 0, i + 1 == sent.len()];
+                let mut both = self.sums::<AVX2>(&context);
+                let [around, ahead] = flag_context(sent, i);
+                add_all(&mut both, words.small.gaz_around.get(around));
+                add_all(&mut both, words.small.legal_ahead.get(ahead));
+                let (one, second) =
+                    words.first_pass::<AVX2>(self, &window(sent, i), at_edges, [p1, p2], both);
+                fixed.push((r.start + i, second));
+                let tag = best_tag(&one.map(|s| s as f32), p1);
+                first[r.start + i] = tag;
                 p2 = p1;
                 p1 = tag;
+                i += 1;
             }
+            words
+                .sentences
+                .put(key, sent, &first[r.clone()], &fixed[from..], r.start);
         }
         let votes = votes::collect(p, &first);
-        let mut out = Vec::with_capacity(n);
+        let mut out = vec![O; n];
+        let mut upper = Capitals::new(&p.upper);
+        let mut fixed = fixed.iter().peekable();
         for r in &p.sentences {
             let sent = &p.infos[r.clone()];
             let votes = &votes[r.clone()];
             let (mut p1, mut p2) = (O, O);
-            for i in 0..sent.len() {
-                let tag = if p1 == O && sent[i].trivially_outside() {
-                    O
-                } else {
-                    let sum = match &fixed[r.start + i] {
-                        Some(fixed) => {
-                            words.second_pass::<AVX2>(self, fixed, sent, votes, i, [p1, p2])
+            let mut i = 0;
+            while i < sent.len() {
+                if p1 == O && sent[i].trivially_outside() {
+                    i = upper.next_from(r.start + i).min(r.end) - r.start;
+                    p2 = O;
+                    continue;
+                }
+                let k = r.start + i;
+                // The first pass scored the tokens in order: its record of
+                // this one, if any, is the next not before it.
+                while fixed.next_if(|&&(j, _)| j < k).is_some() {}
+                let sum = match fixed.next_if(|&&(j, _)| j == k) {
+                    Some((_, fixed)) => {
+                        words.second_pass::<AVX2>(self, fixed, sent, votes, i, [p1, p2])
+                    }
+                    None => {
+                        let mut feats = [0u32; N_FEATURES];
+                        features_pass_last(sent, votes, i, p1, p2, &mut feats);
+                        let mut sum = [0i32; N_TAGS];
+                        for &f in &feats {
+                            add(&mut sum, self.weights(1, f));
                         }
-                        None => {
-                            let mut feats = [0u32; N_FEATURES];
-                            features_pass_last(sent, votes, i, p1, p2, &mut feats);
-                            let mut sum = [0i32; N_TAGS];
-                            for &f in &feats {
-                                add(&mut sum, self.weights(1, f));
-                            }
-                            sum
-                        }
-                    };
-                    best_tag(&sum.map(|s| s as f32), p1)
+                        sum
+                    }
                 };
-                out.push(tag);
+                let tag = best_tag(&sum.map(|s| s as f32), p1);
+                out[k] = tag;
                 p2 = p1;
                 p1 = tag;
+                i += 1;
             }
         }
         out
+    }
+}
+
+/// A walk through the tokens with a capital ([`Prepared::upper`]), in order.
+struct Capitals<'a> {
+    upper: &'a [u32],
+    at: usize,
+}
+
+impl<'a> Capitals<'a> {
+    fn new(upper: &'a [u32]) -> Self {
+        Capitals { upper, at: 0 }
+    }
+
+    /// The first token with a capital from token `k` on (`usize::MAX`: none);
+    /// `k` never decreases from one call to the next.
+    #[inline(always)]
+    fn next_from(&mut self, k: usize) -> usize {
+        while self.upper.get(self.at).is_some_and(|&u| (u as usize) < k) {
+            self.at += 1;
+        }
+        self.upper.get(self.at).map_or(usize::MAX, |&u| u as usize)
     }
 }
 
@@ -394,6 +449,96 @@ struct OwnSums {
     after_o: Lanes,
 }
 
+/// log2 of the number of sentences [`SentenceMemo`] holds.
+const SENTENCE_BITS: u32 = 12;
+
+/// log2 of the number of sentence hashes [`SentenceMemo`] holds.
+const SEEN_BITS: u32 = 14;
+
+/// Sentences longer than this (in tokens) are not remembered: long
+/// sentences seldom repeat.
+const SENTENCE_MAX: usize = 64;
+
+/// The first pass's results of the sentences tagged before on this thread,
+/// by the hash of their infos ([`sentence_hash`]): direct-mapped tables, a
+/// sentence replaces another of the same index. Most sentences occur once:
+/// a sentence is remembered the second time it is tagged, and the first
+/// time only its hash is.
+struct SentenceMemo {
+    seen: Vec<u64>,
+    tagged: Vec<Option<Box<Tagged>>>,
+}
+
+/// A sentence's infos and what the first pass made of them: its tags and
+/// what the second pass needs of the tokens it scored (by index in the sentence).
+struct Tagged {
+    key: u64,
+    infos: Box<[TokenInfo]>,
+    tags: Box<[u8]>,
+    fixed: Box<[(u32, Fixed)]>,
+}
+
+impl SentenceMemo {
+    const fn empty() -> Self {
+        SentenceMemo {
+            seen: Vec::new(),
+            tagged: Vec::new(),
+        }
+    }
+
+    fn new() -> Self {
+        SentenceMemo {
+            seen: vec![0; 1 << SEEN_BITS],
+            tagged: (0..1 << SENTENCE_BITS).map(|_| None).collect(),
+        }
+    }
+
+    fn slot(key: u64, bits: u32) -> usize {
+        (key.wrapping_mul(SPREAD) >> (64 - bits)) as usize
+    }
+
+    /// The first pass's results of the sentence of infos `sent` and hash `key`, if remembered.
+    #[inline]
+    fn get(&self, key: u64, sent: &[TokenInfo]) -> Option<&Tagged> {
+        self.tagged
+            .get(Self::slot(key, SENTENCE_BITS))?
+            .as_deref()
+            .filter(|t| t.key == key && *t.infos == *sent)
+    }
+
+    /// Remembers the first pass's `tags` of the sentence of infos `sent`
+    /// (hash `key`) starting at token `start`, and its `fixed` records, if
+    /// its hash was seen before; else remembers the hash.
+    fn put(
+        &mut self,
+        key: u64,
+        sent: &[TokenInfo],
+        tags: &[u8],
+        fixed: &[(usize, Fixed)],
+        start: usize,
+    ) {
+        let Some(seen) = self.seen.get_mut(Self::slot(key, SEEN_BITS)) else {
+            return;
+        };
+        if *seen != key {
+            *seen = key;
+            return;
+        }
+        if sent.len() > SENTENCE_MAX {
+            return;
+        }
+        self.tagged[Self::slot(key, SENTENCE_BITS)] = Some(Box::new(Tagged {
+            key,
+            infos: sent.into(),
+            tags: tags.into(),
+            fixed: fixed
+                .iter()
+                .map(|&(k, f)| ((k - start) as u32, f))
+                .collect(),
+        }));
+    }
+}
+
 /// What the second pass needs of a token the first pass scored: its
 /// second-pass sums.
 #[derive(Clone, Copy)]
@@ -424,6 +569,8 @@ struct WordSums {
     /// whether the token is its sentence's first and whether it is its last.
     edges: [[Sums; 2]; 2],
     small: SmallSums,
+    /// The first pass's tags of sentences seen before.
+    sentences: SentenceMemo,
 }
 
 thread_local! {
@@ -445,6 +592,7 @@ thread_local! {
                 vote_after: PairSums::new(VOTE_AFTER),
                 empty_votes: [[0; 2 * N_TAGS]; VOTERS],
             },
+            sentences: SentenceMemo::empty(),
         })
     };
 }
@@ -459,6 +607,7 @@ impl WordSums {
         self.model = id;
         self.own = vec![None; 1 << WORD_SUM_BITS];
         self.near = vec![None; 1 << WORD_SUM_BITS];
+        self.sentences = SentenceMemo::new();
         self.small.fill(model);
         for (p1, sums) in (0..).zip(&mut self.tags) {
             for (p2, sum) in (0..).zip(sums) {
@@ -797,6 +946,23 @@ mod tests {
         let zero = Model::from_bytes(Vec::leak(raw)).unwrap();
         assert!(zero.tag(&p).iter().all(|&t| t == O));
         assert_eq!(MODEL.tag(&p), plain);
+    }
+
+    #[test]
+    fn remembered_sentences_are_tagged_as_the_first_time() {
+        // The same lines again and again, as a site's boilerplate: the
+        // third of each is tagged from the memo.
+        let text = "Follow Zentrix Media on Quuxbook .\nShares of Velmar Inc. rose .\n".repeat(4);
+        let doc = crate::text::Document::new(&text);
+        let p = Prepared::new(&doc, &[]);
+        let plain = tag_document(&p, |pass, f| MODEL.score(pass, f));
+        assert!(plain.iter().any(|&t| t != O));
+        for _ in 0..3 {
+            assert_eq!(MODEL.tag(&p), plain);
+        }
+        WORD_SUMS.with_borrow(|words| {
+            assert!(words.sentences.tagged.iter().any(Option::is_some));
+        });
     }
 
     #[test]

@@ -144,7 +144,8 @@ pub fn find(
     // organization fits, and names before a company role's possessive.
     let mut brands: Vec<&str> = Vec::new();
     // The tokens a brand may be written as: name words of three bytes or more.
-    let mut named: Vec<usize> = Vec::new();
+    // Most of them are among the tokens with a capital.
+    let mut named: Vec<usize> = Vec::with_capacity(p.upper.len());
     // One pass over the tokens for all the rules.
     for sentence in &p.sentences {
         // The tokens before `next` are in a name after a company noun, or

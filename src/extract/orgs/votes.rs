@@ -26,34 +26,32 @@ impl Vote {
 
 /// One vote per token of `p`, from the first-pass `tags` of the whole document.
 pub fn collect(p: &Prepared, tags: &[u8]) -> Vec<Vote> {
+    // Only capitalized occurrences vote and get a vote: the others are
+    // skipped, by the list of capitalized tokens.
     // Tag counts of the capitalized occurrences, by word.
     let mut counts = vec![[0u16; N_TAGS]; p.n_words];
     // Capitalized occurrences by word: a word written so once has no other to vote.
     let mut capitalized = vec![0u8; p.n_words];
-    for ((info, &w), &tag) in p.infos.iter().zip(&p.word).zip(tags) {
-        if info.has_upper() {
-            counts[w as usize][tag as usize] += 1;
-            capitalized[w as usize] = capitalized[w as usize].saturating_add(1);
-        }
+    for &k in &p.upper {
+        let (w, tag) = (p.word[k as usize] as usize, tags[k as usize]);
+        counts[w][tag as usize] += 1;
+        capitalized[w] = capitalized[w].saturating_add(1);
     }
     // Most words are tagged alike wherever they occur: a word's vote is
     // counted once per tag of the occurrence that asks (`NO_TAG`: not yet).
     let mut by_tag = vec![(NO_TAG, Vote::EMPTY); p.n_words];
-    p.infos
-        .iter()
-        .zip(&p.word)
-        .zip(tags)
-        .map(|((info, &w), &tag)| {
-            let w = w as usize;
-            if !info.has_upper() || capitalized[w] == 1 {
-                return Vote::EMPTY;
-            }
-            if by_tag[w].0 != tag {
-                by_tag[w] = (tag, vote_of_others(counts[w], tag));
-            }
-            by_tag[w].1
-        })
-        .collect()
+    let mut votes = vec![Vote::EMPTY; tags.len()];
+    for &k in &p.upper {
+        let (w, tag) = (p.word[k as usize] as usize, tags[k as usize]);
+        if capitalized[w] == 1 {
+            continue;
+        }
+        if by_tag[w].0 != tag {
+            by_tag[w] = (tag, vote_of_others(counts[w], tag));
+        }
+        votes[k as usize] = by_tag[w].1;
+    }
+    votes
 }
 
 /// No tag: [`collect`]'s mark of a word whose vote is not counted yet.

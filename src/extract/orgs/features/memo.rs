@@ -1,4 +1,4 @@
-//! A per-thread memo of the features of short ASCII words: news text
+//! A per-thread memo of the features of short words: news text
 //! repeats a small vocabulary ("the", "said", "Acme"), so most tokens find
 //! their hashes here instead of hashing their bytes four times over.
 
@@ -39,7 +39,7 @@ const FREE: Entry = Entry {
 pub(super) struct Memo {
     entries: Vec<Entry>,
     words: usize,
-    /// The info of the last word too long or not ASCII, computed.
+    /// The info of the last word too long to be remembered, computed.
     computed: TokenInfo,
     /// The document being read, counted from 1 (0: none; entries of
     /// another document have no number in this one).
@@ -104,10 +104,9 @@ impl Memo {
             }
             Err(free) => s = free,
         }
-        let word = &text[span];
-        let Some(info) = TokenInfo::ascii(word.as_bytes(), true) else {
-            return self.computed(word, ids);
-        };
+        // A short word with a character beyond ASCII ("Zürich", "’") is
+        // remembered too: its bytes are a key as well as any.
+        let info = TokenInfo::new(&text[span], true);
         if self.words == MAX_WORDS {
             self.entries.fill(FREE);
             self.words = 0;
