@@ -56,6 +56,22 @@ with gzip.open(sys.argv[1], "rt") as f, open(sys.argv[2], "w") as out:
 ' "$pages" "$work/pages.jsonl"
     row "extract (all stages), real web pages (the 710 WCXB dev pages)" "$work/pages.jsonl" extract --input-format jsonl
   fi
+  # The generated inputs repeat a few hundred distinct sentences, so any
+  # per-sentence memo looks better there than on real text: the same
+  # evaluation pages as plain-text dumps give the real-text rows.
+  dumps=../shared/eval/boilerplate/wcxb_dev_text.jsonl.gz
+  if [ -f "$dumps" ]; then
+    [ -f "$work/dumps.jsonl" ] || python3 -c '
+import gzip, json, sys
+with gzip.open(sys.argv[1], "rt") as f, open(sys.argv[2], "w") as out:
+    for line in f:
+        r = json.loads(line)
+        out.write(json.dumps({"id": r["id"], "url": r.get("url"), "text": r["text"]}) + "\n")
+' "$dumps" "$work/dumps.jsonl"
+    row "clean, real text dumps (the same pages as text)" "$work/dumps.jsonl" clean --input-format jsonl
+    row "extract (all stages), real text dumps" "$work/dumps.jsonl" extract --input-format jsonl
+    row "extract --only orgs (no clean), real text dumps" "$work/dumps.jsonl" extract --input-format jsonl --only orgs --no-clean
+  fi
   row "extract, text dumps, gzip" "$work/text.jsonl.gz" extract --input-format jsonl
   row "extract --only orgs (no clean)" "$work/text.jsonl" extract --input-format jsonl --only orgs --no-clean
   row "extract --only dates (no clean)" "$work/text.jsonl" extract --input-format jsonl --only dates --no-clean
