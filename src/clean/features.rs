@@ -45,8 +45,8 @@ pub struct HtmlHints {
     /// (template items repeat theirs), their share of prose blocks and of
     /// the page's characters.
     pub path_blocks: u16,
-    /// The hash of that path.
-    pub path: u64,
+    /// That path's number on the page (0 for the first path met).
+    pub path: u32,
     pub path_prose_share: f32,
     pub path_text_share: f32,
     /// The best readability score among the block's ancestors, over the

@@ -165,10 +165,12 @@ pub fn keep_blocks(model: &Model, blocks: &[Block], stats: &[LineStats]) -> Vec<
 /// and 3) 0.9479 -> 0.9490.
 fn follow_path_groups(blocks: &[Block], stats: &[LineStats], keep: &mut [bool]) {
     // Per path: blocks, characters, characters kept.
-    let mut groups: FastMap<u64, (u32, f32, f32)> = FastMap::default();
+    let mut groups = vec![(0u32, 0f32, 0f32); blocks.len()];
     for ((b, s), &k) in blocks.iter().zip(stats).zip(keep.iter()) {
         let Some(h) = b.html else { return };
-        let g = groups.entry(h.path).or_default();
+        let Some(g) = groups.get_mut(h.path as usize) else {
+            return;
+        };
         g.0 += 1;
         g.1 += s.chars as f32;
         if k {
@@ -177,7 +179,7 @@ fn follow_path_groups(blocks: &[Block], stats: &[LineStats], keep: &mut [bool]) 
     }
     for ((b, s), k) in blocks.iter().zip(stats).zip(keep.iter_mut()) {
         let Some(h) = b.html else { return };
-        let (n, chars, kept) = groups[&h.path];
+        let (n, chars, kept) = groups[h.path as usize];
         if n >= 2 && kept >= 0.6 * chars && s.proseish() {
             *k = true;
         }
@@ -333,14 +335,22 @@ impl Group {
 fn mark_groups(acc: &mut Collector, stats: &[LineStats]) {
     let mut containers = vec![Group::default(); acc.parent.len()];
     let mut outers = vec![Group::default(); acc.parent.len()];
-    let mut paths: FastMap<u64, Group> = FastMap::default();
+    // Each path's number in order of first use, and its group.
+    let mut numbers: FastMap<u64, u32> = FastMap::default();
+    let mut paths: Vec<Group> = Vec::new();
     let mut total = 0f32;
-    for (((_, h), &e), s) in acc.out.iter().zip(&acc.element).zip(stats) {
+    for (((_, h), &e), s) in acc.out.iter_mut().zip(&acc.element).zip(stats) {
         let e = e as usize;
         let c = acc.parent[e] as usize;
         containers[c].add(s, h.link_density);
         outers[acc.parent[c] as usize].add(s, h.link_density);
-        paths.entry(acc.path[e]).or_default().add(s, h.link_density);
+        let next = paths.len() as u32;
+        let number = *numbers.entry(acc.path[e]).or_insert(next);
+        if number == next {
+            paths.push(Group::default());
+        }
+        paths[number as usize].add(s, h.link_density);
+        h.path = number;
         total += s.chars as f32;
     }
     let total = total.max(1.0);
@@ -356,8 +366,7 @@ fn mark_groups(acc: &mut Collector, stats: &[LineStats]) {
         let outer = outers[acc.parent[acc.parent[e] as usize] as usize];
         h.outer_link_density = outer.link_density();
         h.outer_prose_share = outer.prose_share();
-        let p = paths[&acc.path[e]];
-        h.path = acc.path[e];
+        let p = paths[h.path as usize];
         h.path_blocks = p.blocks.min(u16::MAX as u32) as u16;
         h.path_prose_share = p.prose_share();
         h.path_text_share = p.chars / total;
