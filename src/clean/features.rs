@@ -27,6 +27,38 @@ pub struct HtmlHints {
     /// article container, as readability picks it), or inside its parent.
     pub in_top: bool,
     pub in_top_parent: bool,
+    /// Where the block stands to the top container: before its first block
+    /// (-1), in it (0) or after its last block (1).
+    pub top_side: i8,
+    /// Elements between the block and the top container (0 outside it).
+    pub depth_in_top: u8,
+    /// 1-6 for `<h1>`-`<h6>`, else 0.
+    pub heading_level: u8,
+    /// Share of the page's characters in the blocks before this one.
+    pub text_before: f32,
+    /// The block's container (the parent of the element that holds its
+    /// text): its link density, blocks and share of prose blocks.
+    pub container_link_density: f32,
+    pub container_blocks: u16,
+    pub container_prose_share: f32,
+    /// Blocks of the page on the same path of element names and classes
+    /// (template items repeat theirs), their share of prose blocks and of
+    /// the page's characters.
+    pub path_blocks: u16,
+    /// That path's number on the page (0 for the first path met).
+    pub path: u32,
+    pub path_prose_share: f32,
+    pub path_text_share: f32,
+    /// The best readability score among the block's ancestors, over the
+    /// top container's (1 inside it).
+    pub ancestor_score: f32,
+    /// Prose blocks in the container and its share of the page's characters.
+    pub container_prose: u16,
+    pub container_text_share: f32,
+    /// The container's parent: link density and share of prose blocks of
+    /// the blocks it holds.
+    pub outer_link_density: f32,
+    pub outer_prose_share: f32,
 }
 
 /// What class or id words of a block's ancestors say it is, one bit each
@@ -776,6 +808,25 @@ pub static FEATURE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
     for c in ["nav", "header", "footer", "aside", "form"] {
         n.push(format!("html_in_{c}"));
     }
+    for f in [
+        "html_top_side",
+        "html_depth_in_top",
+        "html_heading_level",
+        "html_text_before",
+        "html_container_link_density",
+        "html_log_container_blocks",
+        "html_container_prose_share",
+        "html_log_path_blocks",
+        "html_path_prose_share",
+        "html_path_text_share",
+        "html_ancestor_score",
+        "html_log_container_prose",
+        "html_container_text_share",
+        "html_outer_link_density",
+        "html_outer_prose_share",
+    ] {
+        n.push(f.to_string());
+    }
     n
 });
 
@@ -1245,10 +1296,10 @@ fn ln_1p(table: &[f32; LN_SLOTS], n: u32) -> f32 {
 }
 
 /// Width of a stage-1 feature row (`FEATURE_NAMES.len()`).
-pub const DIM: usize = 157;
+pub const DIM: usize = 172;
 
 /// Where the HTML features start in a row: 0 for a line of a text dump.
-const HTML_FROM: usize = DIM - 24;
+const HTML_FROM: usize = DIM - 39;
 
 /// Width of the buffer a row is built in: a tree node's feature index
 /// (below 256) needs no bounds check in it.
@@ -1499,6 +1550,21 @@ pub fn for_each_block(
                 for b in 0..5 {
                     r.put((h.chrome >> b & 1) as f32);
                 }
+                r.put(h.top_side as f32);
+                r.put(h.depth_in_top as f32);
+                r.put(h.heading_level as f32);
+                r.put(h.text_before);
+                r.put(h.container_link_density);
+                r.put(ln_1p(lnc, h.container_blocks as u32));
+                r.put(h.container_prose_share);
+                r.put(ln_1p(lnc, h.path_blocks as u32));
+                r.put(h.path_prose_share);
+                r.put(h.path_text_share);
+                r.put(h.ancestor_score);
+                r.put(ln_1p(lnc, h.container_prose as u32));
+                r.put(h.container_text_share);
+                r.put(h.outer_link_density);
+                r.put(h.outer_prose_share);
                 debug_assert_eq!(r.k, DIM);
             }
         }
@@ -1928,6 +1994,7 @@ mod tests {
             chrome: 0x1f,
             in_top: true,
             in_top_parent: true,
+            ..HtmlHints::default()
         };
         let texts = ["Menu", "Acme opens a plant.", "Share this", "Contact"];
         let page = |html: &dyn Fn(usize) -> Option<HtmlHints>| {

@@ -14,9 +14,10 @@ use super::lines::join_kept;
 use super::markup_depth::MAX_DEPTH;
 use super::model::{Model, HTML_MODEL};
 use super::rules::{rescue, veto};
-use crate::text::hash::FastMap;
+use crate::text::hash::{FastHasher, FastMap};
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::hash::Hasher;
 use std::sync::LazyLock;
 
 /// The main text of a page and the metadata found in its markup.
@@ -82,24 +83,34 @@ const CHROME: &[&str] = &["nav", "header", "footer", "aside", "form"];
 const CLASS_CACHE_SIZE: usize = 1 << 14;
 
 thread_local! {
-    /// `class_words::bits` of the class and id values this thread has met:
-    /// the pages of one site repeat them.
-    static CLASS_CACHE: RefCell<FastMap<Box<str>, u16>> = RefCell::default();
+    /// `class_words::bits` and a hash of the class and id values this
+    /// thread has met: the pages of one site repeat them.
+    static CLASS_CACHE: RefCell<FastMap<Box<str>, (u16, u64)>> = RefCell::default();
 }
 
-/// `class_words::bits`, remembered.
-fn cached_class_words(value: &str) -> u16 {
+/// `class_words::bits` of a class or id value and a hash of it, remembered.
+fn cached_class_words(value: &str) -> (u16, u64) {
     CLASS_CACHE.with_borrow_mut(|cache| {
-        if let Some(&bits) = cache.get(value) {
-            return bits;
+        if let Some(&known) = cache.get(value) {
+            return known;
         }
         if cache.len() >= CLASS_CACHE_SIZE {
             cache.clear();
         }
-        let bits = class_words::bits(value);
-        cache.insert(value.into(), bits);
-        bits
+        let mut h = FastHasher::default();
+        h.write(value.as_bytes());
+        let known = (class_words::bits(value), h.finish());
+        cache.insert(value.into(), known);
+        known
     })
+}
+
+/// The path hash of an element: its parent's, its name and its class.
+fn path_hash(parent: u64, name: &str, class: u64) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let name = name_key(name).map_or(name.len() as u64, |k| k as u64 ^ (k >> 64) as u64);
+    let h = (parent.rotate_left(5) ^ name).wrapping_mul(K);
+    (h.rotate_left(5) ^ class).wrapping_mul(K)
 }
 
 /// Cleans one HTML page.
@@ -142,8 +153,37 @@ pub fn keep_blocks(model: &Model, blocks: &[Block], stats: &[LineStats]) -> Vec<
     rescue(stats, &mut keep);
     let texts: Vec<&str> = blocks.iter().map(|b| b.text).collect();
     veto(&texts, stats, &mut keep);
+    follow_path_groups(blocks, stats, &mut keep);
     drop_title_heading(blocks, stats, &mut keep);
     keep
+}
+
+/// Blocks on one path of element names and classes are alike: the
+/// paragraphs of an article body, the items of a list of headlines. Where
+/// the kept blocks of a path (two blocks or more) hold most of its text,
+/// its other prose blocks are kept too: cross-validated zyte F1 (seeds 0, 2
+/// and 3) 0.9479 -> 0.9490.
+fn follow_path_groups(blocks: &[Block], stats: &[LineStats], keep: &mut [bool]) {
+    // Per path: blocks, characters, characters kept.
+    let mut groups = vec![(0u32, 0f32, 0f32); blocks.len()];
+    for ((b, s), &k) in blocks.iter().zip(stats).zip(keep.iter()) {
+        let Some(h) = b.html else { return };
+        let Some(g) = groups.get_mut(h.path as usize) else {
+            return;
+        };
+        g.0 += 1;
+        g.1 += s.chars as f32;
+        if k {
+            g.2 += s.chars as f32;
+        }
+    }
+    for ((b, s), k) in blocks.iter().zip(stats).zip(keep.iter_mut()) {
+        let Some(h) = b.html else { return };
+        let (n, chars, kept) = groups[h.path as usize];
+        if n >= 2 && kept >= 0.6 * chars && s.proseish() {
+            *k = true;
+        }
+    }
 }
 
 /// The article's own heading (the first kept block, a heading followed by
@@ -177,6 +217,7 @@ struct Parsed {
 fn parse(html: &str) -> Option<Parsed> {
     let mut b = Builder::default();
     b.acc.parent.push(0);
+    b.acc.path.push(0);
     let mut tokens = Tokenizer::new(html);
     while let Some(token) = tokens.next() {
         b.token(token, tokens.attrs());
@@ -190,6 +231,7 @@ fn parse(html: &str) -> Option<Parsed> {
     b.acc.flush(ROOT);
     let stats = page_stats_of(&b.acc.out);
     mark_top_container(&mut b.acc, &stats);
+    mark_groups(&mut b.acc, &stats);
     Some(Parsed {
         blocks: b.acc.out,
         stats,
@@ -228,9 +270,12 @@ fn mark_top_container(acc: &mut Collector, stats: &[LineStats]) {
     for ((_, h), &e) in acc.out.iter_mut().zip(&acc.element) {
         let mut k = e;
         let mut steps = 0;
+        let mut best = 0f32;
         while k != 0 && steps < MAX_DEPTH {
+            best = best.max(score[k as usize]);
             if k as usize == top {
                 h.in_top = true;
+                h.depth_in_top = (steps + 1).min(255) as u8;
             }
             if k == top_parent {
                 h.in_top_parent = true;
@@ -239,6 +284,94 @@ fn mark_top_container(acc: &mut Collector, stats: &[LineStats]) {
             k = acc.parent[k as usize];
             steps += 1;
         }
+        h.ancestor_score = best / score[top];
+    }
+    let first = acc.out.iter().position(|(_, h)| h.in_top);
+    let last = acc.out.iter().rposition(|(_, h)| h.in_top);
+    if let (Some(first), Some(last)) = (first, last) {
+        for (i, (_, h)) in acc.out.iter_mut().enumerate() {
+            h.top_side = if i < first {
+                -1
+            } else if i > last {
+                1
+            } else {
+                0
+            };
+        }
+    }
+}
+
+/// Blocks counted together: how many, how many of them prose, their
+/// characters and the characters of their links.
+#[derive(Default, Clone, Copy)]
+struct Group {
+    blocks: u32,
+    prose: u32,
+    chars: f32,
+    link_chars: f32,
+}
+
+impl Group {
+    fn add(&mut self, s: &LineStats, link_density: f32) {
+        self.blocks += 1;
+        self.prose += s.proseish() as u32;
+        self.chars += s.chars as f32;
+        self.link_chars += s.chars as f32 * link_density;
+    }
+
+    fn prose_share(&self) -> f32 {
+        self.prose as f32 / self.blocks.max(1) as f32
+    }
+
+    fn link_density(&self) -> f32 {
+        (self.link_chars / self.chars.max(1.0)).min(1.0)
+    }
+}
+
+/// Marks each block with what the blocks around it in the tree say: those
+/// of its container (an article body holds many prose paragraphs, a menu
+/// many links), those on its path of element names and classes (template
+/// items repeat it), and the share of the page's text before it.
+fn mark_groups(acc: &mut Collector, stats: &[LineStats]) {
+    let mut containers = vec![Group::default(); acc.parent.len()];
+    let mut outers = vec![Group::default(); acc.parent.len()];
+    // Each path's number in order of first use, and its group.
+    let mut numbers: FastMap<u64, u32> = FastMap::default();
+    let mut paths: Vec<Group> = Vec::new();
+    let mut total = 0f32;
+    for (((_, h), &e), s) in acc.out.iter_mut().zip(&acc.element).zip(stats) {
+        let e = e as usize;
+        let c = acc.parent[e] as usize;
+        containers[c].add(s, h.link_density);
+        outers[acc.parent[c] as usize].add(s, h.link_density);
+        let next = paths.len() as u32;
+        let number = *numbers.entry(acc.path[e]).or_insert(next);
+        if number == next {
+            paths.push(Group::default());
+        }
+        paths[number as usize].add(s, h.link_density);
+        h.path = number;
+        total += s.chars as f32;
+    }
+    let total = total.max(1.0);
+    let mut before = 0f32;
+    for (((_, h), &e), s) in acc.out.iter_mut().zip(&acc.element).zip(stats) {
+        let e = e as usize;
+        let c = containers[acc.parent[e] as usize];
+        h.container_link_density = c.link_density();
+        h.container_blocks = c.blocks.min(u16::MAX as u32) as u16;
+        h.container_prose_share = c.prose_share();
+        h.container_prose = c.prose.min(u16::MAX as u32) as u16;
+        h.container_text_share = c.chars / total;
+        let outer = outers[acc.parent[acc.parent[e] as usize] as usize];
+        h.outer_link_density = outer.link_density();
+        h.outer_prose_share = outer.prose_share();
+        let p = paths[h.path as usize];
+        h.path_blocks = p.blocks.min(u16::MAX as u32) as u16;
+        h.path_prose_share = p.prose_share();
+        h.path_text_share = p.chars / total;
+        h.text_before = before / total;
+        before += s.chars as f32;
     }
 }
 
@@ -250,6 +383,8 @@ struct Context {
     link: bool,
     attr_bits: u8,
     chrome: u8,
+    /// 1-6 inside `<h1>`-`<h6>`, else 0.
+    heading_level: u8,
     /// The innermost element (index into `Collector::parent`).
     element: u32,
     /// Inside an element whose content is not shown (script, hidden, ...).
@@ -265,6 +400,7 @@ const ROOT: Context = Context {
     link: false,
     attr_bits: 0,
     chrome: 0,
+    heading_level: 0,
     element: 0,
     skip: false,
     foreign: false,
@@ -277,6 +413,9 @@ struct Collector {
     element: Vec<u32>,
     /// Per element seen, its parent element (element 0 is the document).
     parent: Vec<u32>,
+    /// Per element seen, a hash of the names and classes of it and its
+    /// ancestors.
+    path: Vec<u64>,
     current: String,
     link_chars: usize,
 }
@@ -292,8 +431,8 @@ impl Collector {
                 in_main: ctx.main,
                 attr_bits: ctx.attr_bits,
                 chrome: ctx.chrome,
-                in_top: false,
-                in_top_parent: false,
+                heading_level: ctx.heading_level,
+                ..HtmlHints::default()
             };
             self.out.push((collapsed, hints));
             self.element.push(ctx.element);
@@ -870,10 +1009,10 @@ impl<'a> Builder<'a> {
             });
             return;
         }
-        let words = ["class", "id"]
-            .into_iter()
-            .filter_map(|n| attr(attrs, n))
-            .fold(0u16, |w, v| w | cached_class_words(&v));
+        let (mut words, class) = attr(attrs, "class").map_or((0, 0), |c| cached_class_words(&c));
+        if let Some(id) = attr(attrs, "id") {
+            words |= cached_class_words(&id).0;
+        }
         inner.boiler |= words & BOILER_BIT != 0;
         inner.attr_bits |= (words & 0x7f) as u8;
         if let Some(b) = CHROME.iter().position(|c| *c == n) {
@@ -881,12 +1020,18 @@ impl<'a> Builder<'a> {
         }
         inner.element = self.acc.parent.len() as u32;
         self.acc.parent.push(ctx.element);
+        let path = path_hash(self.acc.path[ctx.element as usize], n, class);
+        self.acc.path.push(path);
         inner.main |= matches!(n, "article" | "main")
             || attr(attrs, "itemprop").as_deref() == Some("articleBody")
             || words & MAIN_BIT != 0;
         inner.link |= n == "a";
         if block {
             self.acc.flush(ctx);
+            inner.heading_level = match n.as_bytes() {
+                [b'h', d @ b'1'..=b'6'] => d - b'0',
+                _ => ctx.heading_level,
+            };
             inner.tag = match n {
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Tag::Heading,
                 "p" => Tag::Paragraph,
@@ -1060,7 +1205,7 @@ mod tests {
     fn class_words_are_remembered_per_thread() {
         for value in ["site-nav", "article-body", "site-nav", "plain"] {
             assert_eq!(
-                cached_class_words(value),
+                cached_class_words(value).0,
                 class_words::bits(value),
                 "{value}"
             );
@@ -1076,6 +1221,61 @@ mod tests {
         assert_eq!(blocks[0].1.attr_bits, 1);
         assert_eq!(blocks[1].1.attr_bits, 2);
         assert!(blocks[1].1.link_density > 0.9);
+    }
+
+    #[test]
+    fn blocks_know_their_container_path_and_place() {
+        let html = r#"<html><body><ul class="menu"><li><a href="/a">Markets</a></li>
+            <li><a href="/b">Energy</a></li><li><a href="/c">Travel</a></li></ul>
+            <div class="story"><h2>Plant opens</h2>
+            <p>Acme Corp. said on Tuesday it will open a new battery plant in Ohio next year.</p>
+            <p>The plant will employ about 500 people and supply carmakers across the region.</p></div>
+            <p class="note">Filed under energy news.</p></body></html>"#;
+        let blocks = blocks(html);
+        let h: Vec<&HtmlHints> = blocks.iter().map(|(_, h)| h).collect();
+        assert_eq!(blocks.len(), 7);
+        // Three menu items on one path, all links, before the story.
+        assert_eq!(h[0].path_blocks, 3);
+        assert_eq!(h[0].container_blocks, 3);
+        assert!(h[0].container_link_density > 0.9);
+        assert_eq!((h[0].top_side, h[0].text_before), (-1, 0.0));
+        // The heading and the two paragraphs share the story container.
+        assert_eq!(h[3].heading_level, 2);
+        assert_eq!(h[4].heading_level, 0);
+        assert_eq!(h[4].path_blocks, 2);
+        assert_eq!(h[4].path_prose_share, 1.0);
+        assert_eq!(h[4].container_blocks, 3);
+        assert!(h[4].in_top && h[4].depth_in_top == 2 && h[4].top_side == 0);
+        assert!(h[4].text_before > 0.1 && h[4].path_text_share > 0.5);
+        // The note after the story is on a path of its own.
+        assert_eq!((h[6].top_side, h[6].path_blocks), (1, 1));
+    }
+
+    #[test]
+    fn a_prose_block_follows_the_kept_blocks_of_its_path() {
+        let texts = [
+            "Initrode Ltd. said on Monday it will build a new wind farm off the coast.",
+            "The farm will power about 40,000 homes once it is finished, the company said.",
+            "Construction is set to begin in the spring and last for nearly two years.",
+            "Initrode shares rose 3% in early trading on the news of the project.",
+        ];
+        let hints = |path| HtmlHints {
+            path,
+            ..HtmlHints::default()
+        };
+        let blocks: Vec<Block> = texts
+            .iter()
+            .zip([1, 1, 1, 2])
+            .map(|(t, p)| Block {
+                text: t,
+                html: Some(hints(p)),
+            })
+            .collect();
+        let stats: Vec<LineStats> = texts.iter().map(|t| LineStats::of(t)).collect();
+        let mut keep = vec![true, false, true, false];
+        follow_path_groups(&blocks, &stats, &mut keep);
+        // The last block is alone on its path: nothing to follow.
+        assert_eq!(keep, [true, true, true, false]);
     }
 
     #[test]
