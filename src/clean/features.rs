@@ -835,7 +835,7 @@ pub static FEATURE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// opens with such a phrase ("59 Comments on “The Title of the Post”").
 /// In a sentence the phrase must open it: "Leave a comment below." is a
 /// marker, "Google declined to comment on the report." is not.
-fn marker(s: &LineStats, category: usize) -> bool {
+pub(super) fn marker(s: &LineStats, category: usize) -> bool {
     let lead = s.phrases.lead & 1 << category != 0;
     s.phrases.hits[category] > 0
         && (lead || !s.ends_sentence)
@@ -880,7 +880,7 @@ fn opens_with_name_is(text: &str) -> bool {
 }
 
 /// A short line that is mostly a date or time (comment and teaser stamps).
-fn dateish(s: &LineStats) -> bool {
+pub(super) fn dateish(s: &LineStats) -> bool {
     s.words <= 8 && (s.years > 0 || s.phrases.hits[TIME] > 0) && !s.proseish()
 }
 
@@ -894,11 +894,11 @@ fn end_cue(s: &LineStats) -> bool {
 }
 
 /// One to four capitalized words: a name (commenter, author, reviewer).
-fn nameish(s: &LineStats) -> bool {
+pub(super) fn nameish(s: &LineStats) -> bool {
     (1..=4).contains(&s.words) && s.title == s.words && s.digit_words == 0 && s.chars <= 40
 }
 
-const COMMENTS: usize = 6;
+pub(super) const COMMENTS: usize = 6;
 const RELATED: usize = 5;
 const NEWSLETTER: usize = 2;
 const TIME: usize = 10;

@@ -5,6 +5,7 @@
 use super::features::{page_stats, Block, LineStats};
 use super::model::{Model, TEXT_MODEL};
 use super::rules::{fill_prose_edges, rescue, veto};
+use super::threads::cut_comment_thread;
 
 /// The article lines of a text dump, joined with `\n`.
 pub fn clean_text(text: &str) -> String {
@@ -75,13 +76,15 @@ fn for_each_newline(bytes: &[u8], mut f: impl FnMut(usize)) {
 }
 
 /// Which lines of a dump (more than two) are article text under `model`,
-/// the rules applied: what the trainer cross-validates.
+/// the rules applied (the comment-thread cut last): what the trainer
+/// cross-validates.
 pub fn keep_lines(model: &Model, blocks: &[Block], stats: &[LineStats]) -> Vec<bool> {
     let mut keep = model.classify(blocks, stats);
     rescue(stats, &mut keep);
     fill_prose_edges(stats, &mut keep);
     let lines: Vec<&str> = blocks.iter().map(|b| b.text).collect();
     veto(&lines, stats, &mut keep);
+    cut_comment_thread(&lines, stats, &mut keep);
     keep
 }
 

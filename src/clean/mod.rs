@@ -17,6 +17,7 @@ mod phrases;
 mod repeats;
 mod rules;
 mod stage2;
+mod threads;
 
 pub use dateline::dateline;
 pub use html::{blocks as html_blocks, clean_html, keep_blocks, CleanPage};
