@@ -603,6 +603,58 @@ fn lists_examples(sentence: &str, trigger: &Trigger, right: &Group) -> bool {
     ) && EXAMPLES.is_match(&sentence[trigger.end.min(right.start)..right.start])
 }
 
+/// A one-way trigger used as a plain verb or agent noun ("distributes",
+/// "supplier", "distribution of"), or the rights it names, rather than a
+/// deal noun ("distribution deal"): its object may be goods or a title.
+static PLAIN_ONE_WAY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"(?i)^(?:distribut(?:e|es|ed|ing|ion|or)(?: rights)?|suppl(?:y|ies|ied|ying|ier))$",
+    )
+    .expect("plain one-way pattern")
+});
+
+/// Between such a trigger and a product or title: an article or a quantity
+/// ("distributes the Zorblax 9", "supplied thousands of Zorblax rifles",
+/// "the following films:"), or an opening quote.
+static GOODS_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r#"(?i)^\s*(?:(?:of\s+)?(?:the|a|an)(?:\s+following(?:\s+[a-z]+)?\s*:?)?|(?:thousands|hundreds|millions|dozens|[\d,]+)\s+of(?:\s+the)?)\s+$|["“'`]\s*$"#)
+        .expect("goods gap pattern")
+});
+
+/// A product noun right after the name ("Zorblax tablets", "the Zorblax
+/// 9 submachine guns", "Zorblax and Quib cleaning products").
+static PRODUCT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?:products?|brands?|cars?|vehicles?|engines?|motorcycles?|bikes?|bicycles?|guns?|rifles?|weapons?|tablets?|phones?|smartphones?|computers?|software|footwear|shoes|apparel|clothing|range|lines?|releases?|films?|movies?|titles?|games?|books?|comics?|magazines?|newspapers?|equipment|parts|aircraft|trucks?|tractors?|beers?|wines?|drinks?|beverages?|foods?|devices?|tools?|machines?|series|albums?|records?|catalogue|catalog|programs?|programmes?|channels?|broodstock|transmitters?|chassis)(?-u:\b)")
+        .expect("product after pattern")
+});
+
+/// A client or maker named after the goods ("supplies Zorblax engines to
+/// Globex", "distributed the Quib releases from Initech").
+static AFTER_GOODS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+(?:[a-z][\w-]*\s+){0,3}?(?:to|from|by)\s+(?:the\s+)?$")
+        .expect("after goods pattern")
+});
+
+/// Head words of organizations and public bodies, which an article may
+/// precede ("supplies the Zorblax Air Force", "the Quib Group").
+static BODY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?-u:\b)(?:Forces?|Army|Navy|Ministry|Department|Agency|Authority|Council|Commission|Government|Office|Bureau|Board|Administration|Service|System|Company|Corporation|Group|Bank|University|Institute|Foundation|Society|Association)(?-u:\b)")
+        .expect("body head pattern")
+});
+
+/// The object of a plain one-way trigger names goods or a title, not an
+/// organization: an article or quantity before a name that no body head
+/// word marks as an organization, or a product noun after it.
+fn names_goods(sentence: &str, trigger: &Trigger, right: &Group) -> bool {
+    matches!(trigger.kind, Kind::Supply | Kind::Distribution)
+        && !trigger.reciprocal
+        && right.start >= trigger.end
+        && PLAIN_ONE_WAY.is_match(&sentence[trigger.start..trigger.end])
+        && (GOODS_GAP.is_match(&sentence[trigger.end..right.start])
+            && !BODY_HEAD.is_match(&sentence[right.start..right.end])
+            || PRODUCT_AFTER.is_match(&sentence[right.end..]))
+}
+
 /// Where the trigger's arguments were found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sides<'o> {
@@ -639,6 +691,13 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         .map(|i| &groups[i])
         .filter(|_| !founds_venture(&sentence[trigger.start..trigger.end]))
         .or_else(|| passive_agent(sentence, trigger, groups));
+    // Goods are no party; the client or maker named after them is.
+    let right = match right {
+        Some(r) if names_goods(sentence, trigger, r) => groups
+            .iter()
+            .find(|g| g.start >= r.end && AFTER_GOODS.is_match(&sentence[r.end..g.start])),
+        r => r,
+    };
     if right.is_some_and(|r| lists_examples(sentence, trigger, r)) {
         return Sides::None;
     }
@@ -1363,6 +1422,56 @@ mod tests {
                 &["Acme", "Zorbo", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![("Acme", "Globex"), ("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn the_goods_of_a_plain_one_way_verb_are_no_party() {
+        // An article or a quantity before a product or title.
+        assert_eq!(
+            run(
+                "Acme also distributes the Zorblax 9 in Europe.",
+                &["Acme", "Zorblax"]
+            ),
+            Sides::LeftOnly("Acme")
+        );
+        assert_eq!(
+            run(
+                "Acme distributed the following films: Quib Nights and Vorp.",
+                &["Acme", "Quib Nights", "Vorp"]
+            ),
+            Sides::LeftOnly("Acme")
+        );
+        // A product noun after the name; the client after the goods is
+        // the party.
+        assert_eq!(
+            run(
+                "Acme supplied thousands of Zorblax rifles to Globex.",
+                &["Acme", "Zorblax", "Globex"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+        assert_eq!(
+            run(
+                "Acme was a distributor for Quib cars and vans.",
+                &["Acme", "Quib"]
+            ),
+            Sides::LeftOnly("Acme")
+        );
+        // An organization after the article, and a deal noun, keep theirs.
+        assert_eq!(
+            run(
+                "Acme has supplied the Globex Air Force since 1990.",
+                &["Acme", "Globex Air Force"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex Air Force")])
+        );
+        assert_eq!(
+            run(
+                "Acme signed a distribution deal with the Globex games unit.",
+                &["Acme", "Globex"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
         );
     }
 
