@@ -642,16 +642,31 @@ static BODY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("body head pattern")
 });
 
-/// The object of a plain one-way trigger names goods or a title, not an
-/// organization: an article or quantity before a name that no body head
-/// word marks as an organization, or a product noun after it.
-fn names_goods(sentence: &str, trigger: &Trigger, right: &Group) -> bool {
+/// A title's kind or a quote right before its name ("the film Quib
+/// Nights", "its game “Vorp”").
+static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r#"(?:(?-u:\b)(?:film|movie|game|album|book|novel|series|show|title|single|song|magazine|brand|product|tablet|app)s?\s+["“”'`]*|["“”`]\s*)$"#)
+        .expect("title before pattern")
+});
+
+/// A plain supply or distribution verb or agent noun, whose arguments may
+/// be goods.
+fn is_plain_one_way(sentence: &str, trigger: &Trigger) -> bool {
     matches!(trigger.kind, Kind::Supply | Kind::Distribution)
         && !trigger.reciprocal
-        && right.start >= trigger.end
         && PLAIN_ONE_WAY.is_match(&sentence[trigger.start..trigger.end])
+}
+
+/// The object of a plain one-way trigger names goods or a title, not an
+/// organization: an article or quantity before a name that no body head
+/// word marks as an organization, a title's kind or a quote before it, or
+/// a product noun after it.
+fn names_goods(sentence: &str, trigger: &Trigger, right: &Group) -> bool {
+    right.start >= trigger.end
+        && is_plain_one_way(sentence, trigger)
         && (GOODS_GAP.is_match(&sentence[trigger.end..right.start])
             && !BODY_HEAD.is_match(&sentence[right.start..right.end])
+            || TITLE_BEFORE.is_match(&sentence[..right.start])
             || PRODUCT_AFTER.is_match(&sentence[right.end..]))
 }
 
@@ -723,7 +738,11 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         .find(|g| !is_possessed_object(sentence, g))
         .filter(|g| !LEFT_BREAK.is_match(&sentence[g.end..trigger.start]))
         .filter(|g| g.end > opening)
-        .filter(|g| !qualifies_another_phrase(sentence, trigger, g));
+        .filter(|g| !qualifies_another_phrase(sentence, trigger, g))
+        // "The film Quib Nights was distributed by Globex": a title.
+        .filter(|g| {
+            !(is_plain_one_way(sentence, trigger) && TITLE_BEFORE.is_match(&sentence[..g.start]))
+        });
     if let Some(l) = left {
         if NAMES_THE_GROUP.is_match(&sentence[l.end..trigger.start])
             && lexicon::is_one_of(&sentence[trigger.start..trigger.end], GROUP_NOUNS)
@@ -1472,6 +1491,32 @@ mod tests {
                 &["Acme", "Globex"]
             ),
             Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn a_title_named_by_its_kind_or_quoted_is_no_party() {
+        assert_eq!(
+            run(
+                "Acme produced the widely distributed feature film Quib Nights.",
+                &["Acme", "Quib Nights"]
+            ),
+            Sides::LeftOnly("Acme")
+        );
+        assert_eq!(
+            run(
+                "The film Quib Nights was distributed by Globex in Asia.",
+                &["Quib Nights", "Globex"]
+            ),
+            Sides::RightOnly(vec!["Globex"])
+        );
+        // An organization before a passive distribution verb keeps its part.
+        assert_eq!(
+            run(
+                "Acme Pictures is distributed by Globex in Asia.",
+                &["Acme Pictures", "Globex"]
+            ),
+            Sides::Pairs(vec![("Acme Pictures", "Globex")])
         );
     }
 
