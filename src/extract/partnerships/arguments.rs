@@ -297,10 +297,18 @@ fn founds_venture(trigger: &str) -> bool {
     t.len() >= ENDING.len() && t[t.len() - ENDING.len()..].eq_ignore_ascii_case(ENDING)
 }
 
+/// A date opening a sentence before a fronted phrase ("In August 2015, in
+/// partnership with X, Y ...", "On March 3, 2015, ", "In the 1990s, ").
+pub(super) const LEADING_DATE: &str = r"(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Dd]uring)\s+(?:(?:early|mid|late|the)\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}s?,\s+";
+
 /// An opening preposition before a trigger ("In collaboration with X, Y
-/// ..."): the trigger heads a fronted phrase, like a participle.
+/// ..."), after an optional date: the trigger heads a fronted phrase, like
+/// a participle.
 static FRONTED: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s*(?:(?:[Ii]n|[Tt]ogether)\s+)?$").expect("fronted pattern")
+    crate::text::pattern::regex(&format!(
+        r"^\s*(?:{LEADING_DATE}(?:in|together)\s+|(?:(?:[Ii]n|[Tt]ogether)\s+)?)$"
+    ))
+    .expect("fronted pattern")
 });
 
 /// A second object of the trigger's "with" after the first one's clause
@@ -844,11 +852,13 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     }
     if let (Some(r), None) = (right, left) {
         // "Partnering with X in 2008, Y assisted ...": the opening clause's
-        // partner with the main clause's subject.
+        // partner with the main clause's subject, the name right after the
+        // comma closing the phrase.
         if FRONTED.is_match(&sentence[..trigger.start]) {
             if let Some(subject) = groups
                 .iter()
                 .find(|g| g.start >= r.end && sentence[r.end..g.start].contains(','))
+                .filter(|g| sentence[r.end..g.start].trim_end().ends_with(','))
             {
                 let v: Vec<_> = subject
                     .names
@@ -1339,6 +1349,25 @@ mod tests {
                 &["Globex", "Acme"]
             ),
             Sides::Pairs(vec![("Acme", "Globex")])
+        );
+    }
+
+    #[test]
+    fn a_date_may_open_the_sentence_before_a_fronted_phrase() {
+        assert_eq!(
+            run(
+                "In August 2015, in partnership with Globex, Acme opened a plant.",
+                &["Globex", "Acme"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+        // A name after a later comma is no subject of the phrase's clause.
+        assert_eq!(
+            run(
+                "In partnership with Globex, the firm launched a campaign to help Acme, a charity.",
+                &["Globex", "Acme"]
+            ),
+            Sides::RightOnly(vec!["Globex"])
         );
     }
 

@@ -835,6 +835,15 @@ mod tests {
             pairs("Acme Corp. grew. In partnership with Globex Inc., the company acquired a mill."),
             [p("Acme", "Globex")]
         );
+        // After an opening date.
+        assert_eq!(
+            pairs(
+                "Acme Corp. grew. In May 2015, in partnership with Globex Inc., the company acquired a mill."
+            ),
+            [p("Acme", "Globex")]
+        );
+        // A name inside a dated opening is no trigger heading a phrase.
+        assert!(pairs("In May 2010, Alliance Globex merged into Initech Corp.").is_empty());
         // A list after the trigger is not the subject.
         assert!(pairs(
             "Among the partners of Acme Corp. are Globex Inc., the state bank of Ohio and others."

@@ -60,10 +60,14 @@ static OPENING_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The words of a short phrase opening a sentence before its trigger
-/// ("Through a partnership with", "In cooperation with").
+/// ("Through a partnership with", "In cooperation with"), after an
+/// optional date ("In 2015, in partnership with").
 static FRONTED_BEFORE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^[A-Z][a-z]*(?:\s+[a-z][\w-]*){0,2}\s+$")
-        .expect("fronted phrase pattern")
+    crate::text::pattern::regex(&format!(
+        r"^(?:{}(?:in|through|together|via)|[A-Z][a-z]*)(?:\s+[a-z][\w-]*){{0,2}}\s+$",
+        arguments::LEADING_DATE
+    ))
+    .expect("fronted phrase pattern")
 });
 
 /// A definite description opening a sentence as its subject, after an
