@@ -378,6 +378,7 @@ pub fn find_lowered(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> 
                 || ends_a_name(sentence, m.start(), text)
                 || sells_a_company(p.kind, text, &sentence[m.end()..], m.end(), names)
                 || names_a_person(text, &sentence[m.end()..])
+                || names_a_facility(p.kind, text, &sentence[m.end()..])
             {
                 continue;
             }
@@ -456,6 +457,21 @@ static PERSON_AT: LazyLock<Regex> = LazyLock::new(|| {
 fn names_a_person(matched: &str, after: &str) -> bool {
     (matched.eq_ignore_ascii_case("partner") || matched.eq_ignore_ascii_case("partners"))
         && PERSON_AT.is_match(after)
+}
+
+/// A building or site named by a supply or distribution noun ("a new
+/// distribution centre", "supply depots"): no deal.
+static FACILITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^\s+(?:cent(?:re|er)s?|warehouses?|hubs?|facilit(?:y|ies)|depots?)(?-u:\b)",
+    )
+    .expect("facility pattern")
+});
+
+fn names_a_facility(kind: Kind, matched: &str, after: &str) -> bool {
+    matches!(kind, Kind::Supply | Kind::Distribution)
+        && (matched.eq_ignore_ascii_case("distribution") || matched.eq_ignore_ascii_case("supply"))
+        && FACILITY_AFTER.is_match(after)
 }
 
 /// A passive auxiliary ending the text before a trigger.
@@ -581,6 +597,17 @@ mod tests {
         assert_eq!(t[0].kind, Kind::Supply);
         assert_eq!(t[0].direction, Direction::RightProvides);
         assert_eq!(sentence_kind(s, &t), Kind::Supply);
+    }
+
+    #[test]
+    fn a_distribution_centre_is_no_trigger() {
+        let kinds = |s: &str| -> Vec<Kind> { find_all(s, &[]).iter().map(|t| t.kind).collect() };
+        assert!(kinds("Acme runs large distribution centres serving Globex.").is_empty());
+        assert!(kinds("Acme opened a supply depot for Globex.").is_empty());
+        assert_eq!(
+            kinds("Acme runs the distribution for Globex."),
+            [Kind::Distribution]
+        );
     }
 
     #[test]
