@@ -119,7 +119,7 @@ fn without_name_tail(gap: &str) -> &str {
 }
 
 /// List items the organization finder did not report between two names of
-/// a list ("Acme, Zorbo Ø, Globex", "Acme, Kids' WB, and Globex", "Acme,
+/// a list ("Acme, Zorbo Ø, Globex", "Acme, Vexa' TV, and Globex", "Acme,
 /// 20th Century Globex"): capitalized words or figures only, around a list
 /// comma, no word ending in a period (a sentence may end there). The list
 /// goes on across them.
@@ -297,7 +297,7 @@ fn founds_venture(trigger: &str) -> bool {
     t.len() >= ENDING.len() && t[t.len() - ENDING.len()..].eq_ignore_ascii_case(ENDING)
 }
 
-/// A date opening a sentence before a fronted phrase ("In August 2015, in
+/// A date opening a sentence before a fronted phrase ("In May 2019, in
 /// partnership with X, Y ...", "On March 3, 2015, ", "In the 1990s, ").
 pub(super) const LEADING_DATE: &str = r"(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Dd]uring)\s+(?:(?:early|mid|late|the)\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}s?,\s+";
 
@@ -352,7 +352,7 @@ fn with_more_objects<'o>(
 }
 
 /// A name that modifies a plural noun before a list ("with Fortune 500
-/// companies, including X, Y", "with leading VoIP service providers such
+/// companies, including X, Y", "with leading payment service providers such
 /// as X, Y"): the list holds the partners.
 static LIST_AFTER_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(
@@ -622,8 +622,8 @@ static PLAIN_ONE_WAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Between such a trigger and a product or title: an article or a quantity
-/// ("distributes the Zorblax 9", "supplied thousands of Zorblax rifles",
-/// "the following films:"), or an opening quote.
+/// ("distributes the Zorblax 9", "supplied hundreds of Zorblax rifles",
+/// "the following titles:"), or an opening quote.
 static GOODS_GAP: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r#"(?i)^\s*(?:(?:of\s+)?(?:the|a|an)(?:\s+following(?:\s+[a-z]+)?\s*:?)?|(?:thousands|hundreds|millions|dozens|[\d,]+)\s+of(?:\s+the)?)\s+$|["“'`]\s*$"#)
         .expect("goods gap pattern")
@@ -1356,7 +1356,7 @@ mod tests {
     fn a_date_may_open_the_sentence_before_a_fronted_phrase() {
         assert_eq!(
             run(
-                "In August 2015, in partnership with Globex, Acme opened a plant.",
+                "In May 2019, in partnership with Globex, Acme opened a plant.",
                 &["Globex", "Acme"]
             ),
             Sides::Pairs(vec![("Acme", "Globex")])
@@ -1485,7 +1485,7 @@ mod tests {
         );
         assert_eq!(
             run(
-                "Acme distributed the following films: Quib Nights and Vorp.",
+                "Acme distributed the following titles: Quib Nights and Vorp.",
                 &["Acme", "Quib Nights", "Vorp"]
             ),
             Sides::LeftOnly("Acme")
@@ -1494,7 +1494,7 @@ mod tests {
         // the party.
         assert_eq!(
             run(
-                "Acme supplied thousands of Zorblax rifles to Globex.",
+                "Acme supplied hundreds of Zorblax rifles to Globex.",
                 &["Acme", "Zorblax", "Globex"]
             ),
             Sides::Pairs(vec![("Acme", "Globex")])
@@ -1601,7 +1601,7 @@ mod tests {
 
     #[test]
     fn a_list_goes_on_across_items_the_finder_missed() {
-        let s = "Acme collaborated with Globex, Zorbo Ø, Initech, To Øl, Hooli, 20th Century Vexamo, Quillon' WB, and Brindle.";
+        let s = "Acme collaborated with Globex, Zorbo Ø, Initech, Ny Øst, Hooli, 20th Century Vexamo, Quillon' WB, and Brindle.";
         assert_eq!(
             run(
                 s,
