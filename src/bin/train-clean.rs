@@ -33,7 +33,10 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{BufRead, BufReader};
 
 const FOLDS: usize = 5;
-const INNER_FOLDS: usize = 2;
+/// Folds of the out-of-fold stage-1 scores stage 2 learns from: with 4,
+/// each inner forest sees 3/4 of the pages, so its scores are closer to
+/// those of the forest that ships than with 2 (CV +0.0004 HTML, flat text).
+const INNER_FOLDS: usize = 4;
 
 struct Page {
     domain: String,
