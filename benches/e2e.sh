@@ -28,6 +28,17 @@ row() { # label, input, args... (MB/s counts uncompressed bytes)
   echo "| $label | $(mbps "$size" "$secs") | $secs | $((kb / 1024)) |"
 }
 
+# from_eval SRC FIELD DST: the evaluation records' id, url and FIELD, once.
+from_eval() {
+  [ -f "$3" ] || python3 -c '
+import gzip, json, sys
+with gzip.open(sys.argv[1], "rt") as f, open(sys.argv[3], "w") as out:
+    for line in f:
+        r = json.loads(line)
+        out.write(json.dumps({"id": r["id"], "url": r.get("url"), sys.argv[2]: r[sys.argv[2]]}) + "\n")
+' "$1" "$2" "$3"
+}
+
 {
   echo "# Benchmarks"
   echo
@@ -43,31 +54,17 @@ row() { # label, input, args... (MB/s counts uncompressed bytes)
   row "extract (all stages), text dumps" "$work/text.jsonl" extract --input-format jsonl
   row "extract (all stages), HTML" "$work/html.jsonl" extract --input-format jsonl
   # Real pages carry far more markup per word of text than the generated
-  # ones: the evaluation's web pages, when present, show both sides.
+  # ones: the evaluation's web pages, when present, show both sides. The
+  # generated inputs also repeat a few hundred distinct sentences, so any
+  # per-sentence memo looks better there than on real text: the same pages
+  # as plain-text dumps give the real-text rows.
   # (They stay outside the repository: read in place, written to $work.)
   pages=../shared/eval/boilerplate/wcxb_dev_html.jsonl.gz
-  if [ -f "$pages" ]; then
-    [ -f "$work/pages.jsonl" ] || python3 -c '
-import gzip, json, sys
-with gzip.open(sys.argv[1], "rt") as f, open(sys.argv[2], "w") as out:
-    for line in f:
-        r = json.loads(line)
-        out.write(json.dumps({"id": r["id"], "url": r.get("url"), "html": r["html"]}) + "\n")
-' "$pages" "$work/pages.jsonl"
-    row "extract (all stages), real web pages (the 710 WCXB dev pages)" "$work/pages.jsonl" extract --input-format jsonl
-  fi
-  # The generated inputs repeat a few hundred distinct sentences, so any
-  # per-sentence memo looks better there than on real text: the same
-  # evaluation pages as plain-text dumps give the real-text rows.
   dumps=../shared/eval/boilerplate/wcxb_dev_text.jsonl.gz
-  if [ -f "$dumps" ]; then
-    [ -f "$work/dumps.jsonl" ] || python3 -c '
-import gzip, json, sys
-with gzip.open(sys.argv[1], "rt") as f, open(sys.argv[2], "w") as out:
-    for line in f:
-        r = json.loads(line)
-        out.write(json.dumps({"id": r["id"], "url": r.get("url"), "text": r["text"]}) + "\n")
-' "$dumps" "$work/dumps.jsonl"
+  if [ -f "$pages" ] && [ -f "$dumps" ]; then
+    from_eval "$pages" html "$work/pages.jsonl"
+    from_eval "$dumps" text "$work/dumps.jsonl"
+    row "extract (all stages), real web pages (the 710 WCXB dev pages)" "$work/pages.jsonl" extract --input-format jsonl
     row "clean, real text dumps (the same pages as text)" "$work/dumps.jsonl" clean --input-format jsonl
     row "extract (all stages), real text dumps" "$work/dumps.jsonl" extract --input-format jsonl
     row "extract --only orgs (no clean), real text dumps" "$work/dumps.jsonl" extract --input-format jsonl --only orgs --no-clean
