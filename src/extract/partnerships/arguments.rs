@@ -632,7 +632,7 @@ static GOODS_GAP: LazyLock<Regex> = LazyLock::new(|| {
 /// A product noun right after the name ("Zorblax tablets", "the Zorblax
 /// 9 submachine guns", "Zorblax and Quib cleaning products").
 static PRODUCT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?:products?|brands?|cars?|vehicles?|engines?|motorcycles?|bikes?|bicycles?|guns?|rifles?|weapons?|tablets?|phones?|smartphones?|computers?|software|footwear|shoes|apparel|clothing|range|lines?|releases?|films?|movies?|titles?|games?|books?|comics?|magazines?|newspapers?|equipment|parts|aircraft|trucks?|tractors?|beers?|wines?|drinks?|beverages?|foods?|devices?|tools?|machines?|series|albums?|records?|catalogue|catalog|programs?|programmes?|channels?|broodstock|transmitters?|chassis)(?-u:\b)")
+    crate::text::pattern::regex(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?:products?|brands?|cars?|vehicles?|engines?|motorcycles?|bikes?|bicycles?|guns?|rifles?|weapons?|tablets?|phones?|smartphones?|computers?|software|footwear|shoes|apparel|clothing|range|lines?|releases?|films?|movies?|titles?|games?|books?|comics?|magazines?|newspapers?|equipment|parts|aircraft|trucks?|tractors?|beers?|wines?|drinks?|beverages?|foods?|devices?|tools?|machines?|series|albums?|records?|catalogue|catalog|programs?|programmes?|channels?|chassis)(?-u:\b)")
         .expect("product after pattern")
 });
 
