@@ -86,7 +86,7 @@ pub struct InputArgs {
     /// Worker threads (default: one per core).
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
-    /// Treat invalid UTF-8 as an error instead of replacing it.
+    /// Treat bytes invalid in the input's encoding as an error instead of replacing them.
     #[arg(long)]
     pub strict: bool,
     /// No summary on standard error.

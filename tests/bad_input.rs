@@ -94,6 +94,45 @@ fn bom_crlf_nul_and_invalid_utf8_are_handled() {
 }
 
 #[test]
+fn legacy_charsets_and_utf16_files_are_decoded() {
+    let dir = tempfile::tempdir().unwrap();
+    // A windows-1252 page that says so, and one that says nothing.
+    std::fs::write(
+        dir.path().join("a.html"),
+        b"<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xE9 Verlo \x96 Brindle Oy</p></body></html>",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), b"Na\xEFve Quarto AG said.\n").unwrap();
+    // UTF-16 with a byte-order mark: NUL bytes everywhere, yet not binary.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "Tessel Inc. said."
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        )
+        .collect();
+    std::fs::write(dir.path().join("c.txt"), utf16).unwrap();
+    let out = newsmine()
+        .args(["clean", "-q"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let texts: Vec<String> = lines(&out.get_output().stdout)
+        .iter()
+        .map(|r| r["text"].as_str().unwrap().trim().to_string())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Café Verlo – Brindle Oy",
+            "Naïve Quarto AG said.",
+            "Tessel Inc. said."
+        ]
+    );
+}
+
+#[test]
 fn wrong_field_types_are_error_records() {
     let input = "{\"id\": \"a\", \"text\": [\"x\"]}\n{\"id\": {\"x\": 1}, \"text\": \"y\"}\n{\"id\": \"c\", \"text\": \"ok\"}\n";
     let out = newsmine()

@@ -3,6 +3,7 @@
 //! [`RecordError`] naming the file and line. Everything streams: a JSONL
 //! dump is read one line at a time, a WARC file one record at a time.
 
+mod charset;
 mod decompress;
 mod jsonl;
 mod walk;
@@ -316,11 +317,15 @@ fn read_whole(
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(RecordError::new(source, "empty input"));
     }
-    if looks_binary(&bytes) {
+    if !charset::is_utf16(&bytes) && looks_binary(&bytes) {
         return Err(RecordError::new(source, "binary data, not text"));
     }
-    let content =
-        decode_utf8(bytes, config.strict_utf8).map_err(|e| RecordError::new(source.clone(), e))?;
+    let declared = match format {
+        InputFormat::Html => charset::declared(None, &bytes),
+        _ => None,
+    };
+    let content = charset::decode(bytes, declared, config.strict_utf8)
+        .map_err(|e| RecordError::new(source.clone(), e))?;
     let content = if content.contains('\0') {
         content.replace('\0', "")
     } else {

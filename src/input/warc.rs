@@ -1,19 +1,12 @@
 //! WARC files (Common Crawl CC-NEWS and the like, plain or gzipped per
 //! record): every `response` record whose HTTP payload is HTML becomes an
-//! article, decoded with the charset of the HTTP header or the page's
-//! `<meta>`; other records are skipped and counted.
+//! article, decoded as `charset.rs` says (a valid UTF-8 page as UTF-8, else
+//! the charset of the HTTP header or the page's `<meta>`); other records are
+//! skipped and counted.
 
 use super::InputConfig;
 use crate::record::{Article, Body, RecordError, Source, WarcInfo};
-use encoding_rs::{Encoding, UTF_8};
-use regex::bytes::Regex;
 use std::io::{self, BufRead, Read};
-use std::sync::LazyLock;
-
-static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]+)"#)
-        .expect("charset pattern")
-});
 
 /// Reads the records of one WARC stream.
 pub struct WarcReader {
@@ -140,22 +133,6 @@ fn is_html(content_type: &Option<String>) -> bool {
         .is_some_and(|c| c.to_ascii_lowercase().contains("html"))
 }
 
-/// The encoding named by the HTTP header, else by a `<meta>` near the top, else UTF-8.
-fn encoding(content_type: &Option<String>, body: &[u8]) -> &'static Encoding {
-    let from_header = content_type.as_deref().and_then(|c| {
-        let lower = c.to_ascii_lowercase();
-        let at = lower.find("charset=")? + "charset=".len();
-        Encoding::for_label(lower[at..].trim_matches(['"', '\'', ' ']).as_bytes())
-    });
-    from_header
-        .or_else(|| {
-            let head = &body[..body.len().min(4096)];
-            let c = META_CHARSET.captures(head)?;
-            Encoding::for_label(c.get(1)?.as_bytes())
-        })
-        .unwrap_or(UTF_8)
-}
-
 impl Iterator for WarcReader {
     type Item = Result<Article, RecordError>;
 
@@ -211,17 +188,17 @@ impl Iterator for WarcReader {
                 self.skipped += 1;
                 continue;
             }
-            let (html, _, malformed) = encoding(&content_type, body).decode(body);
+            let declared = super::charset::declared(content_type.as_deref(), body);
+            let body_start = block.len() - body.len();
+            block.drain(..body_start);
             let source = self.source(header.id.clone(), header.date.clone());
-            if malformed && self.config.strict_utf8 {
-                return Some(Err(RecordError::new(
-                    source,
-                    "invalid bytes for the page's charset",
-                )));
-            }
+            let html = match super::charset::decode(block, declared, self.config.strict_utf8) {
+                Ok(html) => html,
+                Err(e) => return Some(Err(RecordError::new(source, e))),
+            };
             return Some(Ok(Article {
                 id: header.id.unwrap_or_else(|| source.to_string()),
-                body: Body::Html(html.into_owned()),
+                body: Body::Html(html),
                 date: None,
                 url: header.uri,
                 title: None,
