@@ -25,7 +25,9 @@ fn is_word(c: char) -> bool {
 /// digit right before or after ("Acme" is not found inside "Acmera").
 pub fn whole_word_matches<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    text.match_indices(word).map(|(i, _)| i).filter(move |&i| {
+    // A SIMD substring search: several times faster than `str::match_indices`
+    // over a whole article, with the same non-overlapping matches.
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).filter(move |&i| {
         !alnum(text[..i].chars().next_back()) && !alnum(text[i + word.len()..].chars().next())
     })
 }

@@ -360,10 +360,7 @@ fn by_company_head(text: &str, name: &str) -> bool {
 /// either side). One SIMD substring scan per word: the few one-word names
 /// of an article cost less than a set of all its words.
 fn has_word(text: &str, word: &str) -> bool {
-    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|i| {
-        !alnum(text[..i].chars().next_back()) && !alnum(text[i + word.len()..].chars().next())
-    })
+    crate::text::whole_word_matches(text, word).next().is_some()
 }
 
 /// "Buying MCI would ...", "Miners Rio Tinto and ...": a tagger name that
