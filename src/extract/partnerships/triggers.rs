@@ -379,6 +379,9 @@ pub fn find_lowered(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> 
                 || sells_a_company(p.kind, text, &sentence[m.end()..], m.end(), names)
                 || names_a_person(text, &sentence[m.end()..])
                 || names_a_facility(p.kind, text, &sentence[m.end()..])
+                || narrates_supply(p.kind, text)
+                || founds_a_joint_venture(p.kind, &lowered[..m.start()])
+                || names_colleagues(p.kind, text, &lowered[..m.start()], &lowered[m.end()..])
             {
                 continue;
             }
@@ -472,6 +475,50 @@ fn names_a_facility(kind: Kind, matched: &str, after: &str) -> bool {
     matches!(kind, Kind::Supply | Kind::Distribution)
         && (matched.eq_ignore_ascii_case("distribution") || matched.eq_ignore_ascii_case("supply"))
         && FACILITY_AFTER.is_match(after)
+}
+
+/// A bare past or ongoing supply ("Acme supplied engines to Globex",
+/// "chassis supplied by Globex", "supplying parts to carmakers") tells who
+/// buys from whom, a customer relation rather than a partnership; a supply
+/// deal, a future supply ("will supply", "to supply") and a supplier stay.
+fn narrates_supply(kind: Kind, matched: &str) -> bool {
+    kind == Kind::Supply
+        && (matched.eq_ignore_ascii_case("supplied") || matched.eq_ignore_ascii_case("supplying"))
+}
+
+/// A company founded as a joint venture ("Acme was set up in 1990 as a
+/// joint venture between Globex and Initech"): the parents own it, a
+/// history of ownership rather than a partnership. Read on the lowered
+/// text before the trigger.
+static FOUNDED_AS: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(
+        r"(?-u:\b)(?:founded|formed|established|created|set up|launched|started|incorporated)(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:as|and is|and was) (?:a|an) (?:[\w/%-]+ ){0,2}$",
+    )
+    .expect("founded-as pattern")
+});
+
+fn founds_a_joint_venture(kind: Kind, before: &str) -> bool {
+    kind == Kind::JointVenture && FOUNDED_AS.is_match(before)
+}
+
+/// People who worked together somewhere ("founded by Jane Roe and John
+/// Doe, who had worked together at Globex"): colleagues, not partner firms.
+/// `before` and `after` are the lowered text around the trigger.
+static WHO_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?-u:\b)who (?:[a-z]+ ){0,2}$").expect("who pattern")
+});
+
+fn names_colleagues(kind: Kind, matched: &str, before: &str, after: &str) -> bool {
+    let m = matched.to_ascii_lowercase();
+    kind == Kind::CoDevelopment
+        && m.starts_with("work")
+        && m.ends_with("together")
+        && (WHO_BEFORE.is_match(before) || {
+            let a = after.trim_start();
+            a.strip_prefix("previously ")
+                .unwrap_or(a)
+                .starts_with("at ")
+        })
 }
 
 /// A passive auxiliary ending the text before a trigger.
@@ -618,6 +665,44 @@ mod tests {
         assert_eq!(
             t.iter().map(|t| &s[t.start..t.end]).collect::<Vec<_>>(),
             ["MoU"]
+        );
+    }
+
+    #[test]
+    fn past_supplies_founding_joint_ventures_and_colleagues_are_no_triggers() {
+        let words = |s: &'static str| -> Vec<&'static str> {
+            find_all(s, &[])
+                .iter()
+                .map(|t| &s[t.start..t.end])
+                .collect()
+        };
+        assert!(words("Vontrel supplied gearboxes to Quarnish for a decade.").is_empty());
+        assert!(words("Its hulls were supplied by Brindlemoor.").is_empty());
+        assert!(words("Vontrel began supplying gearboxes to Quarnish.").is_empty());
+        assert_eq!(
+            words("Vontrel will supply gearboxes to Quarnish."),
+            ["supply"]
+        );
+        assert!(words(
+            "Ostrava Pipe was set up in 1987 as a 60/40 joint venture between Vontrel and Quarnish."
+        )
+        .is_empty());
+        assert!(words(
+            "Ostrava Pipe was founded in 1987 and is a joint venture of Vontrel and Quarnish."
+        )
+        .is_empty());
+        assert_eq!(
+            words("Vontrel and Quarnish formed a joint venture in 1987."),
+            ["joint venture"]
+        );
+        assert!(words(
+            "Pelmora was founded by Ada Quist and Rolf Tenner, who had worked together at Brindlemoor."
+        )
+        .is_empty());
+        assert!(words("Its founders worked together at Brindlemoor.").is_empty());
+        assert_eq!(
+            words("Vontrel and Quarnish worked together on the new engine."),
+            ["worked together"]
         );
     }
 
