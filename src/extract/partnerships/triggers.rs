@@ -382,6 +382,7 @@ pub fn find_lowered(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> 
                 || narrates_supply(p.kind, text)
                 || founds_a_joint_venture(p.kind, &lowered[..m.start()])
                 || names_colleagues(p.kind, text, &lowered[..m.start()], &lowered[m.end()..])
+                || joins_a_corporate_group(text, &sentence[m.end()..])
             {
                 continue;
             }
@@ -519,6 +520,21 @@ fn names_colleagues(kind: Kind, matched: &str, before: &str, after: &str) -> boo
                 .unwrap_or(a)
                 .starts_with("at ")
         })
+}
+
+/// A corporate group or company named after a membership ("is a member of
+/// the Vontrel Group", "was a member of Quarnish Corporation until 2010"):
+/// one of its companies, owned rather than allied.
+static CORPORATE_GROUP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^\s+(?:the\s+)?(?:(?:[A-Z][\w&.'-]*|of|and|&)\s+){0,5}?(?:Group|Corporation|Corp\.?|Holdings|Company|Inc\.?|Ltd\.?|Limited|plc|AG)(?-u:\b)",
+    )
+    .expect("corporate group pattern")
+});
+
+fn joins_a_corporate_group(matched: &str, after: &str) -> bool {
+    let m = matched.to_ascii_lowercase();
+    (m.ends_with("member of") || m.ends_with("members of")) && CORPORATE_GROUP_AFTER.is_match(after)
 }
 
 /// A passive auxiliary ending the text before a trigger.
@@ -721,6 +737,9 @@ mod tests {
         assert_eq!(words("Acme teamed with Globex."), ["teamed with"]);
         // A person's seat on a board is no membership of the organization.
         assert!(words("said Jane Roe, a member of the Acme board.").is_empty());
+        // Nor is a company's place in a corporate group.
+        assert!(words("Vontrel Bank is a member of the Quarnish Financial Group.").is_empty());
+        assert!(words("Vontrel was a member of Quarnish Corporation until 2010.").is_empty());
     }
 
     #[test]
