@@ -712,7 +712,7 @@ mod tests {
         )
         .is_empty());
         assert!(words(
-            "Ostrava Pipe was founded in 1987 and is a joint venture of Vontrel and Quarnish."
+            "Ostrava Pipe was incorporated in 1987 and was a joint venture of Vontrel and Quarnish until 2001."
         )
         .is_empty());
         assert_eq!(
@@ -746,7 +746,10 @@ mod tests {
         // A person's seat on a board is no membership of the organization.
         assert!(words("said Jane Roe, a member of the Acme board.").is_empty());
         // Nor is a company's place in a corporate group.
-        assert!(words("Vontrel Bank is a member of the Quarnish Financial Group.").is_empty());
+        assert!(
+            words("Vontrel Savings has long been a member of the Quarnish Financial Group.")
+                .is_empty()
+        );
         assert!(words("Vontrel was a member of Quarnish Corporation until 2010.").is_empty());
     }
 
