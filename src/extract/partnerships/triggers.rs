@@ -379,6 +379,10 @@ pub fn find_lowered(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> 
                 || sells_a_company(p.kind, text, &sentence[m.end()..], m.end(), names)
                 || names_a_person(text, &sentence[m.end()..])
                 || names_a_facility(p.kind, text, &sentence[m.end()..])
+                || narrates_supply(p.kind, text, &lowered[..m.start()])
+                || founds_a_joint_venture(p.kind, &lowered[..m.start()])
+                || names_colleagues(p.kind, text, &lowered[..m.start()], &lowered[m.end()..])
+                || joins_a_corporate_group(text, &sentence[m.end()..])
             {
                 continue;
             }
@@ -472,6 +476,69 @@ fn names_a_facility(kind: Kind, matched: &str, after: &str) -> bool {
     matches!(kind, Kind::Supply | Kind::Distribution)
         && (matched.eq_ignore_ascii_case("distribution") || matched.eq_ignore_ascii_case("supply"))
         && FACILITY_AFTER.is_match(after)
+}
+
+/// A bare past or ongoing supply ("Acme supplied engines to Globex",
+/// "chassis supplied by Globex", "supplying parts to carmakers") tells who
+/// buys from whom, a customer relation rather than a partnership; a supply
+/// deal, a future supply ("will supply", "to supply", "will be supplied
+/// by": `before` is the lowered text before the trigger) and a supplier stay.
+fn narrates_supply(kind: Kind, matched: &str, before: &str) -> bool {
+    kind == Kind::Supply
+        && (matched.eq_ignore_ascii_case("supplied") || matched.eq_ignore_ascii_case("supplying"))
+        && !["will be ", "to be ", "would be "]
+            .iter()
+            .any(|f| before.ends_with(f))
+}
+
+/// A company founded as a joint venture ("Acme was set up in 1990 as a
+/// joint venture between Globex and Initech"): the parents own it, a
+/// history of ownership rather than a partnership. Read on the lowered
+/// text before the trigger.
+static FOUNDED_AS: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(
+        r"(?-u:\b)(?:founded|formed|established|created|set up|launched|started|incorporated)(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:as|and is|and was) (?:a|an) (?:[\w/%-]+ ){0,2}$",
+    )
+    .expect("founded-as pattern")
+});
+
+fn founds_a_joint_venture(kind: Kind, before: &str) -> bool {
+    kind == Kind::JointVenture && FOUNDED_AS.is_match(before)
+}
+
+/// People who worked together somewhere ("founded by Jane Roe and John
+/// Doe, who had worked together at Globex"): colleagues, not partner firms.
+/// `before` and `after` are the lowered text around the trigger.
+static WHO_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(r"(?-u:\b)who (?:[a-z]+ ){0,2}$").expect("who pattern")
+});
+
+fn names_colleagues(kind: Kind, matched: &str, before: &str, after: &str) -> bool {
+    let m = matched.to_ascii_lowercase();
+    kind == Kind::CoDevelopment
+        && m.starts_with("work")
+        && m.ends_with("together")
+        && (WHO_BEFORE.is_match(before) || {
+            let a = after.trim_start();
+            a.strip_prefix("previously ")
+                .unwrap_or(a)
+                .starts_with("at ")
+        })
+}
+
+/// A corporate group or company named after a membership ("is a member of
+/// the Vontrel Group", "was a member of Quarnish Corporation until 2010"):
+/// one of its companies, owned rather than allied.
+static CORPORATE_GROUP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^\s+(?:the\s+)?(?:(?:[A-Z][\w&.'-]*|of|and|&)\s+){0,5}?(?:Group|Corporation|Corp\.?|Holdings|Company|Inc\.?|Ltd\.?|Limited|plc|AG)(?-u:\b)",
+    )
+    .expect("corporate group pattern")
+});
+
+fn joins_a_corporate_group(matched: &str, after: &str) -> bool {
+    let m = matched.to_ascii_lowercase();
+    (m.ends_with("member of") || m.ends_with("members of")) && CORPORATE_GROUP_AFTER.is_match(after)
 }
 
 /// A passive auxiliary ending the text before a trigger.
@@ -622,6 +689,48 @@ mod tests {
     }
 
     #[test]
+    fn past_supplies_founding_joint_ventures_and_colleagues_are_no_triggers() {
+        let words = |s: &'static str| -> Vec<&'static str> {
+            find_all(s, &[])
+                .iter()
+                .map(|t| &s[t.start..t.end])
+                .collect()
+        };
+        assert!(words("Vontrel supplied gearboxes to Quarnish for a decade.").is_empty());
+        assert!(words("Its hulls were supplied by Brindlemoor.").is_empty());
+        assert!(words("Vontrel began supplying gearboxes to Quarnish.").is_empty());
+        assert_eq!(
+            words("The gearboxes will be supplied by Quarnish."),
+            ["supplied"]
+        );
+        assert_eq!(
+            words("Vontrel will supply gearboxes to Quarnish."),
+            ["supply"]
+        );
+        assert!(words(
+            "Ostrava Pipe was set up in 1987 as a 60/40 joint venture between Vontrel and Quarnish."
+        )
+        .is_empty());
+        assert!(words(
+            "Ostrava Pipe was incorporated in 1987 and was a joint venture of Vontrel and Quarnish until 2001."
+        )
+        .is_empty());
+        assert_eq!(
+            words("Vontrel and Quarnish formed a joint venture in 1987."),
+            ["joint venture"]
+        );
+        assert!(words(
+            "Pelmora was founded by Ada Quist and Rolf Tenner, who had worked together at Brindlemoor."
+        )
+        .is_empty());
+        assert!(words("Its founders worked together at Brindlemoor.").is_empty());
+        assert_eq!(
+            words("Vontrel and Quarnish worked together on the new engine."),
+            ["worked together"]
+        );
+    }
+
+    #[test]
     fn membership_of_an_organization_and_teaming_with_are_triggers() {
         let words = |s: &'static str| -> Vec<&'static str> {
             find_all(s, &[])
@@ -636,6 +745,12 @@ mod tests {
         assert_eq!(words("Acme teamed with Globex."), ["teamed with"]);
         // A person's seat on a board is no membership of the organization.
         assert!(words("said Jane Roe, a member of the Acme board.").is_empty());
+        // Nor is a company's place in a corporate group.
+        assert!(
+            words("Vontrel Savings has long been a member of the Quarnish Financial Group.")
+                .is_empty()
+        );
+        assert!(words("Vontrel was a member of Quarnish Corporation until 2010.").is_empty());
     }
 
     #[test]
