@@ -13,8 +13,11 @@
 //! example: positive when it matches a `collaboration` relation, negative
 //! when it matches a relation of another type (acquisition, client,
 //! competitor, none, ...), and a lighter negative when the annotators left
-//! it unlabelled. Only feature names (words, trigger kinds) and their
-//! weights are written, never text.
+//! it unlabelled. A feature gets a weight only when it occurs in
+//! `--min-count` candidate pairs (10) and in `--min-passages` passages (2):
+//! the pairs of one long list can reach the first count on their own, and
+//! a weight fitted to one document is no rule. Only feature names (words,
+//! trigger kinds) and their weights are written, never text.
 //!
 //! `--cv K` cross-validates over the passages and prints the CORE scorer's
 //! two measures (labelled-pair F1, passage F1) for the extraction as a whole:
@@ -235,7 +238,7 @@ fn read(path: &str, index: &mut HashMap<String, u32>, grow: bool, unlabelled: f3
 /// of a few does much less.
 fn fit(passages: &[&Passage], n_features: usize, o: &Options) -> Vec<f32> {
     let examples: Vec<&Example> = passages.iter().flat_map(|p| &p.examples).collect();
-    let count = counts(&examples, n_features);
+    let count = counts(passages, n_features, o);
     let mut mean = vec![0f32; n_features];
     for run in 0..o.runs {
         let seed = 0x9e37_79b9_7f4a_7c15u64 ^ (run as u64).wrapping_mul(0x2545_f491_4f6c_dd1d);
@@ -282,11 +285,26 @@ fn fit_once(
     w
 }
 
-fn counts(examples: &[&Example], n_features: usize) -> Vec<usize> {
+/// How many candidate pairs each feature occurs in, or 0 when it occurs
+/// in fewer than `o.min_passages` passages: the features under
+/// `o.min_count` get no weight.
+fn counts(passages: &[&Passage], n_features: usize, o: &Options) -> Vec<usize> {
     let mut count = vec![0usize; n_features];
-    for e in examples {
-        for &f in &e.features {
-            count[f as usize] += 1;
+    let mut in_passages = vec![0usize; n_features];
+    let mut last_passage = vec![usize::MAX; n_features];
+    for (i, p) in passages.iter().enumerate() {
+        for &f in p.examples.iter().flat_map(|e| &e.features) {
+            let f = f as usize;
+            count[f] += 1;
+            if last_passage[f] != i {
+                last_passage[f] = i;
+                in_passages[f] += 1;
+            }
+        }
+    }
+    for (c, &p) in count.iter_mut().zip(&in_passages) {
+        if p < o.min_passages {
+            *c = 0;
         }
     }
     count
@@ -298,6 +316,8 @@ struct Options {
     runs: usize,
     l2: f32,
     min_count: usize,
+    /// The passages a feature must occur in to get a weight.
+    min_passages: usize,
 }
 
 /// Counts of the CORE scorer's two measures for the extraction policy
@@ -411,6 +431,7 @@ fn main() {
         runs: arg("--runs").map_or(5, |e| e.parse().expect("--runs N")),
         l2: arg("--l2").map_or(3e-2, |e| e.parse().expect("--l2 X")),
         min_count: arg("--min-count").map_or(10, |e| e.parse().expect("--min-count N")),
+        min_passages: arg("--min-passages").map_or(2, |e| e.parse().expect("--min-passages N")),
     };
     let unlabelled: f32 = arg("--unlabelled").map_or(0.02, |e| e.parse().expect("--unlabelled X"));
     let folds: usize = arg("--cv").map_or(0, |e| e.parse().expect("--cv K"));
@@ -495,7 +516,7 @@ fn main() {
         eprintln!("weights not written: no --out");
         return;
     };
-    let count = counts(&examples, index.len());
+    let count = counts(&all, index.len(), &o);
     let mut names: Vec<(&String, &u32)> = index.iter().collect();
     names.sort();
     let mut f = std::io::BufWriter::new(std::fs::File::create(&out).expect("writable --out"));
