@@ -183,6 +183,14 @@ pub struct LineStats {
     pub phrases: phrases::PhraseHits,
 }
 
+/// The General Punctuation block (curly quotes, dashes, ellipsis, odd
+/// spaces), the commonest non-ASCII characters of English text: none is a
+/// letter or digit, which the Unicode tables would take a search to say.
+#[inline]
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206f}')
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af)
 }
@@ -649,7 +657,7 @@ impl LineStats {
             }
             let c = run[i..].chars().next().expect("char boundary");
             i += c.len_utf8();
-            if c.is_alphanumeric() {
+            if !is_general_punctuation(c) && c.is_alphanumeric() {
                 w.other(self, c);
                 prev_alnum = true;
                 continue;
@@ -1582,6 +1590,14 @@ pub fn for_each_block(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_holds_no_letters_or_digits() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(is_general_punctuation(c) && !c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(!is_general_punctuation('\u{2070}') && !is_general_punctuation('\u{1fff}'));
+    }
 
     #[test]
     fn counts_words_stop_words_and_marks() {

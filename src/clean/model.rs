@@ -10,6 +10,8 @@ use super::features::{
 };
 use std::sync::LazyLock;
 
+mod ranked;
+
 /// Names of the stage-2 features, in vector order.
 pub const STAGE2_NAMES: &[&str] = &[
     "bias",
@@ -83,6 +85,9 @@ impl Tree {
 pub struct Model {
     stage1: Vec<Tree>,
     columns: Columns,
+    /// The forest recoded for batches, on the first page long enough
+    /// (short pages never pay for it).
+    ranked: std::sync::OnceLock<Option<ranked::Ranked>>,
     pub stage2: Vec<f32>,
     pub threshold: f32,
 }
@@ -429,6 +434,7 @@ impl Model {
     pub fn new(stage1: Vec<Tree>, stage2: Vec<f32>, threshold: f32) -> Model {
         Model {
             columns: Columns::of(&stage1),
+            ranked: std::sync::OnceLock::new(),
             stage1,
             stage2,
             threshold,
@@ -503,6 +509,17 @@ impl Model {
     pub fn stage1_scores(&self, blocks: &[Block], stats: &[LineStats]) -> (Vec<f32>, Vec<f32>) {
         let mut z = Vec::with_capacity(blocks.len());
         let mut lw = Vec::with_capacity(blocks.len());
+        // A page shorter than a batch scores fewer rows on floats than a
+        // batch costs.
+        #[cfg(target_arch = "x86_64")]
+        if blocks.len() >= ranked::BATCH && std::arch::is_x86_feature_detected!("avx2") {
+            let r = self.ranked.get_or_init(|| ranked::Ranked::of(&self.stage1));
+            if let Some(r) = r {
+                // SAFETY: the CPU has AVX2, checked just above.
+                unsafe { ranked_scores(r, blocks, stats, &mut z, &mut lw) };
+                return (z, lw);
+            }
+        }
         for_each_block(blocks, stats, |x, rows| {
             z.extend_from_slice(&forest_block_in(&self.stage1, &self.columns, x)[..rows]);
             lw.extend_from_slice(&x[1][..rows]);
@@ -516,6 +533,44 @@ impl Model {
         let cut = (self.threshold / (1.0 - self.threshold)).ln();
         let logits = super::stage2::logits(&self.stage2, &z, &lw);
         logits.iter().map(|&l| l >= cut).collect()
+    }
+}
+
+/// `Model::stage1_scores` with the rank-coded forest: each block of rows
+/// is coded as it is built, and scored when a batch of `ranked::SLOTS`
+/// blocks is full or the page ends.
+///
+/// # Safety
+/// The CPU must support AVX2.
+#[cfg(target_arch = "x86_64")]
+unsafe fn ranked_scores(
+    r: &ranked::Ranked,
+    blocks: &[Block],
+    stats: &[LineStats],
+    z: &mut Vec<f32>,
+    lw: &mut Vec<f32>,
+) {
+    let mut ranks = r.ranks();
+    // Blocks in the batch, and rows in them.
+    let (mut slot, mut pending) = (0, 0);
+    let mut score = |ranks: &ranked::Ranks, rows: usize| {
+        // SAFETY: the caller's CPU has AVX2; `ranks` is `r.ranks()`.
+        let scores = unsafe { ranked::avx2::forest_batch(r, ranks) };
+        z.extend_from_slice(&scores[..rows]);
+    };
+    for_each_block(blocks, stats, |x, rows| {
+        // SAFETY: as above.
+        unsafe { ranked::avx2::rank_block(r, x, &mut ranks, slot) };
+        lw.extend_from_slice(&x[1][..rows]);
+        slot += 1;
+        pending += rows;
+        if slot == ranked::SLOTS {
+            score(&ranks, pending);
+            (slot, pending) = (0, 0);
+        }
+    });
+    if pending > 0 {
+        score(&ranks, pending);
     }
 }
 
@@ -615,6 +670,43 @@ mod tests {
             }
             let scalar = forest_block_scalar(&trees, &x);
             assert_eq!(fast.map(f32::to_bits), scalar.map(f32::to_bits));
+        }
+    }
+
+    #[test]
+    fn ranked_forest_matches_the_float_forest_bit_for_bit() {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            for seed in 1..30u64 {
+                let (trees, _) = random_forest_and_block(seed * 0x9E37_79B9);
+                let r = ranked::Ranked::of(&trees).expect("few thresholds a feature");
+                let blocks: Vec<RowBlock> = (0..ranked::SLOTS as u64)
+                    .map(|k| {
+                        let mut x = random_forest_and_block(seed * 31 + k + 7).1;
+                        // Values equal to thresholds, in some rows.
+                        for (i, t) in trees.iter().enumerate() {
+                            for (&f, &th) in t.feature.iter().zip(&t.threshold) {
+                                x[f as usize][(i + k as usize) % LANES] = th;
+                            }
+                        }
+                        x
+                    })
+                    .collect();
+                let mut ranks = r.ranks();
+                for (slot, x) in blocks.iter().enumerate() {
+                    // SAFETY: AVX2 checked above.
+                    unsafe { ranked::avx2::rank_block(&r, x, &mut ranks, slot) };
+                }
+                // SAFETY: as above; `ranks` is `r.ranks()`.
+                let fast = unsafe { ranked::avx2::forest_batch(&r, &ranks) };
+                for (slot, x) in blocks.iter().enumerate() {
+                    let want = forest_block(&trees, x);
+                    for (lane, w) in want.iter().enumerate() {
+                        let got = fast[slot * LANES + lane];
+                        assert_eq!(got.to_bits(), w.to_bits(), "seed {seed} row {slot}/{lane}");
+                    }
+                }
+            }
         }
     }
 

@@ -33,6 +33,9 @@ struct Dictionary {
     /// Lower-cased phrases that start with a letter or digit, longest first
     /// within each run sharing a first word.
     phrases: Vec<(&'static str, u8)>,
+    /// Per phrase, its first (up to) eight bytes packed little-endian and
+    /// the mask of them: most candidates fail on one compare.
+    heads: Vec<(u64, u64)>,
     /// First-word hash to the run of `phrases` starting with that word
     /// (open addressing; `EMPTY` marks a free slot).
     slots: Vec<(u64, u32, u32)>,
@@ -140,6 +143,15 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
         }
         slots[k] = (h, start, run.len() as u32);
     }
+    let heads = words
+        .iter()
+        .map(|(p, _)| {
+            let n = p.len().min(8);
+            let mut k = [0u8; 8];
+            k[..n].copy_from_slice(&p.as_bytes()[..n]);
+            (u64::from_le_bytes(k), u64::MAX >> (64 - 8 * n))
+        })
+        .collect();
     let mut bloom = [0u64; BLOOM_BITS / 64];
     for &(h, _, _) in slots.iter().filter(|s| s.0 != EMPTY) {
         let k = bloom_bit(h);
@@ -147,6 +159,7 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
     }
     Dictionary {
         phrases: words,
+        heads,
         slots,
         bloom,
         symbols,
@@ -317,14 +330,30 @@ fn longest_at(dict: &Dictionary, bytes: &[u8], start: usize, h: u64) -> Option<(
         }
         k = (k + 1) % SLOTS;
     };
-    for &(p, category) in &dict.phrases[from..from + len] {
+    // The eight bytes from `start` lower-cased, zeros past the line (no
+    // phrase byte is zero).
+    let head = lower8(match bytes.get(start..start + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().expect("8 bytes")),
+        None => {
+            let mut k = [0u8; 8];
+            k[..bytes.len() - start].copy_from_slice(&bytes[start..]);
+            u64::from_le_bytes(k)
+        }
+    });
+    for k in from..from + len {
+        let (want, mask) = dict.heads[k];
+        if head & mask != want {
+            continue;
+        }
+        let (p, category) = dict.phrases[k];
         let e = start + p.len();
         let Some(candidate) = bytes.get(start..e) else {
             continue;
         };
         let right_ok =
             e == bytes.len() || !is_word_byte(bytes[e]) || !bytes[e - 1].is_ascii_alphanumeric();
-        if right_ok && eq_lower(candidate, p.as_bytes()) {
+        // The head compared all of a phrase of up to eight bytes.
+        if right_ok && (p.len() <= 8 || eq_lower(candidate, p.as_bytes())) {
             return Some((e, category, p.len()));
         }
     }
