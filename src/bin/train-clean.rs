@@ -27,6 +27,7 @@ use newsmine::clean::features::{page_features, page_stats, Block, HtmlHints, FEA
 use newsmine::clean::model::{
     dot, forest_score, stage2_features, Model, Tree, DEPTH, STAGE2_NAMES,
 };
+use newsmine::clean::stage2_groups::{block_groups, BlockGroups};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -415,6 +416,17 @@ fn log_words(p: &Page) -> Vec<f32> {
     p.rows.iter().map(|r| r[1]).collect()
 }
 
+/// The stage-2 groups of a page's blocks (none for a text dump).
+fn groups(p: &Page) -> Vec<BlockGroups> {
+    let blocks: Vec<Block> = p
+        .texts
+        .iter()
+        .zip(&p.hints)
+        .map(|(t, h)| Block { text: t, html: *h })
+        .collect();
+    block_groups(&blocks)
+}
+
 /// Stage-1 scores of every page, each from a model that did not see its domain.
 fn out_of_fold_z(pages: &[&Page], k: usize) -> Vec<Vec<f32>> {
     let mut z: Vec<Vec<f32>> = vec![Vec::new(); pages.len()];
@@ -485,7 +497,7 @@ fn train_model(pages: &[&Page], stage1_cache: Option<&std::path::Path>) -> Model
     let (trees, z) = stage1_cached(pages, stage1_cache);
     let (mut x2, mut y, mut w) = (Vec::new(), Vec::new(), Vec::new());
     for (p, zp) in pages.iter().zip(&z) {
-        let flat = stage2_features(zp, &log_words(p));
+        let flat = stage2_features(zp, &log_words(p), &groups(p));
         for (i, r) in flat.chunks_exact(STAGE2_NAMES.len()).enumerate() {
             x2.push(r.to_vec());
             y.push(p.labels[i]);
@@ -499,7 +511,7 @@ fn train_model(pages: &[&Page], stage1_cache: Option<&std::path::Path>) -> Model
 /// Stage-2 logits of every block of a page.
 fn scores(m: &Model, p: &Page) -> Vec<f32> {
     let z: Vec<f32> = p.rows.iter().map(|r| forest_score(m.stage1(), r)).collect();
-    stage2_features(&z, &log_words(p))
+    stage2_features(&z, &log_words(p), &groups(p))
         .chunks_exact(STAGE2_NAMES.len())
         .map(|r| dot(&m.stage2, r))
         .collect()
@@ -583,7 +595,7 @@ fn explain(path: &str) {
         .collect();
     let m = &*newsmine::clean::model::TEXT_MODEL;
     let (z, lw) = m.stage1_scores(&blocks, &page_stats(&blocks));
-    let flat = stage2_features(&z, &lw);
+    let flat = stage2_features(&z, &lw, &[]);
     let s2: Vec<&[f32]> = flat.chunks_exact(STAGE2_NAMES.len()).collect();
     let p = |v: f32| 1.0 / (1.0 + (-v).exp());
     for (i, b) in blocks.iter().enumerate() {

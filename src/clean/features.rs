@@ -47,6 +47,9 @@ pub struct HtmlHints {
     pub path_blocks: u16,
     /// That path's number on the page (0 for the first path met).
     pub path: u32,
+    /// The container's number on the page (0 for the first met), for the
+    /// stage-2 group columns.
+    pub container: u32,
     pub path_prose_share: f32,
     pub path_text_share: f32,
     /// The best readability score among the block's ancestors, over the

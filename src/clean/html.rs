@@ -338,6 +338,9 @@ fn mark_groups(acc: &mut Collector, stats: &[LineStats]) {
     // Each path's number in order of first use, and its group.
     let mut numbers: FastMap<u64, u32> = FastMap::default();
     let mut paths: Vec<Group> = Vec::new();
+    // Each container's number in order of first use (`u32::MAX`: none yet).
+    let mut container_numbers = vec![u32::MAX; acc.parent.len()];
+    let mut next_container = 0u32;
     let mut total = 0f32;
     for (((_, h), &e), s) in acc.out.iter_mut().zip(&acc.element).zip(stats) {
         let e = e as usize;
@@ -351,6 +354,11 @@ fn mark_groups(acc: &mut Collector, stats: &[LineStats]) {
         }
         paths[number as usize].add(s, h.link_density);
         h.path = number;
+        if container_numbers[c] == u32::MAX {
+            container_numbers[c] = next_container;
+            next_container += 1;
+        }
+        h.container = container_numbers[c];
         total += s.chars as f32;
     }
     let total = total.max(1.0);
@@ -1245,6 +1253,8 @@ mod tests {
         assert_eq!(h[4].path_blocks, 2);
         assert_eq!(h[4].path_prose_share, 1.0);
         assert_eq!(h[4].container_blocks, 3);
+        assert_eq!((h[0].container, h[2].container), (0, 0));
+        assert_eq!((h[3].container, h[5].container), (1, 1));
         assert!(h[4].in_top && h[4].depth_in_top == 2 && h[4].top_side == 0);
         assert!(h[4].text_before > 0.1 && h[4].path_text_share > 0.5);
         // The note after the story is on a path of its own.

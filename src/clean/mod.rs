@@ -17,6 +17,8 @@ mod phrases;
 mod repeats;
 mod rules;
 mod stage2;
+#[doc(hidden)]
+pub mod stage2_groups;
 mod threads;
 
 pub use dateline::dateline;

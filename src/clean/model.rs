@@ -8,6 +8,7 @@
 use super::features::{
     for_each_block, Block, LineStats, RowBlock, FEATURE_NAMES, LANES, ROW_BUFFER,
 };
+use super::stage2_groups::{block_groups, group_columns, BlockGroups, GROUPS};
 use std::sync::LazyLock;
 
 mod ranked;
@@ -40,6 +41,14 @@ pub const STAGE2_NAMES: &[&str] = &[
     "in_kept_region",
     "log_before_kept_region",
     "log_after_kept_region",
+    // HTML only (`stage2_groups::GROUP_NAMES`): zero for a text dump.
+    "path_mean_other",
+    "path_max_other",
+    "path_min_other",
+    "path_kept_other",
+    "container_mean_other",
+    "container_max_other",
+    "container_kept_other",
 ];
 
 /// Depth of every stage-1 tree (complete binary trees).
@@ -227,21 +236,31 @@ pub fn dot(w: &[f32], x: &[f32]) -> f32 {
     w.iter().zip(x).map(|(a, b)| a * b).sum()
 }
 
-/// Width of a stage-2 row.
+/// Width of a stage-2 row, and of its columns before the group columns.
 const S2: usize = STAGE2_NAMES.len();
+pub(super) const S2_BASE: usize = S2 - GROUPS;
 
 /// Stage-2 rows (flat, `STAGE2_NAMES.len()` values each) from the stage-1
-/// scores `z` of one page.
-pub fn stage2_features(z: &[f32], log_words: &[f32]) -> Vec<f32> {
-    let mut out = Vec::with_capacity(z.len() * S2);
-    for_each_stage2_row(z, log_words, |row| out.extend_from_slice(row));
+/// scores `z` of one page and its blocks' `groups` (empty for text: zero
+/// group columns).
+pub fn stage2_features(z: &[f32], log_words: &[f32], groups: &[BlockGroups]) -> Vec<f32> {
+    let n = z.len();
+    let p: Vec<f32> = z.iter().map(|&v| 1.0 / (1.0 + (-v).exp())).collect();
+    let cols = group_columns(&p, groups);
+    let mut out = Vec::with_capacity(n * S2);
+    let mut i = 0;
+    for_each_stage2_row(z, log_words, |row| {
+        out.extend_from_slice(row);
+        out.extend((0..GROUPS).map(|k| cols.get(k * n + i).copied().unwrap_or(0.0)));
+        i += 1;
+    });
     out
 }
 
 /// Calls `visit` with the stage-2 row of each line of a page in turn, from
 /// the stage-1 scores `z`. Neighbours enter as probabilities so one
 /// hopeless line cannot outvote a paragraph.
-fn for_each_stage2_row(z: &[f32], log_words: &[f32], mut visit: impl FnMut(&[f32; S2])) {
+fn for_each_stage2_row(z: &[f32], log_words: &[f32], mut visit: impl FnMut(&[f32; S2_BASE])) {
     let n = z.len();
     let p: Vec<f32> = z.iter().map(|&v| 1.0 / (1.0 + (-v).exp())).collect();
     let zc: Vec<f32> = z.iter().map(|v| v.clamp(-8.0, 8.0)).collect();
@@ -531,7 +550,8 @@ impl Model {
     pub fn classify(&self, blocks: &[Block], stats: &[LineStats]) -> Vec<bool> {
         let (z, lw) = self.stage1_scores(blocks, stats);
         let cut = (self.threshold / (1.0 - self.threshold)).ln();
-        let logits = super::stage2::logits(&self.stage2, &z, &lw);
+        let groups = block_groups(blocks);
+        let logits = super::stage2::logits(&self.stage2, &z, &lw, &groups);
         logits.iter().map(|&l| l >= cut).collect()
     }
 }
@@ -734,7 +754,7 @@ mod tests {
 
     #[test]
     fn stage2_rows_have_declared_width() {
-        let flat = stage2_features(&[1.0, -2.0, 3.0], &[2.0, 0.5, 3.0]);
+        let flat = stage2_features(&[1.0, -2.0, 3.0], &[2.0, 0.5, 3.0], &[]);
         assert_eq!(flat.len(), 3 * STAGE2_NAMES.len());
         let rows: Vec<&[f32]> = flat.chunks(STAGE2_NAMES.len()).collect();
         let min_around = STAGE2_NAMES

@@ -3,17 +3,20 @@
 //! the weights, bit for bit (each line still adds its terms in row order),
 //! in loops over lines the compiler vectorizes.
 
-use super::model::{between_paragraphs, kept_region_column, kept_span, nearest_paragraphs_into};
+use super::model::{
+    between_paragraphs, kept_region_column, kept_span, nearest_paragraphs_into, S2_BASE,
+};
+use super::stage2_groups::{group_columns, BlockGroups};
 
 /// `dot(w, row)` of the stage-2 row of every line of a page, from the
 /// stage-1 scores `z` and log word counts.
-pub fn logits(w: &[f32], z: &[f32], log_words: &[f32]) -> Vec<f32> {
+pub fn logits(w: &[f32], z: &[f32], log_words: &[f32], groups: &[BlockGroups]) -> Vec<f32> {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2, checked just above.
-        return unsafe { logits_avx2(w, z, log_words) };
+        return unsafe { logits_avx2(w, z, log_words, groups) };
     }
-    logits_in(w, z, log_words)
+    logits_in(w, z, log_words, groups)
 }
 
 /// `logits` compiled for AVX2: its loops take eight lines at a time. Each
@@ -21,8 +24,8 @@ pub fn logits(w: &[f32], z: &[f32], log_words: &[f32]) -> Vec<f32> {
 /// the same bits.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn logits_avx2(w: &[f32], z: &[f32], log_words: &[f32]) -> Vec<f32> {
-    logits_in(w, z, log_words)
+fn logits_avx2(w: &[f32], z: &[f32], log_words: &[f32], groups: &[BlockGroups]) -> Vec<f32> {
+    logits_in(w, z, log_words, groups)
 }
 
 /// Columns are padded to a multiple of this many lines: the compiler's
@@ -38,7 +41,7 @@ const EDGE: usize = 16;
 /// `STRIDE`-padded length; the padding lanes compute values never read back
 /// into a line's lanes, and are dropped at the end.
 #[inline(always)]
-fn logits_in(w: &[f32], z: &[f32], log_words: &[f32]) -> Vec<f32> {
+fn logits_in(w: &[f32], z: &[f32], log_words: &[f32], groups: &[BlockGroups]) -> Vec<f32> {
     assert_eq!(w.len(), super::model::STAGE2_NAMES.len());
     let n = z.len();
     let m = n.next_multiple_of(STRIDE);
@@ -141,6 +144,11 @@ fn logits_in(w: &[f32], z: &[f32], log_words: &[f32]) -> Vec<f32> {
         kept_region_column(span, k, &mut col[..n]);
         add(&mut acc, w[23 + k], col);
     }
+    // The group columns, absent (all zero) without groups.
+    let cols = group_columns(&p[..n], groups);
+    for (k, c) in cols.chunks_exact(n.max(1)).enumerate() {
+        add(&mut acc, w[S2_BASE + k], c);
+    }
     acc.truncate(n);
     acc
 }
@@ -219,15 +227,21 @@ mod tests {
                 let w: Vec<f32> = (0..STAGE2_NAMES.len()).map(|_| value(3.0)).collect();
                 let z: Vec<f32> = (0..n).map(|_| value(12.0)).collect();
                 let lw: Vec<f32> = (0..n).map(|_| value(2.0) + 2.0).collect();
-                let rows = stage2_features(&z, &lw);
-                let want: Vec<u32> = rows
-                    .chunks_exact(STAGE2_NAMES.len())
-                    .map(|r| dot(&w, r).to_bits())
+                // Text (no groups) and HTML blocks in a few groups.
+                let html: Vec<BlockGroups> = (0..n)
+                    .map(|_| ((value(2.0) + 2.0) as u32, (value(3.0) + 3.0) as u32))
                     .collect();
-                let got: Vec<u32> = logits(&w, &z, &lw).iter().map(|v| v.to_bits()).collect();
-                assert_eq!(got, want, "{n} lines");
-                let plain: Vec<u32> = logits_in(&w, &z, &lw).iter().map(|v| v.to_bits()).collect();
-                assert_eq!(plain, want, "{n} lines, without AVX2");
+                for groups in [&[][..], &html] {
+                    let rows = stage2_features(&z, &lw, groups);
+                    let want: Vec<u32> = rows
+                        .chunks_exact(STAGE2_NAMES.len())
+                        .map(|r| dot(&w, r).to_bits())
+                        .collect();
+                    let bits = |v: Vec<f32>| v.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(bits(logits(&w, &z, &lw, groups)), want, "{n} lines");
+                    let plain = bits(logits_in(&w, &z, &lw, groups));
+                    assert_eq!(plain, want, "{n} lines, without AVX2");
+                }
             }
         }
     }
