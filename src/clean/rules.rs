@@ -7,6 +7,7 @@
 
 use super::features::{prose_region, LineStats};
 use super::phrases::{CATEGORIES, N_CATEGORIES};
+use std::cell::OnceCell;
 use std::ops::{BitAnd, Not};
 use std::sync::LazyLock;
 
@@ -284,27 +285,37 @@ pub fn fill_prose_edges(stats: &[LineStats], keep: &mut [bool]) {
 /// bios, and the headline right above the first kept paragraph.
 pub fn veto(lines: &[&str], stats: &[LineStats], keep: &mut [bool]) {
     let author = category("author");
-    let name_line: Vec<bool> = lines
-        .iter()
-        .zip(stats)
-        .map(|(l, s)| s.words <= 4 && is_name(l))
-        .collect();
-    let bylines: Vec<Option<&str>> = lines
-        .iter()
-        .zip(stats)
-        .map(|(l, s)| if s.words <= 10 { byline_name(l) } else { None })
-        .collect();
-    let byline_names: Vec<&str> = bylines.iter().flatten().copied().collect();
+    // A line's name and byline are read only when a rule asks: for the
+    // kept lines, and for the whole page only when a kept name line or a
+    // bio needs the page's bylines or names (most pages never do).
+    let name_line = |i: usize| stats[i].words <= 4 && is_name(lines[i]);
+    let byline = |i: usize| {
+        if stats[i].words <= 10 {
+            byline_name(lines[i])
+        } else {
+            None
+        }
+    };
+    let byline_names = OnceCell::new();
+    let byline_names = || -> &Vec<&str> {
+        byline_names.get_or_init(|| (0..lines.len()).filter_map(byline).collect())
+    };
     // Bylines and two- or three-word name lines ("Jane Doe" above a photo).
-    let names: Vec<&str> = (0..lines.len())
-        .filter_map(|i| {
-            bylines[i]
-                .or_else(|| (name_line[i] && (2..=3).contains(&stats[i].words)).then_some(lines[i]))
+    let names = OnceCell::new();
+    let names = || -> &Vec<&str> {
+        names.get_or_init(|| {
+            (0..lines.len())
+                .filter_map(|i| {
+                    byline(i).or_else(|| {
+                        ((2..=3).contains(&stats[i].words) && name_line(i)).then_some(lines[i])
+                    })
+                })
+                .collect()
         })
-        .collect();
+    };
     let starts_with_name = |i: usize| {
-        let prev_name = (i > 0 && name_line[i - 1]).then(|| lines[i - 1]);
-        names.iter().copied().chain(prev_name).any(|n| {
+        let prev_name = (i > 0 && name_line(i - 1)).then(|| lines[i - 1]);
+        names().iter().copied().chain(prev_name).any(|n| {
             let first = n.split_whitespace().next().unwrap_or(n);
             lines[i].starts_with(n)
                 || lines[i]
@@ -321,9 +332,8 @@ pub fn veto(lines: &[&str], stats: &[LineStats], keep: &mut [bool]) {
     let is_bio = |i: usize| {
         let hits = stats[i].phrases.hits[author];
         stats[i].words < 60
-            && (hits >= 2 || (hits >= 1 && (starts_with_name(i) || under_author_heading(i))))
+            && (hits >= 2 || (hits >= 1 && (under_author_heading(i) || starts_with_name(i))))
     };
-    let bio: Vec<bool> = (0..lines.len()).map(is_bio).collect();
     let related = category("related");
     let mut after_prompt = false;
     // Inside the list of headlines under a "Most read", "Related" or "Read
@@ -338,16 +348,20 @@ pub fn veto(lines: &[&str], stats: &[LineStats], keep: &mut [bool]) {
             hits >= 3 || (hits >= 2 && addresses_reader(line))
         };
         let author_name = || {
-            name_line[i]
-                && (byline_names.contains(line)
-                    || bio.get(i + 1).copied().unwrap_or(false)
-                    || (i + 1 < lines.len() && lines[i + 1] == *line)
-                    || (i > 0 && lines[i - 1] == *line))
+            name_line(i)
+                && ((i + 1 < lines.len() && (lines[i + 1] == *line || is_bio(i + 1)))
+                    || (i > 0 && lines[i - 1] == *line)
+                    || byline_names().contains(line))
         };
         // A dropped line needs only the checks the next lines depend on.
-        let byline = bylines[i].is_some();
         if keep[i]
-            && (prompt || pitch || teaser || bio[i] || byline || author_name() || is_labelled(line))
+            && (prompt
+                || pitch
+                || teaser
+                || is_bio(i)
+                || byline(i).is_some()
+                || author_name()
+                || is_labelled(line))
         {
             keep[i] = false;
         }
