@@ -191,7 +191,10 @@ pub fn find(
                 && matches!(bytes(k + 1), b"'s" | b"\xE2\x80\x99s")
                 && is_role(word(k + 2));
             // A web name or a lower-case brand is all the branches below take.
-            let shaped = (b[0].is_ascii_uppercase() && b.contains(&b'.')) || is_lower_camel(b);
+            // A web name's last dot is among its last five bytes (the longest
+            // company domain has four): a short look instead of a search.
+            let dotted = b[b.len().saturating_sub(5)..].contains(&b'.');
+            let shaped = (b[0].is_ascii_uppercase() && dotted) || is_lower_camel(b);
             if !(role || shaped) || !free(k) {
                 continue;
             }
