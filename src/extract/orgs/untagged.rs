@@ -131,14 +131,9 @@ pub fn find(
     let free = |k: usize| !taken.overlaps(&p.tokens[k]);
     // Every rule below wants a name word (capitalized, or starting with a
     // digit: see [`is_name_word`]) or an upper-case shape at token `k`,
-    // or the legal form "plc": most tokens fail this one flag test.
-    let may_be_name = |k: usize| {
-        p.infos[k].has_upper()
-            || text
-                .as_bytes()
-                .get(p.tokens[k].start)
-                .is_some_and(u8::is_ascii_digit)
-    };
+    // or the legal form "plc": only these tokens are visited.
+    let starts = rule_starts(text, p);
+    let mut starts = starts.iter().map(|&k| k as usize).peekable();
     let mut out = Vec::new();
     // Lower-case brands once a mention of theirs stands where only an
     // organization fits, and names before a company role's possessive.
@@ -152,8 +147,9 @@ pub fn find(
         // the sentence's first: the company-noun and legal-form rules
         // skip them.
         let mut next = sentence.start + 1;
-        for k in sentence.clone() {
-            let name_like = may_be_name(k);
+        while let Some(k) = starts.next_if(|&k| k < sentence.end) {
+            let name_like =
+                p.infos[k].has_upper() || bytes(k).first().is_some_and(u8::is_ascii_digit);
             if k >= next && (name_like || bytes(k) == b"plc") {
                 // "company N / A" in a table is no name: a name has two letters or more.
                 // The company noun first: its `match` rules out most words at once.
@@ -195,7 +191,10 @@ pub fn find(
                 && matches!(bytes(k + 1), b"'s" | b"\xE2\x80\x99s")
                 && is_role(word(k + 2));
             // A web name or a lower-case brand is all the branches below take.
-            let shaped = (b[0].is_ascii_uppercase() && b.contains(&b'.')) || is_lower_camel(b);
+            // A web name's last dot is among its last five bytes (the longest
+            // company domain has four): a short look instead of a search.
+            let dotted = b[b.len().saturating_sub(5)..].contains(&b'.');
+            let shaped = (b[0].is_ascii_uppercase() && dotted) || is_lower_camel(b);
             if !(role || shaped) || !free(k) {
                 continue;
             }
@@ -225,6 +224,31 @@ pub fn find(
         }
     }
     out.sort_unstable();
+    out
+}
+
+/// The tokens [`find`]'s rules may start at, in order: those with a capital
+/// (`p.upper`), those starting with a digit, and "plc". The tokens between
+/// two capitalized ones are tested by their first byte alone: most of the
+/// text's tokens are never looked at again.
+fn rule_starts(text: &str, p: &Prepared) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(p.upper.len() + 16);
+    let mut from = 0;
+    // The sentinel at the end tests the tokens after the last capitalized one.
+    for &upper in p.upper.iter().chain([&(p.tokens.len() as u32)]) {
+        for k in from..upper {
+            let t = &p.tokens[k as usize];
+            let word = &bytes[t.clone()];
+            if word.first().is_some_and(u8::is_ascii_digit) || word == b"plc" {
+                out.push(k);
+            }
+        }
+        if (upper as usize) < p.tokens.len() {
+            out.push(upper);
+        }
+        from = upper + 1;
+    }
     out
 }
 
