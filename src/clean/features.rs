@@ -62,6 +62,16 @@ pub struct HtmlHints {
     /// the blocks it holds.
     pub outer_link_density: f32,
     pub outer_prose_share: f32,
+    /// The best-scoring element outside the top container and its
+    /// ancestors, over the top's score (0 when none scores).
+    pub second_score: f32,
+    /// The block's candidate (its best-scoring ancestor not above the top
+    /// container): how many candidates score higher (0 for the top one; the
+    /// number of candidates when it has none), whether it is not the top
+    /// one, and the block's share of its characters.
+    pub candidate_rank: u16,
+    pub in_other_candidate: bool,
+    pub candidate_text_share: f32,
 }
 
 /// What class or id words of a block's ancestors say it is, one bit each
@@ -835,6 +845,10 @@ pub static FEATURE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
         "html_container_text_share",
         "html_outer_link_density",
         "html_outer_prose_share",
+        "html_second_score",
+        "html_log_candidate_rank",
+        "html_in_other_candidate",
+        "html_candidate_text_share",
     ] {
         n.push(f.to_string());
     }
@@ -1307,10 +1321,10 @@ fn ln_1p(table: &[f32; LN_SLOTS], n: u32) -> f32 {
 }
 
 /// Width of a stage-1 feature row (`FEATURE_NAMES.len()`).
-pub const DIM: usize = 172;
+pub const DIM: usize = 176;
 
 /// Where the HTML features start in a row: 0 for a line of a text dump.
-const HTML_FROM: usize = DIM - 39;
+const HTML_FROM: usize = DIM - 43;
 
 /// Width of the buffer a row is built in: a tree node's feature index
 /// (below 256) needs no bounds check in it.
@@ -1576,6 +1590,10 @@ pub fn for_each_block(
                 r.put(h.container_text_share);
                 r.put(h.outer_link_density);
                 r.put(h.outer_prose_share);
+                r.put(h.second_score);
+                r.put(ln_1p(lnc, h.candidate_rank as u32));
+                r.flag(h.in_other_candidate);
+                r.put(h.candidate_text_share);
                 debug_assert_eq!(r.k, DIM);
             }
         }

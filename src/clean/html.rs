@@ -267,12 +267,42 @@ fn mark_top_container(acc: &mut Collector, stats: &[LineStats]) {
         return;
     };
     let top_parent = acc.parent[top];
-    for ((_, h), &e) in acc.out.iter_mut().zip(&acc.element) {
+    // The top container and its ancestors hold the article: any other
+    // element that scores is a rival candidate (a comment thread, a second
+    // column), ranked by its score.
+    let mut above_top = vec![false; score.len()];
+    let mut k = top_parent as usize;
+    while k != 0 {
+        above_top[k] = true;
+        k = acc.parent[k] as usize;
+    }
+    let mut rivals: Vec<f32> = (1..score.len())
+        .filter(|&k| score[k] > 0.0 && !above_top[k])
+        .map(|k| score[k])
+        .collect();
+    rivals.sort_unstable_by(|a, b| b.total_cmp(a));
+    let second = top_rival(acc, &score, top, &above_top);
+    // Each element's characters, its descendants' included (a child comes
+    // after its parent in `parent`).
+    let mut chars = vec![0f32; score.len()];
+    for (s, &e) in stats.iter().zip(&acc.element) {
+        chars[e as usize] += s.chars as f32;
+    }
+    for k in (1..chars.len()).rev() {
+        chars[acc.parent[k] as usize] += chars[k];
+    }
+    for (((_, h), &e), s) in acc.out.iter_mut().zip(&acc.element).zip(stats) {
         let mut k = e;
         let mut steps = 0;
         let mut best = 0f32;
+        // The block's best-scoring ancestor that is not above the top one.
+        let mut candidate = 0u32;
         while k != 0 && steps < MAX_DEPTH {
-            best = best.max(score[k as usize]);
+            let sk = score[k as usize];
+            best = best.max(sk);
+            if !above_top[k as usize] && sk > score[candidate as usize] {
+                candidate = k;
+            }
             if k as usize == top {
                 h.in_top = true;
                 h.depth_in_top = (steps + 1).min(255) as u8;
@@ -285,6 +315,20 @@ fn mark_top_container(acc: &mut Collector, stats: &[LineStats]) {
             steps += 1;
         }
         h.ancestor_score = best / score[top];
+        h.second_score = second / score[top];
+        let c = candidate as usize;
+        h.candidate_rank = if c == 0 {
+            rivals.len()
+        } else {
+            rivals.partition_point(|&r| r > score[c])
+        }
+        .min(u16::MAX as usize) as u16;
+        h.in_other_candidate = c != 0 && !h.in_top;
+        h.candidate_text_share = if c == 0 {
+            0.0
+        } else {
+            s.chars as f32 / chars[c].max(1.0)
+        };
     }
     let first = acc.out.iter().position(|(_, h)| h.in_top);
     let last = acc.out.iter().rposition(|(_, h)| h.in_top);
@@ -299,6 +343,27 @@ fn mark_top_container(acc: &mut Collector, stats: &[LineStats]) {
             };
         }
     }
+}
+
+/// The best score among the elements neither above the top container nor
+/// inside it: the runner-up a misplaced pick would have chosen instead.
+fn top_rival(acc: &Collector, score: &[f32], top: usize, above_top: &[bool]) -> f32 {
+    let mut best = 0f32;
+    for k in 1..score.len() {
+        if score[k] <= best || above_top[k] || k == top {
+            continue;
+        }
+        let mut a = acc.parent[k] as usize;
+        let mut steps = 0;
+        while a != 0 && a != top && steps < MAX_DEPTH {
+            a = acc.parent[a] as usize;
+            steps += 1;
+        }
+        if a != top {
+            best = score[k];
+        }
+    }
+    best
 }
 
 /// Blocks counted together: how many, how many of them prose, their
@@ -1259,6 +1324,30 @@ mod tests {
         assert!(h[4].text_before > 0.1 && h[4].path_text_share > 0.5);
         // The note after the story is on a path of its own.
         assert_eq!((h[6].top_side, h[6].path_blocks), (1, 1));
+    }
+
+    #[test]
+    fn blocks_outside_the_top_container_know_their_rival_candidate() {
+        let html = r#"<html><body><div class="story">
+            <p>Brindlewood Foods said on Monday it will build a second bakery near the harbour.</p>
+            <p>The company expects the new site to bake bread for shops across three counties.</p>
+            <p>Construction should start in April once the town council approves the plans.</p></div>
+            <section class="talk"><div><p>I hope they keep the old bakery open as well, it is lovely.</p></div>
+            <div><p>Great news for the town, we need more jobs near the harbour these days.</p></div>
+            </section></body></html>"#;
+        let blocks = blocks(html);
+        let h: Vec<&HtmlHints> = blocks.iter().map(|(_, h)| h).collect();
+        assert_eq!(blocks.len(), 5);
+        // The story is the top container, a comment the runner-up.
+        assert!(h[0].in_top && !h[3].in_top);
+        assert!(h[0].second_score > 0.2 && h[0].second_score < 0.5);
+        assert_eq!(h[0].second_score, h[4].second_score);
+        assert!((h[0].candidate_rank, h[0].in_other_candidate) == (0, false));
+        assert!((h[0].candidate_text_share - 1.0 / 3.0).abs() < 0.05);
+        // A comment's candidate is the section holding both comments.
+        assert!(h[3].candidate_rank >= 1 && h[3].in_other_candidate);
+        let share = h[3].candidate_text_share;
+        assert!(share > 0.3 && share < 0.7, "{share}");
     }
 
     #[test]
