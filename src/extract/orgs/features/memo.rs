@@ -6,36 +6,30 @@ use super::{cue_classes, edge, TokenInfo, WordIds};
 use std::cell::RefCell;
 use std::ops::Range;
 
-/// log2 of the number of slots: room for the vocabulary of a few
-/// megabytes of news (about 24,000 words in 2 MB), which a smaller memo
-/// forgets and computes again each time it fills up.
-const BITS: u32 = 16;
+/// log2 of the number of slots.
+const BITS: u32 = 14;
 const SLOTS: usize = 1 << BITS;
 /// Words held before the memo is emptied: at most half full, so probes stay short.
 const MAX_WORDS: usize = SLOTS / 2;
-/// Generations of a slot's stamp before the memo is emptied for real.
-const GENERATIONS: u32 = 1 << 24;
 /// Longest word held: its bytes are the key, in two machine words.
 const MAX_LEN: usize = 16;
 
-/// A word (its bytes, zero-padded, and its stamp: the generation of the
-/// memo that holds it and its length), its [`TokenInfo`] with the hashes of
-/// a scored token, its cue classes, and its number in the document
-/// `document` (see [`Memo::document`]). A slot of another generation is free.
+/// A word (its bytes, zero-padded, and its length; 0: a free slot), its
+/// [`TokenInfo`] with the hashes of a scored token, its cue classes, and
+/// its number in the document `document` (see [`Memo::document`]).
 #[derive(Clone, Copy)]
 struct Entry {
     key: u128,
-    stamp: u32,
+    len: u8,
     classes: u8,
     document: u32,
     word: u32,
     info: TokenInfo,
 }
 
-/// All zero bytes (see [`free_slots`]).
 const FREE: Entry = Entry {
     key: 0,
-    stamp: 0,
+    len: 0,
     classes: 0,
     document: 0,
     word: 0,
@@ -45,9 +39,6 @@ const FREE: Entry = Entry {
 pub(super) struct Memo {
     entries: Vec<Entry>,
     words: usize,
-    /// The generation of the words held, counted from 1: emptying the
-    /// memo starts the next one, which leaves every slot free at once.
-    generation: u32,
     /// The info of the last word too long to be remembered, computed.
     computed: TokenInfo,
     /// The document being read, counted from 1 (0: none; entries of
@@ -57,13 +48,7 @@ pub(super) struct Memo {
 
 thread_local! {
     static MEMO: RefCell<Memo> = const {
-        RefCell::new(Memo {
-            entries: Vec::new(),
-            words: 0,
-            generation: 1,
-            computed: edge(0),
-            document: 0,
-        })
+        RefCell::new(Memo { entries: Vec::new(), words: 0, computed: edge(0), document: 0 })
     };
 }
 
@@ -71,7 +56,7 @@ thread_local! {
 pub(super) fn with<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
     MEMO.with_borrow_mut(|memo| {
         if memo.entries.is_empty() {
-            memo.entries = free_slots();
+            memo.entries = vec![FREE; SLOTS];
         }
         f(memo)
     })
@@ -86,17 +71,6 @@ impl Memo {
             self.entries.fill(FREE);
             self.words = 0;
             self.document = 1;
-        }
-    }
-
-    /// Forgets every word: the next generation starts (a fill of the
-    /// table only once in 16 million times, when the stamps run out).
-    fn empty(&mut self) {
-        self.words = 0;
-        self.generation += 1;
-        if self.generation == GENERATIONS {
-            self.entries.fill(FREE);
-            self.generation = 1;
         }
     }
 
@@ -115,11 +89,11 @@ impl Memo {
         let Some(key) = key(text.as_bytes(), &span) else {
             return self.computed(&text[span], ids);
         };
-        let len = span.len() as u32;
+        let len = span.len() as u8;
         let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ u64::from(len))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let mut s = (h >> (64 - BITS)) as usize;
-        match self.find(key, self.generation << 8 | len, s) {
+        match self.find(key, len, s) {
             Ok(found) => {
                 let document = self.document;
                 let e = &mut self.entries[found];
@@ -134,14 +108,15 @@ impl Memo {
         // remembered too: its bytes are a key as well as any.
         let info = TokenInfo::new(&text[span], true);
         if self.words == MAX_WORDS {
-            self.empty();
+            self.entries.fill(FREE);
+            self.words = 0;
             s = (h >> (64 - BITS)) as usize;
         }
         let classes = cue_classes(info.lc);
         let word = ids.id(info.lc);
         self.entries[s] = Entry {
             key,
-            stamp: self.generation << 8 | len,
+            len,
             classes,
             document: self.document,
             word,
@@ -151,16 +126,16 @@ impl Memo {
         (&self.entries[s].info, classes, word)
     }
 
-    /// The slot from `s` on that holds the word `key` of stamp `stamp`
+    /// The slot from `s` on that holds the word `key` of `len` bytes
     /// (`Ok`), or else the free slot where it goes (`Err`).
     #[inline(always)]
-    fn find(&self, key: u128, stamp: u32, mut s: usize) -> Result<usize, usize> {
+    fn find(&self, key: u128, len: u8, mut s: usize) -> Result<usize, usize> {
         loop {
             let e = &self.entries[s];
-            if e.key == key && e.stamp == stamp {
+            if e.key == key && e.len == len {
                 return Ok(s);
             }
-            if e.stamp >> 8 != stamp >> 8 {
+            if e.len == 0 {
                 return Err(s);
             }
             s = (s + 1) & (SLOTS - 1);
@@ -173,23 +148,6 @@ impl Memo {
         self.computed = TokenInfo::new(word, true);
         let lc = self.computed.lc;
         (&self.computed, cue_classes(lc), ids.id(lc))
-    }
-}
-
-/// [`SLOTS`] free slots, zeroed by the allocator: the memory of a table
-/// this large comes zeroed from the system, and only the slots that are
-/// used are ever touched.
-fn free_slots() -> Vec<Entry> {
-    let layout = std::alloc::Layout::array::<Entry>(SLOTS).expect("a small table");
-    // SAFETY: the layout is not empty; every field of an `Entry` is an
-    // integer, for which zero bytes are a valid value (`FREE`); the vector
-    // takes the allocation with the layout it was made with.
-    unsafe {
-        let ptr = std::alloc::alloc_zeroed(layout).cast::<Entry>();
-        if ptr.is_null() {
-            std::alloc::handle_alloc_error(layout);
-        }
-        Vec::from_raw_parts(ptr, SLOTS, SLOTS)
     }
 }
 
@@ -267,16 +225,6 @@ mod tests {
                 TokenInfo::new("Acme", true)
             )
         });
-    }
-
-    #[test]
-    fn the_allocator_zeroes_free_slots() {
-        assert!(free_slots().iter().all(|e| e.key == 0
-            && e.stamp == 0
-            && e.classes == 0
-            && e.document == 0
-            && e.word == 0
-            && e.info == FREE.info));
     }
 
     #[test]
