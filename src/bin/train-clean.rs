@@ -416,15 +416,18 @@ fn log_words(p: &Page) -> Vec<f32> {
     p.rows.iter().map(|r| r[1]).collect()
 }
 
-/// The stage-2 groups of a page's blocks (none for a text dump).
-fn groups(p: &Page) -> Vec<BlockGroups> {
-    let blocks: Vec<Block> = p
-        .texts
+/// A page's blocks, as the classifier sees them.
+fn blocks(p: &Page) -> Vec<Block<'_>> {
+    p.texts
         .iter()
         .zip(&p.hints)
         .map(|(t, h)| Block { text: t, html: *h })
-        .collect();
-    block_groups(&blocks)
+        .collect()
+}
+
+/// The stage-2 groups of a page's blocks (none for a text dump).
+fn groups(p: &Page) -> Vec<BlockGroups> {
+    block_groups(&blocks(p))
 }
 
 /// Stage-1 scores of every page, each from a model that did not see its domain.
@@ -519,12 +522,7 @@ fn scores(m: &Model, p: &Page) -> Vec<f32> {
 
 /// The shipped decision (model, then the rules) as logits of +-1.
 fn pipeline(m: &Model, p: &Page) -> Vec<f32> {
-    let blocks: Vec<Block> = p
-        .texts
-        .iter()
-        .zip(&p.hints)
-        .map(|(t, h)| Block { text: t, html: *h })
-        .collect();
+    let blocks = blocks(p);
     if blocks.len() <= 2 {
         return vec![1.0; blocks.len()];
     }
