@@ -1360,11 +1360,23 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         {
             last -= 1;
         }
-        out.push(Entity {
-            start: p.tokens[first].start,
-            end: p.tokens[last - 1].end,
-            kind,
-        });
+        let (start, end) = (p.tokens[first].start, p.tokens[last - 1].end);
+        // "a stake in Vantor Systems, a start-up": the tagger took "in
+        // Vantor, a ..." for a place and the company head alone for
+        // another name; a lone company head right after a name (one space
+        // between) ends that name, which is a company's, as "Texas
+        // Instruments" is.
+        if last == first + 1 && retype::is_company_head(&text[start..end]) {
+            if let Some(prev) = out.last_mut().filter(|e| e.end + 1 == start) {
+                if text.as_bytes()[prev.end] == b' ' {
+                    prev.end = end;
+                    prev.kind = 0;
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        out.push(Entity { start, end, kind });
         i = j;
     }
     out
@@ -1380,6 +1392,19 @@ mod tests {
             .into_iter()
             .map(|o| (text[o.start..o.end].to_string(), o.name))
             .collect()
+    }
+
+    #[test]
+    fn a_company_head_the_tagger_split_off_ends_the_name_before_it() {
+        let texts = |t: &str| -> Vec<String> { orgs(t).into_iter().map(|(t, _)| t).collect() };
+        assert_eq!(
+            texts("Toyota bought a stake in Vantor Systems, a start-up."),
+            ["Toyota", "Vantor Systems"]
+        );
+        assert_eq!(
+            texts("Toyota invested in Quelmar Technologies, an Oslo firm."),
+            ["Toyota", "Quelmar Technologies"]
+        );
     }
 
     #[test]

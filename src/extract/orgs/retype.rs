@@ -199,6 +199,11 @@ fn is_field_word(word: &str) -> bool {
     )
 }
 
+/// True when `word` is one of [`COMPANY_HEADS`].
+pub fn is_company_head(word: &str) -> bool {
+    COMPANY_HEADS.contains(&word)
+}
+
 /// True when the name of several words `name`, which the tagger typed as a
 /// person's or a place's, ends with a [`COMPANY_HEADS`] word and does not
 /// open with a field's word.
