@@ -201,16 +201,16 @@ fn is_field_word(word: &str) -> bool {
 
 /// True when `word` is one of [`COMPANY_HEADS`].
 pub fn is_company_head(word: &str) -> bool {
-    COMPANY_HEADS.contains(&word)
+    static SET: LazyLock<FastSet<&str>> = LazyLock::new(|| COMPANY_HEADS.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// True when the name of several words `name`, which the tagger typed as a
 /// person's or a place's, ends with a [`COMPANY_HEADS`] word and does not
 /// open with a field's word.
 pub fn by_company_head(name: &str) -> bool {
-    static SET: LazyLock<FastSet<&str>> = LazyLock::new(|| COMPANY_HEADS.iter().copied().collect());
     split_last_word(name)
-        .is_some_and(|(first, last)| SET.contains(last) && !is_field_word(first_word(first)))
+        .is_some_and(|(first, last)| is_company_head(last) && !is_field_word(first_word(first)))
 }
 
 /// True when `word` is a noun that says what a company is, written right

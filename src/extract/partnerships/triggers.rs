@@ -674,14 +674,16 @@ mod tests {
         );
     }
 
+    /// The trigger words found in `s`.
+    fn words(s: &str) -> Vec<&str> {
+        find_all(s, &[])
+            .iter()
+            .map(|t| &s[t.start..t.end])
+            .collect()
+    }
+
     #[test]
     fn founding_joint_ventures_and_colleagues_are_no_triggers() {
-        let words = |s: &'static str| -> Vec<&'static str> {
-            find_all(s, &[])
-                .iter()
-                .map(|t| &s[t.start..t.end])
-                .collect()
-        };
         assert!(words(
             "Ostrava Pipe was set up in 1987 as a 60/40 joint venture between Vontrel and Quarnish."
         )
@@ -707,12 +709,6 @@ mod tests {
 
     #[test]
     fn membership_of_an_organization_and_teaming_with_are_triggers() {
-        let words = |s: &'static str| -> Vec<&'static str> {
-            find_all(s, &[])
-                .iter()
-                .map(|t| &s[t.start..t.end])
-                .collect()
-        };
         assert_eq!(
             words("Acme has been a founding member of the Globex Forum."),
             ["been a founding member of"]
