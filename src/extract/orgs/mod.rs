@@ -1071,6 +1071,73 @@ fn is_legal_form(word: &str) -> bool {
     )
 }
 
+/// Last words of company names (besides legal forms) that end a name
+/// before "and" when the name after it ends with one too. Narrower than the
+/// retyping heads: "Iron and Steel", "Oil and Gas", "Securities and
+/// Exchange" join the words of one name.
+fn ends_company_name(word: &str) -> bool {
+    matches!(
+        word,
+        "Holdings"
+            | "Group"
+            | "Motors"
+            | "Airlines"
+            | "Airways"
+            | "Industries"
+            | "Electronics"
+            | "Pharmaceuticals"
+            | "Corporation"
+            | "Systems"
+            | "Technologies"
+            | "Software"
+            | "Solutions"
+            | "Capital"
+            | "Partners"
+            | "Ventures"
+            | "Networks"
+            | "Labs"
+            | "Therapeutics"
+            | "Robotics"
+            | "Brands"
+    )
+}
+
+/// Plural nouns for a company's shares, units or people, which the tagger
+/// sometimes takes into a name at the start of a sentence ("Shares of
+/// ..."); none opens an organization's name with "of" after it.
+fn is_part_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "Shares"
+            | "Stocks"
+            | "Bonds"
+            | "Shareholders"
+            | "Stockholders"
+            | "Investors"
+            | "Executives"
+            | "Officials"
+            | "Employees"
+            | "Workers"
+            | "Staff"
+            | "Members"
+            | "Representatives"
+            | "Customers"
+            | "Clients"
+            | "Users"
+            | "Analysts"
+            | "Directors"
+            | "Managers"
+            | "Owners"
+            | "Units"
+            | "Subsidiaries"
+            | "Sales"
+            | "Profits"
+            | "Earnings"
+            | "Revenues"
+            | "Results"
+    )
+}
+
 /// Words a Title Case headline leaves in lower case.
 fn is_lower_function_word(w: &str) -> bool {
     matches!(
@@ -1244,6 +1311,11 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         {
             first += 1;
         }
+        // "Shares of Kestrel Holdings", "Executives of Vantor": a plural
+        // noun for a company's parts or people, and its "of", open no name.
+        if kind == 0 && first + 2 < j && word(first + 1) == "of" && is_part_noun(word(first)) {
+            first += 2;
+        }
         // "Zentrix Amperex Technology Co. Limited": a name the tagger found
         // as its legal form alone takes the capitalized words before it, a
         // sentence's first word included (the legal form shows a name is there).
@@ -1305,10 +1377,18 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
                 }
             }
         }
-        // A legal form ends a name: "Acme Corp. and Globex" are two.
+        // A legal form ends a name: "Acme Corp. and Globex" are two. So
+        // does a company's head word when the name after "and" ends with
+        // one too: "Kestrel Holdings and Vantor Group" are two companies,
+        // where "Iron and Steel" or "Securities and Exchange" are parts
+        // of one name.
         if kind == 0 {
+            let two_heads = |k: usize| {
+                ends_company_name(word(k - 1))
+                    && (ends_company_name(word(last - 1)) || is_legal_form(word(last - 1)))
+            };
             if let Some(k) = (first + 2..last.saturating_sub(1))
-                .find(|&k| word(k) == "and" && is_legal_form(word(k - 1)))
+                .find(|&k| word(k) == "and" && (is_legal_form(word(k - 1)) || two_heads(k)))
             {
                 out.push(Entity {
                     start: p.tokens[first].start,
@@ -1404,6 +1484,33 @@ mod tests {
         assert_eq!(
             texts("Toyota invested in Quelmar Technologies, an Oslo firm."),
             ["Toyota", "Quelmar Technologies"]
+        );
+    }
+
+    #[test]
+    fn two_company_names_joined_by_and_are_two_organizations() {
+        let texts = |t: &str| -> Vec<String> { orgs(t).into_iter().map(|(t, _)| t).collect() };
+        assert_eq!(
+            texts("Kestrel Holdings and Vantor Group signed a supply deal."),
+            ["Kestrel Holdings", "Vantor Group"]
+        );
+        assert_eq!(
+            texts("Funding came from Quarrow Capital and Belmont Ventures."),
+            ["Quarrow Capital", "Belmont Ventures"]
+        );
+        // Words of one name stay one name.
+        assert_eq!(
+            texts("Prices at Ferravia Iron and Steel Co. rose."),
+            ["Ferravia Iron and Steel Co."]
+        );
+    }
+
+    #[test]
+    fn a_plural_noun_for_a_companys_parts_opens_no_name() {
+        let texts = |t: &str| -> Vec<String> { orgs(t).into_iter().map(|(t, _)| t).collect() };
+        assert_eq!(
+            texts("Shares of Kestrel Holdings rose 4% on Monday."),
+            ["Kestrel Holdings"]
         );
     }
 
