@@ -1138,6 +1138,11 @@ fn is_part_noun(word: &str) -> bool {
     )
 }
 
+/// "Its Systems unit": a possessive determiner opens no name.
+fn is_possessive_determiner(word: &str) -> bool {
+    matches!(word, "its" | "Its" | "their" | "Their" | "our" | "Our")
+}
+
 /// Words a Title Case headline leaves in lower case.
 fn is_lower_function_word(w: &str) -> bool {
     matches!(
@@ -1306,6 +1311,7 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
         let mut first = i;
         while first + 1 < j
             && (word(first).eq_ignore_ascii_case("the")
+                || is_possessive_determiner(word(first))
                 || matches!(word(first), "'s" | "’s")
                 || !word(first).contains(char::is_alphanumeric))
         {
@@ -1455,6 +1461,10 @@ fn entities(text: &str, p: &Prepared, tags: &[u8]) -> Vec<Entity> {
                     continue;
                 }
             }
+            // "its Systems unit": a company head alone, after no name, is
+            // a common noun written with a capital.
+            i = j;
+            continue;
         }
         out.push(Entity { start, end, kind });
         i = j;
@@ -1503,6 +1513,16 @@ mod tests {
             texts("Prices at Ferravia Iron and Steel Co. rose."),
             ["Ferravia Iron and Steel Co."]
         );
+    }
+
+    #[test]
+    fn a_company_head_alone_or_after_its_is_no_name() {
+        let texts = |t: &str| -> Vec<String> { orgs(t).into_iter().map(|(t, _)| t).collect() };
+        assert_eq!(
+            texts("Kestrel Motors said its Systems unit would be sold."),
+            ["Kestrel Motors"]
+        );
+        assert!(texts("Its Systems unit grew 5% last year.").is_empty());
     }
 
     #[test]
