@@ -288,6 +288,15 @@ const GROUP_NOUNS: &[&str] = &[
     "consortium",
 ];
 
+/// Between a venture noun and the venture's name: "a joint venture,
+/// Initech", "a joint venture called Initech", "a consortium named ...".
+static VENTURE_NAME_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(
+        r"^\s*(?:,|\(|,?\s*(?:called|named|dubbed|known as))\s*(?:the\s+)?$",
+    )
+    .expect("venture name gap")
+});
+
 /// A trigger naming the founding of a venture ("announced the formation
 /// of"): the name after it is the venture, not a partner.
 /// (No letter of it has a non-ASCII case variant: a byte comparison is exact.)
@@ -827,6 +836,16 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
             return Sides::Pairs(all_pairs(&r.names));
         }
         if let Some(l) = left {
+            // "Acme and Globex formed a joint venture, Initech Mobility":
+            // the name after the venture is the venture's own; the
+            // partners are the subjects.
+            if l.names.len() >= 2
+                && trigger.reciprocal
+                && lexicon::is_one_of(&sentence[trigger.start..trigger.end], GROUP_NOUNS)
+                && VENTURE_NAME_GAP.is_match(gap)
+            {
+                return Sides::Pairs(all_pairs(&l.names));
+            }
             let mut v = Vec::new();
             for &a in &l.names {
                 for &b in &r.names {
@@ -1751,6 +1770,27 @@ mod tests {
                 &["Acme Labs", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![("Globex", "Initech")])
+        );
+    }
+
+    #[test]
+    fn the_name_a_venture_is_given_is_no_partner() {
+        for s in [
+            "Acme and Globex formed a joint venture, Initech Mobility, in 2019.",
+            "Acme and Globex set up a joint venture called Initech Mobility.",
+        ] {
+            assert_eq!(
+                run(s, &["Acme", "Globex", "Initech Mobility"]),
+                Sides::Pairs(vec![("Acme", "Globex")])
+            );
+        }
+        // A partner after "with" is one.
+        assert_eq!(
+            run(
+                "Acme formed a joint venture with Globex.",
+                &["Acme", "Globex"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
         );
     }
 
