@@ -193,7 +193,7 @@ impl Model {
                 let (one, second) =
                     words.first_pass::<AVX2>(self, &window(sent, i), at_edges, [p1, p2], both);
                 fixed.push((r.start + i, second));
-                let tag = best_tag(&one.map(|s| s as f32), p1);
+                let tag = best_tag(&one, p1);
                 first[r.start + i] = tag;
                 p2 = p1;
                 p1 = tag;
@@ -236,7 +236,7 @@ impl Model {
                         sum
                     }
                 };
-                let tag = best_tag(&sum.map(|s| s as f32), p1);
+                let tag = best_tag(&sum, p1);
                 out[k] = tag;
                 p2 = p1;
                 p1 = tag;
@@ -857,8 +857,11 @@ fn prefetch(row: &[u8]) {
     }
 }
 
-/// The highest-scoring tag allowed after `prev`.
-pub fn best_tag(scores: &[f32; N_TAGS], prev: u8) -> u8 {
+/// The highest-scoring tag allowed after `prev`: of float scores, or of
+/// the integer sums [`Model::tag`] compares as they are (as floats they
+/// would be the same numbers, in order: sums of at most [`N_FEATURES`]
+/// i16 weights are far below 2^24).
+pub fn best_tag<S: PartialOrd>(scores: &[S; N_TAGS], prev: u8) -> u8 {
     let mut best = O;
     for t in 1..N_TAGS as u8 {
         if allowed(prev, t) && scores[t as usize] > scores[best as usize] {
