@@ -188,12 +188,12 @@ impl Model {
                 let at_edges = [i == 0, i + 1 == sent.len()];
                 let mut both = self.sums::<AVX2>(&context);
                 let [around, ahead] = flag_context(sent, i);
-                add_all(&mut both, words.small.gaz_around.get(around));
-                add_all(&mut both, words.small.legal_ahead.get(ahead));
+                add_all::<AVX2, _>(&mut both, words.small.gaz_around.get(around));
+                add_all::<AVX2, _>(&mut both, words.small.legal_ahead.get(ahead));
                 let (one, second) =
                     words.first_pass::<AVX2>(self, &window(sent, i), at_edges, [p1, p2], both);
                 fixed.push((r.start + i, second));
-                let tag = best_tag(&one.map(|s| s as f32), p1);
+                let tag = best_tag(&one, p1);
                 first[r.start + i] = tag;
                 p2 = p1;
                 p1 = tag;
@@ -236,7 +236,7 @@ impl Model {
                         sum
                     }
                 };
-                let tag = best_tag(&sum.map(|s| s as f32), p1);
+                let tag = best_tag(&sum, p1);
                 out[k] = tag;
                 p2 = p1;
                 p1 = tag;
@@ -643,25 +643,25 @@ impl WordSums {
         mut both: Lanes,
     ) -> (Sums, Fixed) {
         let [_, m2, m1, t, n1, n2, _] = *window;
-        add_all(&mut both, &self.near(model, m1).before1);
-        add_all(&mut both, &self.near(model, n1).after1);
-        add_all(&mut both, &self.near(model, m2).before2);
-        add_all(&mut both, &self.near(model, n2).after2);
+        add_all::<AVX2, _>(&mut both, &self.near(model, m1).before1);
+        add_all::<AVX2, _>(&mut both, &self.near(model, n1).after1);
+        add_all::<AVX2, _>(&mut both, &self.near(model, m2).before2);
+        add_all::<AVX2, _>(&mut both, &self.near(model, n2).after2);
         let OwnSums { both: own, after_o } = *self.own(model, t);
-        add_all(&mut both, &own);
+        add_all::<AVX2, _>(&mut both, &own);
         // The features that depend on the pass: only their first pass counts here.
         let mut pass = self.tags[usize::from(p1)][usize::from(p2)];
-        add_all(&mut pass, &self.small.empty_votes[voter_index(voter(t))]);
+        add_all::<AVX2, _>(&mut pass, &self.small.empty_votes[voter_index(voter(t))]);
         if p1 == O {
-            add_all(&mut pass, &after_o);
+            add_all::<AVX2, _>(&mut pass, &after_o);
         } else {
-            add_all(&mut pass, &model.sums::<AVX2>(&prev_word_rows(t, p1)));
-            add_all(&mut pass, self.small.gaz_prev.get(gaz_prev(t, p1)));
+            add_all::<AVX2, _>(&mut pass, &model.sums::<AVX2>(&prev_word_rows(t, p1)));
+            add_all::<AVX2, _>(&mut pass, self.small.gaz_prev.get(gaz_prev(t, p1)));
         }
         let [first, last] = at_edges.map(usize::from);
         let mut one = *first_half(&both);
-        add_all(&mut one, first_half(&pass));
-        add_all(&mut one, &self.edges[first][last]);
+        add_all::<AVX2, _>(&mut one, first_half(&pass));
+        add_all::<AVX2, _>(&mut one, &self.edges[first][last]);
         let fixed = Fixed {
             same: *second_half(&both),
             after_o: *second_half(&after_o),
@@ -686,32 +686,32 @@ impl WordSums {
         let t = &sent[i];
         let small = &self.small;
         let mut sum = fixed.same;
-        add_all(
+        add_all::<AVX2, _>(
             &mut sum,
             second_half(&self.tags[usize::from(p1)][usize::from(p2)]),
         );
         if p1 == O {
-            add_all(&mut sum, &fixed.after_o);
+            add_all::<AVX2, _>(&mut sum, &fixed.after_o);
         } else {
             let words = model.sums::<AVX2>(&prev_word_rows(t, p1));
-            add_all(&mut sum, second_half(&words));
-            add_all(&mut sum, second_half(small.gaz_prev.get(gaz_prev(t, p1))));
+            add_all::<AVX2, _>(&mut sum, second_half(&words));
+            add_all::<AVX2, _>(&mut sum, second_half(small.gaz_prev.get(gaz_prev(t, p1))));
         }
         let voter = voter(t);
         if votes[i] == Vote::EMPTY {
-            add_all(
+            add_all::<AVX2, _>(
                 &mut sum,
                 second_half(&small.empty_votes[voter_index(voter)]),
             );
         } else {
             let [position, types, cue] = own_vote(voter, votes[i]);
-            add_all(&mut sum, small.vote_position.get(position));
-            add_all(&mut sum, small.vote_types.get(types));
-            add_all(&mut sum, small.cue_vote.get(cue));
+            add_all::<AVX2, _>(&mut sum, small.vote_position.get(position));
+            add_all::<AVX2, _>(&mut sum, small.vote_types.get(types));
+            add_all::<AVX2, _>(&mut sum, small.cue_vote.get(cue));
         }
         let [before, after] = near_vote(vote_tops(votes, i));
-        add_all(&mut sum, small.vote_before.get(before));
-        add_all(&mut sum, small.vote_after.get(after));
+        add_all::<AVX2, _>(&mut sum, small.vote_before.get(before));
+        add_all::<AVX2, _>(&mut sum, small.vote_after.get(after));
         sum
     }
 
@@ -773,9 +773,35 @@ fn fill_near(entry: &mut Option<([u64; 3], NearSums)>, model: &Model, x: &TokenI
     *entry = Some((x.neighbour_key(), sums));
 }
 
-/// Adds `b` to `a` lane by lane.
+/// Adds `b` to `a` lane by lane; `AVX2`: the CPU has AVX2 (and the caller
+/// enables it), and lanes are added eight at a time. Written out so: left
+/// to itself, the compiler vectorizes these sums of nine and eighteen lanes
+/// well or badly from one build to the next, whatever code changes.
 #[inline(always)]
-fn add_all<const N: usize>(a: &mut [i32; N], b: &[i32; N]) {
+fn add_all<const AVX2: bool, const N: usize>(a: &mut [i32; N], b: &[i32; N]) {
+    #[cfg(target_arch = "x86_64")]
+    if AVX2 {
+        use std::arch::x86_64::{
+            __m256i, _mm256_add_epi32, _mm256_loadu_si256, _mm256_storeu_si256,
+        };
+        let (a8, a_rest) = a.as_chunks_mut::<8>();
+        let (b8, b_rest) = b.as_chunks::<8>();
+        for (x, y) in a8.iter_mut().zip(b8) {
+            // SAFETY: `AVX2` is set only when the CPU has AVX2; the loads
+            // and the store cover the eight lanes of `x` and `y`.
+            unsafe {
+                let sum = _mm256_add_epi32(
+                    _mm256_loadu_si256(x.as_ptr().cast::<__m256i>()),
+                    _mm256_loadu_si256(y.as_ptr().cast::<__m256i>()),
+                );
+                _mm256_storeu_si256(x.as_mut_ptr().cast::<__m256i>(), sum);
+            }
+        }
+        for (x, y) in a_rest.iter_mut().zip(b_rest) {
+            *x += y;
+        }
+        return;
+    }
     for (x, y) in a.iter_mut().zip(b) {
         *x += y;
     }
@@ -857,8 +883,11 @@ fn prefetch(row: &[u8]) {
     }
 }
 
-/// The highest-scoring tag allowed after `prev`.
-pub fn best_tag(scores: &[f32; N_TAGS], prev: u8) -> u8 {
+/// The highest-scoring tag allowed after `prev`: of float scores, or of
+/// the integer sums [`Model::tag`] compares as they are (as floats they
+/// would be the same numbers, in order: sums of at most [`N_FEATURES`]
+/// i16 weights are far below 2^24).
+pub fn best_tag<S: PartialOrd>(scores: &[S; N_TAGS], prev: u8) -> u8 {
     let mut best = O;
     for t in 1..N_TAGS as u8 {
         if allowed(prev, t) && scores[t as usize] > scores[best as usize] {

@@ -6,21 +6,26 @@ use super::{cue_classes, edge, TokenInfo, WordIds};
 use std::cell::RefCell;
 use std::ops::Range;
 
-/// log2 of the number of slots.
-const BITS: u32 = 14;
-const SLOTS: usize = 1 << BITS;
-/// Words held before the memo is emptied: at most half full, so probes stay short.
-const MAX_WORDS: usize = SLOTS / 2;
-/// Longest word held: its bytes are the key, in two machine words.
-const MAX_LEN: usize = 16;
+/// log2 of the number of sets.
+const SET_BITS: u32 = 12;
+const SETS: usize = 1 << SET_BITS;
+/// Words per set: a word may stand in any slot of its set.
+const WAYS: usize = 4;
+/// Longest word held: its bytes and its length are the key, in two
+/// machine words.
+const MAX_LEN: usize = 15;
 
-/// A word (its bytes, zero-padded, and its length; 0: a free slot), its
-/// [`TokenInfo`] with the hashes of a scored token, its cue classes, and
-/// its number in the document `document` (see [`Memo::document`]).
+/// The keys of a set's words (see [`key`]; 0: a free slot), in one cache
+/// line: a look-up compares them before it reads any word's features.
+#[derive(Clone, Copy)]
+#[repr(align(64))]
+struct Keys([u128; WAYS]);
+
+/// A held word: its [`TokenInfo`] with the hashes of a scored token, its
+/// cue classes, and its number in the document `document` (see
+/// [`Memo::document`]).
 #[derive(Clone, Copy)]
 struct Entry {
-    key: u128,
-    len: u8,
     classes: u8,
     document: u32,
     word: u32,
@@ -28,17 +33,22 @@ struct Entry {
 }
 
 const FREE: Entry = Entry {
-    key: 0,
-    len: 0,
     classes: 0,
     document: 0,
     word: 0,
     info: edge(0),
 };
 
+/// The words are held in sets of [`WAYS`] slots: a new word takes the
+/// slot of its set's oldest, so the memo never fills and never has to be
+/// emptied (a table emptied when full forgets the common words with the
+/// rare ones, and must then learn them again).
 pub(super) struct Memo {
+    keys: Vec<Keys>,
+    /// By set, then slot: the words whose keys `keys` holds.
     entries: Vec<Entry>,
-    words: usize,
+    /// By set: the slot the next new word takes (its oldest word's).
+    next: Vec<u8>,
     /// The info of the last word too long to be remembered, computed.
     computed: TokenInfo,
     /// The document being read, counted from 1 (0: none; entries of
@@ -48,7 +58,13 @@ pub(super) struct Memo {
 
 thread_local! {
     static MEMO: RefCell<Memo> = const {
-        RefCell::new(Memo { entries: Vec::new(), words: 0, computed: edge(0), document: 0 })
+        RefCell::new(Memo {
+            keys: Vec::new(),
+            entries: Vec::new(),
+            next: Vec::new(),
+            computed: edge(0),
+            document: 0,
+        })
     };
 }
 
@@ -56,7 +72,9 @@ thread_local! {
 pub(super) fn with<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
     MEMO.with_borrow_mut(|memo| {
         if memo.entries.is_empty() {
-            memo.entries = vec![FREE; SLOTS];
+            memo.keys = vec![Keys([0; WAYS]); SETS];
+            memo.entries = vec![FREE; SETS * WAYS];
+            memo.next = vec![0; SETS];
         }
         f(memo)
     })
@@ -68,8 +86,7 @@ impl Memo {
         self.document = self.document.wrapping_add(1);
         if self.document == 0 {
             // Numbers of 4 billion documents ago would seem current.
-            self.entries.fill(FREE);
-            self.words = 0;
+            self.entries.iter_mut().for_each(|e| e.document = 0);
             self.document = 1;
         }
     }
@@ -89,57 +106,49 @@ impl Memo {
         let Some(key) = key(text.as_bytes(), &span) else {
             return self.computed(&text[span], ids);
         };
-        let len = span.len() as u8;
-        let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ u64::from(len))
+        let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let mut s = (h >> (64 - BITS)) as usize;
-        match self.find(key, len, s) {
-            Ok(found) => {
+        let set = (h >> (64 - SET_BITS)) as usize;
+        let at = match self.find(set, key) {
+            Some(found) => {
                 let document = self.document;
                 let e = &mut self.entries[found];
                 if e.document != document {
                     (e.document, e.word) = (document, ids.id(e.info.lc));
                 }
-                return (&e.info, e.classes, e.word);
+                found
             }
-            Err(free) => s = free,
-        }
-        // A short word with a character beyond ASCII ("Zürich", "’") is
-        // remembered too: its bytes are a key as well as any.
-        let info = TokenInfo::new(&text[span], true);
-        if self.words == MAX_WORDS {
-            self.entries.fill(FREE);
-            self.words = 0;
-            s = (h >> (64 - BITS)) as usize;
-        }
-        let classes = cue_classes(info.lc);
-        let word = ids.id(info.lc);
-        self.entries[s] = Entry {
-            key,
-            len,
-            classes,
-            document: self.document,
-            word,
-            info,
+            None => self.insert(set, key, &text[span], ids),
         };
-        self.words += 1;
-        (&self.entries[s].info, classes, word)
+        let e = &self.entries[at];
+        (&e.info, e.classes, e.word)
     }
 
-    /// The slot from `s` on that holds the word `key` of `len` bytes
-    /// (`Ok`), or else the free slot where it goes (`Err`).
+    /// The slot of set `set` that holds the word of key `key`.
     #[inline(always)]
-    fn find(&self, key: u128, len: u8, mut s: usize) -> Result<usize, usize> {
-        loop {
-            let e = &self.entries[s];
-            if e.key == key && e.len == len {
-                return Ok(s);
-            }
-            if e.len == 0 {
-                return Err(s);
-            }
-            s = (s + 1) & (SLOTS - 1);
-        }
+    fn find(&self, set: usize, key: u128) -> Option<usize> {
+        let way = self.keys[set].0.iter().position(|&k| k == key)?;
+        Some(set * WAYS + way)
+    }
+
+    /// Puts `word` (of key `key`) in the slot of the oldest word of set
+    /// `set`, and returns that slot (out of line: most words are found).
+    #[inline(never)]
+    fn insert(&mut self, set: usize, key: u128, word: &str, ids: &mut WordIds) -> usize {
+        // A short word with a character beyond ASCII ("Zürich", "’") is
+        // remembered too: its bytes are a key as well as any.
+        let info = TokenInfo::new(word, true);
+        let way = usize::from(self.next[set]);
+        self.next[set] = ((way + 1) % WAYS) as u8;
+        self.keys[set].0[way] = key;
+        let slot = set * WAYS + way;
+        self.entries[slot] = Entry {
+            classes: cue_classes(info.lc),
+            document: self.document,
+            word: ids.id(info.lc),
+            info,
+        };
+        slot
     }
 
     /// [`Memo::get`] of a word the memo does not hold, computed.
@@ -151,23 +160,23 @@ impl Memo {
     }
 }
 
-/// The bytes of `text[span]` zero-padded into one key; `None` when the span
-/// is empty or longer than [`MAX_LEN`].
+/// The key of the word `text[span]`: its bytes zero-padded, its length in
+/// the top byte; `None` when the span is empty or longer than [`MAX_LEN`].
 #[inline(always)]
 fn key(text: &[u8], span: &Range<usize>) -> Option<u128> {
     let n = span.len();
     if n == 0 || n > MAX_LEN {
         return None;
     }
-    let bytes = match text.get(span.start..span.start + MAX_LEN) {
+    let bytes = match text.get(span.start..span.start + 16) {
         Some(b) => u128::from_le_bytes(b.try_into().expect("16 bytes")),
         None => {
-            let mut b = [0u8; MAX_LEN];
+            let mut b = [0u8; 16];
             b[..n].copy_from_slice(&text[span.clone()]);
             u128::from_le_bytes(b)
         }
     };
-    Some(bytes & KEY_MASKS[n])
+    Some(bytes & KEY_MASKS[n] | (n as u128) << 120)
 }
 
 /// By length `n`: the mask of the first `n` bytes of a key (a look-up
@@ -189,7 +198,7 @@ mod tests {
     #[test]
     fn remembered_words_get_their_own_features() {
         let text = "Acme said acme ACME sa said Zürich ǅem a\0 a 0123456789abcdefXYZ \
-                    0123456789abcdef Corp. corp";
+                    0123456789abcdef 0123456789abcde Corp. corp";
         let words: Vec<Range<usize>> = text
             .split(' ')
             .map(|w| {
@@ -228,19 +237,23 @@ mod tests {
     }
 
     #[test]
-    fn a_full_memo_starts_again() {
-        let words: Vec<String> = (0..MAX_WORDS + 10).map(|k| format!("w{k}")).collect();
+    fn words_beyond_the_memo_take_the_oldest_slots() {
+        // More words than slots, read twice: every word keeps its own
+        // features and number, whether still held or evicted and read again.
+        let words: Vec<String> = (0..2 * SETS * WAYS).map(|k| format!("w{k}")).collect();
         let text = words.join(" ");
         let mut ids = WordIds::new(words.len());
         let mut expected = WordIds::new(words.len());
         with(|memo| {
             memo.next_document();
-            let mut at = 0;
-            for w in &words {
-                let (info, _, word) = memo.get(&text, at..at + w.len(), &mut ids);
-                assert_eq!(*info, TokenInfo::new(w, true));
-                assert_eq!(word, expected.id(info.lc));
-                at += w.len() + 1;
+            for _ in 0..2 {
+                let mut at = 0;
+                for w in &words {
+                    let (info, _, word) = memo.get(&text, at..at + w.len(), &mut ids);
+                    assert_eq!(*info, TokenInfo::new(w, true));
+                    assert_eq!(word, expected.id(info.lc));
+                    at += w.len() + 1;
+                }
             }
         });
     }
