@@ -291,11 +291,26 @@ impl<'a> PhraseScan<'a> {
         }
     }
 
-    /// A word that starts the phrases of `entry`.
-    #[inline(never)]
+    /// A word that starts the phrases of `entry`. Most such words (common
+    /// ones, "in", "more") start none here: their phrases' heads, compared
+    /// inline, rule them out before any call.
+    #[inline(always)]
     fn phrase_at(&mut self, start: usize, end: usize, entry: Entry) {
+        let head = head_at(self.bytes, start);
         let run = entry.from as usize..entry.from as usize + entry.len as usize;
-        if let Some((e, category, len)) = longest_at(self.dict, self.bytes, start, run) {
+        if let Some(k) = run.clone().find(|&k| {
+            let (want, mask) = self.dict.heads[k];
+            head & mask == want
+        }) {
+            self.phrase_from(start, end, head, k..run.end);
+        }
+    }
+
+    /// The longest of the phrases `run` at `start` (`head` its eight bytes
+    /// lower-cased), if one ends on a boundary, is a hit.
+    #[inline(never)]
+    fn phrase_from(&mut self, start: usize, end: usize, head: u64, run: std::ops::Range<usize>) {
+        if let Some((e, category, len)) = longest_at(self.dict, self.bytes, start, head, run) {
             self.hits.add(category, len);
             self.skip_until = e.max(end);
             if self.word <= 2 {
@@ -354,26 +369,36 @@ pub fn scan(text: &str) -> PhraseHits {
     p.finish()
 }
 
-/// The longest of the phrases `run` (those whose first word has the key of
-/// the word at `start`) found at `start` and ending on a boundary: its end,
+/// The eight bytes of `bytes` from `start` lower-cased, zeros past its end
+/// (no phrase byte is zero).
+#[inline(always)]
+fn head_at(bytes: &[u8], start: usize) -> u64 {
+    lower8(match bytes.get(start..start + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().expect("8 bytes")),
+        None => last_bytes(&bytes[start..]),
+    })
+}
+
+/// `bytes` (fewer than eight) packed little-endian, zeros above them.
+#[cold]
+fn last_bytes(bytes: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    k[..bytes.len()].copy_from_slice(bytes);
+    u64::from_le_bytes(k)
+}
+
+/// The longest of the phrases `run` (some of those whose first word has
+/// the key of the word at `start`, `head` the eight bytes there
+/// lower-cased) found at `start` and ending on a boundary: its end,
 /// category and length.
 #[inline]
 fn longest_at(
     dict: &Dictionary,
     bytes: &[u8],
     start: usize,
+    head: u64,
     run: std::ops::Range<usize>,
 ) -> Option<(usize, u8, usize)> {
-    // The eight bytes from `start` lower-cased, zeros past the line (no
-    // phrase byte is zero).
-    let head = lower8(match bytes.get(start..start + 8) {
-        Some(b) => u64::from_le_bytes(b.try_into().expect("8 bytes")),
-        None => {
-            let mut k = [0u8; 8];
-            k[..bytes.len() - start].copy_from_slice(&bytes[start..]);
-            u64::from_le_bytes(k)
-        }
-    });
     for k in run {
         let (want, mask) = dict.heads[k];
         if head & mask != want {
@@ -417,7 +442,7 @@ fn eq_lower(text: &[u8], lower: &[u8]) -> bool {
 /// Eight bytes ASCII-lower-cased at once: `A..=Z` gain 0x20, every other
 /// byte (non-ASCII ones too) stays.
 #[inline]
-fn lower8(x: u64) -> u64 {
+pub(super) fn lower8(x: u64) -> u64 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let low = x & !HIGH;
     // Per byte, no carry out of it: the high bit is set where c >= b'A',
