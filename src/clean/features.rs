@@ -1433,12 +1433,19 @@ pub fn for_each_block(
         if w >= 5.0 {
             intro_before = s.ends_colon;
         }
-        let bytes = blocks[i].text.len().max(1) as f32;
-        for c in 0..N_CATEGORIES {
-            let hit = s.phrases.hits[c] > 0;
-            r.flag(hit);
-            r.put((s.phrases.covered[c] as f32 / bytes).min(1.0));
-            r.flag(hit && w <= 6.0);
+        if s.phrases.hits == [0; N_CATEGORIES] {
+            // Most lines hold no phrase: their phrase columns are 0.
+            for _ in 0..3 * N_CATEGORIES {
+                r.put(0.0);
+            }
+        } else {
+            let bytes = blocks[i].text.len().max(1) as f32;
+            for c in 0..N_CATEGORIES {
+                let hit = s.phrases.hits[c] > 0;
+                r.flag(hit);
+                r.put((s.phrases.covered[c] as f32 / bytes).min(1.0));
+                r.flag(hit && w <= 6.0);
+            }
         }
         // A missing neighbour (page start or end) mirrors the line itself,
         // so a page that starts with its article is not judged by its edge.
