@@ -112,8 +112,9 @@ impl<'a> Block<'a> {
 }
 
 /// Common short words of the languages the pages come in; their share
-/// separates prose from labels and lists.
-const STOP_WORDS: &[&str] = &[
+/// separates prose from labels and lists. The phrase dictionary's word
+/// table holds them (`phrases::is_stop`).
+pub(super) const STOP_WORDS: &[&str] = &[
     // English
     "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by",
     "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his",
@@ -132,48 +133,6 @@ const STOP_WORDS: &[&str] = &[
     "het", "een", "van", "niet", "op", "ook", "zijn", // Russian
     "и", "в", "не", "на", "что", "с", "по", "как", "это", "он",
 ];
-
-fn pack(word: &[u8]) -> Option<u64> {
-    if word.len() > 8 {
-        return None;
-    }
-    let mut k = [0u8; 8];
-    k[..word.len()].copy_from_slice(word);
-    Some(u64::from_le_bytes(k))
-}
-
-/// The packed stop words in an open-addressing table (0 marks a free
-/// slot; a packed word is never 0).
-static STOP_KEYS: LazyLock<[u64; STOP_SLOTS]> = LazyLock::new(|| {
-    let mut table = [0u64; STOP_SLOTS];
-    for k in STOP_WORDS.iter().filter_map(|w| pack(w.as_bytes())) {
-        let mut i = stop_slot(k);
-        while table[i] != 0 && table[i] != k {
-            i = (i + 1) % STOP_SLOTS;
-        }
-        table[i] = k;
-    }
-    table
-});
-
-const STOP_SLOTS: usize = 1024;
-
-#[inline]
-fn stop_slot(k: u64) -> usize {
-    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % STOP_SLOTS
-}
-
-#[inline]
-fn is_stop_word(table: &[u64; STOP_SLOTS], k: u64) -> bool {
-    let mut i = stop_slot(k);
-    loop {
-        match table[i] {
-            0 => return false,
-            v if v == k => return true,
-            _ => i = (i + 1) % STOP_SLOTS,
-        }
-    }
-}
 
 /// Counts over one block's words and characters, made in one pass.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -322,12 +281,9 @@ impl WordState {
         }
         self.in_word = false;
         s.words += 1;
-        if self.len <= 8 {
-            if let Some(k) = pack(&self.buf[..self.len]) {
-                if is_stop_word(&STOP_KEYS, k) {
-                    s.stop += 1;
-                }
-            }
+        // The bytes past `len` are still 0: `buf` packs the word.
+        if self.len <= 8 && phrases::is_stop(u64::from_le_bytes(self.buf)) {
+            s.stop += 1;
         }
         if self.first_upper {
             s.title += 1;
@@ -345,7 +301,6 @@ impl WordState {
 /// phrase scan.
 struct Scan<'a> {
     text: &'a str,
-    stop: &'static [u64; STOP_SLOTS],
     phrases: phrases::PhraseScan<'a>,
     s: LineStats,
 }
@@ -371,16 +326,18 @@ impl Scan<'_> {
         let s = &mut self.s;
         let len = end - start;
         let packed = packed_lower(bytes, start, len);
-        if len <= 8 && is_stop_word(self.stop, packed) {
-            s.stop += 1;
-        }
+        let key = if len <= 8 {
+            packed
+        } else {
+            phrases::long_key(packed, len)
+        };
+        s.stop += self.phrases.ascii_word(start, end, key) as u32;
         if bytes[start].is_ascii_digit() && bytes[start..end].iter().all(u8::is_ascii_digit) {
             s.digit_words += 1;
             if len == 4 && matches!(&bytes[start..start + 2], b"19" | b"20") {
                 s.years += 1;
             }
         }
-        self.phrases.word(start, end, true, packed);
     }
 
     /// A run of word bytes `start..end` with non-ASCII characters, read
@@ -391,7 +348,7 @@ impl Scan<'_> {
         self.s.words -= 1;
         self.s.title -= self.text.as_bytes()[start].is_ascii_uppercase() as u32;
         let ends_alnum = self.s.mixed_run(&self.text[start..end]);
-        self.phrases.word(start, end, false, 0);
+        self.phrases.other_word(start);
         // The masks count a sentence mark after any word byte; after a run
         // that ends on a symbol ("”.") there is none.
         let after = self.text.as_bytes().get(end);
@@ -453,7 +410,6 @@ impl LineStats {
         let mut non_ascii = 0u64;
         let mut w = Scan {
             text,
-            stop: &STOP_KEYS,
             phrases: phrases::PhraseScan::new(bytes),
             // Characters: the bytes less the UTF-8 continuation bytes.
             s: LineStats {
@@ -569,7 +525,6 @@ impl LineStats {
     /// lines below 2^20 bytes); a run with non-ASCII characters is decoded.
     #[cfg(test)]
     fn of_any(text: &str) -> LineStats {
-        let stop = &*STOP_KEYS;
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut s = LineStats::default();
@@ -607,16 +562,20 @@ impl LineStats {
             }
             let len = i - start;
             if len < 1 << 20 && (acc & 0xf_ffff) as usize == len {
-                let packed = packed_lower(bytes, start, len);
-                s.ascii_word(&bytes[start..i], acc, packed, stop);
-                phrases.word(start, i, true, packed);
+                let word = &bytes[start..i];
+                s.ascii_word(word, acc, packed_lower(bytes, start, len));
+                phrases.ascii_word(start, i, phrases::word_key(word));
                 prev_alnum = true;
             } else {
                 let run = &text[start..i];
                 s.chars += run.chars().count() as u32;
                 s.upper += run.bytes().filter(u8::is_ascii_uppercase).count() as u32;
                 prev_alnum = s.mixed_run(run);
-                phrases.word(start, i, run.is_ascii(), packed_lower(bytes, start, len));
+                if run.is_ascii() {
+                    phrases.ascii_word(start, i, phrases::word_key(run.as_bytes()));
+                } else {
+                    phrases.other_word(start);
+                }
             }
         }
         s.phrases = phrases.finish();
@@ -627,14 +586,14 @@ impl LineStats {
     /// One word of ASCII letters and digits, `acc` its `RUN_CLASS` sum and
     /// `packed` its first bytes lower-cased.
     #[cfg(test)]
-    fn ascii_word(&mut self, word: &[u8], acc: u64, packed: u64, stop: &[u64; STOP_SLOTS]) {
+    fn ascii_word(&mut self, word: &[u8], acc: u64, packed: u64) {
         let len = word.len();
         let digits = (acc >> 40 & 0xf_ffff) as usize;
         self.chars += len as u32;
         self.upper += (acc >> 20 & 0xf_ffff) as u32;
         self.words += 1;
         self.title += word[0].is_ascii_uppercase() as u32;
-        if len <= 8 && is_stop_word(stop, packed) {
+        if len <= 8 && phrases::is_stop(packed) {
             self.stop += 1;
         }
         if digits == len {
@@ -1474,12 +1433,19 @@ pub fn for_each_block(
         if w >= 5.0 {
             intro_before = s.ends_colon;
         }
-        let bytes = blocks[i].text.len().max(1) as f32;
-        for c in 0..N_CATEGORIES {
-            let hit = s.phrases.hits[c] > 0;
-            r.flag(hit);
-            r.put((s.phrases.covered[c] as f32 / bytes).min(1.0));
-            r.flag(hit && w <= 6.0);
+        if s.phrases.hits == [0; N_CATEGORIES] {
+            // Most lines hold no phrase: their phrase columns are 0.
+            for _ in 0..3 * N_CATEGORIES {
+                r.put(0.0);
+            }
+        } else {
+            let bytes = blocks[i].text.len().max(1) as f32;
+            for c in 0..N_CATEGORIES {
+                let hit = s.phrases.hits[c] > 0;
+                r.flag(hit);
+                r.put((s.phrases.covered[c] as f32 / bytes).min(1.0));
+                r.flag(hit && w <= 6.0);
+            }
         }
         // A missing neighbour (page start or end) mirrors the line itself,
         // so a page that starts with its article is not judged by its edge.

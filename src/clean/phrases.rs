@@ -1,7 +1,8 @@
 //! The boilerplate phrase dictionary (`data/clean/phrases.tsv`), each
 //! phrase tagged with the category (navigation, social, newsletter, ...) it
 //! votes for, matched word by word: a hash of each word's letters finds the
-//! phrases that start with it, so a line costs one pass over its bytes.
+//! phrases that start with it, so a line costs one pass over its bytes. The
+//! same lookup tells the stop words (`features::STOP_WORDS`).
 
 use std::sync::LazyLock;
 
@@ -36,43 +37,53 @@ struct Dictionary {
     /// Per phrase, its first (up to) eight bytes packed little-endian and
     /// the mask of them: most candidates fail on one compare.
     heads: Vec<(u64, u64)>,
-    /// First-word hash to the run of `phrases` starting with that word
-    /// (open addressing; `EMPTY` marks a free slot).
-    slots: Vec<(u64, u32, u32)>,
-    /// One bit per `bloom_bit` of a first word: most words are ruled out
-    /// without touching `slots`.
-    bloom: [u64; BLOOM_BITS / 64],
+    /// The words that start a phrase or are stop words, by `word_key`
+    /// (open addressing; `EMPTY` marks a free slot), and what each is:
+    /// one probe per word of a line serves both questions.
+    keys: Box<[u64; SLOTS]>,
+    entries: Box<[Entry; SLOTS]>,
     /// Phrases that start with a symbol ("©"): found anywhere.
     symbols: Vec<(memchr::memmem::Finder<'static>, u8)>,
 }
 
-const SLOTS: usize = 1024;
+/// What the dictionary knows of a word: the run of `phrases` starting with
+/// it (`len` 0 for none) and whether it is a stop word.
+#[derive(Debug, Default, Clone, Copy)]
+struct Entry {
+    from: u16,
+    len: u8,
+    stop: bool,
+}
+
+/// Slots of the word table: about five per word it holds, so most lookups
+/// of a word it does not hold end on the first free slot.
+const SLOTS: usize = 2048;
 const EMPTY: u64 = 0;
 
 /// A word's dictionary key: its lower-cased bytes packed into a `u64` when
-/// it has at most 8 (exact), else a hash of them with the top bit set (a
-/// packed ASCII word never has it). Only ASCII letters and digits reach
-/// here, so `| 0x20` lower-cases them.
+/// it has at most 8 (exact), else `long_key` of its first eight. Only ASCII
+/// letters and digits reach here, so `| 0x20` lower-cases them.
 #[inline]
 pub fn word_key(word: &[u8]) -> u64 {
+    let n = word.len().min(8);
+    let mut k = [0u8; 8];
+    k[..n].copy_from_slice(&word[..n]);
+    let mask = u64::MAX >> (64 - 8 * n);
+    let head = (u64::from_le_bytes(k) | 0x2020_2020_2020_2020) & mask;
     if word.len() <= 8 {
-        let mut k = [0u8; 8];
-        k[..word.len()].copy_from_slice(word);
-        let mask = u64::MAX >> (64 - 8 * word.len());
-        return (u64::from_le_bytes(k) | 0x2020_2020_2020_2020) & mask;
+        head
+    } else {
+        long_key(head, word.len())
     }
-    let mut h = word.len() as u64;
-    let chunks = word.chunks_exact(8);
-    let tail = chunks.remainder();
-    for chunk in chunks {
-        let v = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        h = (h.rotate_left(23) ^ (v | 0x2020_2020_2020_2020)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    let v = tail
-        .iter()
-        .fold(0u64, |acc, &b| acc << 8 | (b | 0x20) as u64);
-    h = (h.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    h | 1 << 63
+}
+
+/// The key of a word of more than eight bytes: its first eight (`head`,
+/// packed lower-cased) mixed with its length, the top bit set (a packed
+/// ASCII word never has it). Words sharing a key need not be equal: a
+/// phrase that starts with a long word is compared whole before it counts.
+#[inline]
+pub fn long_key(head: u64, len: usize) -> u64 {
+    (head ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1 << 63
 }
 
 /// Word bytes for the boundary test: ASCII letters and digits and every
@@ -94,16 +105,40 @@ static WORD_BYTE: [bool; 256] = {
 
 #[inline]
 fn slot_of(h: u64) -> usize {
-    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % SLOTS
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
-/// Bits of the first-word filter: eight times the slots, so few words that
-/// start no phrase pass it.
-const BLOOM_BITS: usize = 8 * SLOTS;
+impl Dictionary {
+    /// The entry of the word with key `key` (the default for a word that
+    /// starts no phrase and is no stop word).
+    #[inline(always)]
+    fn entry(&self, key: u64) -> Entry {
+        let mut k = slot_of(key);
+        loop {
+            match self.keys[k] {
+                h if h == key => return self.entries[k],
+                EMPTY => return Entry::default(),
+                _ => k = (k + 1) % SLOTS,
+            }
+        }
+    }
 
+    /// The entry of `key`, added if missing.
+    fn entry_mut(&mut self, key: u64) -> &mut Entry {
+        let mut k = slot_of(key);
+        while self.keys[k] != EMPTY && self.keys[k] != key {
+            k = (k + 1) % SLOTS;
+        }
+        self.keys[k] = key;
+        &mut self.entries[k]
+    }
+}
+
+/// Whether the word packed into `key` (its lower-cased bytes, at most
+/// eight, little-endian) is a stop word.
 #[inline]
-fn bloom_bit(h: u64) -> usize {
-    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize % BLOOM_BITS
+pub fn is_stop(key: u64) -> bool {
+    DICTIONARY.entry(key).stop
 }
 
 static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
@@ -132,17 +167,10 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
     };
     words.sort_by_key(|(p, _)| (first_word(p), std::cmp::Reverse(p.len())));
     words.dedup_by_key(|(p, _)| *p);
-    let mut slots = vec![(EMPTY, 0u32, 0u32); SLOTS];
-    for run in words.chunk_by(|a, b| first_word(a.0) == first_word(b.0)) {
-        let h = first_word(run[0].0);
-        let start = run.as_ptr() as usize - words.as_ptr() as usize;
-        let start = (start / std::mem::size_of::<(&str, u8)>()) as u32;
-        let mut k = slot_of(h);
-        while slots[k].0 != EMPTY {
-            k = (k + 1) % SLOTS;
-        }
-        slots[k] = (h, start, run.len() as u32);
-    }
+    let runs: Vec<(u64, usize)> = words
+        .chunk_by(|a, b| first_word(a.0) == first_word(b.0))
+        .map(|run| (first_word(run[0].0), run.len()))
+        .collect();
     let heads = words
         .iter()
         .map(|(p, _)| {
@@ -152,18 +180,32 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
             (u64::from_le_bytes(k), u64::MAX >> (64 - 8 * n))
         })
         .collect();
-    let mut bloom = [0u64; BLOOM_BITS / 64];
-    for &(h, _, _) in slots.iter().filter(|s| s.0 != EMPTY) {
-        let k = bloom_bit(h);
-        bloom[k / 64] |= 1 << (k % 64);
-    }
-    Dictionary {
+    let mut dict = Dictionary {
         phrases: words,
         heads,
-        slots,
-        bloom,
+        keys: Box::new([EMPTY; SLOTS]),
+        entries: Box::new([Entry::default(); SLOTS]),
         symbols,
+    };
+    let mut from = 0;
+    for (key, len) in runs {
+        let e = dict.entry_mut(key);
+        (e.from, e.len) = (from as u16, len as u8);
+        from += len;
     }
+    assert!(from <= u16::MAX as usize, "phrase runs start below 2^16");
+    for w in super::features::STOP_WORDS {
+        assert!(w.len() <= 8, "stop words are packed whole: {w}");
+        let mut k = [0u8; 8];
+        k[..w.len()].copy_from_slice(w.as_bytes());
+        dict.entry_mut(u64::from_le_bytes(k)).stop = true;
+    }
+    let held = dict.keys.iter().filter(|&&k| k != EMPTY).count();
+    assert!(
+        5 * held <= 2 * SLOTS,
+        "the word table stays sparse: {held} words"
+    );
+    dict
 });
 
 /// Per category: whether a phrase occurs in `text` on word boundaries, and
@@ -225,35 +267,50 @@ impl<'a> PhraseScan<'a> {
         }
     }
 
-    /// The word bytes `start..end`, all ASCII or not; `packed` is
-    /// `word_key` of the word when it is ASCII and at most 8 bytes long.
+    /// The word bytes `start..end`, all ASCII (`key` is its `word_key`):
+    /// whether it is a stop word. The phrases it starts are matched.
     #[inline(always)]
-    pub fn word(&mut self, start: usize, end: usize, ascii: bool, packed: u64) {
-        if start < self.skip_until {
-            return;
+    pub fn ascii_word(&mut self, start: usize, end: usize, key: u64) -> bool {
+        let entry = self.dict.entry(key);
+        if start >= self.skip_until {
+            self.word += 1;
+            if entry.len != 0 {
+                self.phrase_at(start, end, entry);
+            }
         }
-        self.word += 1;
-        if !ascii {
+        entry.stop
+    }
+
+    /// The word bytes `start..end`, with a non-ASCII character: no phrase
+    /// starts with it.
+    #[inline]
+    pub fn other_word(&mut self, start: usize) {
+        if start >= self.skip_until {
+            self.word += 1;
             self.ascii_line = false;
-            return;
-        }
-        let key = if end - start <= 8 {
-            packed
-        } else {
-            word_key(&self.bytes[start..end])
-        };
-        // Most words start no phrase: the filter, inlined in the caller's
-        // loop, rules them out before any call.
-        let k = bloom_bit(key);
-        if self.dict.bloom[k / 64] & 1 << (k % 64) != 0 {
-            self.phrase_at(start, end, key);
         }
     }
 
-    /// A word that may start a phrase (`key` passed the filter).
+    /// A word that starts the phrases of `entry`. Most such words (common
+    /// ones, "in", "more") start none here: their phrases' heads, compared
+    /// inline, rule them out before any call.
+    #[inline(always)]
+    fn phrase_at(&mut self, start: usize, end: usize, entry: Entry) {
+        let head = head_at(self.bytes, start);
+        let run = entry.from as usize..entry.from as usize + entry.len as usize;
+        if let Some(k) = run.clone().find(|&k| {
+            let (want, mask) = self.dict.heads[k];
+            head & mask == want
+        }) {
+            self.phrase_from(start, end, head, k..run.end);
+        }
+    }
+
+    /// The longest of the phrases `run` at `start` (`head` its eight bytes
+    /// lower-cased), if one ends on a boundary, is a hit.
     #[inline(never)]
-    fn phrase_at(&mut self, start: usize, end: usize, key: u64) {
-        if let Some((e, category, len)) = longest_at(self.dict, self.bytes, start, key) {
+    fn phrase_from(&mut self, start: usize, end: usize, head: u64, run: std::ops::Range<usize>) {
+        if let Some((e, category, len)) = longest_at(self.dict, self.bytes, start, head, run) {
             self.hits.add(category, len);
             self.skip_until = e.max(end);
             if self.word <= 2 {
@@ -303,44 +360,46 @@ pub fn scan(text: &str) -> PhraseHits {
             i += 1;
         }
         let word = &bytes[start..i];
-        let ascii = word.is_ascii();
-        let packed = if ascii && word.len() <= 8 {
-            word_key(word)
+        if word.is_ascii() {
+            p.ascii_word(start, i, word_key(word));
         } else {
-            0
-        };
-        p.word(start, i, ascii, packed);
+            p.other_word(start);
+        }
     }
     p.finish()
 }
 
-/// The longest phrase whose first word is the word (hash `h`, past the
-/// filter) at `start` and that ends on a boundary: its end, category and
-/// length.
-#[inline]
-fn longest_at(dict: &Dictionary, bytes: &[u8], start: usize, h: u64) -> Option<(usize, u8, usize)> {
-    let mut k = slot_of(h);
-    let (from, len) = loop {
-        let (key, from, len) = dict.slots[k];
-        if key == h {
-            break (from as usize, len as usize);
-        }
-        if key == EMPTY {
-            return None;
-        }
-        k = (k + 1) % SLOTS;
-    };
-    // The eight bytes from `start` lower-cased, zeros past the line (no
-    // phrase byte is zero).
-    let head = lower8(match bytes.get(start..start + 8) {
+/// The eight bytes of `bytes` from `start` lower-cased, zeros past its end
+/// (no phrase byte is zero).
+#[inline(always)]
+fn head_at(bytes: &[u8], start: usize) -> u64 {
+    lower8(match bytes.get(start..start + 8) {
         Some(b) => u64::from_le_bytes(b.try_into().expect("8 bytes")),
-        None => {
-            let mut k = [0u8; 8];
-            k[..bytes.len() - start].copy_from_slice(&bytes[start..]);
-            u64::from_le_bytes(k)
-        }
-    });
-    for k in from..from + len {
+        None => last_bytes(&bytes[start..]),
+    })
+}
+
+/// `bytes` (fewer than eight) packed little-endian, zeros above them.
+#[cold]
+fn last_bytes(bytes: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    k[..bytes.len()].copy_from_slice(bytes);
+    u64::from_le_bytes(k)
+}
+
+/// The longest of the phrases `run` (some of those whose first word has
+/// the key of the word at `start`, `head` the eight bytes there
+/// lower-cased) found at `start` and ending on a boundary: its end,
+/// category and length.
+#[inline]
+fn longest_at(
+    dict: &Dictionary,
+    bytes: &[u8],
+    start: usize,
+    head: u64,
+    run: std::ops::Range<usize>,
+) -> Option<(usize, u8, usize)> {
+    for k in run {
         let (want, mask) = dict.heads[k];
         if head & mask != want {
             continue;
@@ -383,7 +442,7 @@ fn eq_lower(text: &[u8], lower: &[u8]) -> bool {
 /// Eight bytes ASCII-lower-cased at once: `A..=Z` gain 0x20, every other
 /// byte (non-ASCII ones too) stays.
 #[inline]
-fn lower8(x: u64) -> u64 {
+pub(super) fn lower8(x: u64) -> u64 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let low = x & !HIGH;
     // Per byte, no carry out of it: the high bit is set where c >= b'A',

@@ -210,9 +210,9 @@ fn is_name_unicode(line: &str) -> bool {
 fn byline_name(line: &str) -> Option<&str> {
     static MARKERS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
         LazyLock::new(|| ["Written by ", "Posted by ", "By "].map(memchr::memmem::Finder::new));
-    // Every marker holds "y ": most lines have none and stop here.
+    // Every marker holds "by " ("By "): most lines have none and stop here.
     let bytes = line.as_bytes();
-    if !has_y_space(bytes) {
+    if !has_by_space(bytes) {
         return None;
     }
     let rest = MARKERS
@@ -222,26 +222,31 @@ fn byline_name(line: &str) -> Option<&str> {
     is_name(name).then_some(name)
 }
 
-/// Whether `bytes` holds "y ", eight positions at a time: a byte of `y` (the
-/// bytes from the position) and of `s` (from the next one) is 0 where a
-/// position holds the pair, and a word with a zero byte is found with the
-/// borrow trick (exact for whether there is one). A search call per short
-/// line costs more.
-fn has_y_space(bytes: &[u8]) -> bool {
+/// Whether `bytes` holds "by " or "By ", eight positions at a time: a byte
+/// of `b` (the bytes from the position, `| 0x20`), of `y` (from the next
+/// one) and of `s` (from the one after) is 0 where a position holds the
+/// three, and a word with a zero byte is found with the borrow trick (exact
+/// for whether there is one). A search call per short line costs more; "y "
+/// alone ("Monday ", "They ") would let many lines through to the searches.
+fn has_by_space(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
+    const B: u64 = ONES * b'b' as u64;
     const Y: u64 = ONES * b'y' as u64;
     const SPACE: u64 = ONES * b' ' as u64;
+    const CASE: u64 = ONES * 0x20;
     const HIGH: u64 = ONES << 7;
     let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
     let mut at = 0;
-    while at + 9 <= bytes.len() {
-        let pairs = (word(at) ^ Y) | (word(at + 1) ^ SPACE);
-        if pairs.wrapping_sub(ONES) & !pairs & HIGH != 0 {
+    while at + 10 <= bytes.len() {
+        let triples = ((word(at) | CASE) ^ B) | (word(at + 1) ^ Y) | (word(at + 2) ^ SPACE);
+        if triples.wrapping_sub(ONES) & !triples & HIGH != 0 {
             return true;
         }
         at += 8;
     }
-    bytes[at..].windows(2).any(|w| w == b"y ")
+    bytes[at..]
+        .windows(3)
+        .any(|w| w[0] | 0x20 == b'b' && w[1..] == *b"y ")
 }
 
 fn headline_like(s: &LineStats) -> bool {
@@ -491,14 +496,16 @@ mod tests {
         assert_eq!(byline_name("Posted by Jane Doe | 2 May"), Some("Jane Doe"));
         for len in 0..40 {
             for at in 0..len {
-                let mut line = vec![b'y'; len];
-                line.iter_mut()
-                    .skip(at + 1)
-                    .step_by(3)
-                    .for_each(|b| *b = b'-');
-                line[at] = b' ';
-                let want = line.windows(2).any(|w| w == b"y ");
-                assert_eq!(has_y_space(&line), want, "{len} {at}");
+                for b in [b'b', b'B', b'c', b'"'] {
+                    let mut line: Vec<u8> = (0..len).map(|i| [b, b'y', b'-'][i % 3]).collect();
+                    line.iter_mut()
+                        .skip(at + 1)
+                        .step_by(4)
+                        .for_each(|b| *b = b'-');
+                    line[at] = b' ';
+                    let want = line.windows(3).any(|w| matches!(w, b"by " | b"By "));
+                    assert_eq!(has_by_space(&line), want, "{len} {at} {b}");
+                }
             }
         }
         assert_eq!(byline_name("Written by Tom Roe, By Line"), Some("Tom Roe"));
