@@ -257,6 +257,23 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             L,
             true,
         ),
+        // A work made with another party ("produced the series with X",
+        // "a model developed with X", "in production with X"): the trigger
+        // ends at "with", so its object is the party right after it.
+        pat(
+            r"(?:produc(?:e|es|ed|ing)|develop(?:s|ed|ing)?|creat(?:e|es|ed|ing)|design(?:s|ed|ing)?)(?: [a-z][\w'-]*){0,4}? with|in (?:co-)?production with",
+            &[
+                "produc",
+                "develop",
+                "creat",
+                "design",
+                "in production",
+                "in co-production",
+            ],
+            CoDevelopment,
+            L,
+            false,
+        ),
         pat(
             r"sponsor(?:s|ed|ing|ship)?|co-brand(?:ed|ing)?|marketing (?:deal|agreement|partnership|alliance)|promotion(?:al)? (?:deal|partnership)",
             &["sponsor", "co-brand", "marketing", "promotion"],
@@ -906,6 +923,8 @@ mod tests {
             "deals",
             "pacts",
             "accords",
+            "developed the app with",
+            "in co-production with",
         ];
         for phrase in phrases {
             let lowered = format!("Acme {phrase} Globex.").to_ascii_lowercase();
@@ -920,7 +939,7 @@ mod tests {
         }
         assert_eq!(
             candidate_patterns("acme impacted globex, according to"),
-            1 << 9
+            1 << 10
         );
         assert_eq!(candidate_patterns("the sun rose."), 0);
     }
