@@ -675,6 +675,15 @@ mod tests {
     }
 
     #[test]
+    fn a_work_made_with_a_feature_or_for_a_purpose_has_no_partner() {
+        assert!(pairs("Zentrova Labs designed its kiosk to connect with Halvex Pay.").is_empty());
+        assert!(pairs(
+            "Zentrova Labs developed two puzzle apps with cartoon mascots of Halvex Media."
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn a_party_the_organization_finder_missed_is_guessed() {
         let found = rels("Flirtomatic has partnerships with Verizon and Vodafone.");
         let pairs: Vec<(&str, &str)> = found.iter().map(|r| (r.0.as_str(), r.1.as_str())).collect();
