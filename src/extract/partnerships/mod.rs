@@ -659,6 +659,31 @@ mod tests {
     }
 
     #[test]
+    fn a_work_made_with_another_party_relates_them() {
+        assert_eq!(
+            pairs("Zentrova Labs developed the routing software with Halvex Media."),
+            [p("Zentrova Labs", "Halvex Media")]
+        );
+        assert_eq!(
+            pairs("Brimstone Audio produced a travel series with Quellbrook Radio in 2018."),
+            [p("Brimstone Audio", "Quellbrook Radio")]
+        );
+        assert_eq!(
+            pairs("In 2019, Brimstone Audio launched two podcasts (in production with Quellbrook Radio)."),
+            [p("Brimstone Audio", "Quellbrook Radio")]
+        );
+    }
+
+    #[test]
+    fn a_work_made_with_a_feature_or_for_a_purpose_has_no_partner() {
+        assert!(pairs("Zentrova Labs designed its kiosk to connect with Halvex Pay.").is_empty());
+        assert!(pairs(
+            "Zentrova Labs developed two puzzle apps with cartoon mascots of Halvex Media."
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn a_party_the_organization_finder_missed_is_guessed() {
         let found = rels("Flirtomatic has partnerships with Verizon and Vodafone.");
         let pairs: Vec<(&str, &str)> = found.iter().map(|r| (r.0.as_str(), r.1.as_str())).collect();

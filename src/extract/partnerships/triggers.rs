@@ -257,6 +257,23 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             L,
             true,
         ),
+        // A work made with another party ("produced the series with X",
+        // "a sensor developed with X", "in production with X"): the trigger
+        // ends at "with", so its object is the party right after it.
+        pat(
+            r"(?:produc(?:e|es|ed|ing)|develop(?:s|ed|ing)?|creat(?:e|es|ed|ing)|design(?:s|ed|ing)?)(?: [a-z][\w'-]*){0,4}? with|in (?:co-)?production with",
+            &[
+                "produc",
+                "develop",
+                "creat",
+                "design",
+                "in production",
+                "in co-production",
+            ],
+            CoDevelopment,
+            L,
+            false,
+        ),
         pat(
             r"sponsor(?:s|ed|ing|ship)?|co-brand(?:ed|ing)?|marketing (?:deal|agreement|partnership|alliance)|promotion(?:al)? (?:deal|partnership)",
             &["sponsor", "co-brand", "marketing", "promotion"],
@@ -379,6 +396,7 @@ pub fn find_lowered(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> 
                 || sells_a_company(p.kind, text, &sentence[m.end()..], m.end(), names)
                 || names_a_person(text, &sentence[m.end()..])
                 || names_a_facility(p.kind, text, &sentence[m.end()..])
+                || makes_with_no_party(p.kind, text, &sentence[m.end()..])
                 || founds_a_joint_venture(p.kind, &lowered[..m.start()])
                 || names_colleagues(p.kind, text, &lowered[..m.start()], &lowered[m.end()..])
                 || joins_a_corporate_group(text, &sentence[m.end()..])
@@ -475,6 +493,42 @@ fn names_a_facility(kind: Kind, matched: &str, after: &str) -> bool {
     matches!(kind, Kind::Supply | Kind::Distribution)
         && (matched.eq_ignore_ascii_case("distribution") || matched.eq_ignore_ascii_case("supply"))
         && FACILITY_AFTER.is_match(after)
+}
+
+/// A trigger for a work made with another party ("produced the series
+/// with", "in production with"), as the pattern of creative verbs finds it.
+fn is_work_made_with(kind: Kind, matched: &str) -> bool {
+    let lowered = matched.to_ascii_lowercase();
+    kind == Kind::CoDevelopment
+        && lowered.ends_with(" with")
+        && [
+            "produc",
+            "develop",
+            "creat",
+            "design",
+            "in production",
+            "in co-production",
+        ]
+        .iter()
+        .any(|w| lowered.starts_with(w))
+}
+
+/// A work made "with" something that is no party: a purpose ("designed a
+/// kiosk to connect with X"), a feature ("developed apps with cartoon
+/// mascots of X"), or a work named after its maker ("produced by X with Y" tells who
+/// made it, not its subject's partner). The party is a name right after
+/// "with" (or "the"), and the words between the verb and "with" hold no
+/// "to" or "by".
+fn makes_with_no_party(kind: Kind, matched: &str, after: &str) -> bool {
+    if !is_work_made_with(kind, matched) {
+        return false;
+    }
+    let purpose = matched
+        .split(' ')
+        .any(|w| ["to", "by"].iter().any(|p| w.eq_ignore_ascii_case(p)));
+    let object = after.trim_start();
+    let object = object.strip_prefix("the ").unwrap_or(object);
+    purpose || !object.starts_with(|c: char| c.is_uppercase())
 }
 
 /// A company founded as a joint venture ("Acme was set up in 1990 as a
@@ -906,6 +960,8 @@ mod tests {
             "deals",
             "pacts",
             "accords",
+            "developed the app with",
+            "in co-production with",
         ];
         for phrase in phrases {
             let lowered = format!("Acme {phrase} Globex.").to_ascii_lowercase();
@@ -920,7 +976,7 @@ mod tests {
         }
         assert_eq!(
             candidate_patterns("acme impacted globex, according to"),
-            1 << 9
+            1 << 10
         );
         assert_eq!(candidate_patterns("the sun rose."), 0);
     }
