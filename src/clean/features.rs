@@ -1215,23 +1215,27 @@ impl Shapes {
                 *c += (a == b) as u32;
             }
         }
-        let prefix_sums = |f: &dyn Fn(usize) -> bool| {
-            let mut v = Vec::with_capacity(n + 1);
-            v.push(0u32);
-            for i in 0..n {
-                v.push(v[i] + f(i) as u32);
-            }
-            v
-        };
         Shapes {
             median_words,
             prose_words,
             run,
             near,
-            templated: prefix_sums(&|i| dups[i] > 1 || prefix_dups[i] > 0),
-            prose: prefix_sums(&|i| places[i].prose),
+            templated: prefix_sums(n, |i| dups[i] > 1 || prefix_dups[i] > 0),
+            prose: prefix_sums(n, |i| places[i].prose),
         }
     }
+}
+
+/// How many of `0..i` hold `f`, for each `i` of `0..=n`.
+fn prefix_sums(n: usize, f: impl Fn(usize) -> bool) -> Vec<u32> {
+    let mut v = Vec::with_capacity(n + 1);
+    let mut sum = 0u32;
+    v.push(sum);
+    for i in 0..n {
+        sum += f(i) as u32;
+        v.push(sum);
+    }
+    v
 }
 
 /// The counts of every block of a page.

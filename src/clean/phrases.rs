@@ -442,7 +442,7 @@ fn eq_lower(text: &[u8], lower: &[u8]) -> bool {
 /// Eight bytes ASCII-lower-cased at once: `A..=Z` gain 0x20, every other
 /// byte (non-ASCII ones too) stays.
 #[inline]
-pub(super) fn lower8(x: u64) -> u64 {
+fn lower8(x: u64) -> u64 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let low = x & !HIGH;
     // Per byte, no carry out of it: the high bit is set where c >= b'A',
