@@ -262,14 +262,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         // ends at "with", so its object is the party right after it.
         pat(
             r"(?:produc(?:e|es|ed|ing)|develop(?:s|ed|ing)?|creat(?:e|es|ed|ing)|design(?:s|ed|ing)?)(?: [a-z][\w'-]*){0,4}? with|in (?:co-)?production with",
-            &[
-                "produc",
-                "develop",
-                "creat",
-                "design",
-                "in production",
-                "in co-production",
-            ],
+            WORK_MADE_STARTS,
             CoDevelopment,
             L,
             false,
@@ -495,22 +488,23 @@ fn names_a_facility(kind: Kind, matched: &str, after: &str) -> bool {
         && FACILITY_AFTER.is_match(after)
 }
 
+/// How the work-made-with pattern's matches start: its prefilter words.
+const WORK_MADE_STARTS: &[&str] = &[
+    "produc",
+    "develop",
+    "creat",
+    "design",
+    "in production",
+    "in co-production",
+];
+
 /// A trigger for a work made with another party ("produced the series
 /// with", "in production with"), as the pattern of creative verbs finds it.
 fn is_work_made_with(kind: Kind, matched: &str) -> bool {
     let lowered = matched.to_ascii_lowercase();
     kind == Kind::CoDevelopment
         && lowered.ends_with(" with")
-        && [
-            "produc",
-            "develop",
-            "creat",
-            "design",
-            "in production",
-            "in co-production",
-        ]
-        .iter()
-        .any(|w| lowered.starts_with(w))
+        && WORK_MADE_STARTS.iter().any(|w| lowered.starts_with(w))
 }
 
 /// A work made "with" something that is no party: a purpose ("designed a
