@@ -28,7 +28,9 @@ pub struct PipelineConfig {
     pub threads: usize,
     /// A chunk is cut after this many records...
     pub chunk_records: usize,
-    /// ...or after this many bytes of article bodies.
+    /// ...or after this many bytes of article bodies. 1 MB rather than 4:
+    /// on 12.6 MB of real dumps four chunks left one core idle at the
+    /// ends (`clean` 140 -> 150 MB/s), and nothing ran slower.
     pub chunk_bytes: usize,
 }
 
@@ -37,7 +39,7 @@ impl Default for PipelineConfig {
         PipelineConfig {
             threads: 0,
             chunk_records: 512,
-            chunk_bytes: 4 << 20,
+            chunk_bytes: 1 << 20,
         }
     }
 }
