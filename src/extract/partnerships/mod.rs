@@ -451,6 +451,10 @@ fn learned_pairs(
                 // "Acme paid to create Initech, and has a deal with Globex":
                 // Initech is the first verb's object, not Globex's partner.
                 || i > 0 && arguments::ends_first_predicate(ctx.sentence, a.end)
+                // "According to Reuters, ...": a report's source is no party.
+                || [a, b]
+                    .iter()
+                    .any(|m| arguments::names_a_source(&ctx.sentence[..m.start]))
             {
                 continue;
             }
@@ -619,6 +623,14 @@ mod tests {
         s: &'static str,
     ) -> (String, String, &'static str, &'static str) {
         (a.to_string(), b.to_string(), k, s)
+    }
+
+    #[test]
+    fn the_source_of_a_report_is_no_party() {
+        assert_eq!(
+            rels("According to Reuters, Kestrel Motors partnered with Vantor Group."),
+            [r("Kestrel Motors", "Vantor", "partnership", "announced")]
+        );
     }
 
     #[test]
