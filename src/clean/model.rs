@@ -41,7 +41,7 @@ pub const STAGE2_NAMES: &[&str] = &[
     "in_kept_region",
     "log_before_kept_region",
     "log_after_kept_region",
-    // HTML only (`stage2_groups::GROUP_NAMES`): zero for a text dump.
+    // HTML only (the last `stage2_groups::GROUPS`): zero for a text dump.
     "path_mean_other",
     "path_max_other",
     "path_min_other",

@@ -178,7 +178,6 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
                 && !PREPOSITION.is_match(without_companion(gap))
                 && !APPOSITION.is_match(gap)
                 && !own_clause
-                && !(g.names.len() == 1 && names_a_source(&sentence[..g.start]))
             {
                 g.end = m.end;
                 if !g.names.contains(&m.name) {
@@ -194,15 +193,6 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
         });
     }
     out
-}
-
-/// True when `before` (the sentence up to a name) ends with "according
-/// to": the name is the report's source, and a comma after it closes the
-/// phrase, not a list ("According to Globex, Acme partnered with ...").
-pub(super) fn names_a_source(before: &str) -> bool {
-    let b = before.trim_end().as_bytes();
-    const SOURCE: &[u8] = b"according to";
-    b.len() >= SOURCE.len() && b[b.len() - SOURCE.len()..].eq_ignore_ascii_case(SOURCE)
 }
 
 /// The gap between a trigger and the group after it may hold a preposition
@@ -1780,17 +1770,6 @@ mod tests {
                 &["Acme Labs", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![("Globex", "Initech")])
-        );
-    }
-
-    #[test]
-    fn the_source_of_a_report_is_no_partner() {
-        assert_eq!(
-            run(
-                "According to Globex, Acme partnered with Initech.",
-                &["Globex", "Acme", "Initech"]
-            ),
-            Sides::Pairs(vec![("Acme", "Initech")])
         );
     }
 

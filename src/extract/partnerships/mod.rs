@@ -451,10 +451,6 @@ fn learned_pairs(
                 // "Acme paid to create Initech, and has a deal with Globex":
                 // Initech is the first verb's object, not Globex's partner.
                 || i > 0 && arguments::ends_first_predicate(ctx.sentence, a.end)
-                // "According to Reuters, ...": a report's source is no party.
-                || [a, b]
-                    .iter()
-                    .any(|m| arguments::names_a_source(&ctx.sentence[..m.start]))
             {
                 continue;
             }

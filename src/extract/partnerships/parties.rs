@@ -228,7 +228,17 @@ impl<'s> Sentence<'s> {
                 && (OBSERVER_AT.is_match(before) || CUSTOMER_LIST.is_match(before))
             || determiner_before(before) && modified.is_match(after)
             || guessed && HEAD_RIGHT_AFTER.is_match(after)
+            || names_a_source(before)
     }
+}
+
+/// True when `before` (the sentence up to a name) ends with "according
+/// to": the name is the report's source ("According to Globex, Acme
+/// partnered with Initech").
+fn names_a_source(before: &str) -> bool {
+    const SOURCE: &[u8] = b"according to";
+    let b = before.trim_end().as_bytes();
+    b.len() >= SOURCE.len() && b[b.len() - SOURCE.len()..].eq_ignore_ascii_case(SOURCE)
 }
 
 /// The names of the clause that reports the sentence's partnership ("Acme
@@ -269,6 +279,14 @@ mod tests {
     fn not_party(s: &str, name: &str, guessed: bool) -> bool {
         let start = s.find(name).expect("name in sentence");
         Sentence::new(s, &s.to_ascii_lowercase()).is_not_party(start, start + name.len(), guessed)
+    }
+
+    #[test]
+    fn the_source_of_a_report_is_no_party() {
+        let s = "According to Globex, Acme partnered with Initech.";
+        assert!(not_party(s, "Globex", false));
+        assert!(!not_party(s, "Acme", false));
+        assert!(!not_party(s, "Initech", false));
     }
 
     #[test]
