@@ -13,7 +13,10 @@
 //!     change to the features or the training, which the cache cannot see;
 //!     `--stage1-cache DIR` keeps each fold's stage-1 forest and out-of-fold
 //!     stage-1 scores, so a change to stage 2 alone is judged in a minute:
-//!     delete DIR after a change to the stage-1 features or training)
+//!     delete DIR after a change to the stage-1 features or training;
+//!     `--folds K` cross-validates with K folds instead of 5: the more folds,
+//!     the closer each fold's training set is to the full set the shipped
+//!     model learns from)
 //!
 //!     cargo run --release --bin train-clean -- explain DUMP.txt   # per-line probabilities
 //!
@@ -33,6 +36,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{BufRead, BufReader};
 
+/// Cross-validation folds unless `--folds` says otherwise.
 const FOLDS: usize = 5;
 /// Folds of the out-of-fold stage-1 scores stage 2 learns from: with 4,
 /// each inner forest sees 3/4 of the pages, so its scores are closer to
@@ -639,10 +643,11 @@ fn cached_model(
     dir: &str,
     kind: &str,
     seed: u64,
-    f: usize,
+    (f, folds): (usize, usize),
     train: impl FnOnce() -> Model,
 ) -> Model {
-    let path = std::path::Path::new(dir).join(format!("{kind}-seed{seed}-fold{f}.weights"));
+    let path =
+        std::path::Path::new(dir).join(format!("{kind}-seed{seed}-fold{f}of{folds}.weights"));
     if let Ok(src) = std::fs::read_to_string(&path) {
         return Model::parse(&src);
     }
@@ -654,7 +659,7 @@ fn cached_model(
 
 fn usage() -> ! {
     eprintln!(
-        "usage: train-clean text|html DATA.jsonl.gz OUT.weights|- [CV_ERRORS.tsv] [--seed N] [--fold-cache DIR] [--stage1-cache DIR]"
+        "usage: train-clean text|html DATA.jsonl.gz OUT.weights|- [CV_ERRORS.tsv] [--seed N] [--folds K] [--fold-cache DIR] [--stage1-cache DIR]"
     );
     std::process::exit(2);
 }
@@ -672,6 +677,15 @@ fn main() {
             .unwrap_or_else(|| usage());
         args.drain(at..at + 2);
     }
+    let mut folds = FOLDS;
+    if let Some(at) = args.iter().position(|a| a == "--folds") {
+        folds = args
+            .get(at + 1)
+            .and_then(|v| v.parse().ok())
+            .filter(|&k| k >= 2)
+            .unwrap_or_else(|| usage());
+        args.drain(at..at + 2);
+    }
     let mut fold_cache = None;
     if let Some(at) = args.iter().position(|a| a == "--fold-cache") {
         fold_cache = Some(args.get(at + 1).cloned().unwrap_or_else(|| usage()));
@@ -682,10 +696,14 @@ fn main() {
         stage1_cache = Some(args.get(at + 1).cloned().unwrap_or_else(|| usage()));
         args.drain(at..at + 2);
     }
-    // Fold `f`'s stage-1 cache file (`FOLDS`: every page).
-    let stage1_path = |f: usize| {
+    // Fold `f`'s stage-1 cache file (`None`: every page).
+    let stage1_path = |f: Option<usize>| {
         stage1_cache.as_ref().map(|dir| {
-            std::path::Path::new(dir).join(format!("{}-seed{seed}-fold{f}.stage1", args[1]))
+            let name = match f {
+                Some(f) => format!("{}-seed{seed}-fold{f}of{folds}.stage1", args[1]),
+                None => format!("{}-seed{seed}-all.stage1", args[1]),
+            };
+            std::path::Path::new(dir).join(name)
         })
     };
     if !(4..=5).contains(&args.len()) || !matches!(args[1].as_str(), "text" | "html") {
@@ -705,30 +723,30 @@ fn main() {
         pages.iter().map(|p| p.gold_tokens).sum::<usize>(),
         zyte_f1(&all, &oracle, 0.0).0
     );
-    let models: Vec<Model> = (0..FOLDS)
+    let models: Vec<Model> = (0..folds)
         .into_par_iter()
         .map(|f| {
             let train: Vec<&Page> = all
                 .iter()
-                .filter(|p| fold_of(&p.domain, FOLDS, seed) != f)
+                .filter(|p| fold_of(&p.domain, folds, seed) != f)
                 .copied()
                 .collect();
             match &fold_cache {
-                Some(dir) => cached_model(dir, &args[1], seed, f, || {
-                    train_model(&train, stage1_path(f).as_deref())
+                Some(dir) => cached_model(dir, &args[1], seed, (f, folds), || {
+                    train_model(&train, stage1_path(Some(f)).as_deref())
                 }),
-                None => train_model(&train, stage1_path(f).as_deref()),
+                None => train_model(&train, stage1_path(Some(f)).as_deref()),
             }
         })
         .collect();
     let cv: Vec<Vec<f32>> = pages
         .iter()
-        .map(|p| scores(&models[fold_of(&p.domain, FOLDS, seed)], p))
+        .map(|p| scores(&models[fold_of(&p.domain, folds, seed)], p))
         .collect();
     let s1: Vec<Vec<f32>> = pages
         .iter()
         .map(|p| {
-            let m = &models[fold_of(&p.domain, FOLDS, seed)];
+            let m = &models[fold_of(&p.domain, folds, seed)];
             p.rows.iter().map(|r| forest_score(m.stage1(), r)).collect()
         })
         .collect();
@@ -737,7 +755,7 @@ fn main() {
     let (threshold, _) = best_threshold(&all, &cv);
     let (f1, pr, rc) = zyte_f1(&all, &cv, 0.0);
     eprintln!(
-        "cross-validated by domain ({FOLDS} folds): zyte F1 {f1:.4} (P {pr:.4} R {rc:.4}) at 0.5"
+        "cross-validated by domain ({folds} folds): zyte F1 {f1:.4} (P {pr:.4} R {rc:.4}) at 0.5"
     );
     let cut = (threshold / (1.0 - threshold)).ln();
     let (f1, pr, rc) = zyte_f1(&all, &cv, cut);
@@ -746,7 +764,7 @@ fn main() {
     models.iter_mut().for_each(|m| m.threshold = threshold);
     let full: Vec<Vec<f32>> = pages
         .iter()
-        .map(|p| pipeline(&models[fold_of(&p.domain, FOLDS, seed)], p))
+        .map(|p| pipeline(&models[fold_of(&p.domain, folds, seed)], p))
         .collect();
     let (f1, pr, rc) = zyte_f1(&all, &full, 0.0);
     eprintln!("  with the rules, as shipped: zyte F1 {f1:.4} (P {pr:.4} R {rc:.4})");
@@ -756,7 +774,7 @@ fn main() {
     if args[3] == "-" {
         return;
     }
-    let mut model = train_model(&all, stage1_path(FOLDS).as_deref());
+    let mut model = train_model(&all, stage1_path(None).as_deref());
     model.threshold = threshold;
     let dev: Vec<Vec<f32>> = pages.iter().map(|p| scores(&model, p)).collect();
     let (f1, pr, rc) = zyte_f1(&all, &dev, cut);
