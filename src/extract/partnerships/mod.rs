@@ -630,6 +630,20 @@ mod tests {
     }
 
     #[test]
+    fn a_paper_reporting_on_the_company_is_no_party() {
+        assert_eq!(
+            pairs(
+                "Dwelling Labs makes oak furniture. In May 2021, the Quillfeather Weekly reported \
+                 that the company was working with Ostrava Pumps and Brindle Motors."
+            ),
+            [
+                p("Dwelling Labs", "Ostrava Pumps"),
+                p("Dwelling Labs", "Brindle Motors")
+            ]
+        );
+    }
+
+    #[test]
     fn planned_joint_venture() {
         assert_eq!(
             rels("Acme Corp. and Globex Inc. said on Tuesday they will form a joint venture."),

@@ -229,8 +229,20 @@ impl<'s> Sentence<'s> {
             || determiner_before(before) && modified.is_match(after)
             || guessed && HEAD_RIGHT_AFTER.is_match(after)
             || names_a_source(before)
+            || REPORTS_ON_ANOTHER.is_match(after)
     }
 }
+
+/// A press verb with a "that" clause whose subject is a description of a
+/// single company ("Globex reported that the company had partnered with
+/// Initech"): the name is the report's source. The company the description
+/// stands for is named elsewhere; a teller writing about itself says "it".
+static REPORTS_ON_ANOTHER: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(
+        r"(?i)^(?:['’]s)?\s+(?:has\s+|had\s+|also\s+)?(?:reported|reports|wrote|writes|revealed|reveals|claimed|claims|learned|learnt)\s+(?:[\w-]+\s+){0,3}?that\s+the\s+(?:company|firm|group|startup|business|carmaker|automaker|manufacturer|bank|insurer|retailer|airline|brand|label|studio|publisher|developer|operator)(?-u:\b)",
+    )
+    .expect("reports-on-another pattern")
+});
 
 /// True when `before` (the sentence up to a name) ends with "according
 /// to": the name is the report's source ("According to Globex, Acme
@@ -287,6 +299,17 @@ mod tests {
         assert!(not_party(s, "Globex", false));
         assert!(!not_party(s, "Acme", false));
         assert!(!not_party(s, "Initech", false));
+    }
+
+    #[test]
+    fn a_paper_reporting_on_a_company_is_no_party() {
+        let s =
+            "Later, Quillfeather Weekly reported that the company was working with Ostrava Pumps.";
+        assert!(not_party(s, "Quillfeather Weekly", false));
+        assert!(!not_party(s, "Ostrava Pumps", false));
+        // A company telling of itself says "it": it stays a party.
+        let s = "Quillfeather reported that it was working with Ostrava Pumps.";
+        assert!(!not_party(s, "Quillfeather", false));
     }
 
     #[test]
