@@ -47,9 +47,11 @@ pub struct Group<'o> {
 /// in 2017 and Acme in 2018"), a separator, an article (also the
 /// capitalized one that opens a name: "and The Globex Company"), then an
 /// optional short description ("France's", "US-based", "Danish",
-/// "storage specialists"); or a slash ("Acme/ Globex").
+/// "storage specialists"); or a slash ("Acme/ Globex"). An institution's
+/// head ("University of") may stand before a name the finder took without
+/// it ("Acme, University of Dorvale Hospital, and Globex").
 static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s*/\s*$|^(?:\s+(?:in|since|from|until) \d{4}\s*(?:,\s*and|,\s*or|and|or)|\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|,?\s*along with|,?\s*together with|-|–))\s+(?:(?:the|The|An)\s+)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[A-Z][a-z]+(?:ish|ese|ian|an|ern|ch)|[a-z][\w-]*)\s+){0,3}$")
+    crate::text::pattern::regex(r"^\s*/\s*$|^(?:\s+(?:in|since|from|until) \d{4}\s*(?:,\s*and|,\s*or|and|or)|\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|,?\s*along with|,?\s*together with|-|–))\s+(?:(?:the|The|An)\s+)?(?:(?:University|College|Institute|Bank|Museum|Academy|School|Department|Ministry|Society|Association|Federation|Council|Government) of\s+(?:the\s+)?)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[A-Z][a-z]+(?:ish|ese|ian|an|ern|ch)|[a-z][\w-]*)\s+){0,3}$")
         .expect("coordination pattern")
 });
 
@@ -1718,6 +1720,32 @@ mod tests {
         let s = "Acme, the Danish Globex Agency, and Initech collaborated.";
         let g = groups(s, &mentions(s, &["Acme", "Globex Agency", "Initech"]));
         assert_eq!(g[0].names, ["Acme", "Globex Agency", "Initech"]);
+    }
+
+    #[test]
+    fn an_institution_head_the_finder_left_out_keeps_the_list() {
+        let s = "Brindle Health worked with Dorvale Medicine, University of Orland Clinics, \
+                 MedCity Health and Erskine Living.";
+        let m = mentions(
+            s,
+            &[
+                "Brindle Health",
+                "Dorvale Medicine",
+                "Orland Clinics",
+                "MedCity Health",
+                "Erskine Living",
+            ],
+        );
+        let g = groups(s, &m);
+        assert_eq!(
+            g[1].names,
+            [
+                "Dorvale Medicine",
+                "Orland Clinics",
+                "MedCity Health",
+                "Erskine Living"
+            ]
+        );
     }
 
     #[test]
