@@ -644,6 +644,14 @@ mod tests {
     }
 
     #[test]
+    fn a_licensed_title_is_no_partner() {
+        assert_eq!(
+            pairs("In 2011 Vexlo Games acquired the licenses to Blue Harbour, a cartoon series."),
+            []
+        );
+    }
+
+    #[test]
     fn planned_joint_venture() {
         assert_eq!(
             rels("Acme Corp. and Globex Inc. said on Tuesday they will form a joint venture."),

@@ -230,7 +230,56 @@ impl<'s> Sentence<'s> {
             || guessed && HEAD_RIGHT_AFTER.is_match(after)
             || names_a_source(before)
             || REPORTS_ON_ANOTHER.is_match(after)
+            || names_a_licensed_property(before, after)
     }
+}
+
+/// The words that end a text before a licensed property ("the licence
+/// to", "distribution rights for").
+const RIGHTS_TO: &[&str] = &[
+    "licence to",
+    "licence for",
+    "licence of",
+    "license to",
+    "license for",
+    "license of",
+    "licences to",
+    "licences for",
+    "licences of",
+    "licenses to",
+    "licenses for",
+    "licenses of",
+    "licensing of",
+    "licencing of",
+    "rights to",
+    "rights for",
+    "rights of",
+];
+
+/// The name is what a licence or a right covers, right after "rights to"
+/// or "the licenses for" (and "the" or up to two lower-case words: "rights
+/// to the film"): a title, a brand or a trademark ("acquired the
+/// licenses to Blue Harbour"), not the licensor. An owner ("the rights to
+/// Globex's catalogue") stays a party.
+fn names_a_licensed_property(before: &str, after: &str) -> bool {
+    if after.starts_with(['\'', '’']) {
+        return false;
+    }
+    let Some(mut words) = before_spaces(before) else {
+        return false;
+    };
+    for _ in 0..3 {
+        if folded_word_at_end(words, RIGHTS_TO).is_some() {
+            return true;
+        }
+        match words.rfind(' ') {
+            Some(at) if words[at + 1..].starts_with(|c: char| c.is_ascii_lowercase()) => {
+                words = words[..at].trim_end();
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A press verb with a "that" clause whose subject is a description of a
@@ -310,6 +359,23 @@ mod tests {
         // A company telling of itself says "it": it stays a party.
         let s = "Quillfeather reported that it was working with Ostrava Pumps.";
         assert!(!not_party(s, "Quillfeather", false));
+    }
+
+    #[test]
+    fn a_licensed_property_is_no_party() {
+        let s = "In 2011 Vexlo Games acquired the licenses to Blue Harbour from Brindle Media.";
+        assert!(not_party(s, "Blue Harbour", true));
+        assert!(!not_party(s, "Brindle Media", false));
+        assert!(not_party(
+            "Vexlo holds the distribution rights to the film Red Orchard.",
+            "Red Orchard",
+            true
+        ));
+        assert!(!not_party(
+            "Vexlo bought the rights to Brindle's music catalogue.",
+            "Brindle",
+            false
+        ));
     }
 
     #[test]
