@@ -652,6 +652,14 @@ mod tests {
     }
 
     #[test]
+    fn signing_with_a_firm_is_a_partnership() {
+        assert_eq!(
+            pairs("In May 2019, Vexlo Media signed with Brindle Foods to run its advertising."),
+            [p("Vexlo Media", "Brindle Foods")]
+        );
+    }
+
+    #[test]
     fn planned_joint_venture() {
         assert_eq!(
             rels("Acme Corp. and Globex Inc. said on Tuesday they will form a joint venture."),

@@ -292,7 +292,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             )
         },
         pat(
-            r"partner(?:ed|ing|s)? up|partner(?:s|ed|ing|ships?)?|work(?:s|ed|ing)? (?:with|alongside)|joint (?:projects?|initiatives?|programs?|programmes?|efforts?)|in conjunction with|alliances?|allied|team(?:ed|s|ing)? up|team(?:ed|s|ing) with|(?:is|was|are|were|been|became|become|becomes) (?:a |an )?(?:founding |founder |full |associate |affiliate )?members? of|affiliat(?:e|es|ed) (?:of|with)|in (?:association|tandem|joint) with|(?:relationships?|associations?|affiliations?|ties|contacts) with|tie-ups?|tie ups? with|tied up|link(?:ed)? up|linked with|(?:in )?talks with|negotiations with|collaborat(?:e|ed|es|ing|ion|ions|ive)|co-?operat(?:e|ed|es|ing|ion)|memorandum of understanding|MoU|agreements?|arrangements? with|deals?|pacts?|accords?",
+            r"partner(?:ed|ing|s)? up|partner(?:s|ed|ing|ships?)?|work(?:s|ed|ing)? (?:with|alongside)|joint (?:projects?|initiatives?|programs?|programmes?|efforts?)|in conjunction with|alliances?|allied|team(?:ed|s|ing)? up|team(?:ed|s|ing) with|(?:is|was|are|were|been|became|become|becomes) (?:a |an )?(?:founding |founder |full |associate |affiliate )?members? of|affiliat(?:e|es|ed) (?:of|with)|in (?:association|tandem|joint) with|(?:relationships?|associations?|affiliations?|ties|contacts) with|tie-ups?|tie ups? with|tied up|link(?:ed)? up|linked with|(?:in )?talks with|negotiations with|collaborat(?:e|ed|es|ing|ion|ions|ive)|co-?operat(?:e|ed|es|ing|ion)|memorandum of understanding|MoU|agreements?|arrangements? with|signed with|deals?|pacts?|accords?",
             &[
                 "partner",
                 "work",
@@ -321,6 +321,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 "mou",
                 "agreement",
                 "arrangement",
+                "signed with",
                 "deal",
                 "pact",
                 "accord",
