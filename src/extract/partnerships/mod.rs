@@ -649,6 +649,10 @@ mod tests {
             pairs("In 2011 Vexlo Games acquired the licenses to Blue Harbour, a cartoon series."),
             []
         );
+        assert_eq!(
+            pairs("In 2011 Vexlo Games acquired the licenses to Blue Harbour and Red Orchard."),
+            []
+        );
     }
 
     #[test]

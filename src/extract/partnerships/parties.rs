@@ -268,6 +268,51 @@ fn names_a_licensed_property(before: &str, after: &str) -> bool {
     let Some(mut words) = before_spaces(before) else {
         return false;
     };
+    if rights_before(words) {
+        return true;
+    }
+    // The name may be a later item of the list of titles ("the licenses
+    // to Blue Harbour, Red Fox and Green Hill"), which a separator or the
+    // sentence's end follows: not the subject of a clause of its own ("the
+    // rights to Blue Harbour, and Globex makes its toys").
+    if !ends_list_item(after) {
+        return false;
+    }
+    for _ in 0..MAX_LISTED_TITLES {
+        if rights_before(words) {
+            return true;
+        }
+        match before_listed_title(words) {
+            Some(rest) => words = rest,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// What follows a list item: a separator, a parenthesis or the end.
+fn ends_list_item(after: &str) -> bool {
+    let rest = after.trim_start();
+    rest.is_empty()
+        || rest.starts_with([',', '.', ';', '('])
+        || folded_word_at_start(rest, &["and", "or"])
+}
+
+/// `text` opens with one of `words` (lower-case ASCII) as a whole word.
+fn folded_word_at_start(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        text.len() > w.len()
+            && text.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+            && !text.as_bytes()[w.len()].is_ascii_alphanumeric()
+    })
+}
+
+/// At most this many titles of a list are read back to its "rights to".
+const MAX_LISTED_TITLES: usize = 8;
+
+/// `words` end with one of [`RIGHTS_TO`], maybe followed by "the" or up
+/// to two lower-case words.
+fn rights_before(mut words: &str) -> bool {
     for _ in 0..3 {
         if folded_word_at_end(words, RIGHTS_TO).is_some() {
             return true;
@@ -280,6 +325,33 @@ fn names_a_licensed_property(before: &str, after: &str) -> bool {
         }
     }
     false
+}
+
+/// `words` without the list separator (",", "and", "or", ", and") and
+/// the capitalized words of the list item before it, when they end so.
+fn before_listed_title(words: &str) -> Option<&str> {
+    let rest = match folded_word_at_end(words, &["and", "or"]) {
+        Some(at) => words[..at].trim_end(),
+        None => words,
+    };
+    let rest = rest.strip_suffix(',').unwrap_or(rest).trim_end();
+    if rest.len() == words.len() {
+        return None;
+    }
+    // The item: capitalized words (or figures) back to a space before a
+    // lower-case word or a separator.
+    let mut item = rest;
+    while let Some(at) = item.rfind(' ') {
+        let word = &item[at + 1..];
+        if !word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            break;
+        }
+        item = item[..at].trim_end();
+        if item.ends_with(',') {
+            break;
+        }
+    }
+    (item.len() < rest.len()).then_some(item)
 }
 
 /// A press verb with a "that" clause whose subject is a description of a
@@ -370,6 +442,14 @@ mod tests {
             "Vexlo holds the distribution rights to the film Red Orchard.",
             "Red Orchard",
             true
+        ));
+        let s = "Vexlo holds the licences to Blue Harbour, Red Fox Two and Green Hill.";
+        assert!(not_party(s, "Red Fox Two", true));
+        assert!(not_party(s, "Green Hill", true));
+        assert!(!not_party(
+            "Vexlo holds the licences to Blue Harbour, and Brindle Labs makes its toys.",
+            "Brindle Labs",
+            false
         ));
         assert!(!not_party(
             "Vexlo bought the rights to Brindle's music catalogue.",
