@@ -658,7 +658,14 @@ fn sentence_subject(w: &Window, verb: usize) -> Option<Mention> {
 /// an introductory phrase and its comma ("On Tuesday, ..."), or after a
 /// conjunction and an adverb opening it ("And then she ...", "But Doe ...").
 fn subject_start(w: &Window, end: usize) -> Option<usize> {
-    if end == 0 || !is_intro_word(w.word(0)) {
+    if end == 0 {
+        return Some(0);
+    }
+    let intro = is_intro_word(w.word(0));
+    if let Some(i) = clause_after_phrase(w, end, intro) {
+        return Some(i);
+    }
+    if !intro {
         return Some(0);
     }
     if let Some(c) = (0..end).find(|&j| w.word(j) == ",") {
@@ -681,6 +688,35 @@ fn subject_start(w: &Window, end: usize) -> Option<usize> {
         1
     };
     (i < end && !is_intro_word(w.word(i))).then_some(i)
+}
+
+/// Where the main clause starts after a phrase opening the sentence: after
+/// one of its first commas, at a pronoun or a name followed by a lowercase
+/// word ("Two days later, she wrote", "Touring the mill at dawn, Roe praised",
+/// "After a stop in Lakeview, North Dakota, Roe told"). Unless the sentence opens with an
+/// introductory word, the phrase must hold a lowercase word, so that a name
+/// and its appositive ("Jane Doe, a spokeswoman, said") stay the subject.
+fn clause_after_phrase(w: &Window, end: usize, intro: bool) -> Option<usize> {
+    let lower = |x: &str| x.starts_with(|c: char| c.is_lowercase());
+    (1..end.min(24))
+        .filter(|&c| w.word(c) == ",")
+        .take(3)
+        .filter(|&c| intro || (0..c).any(|j| lower(w.word(j))))
+        .map(|c| c + 1)
+        .find(|&i| {
+            let x = if i < end { w.word(i) } else { "" };
+            let last = if is_pronoun(x) {
+                Some(i)
+            } else if is_capitalized(x) && !is_determiner(x) && !is_intro_word(x) {
+                w.name_phrase(i, end)
+            } else {
+                None
+            };
+            last.filter(|&l| l + 1 < end).is_some_and(|l| {
+                let next = w.word(l + 1);
+                lower(next) && !matches!(next, "and" | "or" | "nor" | "who" | "which" | "whose")
+            })
+        })
 }
 
 /// An introductory word inside a sentence: "after", "while", "despite".
