@@ -7,7 +7,7 @@ use super::lexicon::{
     is_between, is_capitalized, is_determiner, is_intro_word, is_participle, is_pronoun,
     is_reporting,
 };
-use super::speaker::{is_adverb, Mention, Window};
+use super::speaker::{is_adverb, is_clause_word, Mention, Window};
 use crate::extract::orgs::{self, Org};
 use crate::text::calendar::is_weekday;
 use crate::text::{tokenize, Document, Token};
@@ -707,6 +707,12 @@ fn clause_after_phrase(w: &Window, end: usize, intro: bool) -> Option<usize> {
             let x = if i < end { w.word(i) } else { "" };
             let last = if is_pronoun(x) {
                 Some(i)
+            } else if is_determiner(x) && !is_capitalized(x) {
+                // "the commission recognized": a few words up to a past-tense verb.
+                (i + 2..end.min(i + 7))
+                    .take_while(|&j| w.is_word(j) && !is_clause_word(w.word(j)))
+                    .find(|&j| w.word(j).ends_with("ed"))
+                    .map(|j| j - 1)
             } else if is_capitalized(x) && !is_determiner(x) && !is_intro_word(x) {
                 w.name_phrase(i, end)
             } else {

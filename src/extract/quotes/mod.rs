@@ -393,6 +393,10 @@ mod tests {
             quotes("Jane Roe runs the depot.\nA week later, she sent a memo calling the plan “rushed.”"),
             [q("rushed.", "Jane Roe")]
         );
+        assert_eq!(
+            quotes("Reviewing the figures at dawn, the plant manager talked about “hard months.”"),
+            [q("hard months.", "the plant manager")]
+        );
         // A name and its appositive stay the subject.
         assert_eq!(
             quotes("Ben Ortley, a Zentrix engineer, criticized the plan, calling it “a mess.”"),
