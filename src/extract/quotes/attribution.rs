@@ -662,7 +662,7 @@ fn subject_start(w: &Window, end: usize) -> Option<usize> {
         return Some(0);
     }
     let intro = is_intro_word(w.word(0));
-    if let Some(i) = clause_after_phrase(w, end, intro) {
+    if let Some(i) = clause_after_phrase(w, end, intro || is_opening_adverb(w.word(0))) {
         return Some(i);
     }
     if !intro {
@@ -723,6 +723,13 @@ fn clause_after_phrase(w: &Window, end: usize, intro: bool) -> Option<usize> {
                 lower(next) && !matches!(next, "and" | "or" | "nor" | "who" | "which" | "whose")
             })
         })
+}
+
+/// An adverb opening a sentence before its subject: "First, Roe ...", "Quietly
+/// leaving the room, Roe ...".
+fn is_opening_adverb(w: &str) -> bool {
+    matches!(w, "First" | "Second" | "Third" | "Fourth" | "Fifth")
+        || (is_capitalized(w) && is_adverb(&w.to_lowercase()))
 }
 
 /// An introductory word inside a sentence: "after", "while", "despite".

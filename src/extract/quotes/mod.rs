@@ -397,6 +397,10 @@ mod tests {
             quotes("Reviewing the figures at dawn, the plant manager talked about “hard months.”"),
             [q("hard months.", "the plant manager")]
         );
+        assert_eq!(
+            quotes("Jane Roe runs the depot.\nTypically, she praises the “night crew.”"),
+            [q("night crew.", "Jane Roe")]
+        );
         // A name and its appositive stay the subject.
         assert_eq!(
             quotes("Ben Ortley, a Zentrix engineer, criticized the plan, calling it “a mess.”"),
