@@ -7,7 +7,7 @@ use super::lexicon::{
     is_between, is_capitalized, is_determiner, is_intro_word, is_participle, is_pronoun,
     is_reporting,
 };
-use super::speaker::{is_adverb, Mention, Window};
+use super::speaker::{is_adverb, is_clause_word, Mention, Window};
 use crate::extract::orgs::{self, Org};
 use crate::text::calendar::is_weekday;
 use crate::text::{tokenize, Document, Token};
@@ -658,7 +658,14 @@ fn sentence_subject(w: &Window, verb: usize) -> Option<Mention> {
 /// an introductory phrase and its comma ("On Tuesday, ..."), or after a
 /// conjunction and an adverb opening it ("And then she ...", "But Doe ...").
 fn subject_start(w: &Window, end: usize) -> Option<usize> {
-    if end == 0 || !is_intro_word(w.word(0)) {
+    if end == 0 {
+        return Some(0);
+    }
+    let intro = is_intro_word(w.word(0));
+    if let Some(i) = clause_after_phrase(w, end, intro || is_opening_adverb(w.word(0))) {
+        return Some(i);
+    }
+    if !intro {
         return Some(0);
     }
     if let Some(c) = (0..end).find(|&j| w.word(j) == ",") {
@@ -681,6 +688,48 @@ fn subject_start(w: &Window, end: usize) -> Option<usize> {
         1
     };
     (i < end && !is_intro_word(w.word(i))).then_some(i)
+}
+
+/// Where the main clause starts after a phrase opening the sentence: after
+/// one of its first commas, at a pronoun or a name followed by a lowercase
+/// word ("Two days later, she wrote", "Touring the mill at dawn, Roe praised",
+/// "After a stop in Lakeview, North Dakota, Roe told"). Unless the sentence opens with an
+/// introductory word, the phrase must hold a lowercase word, so that a name
+/// and its appositive ("Jane Doe, a spokeswoman, said") stay the subject.
+fn clause_after_phrase(w: &Window, end: usize, intro: bool) -> Option<usize> {
+    let lower = |x: &str| x.starts_with(|c: char| c.is_lowercase());
+    (1..end.min(24))
+        .filter(|&c| w.word(c) == ",")
+        .take(3)
+        .filter(|&c| intro || (0..c).any(|j| lower(w.word(j))))
+        .map(|c| c + 1)
+        .find(|&i| {
+            let x = if i < end { w.word(i) } else { "" };
+            let last = if is_pronoun(x) {
+                Some(i)
+            } else if is_determiner(x) && !is_capitalized(x) {
+                // "the commission recognized": a few words up to a past-tense verb.
+                (i + 2..end.min(i + 7))
+                    .take_while(|&j| w.is_word(j) && !is_clause_word(w.word(j)))
+                    .find(|&j| w.word(j).ends_with("ed"))
+                    .map(|j| j - 1)
+            } else if is_capitalized(x) && !is_determiner(x) && !is_intro_word(x) {
+                w.name_phrase(i, end)
+            } else {
+                None
+            };
+            last.filter(|&l| l + 1 < end).is_some_and(|l| {
+                let next = w.word(l + 1);
+                lower(next) && !matches!(next, "and" | "or" | "nor" | "who" | "which" | "whose")
+            })
+        })
+}
+
+/// An adverb opening a sentence before its subject: "First, Roe ...", "Quietly
+/// leaving the room, Roe ...".
+fn is_opening_adverb(w: &str) -> bool {
+    matches!(w, "First" | "Second" | "Third" | "Fourth" | "Fifth")
+        || (is_capitalized(w) && is_adverb(&w.to_lowercase()))
 }
 
 /// An introductory word inside a sentence: "after", "while", "despite".

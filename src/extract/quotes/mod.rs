@@ -384,6 +384,31 @@ mod tests {
     }
 
     #[test]
+    fn subject_follows_an_opening_phrase() {
+        assert_eq!(
+            quotes("Two days later, Marta Quill issued a note calling the merger “a fine fit.”"),
+            [q("a fine fit.", "Marta Quill")]
+        );
+        assert_eq!(
+            quotes("Jane Roe runs the depot.\nA week later, she sent a memo calling the plan “rushed.”"),
+            [q("rushed.", "Jane Roe")]
+        );
+        assert_eq!(
+            quotes("Reviewing the figures at dawn, the plant manager talked about “hard months.”"),
+            [q("hard months.", "the plant manager")]
+        );
+        assert_eq!(
+            quotes("Jane Roe runs the depot.\nTypically, she praises the “night crew.”"),
+            [q("night crew.", "Jane Roe")]
+        );
+        // A name and its appositive stay the subject.
+        assert_eq!(
+            quotes("Ben Ortley, a Zentrix engineer, criticized the plan, calling it “a mess.”"),
+            [q("a mess.", "Ben Ortley")]
+        );
+    }
+
+    #[test]
     fn pronoun_resolves_to_the_sentence_subject_not_the_last_name() {
         let text = "Jane Doe criticized a post about a former Miss Universe.\n\
             “It is simply wrong,” she said.";

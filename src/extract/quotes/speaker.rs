@@ -55,7 +55,7 @@ fn is_preposition(w: &str) -> bool {
 }
 
 /// Words that end a noun phrase read backwards: clause openers and prepositions.
-fn is_clause_word(w: &str) -> bool {
+pub fn is_clause_word(w: &str) -> bool {
     matches!(
         w,
         "that"
@@ -102,7 +102,7 @@ impl<'a> Window<'a> {
         &self.text[self.toks[i].range()]
     }
 
-    fn is_word(&self, i: usize) -> bool {
+    pub fn is_word(&self, i: usize) -> bool {
         self.word(i)
             .chars()
             .next()
