@@ -11,11 +11,11 @@ use super::features::LineStats;
 const STRETCH_GAP: usize = 5;
 
 /// A stretch after the article's longest one goes when it holds less than
-/// this share of the kept words...
-const MINOR_SHARE: f32 = 0.15;
+/// this share of that stretch's words...
+const MINOR_SHARE: f32 = 0.3;
 
 /// ...and none of its lines scores this far above the cut (in logits).
-const SURE_MARGIN: f32 = 1.0;
+const SURE_MARGIN: f32 = 1.5;
 
 /// Runs of at most this many dropped lines between kept ones are kept.
 const FILLED_GAP: usize = 3;
@@ -62,9 +62,9 @@ fn stretches(logits: &[f32], stats: &[LineStats], keep: &[bool]) -> Vec<Stretch>
     out
 }
 
-/// Drops the stretches after the one with the most words that hold a
-/// small share of the kept words and no line the classifier is sure of:
-/// what follows an article's end is rarely more of it.
+/// Drops the stretches after the one with the most words that are small
+/// beside it and hold no line the classifier is sure of: what follows an
+/// article's end is rarely more of it.
 fn drop_minor_stretches_after(logits: &[f32], cut: f32, stats: &[LineStats], keep: &mut [bool]) {
     let all = stretches(logits, stats, keep);
     // The first stretch with the most words.
@@ -72,9 +72,9 @@ fn drop_minor_stretches_after(logits: &[f32], cut: f32, stats: &[LineStats], kee
     else {
         return;
     };
-    let total: f32 = all.iter().map(|s| s.words).sum();
+    let minor = MINOR_SHARE * all[main].words;
     for s in &all[main + 1..] {
-        if s.words < MINOR_SHARE * total && s.top < cut + SURE_MARGIN {
+        if s.words < minor && s.top < cut + SURE_MARGIN {
             keep[s.first..=s.last].fill(false);
         }
     }
@@ -124,7 +124,7 @@ mod tests {
         // line, then one the classifier is sure of.
         let logits = [
             2.0, 3.0, 2.5, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 0.5, -1.0, -1.0, -1.0, -1.0, -1.0,
-            -1.0, 1.5,
+            -1.0, 2.5,
         ];
         let words = [40, 50, 45, 2, 2, 2, 2, 2, 2, 12, 2, 2, 2, 2, 2, 2, 12];
         let keep = decode(&logits, 0.0, &lines(&words));
