@@ -4,6 +4,7 @@
 mod byte_masks;
 mod class_words;
 mod dateline;
+mod decode;
 #[doc(hidden)]
 pub mod features;
 mod html;

@@ -546,13 +546,27 @@ impl Model {
         (z, lw)
     }
 
+    /// The logit of `threshold`: a block is kept when its stage-2 logit is
+    /// at least this.
+    pub fn cut(&self) -> f32 {
+        (self.threshold / (1.0 - self.threshold)).ln()
+    }
+
+    /// Stage-2 logits of a page's blocks, with their log word counts.
+    pub fn logits(&self, blocks: &[Block], stats: &[LineStats]) -> (Vec<f32>, Vec<f32>) {
+        let (z, lw) = self.stage1_scores(blocks, stats);
+        let groups = block_groups(blocks);
+        (super::stage2::logits(&self.stage2, &z, &lw, &groups), lw)
+    }
+
     /// Keep/drop decision per block.
     pub fn classify(&self, blocks: &[Block], stats: &[LineStats]) -> Vec<bool> {
-        let (z, lw) = self.stage1_scores(blocks, stats);
-        let cut = (self.threshold / (1.0 - self.threshold)).ln();
-        let groups = block_groups(blocks);
-        let logits = super::stage2::logits(&self.stage2, &z, &lw, &groups);
-        logits.iter().map(|&l| l >= cut).collect()
+        let cut = self.cut();
+        self.logits(blocks, stats)
+            .0
+            .iter()
+            .map(|&l| l >= cut)
+            .collect()
     }
 }
 

@@ -1,0 +1,141 @@
+//! Page-level decoding of a text dump's line decisions: an article is
+//! mostly one run of lines, so the classifier's independent keep/drop
+//! calls are read as a page. A short run of dropped lines between kept
+//! ones (a caption, a short heading, a list item) joins the article; a
+//! small, weakly scored stretch of kept lines after the article's longest
+//! stretch (a teaser, a bio, another story's lead) leaves it.
+
+use super::features::LineStats;
+
+/// Dropped lines that still join two kept ones into one stretch.
+const STRETCH_GAP: usize = 5;
+
+/// A stretch after the article's longest one goes when it holds less than
+/// this share of that stretch's words...
+const MINOR_SHARE: f32 = 0.3;
+
+/// ...and none of its lines scores this far above the cut (in logits).
+const SURE_MARGIN: f32 = 1.5;
+
+/// Runs of at most this many dropped lines between kept ones are kept.
+const FILLED_GAP: usize = 3;
+
+/// Decodes the classifier's `logits` (kept at `cut` and above) into the
+/// page's keep/drop decisions.
+pub fn decode(logits: &[f32], cut: f32, stats: &[LineStats]) -> Vec<bool> {
+    let mut keep: Vec<bool> = logits.iter().map(|&l| l >= cut).collect();
+    drop_minor_stretches_after(logits, cut, stats, &mut keep);
+    fill_short_gaps(&mut keep);
+    keep
+}
+
+/// A run of kept lines, with at most `STRETCH_GAP` dropped lines between
+/// two of them.
+struct Stretch {
+    first: usize,
+    last: usize,
+    /// Words of its kept lines.
+    words: f32,
+    /// The highest logit among its lines.
+    top: f32,
+}
+
+/// The kept stretches of a page, in order.
+fn stretches(logits: &[f32], stats: &[LineStats], keep: &[bool]) -> Vec<Stretch> {
+    let mut out: Vec<Stretch> = Vec::new();
+    for i in (0..keep.len()).filter(|&i| keep[i]) {
+        let (words, l) = (stats[i].eff_words(), logits[i]);
+        match out.last_mut() {
+            Some(s) if i - s.last - 1 <= STRETCH_GAP => {
+                s.last = i;
+                s.words += words;
+                s.top = s.top.max(l);
+            }
+            _ => out.push(Stretch {
+                first: i,
+                last: i,
+                words,
+                top: l,
+            }),
+        }
+    }
+    out
+}
+
+/// Drops the stretches after the one with the most words that are small
+/// beside it and hold no line the classifier is sure of: what follows an
+/// article's end is rarely more of it.
+fn drop_minor_stretches_after(logits: &[f32], cut: f32, stats: &[LineStats], keep: &mut [bool]) {
+    let all = stretches(logits, stats, keep);
+    // The first stretch with the most words.
+    let Some(main) = (0..all.len()).reduce(|m, k| if all[k].words > all[m].words { k } else { m })
+    else {
+        return;
+    };
+    let minor = MINOR_SHARE * all[main].words;
+    for s in &all[main + 1..] {
+        if s.words < minor && s.top < cut + SURE_MARGIN {
+            keep[s.first..=s.last].fill(false);
+        }
+    }
+}
+
+/// Keeps every run of at most `FILLED_GAP` dropped lines with kept lines
+/// on both sides.
+fn fill_short_gaps(keep: &mut [bool]) {
+    let mut last_kept: Option<usize> = None;
+    for i in 0..keep.len() {
+        if !keep[i] {
+            continue;
+        }
+        if let Some(j) = last_kept.filter(|&j| i - j - 1 <= FILLED_GAP) {
+            keep[j + 1..i].fill(true);
+        }
+        last_kept = Some(i);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(words: &[u32]) -> Vec<LineStats> {
+        words
+            .iter()
+            .map(|&n| LineStats::of(&vec!["word"; n as usize].join(" ")))
+            .collect()
+    }
+
+    #[test]
+    fn short_gaps_between_kept_lines_are_filled() {
+        let mut keep = [
+            false, true, false, false, false, true, false, false, false, false, true, false,
+        ];
+        fill_short_gaps(&mut keep);
+        assert_eq!(
+            keep,
+            [false, true, true, true, true, true, false, false, false, false, true, false]
+        );
+    }
+
+    #[test]
+    fn a_small_unsure_stretch_after_the_article_goes() {
+        // An article of three paragraphs, a far stretch of one weakly kept
+        // line, then one the classifier is sure of.
+        let logits = [
+            2.0, 3.0, 2.5, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 0.5, -1.0, -1.0, -1.0, -1.0, -1.0,
+            -1.0, 2.5,
+        ];
+        let words = [40, 50, 45, 2, 2, 2, 2, 2, 2, 12, 2, 2, 2, 2, 2, 2, 12];
+        let keep = decode(&logits, 0.0, &lines(&words));
+        let kept: Vec<usize> = (0..keep.len()).filter(|&i| keep[i]).collect();
+        assert_eq!(kept, [0, 1, 2, 16]);
+        // Before the article, such a stretch stays.
+        let mut rev = logits;
+        rev.reverse();
+        let mut rev_words = words;
+        rev_words.reverse();
+        let keep = decode(&rev, 0.0, &lines(&rev_words));
+        assert!(keep[0] && keep[7]);
+    }
+}
