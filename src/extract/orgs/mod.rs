@@ -1236,8 +1236,12 @@ fn is_trade_word(word: &str) -> bool {
 
 /// The start of a company name starting at token `first` with a legal form,
 /// moved back over "<trade word> and" and up to two capitalized words
-/// before it (not a sentence's first word): the tagger often finds only "Steel Co." in "Tarvik Iron and
-/// Steel Co.".
+/// before it: the tagger often finds only "Steel Co." in "Tarvik Iron and
+/// Steel Co.". A sentence's first word may be capitalized only by position,
+/// so it joins only as the name's one word before the trade pair, when the
+/// article never writes it in lower case ("Tarvik Iron and Steel Co. said";
+/// not "The Iron and Steel Co. said", nor "Steelmaker" in "Steelmaker
+/// Tarvik Iron and Steel Co.").
 fn trade_pair_start(p: &Prepared, text: &str, first: usize) -> usize {
     if first < 2 {
         return first;
@@ -1247,14 +1251,21 @@ fn trade_pair_start(p: &Prepared, text: &str, first: usize) -> usize {
         return first;
     }
     let sentence_start = p.sentences[p.sentences.partition_point(|r| r.end <= first)].start;
+    let capitalized = |k: usize| {
+        word(k).starts_with(|c: char| c.is_uppercase()) && word(k).chars().any(char::is_lowercase)
+    };
     let mut start = first - 2;
-    // A sentence's first word may be capitalized only by position.
-    while start > sentence_start + 1
-        && start + 3 >= first
-        && word(start - 1).starts_with(|c: char| c.is_uppercase())
-        && word(start - 1).chars().any(char::is_lowercase)
-    {
+    while start > sentence_start + 1 && start + 3 >= first && capitalized(start - 1) {
         start -= 1;
+    }
+    if start == sentence_start + 1
+        && start + 2 == first
+        && capitalized(sentence_start)
+        && !matches!(word(sentence_start), "The" | "A" | "An")
+        && !is_possessive_determiner(word(sentence_start))
+        && !has_word(text, &word(sentence_start).to_lowercase())
+    {
+        start = sentence_start;
     }
     start
 }
@@ -1783,6 +1794,23 @@ mod tests {
             got.iter().any(|(s, _)| s == "Tarvik Iron and Steel Co."),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_trade_pair_name_may_open_the_sentence() {
+        let got = orgs("Ferravia Iron and Steel Co. said on Monday it would cut jobs.");
+        assert!(
+            got.iter().any(|(s, _)| s == "Ferravia Iron and Steel Co."),
+            "{got:?}"
+        );
+        // A word the article also writes in lower case is no part of it.
+        let got = orgs("Analysts Iron and Steel Co. hired said analysts agreed.");
+        assert!(
+            got.iter().all(|(s, _)| !s.starts_with("Analysts")),
+            "{got:?}"
+        );
+        let got = orgs("The Iron and Steel Co. said on Monday it would cut jobs.");
+        assert!(got.iter().all(|(s, _)| !s.starts_with("The")), "{got:?}");
     }
 
     #[test]
