@@ -81,8 +81,7 @@ fn for_each_newline(bytes: &[u8], mut f: impl FnMut(usize)) {
 /// its decisions decoded as a page, the rules applied (the comment-thread
 /// cut last): what the trainer cross-validates.
 pub fn keep_lines(model: &Model, blocks: &[Block], stats: &[LineStats]) -> Vec<bool> {
-    let (logits, _) = model.logits(blocks, stats);
-    let mut keep = decode(&logits, model.cut(), stats);
+    let mut keep = decode(&model.logits(blocks, stats), model.cut(), stats);
     rescue(stats, &mut keep);
     fill_prose_edges(stats, &mut keep);
     let lines: Vec<&str> = blocks.iter().map(|b| b.text).collect();

@@ -552,18 +552,17 @@ impl Model {
         (self.threshold / (1.0 - self.threshold)).ln()
     }
 
-    /// Stage-2 logits of a page's blocks, with their log word counts.
-    pub fn logits(&self, blocks: &[Block], stats: &[LineStats]) -> (Vec<f32>, Vec<f32>) {
+    /// Stage-2 logits of a page's blocks.
+    pub fn logits(&self, blocks: &[Block], stats: &[LineStats]) -> Vec<f32> {
         let (z, lw) = self.stage1_scores(blocks, stats);
         let groups = block_groups(blocks);
-        (super::stage2::logits(&self.stage2, &z, &lw, &groups), lw)
+        super::stage2::logits(&self.stage2, &z, &lw, &groups)
     }
 
     /// Keep/drop decision per block.
     pub fn classify(&self, blocks: &[Block], stats: &[LineStats]) -> Vec<bool> {
         let cut = self.cut();
         self.logits(blocks, stats)
-            .0
             .iter()
             .map(|&l| l >= cut)
             .collect()

@@ -188,8 +188,9 @@ pub struct Sentence<'s> {
     /// is part of another, so none ends before the leftmost. Searched for
     /// when a name first needs it: most sentences name no organization.
     cues_from: OnceCell<usize>,
-    /// The sentence writes "licen..." or "right...", which every entry of
-    /// [`RIGHTS_TO`] holds: only then can a name be a licensed property.
+    /// The sentence writes "licen..." or "right...", which every noun of
+    /// [`RIGHTS`] and [`LICENSING`] holds: only then can a name be a
+    /// licensed property.
     /// Read when a name first needs it.
     speaks_of_rights: OnceCell<bool>,
 }
@@ -247,27 +248,12 @@ impl<'s> Sentence<'s> {
     }
 }
 
-/// The words that end a text before a licensed property ("the licence
-/// to", "distribution rights for").
-const RIGHTS_TO: &[&str] = &[
-    "licence to",
-    "licence for",
-    "licence of",
-    "license to",
-    "license for",
-    "license of",
-    "licences to",
-    "licences for",
-    "licences of",
-    "licenses to",
-    "licenses for",
-    "licenses of",
-    "licensing of",
-    "licencing of",
-    "rights to",
-    "rights for",
-    "rights of",
-];
+/// The nouns that, before "to", "for" or "of", end a text before a
+/// licensed property ("the licence to", "distribution rights for").
+const RIGHTS: &[&str] = &["licence", "license", "licences", "licenses", "rights"];
+
+/// The nouns that do so before "of" only ("the licensing of").
+const LICENSING: &[&str] = &["licensing", "licencing"];
 
 /// The name is what a licence or a right covers, right after "rights to"
 /// or "the licenses for" (and "the" or up to two lower-case words: "rights
@@ -323,15 +309,12 @@ fn folded_word_at_start(text: &str, words: &[&str]) -> bool {
 /// At most this many titles of a list are read back to its "rights to".
 const MAX_LISTED_TITLES: usize = 8;
 
-/// `words` end with one of [`RIGHTS_TO`], maybe followed by "the" or up
-/// to two lower-case words.
+/// `words` end with "licence to", "rights for", "licensing of" ...
+/// ([`ends_with_rights_to`]), maybe followed by "the" or up to two
+/// lower-case words.
 fn rights_before(mut words: &str) -> bool {
     for _ in 0..3 {
-        // Every entry of RIGHTS_TO ends with one of these: most texts fail
-        // at three short comparisons instead of seventeen.
-        if folded_word_at_end(words, &["to", "for", "of"]).is_some()
-            && folded_word_at_end(words, RIGHTS_TO).is_some()
-        {
+        if ends_with_rights_to(words) {
             return true;
         }
         match words.rfind(' ') {
@@ -342,6 +325,19 @@ fn rights_before(mut words: &str) -> bool {
         }
     }
     false
+}
+
+/// `words` end with one of [`RIGHTS`] and "to", "for" or "of", or one of
+/// [`LICENSING`] and "of", a single space between them.
+fn ends_with_rights_to(words: &str) -> bool {
+    let Some(at) = folded_word_at_end(words, &["to", "for", "of"]) else {
+        return false;
+    };
+    let Some(noun) = words[..at].strip_suffix(' ') else {
+        return false;
+    };
+    folded_word_at_end(noun, RIGHTS).is_some()
+        || words[at..].eq_ignore_ascii_case("of") && folded_word_at_end(noun, LICENSING).is_some()
 }
 
 /// `words` without the list separator (",", "and", "or", ", and") and

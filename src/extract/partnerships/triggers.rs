@@ -390,7 +390,7 @@ pub fn find_lowered(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> 
                 || sells_a_company(p.kind, text, &sentence[m.end()..], m.end(), names)
                 || names_a_person(text, &sentence[m.end()..])
                 || names_a_facility(p.kind, text, &sentence[m.end()..])
-                || makes_with_no_party(p.kind, text, &sentence[m.end()..])
+                || makes_with_no_party(p.kind, &lowered[m.range()], &sentence[m.end()..])
                 || founds_a_joint_venture(p.kind, &lowered[..m.start()])
                 || names_colleagues(p.kind, text, &lowered[..m.start()], &lowered[m.end()..])
                 || joins_a_corporate_group(text, &sentence[m.end()..])
@@ -500,9 +500,9 @@ const WORK_MADE_STARTS: &[&str] = &[
 ];
 
 /// A trigger for a work made with another party ("produced the series
-/// with", "in production with"), as the pattern of creative verbs finds it.
-fn is_work_made_with(kind: Kind, matched: &str) -> bool {
-    let lowered = matched.to_ascii_lowercase();
+/// with", "in production with"), as the pattern of creative verbs finds it
+/// (`lowered`: the match ASCII-lower-cased).
+fn is_work_made_with(kind: Kind, lowered: &str) -> bool {
     kind == Kind::CoDevelopment
         && lowered.ends_with(" with")
         && WORK_MADE_STARTS.iter().any(|w| lowered.starts_with(w))
@@ -513,14 +513,12 @@ fn is_work_made_with(kind: Kind, matched: &str) -> bool {
 /// mascots of X"), or a work named after its maker ("produced by X with Y" tells who
 /// made it, not its subject's partner). The party is a name right after
 /// "with" (or "the"), and the words between the verb and "with" hold no
-/// "to" or "by".
-fn makes_with_no_party(kind: Kind, matched: &str, after: &str) -> bool {
-    if !is_work_made_with(kind, matched) {
+/// "to" or "by" (`lowered`: the match ASCII-lower-cased).
+fn makes_with_no_party(kind: Kind, lowered: &str, after: &str) -> bool {
+    if !is_work_made_with(kind, lowered) {
         return false;
     }
-    let purpose = matched
-        .split(' ')
-        .any(|w| ["to", "by"].iter().any(|p| w.eq_ignore_ascii_case(p)));
+    let purpose = lowered.split(' ').any(|w| w == "to" || w == "by");
     let object = after.trim_start();
     let object = object.strip_prefix("the ").unwrap_or(object);
     purpose || !object.starts_with(|c: char| c.is_uppercase())
