@@ -77,7 +77,13 @@ fn past_cue(w: &str) -> bool {
             | "led"
             | "broke"
             | "hit"
-    ) || (w.len() > 4 && w.ends_with("ed") && !future_cue(w))
+    ) || (w.len() > 4 && w.ends_with("ed") && !future_cue(w) && !ends_in_ed_but_not_past(w))
+}
+
+/// Words ending in "-ed" that are no past tense: "succeed", "need", "speed",
+/// "indeed" (but "agreed", "freed" and "guaranteed" are), and "hundred".
+fn ends_in_ed_but_not_past(w: &str) -> bool {
+    (w.ends_with("eed") && !w.ends_with("reed") && !w.ends_with("teed")) || w == "hundred"
 }
 
 /// Verbs that look ahead when an infinitive follows ("set to resume Monday").
@@ -247,8 +253,11 @@ fn scan_back(before: &str) -> Option<Tense> {
         if buf == "would" {
             return Some(Tense::Future);
         }
-        // "as early as Tuesday" looks ahead.
-        if buf == "as" && before.trim_end().to_ascii_lowercase().ends_with("early as") {
+        // "as early as Tuesday", "as soon as Tuesday" look ahead.
+        if buf == "as" && {
+            let lower = before.trim_end().to_ascii_lowercase();
+            lower.ends_with("early as") || lower.ends_with("soon as")
+        } {
             return Some(Tense::Future);
         }
         // A capitalised "-ed" word is a name ("United"), not a verb.
@@ -378,6 +387,27 @@ mod tests {
         assert_eq!(
             t("They may come as early as Tuesday.", "Tuesday"),
             Tense::Future
+        );
+        assert_eq!(
+            t("They could leave as soon as Tuesday.", "Tuesday"),
+            Tense::Future
+        );
+    }
+
+    #[test]
+    fn words_ending_in_ed_that_are_no_past_tense() {
+        assert_eq!(
+            t("Ms. Roe will succeed Jan Doe Feb. 1.", "Feb. 1"),
+            Tense::Future
+        );
+        assert_eq!(
+            t("Tickets for a hundred seats go on sale Friday.", "Friday"),
+            Tense::Unknown
+        );
+        assert_eq!(t("The two firms agreed on Friday.", "Friday"), Tense::Past);
+        assert_eq!(
+            t("Its loans were guaranteed on Friday.", "Friday"),
+            Tense::Past
         );
     }
 
