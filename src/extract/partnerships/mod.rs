@@ -354,6 +354,11 @@ fn rule_pairs<'o>(
                     .or_else(|| {
                         ctx.owner_of_listed_partners(before, &s[t.start..t.end])
                             .map(|a| (a, 0.5))
+                    })
+                    .or_else(|| {
+                        let first = names.first().and_then(|n| s[t.end..].find(n))?;
+                        ctx.owner_of_named_partners(&s[t.start..t.end], &s[t.end..t.end + first])
+                            .map(|a| (a, 0.5))
                     });
                 match anchor {
                     Some((anchor, confidence)) => names
@@ -857,6 +862,27 @@ mod tests {
             pairs("Acme Corp. held talks with Globex Ltd last month. Reuters reported last week that the two companies had discussed a deal."),
             [p("Acme", "Globex")]
         );
+    }
+
+    #[test]
+    fn a_bare_partner_noun_names_partners_of_the_text_s_subject() {
+        // The company the sentence before was about (a name the finder
+        // may have missed) is the partner's partner.
+        assert_eq!(
+            pairs("Veltrano runs training centres in nine cities. In 2020, corporate partner Globex Inc. funded a new course."),
+            [p("Veltrano", "Globex")]
+        );
+        assert_eq!(
+            pairs("Veltrano builds price comparison tools. Its data comes from partners such as Globex Inc. and Initech Ltd."),
+            [p("Veltrano", "Globex"), p("Veltrano", "Initech")]
+        );
+        // A text's first sentence tells no such company; "the partners"
+        // far from any name is no bare title.
+        assert!(pairs("In 2020, corporate partner Globex Inc. funded a new course.").is_empty());
+        assert!(pairs(
+            "Veltrano sold books. Later the partners opened a shop called Initech Books."
+        )
+        .is_empty());
     }
 
     #[test]

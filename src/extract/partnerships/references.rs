@@ -81,6 +81,13 @@ static DESCRIPTION_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("description subject pattern")
 });
 
+/// What may stand between a bare "partner" and the partners it names: a
+/// space, or a word introducing examples ("partners such as Globex").
+static NAMED_PARTNERS_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"^\s+(?:(?:such as|including|like)\s+)?$")
+        .expect("named partners gap pattern")
+});
+
 /// A plural reference to partners named before.
 static PARTNERS_REFERENCE: LazyLock<meta::Regex> = LazyLock::new(|| {
     crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)(?:(?:these|those|the|its|their|such|all|both) (?:\w+ )?(?:partnerships|deals|agreements|alliances|companies|firms|partners|contracts|ties)|them)(?-u:\b)")
@@ -231,6 +238,23 @@ impl<'o> Context<'o> {
         let plural = trigger.ends_with('s');
         self.referent()
             .or_else(|| (plural && lexicon::is_one_of(owner, &["its", "their"])).then_some(owner))
+    }
+
+    /// The organization whose partners a bare "partner" names right before
+    /// them ("corporate partner Globex", "partners such as Globex and
+    /// Initech", `gap` the text between the trigger and the first name) in
+    /// a sentence naming no organization before it: the one the text is
+    /// about, as the sentences before tell. A text's first sentence has no
+    /// such organization yet ("Strategic partner Globex holds 10% of
+    /// Initech").
+    pub fn owner_of_named_partners(&self, trigger: &str, gap: &str) -> Option<&'o str> {
+        if self.prev_sentence.is_empty()
+            || !lexicon::is_one_of(trigger, &["partner", "partners"])
+            || !NAMED_PARTNERS_GAP.is_match(gap)
+        {
+            return None;
+        }
+        self.referent()
     }
 
     /// The organization whose event or product a description opening the
