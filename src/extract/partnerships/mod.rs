@@ -356,7 +356,11 @@ fn rule_pairs<'o>(
                             .map(|a| (a, 0.5))
                     })
                     .or_else(|| {
-                        let first = names.first().and_then(|n| s[t.end..].find(n))?;
+                        // A guessed name after "partner" is as often a person's
+                        // ("managing partner Jane Roe") or a brand's in an
+                        // advertisement as a company's: the finder's names only.
+                        let first_name = names.first().filter(|n| !guessed(n))?;
+                        let first = s[t.end..].find(first_name)?;
                         ctx.owner_of_named_partners(&s[t.start..t.end], &s[t.end..t.end + first])
                             .map(|a| (a, 0.5))
                     });
@@ -879,6 +883,11 @@ mod tests {
         // A text's first sentence tells no such company; "the partners"
         // far from any name is no bare title.
         assert!(pairs("In 2020, corporate partner Globex Inc. funded a new course.").is_empty());
+        // A name only guessed after "partner" is as likely a person's.
+        assert!(pairs(
+            "Veltrano runs training centres in nine cities. Managing partner Dario Lenz joined in 2020."
+        )
+        .is_empty());
         assert!(pairs(
             "Veltrano sold books. Later the partners opened a shop called Initech Books."
         )
