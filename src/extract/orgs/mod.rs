@@ -28,6 +28,7 @@ mod words;
 pub use canonical::{canonical_key, strip_name};
 use canonical::{is_full_form, link_names};
 use features::{entity_of, Prepared, O};
+pub use retype::is_descriptor as is_company_noun;
 
 use crate::text::hash::{FastMap, FastSet};
 use crate::text::Document;
@@ -185,6 +186,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
             })
             .map(|(s, e)| (s, e, None)),
     );
+    spans.retain(|&(s, e, _)| !modifies_an_opening_descriptor(doc, s, e, &gaz_spans));
     trim_sentence_openers(doc, &mut spans, &gaz);
     extend_to_acronyms(text, &mut spans);
     spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
@@ -405,6 +407,31 @@ fn trim_sentence_openers(
             spans[k].2 = canon;
         }
     }
+}
+
+/// "Strategic partner Globex Inc. ...", "Longtime investor Globex ...": a
+/// one-word name that opens its sentence right before a company noun and
+/// another capitalized word is that noun's modifier, unless the article
+/// also writes it as a name away from a sentence start ("Apple supplier
+/// Foxconn ... said Apple") or the gazetteer knows it.
+fn modifies_an_opening_descriptor(
+    doc: &Document,
+    s: usize,
+    e: usize,
+    known: &[(usize, usize)],
+) -> bool {
+    let text = doc.text;
+    let word = &text[s..e];
+    let mut after = text[e..].strip_prefix(' ').unwrap_or("").splitn(3, ' ');
+    let (Some(noun), Some(next)) = (after.next(), after.next()) else {
+        return false;
+    };
+    (retype::is_descriptor(noun.as_bytes()) || matches!(noun, "investor" | "backer"))
+        && next.starts_with(|c: char| c.is_uppercase())
+        && !word.contains([' ', '.', '&'])
+        && starts_sentence(doc, s)
+        && known.binary_search(&(s, e)).is_err()
+        && crate::text::whole_word_matches(text, word).all(|at| starts_sentence(doc, at))
 }
 
 /// True when the word at byte `s` opens its sentence (quotes and brackets aside).
@@ -1667,6 +1694,21 @@ mod tests {
             ["Ruritania's Ministry of Fisheries"]
         );
         assert!(!names_an_index("Velmar and Acme showed growth", 6));
+    }
+
+    #[test]
+    fn an_opening_word_before_a_company_noun_is_no_name() {
+        assert_eq!(
+            names("Strategic investor Globex Inc. holds 10% of the fund."),
+            ["Globex"]
+        );
+        // Unless the article names it elsewhere too.
+        assert_eq!(
+            names(
+                "Zentrix supplier Globex Inc. raised prices. Globex Inc. sells chips to Zentrix."
+            ),
+            ["Globex", "Zentrix"]
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! and sentence-opening function words are not names of partners.
 
 use super::{lexicon, sequence};
+use crate::extract::orgs::is_company_noun;
 use regex::Regex;
 use regex_automata::meta;
 use std::sync::LazyLock;
@@ -395,6 +396,22 @@ fn trim_possessives(word: &str) -> &str {
     w
 }
 
+/// "Longtime partner Globex ...", "Technology firm Globex ...": one word
+/// opening the sentence right before a company noun and a capitalized word
+/// describes that noun's company; it names none.
+fn modifies_an_opening_descriptor(sentence: &str, start: usize, end: usize) -> bool {
+    let mut after = sentence[end..].split_whitespace();
+    let (Some(noun), Some(next)) = (after.next(), after.next()) else {
+        return false;
+    };
+    !sentence[start..end].contains(' ')
+        && sentence[..start]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty()
+        && (is_company_noun(noun.as_bytes()) || matches!(noun, "investor" | "backer"))
+        && next.starts_with(|c: char| c.is_uppercase())
+}
+
 /// Byte ranges (relative to `sentence`) of candidate names that do not overlap `taken`.
 pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -495,6 +512,7 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
                 && !piece.contains(' ');
         let place = !piece.contains(' ') && lexicon::is_place(piece);
         if piece.len() < 2
+            || modifies_an_opening_descriptor(sentence, start, end)
             || person
             || technical
             || place
@@ -574,6 +592,15 @@ mod tests {
             names("Subsequently, it distributed DVDs for the Cape Town based firm.").is_empty()
         );
         assert_eq!(names("Buy USB sticks from Acme."), ["Acme"]);
+        // An opening word before a company noun describes the company after it.
+        assert_eq!(
+            names("Longtime partner Globex will supply the parts."),
+            ["Globex"]
+        );
+        assert_eq!(
+            names("Technology firm Globex bought Initech."),
+            ["Globex", "Initech"]
+        );
         assert_eq!(
             names("It co-produced with Globex, A & E and Initech."),
             ["Globex", "A & E", "Initech"]
