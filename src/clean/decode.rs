@@ -3,9 +3,10 @@
 //! calls are read as a page. A short run of dropped lines between kept
 //! ones (a caption, a short heading, a list item) joins the article; a
 //! small, weakly scored stretch of kept lines after the article's longest
-//! stretch (a teaser, a bio, another story's lead) leaves it.
+//! stretch (a teaser, a bio, another story's lead) leaves it, as does
+//! the end of that stretch from a share, comments or related-links cue on.
 
-use super::features::LineStats;
+use super::features::{end_cue, LineStats};
 
 /// Dropped lines that still join two kept ones into one stretch.
 const STRETCH_GAP: usize = 5;
@@ -17,6 +18,15 @@ const MINOR_SHARE: f32 = 0.3;
 /// ...and none of its lines scores this far above the cut (in logits).
 const SURE_MARGIN: f32 = 1.5;
 
+/// The longest stretch loses its tail from a short end-of-article cue line
+/// on (a share, author, comments, related or newsletter phrase: "Leave a
+/// comment") when the cue comes after half of the stretch's words and the
+/// tail holds less than this share of them. Cross-validated text zyte F1
+/// as shipped, on splits not used to choose it (seeds 8 / 9 / 10): 0.9273
+/// / 0.9288 / 0.9292 -> 0.9281 / 0.9294 / 0.9299 (0.2 and 0.3 lose recall:
+/// seed 4, 0.9272 -> 0.9253, 0.9236).
+const CUE_TAIL_SHARE: f32 = 0.1;
+
 /// Runs of at most this many dropped lines between kept ones are kept.
 const FILLED_GAP: usize = 3;
 
@@ -25,6 +35,7 @@ const FILLED_GAP: usize = 3;
 pub fn decode(logits: &[f32], cut: f32, stats: &[LineStats]) -> Vec<bool> {
     let mut keep: Vec<bool> = logits.iter().map(|&l| l >= cut).collect();
     drop_minor_stretches_after(logits, cut, stats, &mut keep);
+    drop_tail_after_end_cue(logits, stats, &mut keep);
     fill_short_gaps(&mut keep);
     keep
 }
@@ -67,15 +78,41 @@ fn stretches(logits: &[f32], stats: &[LineStats], keep: &[bool]) -> Vec<Stretch>
 /// article's end is rarely more of it.
 fn drop_minor_stretches_after(logits: &[f32], cut: f32, stats: &[LineStats], keep: &mut [bool]) {
     let all = stretches(logits, stats, keep);
-    // The first stretch with the most words.
-    let Some(main) = (0..all.len()).reduce(|m, k| if all[k].words > all[m].words { k } else { m })
-    else {
+    let Some(main) = longest(&all) else {
         return;
     };
     let minor = MINOR_SHARE * all[main].words;
     for s in &all[main + 1..] {
         if s.words < minor && s.top < cut + SURE_MARGIN {
             keep[s.first..=s.last].fill(false);
+        }
+    }
+}
+
+/// The first stretch with the most words.
+fn longest(all: &[Stretch]) -> Option<usize> {
+    (0..all.len()).reduce(|m, k| if all[k].words > all[m].words { k } else { m })
+}
+
+/// Drops the longest stretch's lines from the first end-of-article cue
+/// past its middle that leaves less than `CUE_TAIL_SHARE` of its words
+/// after it.
+fn drop_tail_after_end_cue(logits: &[f32], stats: &[LineStats], keep: &mut [bool]) {
+    let all = stretches(logits, stats, keep);
+    let Some(s) = longest(&all).map(|m| &all[m]) else {
+        return;
+    };
+    let mut before = 0.0;
+    for i in s.first..=s.last {
+        if before >= 0.5 * s.words
+            && s.words - before < CUE_TAIL_SHARE * s.words
+            && end_cue(&stats[i])
+        {
+            keep[i..=s.last].fill(false);
+            return;
+        }
+        if keep[i] {
+            before += stats[i].eff_words();
         }
     }
 }
@@ -137,5 +174,25 @@ mod tests {
         rev_words.reverse();
         let keep = decode(&rev, 0.0, &lines(&rev_words));
         assert!(keep[0] && keep[7]);
+    }
+
+    #[test]
+    fn the_longest_stretch_ends_at_a_late_comments_cue() {
+        let mut text: Vec<String> = (0..10)
+            .map(|k| {
+                format!("The council met on day {k} and voted on the new budget for the town.")
+            })
+            .collect();
+        text.push("Leave a comment".into());
+        text.push("Maria Lopez".into());
+        text.push("Great news for the town".into());
+        let lines: Vec<LineStats> = text.iter().map(|t| LineStats::of(t)).collect();
+        let logits = [2.0; 13];
+        let keep = decode(&logits, 0.0, &lines);
+        assert_eq!(keep.iter().filter(|&&k| k).count(), 10);
+        // Early in the stretch, the same line is the article's.
+        text.swap(2, 10);
+        let lines: Vec<LineStats> = text.iter().map(|t| LineStats::of(t)).collect();
+        assert!(decode(&logits, 0.0, &lines).iter().all(|&k| k));
     }
 }

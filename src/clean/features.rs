@@ -870,7 +870,7 @@ pub(super) fn dateish(s: &LineStats) -> bool {
 
 /// A short line with a share, author, comments, related or newsletter
 /// phrase: what follows an article's last paragraph.
-fn end_cue(s: &LineStats) -> bool {
+pub(super) fn end_cue(s: &LineStats) -> bool {
     s.eff_words() <= 8.0
         && [SOCIAL, AUTHOR, COMMENTS, RELATED, NEWSLETTER]
             .iter()
