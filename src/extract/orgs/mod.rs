@@ -31,8 +31,8 @@ use features::{entity_of, Prepared, O};
 pub use retype::is_descriptor as is_company_noun;
 
 use crate::text::hash::{FastMap, FastSet};
+use crate::text::pattern::Matcher;
 use crate::text::Document;
-use regex::Regex;
 use std::sync::LazyLock;
 use words::{first_word, has_space, last_word, word_ending, word_starting, words};
 
@@ -695,8 +695,8 @@ const NOT_NAMES: &[&str] = &[
 
 /// What follows the name of a market index ("the Dow Jones industrial
 /// average", "the Nikkei 225 index", "the Nasdaq composite").
-static INDEX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
+static INDEX_AFTER: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(
         r"^[ ]+(?:[0-9]+[ ]+)?(?:(?:industrial|composite|stock|share|all-share|blue-chip|benchmark|key|main)[ ]+)*(?:index|indices|indexes|average|composite)(?-u:\b)",
     )
     .expect("index pattern")
@@ -704,8 +704,8 @@ static INDEX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A number, then what names an event or a site rather than an
 /// organization: "Aero Velmar 2009 air show", "the Nordfeld 3 gas field".
-static NUMBERED_EVENT_OR_SITE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
+static NUMBERED_EVENT_OR_SITE: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(
         r"^[ ]+[0-9]+[ ]+(?:[a-z]+[ ]+)?(?:show|exhibition|conference|summit|festival|expo|fair|field|oilfield|block|mine)(?-u:\b)",
     )
     .expect("event or site pattern")
@@ -713,8 +713,8 @@ static NUMBERED_EVENT_OR_SITE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "and" and the rest of an event's name: "the Daily Courier Digital Media
 /// and Publishing Summit".
-static AND_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
+static AND_EVENT: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(
         r"^[ ]+and[ ]+(?:[A-Z][A-Za-z]*[ ]+){0,3}(?:Conference|Summit|Show|Expo|Festival|Awards|Exhibition|Forum)(?-u:\b)",
     )
     .expect("event pattern")

@@ -7,6 +7,7 @@
 use super::lexicon;
 use super::names;
 use super::triggers::{self, Direction, Kind, Trigger};
+use crate::text::pattern::Matcher;
 use regex::Regex;
 use regex_automata::meta;
 use std::sync::LazyLock;
@@ -50,8 +51,8 @@ pub struct Group<'o> {
 /// "storage specialists"); or a slash ("Acme/ Globex"). An institution's
 /// head ("University of") may stand before a name the finder took without
 /// it ("Acme, University of Dorvale Hospital, and Globex").
-static COORDINATION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s*/\s*$|^(?:\s+(?:in|since|from|until) \d{4}\s*(?:,\s*and|,\s*or|and|or)|\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|,?\s*along with|,?\s*together with|-|–))\s+(?:(?:the|The|An)\s+)?(?:(?:University|College|Institute|Bank|Museum|Academy|School|Department|Ministry|Society|Association|Federation|Council|Government) of\s+(?:the\s+)?)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[A-Z][a-z]+(?:ish|ese|ian|an|ern|ch)|[a-z][\w-]*)\s+){0,3}$")
+static COORDINATION: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s*/\s*$|^(?:\s+(?:in|since|from|until) \d{4}\s*(?:,\s*and|,\s*or|and|or)|\s*(?:,\s*and|,\s*or|,|and|&|or|as well as|plus|,?\s*along with|,?\s*together with|-|–))\s+(?:(?:the|The|An)\s+)?(?:(?:University|College|Institute|Bank|Museum|Academy|School|Department|Ministry|Society|Association|Federation|Council|Government) of\s+(?:the\s+)?)?(?:(?:[A-Z][\w.-]*['’]s|[\w-]+-based|[A-Z][a-z]+(?:ish|ese|ian|an|ern|ch)|[a-z][\w-]*)\s+){0,3}$")
         .expect("coordination pattern")
 });
 
@@ -68,14 +69,12 @@ static PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "The World, a BBC production": a description, not a list.
-static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s*,\s+(?:a|an)\s").expect("apposition pattern")
-});
+static APPOSITION: LazyLock<Matcher> =
+    LazyLock::new(|| Matcher::new(r"^\s*,\s+(?:a|an)\s").expect("apposition pattern"));
 
 /// A relative clause right after a name, without a comma.
-static OWN_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s+(?:which|who)\s").expect("own relative pattern")
-});
+static OWN_RELATIVE: LazyLock<Matcher> =
+    LazyLock::new(|| Matcher::new(r"^\s+(?:which|who)\s").expect("own relative pattern"));
 
 /// The gap after a leading "along with" or "together with", which joins
 /// its name to the one before ("Acme, together with Globex, signed"),
@@ -125,8 +124,8 @@ fn without_name_tail(gap: &str) -> &str {
 /// 20th Century Globex"): capitalized words or figures only, around a list
 /// comma, no word ending in a period (a sentence may end there). The list
 /// goes on across them.
-static SKIPPED_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^(?:['’]s?)?(?:\s+[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*){0,3}(?:\s*,\s*[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*(?:\s+[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*){0,2})*\s*,\s*(?:(?:and|or)\s+)?(?:[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*\s+){0,3}$")
+static SKIPPED_ITEMS: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^(?:['’]s?)?(?:\s+[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*){0,3}(?:\s*,\s*[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*(?:\s+[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*){0,2})*\s*,\s*(?:(?:and|or)\s+)?(?:[\p{Lu}\d][\w'’&+-]*(?:\.\w+)*\s+){0,3}$")
         .expect("skipped items pattern")
 });
 
@@ -199,14 +198,14 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
 
 /// The gap between a trigger and the group after it may hold a preposition
 /// and a short description, not a new clause.
-static RIGHT_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)^[\s,]*(?:(?:with|between|among|by|to|from|for|through|and|of|including|such as|like)\s+)?(?:(?:the|a|an|its|their|new|partner|partners)\s+)?(?:(?:[^\s;.!?]|\.\d)+\s+){0,7}?$")
+static RIGHT_GAP: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"(?i)^[\s,]*(?:(?:with|between|among|by|to|from|for|through|and|of|including|such as|like)\s+)?(?:(?:the|a|an|its|their|new|partner|partners)\s+)?(?:(?:[^\s;.!?]|\.\d)+\s+){0,7}?$")
         .expect("right gap pattern")
 });
 
 /// The agents of a passive trigger ("sponsored by firms including").
-static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s*by\s+(?:[\w-]+\s+){0,3}?(?:including\s+|such as\s+)?$")
+static PASSIVE_BY: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s*by\s+(?:[\w-]+\s+){0,3}?(?:including\s+|such as\s+)?$")
         .expect("passive pattern")
 });
 
@@ -216,8 +215,8 @@ static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A verb listing the members right after the trigger's object ("Firms
 /// working with Acme include", "Among the partners of Acme are").
-static MEMBERS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
+static MEMBERS_AFTER: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(
         r"^\s+(?:include[sd]?|included|are|were|(?:have|has) included)\s*:?\s+(?:the\s+)?$",
     )
     .expect("members-after pattern")
@@ -233,8 +232,8 @@ fn opens_with_of(gap: &str) -> bool {
 /// A finite verb or subordinator between a trigger and a name starts another
 /// clause ("data sharing have been continuing since the X affair", "the
 /// deal, said an analyst at X").
-static VERB_GAP: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|since|after|before|because|although|when|which|who|said|says|told|added)(?-u:\b)")
+static VERB_GAP: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|since|after|before|because|although|when|which|who|said|says|told|added)(?-u:\b)")
         .expect("verb gap pattern")
 });
 
@@ -247,32 +246,28 @@ fn ends_in_preposition(trigger: &str) -> bool {
         .is_some_and(|w| lexicon::is_one_of(w, &["with", "alongside", "of"]))
 }
 
-static WITH: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::text::pattern::without_prefilter(
-        r"(?i)(?-u:\b)(?:with|including|such as|like|to|for)(?-u:\b)",
-    )
-    .expect("with pattern")
+static WITH: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"(?i)(?-u:\b)(?:with|including|such as|like|to|for)(?-u:\b)")
+        .expect("with pattern")
 });
 
 /// "with" right after a trigger: a partner that the sentence does not name
 /// when no organization follows.
-static UNNAMED_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)^\s*(?:[\w-]+\s+){0,2}?with\s+(?:a|an|the|its|their|other|local|several|[a-z]+(?:ese|ian|an|ish))?\s*[a-z]")
+static UNNAMED_PARTNER: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"(?i)^\s*(?:[\w-]+\s+){0,2}?with\s+(?:a|an|the|its|their|other|local|several|[a-z]+(?:ese|ian|an|ish))?\s*[a-z]")
         .expect("unnamed partner pattern")
 });
 
 /// A clause break between the trigger and the group before it.
-static LEFT_BREAK: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::text::pattern::without_prefilter(
-        r"(?i);|(?-u:\b)(?:but|however|while|whereas|although|meanwhile)(?-u:\b)",
-    )
-    .expect("left break pattern")
+static LEFT_BREAK: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"(?i);|(?-u:\b)(?:but|however|while|whereas|although|meanwhile)(?-u:\b)")
+        .expect("left break pattern")
 });
 
 /// A name in apposition to a collective trigger is that group itself
 /// ("Called Acme Forum, the alliance will ..."), not one of its partners.
-static NAMES_THE_GROUP: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s*,\s*(?:the|this|that|a|an)\s+(?:new\s+)?$")
+static NAMES_THE_GROUP: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s*,\s*(?:the|this|that|a|an)\s+(?:new\s+)?$")
         .expect("group apposition pattern")
 });
 
@@ -292,11 +287,9 @@ const GROUP_NOUNS: &[&str] = &[
 
 /// Between a venture noun and the venture's name: "a joint venture,
 /// Initech", "a joint venture called Initech", "a consortium named ...".
-static VENTURE_NAME_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
-        r"^\s*(?:,|\(|,?\s*(?:called|named|dubbed|known as))\s*(?:the\s+)?$",
-    )
-    .expect("venture name gap")
+static VENTURE_NAME_GAP: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s*(?:,|\(|,?\s*(?:called|named|dubbed|known as))\s*(?:the\s+)?$")
+        .expect("venture name gap")
 });
 
 /// A trigger naming the founding of a venture ("announced the formation
@@ -315,8 +308,8 @@ pub(super) const LEADING_DATE: &str = r"(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Dd]uring)
 /// An opening preposition before a trigger ("In collaboration with X, Y
 /// ..."), after an optional date: the trigger heads a fronted phrase, like
 /// a participle.
-static FRONTED: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(&format!(
+static FRONTED: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(&format!(
         r"^\s*(?:{LEADING_DATE}(?:in|together)\s+|(?:(?:[Ii]n|[Tt]ogether)\s+)?)$"
     ))
     .expect("fronted pattern")
@@ -324,15 +317,15 @@ static FRONTED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A second object of the trigger's "with" after the first one's clause
 /// ("teamed up with X to build a rover and with Y to build a lander").
-static AND_WITH: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^(?:\s+[\w'’-]+){0,8}?,?\s+and\s+(?:also\s+)?with\s+(?:the\s+)?$")
+static AND_WITH: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^(?:\s+[\w'’-]+){0,8}?,?\s+and\s+(?:also\s+)?with\s+(?:the\s+)?$")
         .expect("and-with pattern")
 });
 
 /// More objects of the trigger after a plural noun joined to its first
 /// ("with Globex and several stations, including X, Y").
-static AND_OTHERS_INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s*,?\s+and\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*s\s*,?\s+(?:including|such as|like)\s+(?:the\s+)?$")
+static AND_OTHERS_INCLUDING: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s*,?\s+and\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*s\s*,?\s+(?:including|such as|like)\s+(?:the\s+)?$")
         .expect("and-others-including pattern")
 });
 
@@ -365,18 +358,16 @@ fn with_more_objects<'o>(
 /// A name that modifies a plural noun before a list ("with Fortune 500
 /// companies, including X, Y", "with leading payment service providers such
 /// as X, Y"): the list holds the partners.
-static LIST_AFTER_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
-        r"^\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\s*,?\s+(?:including|such as|like)\s+$",
-    )
-    .expect("list after modifier pattern")
+static LIST_AFTER_MODIFIER: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\s*,?\s+(?:including|such as|like)\s+$")
+        .expect("list after modifier pattern")
 });
 
 /// Lower-case nouns between a name and the next ("the London estate agency
 /// Acme", "Jane Roe's design studio, Globex"): the first name modifies the
 /// description the second heads.
-static NOUN_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^(?:['’]s?)?\s+(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*,?\s+$")
+static NOUN_GAP: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^(?:['’]s?)?\s+(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*,?\s+$")
         .expect("noun gap pattern")
 });
 
@@ -390,24 +381,22 @@ static FUNCTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A second verb phrase of the sentence's subject ("Acme bought Initech,
 /// and has a deal with Globex"): the name before it is an object.
-static SECOND_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^(?:\s+[a-z][\w-]*){0,2}\s*,\s*and\s+(?:also\s+)?(?:has|have|is|are|was|were|will|would|signed|agreed|formed)(?-u:\b)")
+static SECOND_PREDICATE: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^(?:\s+[a-z][\w-]*){0,2}\s*,\s*and\s+(?:also\s+)?(?:has|have|is|are|was|were|will|would|signed|agreed|formed)(?-u:\b)")
         .expect("second predicate pattern")
 });
 
 /// A second verb phrase without a subject of its own after a name ("...
 /// the Globex label and partnered with"): the name is the first verb's
 /// object.
-static COORDINATED_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
-        r"^(?:\s+[a-z][\w-]*){0,3}\s*,?\s+and\s+(?:also\s+|later\s+|then\s+)?$",
-    )
-    .expect("coordinated verb pattern")
+static COORDINATED_VERB: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^(?:\s+[a-z][\w-]*){0,3}\s*,?\s+and\s+(?:also\s+|later\s+|then\s+)?$")
+        .expect("coordinated verb pattern")
 });
 
 /// Nothing but a short fronted phrase before a name: the clause's subject.
-static OPENS_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s*(?:[A-Z][^,;]{0,40},\s*)?$").expect("opens clause pattern")
+static OPENS_CLAUSE: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s*(?:[A-Z][^,;]{0,40},\s*)?$").expect("opens clause pattern")
 });
 
 /// The trigger opens with a past-tense verb ("partnered", "worked with").
@@ -438,8 +427,8 @@ static PLACE_OBJECT: LazyLock<meta::Regex> = LazyLock::new(|| {
 });
 
 /// A finite verb right after a name: the name is a subject.
-static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s+(?:also\s+)?(?:has|have|had|is|are|was|were|will|would|can|could|signed|agreed|formed|[a-z]+ed)\s")
+static SUBJECT_VERB: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:also\s+)?(?:has|have|had|is|are|was|were|will|would|can|could|signed|agreed|formed|[a-z]+ed)\s")
         .expect("subject verb pattern")
 });
 
@@ -449,8 +438,8 @@ static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A finite verb (or its auxiliary) right after a name.
-static FINITE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
+static FINITE_AFTER: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(
         r"^\s+(?:also\s+)?(?:has|have|had|is|are|was|were|will|would|can|could|[a-z]+ed|[a-z]+s)\s",
     )
     .expect("finite verb pattern")
@@ -500,8 +489,8 @@ const ROLE_NOUNS: &[&str] = &["partner", "licensee", "supplier", "distributor"];
 /// A copula and an article between a subject and the name modifying its
 /// role noun ("Acme has been an official Globex partner"), up to two
 /// adjectives allowed.
-static COPULA_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s+(?:also\s+)?(?:is|was|has\s+been|had\s+been|have\s+been|became|becomes|become|remains|remained)\s+(?:also\s+)?(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}$")
+static COPULA_GAP: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:also\s+)?(?:is|was|has\s+been|had\s+been|have\s+been|became|becomes|become|remains|remained)\s+(?:also\s+)?(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}$")
         .expect("copula gap pattern")
 });
 
@@ -551,9 +540,8 @@ fn list_verb_rest(gap: &str) -> &str {
 
 /// The gap from a passive trigger to its agent at the end of its clause:
 /// no clause break, no list or apposition comma.
-static AGENT_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^[^;:(),]*\sby\s+(?:the\s+)?$").expect("agent gap pattern")
-});
+static AGENT_GAP: LazyLock<Matcher> =
+    LazyLock::new(|| Matcher::new(r"^[^;:(),]*\sby\s+(?:the\s+)?$").expect("agent gap pattern"));
 
 /// The agent of a passive trigger that its complement keeps from the
 /// trigger ("Acme was awarded the contract to run the county's school
@@ -579,8 +567,8 @@ fn passive_agent<'g, 'o>(
 /// A sentence opening with a plural trigger's owner, not named ("Its
 /// partners include", "Other partners are"): the list after it names the
 /// partners of the organization the text is about, not of each other.
-static OWN_PARTNERS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"(?i)^(?:(?:its|their|other|key|major|main|notable|current|former|past|strategic|corporate)\s+){1,3}$")
+static OWN_PARTNERS: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"(?i)^(?:(?:its|their|other|key|major|main|notable|current|former|past|strategic|corporate)\s+){1,3}$")
         .expect("own partners pattern")
 });
 
@@ -595,11 +583,9 @@ pub fn lists_own_partners(before_trigger: &str) -> bool {
 static POSSESSOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern::regex(r"(?i)(?-u:\b)(?:its|their)\s+$").expect("possessor pattern")
 });
-static NOUN_AND_VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
-        r"^\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+and\s+(?:also\s+)?[a-z]+ed\s",
-    )
-    .expect("noun and verb pattern")
+static NOUN_AND_VERB_AFTER: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+and\s+(?:also\s+)?[a-z]+ed\s")
+        .expect("noun and verb pattern")
 });
 
 fn is_possessed_object(sentence: &str, g: &Group) -> bool {
@@ -610,9 +596,8 @@ fn is_possessed_object(sentence: &str, g: &Group) -> bool {
 /// Examples after a one-way trigger ("distributes films such as X, Y",
 /// "supplies data to broadcasters including X"): goods or customers, not
 /// parties to a deal.
-static EXAMPLES: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)(?:such as|including|like)(?-u:\b)")
-        .expect("examples pattern")
+static EXAMPLES: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"(?i)(?-u:\b)(?:such as|including|like)(?-u:\b)").expect("examples pattern")
 });
 
 fn lists_examples(sentence: &str, trigger: &Trigger, right: &Group) -> bool {
@@ -625,8 +610,8 @@ fn lists_examples(sentence: &str, trigger: &Trigger, right: &Group) -> bool {
 /// A one-way trigger used as a plain verb or agent noun ("distributes",
 /// "supplier", "distribution of"), or the rights it names, rather than a
 /// deal noun ("distribution deal"): its object may be goods or a title.
-static PLAIN_ONE_WAY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
+static PLAIN_ONE_WAY: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(
         r"(?i)^(?:distribut(?:e|es|ed|ing|ion|or)(?: rights)?|suppl(?:y|ies|ied|ying|ier))$",
     )
     .expect("plain one-way pattern")
@@ -635,8 +620,8 @@ static PLAIN_ONE_WAY: LazyLock<Regex> = LazyLock::new(|| {
 /// Between such a trigger and a product or title: an article or a quantity
 /// ("distributes the Zorblax 9", "supplies hundreds of Zorblax rifles",
 /// "the following titles:"), or an opening quote.
-static GOODS_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r#"(?i)^\s*(?:(?:of\s+)?(?:the|a|an)(?:\s+following(?:\s+[a-z]+)?\s*:?)?|(?:thousands|hundreds|millions|dozens|[\d,]+)\s+of(?:\s+the)?)\s+$|["“'`]\s*$"#)
+static GOODS_GAP: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r#"(?i)^\s*(?:(?:of\s+)?(?:the|a|an)(?:\s+following(?:\s+[a-z]+)?\s*:?)?|(?:thousands|hundreds|millions|dozens|[\d,]+)\s+of(?:\s+the)?)\s+$|["“'`]\s*$"#)
         .expect("goods gap pattern")
 });
 
@@ -649,8 +634,8 @@ static PRODUCT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A client or maker named after the goods ("supplies Zorblax engines to
 /// Globex", "distributed the Quib releases from Initech").
-static AFTER_GOODS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s+(?:[a-z][\w-]*\s+){0,3}?(?:to|from|by)\s+(?:the\s+)?$")
+static AFTER_GOODS: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:[a-z][\w-]*\s+){0,3}?(?:to|from|by)\s+(?:the\s+)?$")
         .expect("after goods pattern")
 });
 

@@ -5,7 +5,7 @@
 
 use super::{lexicon, sequence};
 use crate::extract::orgs::is_company_noun;
-use regex::Regex;
+use crate::text::pattern::Matcher;
 use regex_automata::meta;
 use std::sync::LazyLock;
 
@@ -40,8 +40,8 @@ pub fn is_title(word: &str) -> bool {
 }
 
 /// A person: a name after a title, or one that speaks ("Eric Rice said").
-static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^,?\s+(?:said|says|told|explained|added|who)(?-u:\b)|^,\s+(?:a |the |its |their )?(?:senior|executive|vice|chief|head|director|president|chairman|chairwoman|managing|founder|co-founder|analyst|spokesman|spokeswoman|professor|editor)(?-u:\b)").expect("speaker pattern")
+static SPEAKS: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^,?\s+(?:said|says|told|explained|added|who)(?-u:\b)|^,\s+(?:a |the |its |their )?(?:senior|executive|vice|chief|head|director|president|chairman|chairwoman|managing|founder|co-founder|analyst|spokesman|spokeswoman|professor|editor)(?-u:\b)").expect("speaker pattern")
 });
 
 /// A speech verb right before a name introduces a person ("explains Jane Roe").

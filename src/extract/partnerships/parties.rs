@@ -9,6 +9,7 @@ use super::arguments::Mention;
 use super::lexicon;
 use super::tail::{before_spaces, folded_word_at_end};
 use super::triggers::Trigger;
+use crate::text::pattern::Matcher;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use regex_automata::meta;
@@ -38,9 +39,8 @@ fn modified_after(heads: &str) -> Regex {
 }
 
 /// The head noun right after the name ("Alzheimer's disease", "Digital technology").
-static HEAD_RIGHT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(&format!(r"^(?:['’]s)?\s+(?:{HEADS})(?-u:\b)"))
-        .expect("head-after pattern")
+static HEAD_RIGHT_AFTER: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(&format!(r"^(?:['’]s)?\s+(?:{HEADS})(?-u:\b)")).expect("head-after pattern")
 });
 
 /// The words before the name end with a determiner ("the ", "its “"), as
@@ -371,8 +371,8 @@ fn before_listed_title(words: &str) -> Option<&str> {
 /// single company ("Globex reported that the company had partnered with
 /// Initech"): the name is the report's source. The company the description
 /// stands for is named elsewhere; a teller writing about itself says "it".
-static REPORTS_ON_ANOTHER: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::text::pattern::without_prefilter(
+static REPORTS_ON_ANOTHER: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(
         r"(?i)^(?:['’]s)?\s+(?:has\s+|had\s+|also\s+)?(?:reported|reports|wrote|writes|revealed|reveals|claimed|claims|learned|learnt)\s+(?:[\w-]+\s+){0,3}?that\s+the\s+(?:company|firm|group|startup|business|carmaker|automaker|manufacturer|bank|insurer|retailer|airline|brand|label|studio|publisher|developer|operator)(?-u:\b)",
     )
     .expect("reports-on-another pattern")

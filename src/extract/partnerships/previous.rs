@@ -9,17 +9,15 @@ use super::references::Context;
 use super::status;
 use super::triggers::{Kind, Trigger};
 use super::Found;
-use regex::Regex;
+use crate::text::pattern::Matcher;
 use regex_automata::meta;
 use std::sync::LazyLock;
 
 /// A sentence that opens with a definite relation noun as its subject
 /// ("But the deal", "This licensing agreement"): up to the trigger.
-static DEFINITE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
-        r"(?i)^(?:[\w,]+\s+)?(?:the|this|that|their)\s+(?:[a-z][\w-]*\s+)?$",
-    )
-    .expect("definite subject pattern")
+static DEFINITE_SUBJECT: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"(?i)^(?:[\w,]+\s+)?(?:the|this|that|their)\s+(?:[a-z][\w-]*\s+)?$")
+        .expect("definite subject pattern")
 });
 
 /// Trigger words that name a relation (nouns), not an action.

@@ -7,8 +7,8 @@
 use super::arguments::{self, Mention};
 use super::{lexicon, names, parties};
 use super::{Kind, Relation};
+use crate::text::pattern::Matcher;
 use regex::Regex;
-use regex_automata::meta;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -37,8 +37,8 @@ pub struct Context<'o> {
 
 /// A word that may follow a sentence's subject: an auxiliary, a past or
 /// present-tense verb, or an adverb before one.
-static VERB_AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^(?:is|was|has|had|have|are|were|will|would|can|could|also|then|later|became|began|[a-z]+(?:ed|ly|[^s]s))$")
+static VERB_AFTER_SUBJECT: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^(?:is|was|has|had|have|are|were|will|would|can|could|also|then|later|became|began|[a-z]+(?:ed|ly|[^s]s))$")
         .expect("verb after subject pattern")
 });
 
@@ -62,8 +62,8 @@ static OPENING_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// The words of a short phrase opening a sentence before its trigger
 /// ("Through a partnership with", "In cooperation with"), after an
 /// optional date ("In 2015, in partnership with").
-static FRONTED_BEFORE_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(&format!(
+static FRONTED_BEFORE_TRIGGER: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(&format!(
         r"^(?:{}(?:in|through|together|via)|[A-Z][a-z]*)(?:\s+[a-z][\w-]*){{0,2}}\s+$",
         arguments::LEADING_DATE
     ))
@@ -83,27 +83,26 @@ static DESCRIPTION_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What may stand between a bare "partner" and the partners it names: a
 /// space, or a word introducing examples ("partners such as Globex").
-static NAMED_PARTNERS_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s+(?:(?:such as|including|like)\s+)?$")
-        .expect("named partners gap pattern")
+static NAMED_PARTNERS_GAP: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:(?:such as|including|like)\s+)?$").expect("named partners gap pattern")
 });
 
 /// A plural reference to partners named before.
-static PARTNERS_REFERENCE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)(?:(?:these|those|the|its|their|such|all|both) (?:\w+ )?(?:partnerships|deals|agreements|alliances|companies|firms|partners|contracts|ties)|them)(?-u:\b)")
+static PARTNERS_REFERENCE: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"(?i)(?-u:\b)(?:(?:these|those|the|its|their|such|all|both) (?:\w+ )?(?:partnerships|deals|agreements|alliances|companies|firms|partners|contracts|ties)|them)(?-u:\b)")
         .expect("partners reference pattern")
 });
 
 /// A reference to the two organizations just reported.
-static PAIR_REFERENCE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    crate::text::pattern::without_prefilter(r"(?i)(?-u:\b)(?:they|the (?:two|pair|firms|companies|groups|partners)|both (?:firms|companies|groups|sides)|the two (?:\w+ )?(?:firms|companies|groups|sides|carmakers|partners))(?-u:\b)")
+static PAIR_REFERENCE: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"(?i)(?-u:\b)(?:they|the (?:two|pair|firms|companies|groups|partners)|both (?:firms|companies|groups|sides)|the two (?:\w+ )?(?:firms|companies|groups|sides|carmakers|partners))(?-u:\b)")
         .expect("pair reference pattern")
 });
 
 /// What follows an "it" that stands for no organization: "it was
 /// disclosed that", "it seems that".
-static EXPLETIVE_IT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s+(?:(?:is|was|has been|had been) (?:[a-z]+ed|known|shown|said|likely|clear)|(?:seems|seemed|appears|appeared|emerged)) (?:that|to)(?-u:\b)")
+static EXPLETIVE_IT: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:(?:is|was|has been|had been) (?:[a-z]+ed|known|shown|said|likely|clear)|(?:seems|seemed|appears|appeared|emerged)) (?:that|to)(?-u:\b)")
         .expect("expletive it pattern")
 });
 

@@ -1,6 +1,6 @@
 //! Partnership status from tense, modality and cue verbs of the evidence sentence.
 
-use crate::text::pattern::{Set, SetMatches};
+use crate::text::pattern::{Matcher, Set, SetMatches};
 use regex::Regex;
 use regex_automata::meta;
 use std::cell::OnceCell;
@@ -96,8 +96,8 @@ impl Cues {
 }
 
 /// A clause that opens with the relation itself ("the deal was ...").
-static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s*(?:the|this|that) (?:deal|tie-up|agreement|partnership|alliance|venture|contract|pact)(?-u:\b)")
+static REFERS_BACK: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s*(?:the|this|that) (?:deal|tie-up|agreement|partnership|alliance|venture|contract|pact)(?-u:\b)")
         .expect("refers back pattern")
 });
 

@@ -2,8 +2,7 @@
 //! cues that refine a generic trigger ("a deal ... to develop"), and the words
 //! that make a sentence about something else (acquisitions, lawsuits, rivalry).
 
-use crate::text::pattern::lower_literals;
-use regex::Regex;
+use crate::text::pattern::{lower_literals, Matcher};
 use regex_automata::meta;
 use std::sync::{LazyLock, OnceLock};
 
@@ -358,8 +357,8 @@ static TYPE_CUES: LazyLock<Vec<(meta::Regex, Kind)>> = LazyLock::new(|| {
 
 /// Developing a resource or a market ("to develop the Tarvik gas field") is
 /// no joint development of a technology.
-static RESOURCE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s+(?:(?:the|a|an|its|their|new)\s+)?(?:[\w-]+\s+){0,3}?(?:fields?|oilfields?|gasfields?|reserves?|deposits?|mines?|sites?|markets?|region|land|properties|property)(?-u:\b)")
+static RESOURCE_AFTER: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:(?:the|a|an|its|their|new)\s+)?(?:[\w-]+\s+){0,3}?(?:fields?|oilfields?|gasfields?|reserves?|deposits?|mines?|sites?|markets?|region|land|properties|property)(?-u:\b)")
         .expect("resource pattern")
 });
 
@@ -422,19 +421,17 @@ fn ends_a_name(sentence: &str, start: usize, matched: &str) -> bool {
 }
 
 /// A business sold ("to sell its truck unit"), not goods.
-static BUSINESS_SOLD: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s+(?:its|the|a|their)\s+(?:[\w-]+\s+)?(?:stake|unit|division|business|arm|subsidiary|operations?)(?-u:\b)")
+static BUSINESS_SOLD: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:its|the|a|their)\s+(?:[\w-]+\s+)?(?:stake|unit|division|business|arm|subsidiary|operations?)(?-u:\b)")
         .expect("business sold pattern")
 });
 
 /// A capitalized name after "to sell" followed by a preposition or the
 /// clause's end ("to sell Globex at a loss"): a company sold, not goods
 /// ("to sell Globex phones").
-static NAME_SOLD: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
-        r"^\s+(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&-]*(?:\s*[,.;]|\s+(?:at|to|for|in|and)\s)",
-    )
-    .expect("name sold pattern")
+static NAME_SOLD: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&-]*(?:\s*[,.;]|\s+(?:at|to|for|in|and)\s)")
+        .expect("name sold pattern")
 });
 
 /// "to sell" right before an organization or one of its businesses sells
@@ -465,8 +462,8 @@ fn sells_own_goods(after: &str) -> bool {
 
 /// A partner at or from a firm ("a partner at Globex", "the partners from
 /// Acme") is a person working there, not a partnership of the firm.
-static PERSON_AT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(r"^\s+(?:at|from)\s+(?:the\s+)?[A-Z]").expect("person-at pattern")
+static PERSON_AT: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:at|from)\s+(?:the\s+)?[A-Z]").expect("person-at pattern")
 });
 
 fn names_a_person(matched: &str, after: &str) -> bool {
@@ -476,11 +473,9 @@ fn names_a_person(matched: &str, after: &str) -> bool {
 
 /// A building or site named by a supply or distribution noun ("a new
 /// distribution centre", "supply depots"): no deal.
-static FACILITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
-        r"^\s+(?:cent(?:re|er)s?|warehouses?|hubs?|facilit(?:y|ies)|depots?)(?-u:\b)",
-    )
-    .expect("facility pattern")
+static FACILITY_AFTER: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:cent(?:re|er)s?|warehouses?|hubs?|facilit(?:y|ies)|depots?)(?-u:\b)")
+        .expect("facility pattern")
 });
 
 fn names_a_facility(kind: Kind, matched: &str, after: &str) -> bool {
@@ -562,8 +557,8 @@ fn names_colleagues(kind: Kind, matched: &str, before: &str, after: &str) -> boo
 /// A corporate group or company named after a membership ("is a member of
 /// the Vontrel Group", "was a member of Quarnish Corporation until 2010"):
 /// one of its companies, owned rather than allied.
-static CORPORATE_GROUP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::regex(
+static CORPORATE_GROUP_AFTER: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(
         r"^\s+(?:the\s+)?(?:(?:[A-Z][\w&.'-]*|of|and|&)\s+){0,5}?(?:Group|Corporation|Corp\.?|Holdings|Company|Inc\.?|Ltd\.?|Limited|plc|AG)(?-u:\b)",
     )
     .expect("corporate group pattern")
