@@ -422,12 +422,19 @@ fn modifies_an_opening_descriptor(
 ) -> bool {
     let text = doc.text;
     let word = &text[s..e];
-    let mut after = text[e..].strip_prefix(' ').unwrap_or("").splitn(3, ' ');
-    let (Some(noun), Some(next)) = (after.next(), after.next()) else {
+    // Most names are followed by no lower-case word: a byte test first.
+    let Some(after) = text[e..]
+        .strip_prefix(' ')
+        .filter(|a| a.starts_with(|c: char| c.is_ascii_lowercase()))
+    else {
+        return false;
+    };
+    let Some((noun, next)) = memchr::memchr(b' ', after.as_bytes()).map(|i| after.split_at(i))
+    else {
         return false;
     };
     (retype::is_descriptor(noun.as_bytes()) || matches!(noun, "investor" | "backer"))
-        && next.starts_with(|c: char| c.is_uppercase())
+        && next[1..].starts_with(|c: char| c.is_uppercase())
         && !word.contains([' ', '.', '&'])
         && starts_sentence(doc, s)
         && known.binary_search(&(s, e)).is_err()
