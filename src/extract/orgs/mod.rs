@@ -28,7 +28,6 @@ mod words;
 pub use canonical::{canonical_key, strip_name};
 use canonical::{is_full_form, link_names};
 use features::{entity_of, Prepared, O};
-pub use retype::is_descriptor as is_company_noun;
 
 use crate::text::hash::{FastMap, FastSet};
 use crate::text::pattern::Matcher;
@@ -409,6 +408,12 @@ fn trim_sentence_openers(
     }
 }
 
+/// A noun a word opening its sentence may modify before a company's name:
+/// a company noun ("partner", "firm", "supplier"), "investor" or "backer".
+pub fn is_company_role_noun(word: &str) -> bool {
+    retype::is_descriptor(word.as_bytes()) || matches!(word, "investor" | "backer")
+}
+
 /// "Strategic partner Globex Inc. ...", "Longtime investor Globex ...": a
 /// one-word name that opens its sentence right before a company noun and
 /// another capitalized word is that noun's modifier, unless the article
@@ -433,7 +438,7 @@ fn modifies_an_opening_descriptor(
     else {
         return false;
     };
-    (retype::is_descriptor(noun.as_bytes()) || matches!(noun, "investor" | "backer"))
+    is_company_role_noun(noun)
         && next[1..].starts_with(|c: char| c.is_uppercase())
         && !word.contains([' ', '.', '&'])
         && starts_sentence(doc, s)

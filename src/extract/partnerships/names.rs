@@ -4,7 +4,7 @@
 //! and sentence-opening function words are not names of partners.
 
 use super::{lexicon, sequence};
-use crate::extract::orgs::is_company_noun;
+use crate::extract::orgs::is_company_role_noun;
 use crate::text::pattern::Matcher;
 use regex_automata::meta;
 use std::sync::LazyLock;
@@ -408,7 +408,7 @@ fn modifies_an_opening_descriptor(sentence: &str, start: usize, end: usize) -> b
         && sentence[..start]
             .trim_matches(|c: char| !c.is_alphanumeric())
             .is_empty()
-        && (is_company_noun(noun.as_bytes()) || matches!(noun, "investor" | "backer"))
+        && is_company_role_noun(noun)
         && next.starts_with(|c: char| c.is_uppercase())
 }
 
