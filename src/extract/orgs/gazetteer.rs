@@ -4,7 +4,8 @@
 //! more than a glance.
 
 use super::features::IdHasher;
-use std::collections::{HashMap, HashSet};
+use crate::text::hash::FastSet;
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
@@ -15,8 +16,9 @@ struct Gazetteer {
     patterns: Vec<String>,
     /// Canonical name of each pattern, by pattern index.
     canonical: Vec<String>,
-    /// Canonical names that are also common words (lines starting with "?").
-    common: HashSet<String>,
+    /// Canonical names that are also common words (lines starting with "?"):
+    /// looked up for every gazetteer hit, so not with SipHash.
+    common: FastSet<String>,
     /// The patterns by the [`word_hash`] of their first word (run of word
     /// bytes), longest first, then in file order.
     by_first_word: HashMap<u64, Vec<u32>, BuildHasherDefault<IdHasher>>,
@@ -104,7 +106,7 @@ fn house_style(form: &str) -> Option<String> {
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut patterns = Vec::new();
     let mut canonical = Vec::new();
-    let mut common = HashSet::new();
+    let mut common = FastSet::default();
     for line in SOURCE.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
             continue;
