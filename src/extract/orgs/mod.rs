@@ -408,10 +408,23 @@ fn trim_sentence_openers(
     }
 }
 
-/// A noun a word opening its sentence may modify before a company's name:
-/// a company noun ("partner", "firm", "supplier"), "investor" or "backer".
-pub fn is_company_role_noun(word: &str) -> bool {
-    retype::is_descriptor(word.as_bytes()) || matches!(word, "investor" | "backer")
+/// What follows a word that modifies a company noun before a company's
+/// name: a space, a company noun ("partner", "firm", "supplier"),
+/// "investor" or "backer", and a capitalized word ("... partner Globex").
+pub fn describes_a_company_after(after: &str) -> bool {
+    // Most names are followed by no lower-case word: a byte test first.
+    let Some(after) = after
+        .strip_prefix(' ')
+        .filter(|a| a.starts_with(|c: char| c.is_ascii_lowercase()))
+    else {
+        return false;
+    };
+    let Some((noun, next)) = memchr::memchr(b' ', after.as_bytes()).map(|i| after.split_at(i))
+    else {
+        return false;
+    };
+    (retype::is_descriptor(noun.as_bytes()) || matches!(noun, "investor" | "backer"))
+        && next[1..].starts_with(|c: char| c.is_uppercase())
 }
 
 /// "Strategic partner Globex Inc. ...", "Longtime investor Globex ...": a
@@ -427,19 +440,7 @@ fn modifies_an_opening_descriptor(
 ) -> bool {
     let text = doc.text;
     let word = &text[s..e];
-    // Most names are followed by no lower-case word: a byte test first.
-    let Some(after) = text[e..]
-        .strip_prefix(' ')
-        .filter(|a| a.starts_with(|c: char| c.is_ascii_lowercase()))
-    else {
-        return false;
-    };
-    let Some((noun, next)) = memchr::memchr(b' ', after.as_bytes()).map(|i| after.split_at(i))
-    else {
-        return false;
-    };
-    is_company_role_noun(noun)
-        && next[1..].starts_with(|c: char| c.is_uppercase())
+    describes_a_company_after(&text[e..])
         && !word.contains([' ', '.', '&'])
         && starts_sentence(doc, s)
         && known.binary_search(&(s, e)).is_err()

@@ -4,7 +4,7 @@
 //! and sentence-opening function words are not names of partners.
 
 use super::{lexicon, sequence};
-use crate::extract::orgs::is_company_role_noun;
+use crate::extract::orgs::describes_a_company_after;
 use crate::text::pattern::Matcher;
 use regex_automata::meta;
 use std::sync::LazyLock;
@@ -400,16 +400,11 @@ fn trim_possessives(word: &str) -> &str {
 /// opening the sentence right before a company noun and a capitalized word
 /// describes that noun's company; it names none.
 fn modifies_an_opening_descriptor(sentence: &str, start: usize, end: usize) -> bool {
-    let mut after = sentence[end..].split_whitespace();
-    let (Some(noun), Some(next)) = (after.next(), after.next()) else {
-        return false;
-    };
     !sentence[start..end].contains(' ')
         && sentence[..start]
             .trim_matches(|c: char| !c.is_alphanumeric())
             .is_empty()
-        && is_company_role_noun(noun)
-        && next.starts_with(|c: char| c.is_uppercase())
+        && describes_a_company_after(&sentence[end..])
 }
 
 /// Byte ranges (relative to `sentence`) of candidate names that do not overlap `taken`.
