@@ -10,7 +10,71 @@ use clap::Parser;
 // every worker thread; mimalloc serves them in fewer instructions than glibc
 // malloc and keeps large buffers mapped instead of faulting them in again.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::Mimalloc = allocator::Mimalloc;
+
+/// mimalloc through its plain entry points: the `mimalloc` crate asks for
+/// every block with `mi_malloc_aligned`, which checks the alignment of the
+/// block it finds and takes a slower, general path for blocks over 1 KiB,
+/// although the plain calls already give the alignment most types need.
+mod allocator {
+    use std::alloc::{GlobalAlloc, Layout};
+    use std::ffi::c_void;
+
+    extern "C" {
+        fn mi_malloc(size: usize) -> *mut c_void;
+        fn mi_zalloc(size: usize) -> *mut c_void;
+        fn mi_realloc(p: *mut c_void, size: usize) -> *mut c_void;
+    }
+
+    /// The alignment every mimalloc block of at least this size has
+    /// (`MI_MAX_ALIGN_SIZE`); a smaller block is aligned to its size's
+    /// power of two, as with the system allocator.
+    const PLAIN_ALIGN: usize = 16;
+
+    /// The plain calls serve `layout`.
+    fn plain(align: usize, size: usize) -> bool {
+        align <= PLAIN_ALIGN && align <= size
+    }
+
+    pub struct Mimalloc;
+
+    // SAFETY: every call goes to mimalloc, with the alignment it guarantees
+    // for the plain calls or through the `mimalloc` crate's aligned ones;
+    // mimalloc frees blocks of either kind with `mi_free`.
+    unsafe impl GlobalAlloc for Mimalloc {
+        #[inline]
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            if plain(layout.align(), layout.size()) {
+                mi_malloc(layout.size()).cast()
+            } else {
+                mimalloc::MiMalloc.alloc(layout)
+            }
+        }
+
+        #[inline]
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            if plain(layout.align(), layout.size()) {
+                mi_zalloc(layout.size()).cast()
+            } else {
+                mimalloc::MiMalloc.alloc_zeroed(layout)
+            }
+        }
+
+        #[inline]
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            mimalloc::MiMalloc.dealloc(ptr, layout)
+        }
+
+        #[inline]
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            if plain(layout.align(), new_size) {
+                mi_realloc(ptr.cast(), new_size).cast()
+            } else {
+                mimalloc::MiMalloc.realloc(ptr, layout, new_size)
+            }
+        }
+    }
+}
 
 /// mimalloc's defaults commit its arenas eagerly on Linux, and freed memory
 /// then stays resident: on web pages, whose bodies run to megabytes and vary
