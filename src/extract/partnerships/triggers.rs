@@ -119,8 +119,49 @@ fn whole_words_source(p: &str) -> String {
     format!(r"(?-u:\b)(?:{p})(?-u:\b)")
 }
 
-/// A stem with the patterns it stands for, a bit each.
-type Stem = (&'static [u8], u16);
+/// A stem with the patterns it stands for, a bit each: its first eight
+/// bytes as a word and the mask of those it has, and the bytes after them,
+/// so that most words are told from it by one comparison.
+#[derive(Clone)]
+struct Stem {
+    head: u64,
+    mask: u64,
+    rest: &'static [u8],
+    patterns: u16,
+}
+
+impl Stem {
+    fn new(stem: &'static [u8], patterns: u16) -> Stem {
+        let n = stem.len().min(8);
+        Stem {
+            head: load8(stem, 0),
+            mask: u64::MAX >> (64 - 8 * n),
+            rest: &stem[n..],
+            patterns,
+        }
+    }
+
+    /// Whether `text[i..]`, whose first eight bytes are `head`, opens with the stem.
+    #[inline(always)]
+    fn opens(&self, text: &[u8], i: usize, head: u64) -> bool {
+        head & self.mask == self.head
+            && (self.rest.is_empty() || text.get(i + 8..).is_some_and(|t| t.starts_with(self.rest)))
+    }
+}
+
+/// The eight bytes of `text` from `i` as a little-endian word, zeros past its end.
+#[inline(always)]
+fn load8(text: &[u8], i: usize) -> u64 {
+    match text.get(i..i + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().expect("eight bytes")),
+        None => {
+            let mut b = [0u8; 8];
+            let rest = &text[i.min(text.len())..];
+            b[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(b)
+        }
+    }
+}
 
 /// The stems of every pattern by their first two letters, each with the
 /// patterns (a bit each, by index) it stands for. Every stem opens a word
@@ -135,7 +176,7 @@ static STEMS: LazyLock<Vec<Vec<Stem>>> = LazyLock::new(|| {
         for stem in p.stems {
             let stem = stem.as_bytes();
             let at = two_letters(stem).expect("a stem opens with two lower-case letters");
-            table[at].push((stem, 1 << i));
+            table[at].push(Stem::new(stem, 1 << i));
         }
     }
     table
@@ -171,9 +212,10 @@ fn candidate_patterns(lowered: &str) -> u16 {
         while starts != 0 {
             let i = n * 8 + starts.trailing_zeros() as usize / 8;
             if let Some(at) = two_letters(&text[i..]) {
-                for (stem, patterns) in &STEMS[at] {
-                    if text[i..].starts_with(stem) {
-                        found |= patterns;
+                let head = load8(text, i);
+                for stem in &STEMS[at] {
+                    if stem.opens(text, i, head) {
+                        found |= stem.patterns;
                     }
                 }
             }
