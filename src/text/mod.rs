@@ -2,6 +2,7 @@
 //! tokens (all as byte ranges into one string) and the conversion from byte
 //! offsets to the code point offsets written in the output.
 
+pub mod amounts;
 pub mod calendar;
 pub mod hash;
 mod offsets;

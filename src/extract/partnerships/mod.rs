@@ -631,6 +631,16 @@ mod tests {
     }
 
     #[test]
+    fn a_sum_in_a_currency_s_letters_is_no_party() {
+        assert_eq!(
+            pairs(
+                "Kestrel Motors spent RM85 million on a plant for the collaboration with Vantor."
+            ),
+            [p("Kestrel Motors", "Vantor")]
+        );
+    }
+
+    #[test]
     fn the_source_of_a_report_is_no_party() {
         assert_eq!(
             rels("According to Reuters, Kestrel Motors partnered with Vantor Group."),

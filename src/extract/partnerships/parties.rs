@@ -237,6 +237,7 @@ impl<'s> Sentence<'s> {
         let word = &sentence[start..end];
         let adverb = word.ends_with("ly") && after.starts_with(',') && lexicon::is_common(word);
         adverb
+            || crate::text::amounts::is_amount(word, after)
             || thing_before(before)
             || start >= self.cues_from()
                 && (OBSERVER_AT.is_match(before) || CUSTOMER_LIST.is_match(before))
