@@ -5,6 +5,7 @@
 //! Directorate for Coastal Heritage"), and the journal a study is
 //! published in ("published in Orbital Systems Research").
 
+use memchr::memmem::Finder;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -95,8 +96,9 @@ fn capitalized_run(rest: &str) -> (usize, usize, &str, &str) {
 /// capitalized word before the head ("Ruritanian Directorate for Coastal
 /// Heritage", "Office for Orbital Statistics").
 pub fn bodies_for(text: &str) -> Vec<(usize, usize)> {
+    static FOR: LazyLock<Finder> = LazyLock::new(|| Finder::new(b" for "));
     let mut out = Vec::new();
-    for i in memchr::memmem::find_iter(text.as_bytes(), b" for ") {
+    for i in FOR.find_iter(text.as_bytes()) {
         let head_start = text[..i].rfind([' ', '\n']).map_or(0, |j| j + 1);
         if !is_body_head(&text[head_start..i]) {
             continue;
@@ -149,8 +151,9 @@ fn is_journal_head(word: &str) -> bool {
 /// The name has two words or more and ends with a journal's head word or
 /// opens with "Journal", unless "the journal" introduces it.
 pub fn journals(text: &str) -> Vec<(usize, usize)> {
+    static PUBLISHED_IN: LazyLock<Finder> = LazyLock::new(|| Finder::new(b"published in "));
     let mut out = Vec::new();
-    for i in memchr::memmem::find_iter(text.as_bytes(), b"published in ") {
+    for i in PUBLISHED_IN.find_iter(text.as_bytes()) {
         let mut start = i + "published in ".len();
         let named = text[start..].starts_with("the journal ");
         if named {

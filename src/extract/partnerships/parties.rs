@@ -11,6 +11,7 @@ use super::tail::{before_spaces, folded_word_at_end};
 use super::triggers::Trigger;
 use crate::text::pattern::Matcher;
 use aho_corasick::{AhoCorasick, MatchKind};
+use memchr::memmem::Finder;
 use regex::Regex;
 use regex_automata::meta;
 use std::cell::OnceCell;
@@ -213,10 +214,12 @@ impl<'s> Sentence<'s> {
     }
 
     fn speaks_of_rights(&self) -> bool {
+        // Built once: a searcher costs more to build than to run on a sentence.
+        static LICEN: LazyLock<Finder> = LazyLock::new(|| Finder::new(b"licen"));
+        static RIGHT: LazyLock<Finder> = LazyLock::new(|| Finder::new(b"right"));
         *self.speaks_of_rights.get_or_init(|| {
             let lowered = self.lowered.as_bytes();
-            memchr::memmem::find(lowered, b"licen").is_some()
-                || memchr::memmem::find(lowered, b"right").is_some()
+            LICEN.find(lowered).is_some() || RIGHT.find(lowered).is_some()
         })
     }
 
