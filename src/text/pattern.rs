@@ -25,6 +25,14 @@ use regex_automata::{Input, MatchKind, PatternID, PatternSet};
 /// instructions on a short input).
 const WORD: &str = "[0-9A-Za-z_\u{AA}\u{B5}\u{BA}\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{24F}\u{370}-\u{3FF}\u{400}-\u{52F}\u{1E00}-\u{1EFF}]";
 
+/// Whether `c` is in [`WORD`], the class `\w` stands for in these patterns.
+pub fn is_word_char(c: char) -> bool {
+    matches!(c,
+        '0'..='9' | 'A'..='Z' | 'a'..='z' | '_' | '\u{AA}' | '\u{B5}' | '\u{BA}'
+        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{24F}'
+        | '\u{370}'..='\u{3FF}' | '\u{400}'..='\u{52F}' | '\u{1E00}'..='\u{1EFF}')
+}
+
 /// Exactly the characters of Unicode `\s` (the White_Space property).
 /// Written as the characters themselves, as `WORD` is; no pattern uses
 /// verbose mode `(?x)`, which would skip them as white space.
@@ -218,6 +226,14 @@ fn rewrite(pattern: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_predicate_is_the_word_class() {
+        let class = regex(r"^\w$").unwrap();
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), class.is_match(&c.to_string()), "{c:?}");
+        }
+    }
 
     #[test]
     fn lower_literals_keep_escapes_and_group_names() {
