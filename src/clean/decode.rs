@@ -4,7 +4,9 @@
 //! ones (a caption, a short heading, a list item) joins the article; a
 //! small, weakly scored stretch of kept lines after the article's longest
 //! stretch (a teaser, a bio, another story's lead) leaves it, as does
-//! the end of that stretch from a share, comments or related-links cue on.
+//! the end of that stretch from a share, comments or related-links cue on,
+//! and its weakly scored last lines after the last one scored like its
+//! body.
 
 use super::features::{end_cue, LineStats};
 
@@ -27,8 +29,28 @@ const SURE_MARGIN: f32 = 1.5;
 /// seed 4, 0.9272 -> 0.9253, 0.9236).
 const CUE_TAIL_SHARE: f32 = 0.1;
 
+/// A longer tail, up to this share of the stretch's words, goes from such
+/// a cue on too when every kept line after the cue scores...
+const WEAK_CUE_TAIL_SHARE: f32 = 0.5;
+
+/// ...this many logits below the stretch's median line or more (a
+/// "Related" heading, then teasers the classifier is unsure of).
+const WEAK_CUE_DROP: f32 = 1.0;
+
 /// Runs of at most this many dropped lines between kept ones are kept.
 const FILLED_GAP: usize = 3;
+
+/// The longest stretch loses its kept lines after the last one scored
+/// within this many logits of the stretch's median line (and at the cut
+/// or above)...
+const TAIL_DROP: f32 = 2.0;
+
+/// ...when they hold less than this share of its words: the article's end
+/// is where lines scored like its body stop, and what the classifier
+/// still keeps after it (a "Related" heading and its headlines, a bio, a
+/// pitch) scores well below the body. Prose lines of the densest prose run
+/// next to the end come back in `rules::fill_prose_edges`.
+const TAIL_SHARE: f32 = 0.3;
 
 /// Decodes the classifier's `logits` (kept at `cut` and above) into the
 /// page's keep/drop decisions.
@@ -36,6 +58,7 @@ pub fn decode(logits: &[f32], cut: f32, stats: &[LineStats]) -> Vec<bool> {
     let mut keep: Vec<bool> = logits.iter().map(|&l| l >= cut).collect();
     drop_minor_stretches_after(logits, cut, stats, &mut keep);
     drop_tail_after_end_cue(logits, stats, &mut keep);
+    drop_weak_tail(logits, cut, stats, &mut keep);
     fill_short_gaps(&mut keep);
     keep
 }
@@ -102,11 +125,18 @@ fn drop_tail_after_end_cue(logits: &[f32], stats: &[LineStats], keep: &mut [bool
     let Some(s) = longest(&all).map(|m| &all[m]) else {
         return;
     };
+    // Read only for a cue line with a tail of the longer kind.
+    let weak_after = |i: usize| {
+        let weak = median_kept(logits, keep, s) - WEAK_CUE_DROP;
+        (i + 1..=s.last).all(|j| !keep[j] || logits[j] < weak)
+    };
     let mut before = 0.0;
     for i in s.first..=s.last {
+        let tail = s.words - before;
         if before >= 0.5 * s.words
-            && s.words - before < CUE_TAIL_SHARE * s.words
+            && tail < WEAK_CUE_TAIL_SHARE * s.words
             && end_cue(&stats[i])
+            && (tail < CUE_TAIL_SHARE * s.words || weak_after(i))
         {
             keep[i..=s.last].fill(false);
             return;
@@ -114,6 +144,40 @@ fn drop_tail_after_end_cue(logits: &[f32], stats: &[LineStats], keep: &mut [bool
         if keep[i] {
             before += stats[i].eff_words();
         }
+    }
+}
+
+/// The median logit of a stretch's kept lines (of an even
+/// count, the lower one): the level of its body.
+fn median_kept(logits: &[f32], keep: &[bool], s: &Stretch) -> f32 {
+    let mut kept: Vec<f32> = (s.first..=s.last)
+        .filter(|&i| keep[i])
+        .map(|i| logits[i])
+        .collect();
+    let mid = (kept.len() - 1) / 2;
+    *kept.select_nth_unstable_by(mid, f32::total_cmp).1
+}
+
+/// Drops the longest stretch's kept lines after its last line scored like
+/// its body (see `TAIL_DROP` and `TAIL_SHARE`).
+fn drop_weak_tail(logits: &[f32], cut: f32, stats: &[LineStats], keep: &mut [bool]) {
+    let all = stretches(logits, stats, keep);
+    let Some(s) = longest(&all).map(|m| &all[m]) else {
+        return;
+    };
+    let body = (median_kept(logits, keep, s) - TAIL_DROP).max(cut);
+    let Some(end) = (s.first..=s.last)
+        .rev()
+        .find(|&i| keep[i] && logits[i] >= body)
+    else {
+        return;
+    };
+    let tail: f32 = (end + 1..=s.last)
+        .filter(|&i| keep[i])
+        .map(|i| stats[i].eff_words())
+        .sum();
+    if tail < TAIL_SHARE * s.words {
+        keep[end + 1..=s.last].fill(false);
     }
 }
 
@@ -174,6 +238,43 @@ mod tests {
         rev_words.reverse();
         let keep = decode(&rev, 0.0, &lines(&rev_words));
         assert!(keep[0] && keep[7]);
+    }
+
+    #[test]
+    fn weak_lines_after_the_article_body_go() {
+        // Five paragraphs scored like a body, then a heading and two
+        // headlines kept just above the cut.
+        let logits = [3.0, 3.5, 2.5, 3.0, 3.2, 0.4, 0.3, 0.2];
+        let words = [40, 50, 45, 40, 35, 3, 8, 9];
+        let keep = decode(&logits, 0.0, &lines(&words));
+        assert_eq!(keep, [true, true, true, true, true, false, false, false]);
+        // An article scored low throughout keeps its last lines.
+        let logits = [0.5, 0.9, 0.4, 0.6, 0.7, 0.4, 0.6, 0.3];
+        assert!(decode(&logits, 0.0, &lines(&words)).iter().all(|&k| k));
+        // So does one whose weak end is much of it.
+        let words = [40, 50, 45, 40, 35, 60, 70, 30];
+        let logits = [3.0, 3.5, 2.5, 3.0, 3.2, 0.4, 0.3, 0.2];
+        assert!(decode(&logits, 0.0, &lines(&words)).iter().all(|&k| k));
+    }
+
+    #[test]
+    fn weakly_scored_teasers_under_a_late_cue_go() {
+        let mut text: Vec<String> = (0..10)
+            .map(|k| {
+                format!("The council met on day {k} and voted on the new budget for the town.")
+            })
+            .collect();
+        text.push("You may also like".into());
+        text.push("Ten ways the town could spend its surplus next year".into());
+        text.push("Why the mayor wants a second bridge over the river".into());
+        let lines: Vec<LineStats> = text.iter().map(|t| LineStats::of(t)).collect();
+        let mut logits = [3.0; 13];
+        logits[11..].fill(1.5);
+        let keep = decode(&logits, 0.0, &lines);
+        assert_eq!(keep.iter().filter(|&&k| k).count(), 10);
+        // Scored like the body, the lines after the cue stay.
+        logits[11..].fill(2.5);
+        assert!(decode(&logits, 0.0, &lines).iter().all(|&k| k));
     }
 
     #[test]
