@@ -1,6 +1,7 @@
 //! Sums of money written with a currency's letters ("RM70 million",
-//! "Rs500 crore", "HK$2 billion"): the letters before the number look like
-//! an acronym to the tagger, but the span is an amount, not an organization.
+//! "Rs500 crore", "HK$2 billion"): the capitals before the number make the
+//! word look like a name (the partnership stage guessed "RM70" as a party),
+//! but it is an amount.
 
 /// Words that make the number before them an amount.
 const MAGNITUDES: &[&str] = &[

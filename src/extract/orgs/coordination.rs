@@ -114,8 +114,9 @@ pub fn partners(text: &str, org: (usize, usize), taken: &[(usize, usize)]) -> Ve
         |name: &str| !words(name).any(|w| NOT_NAMES.contains(&w) || is_weekday(w) || is_month(w));
     let mut out = Vec::new();
     let (start, end) = org;
-    // Both patterns need "and"/"&" right next to the organization; most
-    // organizations have none, and the byte checks spare the regex search.
+    // Both parsers need "and"/"&" right next to the organization; most
+    // organizations have none, and a byte check spares cutting the window
+    // before it.
     if let Some(m) = name_after(&text[end..]) {
         let (s, e) = (end + m.start, end + m.end);
         if plausible(&text[s..e]) && free(s, e) {

@@ -185,10 +185,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
             })
             .map(|(s, e)| (s, e, None)),
     );
-    spans.retain(|&(s, e, _)| {
-        !modifies_an_opening_descriptor(doc, s, e, &gaz_spans)
-            && !crate::text::amounts::is_amount(&text[s..e], &text[e..])
-    });
+    spans.retain(|&(s, e, _)| !modifies_an_opening_descriptor(doc, s, e, &gaz_spans));
     trim_sentence_openers(doc, &mut spans, &gaz);
     extend_to_acronyms(text, &mut spans);
     spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
