@@ -413,6 +413,14 @@ static OBJECT_OF_WITH: LazyLock<meta::Regex> = LazyLock::new(|| {
         .expect("with object pattern")
 });
 
+/// A past participle's prepositional object ("released from Globex").
+static OBJECT_OF_PARTICIPLE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    crate::text::pattern::without_prefilter(
+        r"(?i)(?-u:\b)[a-z]+ed\s+(?:with|of|from|for|to)\s+(?:the\s+)?$",
+    )
+    .expect("participle object pattern")
+});
+
 /// A trigger closing a manner phrase ("in conjunction with", "in
 /// partnership with").
 static MANNER_PHRASE: LazyLock<meta::Regex> = LazyLock::new(|| {
@@ -769,12 +777,17 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         // "Acme signed a deal with Globex and an accord with Initech": a
         // partner of the first object is no party to the second.
         // "Acme covers the games at Globex Park in conjunction with
-        // Initech": a place named in the clause is no party to the manner
-        // phrase closing it.
+        // Initech", "Acme won a grant from Globex in partnership with
+        // Initech": a place or a noun's object named in the clause is no
+        // party to the manner phrase closing it; the subject is. A verb's
+        // ("released from Globex in partnership with") may be its agent.
         let manner = MANNER_PHRASE.is_match(&sentence[..trigger.end]);
+        let before = &sentence[..l.start];
         if SECOND_PREDICATE.is_match(gap)
-            || OBJECT_OF_WITH.is_match(&sentence[..l.start]) && has_and(gap)
-            || manner && PLACE_OBJECT.is_match(&sentence[..l.start])
+            || OBJECT_OF_WITH.is_match(before) && has_and(gap)
+            || manner
+                && (PLACE_OBJECT.is_match(before)
+                    || OBJECT_OF_WITH.is_match(before) && !OBJECT_OF_PARTICIPLE.is_match(before))
         {
             // The subject is the nearest earlier name its verb follows
             // ("Acme has", "Acme signed"), else the sentence's first.
@@ -1082,6 +1095,24 @@ mod tests {
                 &["Acme", "Globex Park", "Initech"]
             ),
             Sides::Pairs(vec![("Acme", "Initech")])
+        );
+    }
+
+    #[test]
+    fn a_nouns_object_is_no_party_to_a_closing_manner_phrase_but_an_agent_is() {
+        assert_eq!(
+            run(
+                "Acme announced it had won a grant from Globex to fund the plant, in partnership with Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+        assert_eq!(
+            run(
+                "The second set to be released from Globex in partnership with Initech was a game.",
+                &["Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Globex", "Initech")])
         );
     }
 
