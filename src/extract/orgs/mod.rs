@@ -1042,6 +1042,13 @@ fn is_institutional(name: &str) -> bool {
     has_space(name) && words(name).any(|w| is_legal_form(w) || is_institution_noun(w))
 }
 
+/// A name of several words shaped as an organization's: with a legal form
+/// or an institution's head noun anywhere, or ending with a head noun only
+/// organizations' names end with ("Orbit Research Institute").
+pub fn has_organization_head(name: &str) -> bool {
+    is_institutional(name) || retype::by_head_noun(name)
+}
+
 /// "Acme-sponsored", "Paris-born": a name joined to a lower-case word is an
 /// adjective, not a mention of the name.
 fn is_compound_adjective(name: &str) -> bool {

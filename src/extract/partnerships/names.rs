@@ -4,7 +4,7 @@
 //! and sentence-opening function words are not names of partners.
 
 use super::{lexicon, sequence};
-use crate::extract::orgs::describes_a_company_after;
+use crate::extract::orgs::{describes_a_company_after, has_organization_head};
 use crate::text::pattern::Matcher;
 use regex_automata::meta;
 use std::sync::LazyLock;
@@ -351,9 +351,17 @@ const VERBS: &[&str] = &[
     "could", "also", "and",
 ];
 
-/// A name right after "in", "at" or "near" is a place ("based in Cape Town").
-fn is_place(sentence: &str, start: usize) -> bool {
+/// A name right after "in", "at" or "near" is a place ("based in Cape Town"),
+/// also after "the" ("a distributor in the United States") unless it is
+/// shaped as a body's ("a partner in the Orbit Research Institute").
+fn is_place(sentence: &str, start: usize, end: usize) -> bool {
     let before = sentence[..start].trim_end();
+    // A capitalized "The" opens a title ("featured in The Daily Globe").
+    let before = match before.strip_suffix(" the") {
+        Some(_) if has_organization_head(&sentence[start..end]) => return false,
+        Some(shorter) => shorter,
+        None => before,
+    };
     ["in", "at", "near", "In", "At"].iter().any(|p| {
         before.ends_with(p) && before[..before.len() - p.len()].ends_with([' ', ','])
             || before == *p
@@ -517,7 +525,7 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         }
         if taken.iter().any(|&(s, e)| start < e && s < end)
             || is_adjective(sentence, start, end)
-            || is_place(sentence, start)
+            || is_place(sentence, start, end)
         {
             continue;
         }
@@ -554,6 +562,14 @@ mod tests {
         assert_eq!(
             names("Spotify announced a deal with zoomHUB."),
             ["Spotify", "zoomHUB"]
+        );
+        assert_eq!(
+            names("Zeta9 formed a venture with Orbit Network in the United States."),
+            ["Zeta9", "Orbit Network"]
+        );
+        assert_eq!(
+            names("Zeta9 is a partner in the Orbit Research Institute."),
+            ["Zeta9", "Orbit Research Institute"]
         );
     }
 
