@@ -317,12 +317,27 @@ static NOT_NAME_SET: LazyLock<lexicon::Words> =
     LazyLock::new(|| NOT_NAMES.iter().map(|w| w.as_bytes()).collect());
 
 fn is_not_name(word: &str) -> bool {
+    if is_contraction(word) {
+        return true;
+    }
     let w = word
         .trim_end_matches(['\'', '’', 's'])
         .trim_end_matches(['\'', '’', '.', ',']);
     // Most words have no ending to trim: one look-up then.
     lexicon::lookup(&NOT_NAME_SET, w)
         || w.len() < word.len() && lexicon::lookup(&NOT_NAME_SET, word)
+}
+
+/// A pronoun or verb with a contracted auxiliary or "not" ("They've",
+/// "You'll", "Don't"): no name ends that way ("O'Neil", "Acme's" do not).
+fn is_contraction(word: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let Some(at) = word.rfind(['\'', '’']) else {
+        return false;
+    };
+    let tail = &word[at..];
+    let tail = tail.trim_start_matches(['\'', '’']);
+    matches!(tail, "ll" | "ve" | "re" | "m" | "d") || tail == "t" && word[..at].ends_with('n')
 }
 
 /// A nationality-like word before a lower-case noun ("Turkish firm",
@@ -425,9 +440,11 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         // always where the next word `w` opens.
         // Still among the sentence's opening words: a heading glued to the
         // sentence ("Products Nearly all of ...") opens it too.
+        // So does a clause after a colon ("Pro tip: Add motion with ...").
         let mut at_opening = sentence[..start]
             .trim_matches(|c: char| !c.is_alphanumeric())
-            .is_empty();
+            .is_empty()
+            || sentence[..start].trim_end().ends_with(':');
         while let Some(w) = sentence[start..end].split_whitespace().next() {
             let after = &sentence[start + w.len()..end];
             // "8pixel" is a name, "2004" is not.
@@ -570,6 +587,20 @@ mod tests {
         assert_eq!(
             names("Zeta9 is a partner in the Orbit Research Institute."),
             ["Zeta9", "Orbit Research Institute"]
+        );
+    }
+
+    #[test]
+    fn contractions_and_common_words_opening_a_clause_are_not_names() {
+        assert_eq!(names("They’ve worked with Globex."), ["Globex"]);
+        assert_eq!(
+            names("You'll work with Globex and Initech."),
+            ["Globex", "Initech"]
+        );
+        assert_eq!(names("Tip: Add a deal with Globex."), ["Tip", "Globex"]);
+        assert_eq!(
+            names("O'Neil Labs partnered with Globex."),
+            ["O'Neil Labs", "Globex"]
         );
     }
 
