@@ -907,12 +907,15 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     }
     if let Some(r) = right {
         // "co-produced by X and Y" relates X and Y; "partnered with X and Y"
-        // and "teamed with X and Y" relate each to a subject not named here.
+        // and "teamed with X and Y" relate each to a subject not named here,
+        // and "Partners include X and Y", "Partners: X, Y" list an owner's.
         let gap = &sentence[trigger.end..r.start];
         if r.names.len() >= 2
             && trigger.reciprocal
             && left.is_none()
             && !WITH.is_match(gap)
+            && !MEMBERS_AFTER.is_match(gap)
+            && !gap.trim_start().starts_with(':')
             && !lists_own_partners(&sentence[..trigger.start])
             && !ends_in_preposition(&sentence[trigger.start..trigger.end])
             && gap.split_whitespace().count() <= 3
@@ -1111,6 +1114,25 @@ mod tests {
             run(
                 "The second set to be released from Globex in partnership with Initech was a game.",
                 &["Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Globex", "Initech")])
+        );
+    }
+
+    #[test]
+    fn partners_listed_without_their_owner_are_not_each_others() {
+        let names = ["Globex", "Initech", "Hooli"];
+        for s in [
+            "Partners include Globex, Initech and Hooli.",
+            "Partners: Globex, Initech, Hooli.",
+            "Cloud partners: available on Globex, Initech, Hooli.",
+        ] {
+            assert_eq!(run(s, &names), Sides::RightOnly(names.to_vec()), "{s}");
+        }
+        assert_eq!(
+            run(
+                "The film was co-produced by Globex and Initech.",
+                &names[..2]
             ),
             Sides::Pairs(vec![("Globex", "Initech")])
         );

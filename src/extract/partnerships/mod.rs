@@ -131,7 +131,9 @@ fn run(
         spans.extend(triggers.iter().map(|t| (t.start, t.end)));
         let mut all = mentions.clone();
         for (start, end) in names::candidates(s, &spans) {
-            if checks.is_not_party(start, end, true) {
+            if checks.is_not_party(start, end, true)
+                || written_in_lower_case_elsewhere(text, s, start, end)
+            {
                 continue;
             }
             all.push(Mention {
@@ -516,6 +518,34 @@ fn short_form_after<'o>(sentence: &str, end: usize, mentions: &[Mention<'o>]) ->
         .map(|m| m.name)
 }
 
+/// A guessed one-word name opening sentence `s` ("Portable players are
+/// ...") that the article also writes in lower case as a word of prose ("a
+/// portable"; not "globex.com"): a common word capitalized only for the
+/// sentence's sake.
+fn written_in_lower_case_elsewhere(text: &str, s: &str, start: usize, end: usize) -> bool {
+    let word = &s[start..end];
+    if word.contains(' ')
+        || !s[..start]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty()
+    {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let in_prose = |i: usize| {
+        let before = text[..i].chars().next_back();
+        let mut after = text[i + lower.len()..].chars();
+        let next = after.next();
+        before.is_none_or(|c| c.is_whitespace() || "(\"“‘".contains(c))
+            && match next {
+                Some('.') => after.next().is_none_or(char::is_whitespace),
+                Some(c) => c.is_whitespace() || ",;:!?)\"”’".contains(c),
+                None => true,
+            }
+    };
+    lower != word && crate::text::whole_word_matches(text, &lower).any(in_prose)
+}
+
 /// The canonical name of each surface form the organization finder reported
 /// somewhere in the article: a name it missed at one place ("Rover" opening a
 /// sentence) takes the name it got elsewhere ("MG Rover").
@@ -752,6 +782,16 @@ mod tests {
             pairs,
             [("Flirtomatic", "Verizon"), ("Flirtomatic", "Vodafone")]
         );
+    }
+
+    #[test]
+    fn an_opening_word_the_article_writes_in_lower_case_is_no_guessed_party() {
+        let text = "Portable players are popular, and auto firms are working with Apple. \
+                    The portable market grew.";
+        assert!(rels(text).is_empty());
+        let text = "Portable players are popular, and auto firms are working with Apple. \
+                    See portable.example.com.";
+        assert_eq!(rels(text).len(), 1);
     }
 
     #[test]
