@@ -32,8 +32,9 @@ use features::{entity_of, Prepared, O};
 use crate::text::hash::{FastMap, FastSet};
 use crate::text::pattern::Matcher;
 use crate::text::Document;
+use memchr::memmem::Finder;
 use std::sync::LazyLock;
-use words::{first_word, has_space, last_word, word_ending, word_starting, words};
+use words::{first_word, has_space, last_word, split_last_word, word_ending, word_starting, words};
 
 /// An organization mention: byte range and canonical name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,6 +163,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
             spans.push((s, e, None));
         }
     }
+    split_coordinations(text, &mut spans);
     // Places, and people named in full, keep their type when coordinated
     // with an organization; a lone unknown word is more likely a company.
     let typed: Vec<(usize, usize)> = entities
@@ -1036,6 +1038,40 @@ fn in_quoted_title(text: &str, s: usize, e: usize) -> bool {
         && is_title_case_sentence(&text[open..close])
 }
 
+/// Splits the names that run across a coordination of two ("Kennesaw
+/// State University and Kirkwood College", "Acme Inc. and Globex", "Google
+/// Lens, and Pokemon GO"): the part before "and" is a whole name when it
+/// ends with a legal form or a university's head, or a comma sets the "and"
+/// off. "Securities and Exchange Commission" and "Marks and Spencer" stay.
+fn split_coordinations(text: &str, spans: &mut Vec<(usize, usize, Option<&'static str>)>) {
+    static AND: LazyLock<Finder> = LazyLock::new(|| Finder::new(b" and "));
+    let mut halves = Vec::new();
+    spans.retain(|&(s, e, canon)| {
+        let name = &text[s..e];
+        // Most names are too short to hold two names and "and": no search.
+        let candidate = canon.is_none() && name.len() >= 9;
+        let Some(at) = candidate.then(|| AND.find(name.as_bytes())).flatten() else {
+            return true;
+        };
+        let (left, right) = (&name[..at], &name[at + 5..]);
+        let left_name = left.trim_end_matches(',');
+        let whole = left_name.len() < left.len()
+            || split_last_word(left_name).is_some_and(|(_, last)| {
+                is_legal_form(last) || matches!(last, "University" | "College")
+            });
+        if !whole || !right.starts_with(|c: char| c.is_uppercase()) {
+            return true;
+        }
+        halves.push((s, s + left_name.len(), None));
+        halves.push((e - right.len(), e, None));
+        false
+    });
+    if !halves.is_empty() {
+        spans.extend(halves);
+        spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    }
+}
+
 /// A name of several words with a legal form or an institution's head
 /// noun: a company or body, even on a Title Case line.
 fn is_institutional(name: &str) -> bool {
@@ -1566,10 +1602,18 @@ mod tests {
             texts("Funding came from Quarrow Capital and Belmont Ventures."),
             ["Quarrow Capital", "Belmont Ventures"]
         );
+        assert_eq!(
+            texts("Students of Dorvale State University and Marlow Community College joined."),
+            ["Dorvale State University", "Marlow Community College"]
+        );
         // Words of one name stay one name.
         assert_eq!(
             texts("Prices at Ferravia Iron and Steel Co. rose."),
             ["Ferravia Iron and Steel Co."]
+        );
+        assert_eq!(
+            texts("The Securities and Exchange Commission said so."),
+            ["Securities and Exchange Commission"]
         );
     }
 
