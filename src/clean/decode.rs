@@ -10,8 +10,13 @@
 
 use super::features::{end_cue, LineStats};
 
-/// Dropped lines that still join two kept ones into one stretch.
-const STRETCH_GAP: usize = 5;
+/// Dropped lines that still join two kept ones into one stretch: a long
+/// run of furniture between the body and a weak stretch under it (share
+/// bar, newsletter box, then a bio or teasers) leaves the stretch to the
+/// tail rules, which read it against the body. Cross-validated text zyte
+/// F1 as shipped, seeds 4-10: 5 -> 30 gives mean 0.9295 -> 0.9302, better
+/// on all seven (12: 0.9300; 100: 0.9302).
+const STRETCH_GAP: usize = 30;
 
 /// A stretch after the article's longest one goes when it holds less than
 /// this share of that stretch's words...
@@ -223,21 +228,24 @@ mod tests {
     fn a_small_unsure_stretch_after_the_article_goes() {
         // An article of three paragraphs, a far stretch of one weakly kept
         // line, then one the classifier is sure of.
-        let logits = [
-            2.0, 3.0, 2.5, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, 0.5, -1.0, -1.0, -1.0, -1.0, -1.0,
-            -1.0, 2.5,
-        ];
-        let words = [40, 50, 45, 2, 2, 2, 2, 2, 2, 12, 2, 2, 2, 2, 2, 2, 12];
+        let far = vec![-1.0; STRETCH_GAP + 1];
+        let logits = [&[2.0, 3.0, 2.5][..], &far, &[0.5], &far, &[2.5]].concat();
+        let words: Vec<u32> = logits
+            .iter()
+            .zip([40, 50, 45].into_iter().chain(std::iter::repeat(0)))
+            .map(|(&l, w)| if l < 0.0 { 2 } else { w.max(12) })
+            .collect();
         let keep = decode(&logits, 0.0, &lines(&words));
         let kept: Vec<usize> = (0..keep.len()).filter(|&i| keep[i]).collect();
-        assert_eq!(kept, [0, 1, 2, 16]);
+        let n = logits.len();
+        assert_eq!(kept, [0, 1, 2, n - 1]);
         // Before the article, such a stretch stays.
         let mut rev = logits;
         rev.reverse();
         let mut rev_words = words;
         rev_words.reverse();
         let keep = decode(&rev, 0.0, &lines(&rev_words));
-        assert!(keep[0] && keep[7]);
+        assert!(keep[0] && keep[STRETCH_GAP + 2]);
     }
 
     #[test]
