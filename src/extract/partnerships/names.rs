@@ -328,6 +328,40 @@ fn is_not_name(word: &str) -> bool {
         || w.len() < word.len() && lexicon::lookup(&NOT_NAME_SET, word)
 }
 
+/// Discourse markers that open a sentence before a comma; with the adverbs
+/// in "-ly" ("Unfortunately, ..."), no name.
+const DISCOURSE_MARKERS: &[&str] = &[
+    "furthermore",
+    "moreover",
+    "however",
+    "meanwhile",
+    "nevertheless",
+    "nonetheless",
+    "therefore",
+    "thus",
+    "hence",
+    "indeed",
+    "instead",
+    "otherwise",
+    "besides",
+    "plus",
+    "yes",
+    "no",
+    "overall",
+    "still",
+    "now",
+    "then",
+    "today",
+];
+
+/// A title-case sentence adverb ("Moreover", "Conversely").
+fn is_sentence_adverb(word: &str) -> bool {
+    word.len() > 3
+        && word[1..].bytes().all(|b| b.is_ascii_lowercase())
+        && (word.ends_with("ly") || lexicon::is_one_of(word, DISCOURSE_MARKERS))
+        || lexicon::is_one_of(word, &["yes", "no"])
+}
+
 /// A pronoun or verb with a contracted auxiliary or "not" ("They've",
 /// "You'll", "Don't"): no name ends that way ("O'Neil", "Acme's" do not).
 fn is_contraction(word: &str) -> bool {
@@ -453,8 +487,13 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             let no_capital = !w.chars().any(char::is_uppercase) && !digit_name;
             // A common word opening the sentence is capitalized only for that.
             // An opening adverb set off by a comma ("Additionally,") too.
+            // So is a sentence adverb set off by a comma ("Furthermore,",
+            // "Unfortunately,"), unlike a name in apposition ("Konecta, one of").
             let opening = at_opening
-                && lexicon::is_common(trim_possessives(w.trim_end_matches([',', ';', ':'])));
+                && (lexicon::is_common(trim_possessives(w.trim_end_matches([',', ';', ':'])))
+                    || after.trim().is_empty()
+                        && sentence[end..].starts_with(',')
+                        && is_sentence_adverb(w));
             let not_name = is_not_name(w);
             let dropped = (not_name && !keeps_place(w, after)) || no_capital || opening;
             // "A & E": a letter before an ampersand opens the name.
@@ -598,6 +637,15 @@ mod tests {
             ["Globex", "Initech"]
         );
         assert_eq!(names("Tip: Add a deal with Globex."), ["Tip", "Globex"]);
+        assert_eq!(names("Moreover, we work with Globex."), ["Globex"]);
+        assert_eq!(
+            names("Unfortunately, Acme left Globex."),
+            ["Acme", "Globex"]
+        );
+        assert_eq!(
+            names("Zentrix, one of the largest firms, partnered with Globex."),
+            ["Zentrix", "Globex"]
+        );
         assert_eq!(
             names("O'Neil Labs partnered with Globex."),
             ["O'Neil Labs", "Globex"]
