@@ -585,10 +585,12 @@ const COMMON_ACRONYMS: &[&str] = &[
     "DMB", "RFID", "NFC", "LTE", "WiMax", "WiMAX", "HDTV", "IPTV", "PVR", "PVRs", "DVR", "DVRs",
     "MP4", "PDF", "XML", "SQL", "PaaS", "IaaS", "GenAI", "AGI", "NLP", "OCR", "AR", "VR", "EV",
     "EVs", "SUV", "SUVs", "GMT", "UTC", "SVP", "EVP", "VP", "CES", "MWC", "CISO", "CISOs", "CMO",
-    "COO",
+    "COO", "CSS", "SEM", "PPC",
 ];
 
-fn is_common_acronym(name: &str) -> bool {
+/// An upper-case abbreviation of a thing or a function ("HR", "SEO",
+/// "CSS"), not of an organization.
+pub fn is_common_acronym(name: &str) -> bool {
     static SET: LazyLock<FastSet<&str>> =
         LazyLock::new(|| COMMON_ACRONYMS.iter().copied().collect());
     // None is longer than 6 bytes (a test checks): most names need no lookup.

@@ -4,7 +4,7 @@
 //! and sentence-opening function words are not names of partners.
 
 use super::{lexicon, sequence};
-use crate::extract::orgs::{describes_a_company_after, has_organization_head};
+use crate::extract::orgs::{describes_a_company_after, has_organization_head, is_common_acronym};
 use crate::text::pattern::Matcher;
 use regex_automata::meta;
 use std::sync::LazyLock;
@@ -571,6 +571,7 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
                 && !piece.contains(' ');
         let place = !piece.contains(' ') && lexicon::is_place(piece);
         if piece.len() < 2
+            || is_common_acronym(piece)
             || modifies_an_opening_descriptor(sentence, start, end)
             || person
             || technical
@@ -638,6 +639,7 @@ mod tests {
         );
         assert_eq!(names("Tip: Add a deal with Globex."), ["Tip", "Globex"]);
         assert_eq!(names("Moreover, we work with Globex."), ["Globex"]);
+        assert_eq!(names("The HR team works with Globex."), ["Globex"]);
         assert_eq!(
             names("Unfortunately, Acme left Globex."),
             ["Acme", "Globex"]
