@@ -193,16 +193,37 @@ pub fn acronym_letters(short: &str) -> Option<String> {
 pub fn is_full_form(surface: &str, stripped: &str, titled: bool) -> bool {
     // The stripped words hold no white space, so the stripped name splits
     // back into them at its spaces: the non-empty ones are its words.
-    let stripped = || stripped.split(' ').filter(|w| !w.is_empty()).count();
+    // Byte loops, here and below: a name's few bytes cost less than the
+    // memchr calls and character decoding of the `str` splits.
+    let stripped = || words_between(stripped.as_bytes(), |b| b == b' ');
+    if titled {
+        return true;
+    }
     // A single word loses no word to stripping (at most all of it, and
     // then nothing is left after its possessive either).
-    titled
-        || (surface.contains(char::is_whitespace)
+    if !surface.is_ascii() {
+        return surface.contains(char::is_whitespace)
             && stripped()
                 < surface
                     .trim_end_matches(['\'', '’', 's'])
                     .split_whitespace()
-                    .count())
+                    .count();
+    }
+    // ASCII white space is a space or a byte from tab to carriage return,
+    // as for `char::is_whitespace`; of the trimmed marks only two are ASCII.
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let b = surface.as_bytes();
+    let marks = b
+        .iter()
+        .rev()
+        .take_while(|&&c| c == b'\'' || c == b's')
+        .count();
+    b.iter().any(|&c| space(c)) && stripped() < words_between(&b[..b.len() - marks], space)
+}
+
+/// The number of non-empty runs of `b` between bytes that are `sep`.
+fn words_between(b: &[u8], sep: impl Fn(u8) -> bool) -> usize {
+    b.split(|&c| sep(c)).filter(|w| !w.is_empty()).count()
 }
 
 /// Links short forms to the longer names of the same article: an acronym to
