@@ -180,6 +180,30 @@ fn push_initials(long: &str, letters: &mut String) {
     }
 }
 
+/// The [`initial_letters`] of `long`, lower-cased in `buf`: `None` when
+/// one is not ASCII or they do not fit.
+pub fn initials_in<'b>(long: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let mut len = 0;
+    let mut push = |c: char| {
+        if !c.is_ascii() || len == buf.len() {
+            return false;
+        }
+        buf[len] = (c as u8).to_ascii_lowercase();
+        len += 1;
+        true
+    };
+    let fit = if long.is_ascii() {
+        // As in [`push_initials`]: an ASCII name's words, byte by byte.
+        long.as_bytes()
+            .split(|b| matches!(b, b'\t'..=b'\r' | b' '))
+            .filter_map(|w| w.first().filter(|_| !is_small_word(w)))
+            .all(|&b| push(char::from(b)))
+    } else {
+        initial_letters(long).all(push)
+    };
+    fit.then_some(&buf[..len])
+}
+
 /// The letters of `short` (dots left out) when it is written as an acronym.
 pub fn acronym_letters(short: &str) -> Option<String> {
     is_acronym_shape(short).then(|| short.replace('.', ""))
@@ -436,6 +460,8 @@ mod tests {
     fn initials_are_pushed_as_initial_letters_give_them() {
         for long in [
             "Bank of  America",
+            "Orvane Mitsu Bank of Velmar Zentrix Acme Globex",
+            "Élan Orvane",
             " the Orvane\tand\u{b}Mitsu\r\nBank & Co ",
             "Café de Orvane\u{a0}Mitsu",
             "",
@@ -448,6 +474,11 @@ mod tests {
                 format!("x{}", expected.to_ascii_lowercase()),
                 "{long:?}"
             );
+            let mut buf = [0u8; 6];
+            let fits = expected.is_ascii() && expected.len() <= buf.len();
+            let lower = expected.to_ascii_lowercase();
+            let want = fits.then_some(lower.as_bytes());
+            assert_eq!(initials_in(long, &mut buf), want, "{long:?}");
         }
     }
 

@@ -628,19 +628,10 @@ fn spells_common_acronym(text: &str, name: &str) -> bool {
     // The initials, lower-cased on the stack: the letters of a common
     // acronym are ASCII and at most 6 (a test checks), so other initials
     // spell none.
-    let mut initials = [0u8; 6];
-    let mut len = 0;
-    for c in canonical::initial_letters(name) {
-        if !c.is_ascii() || len == initials.len() {
-            return false;
-        }
-        initials[len] = (c as u8).to_ascii_lowercase();
-        len += 1;
-    }
-    let initials = &initials[..len];
-    if len < 2 {
+    let mut buf = [0u8; 6];
+    let Some(initials) = canonical::initials_in(name, &mut buf).filter(|i| i.len() >= 2) else {
         return false;
-    }
+    };
     let all = &COMMON_ACRONYM_LETTERS[..];
     let from = all.partition_point(|(letters, _)| letters.as_bytes() < initials);
     all[from..]
