@@ -32,6 +32,22 @@ pub fn whole_word_matches<'t>(text: &'t str, word: &'t str) -> impl Iterator<Ite
     })
 }
 
+/// The [`whole_word_matches`] of `word` outside web addresses: not inside
+/// a URL, path, domain or e-mail address ("konecta.com", "/konecta",
+/// "info@konecta"), where a name is written in lower case.
+pub fn prose_word_matches<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    whole_word_matches(text, word).filter(move |&i| {
+        let before = text[..i].bytes().next_back();
+        let mut after = text[i + word.len()..].bytes();
+        !matches!(before, Some(b'/' | b'.' | b'@'))
+            && match after.next() {
+                Some(b'/' | b'@') => false,
+                Some(b'.') => !after.next().is_some_and(|b| b.is_ascii_alphanumeric()),
+                _ => true,
+            }
+    })
+}
+
 /// Tokens of `text[range]`, as absolute byte ranges of `text`.
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let base = range.start;

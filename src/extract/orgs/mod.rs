@@ -360,10 +360,11 @@ fn by_company_head(text: &str, name: &str) -> bool {
 }
 
 /// Whether `word` occurs in `text` as a whole word (no letter or digit on
-/// either side). One SIMD substring scan per word: the few one-word names
-/// of an article cost less than a set of all its words.
+/// either side) outside a web address: a name's domain ("glossier.com") is
+/// no common word. One SIMD substring scan per word: the few one-word
+/// names of an article cost less than a set of all its words.
 fn has_word(text: &str, word: &str) -> bool {
-    crate::text::whole_word_matches(text, word).next().is_some()
+    crate::text::prose_word_matches(text, word).next().is_some()
 }
 
 /// "Buying MCI would ...", "Miners Rio Tinto and ...": a tagger name that
@@ -1882,6 +1883,8 @@ mod tests {
         assert!(!has_word("the égrey", "grey"));
         assert!(!has_word("greyé", "grey"));
         assert!(has_word("greyé, then grey", "grey"));
+        assert!(has_word("a grey-blue sky", "grey"));
+        assert!(!has_word("see grey.com or mail info@grey", "grey"));
     }
 
     #[test]

@@ -519,9 +519,9 @@ fn short_form_after<'o>(sentence: &str, end: usize, mentions: &[Mention<'o>]) ->
 }
 
 /// A guessed one-word name opening sentence `s` ("Portable players are
-/// ...") that the article also writes in lower case as a word of prose ("a
-/// portable"; not "globex.com"): a common word capitalized only for the
-/// sentence's sake.
+/// ...") that the article also writes in lower case outside a web address
+/// ("a portable"; not "globex.com"): a common word capitalized only for
+/// the sentence's sake.
 fn written_in_lower_case_elsewhere(text: &str, s: &str, start: usize, end: usize) -> bool {
     let word = &s[start..end];
     if word.contains(' ')
@@ -532,18 +532,10 @@ fn written_in_lower_case_elsewhere(text: &str, s: &str, start: usize, end: usize
         return false;
     }
     let lower = word.to_lowercase();
-    let in_prose = |i: usize| {
-        let before = text[..i].chars().next_back();
-        let mut after = text[i + lower.len()..].chars();
-        let next = after.next();
-        before.is_none_or(|c| c.is_whitespace() || "(\"“‘".contains(c))
-            && match next {
-                Some('.') => after.next().is_none_or(char::is_whitespace),
-                Some(c) => c.is_whitespace() || ",;:!?)\"”’".contains(c),
-                None => true,
-            }
-    };
-    lower != word && crate::text::whole_word_matches(text, &lower).any(in_prose)
+    lower != word
+        && crate::text::prose_word_matches(text, &lower)
+            .next()
+            .is_some()
 }
 
 /// The canonical name of each surface form the organization finder reported
