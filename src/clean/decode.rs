@@ -265,17 +265,27 @@ mod tests {
         assert!(decode(&logits, 0.0, &lines(&words)).iter().all(|&k| k));
     }
 
-    #[test]
-    fn weakly_scored_teasers_under_a_late_cue_go() {
-        let mut text: Vec<String> = (0..10)
+    /// Ten lines of an article's body, then the lines `after`.
+    fn article_then(after: &[&str]) -> Vec<String> {
+        (0..10)
             .map(|k| {
                 format!("The council met on day {k} and voted on the new budget for the town.")
             })
-            .collect();
-        text.push("You may also like".into());
-        text.push("Ten ways the town could spend its surplus next year".into());
-        text.push("Why the mayor wants a second bridge over the river".into());
-        let lines: Vec<LineStats> = text.iter().map(|t| LineStats::of(t)).collect();
+            .chain(after.iter().map(|t| t.to_string()))
+            .collect()
+    }
+
+    fn stats(text: &[String]) -> Vec<LineStats> {
+        text.iter().map(|t| LineStats::of(t)).collect()
+    }
+
+    #[test]
+    fn weakly_scored_teasers_under_a_late_cue_go() {
+        let lines = stats(&article_then(&[
+            "You may also like",
+            "Ten ways the town could spend its surplus next year",
+            "Why the mayor wants a second bridge over the river",
+        ]));
         let mut logits = [3.0; 13];
         logits[11..].fill(1.5);
         let keep = decode(&logits, 0.0, &lines);
@@ -287,21 +297,12 @@ mod tests {
 
     #[test]
     fn the_longest_stretch_ends_at_a_late_comments_cue() {
-        let mut text: Vec<String> = (0..10)
-            .map(|k| {
-                format!("The council met on day {k} and voted on the new budget for the town.")
-            })
-            .collect();
-        text.push("Leave a comment".into());
-        text.push("Maria Lopez".into());
-        text.push("Great news for the town".into());
-        let lines: Vec<LineStats> = text.iter().map(|t| LineStats::of(t)).collect();
+        let mut text = article_then(&["Leave a comment", "Maria Lopez", "Great news for the town"]);
         let logits = [2.0; 13];
-        let keep = decode(&logits, 0.0, &lines);
+        let keep = decode(&logits, 0.0, &stats(&text));
         assert_eq!(keep.iter().filter(|&&k| k).count(), 10);
         // Early in the stretch, the same line is the article's.
         text.swap(2, 10);
-        let lines: Vec<LineStats> = text.iter().map(|t| LineStats::of(t)).collect();
-        assert!(decode(&logits, 0.0, &lines).iter().all(|&k| k));
+        assert!(decode(&logits, 0.0, &stats(&text)).iter().all(|&k| k));
     }
 }

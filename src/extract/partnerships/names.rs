@@ -354,12 +354,11 @@ const DISCOURSE_MARKERS: &[&str] = &[
     "today",
 ];
 
-/// A title-case sentence adverb ("Moreover", "Conversely").
+/// A title-case sentence adverb ("Moreover", "Conversely", "Yes").
 fn is_sentence_adverb(word: &str) -> bool {
-    word.len() > 3
+    word.len() > 1
         && word[1..].bytes().all(|b| b.is_ascii_lowercase())
-        && (word.ends_with("ly") || lexicon::is_one_of(word, DISCOURSE_MARKERS))
-        || lexicon::is_one_of(word, &["yes", "no"])
+        && (word.len() > 3 && word.ends_with("ly") || lexicon::is_one_of(word, DISCOURSE_MARKERS))
 }
 
 /// A pronoun or verb with a contracted auxiliary or "not" ("They've",
@@ -485,10 +484,9 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             let digit_name = w.starts_with(|c: char| c.is_ascii_digit())
                 && w.chars().filter(char::is_ascii_lowercase).count() >= 3;
             let no_capital = !w.chars().any(char::is_uppercase) && !digit_name;
-            // A common word opening the sentence is capitalized only for that.
-            // An opening adverb set off by a comma ("Additionally,") too.
-            // So is a sentence adverb set off by a comma ("Furthermore,",
-            // "Unfortunately,"), unlike a name in apposition ("Konecta, one of").
+            // A common word opening the sentence is capitalized only for that,
+            // and so is a sentence adverb set off by a comma ("Additionally,",
+            // "Furthermore,"), unlike a name in apposition ("Konecta, one of").
             let opening = at_opening
                 && (lexicon::is_common(trim_possessives(w.trim_end_matches([',', ';', ':'])))
                     || after.trim().is_empty()
@@ -631,7 +629,7 @@ mod tests {
     }
 
     #[test]
-    fn contractions_and_common_words_opening_a_clause_are_not_names() {
+    fn contractions_adverbs_acronyms_and_opening_common_words_are_not_names() {
         assert_eq!(names("They’ve worked with Globex."), ["Globex"]);
         assert_eq!(
             names("You'll work with Globex and Initech."),
