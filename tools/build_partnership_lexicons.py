@@ -3,14 +3,19 @@
 
     python3 tools/build_partnership_lexicons.py ../shared/eval
 
-Reads orgs/conll03_train.jsonl.gz (Reuters, with PER/LOC/MISC/ORG spans) and
-partnerships/core_train.jsonl (Wikipedia company passages) and writes, one word per line:
+Reads orgs/conll03_train.jsonl.gz (Reuters, with PER/LOC/MISC/ORG spans),
+partnerships/core_train.jsonl (Wikipedia company passages) and, for how words are
+written only, quotes/polnear_train.jsonl (US political news); writes, one word per line:
 
   data/partnerships/common_words.txt  words written in lower case far more often than
                                       capitalized inside a sentence ("private", "neither"):
                                       capitalized, they open a sentence, not a name
   data/partnerships/first_names.txt   first tokens of person names that never start an
                                       organization name ("Eric Rice" is a person)
+  data/partnerships/lower_case_words.txt  further words written so, counted over all three
+                                      splits (ten times the text): a one-word name guessed
+                                      at a sentence's opening that is one of them ("Examples
+                                      include ...") is no name
   data/partnerships/places.txt        single-word places and nationalities that are never
                                       (part of) an organization name
 
@@ -72,13 +77,22 @@ with open(os.path.join(EVAL, "partnerships", "core_train.jsonl"), encoding="utf-
                     in_org[w.lower()] += 1
 
 common = sorted(w for w, n in lower.items() if n >= 3 and n >= 2 * cap_mid[w] + in_org[w])
+# PolNeAR only widens the lower-case list: its words are not all in the
+# other lists' domains, so the first one stays as it was.
+with open(os.path.join(EVAL, "quotes", "polnear_train.jsonl"), encoding="utf-8") as f:
+    for line in f:
+        count_words(re.sub(r"([.,;:!?()\"])", r" \1 ", json.loads(line)["text"]))
+lower_case = sorted(w for w, n in lower.items()
+                    if n >= 3 and n >= 2 * cap_mid[w] + in_org[w] and w not in common)
+
 names = sorted(w for w, n in first_names.items()
                if n >= 2 and in_org[w] == 0 and lower[w] < n and w not in common)
 place = sorted(w for w, n in places.items()
                if n >= 2 and in_org[w] <= n and lower[w] < n and w not in common)
 
 os.makedirs(OUT, exist_ok=True)
-for name, words in (("common_words", common), ("first_names", names), ("places", place)):
+for name, words in (("common_words", common), ("lower_case_words", lower_case),
+                    ("first_names", names), ("places", place)):
     with open(os.path.join(OUT, name + ".txt"), "w", encoding="utf-8") as f:
         f.write("".join(w + "\n" for w in words))
     print(name, len(words))

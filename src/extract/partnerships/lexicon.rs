@@ -18,6 +18,11 @@ fn set(list: &'static str) -> Words {
 
 static COMMON: LazyLock<Words> =
     LazyLock::new(|| set(include_str!("../../../data/partnerships/common_words.txt")));
+static LOWER_CASE: LazyLock<Words> = LazyLock::new(|| {
+    set(include_str!(
+        "../../../data/partnerships/lower_case_words.txt"
+    ))
+});
 static FIRST_NAMES: LazyLock<Words> =
     LazyLock::new(|| set(include_str!("../../../data/partnerships/first_names.txt")));
 static PLACES: LazyLock<Words> =
@@ -50,6 +55,13 @@ pub(super) fn is_one_of(text: &str, words: &[&str]) -> bool {
 /// A word mostly written in lower case ("Private", "Humans" opening a sentence).
 pub fn is_common(word: &str) -> bool {
     lookup(&COMMON, word)
+}
+
+/// A common word, or one of the further words a larger news text writes in
+/// lower case ("Examples", "Recognize"): too wide a list to strip words off
+/// a longer name ("Digital Leisure"), not too wide for a one-word name.
+pub fn is_lower_case_word(word: &str) -> bool {
+    is_common(word) || lookup(&LOWER_CASE, word)
 }
 
 /// A first name of a person ("Eric" in "Eric Rice").
@@ -91,6 +103,8 @@ mod tests {
     fn lists_are_loaded_case_insensitively() {
         assert!(is_common("Private"));
         assert!(!is_common("Microsoft"));
+        assert!(!is_common("Examples") && is_lower_case_word("Examples"));
+        assert!(is_lower_case_word("Private") && !is_lower_case_word("Microsoft"));
         assert!(is_first_name("Eric"));
         assert!(is_place("Britain"));
         assert!(!is_place("Nokia"));

@@ -487,11 +487,12 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             // A common word opening the sentence is capitalized only for that,
             // and so is a sentence adverb set off by a comma ("Additionally,",
             // "Furthermore,"), unlike a name in apposition ("Konecta, one of").
+            let bare = trim_possessives(w.trim_end_matches([',', ';', ':']));
+            let last = after.trim().is_empty();
             let opening = at_opening
-                && (lexicon::is_common(trim_possessives(w.trim_end_matches([',', ';', ':'])))
-                    || after.trim().is_empty()
-                        && sentence[end..].starts_with(',')
-                        && is_sentence_adverb(w));
+                && (lexicon::is_common(bare)
+                    || last && lexicon::is_lower_case_word(bare)
+                    || last && sentence[end..].starts_with(',') && is_sentence_adverb(w));
             let not_name = is_not_name(w);
             let dropped = (not_name && !keeps_place(w, after)) || no_capital || opening;
             // "A & E": a letter before an ampersand opens the name.
@@ -635,7 +636,7 @@ mod tests {
             names("You'll work with Globex and Initech."),
             ["Globex", "Initech"]
         );
-        assert_eq!(names("Tip: Add a deal with Globex."), ["Tip", "Globex"]);
+        assert_eq!(names("Tip: Add a deal with Globex."), ["Globex"]);
         assert_eq!(names("Moreover, we work with Globex."), ["Globex"]);
         assert_eq!(names("The HR team works with Globex."), ["Globex"]);
         assert_eq!(
@@ -682,6 +683,13 @@ mod tests {
             names("Subsequently, it distributed DVDs for the Cape Town based firm.").is_empty()
         );
         assert_eq!(names("Buy USB sticks from Acme."), ["Acme"]);
+        // A one-word guess is held to the wider list of lower-case words,
+        // the first word of a longer name only to the common ones.
+        assert_eq!(names("Examples include deals with Acme."), ["Acme"]);
+        assert_eq!(
+            names("Digital Leisure signed a deal with Acme."),
+            ["Digital Leisure", "Acme"]
+        );
         // An opening word before a company noun describes the company after it.
         assert_eq!(
             names("Longtime partner Globex will supply the parts."),

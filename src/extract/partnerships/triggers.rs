@@ -430,7 +430,7 @@ pub fn find_lowered(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> 
                 || ends_a_name(sentence, m.start(), text)
                 || sells_a_company(p.kind, text, &sentence[m.end()..], m.end(), names)
                 || names_a_person(text, &sentence[m.end()..])
-                || names_a_facility(p.kind, text, &sentence[m.end()..])
+                || names_a_thing(text, &sentence[m.end()..])
                 || makes_with_no_party(p.kind, &lowered[m.range()], &sentence[m.end()..])
                 || founds_a_joint_venture(p.kind, &lowered[..m.start()])
                 || names_colleagues(p.kind, text, &lowered[..m.start()], &lowered[m.end()..])
@@ -513,17 +513,28 @@ fn names_a_person(matched: &str, after: &str) -> bool {
         && PERSON_AT.is_match(after)
 }
 
-/// A building or site named by a supply or distribution noun ("a new
-/// distribution centre", "supply depots"): no deal.
-static FACILITY_AFTER: LazyLock<Matcher> = LazyLock::new(|| {
-    Matcher::new(r"^\s+(?:cent(?:re|er)s?|warehouses?|hubs?|facilit(?:y|ies)|depots?)(?-u:\b)")
-        .expect("facility pattern")
+/// A building, site, tool or field named by a trigger noun used as a
+/// modifier ("a new distribution centre", "supply chain management",
+/// "collaboration tools like Slack", "a data sharing platform"): no deal.
+static THING_AFTER: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:cent(?:re|er)s?|warehouses?|hubs?|facilit(?:y|ies)|depots?|chains?|tools?|platforms?|software|suites?|apps?|features?|spaces?|workspaces?|environments?|skills?|culture|rules|settings)(?-u:\b)")
+        .expect("thing pattern")
 });
 
-fn names_a_facility(kind: Kind, matched: &str, after: &str) -> bool {
-    matches!(kind, Kind::Supply | Kind::Distribution)
-        && (matched.eq_ignore_ascii_case("distribution") || matched.eq_ignore_ascii_case("supply"))
-        && FACILITY_AFTER.is_match(after)
+/// Trigger words that also modify nouns, in the lower case the patterns read.
+const MODIFIERS: &[&str] = &[
+    "distribution",
+    "supply",
+    "collaboration",
+    "collaborative",
+    "cooperation",
+    "co-operation",
+    "data sharing",
+    "data-sharing",
+];
+
+fn names_a_thing(matched: &str, after: &str) -> bool {
+    MODIFIERS.iter().any(|m| matched.eq_ignore_ascii_case(m)) && THING_AFTER.is_match(after)
 }
 
 /// How the work-made-with pattern's matches start: its prefilter words.
@@ -744,6 +755,27 @@ mod tests {
         assert_eq!(
             kinds("Acme runs the distribution for Globex."),
             [Kind::Distribution]
+        );
+    }
+
+    #[test]
+    fn a_trigger_noun_naming_a_tool_or_field_is_no_trigger() {
+        let kinds = |s: &str| -> Vec<Kind> { find_all(s, &[]).iter().map(|t| t.kind).collect() };
+        for s in [
+            "Teams use collaboration tools like Slack or Asana.",
+            "Acme runs a data sharing platform for hospitals.",
+            "An introduction to supply chain management via Globex.",
+            "Globex offers a collaborative environment for analysts.",
+        ] {
+            assert!(kinds(s).is_empty(), "{s}");
+        }
+        assert_eq!(
+            kinds("Acme ended its collaboration with Globex."),
+            [Kind::Partnership]
+        );
+        assert_eq!(
+            kinds("Acme signed a supply deal with Globex."),
+            [Kind::Supply]
         );
     }
 
