@@ -42,7 +42,20 @@ pub struct Group<'o> {
     pub start: usize,
     pub end: usize,
     pub names: Vec<&'o str>,
+    /// Names given as alternatives ("Globex, Initech or Hooli") or as
+    /// examples ("firms such as Globex and Initech"): partners of someone
+    /// else, never of each other.
+    pub alternatives: bool,
 }
+
+/// The words before a list that make its names examples.
+static EXAMPLES_BEFORE: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"(?i)(?-u:\b)(?:such as|like|e\.g\.,?)\s+(?:the\s+)?$").expect("examples pattern")
+});
+
+/// An "or" joining two names of a list.
+static OR_GAP: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::pattern::regex(r"(?-u:\b)or(?-u:\b)").expect("or pattern"));
 
 /// What may stand between two coordinated names: an optional year ("Lidl
 /// in 2017 and Acme in 2018"), a separator, an article (also the
@@ -181,6 +194,7 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
                 && !own_clause
             {
                 g.end = m.end;
+                g.alternatives |= OR_GAP.is_match(gap);
                 if !g.names.contains(&m.name) {
                     g.names.push(m.name);
                 }
@@ -191,6 +205,7 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
             start: m.start,
             end: m.end,
             names: vec![m.name],
+            alternatives: EXAMPLES_BEFORE.is_match(&sentence[..m.start]),
         });
     }
     out
@@ -730,8 +745,12 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     }
     let more_objects = right.and_then(|r| with_more_objects(sentence, trigger, groups, r));
     let right = more_objects.as_ref().or(right);
-    let all_pairs = |names: &[&'o str]| {
+    let all_pairs = |group: &Group<'o>| {
         let mut v = Vec::new();
+        if group.alternatives {
+            return v;
+        }
+        let names = &group.names;
         for (i, &a) in names.iter().enumerate() {
             for &b in &names[i + 1..] {
                 v.push((a, b));
@@ -765,7 +784,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
                 Some(r)
                     if r.names.len() >= 2 && BETWEEN.is_match(&sentence[trigger.end..r.start]) =>
                 {
-                    Sides::Pairs(all_pairs(&r.names))
+                    Sides::Pairs(all_pairs(r))
                 }
                 _ => Sides::None,
             };
@@ -820,7 +839,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
     }
     if trigger.subjects_only {
         return match left {
-            Some(l) if l.names.len() >= 2 => Sides::Pairs(all_pairs(&l.names)),
+            Some(l) if l.names.len() >= 2 => Sides::Pairs(all_pairs(l)),
             _ => Sides::None,
         };
     }
@@ -833,7 +852,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         if r.names.len() >= 2
             && (BETWEEN.is_match(gap) && !goods || left.is_none() && PASSIVE_BY.is_match(gap))
         {
-            return Sides::Pairs(all_pairs(&r.names));
+            return Sides::Pairs(all_pairs(r));
         }
         if let Some(l) = left {
             // "Acme and Globex formed a joint venture, Initech Mobility":
@@ -844,7 +863,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
                 && lexicon::is_one_of(&sentence[trigger.start..trigger.end], GROUP_NOUNS)
                 && VENTURE_NAME_GAP.is_match(gap)
             {
-                return Sides::Pairs(all_pairs(&l.names));
+                return Sides::Pairs(all_pairs(l));
             }
             let mut v = Vec::new();
             for &a in &l.names {
@@ -866,7 +885,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         // "X and Y run joint ventures with local firms": an unnamed partner.
         let unnamed_partner = right.is_none() && UNNAMED_PARTNER.is_match(&sentence[trigger.end..]);
         if l.names.len() >= 2 && trigger.reciprocal && !unnamed_partner {
-            return Sides::Pairs(all_pairs(&l.names));
+            return Sides::Pairs(all_pairs(l));
         }
     }
     if let (Some(r), None) = (right, left) {
@@ -920,7 +939,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
             && !ends_in_preposition(&sentence[trigger.start..trigger.end])
             && gap.split_whitespace().count() <= 3
         {
-            return Sides::Pairs(all_pairs(&r.names));
+            return Sides::Pairs(all_pairs(r));
         }
         // "Firms working with Acme include Globex and Initech": the list
         // after the verb holds the partners of the trigger's object.
@@ -1221,6 +1240,26 @@ mod tests {
                 ("Acme", "Initech"),
                 ("Globex", "Initech")
             ])
+        );
+    }
+
+    #[test]
+    fn alternatives_and_examples_are_no_partners_of_each_other() {
+        let names = ["Acme", "Globex", "Initech"];
+        for s in [
+            "Acme, Globex or Initech may be better if you have a relationship with those firms.",
+            "Tools like Acme, Globex and Initech are working together.",
+            "Alliances among leaders such as Acme, Globex and Initech are reshaping the trade.",
+        ] {
+            assert_eq!(run(s, &names), Sides::Pairs(vec![]), "{s}");
+        }
+        // Alternatives still pair with the subject.
+        assert_eq!(
+            run(
+                "Hooli may partner with Acme or Globex.",
+                &["Hooli", "Acme", "Globex"]
+            ),
+            Sides::Pairs(vec![("Hooli", "Acme"), ("Hooli", "Globex")])
         );
     }
 
