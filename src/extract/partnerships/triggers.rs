@@ -435,6 +435,7 @@ pub fn find_lowered(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> 
                 || founds_a_joint_venture(p.kind, &lowered[..m.start()])
                 || names_colleagues(p.kind, text, &lowered[..m.start()], &lowered[m.end()..])
                 || joins_a_corporate_group(text, &sentence[m.end()..])
+                || NEGATED.is_match(&lowered[..m.start()])
             {
                 continue;
             }
@@ -451,6 +452,15 @@ pub fn find_lowered(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> 
     found.sort_by_key(|t| t.start);
     found
 }
+
+/// A trigger negated right before it ("is not affiliated with", "doesn't
+/// work with", "has never partnered with", "no partnership with"): no
+/// relation, and no denial either, which answers a report. "No longer"
+/// ends one, and stays a trigger.
+static NEGATED: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"(?:(?-u:\b)(?:not|never|no)|n['’]t)\s+(?:(?:formally|officially|directly|currently|yet|been|be|in)\s+)?$")
+        .expect("negation pattern")
+});
 
 /// A capitalized trigger word after a capitalized word is the end of a name
 /// the finder missed ("Accel Partners", "Star Alliance").
@@ -1054,6 +1064,25 @@ mod tests {
         // Tying up money, or winning contracts from nobody named, is no relation.
         assert!(find_all("Acme will tie up cash in stock.", &[]).is_empty());
         assert!(find_all("Acme had not won enough contracts.", &[]).is_empty());
+    }
+
+    #[test]
+    fn a_negated_trigger_is_none() {
+        for s in [
+            "Acme is not affiliated with Globex.",
+            "Acme doesn’t work with Globex.",
+            "Acme has never partnered with Globex.",
+            "Acme has no partnership with Globex.",
+            "Acme is not in talks with Globex.",
+        ] {
+            assert!(find_all(s, &[]).is_empty(), "{s}");
+        }
+        for s in [
+            "Acme no longer partners with Globex.",
+            "Acme not only partnered with Globex but also with Initech.",
+        ] {
+            assert!(!find_all(s, &[]).is_empty(), "{s}");
+        }
     }
 
     #[test]
