@@ -14,7 +14,7 @@ mod tokens;
 
 pub use offsets::CharOffsets;
 pub use sentences::{split_at_terminators, split_sentences};
-pub use tokens::{prose_word_matches, tokenize, whole_word_matches, Token};
+pub use tokens::{is_contraction, prose_word_matches, tokenize, whole_word_matches, Token};
 
 use std::ops::Range;
 

@@ -48,6 +48,18 @@ pub fn prose_word_matches<'t>(text: &'t str, word: &'t str) -> impl Iterator<Ite
     })
 }
 
+/// A pronoun or verb with a contracted auxiliary or "not" ("They've",
+/// "You'll", "Don't"): no name ends that way ("O'Neil", "Acme's" do not).
+pub fn is_contraction(word: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let Some(at) = word.rfind(['\'', '’']) else {
+        return false;
+    };
+    let tail = &word[at..];
+    let tail = tail.trim_start_matches(['\'', '’']);
+    matches!(tail, "ll" | "ve" | "re" | "m" | "d") || tail == "t" && word[..at].ends_with('n')
+}
+
 /// Tokens of `text[range]`, as absolute byte ranges of `text`.
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let base = range.start;
@@ -93,6 +105,16 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contractions_are_told_from_names() {
+        for w in ["I’ve", "They've", "You'll", "We're", "Don't", "I'm"] {
+            assert!(is_contraction(w), "{w}");
+        }
+        for w in ["O'Neil", "Acme's", "McDonald’s", "Dunkin'", "Land O'Lakes"] {
+            assert!(!is_contraction(w), "{w}");
+        }
+    }
 
     #[test]
     fn whole_words_only() {

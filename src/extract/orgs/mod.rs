@@ -309,6 +309,7 @@ fn may_name_an_organization(text: &str, name: &str) -> bool {
         && !is_compound_adjective(name)
         && !is_common_acronym(name)
         && !is_not_name(name)
+        && (name.contains(' ') || !crate::text::is_contraction(name))
         && !starts_with_person_title(name)
         && !names_a_place_or_event(name)
         && !spells_common_acronym(text, name)
@@ -1864,6 +1865,14 @@ mod tests {
         let mut spans = vec![(tail, text.find(" (").unwrap(), None)];
         extend_to_acronyms(text, &mut spans);
         assert_eq!(spans[0].0, 0);
+    }
+
+    #[test]
+    fn contractions_are_not_names() {
+        let t = "I’ve tested it with my partner Abe. I'll say O'Neil Labs helped.";
+        assert!(!may_name_an_organization(t, "I’ve"));
+        assert!(!may_name_an_organization(t, "I'll"));
+        assert!(may_name_an_organization(t, "O'Neil Labs"));
     }
 
     #[test]

@@ -317,7 +317,7 @@ static NOT_NAME_SET: LazyLock<lexicon::Words> =
     LazyLock::new(|| NOT_NAMES.iter().map(|w| w.as_bytes()).collect());
 
 fn is_not_name(word: &str) -> bool {
-    if is_contraction(word) {
+    if crate::text::is_contraction(word) {
         return true;
     }
     let w = word
@@ -359,18 +359,6 @@ fn is_sentence_adverb(word: &str) -> bool {
     word.len() > 1
         && word[1..].bytes().all(|b| b.is_ascii_lowercase())
         && (word.len() > 3 && word.ends_with("ly") || lexicon::is_one_of(word, DISCOURSE_MARKERS))
-}
-
-/// A pronoun or verb with a contracted auxiliary or "not" ("They've",
-/// "You'll", "Don't"): no name ends that way ("O'Neil", "Acme's" do not).
-fn is_contraction(word: &str) -> bool {
-    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let Some(at) = word.rfind(['\'', '’']) else {
-        return false;
-    };
-    let tail = &word[at..];
-    let tail = tail.trim_start_matches(['\'', '’']);
-    matches!(tail, "ll" | "ve" | "re" | "m" | "d") || tail == "t" && word[..at].ends_with('n')
 }
 
 /// A nationality-like word before a lower-case noun ("Turkish firm",
