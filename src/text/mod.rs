@@ -32,7 +32,7 @@ impl<'a> Document<'a> {
         let paragraphs = split_paragraphs(text);
         // Room for sentences of 32 bytes on average, so that the vector seldom grows.
         let mut sentences = Vec::with_capacity(text.len() / 32 + 1);
-        let mut terminators = memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()).peekable();
+        let mut terminators = sentences::terminators(text).peekable();
         for p in &paragraphs {
             split_at_terminators(text, p.clone(), &mut terminators, &mut sentences);
         }

@@ -94,10 +94,39 @@ fn is_abbreviation(word: &str) -> bool {
 
 /// Appends the sentences of `text[para]` to `out`, as absolute byte ranges.
 pub fn split_sentences(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let bytes = &text.as_bytes()[para.clone()];
     let base = para.start;
-    let terminators = memchr::memchr3_iter(b'.', b'!', b'?', bytes).map(move |i| base + i);
+    let terminators = terminators(&text[para.clone()]).map(|i| base + i);
     split_at_terminators(text, para, &mut terminators.peekable(), out);
+}
+
+/// The positions of the `.`, `!`, `?` and `|` of `text`, in order. Most
+/// texts hold no `|`: one more scan tells, and they are read as they go.
+pub fn terminators(text: &str) -> Terminators<'_> {
+    let bytes = text.as_bytes();
+    let marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes);
+    if memchr::memchr(b'|', bytes).is_none() {
+        return Terminators::Marks(marks);
+    }
+    let mut at: Vec<usize> = marks.chain(memchr::memchr_iter(b'|', bytes)).collect();
+    at.sort_unstable();
+    Terminators::WithBars(at.into_iter())
+}
+
+/// The iterator of [`terminators`].
+pub enum Terminators<'t> {
+    Marks(memchr::Memchr3<'t>),
+    WithBars(std::vec::IntoIter<usize>),
+}
+
+impl Iterator for Terminators<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Terminators::Marks(m) => m.next(),
+            Terminators::WithBars(v) => v.next(),
+        }
+    }
 }
 
 /// `split_sentences` given the positions of the `.`, `!` and `?` of the text
@@ -120,6 +149,16 @@ pub fn split_at_terminators(
         }
         i = at - base;
         let b = bytes[i];
+        // A bar between spaces separates the fields of a table row or a
+        // menu ("Works with: Android | Display: 7 in."): each is a sentence.
+        if b == b'|' {
+            if i > 0 && bytes[i - 1] == b' ' && bytes.get(i + 1) == Some(&b' ') {
+                push_trimmed(s, base, start, i, out);
+                start = i + 1;
+            }
+            i += 1;
+            continue;
+        }
         // Extend over repeated terminators and closing quotes/brackets.
         let mut end = i + 1;
         while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
@@ -196,6 +235,19 @@ mod tests {
         let mut v = Vec::new();
         split_sentences(s, 0..s.len(), &mut v);
         v.into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn a_bar_between_spaces_separates_fields() {
+        assert_eq!(
+            sents("Works with: Android, iPhone | Connectivity: Wi-Fi, Thread | Price: $99."),
+            [
+                "Works with: Android, iPhone",
+                "Connectivity: Wi-Fi, Thread",
+                "Price: $99."
+            ]
+        );
+        assert_eq!(sents("a|b and c || d."), ["a|b and c || d."]);
     }
 
     #[test]
