@@ -456,9 +456,10 @@ pub fn find_lowered(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> 
 /// A trigger negated right before it ("is not affiliated with", "doesn't
 /// work with", "has never partnered with", "no partnership with"): no
 /// relation, and no denial either, which answers a report. "No longer"
-/// ends one, and stays a trigger.
+/// ends one, and stays a trigger. So is one set aside ("rather than
+/// licensing deals", "without a formal partnership").
 static NEGATED: LazyLock<Matcher> = LazyLock::new(|| {
-    Matcher::new(r"(?:(?-u:\b)(?:not|never|no)|n['’]t)\s+(?:(?:formally|officially|directly|currently|yet|been|be|in)\s+)?$")
+    Matcher::new(r"(?:(?-u:\b)(?:not|never|no)|n['’]t)\s+(?:(?:formally|officially|directly|currently|yet|been|be|in)\s+)?$|(?-u:\b)(?:rather than|instead of|without)\s+(?:(?:a|an|any|the)\s+)?(?:[a-z-]+\s+)?$")
         .expect("negation pattern")
 });
 
@@ -1074,6 +1075,8 @@ mod tests {
             "Acme has never partnered with Globex.",
             "Acme has no partnership with Globex.",
             "Acme is not in talks with Globex.",
+            "Acme and Globex rely on fair use rather than licensing agreements.",
+            "Acme built it without a formal partnership with Globex.",
         ] {
             assert!(find_all(s, &[]).is_empty(), "{s}");
         }
