@@ -90,7 +90,7 @@ fn bench(c: &mut Criterion) {
                     let d = Document::new(t);
                     let o = orgs::find(&d);
                     let tx = dates::find(&d, dates::Date::new(2024, 6, 1));
-                    partnerships::find(&d, &o, &tx).len()
+                    partnerships::find(&d, &o, &tx, &Default::default()).len()
                 })
                 .sum::<usize>()
         })

@@ -128,7 +128,11 @@ pub fn extract(article: &Article, config: &ExtractConfig) -> Extraction {
         Vec::new()
     };
     let relations = if st.partnerships {
-        partnerships::find(&doc, &org_spans, &timexes)
+        let site = partnerships::Site {
+            url: article.url.as_deref().or(page.url.as_deref()),
+            name: article.site_name.as_deref().or(page.site_name.as_deref()),
+        };
+        partnerships::find(&doc, &org_spans, &timexes, &site)
     } else {
         Vec::new()
     };

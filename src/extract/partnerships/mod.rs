@@ -27,8 +27,8 @@ use crate::extract::orgs::Org;
 use crate::text::Document;
 use arguments::{Mention, Sides};
 use previous::Previous;
-pub use references::is_untold_topic;
 use references::Context;
+pub use references::{is_untold_topic, Site};
 use regex_automata::meta;
 use scorer::PairContext;
 use std::cell::OnceCell;
@@ -51,8 +51,8 @@ pub struct Relation {
 }
 
 /// The partnerships reported in a document.
-pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex]) -> Vec<Relation> {
-    run(doc, orgs, timexes, None)
+pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex], site: &Site) -> Vec<Relation> {
+    run(doc, orgs, timexes, site, None)
 }
 
 /// A candidate pair of one sentence with its scorer features, for training.
@@ -72,7 +72,7 @@ pub struct PairExample {
 /// Every candidate pair the scorer would weigh in `doc`, with its features.
 pub fn pair_examples(doc: &Document, orgs: &[Org]) -> Vec<PairExample> {
     let mut out = Vec::new();
-    run(doc, orgs, &[], Some(&mut out));
+    run(doc, orgs, &[], &Site::default(), Some(&mut out));
     out
 }
 
@@ -87,11 +87,12 @@ fn run(
     doc: &Document,
     orgs: &[Org],
     timexes: &[Timex],
+    site: &Site,
     mut examples: Option<&mut Vec<PairExample>>,
 ) -> Vec<Relation> {
     let text = doc.text;
     let mut out: Vec<Relation> = Vec::new();
-    let mut ctx = Context::new(orgs.iter().map(|o| o.name.as_str()));
+    let mut ctx = Context::new(orgs.iter().map(|o| o.name.as_str()), site);
     // Needed only for a name guessed in a trigger sentence.
     let known = OnceCell::new();
     let mut previous = Previous::default();
@@ -628,7 +629,7 @@ mod tests {
         let doc = Document::new(text);
         let o = orgs::find(&doc);
         let t = dates::find(&doc, dates::Date::parse_iso_prefix("2024-03-15"));
-        find(&doc, &o, &t)
+        find(&doc, &o, &t, &Site::default())
             .into_iter()
             .map(|r| (r.a, r.b, r.kind.as_str(), r.status.as_str()))
             .collect()

@@ -23,6 +23,10 @@ pub struct Context<'o> {
     /// The organization named most often in the article: the one "we" and
     /// "our" stand for when it speaks for itself.
     main: Option<&'o str>,
+    /// The site the text was published on is known.
+    site_known: bool,
+    /// The organization that names that site: "we" outside a quotation.
+    publisher: Option<&'o str>,
     /// Type of the last relation recorded, for "these deals".
     pub last_kind: Option<Kind>,
     /// The sentence read last, and where its first organization mention
@@ -33,6 +37,54 @@ pub struct Context<'o> {
     /// organization was named. Later subject references stand for it too
     /// ("It signed with Globex. The company later partnered with Initech").
     untold: bool,
+}
+
+/// Where the text was published, when the input tells: its URL and the
+/// site's name.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Site<'a> {
+    pub url: Option<&'a str>,
+    pub name: Option<&'a str>,
+}
+
+impl Site<'_> {
+    /// `name` names the site: its letters and digits, accents folded, are
+    /// one label of the URL's host ("Docker" on www.docker.com, "IoT
+    /// Analytics" on iot-analytics.com) or the site's name.
+    pub fn is_named_by(&self, name: &str) -> bool {
+        let key = |s: &str| -> String {
+            s.chars()
+                .map(fold_accent)
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect()
+        };
+        let name = key(name);
+        if name.len() < 3 {
+            return false;
+        }
+        let host = self.url.map(|u| {
+            let rest = u.split_once("://").map_or(u, |(_, r)| r);
+            rest.split(['/', ':', '?', '#']).next().unwrap_or_default()
+        });
+        host.is_some_and(|h| h.split('.').any(|label| key(label) == name))
+            || self.name.is_some_and(|n| key(n) == name)
+    }
+}
+
+/// The unaccented Latin letter of an accented one ("ó" is "o").
+fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ñ' | 'Ñ' => 'n',
+        'ç' | 'Ç' => 'c',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        c => c,
+    }
 }
 
 /// A word that may follow a sentence's subject: an auxiliary, a past or
@@ -140,10 +192,15 @@ pub fn is_untold_topic(side: &str) -> bool {
 }
 
 impl<'o> Context<'o> {
-    /// A context for an article whose organization mentions have these names.
-    pub fn new(names: impl Iterator<Item = &'o str>) -> Self {
+    /// A context for an article whose organization mentions have these
+    /// names, published on `site`.
+    pub fn new(names: impl Iterator<Item = &'o str>, site: &Site) -> Self {
         let mut counts: Vec<(&'o str, usize)> = Vec::new();
+        let mut publisher = None;
         for n in names {
+            if publisher.is_none() && site.is_named_by(n) {
+                publisher = Some(n);
+            }
             match counts.iter_mut().find(|(m, _)| *m == n) {
                 Some((_, c)) => *c += 1,
                 None => counts.push((n, 1)),
@@ -153,6 +210,8 @@ impl<'o> Context<'o> {
         let main = counts.iter().rev().max_by_key(|(_, c)| *c).map(|(n, _)| *n);
         Context {
             main,
+            site_known: site.url.is_some() || site.name.is_some(),
+            publisher,
             ..Context::default()
         }
     }
@@ -193,6 +252,13 @@ impl<'o> Context<'o> {
             .as_str()
             .trim_start_matches([' ', ',', ';', '\t', '\n']);
         if word.eq_ignore_ascii_case("we") || word.eq_ignore_ascii_case("our") {
+            // Outside a quotation on a known site, "we" is its publisher,
+            // which may be no organization of the text ("we have worked
+            // with brands such as Globex" on an agency's page).
+            let quoted = before_trigger.contains(['"', '“', '”']);
+            if self.site_known && !quoted {
+                return self.publisher;
+            }
             return self.main.or(self.salient);
         }
         // "They" stands for one organization (a band, a studio) only when
@@ -449,10 +515,26 @@ mod tests {
     #[test]
     fn first_person_is_the_article_main_organization() {
         let names = ["Docker", "DHI", "Docker", "SRLabs", "Docker", "DHI"];
-        let mut c = Context::new(names.into_iter());
+        let mut c = Context::new(names.into_iter(), &Site::default());
         c.observe("", &[mention("DHI")]);
         assert_eq!(c.pronoun_subject("That's why we "), Some("Docker"));
         assert_eq!(c.pronoun_subject("It "), Some("DHI"));
+    }
+
+    #[test]
+    fn first_person_on_a_known_site_is_its_publisher() {
+        let names = ["Walmart", "Walmart", "Bókun", "Globex"];
+        let on = |url| Site {
+            url: Some(url),
+            name: None,
+        };
+        let c = Context::new(names.into_iter(), &on("https://www.bokun.io/blog/x"));
+        assert_eq!(c.pronoun_subject("Since 2019 we "), Some("Bókun"));
+        // An agency's page: "we" is none of the organizations named.
+        let c = Context::new(names.into_iter(), &on("https://appagency.com/blog/"));
+        assert_eq!(c.pronoun_subject("As a top provider, we "), None);
+        // Quoted, "we" is the speaker's organization, as without a site.
+        assert_eq!(c.pronoun_subject("“Since 2019 we "), Some("Walmart"));
     }
 
     #[test]
