@@ -16,6 +16,10 @@ written only, quotes/polnear_train.jsonl (US political news); writes, one word p
                                       splits (ten times the text): a one-word name guessed
                                       at a sentence's opening that is one of them ("Examples
                                       include ...") is no name
+  data/partnerships/base_verbs.txt    verbs in their base form: words after "to" in at least
+                                      one of seven lower-case uses, never in an organization's
+                                      name; one opening a sentence before a lower-case word
+                                      gives an instruction ("Build apps with ...")
   data/partnerships/places.txt        single-word places and nationalities that are never
                                       (part of) an organization name
 
@@ -38,6 +42,7 @@ cap_mid = collections.Counter()
 first_names = collections.Counter()
 places = collections.Counter()
 in_org = collections.Counter()
+after_to = collections.Counter()
 
 
 def count_words(text):
@@ -47,6 +52,8 @@ def count_words(text):
             if WORD.fullmatch(tok):
                 if tok.islower():
                     lower[tok] += 1
+                    if prev == "to":
+                        after_to[tok] += 1
                 elif tok[0].isupper() and tok[1:].islower() and prev is not None and prev not in SENT_END:
                     cap_mid[tok.lower()] += 1
             prev = tok
@@ -85,6 +92,9 @@ with open(os.path.join(EVAL, "quotes", "polnear_train.jsonl"), encoding="utf-8")
 lower_case = sorted(w for w, n in lower.items()
                     if n >= 3 and n >= 2 * cap_mid[w] + in_org[w] and w not in common)
 
+base_verbs = sorted(w for w, n in after_to.items()
+                    if n >= 3 and 7 * n >= lower[w] and in_org[w] == 0 and not w.endswith("ly"))
+
 names = sorted(w for w, n in first_names.items()
                if n >= 2 and in_org[w] == 0 and lower[w] < n and w not in common)
 place = sorted(w for w, n in places.items()
@@ -92,7 +102,7 @@ place = sorted(w for w, n in places.items()
 
 os.makedirs(OUT, exist_ok=True)
 for name, words in (("common_words", common), ("lower_case_words", lower_case),
-                    ("first_names", names), ("places", place)):
+                    ("base_verbs", base_verbs), ("first_names", names), ("places", place)):
     with open(os.path.join(OUT, name + ".txt"), "w", encoding="utf-8") as f:
         f.write("".join(w + "\n" for w in words))
     print(name, len(words))

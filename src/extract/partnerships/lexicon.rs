@@ -1,6 +1,7 @@
 //! Word lists learned from the train splits (see `tools/build_partnership_lexicons.py`):
 //! common lower-case words, first names of people and places, none of which
-//! name a partner when the organization finder missed a name.
+//! name a partner when the organization finder missed a name, and verbs in
+//! their base form, which open instructions.
 
 use crate::text::hash::FastSet;
 use std::sync::LazyLock;
@@ -23,6 +24,8 @@ static LOWER_CASE: LazyLock<Words> = LazyLock::new(|| {
         "../../../data/partnerships/lower_case_words.txt"
     ))
 });
+static BASE_VERBS: LazyLock<Words> =
+    LazyLock::new(|| set(include_str!("../../../data/partnerships/base_verbs.txt")));
 static FIRST_NAMES: LazyLock<Words> =
     LazyLock::new(|| set(include_str!("../../../data/partnerships/first_names.txt")));
 static PLACES: LazyLock<Words> =
@@ -62,6 +65,11 @@ pub fn is_common(word: &str) -> bool {
 /// a longer name ("Digital Leisure"), not too wide for a one-word name.
 pub fn is_lower_case_word(word: &str) -> bool {
     is_common(word) || lookup(&LOWER_CASE, word)
+}
+
+/// A verb in its base form that names no organization ("Build", "Check").
+pub fn is_base_verb(word: &str) -> bool {
+    lookup(&BASE_VERBS, word)
 }
 
 /// A first name of a person ("Eric" in "Eric Rice").
@@ -106,6 +114,7 @@ mod tests {
         assert!(!is_common("Examples") && is_lower_case_word("Examples"));
         assert!(is_lower_case_word("Private") && !is_lower_case_word("Microsoft"));
         assert!(is_first_name("Eric"));
+        assert!(is_base_verb("Build") && !is_base_verb("Target"));
         assert!(is_place("Britain"));
         assert!(!is_place("Nokia"));
     }

@@ -55,6 +55,35 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex], site: &Site) -> Vec
     run(doc, orgs, timexes, site, None)
 }
 
+/// Words after an opening verb that make it a subject's, not an order's.
+const AFTER_SUBJECT: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "said", "says", "do", "does", "did", "also",
+];
+
+/// The sentence tells the reader what to do ("Build apps with React and
+/// Node.js", "Check out our sponsor, Woodcraft"): an opening verb in its
+/// base form, not an organization's name, before a lower-case word that
+/// is no verb of its own nor a noun in "-ing" (a heading glued to the
+/// sentence: "Benefit sharing On July 6, ..."). It reports no relation.
+fn gives_an_instruction(sentence: &str, mentions: &[Mention]) -> bool {
+    let rest = sentence.trim_start_matches(['"', '“', '‘', '\'', '(']);
+    let mut words = rest.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let opens = sentence.len() - rest.len();
+    first.starts_with(|c: char| c.is_ascii_uppercase())
+        && first[1..].bytes().all(|b| b.is_ascii_lowercase())
+        && lexicon::is_base_verb(first)
+        && !mentions.iter().any(|m| m.start == opens)
+        && second.bytes().all(|b| b.is_ascii_lowercase())
+        && !second.ends_with("ed")
+        && !second.ends_with("ing")
+        && !second.ends_with('s')
+        && !AFTER_SUBJECT.contains(&second)
+}
+
 /// A candidate pair of one sentence with its scorer features, for training.
 #[derive(Debug, Clone)]
 pub struct PairExample {
@@ -119,7 +148,9 @@ fn run(
         mentions.retain(|m| !checks.is_not_party(m.start, m.end, false));
         let mut spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         let triggers = triggers::find_lowered(s, &lowered, &spans);
-        if triggers.is_empty() && examples.is_none() && !scorer::scores_without_trigger() {
+        if triggers.is_empty() && examples.is_none() && !scorer::scores_without_trigger()
+            || gives_an_instruction(s, &mentions)
+        {
             // No rule and no scored pair can come out of this sentence.
             previous.observe(&ctx, s, &mentions, sent.end);
             ctx.observe(s, &mentions);
@@ -642,6 +673,20 @@ mod tests {
 
     fn p(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn an_instruction_to_the_reader_reports_no_relation() {
+        for text in [
+            "Build dynamic web applications with Zentrix and Globex Inc.",
+            "Check out the projects of our partners, Zentrix Corp. and Globex Inc.",
+        ] {
+            assert!(pairs(text).is_empty(), "{text}");
+        }
+        assert_eq!(
+            pairs("Build Corp. partnered with Globex Inc."),
+            [p("Build", "Globex")]
+        );
     }
 
     fn r(
