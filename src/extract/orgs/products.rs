@@ -173,6 +173,17 @@ const PRODUCT_HEADS: &[&str] = &[
     "Browser",
     "Console",
     "Handset",
+    "Keyboard",
+    "Camera",
+    "SmartCamera",
+    "Headphones",
+    "Earbuds",
+    "Router",
+    "Charger",
+    "Ontology",
+    "License",
+    "Licence",
+    "Certificate",
 ];
 
 /// True when the name of several words `name` ends with a product head noun.
@@ -486,6 +497,8 @@ mod tests {
             ["Orbit", "Orbit"]
         );
         assert!(!has_product_head("Scheduler"));
+        assert!(has_product_head("Zentrix Mechanical Keyboard"));
+        assert!(has_product_head("Open Community License"));
     }
 
     #[test]
