@@ -587,7 +587,9 @@ const COMMON_ACRONYMS: &[&str] = &[
     "DMB", "RFID", "NFC", "LTE", "WiMax", "WiMAX", "HDTV", "IPTV", "PVR", "PVRs", "DVR", "DVRs",
     "MP4", "PDF", "XML", "SQL", "PaaS", "IaaS", "GenAI", "AGI", "NLP", "OCR", "AR", "VR", "EV",
     "EVs", "SUV", "SUVs", "GMT", "UTC", "SVP", "EVP", "VP", "CES", "MWC", "CISO", "CISOs", "CMO",
-    "COO", "CSS", "SEM", "PPC",
+    "COO", "CSS", "SEM", "PPC", "HTTP", "HTTPS", "REST", "JSON", "CDN", "CDNs", "RTMP", "ETL",
+    "RAG", "CI", "CMS", "LMS", "ATS", "RPO", "GPL", "LED", "LEDs", "OLED", "HDMI", "SSD", "SSDs",
+    "RAM", "CLI", "IDE", "RGB", "SMB", "SMBs", "SME", "SMEs", "SAT", "GRE", "GMAT",
 ];
 
 /// An upper-case abbreviation of a thing or a function ("HR", "SEO",
