@@ -423,7 +423,7 @@ fn rule_pairs<'o>(
                 .map(|(a, b)| vec![(a, b, 0.5, true)])
                 .unwrap_or_default(),
             Sides::LeftOnly(a) => ctx
-                .referenced_partners(s, a)
+                .referenced_partners(s, t.start..t.end, a)
                 .into_iter()
                 .map(|b| owned(a, b, 0.5, true))
                 .collect(),

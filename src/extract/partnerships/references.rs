@@ -140,8 +140,8 @@ static NAMED_PARTNERS_GAP: LazyLock<Matcher> = LazyLock::new(|| {
 });
 
 /// A plural reference to partners named before.
-static PARTNERS_REFERENCE: LazyLock<Matcher> = LazyLock::new(|| {
-    Matcher::new(r"(?i)(?-u:\b)(?:(?:these|those|the|its|their|such|all|both) (?:\w+ )?(?:partnerships|deals|agreements|alliances|companies|firms|partners|contracts|ties)|them)(?-u:\b)")
+static PARTNERS_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?i)(?-u:\b)(?:(?:these|those|the|its|their|such|all|both) (?:\w+ )?(?:partnerships|deals|agreements|alliances|companies|firms|partners|contracts|ties)|them)(?-u:\b)")
         .expect("partners reference pattern")
 });
 
@@ -436,9 +436,24 @@ impl<'o> Context<'o> {
     }
 
     /// Partners named in the previous sentence that a plural reference in
-    /// `sentence` points to, other than `a` itself.
-    pub fn referenced_partners(&self, sentence: &str, a: &'o str) -> Vec<&'o str> {
-        if !PARTNERS_REFERENCE.is_match(sentence) {
+    /// `sentence` points to, other than `a` itself. The reference is the
+    /// trigger's own noun phrase ("these partnerships") or its object, a few
+    /// words after it ("deals with them"); a "them" further on is someone
+    /// else ("work with clients to help them").
+    pub fn referenced_partners(
+        &self,
+        sentence: &str,
+        trigger: Range<usize>,
+        a: &'o str,
+    ) -> Vec<&'o str> {
+        let close = |m: regex::Match| {
+            m.start() <= trigger.end
+                || sentence[trigger.end..m.start()]
+                    .split_whitespace()
+                    .all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+                    && sentence[trigger.end..m.start()].split_whitespace().count() <= 2
+        };
+        if !PARTNERS_REFERENCE.find_iter(sentence).any(close) {
             return Vec::new();
         }
         self.prev_names
@@ -627,11 +642,23 @@ mod tests {
         let mut c = Context::default();
         c.observe("", &[mention("Huawei"), mention("Lenovo"), mention("TCL")]);
         assert_eq!(
-            c.referenced_partners("Facebook will end these partnerships too.", "Facebook"),
+            c.referenced_partners(
+                "Facebook will end these partnerships too.",
+                24..36,
+                "Facebook"
+            ),
             ["Huawei", "Lenovo", "TCL"]
         );
         assert!(c
-            .referenced_partners("Facebook will end its tie-up.", "Facebook")
+            .referenced_partners("Facebook will end its tie-up.", 22..28, "Facebook")
             .is_empty());
+        let s = "Facebook signed deals with them.";
+        assert_eq!(
+            c.referenced_partners(s, 16..21, "Facebook"),
+            ["Huawei", "Lenovo", "TCL"]
+        );
+        // "them" far from the trigger, past its own object, is someone else.
+        let s = "Facebook works with clients to help them grow.";
+        assert!(c.referenced_partners(s, 9..19, "Facebook").is_empty());
     }
 }
