@@ -44,6 +44,15 @@ static HEAD_RIGHT_AFTER: LazyLock<Matcher> = LazyLock::new(|| {
     Matcher::new(&format!(r"^(?:['’]s)?\s+(?:{HEADS})(?-u:\b)")).expect("head-after pattern")
 });
 
+/// A plural noun of organizations or people right after the name: it
+/// names a class ("Fortune 500 corporations", "Globex customers"), whose
+/// members, not the name, are the partners. (A company's own outlets,
+/// "Zellers stores", are the company.)
+static CLASS_AFTER: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:companies|corporations|firms|brands|businesses|clients|customers|retailers|startups|start-ups|members|users)(?-u:\b)")
+        .expect("class-after pattern")
+});
+
 /// The words before the name end with a determiner ("the ", "its “"), as
 /// `(?i)(?-u:\b)(?:the|its|their|his|her)\s+[“‘]?$` reads them.
 fn determiner_before(before: &str) -> bool {
@@ -246,6 +255,7 @@ impl<'s> Sentence<'s> {
                 && (OBSERVER_AT.is_match(before) || CUSTOMER_LIST.is_match(before))
             || determiner_before(before) && modified.is_match(after)
             || guessed && HEAD_RIGHT_AFTER.is_match(after)
+            || CLASS_AFTER.is_match(after)
             || names_a_source(before)
             || REPORTS_ON_ANOTHER.is_match(after)
             || self.speaks_of_rights() && names_a_licensed_property(before, after)
@@ -429,6 +439,15 @@ mod tests {
     fn not_party(s: &str, name: &str, guessed: bool) -> bool {
         let start = s.find(name).expect("name in sentence");
         Sentence::new(s, &s.to_ascii_lowercase()).is_not_party(start, start + name.len(), guessed)
+    }
+
+    #[test]
+    fn a_name_modifying_a_class_of_organizations_is_no_party() {
+        let s = "Acme works with Fortune 500 corporations and with Globex.";
+        assert!(not_party(s, "Fortune 500", false));
+        assert!(!not_party(s, "Globex", false));
+        assert!(not_party("Acme serves Globex customers.", "Globex", true));
+        assert!(!not_party("Acme came to Globex stores.", "Globex", false));
     }
 
     #[test]
