@@ -51,6 +51,10 @@ pub fn prose_word_matches<'t>(text: &'t str, word: &'t str) -> impl Iterator<Ite
 /// A pronoun or verb with a contracted auxiliary or "not" ("They've",
 /// "You'll", "Don't"): no name ends that way ("O'Neil", "Acme's" do not).
 pub fn is_contraction(word: &str) -> bool {
+    // Most words hold no apostrophe ("’" opens with the byte E2).
+    if !word.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return false;
+    }
     let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
     let Some(at) = word.rfind(['\'', '’']) else {
         return false;

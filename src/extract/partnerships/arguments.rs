@@ -48,10 +48,29 @@ pub struct Group<'o> {
     pub alternatives: bool,
 }
 
-/// The words before a list that make its names examples.
-static EXAMPLES_BEFORE: LazyLock<Matcher> = LazyLock::new(|| {
-    Matcher::new(r"(?i)(?-u:\b)(?:such as|like|e\.g\.,?)\s+(?:the\s+)?$").expect("examples pattern")
-});
+/// `before` (the text before a list) ends with the words that make the
+/// list's names examples: "such as", "like" or "e.g." (then maybe "the").
+/// Read off the end: a pattern would scan the whole text before each name.
+fn introduces_examples(before: &str) -> bool {
+    let mut rest = before.trim_end();
+    if let Some(r) = strip_word_suffix(rest, "the") {
+        rest = r.trim_end();
+    }
+    rest = rest.strip_suffix(',').unwrap_or(rest);
+    ["such as", "like", "e.g."]
+        .iter()
+        .any(|w| strip_word_suffix(rest, w).is_some())
+}
+
+/// `text` without `word` at its end, when `word` (any case) ends it as a
+/// whole word.
+fn strip_word_suffix<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    let at = text.len().checked_sub(word.len())?;
+    let tail = text.get(at..)?;
+    let head = &text[..at];
+    (tail.eq_ignore_ascii_case(word) && !head.ends_with(|c: char| c.is_alphanumeric()))
+        .then_some(head)
+}
 
 /// An "or" joining two names of a list.
 static OR_GAP: LazyLock<Regex> =
@@ -205,7 +224,7 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
             start: m.start,
             end: m.end,
             names: vec![m.name],
-            alternatives: EXAMPLES_BEFORE.is_match(&sentence[..m.start]),
+            alternatives: introduces_examples(&sentence[..m.start]),
         });
     }
     out
@@ -1241,6 +1260,21 @@ mod tests {
                 ("Globex", "Initech")
             ])
         );
+    }
+
+    #[test]
+    fn example_lists_are_told_by_their_last_words() {
+        for before in [
+            "brands such as ",
+            "tools like the ",
+            "firms, e.g., ",
+            "Such As ",
+        ] {
+            assert!(introduces_examples(before), "{before:?}");
+        }
+        for before in ["unlike ", "alike ", "the ", "dislike the ", ""] {
+            assert!(!introduces_examples(before), "{before:?}");
+        }
     }
 
     #[test]

@@ -48,28 +48,30 @@ pub struct Site<'a> {
 }
 
 impl Site<'_> {
-    /// `name` names the site: its letters and digits, accents folded, are
-    /// one label of the URL's host ("Docker" on www.docker.com, "IoT
-    /// Analytics" on iot-analytics.com) or the site's name.
-    pub fn is_named_by(&self, name: &str) -> bool {
-        let key = |s: &str| -> String {
-            s.chars()
-                .map(fold_accent)
-                .filter(char::is_ascii_alphanumeric)
-                .map(|c| c.to_ascii_lowercase())
-                .collect()
-        };
-        let name = key(name);
-        if name.len() < 3 {
-            return false;
-        }
+    /// The keys a name of the site's publisher would have (see
+    /// [`key_of`]): each label of the URL's host and the site's name.
+    fn keys(&self) -> Vec<String> {
         let host = self.url.map(|u| {
             let rest = u.split_once("://").map_or(u, |(_, r)| r);
             rest.split(['/', ':', '?', '#']).next().unwrap_or_default()
         });
-        host.is_some_and(|h| h.split('.').any(|label| key(label) == name))
-            || self.name.is_some_and(|n| key(n) == name)
+        host.into_iter()
+            .flat_map(|h| h.split('.'))
+            .chain(self.name)
+            .map(key_of)
+            .filter(|k| k.len() >= 3)
+            .collect()
     }
+}
+
+/// A name's letters and digits, lower-cased, accents folded: "IoT
+/// Analytics" and the host label "iot-analytics" are both "iotanalytics".
+fn key_of(name: &str) -> String {
+    name.chars()
+        .map(fold_accent)
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// The unaccented Latin letter of an accented one ("ó" is "o").
@@ -196,11 +198,7 @@ impl<'o> Context<'o> {
     /// names, published on `site`.
     pub fn new(names: impl Iterator<Item = &'o str>, site: &Site) -> Self {
         let mut counts: Vec<(&'o str, usize)> = Vec::new();
-        let mut publisher = None;
         for n in names {
-            if publisher.is_none() && site.is_named_by(n) {
-                publisher = Some(n);
-            }
             match counts.iter_mut().find(|(m, _)| *m == n) {
                 Some((_, c)) => *c += 1,
                 None => counts.push((n, 1)),
@@ -208,6 +206,16 @@ impl<'o> Context<'o> {
         }
         // The first of the most frequent names.
         let main = counts.iter().rev().max_by_key(|(_, c)| *c).map(|(n, _)| *n);
+        // The organization that names the site: "Docker" on www.docker.com.
+        let keys = site.keys();
+        let publisher = (!keys.is_empty())
+            .then(|| {
+                counts
+                    .iter()
+                    .map(|&(n, _)| n)
+                    .find(|n| keys.contains(&key_of(n)))
+            })
+            .flatten();
         Context {
             main,
             site_known: site.url.is_some() || site.name.is_some(),

@@ -435,7 +435,7 @@ pub fn find_lowered(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> 
                 || founds_a_joint_venture(p.kind, &lowered[..m.start()])
                 || names_colleagues(p.kind, text, &lowered[..m.start()], &lowered[m.end()..])
                 || joins_a_corporate_group(text, &sentence[m.end()..])
-                || NEGATED.is_match(&lowered[..m.start()])
+                || NEGATED.is_match(tail(&lowered[..m.start()], 48))
             {
                 continue;
             }
@@ -462,6 +462,16 @@ static NEGATED: LazyLock<Matcher> = LazyLock::new(|| {
     Matcher::new(r"(?:(?-u:\b)(?:not|never|no)|n['’]t)\s+(?:(?:formally|officially|directly|currently|yet|been|be|in)\s+)?$|(?-u:\b)(?:rather than|instead of|without)\s+(?:(?:a|an|any|the)\s+)?(?:[a-z-]+\s+)?$")
         .expect("negation pattern")
 });
+
+/// The last `n` bytes of `text` or a few more, from a character boundary:
+/// enough for a pattern anchored at the end that spans a few words.
+fn tail(text: &str, n: usize) -> &str {
+    let mut at = text.len().saturating_sub(n);
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    &text[at..]
+}
 
 /// A capitalized trigger word after a capitalized word is the end of a name
 /// the finder missed ("Accel Partners", "Star Alliance").
