@@ -88,6 +88,13 @@ pub struct Article {
     pub source: Source,
 }
 
+/// The host of a URL ("www.docker.com" of "https://www.docker.com:443/blog?x"),
+/// or the text up to its first "/", ":", "?" or "#" when it has no scheme.
+pub fn url_host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', ':', '?', '#']).next().unwrap_or(rest)
+}
+
 /// Output of `clean`: the main text of the page, one block per line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cleaned {
@@ -568,6 +575,16 @@ impl std::fmt::Display for RecordError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn url_hosts() {
+        assert_eq!(
+            url_host("https://www.docker.com:443/blog?x=1"),
+            "www.docker.com"
+        );
+        assert_eq!(url_host("http://bokun.io?ref=a"), "bokun.io");
+        assert_eq!(url_host("example.org/path#top"), "example.org");
+    }
 
     /// Every byte below 0x80 and some multi-byte characters, at every
     /// offset within an eight-byte word.

@@ -121,11 +121,6 @@ fn date_part(d: &Option<String>) -> Option<String> {
         .map(|d| d.chars().filter(|c| !c.is_control()).take(10).collect())
 }
 
-fn host(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    rest.split('/').next().unwrap_or(rest)
-}
-
 /// The display name of an organization key: its most frequent canonical name.
 fn display_name(orgs: &BTreeMap<String, OrgAgg>, key: &str) -> String {
     orgs.get(key)
@@ -172,7 +167,7 @@ impl Dataset {
         let source = e
             .url
             .as_deref()
-            .map_or(e.source.file.as_str(), host)
+            .map_or(e.source.file.as_str(), crate::record::url_host)
             .to_string();
         for p in e.partnerships.iter().flatten() {
             // "It" in one article and "It" in another are different

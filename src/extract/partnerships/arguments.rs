@@ -6,6 +6,7 @@
 
 use super::lexicon;
 use super::names;
+use super::tail::folded_word_at_end;
 use super::triggers::{self, Direction, Kind, Trigger};
 use crate::text::pattern::Matcher;
 use regex::Regex;
@@ -53,23 +54,11 @@ pub struct Group<'o> {
 /// Read off the end: a pattern would scan the whole text before each name.
 fn introduces_examples(before: &str) -> bool {
     let mut rest = before.trim_end();
-    if let Some(r) = strip_word_suffix(rest, "the") {
-        rest = r.trim_end();
+    if let Some(at) = folded_word_at_end(rest, &["the"]) {
+        rest = rest[..at].trim_end();
     }
-    rest = rest.strip_suffix(',').unwrap_or(rest);
-    ["such as", "like", "e.g."]
-        .iter()
-        .any(|w| strip_word_suffix(rest, w).is_some())
-}
-
-/// `text` without `word` at its end, when `word` (any case) ends it as a
-/// whole word.
-fn strip_word_suffix<'t>(text: &'t str, word: &str) -> Option<&'t str> {
-    let at = text.len().checked_sub(word.len())?;
-    let tail = text.get(at..)?;
-    let head = &text[..at];
-    (tail.eq_ignore_ascii_case(word) && !head.ends_with(|c: char| c.is_alphanumeric()))
-        .then_some(head)
+    let rest = rest.strip_suffix(',').unwrap_or(rest);
+    folded_word_at_end(rest, &["such as", "like", "e.g."]).is_some()
 }
 
 /// An "or" joining two names of a list.

@@ -55,17 +55,12 @@ pub fn find(doc: &Document, orgs: &[Org], timexes: &[Timex], site: &Site) -> Vec
     run(doc, orgs, timexes, site, None)
 }
 
-/// Words after an opening verb that make it a subject's, not an order's.
-const AFTER_SUBJECT: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
-    "might", "said", "says", "do", "does", "did", "also",
-];
-
 /// The sentence tells the reader what to do ("Build apps with React and
 /// Node.js", "Check out our sponsor, Woodcraft"): an opening verb in its
 /// base form, not an organization's name, before a lower-case word that
-/// is no verb of its own nor a noun in "-ing" (a heading glued to the
-/// sentence: "Benefit sharing On July 6, ..."). It reports no relation.
+/// does not follow a subject (no verb of its own) nor ends in "-ing" (a
+/// heading glued to the sentence: "Benefit sharing On July 6, ..."). It
+/// reports no relation.
 fn gives_an_instruction(sentence: &str, mentions: &[Mention]) -> bool {
     let rest = sentence.trim_start_matches(['"', '“', '‘', '\'', '(']);
     let mut words = rest.split_whitespace();
@@ -78,10 +73,8 @@ fn gives_an_instruction(sentence: &str, mentions: &[Mention]) -> bool {
         && lexicon::is_base_verb(first)
         && !mentions.iter().any(|m| m.start == opens)
         && second.bytes().all(|b| b.is_ascii_lowercase())
-        && !second.ends_with("ed")
         && !second.ends_with("ing")
-        && !second.ends_with('s')
-        && !AFTER_SUBJECT.contains(&second)
+        && !references::follows_a_subject(second)
 }
 
 /// A candidate pair of one sentence with its scorer features, for training.

@@ -51,11 +51,9 @@ impl Site<'_> {
     /// The keys a name of the site's publisher would have (see
     /// [`key_of`]): each label of the URL's host and the site's name.
     fn keys(&self) -> Vec<String> {
-        let host = self.url.map(|u| {
-            let rest = u.split_once("://").map_or(u, |(_, r)| r);
-            rest.split(['/', ':', '?', '#']).next().unwrap_or_default()
-        });
-        host.into_iter()
+        self.url
+            .map(crate::record::url_host)
+            .into_iter()
             .flat_map(|h| h.split('.'))
             .chain(self.name)
             .map(key_of)
@@ -95,6 +93,11 @@ static VERB_AFTER_SUBJECT: LazyLock<Matcher> = LazyLock::new(|| {
     Matcher::new(r"^(?:is|was|has|had|have|are|were|will|would|can|could|also|then|later|became|began|[a-z]+(?:ed|ly|[^s]s))$")
         .expect("verb after subject pattern")
 });
+
+/// `word` may follow a sentence's subject ([`VERB_AFTER_SUBJECT`]).
+pub(super) fn follows_a_subject(word: &str) -> bool {
+    VERB_AFTER_SUBJECT.is_match(word)
+}
 
 /// How many words may open a sentence before a guessed subject name.
 const SUBJECT_WORDS: usize = 6;
