@@ -175,7 +175,6 @@ const PRODUCT_HEADS: &[&str] = &[
     "Handset",
     "Keyboard",
     "Camera",
-    "SmartCamera",
     "Headphones",
     "Earbuds",
     "Router",
