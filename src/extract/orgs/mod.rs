@@ -371,7 +371,8 @@ fn has_word(text: &str, word: &str) -> bool {
 /// "Buying MCI would ...", "Miners Rio Tinto and ...": a tagger name that
 /// starts a sentence and, without its first word, is a name found elsewhere
 /// in the article or a gazetteer name (`gazetteer`: its hits) loses that
-/// first word, and takes the gazetteer's name when it is one.
+/// first word, and takes the gazetteer's name when it is one. A section
+/// heading opening a name loses it in any case.
 fn trim_sentence_openers(
     doc: &Document,
     spans: &mut [(usize, usize, Option<&'static str>)],
@@ -387,6 +388,16 @@ fn trim_sentence_openers(
         };
         let first = &text[s..s + space];
         let rest = s + space + 1;
+        // A section heading run into its first sentence ("History Globex
+        // was founded ...") is no part of the name, wherever else it occurs.
+        if canon.is_none()
+            && is_section_heading(first)
+            && text[rest..e].starts_with(|c: char| c.is_uppercase())
+            && starts_sentence(doc, s)
+        {
+            trimmed.push((k, rest));
+            continue;
+        }
         if canon.is_none() && is_descriptor(first) && starts_sentence(doc, s) {
             let known = known.get_or_insert_with(|| {
                 spans
@@ -458,6 +469,37 @@ fn starts_sentence(doc: &Document, s: usize) -> bool {
             .trim_start_matches(['"', '\'', '(', ' '])
             .is_empty()
     })
+}
+
+/// The title of an article's section (an encyclopedia's "History",
+/// "Sponsorships", a report's "Background"): flattened text runs it into
+/// the sentence that opens the section.
+pub fn is_section_heading(word: &str) -> bool {
+    matches!(
+        word,
+        "History"
+            | "Background"
+            | "Overview"
+            | "Description"
+            | "Summary"
+            | "Operations"
+            | "Sponsorship"
+            | "Sponsorships"
+            | "Partnerships"
+            | "Memberships"
+            | "Acquisitions"
+            | "Subsidiaries"
+            | "Ownership"
+            | "Controversy"
+            | "Controversies"
+            | "Criticism"
+            | "Legacy"
+            | "Reception"
+            | "Awards"
+            | "Sustainability"
+            | "Philanthropy"
+            | "Promotions"
+    )
 }
 
 /// A capitalized sentence opener that describes rather than names: a
@@ -1945,6 +1987,20 @@ mod tests {
         // On a short capitalized line, the gazetteer name still counts.
         let got = orgs("Prices rose. Miners Rio Tinto and Co. Ltd. Output fell.");
         assert!(got.iter().any(|(s, _)| s == "Rio Tinto"), "{got:?}");
+    }
+
+    #[test]
+    fn a_section_heading_run_into_its_sentence_is_no_part_of_a_name() {
+        let t = "Sponsorships Zentrica Labs is a sponsor of the Buffalo Bills. \
+                 History Zentrica Systems was founded in 1990 by Globex Corp.";
+        let got = orgs(t);
+        assert!(got.iter().any(|(s, _)| s == "Zentrica Labs"), "{got:?}");
+        assert!(got.iter().any(|(s, _)| s == "Zentrica Systems"), "{got:?}");
+        assert!(
+            got.iter()
+                .all(|(s, _)| !s.contains("Sponsorships") && !s.contains("History")),
+            "{got:?}"
+        );
     }
 
     #[test]

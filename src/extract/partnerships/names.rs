@@ -4,7 +4,9 @@
 //! and sentence-opening function words are not names of partners.
 
 use super::{lexicon, sequence};
-use crate::extract::orgs::{describes_a_company_after, has_organization_head, is_common_acronym};
+use crate::extract::orgs::{
+    describes_a_company_after, has_organization_head, is_common_acronym, is_section_heading,
+};
 use crate::text::pattern::Matcher;
 use regex_automata::meta;
 use std::sync::LazyLock;
@@ -479,6 +481,7 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
             let last = after.trim().is_empty();
             let opening = at_opening
                 && (lexicon::is_common(bare)
+                    || is_section_heading(bare)
                     || last && lexicon::is_lower_case_word(bare)
                     || last && sentence[end..].starts_with(',') && is_sentence_adverb(w));
             let not_name = is_not_name(w);
@@ -700,6 +703,10 @@ mod tests {
             ["Acme", "Globex"]
         );
         assert_eq!(names("History Acme signed."), ["Acme"]);
+        assert_eq!(
+            names("Sponsorships Yancey's Fancy is a sponsor of the Bills."),
+            ["Yancey", "Bills"]
+        );
         assert_eq!(
             names("Acme worked with Globex Systems' label."),
             ["Acme", "Globex Systems"]
