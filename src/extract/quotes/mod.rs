@@ -289,6 +289,17 @@ mod tests {
     }
 
     #[test]
+    fn a_phrasal_reporting_verb_attributes_the_quote_to_its_own_pronoun() {
+        let text = "“Voters reject it,” Jane Doe says. “Bush got fewer votes,” he points out.";
+        let doc = Document::new(text);
+        let got = find(&doc, &[]);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].speaker.as_deref(), Some("Jane Doe"));
+        let span = got[1].speaker_span.clone().expect("a speaker mention");
+        assert_eq!(&text[span], "he");
+    }
+
+    #[test]
     fn dash_attributed_block_quote() {
         let text = "The news raises legitimate concerns about their users. – Mark Warner, senior Senator of Virginia";
         let doc = Document::new(text);
