@@ -47,6 +47,8 @@ pub struct Group<'o> {
     /// examples ("firms such as Globex and Initech"): partners of someone
     /// else, never of each other.
     pub alternatives: bool,
+    /// Every name was guessed by the fallback rule, none found by the finder.
+    pub guessed: bool,
 }
 
 /// `before` (the text before a list) ends with the words that make the
@@ -203,6 +205,7 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
             {
                 g.end = m.end;
                 g.alternatives |= OR_GAP.is_match(gap);
+                g.guessed &= m.guessed;
                 if !g.names.contains(&m.name) {
                     g.names.push(m.name);
                 }
@@ -214,6 +217,7 @@ pub fn groups<'o>(sentence: &str, mentions: &[Mention<'o>]) -> Vec<Group<'o>> {
             end: m.end,
             names: vec![m.name],
             alternatives: introduces_examples(&sentence[..m.start]),
+            guessed: m.guessed,
         });
     }
     out
@@ -670,6 +674,13 @@ static AFTER_GOODS: LazyLock<Matcher> = LazyLock::new(|| {
         .expect("after goods pattern")
 });
 
+/// A partner in making the goods, named after them ("co-produced Vorp
+/// with Globex").
+static WITH_AFTER_GOODS: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:[a-z][\w-]*\s+){0,3}?with\s+(?:the\s+)?$")
+        .expect("with after goods pattern")
+});
+
 /// Head words of organizations and public bodies, which an article may
 /// precede ("supplies the Zorblax Air Force", "the Quib Group").
 static BODY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -692,17 +703,36 @@ fn is_plain_one_way(sentence: &str, trigger: &Trigger) -> bool {
         && PLAIN_ONE_WAY.is_match(&sentence[trigger.start..trigger.end])
 }
 
+/// A verb of making a work together ("co-produced"), whose direct object
+/// is the work.
+static CO_PRODUCED: LazyLock<Matcher> =
+    LazyLock::new(|| Matcher::new(r"(?i)^co-produc(?:e|ed|es|ing)$").expect("co-produced pattern"));
+
+/// Only "of", or nothing, between a verb or agent noun and its object
+/// ("distributor of Quib Nights", "co-produced Vorp").
+fn is_direct_object(gap: &str) -> bool {
+    let gap = gap.trim();
+    gap.is_empty() || gap == "of"
+}
+
 /// The object of a plain one-way trigger names goods or a title, not an
 /// organization: an article or quantity before a name that no body head
 /// word marks as an organization, a title's kind or a quote before it, or
-/// a product noun after it.
+/// a product noun after it. Names the organization finder did not know,
+/// right after such a trigger or after "co-produced", are titles too
+/// ("the distributor of Quib Nights", "co-produced Vorp or Alive").
 fn names_goods(sentence: &str, trigger: &Trigger, right: &Group) -> bool {
-    right.start >= trigger.end
-        && is_plain_one_way(sentence, trigger)
-        && (GOODS_GAP.is_match(&sentence[trigger.end..right.start])
-            && !BODY_HEAD.is_match(&sentence[right.start..right.end])
-            || TITLE_BEFORE.is_match(&sentence[..right.start])
-            || PRODUCT_AFTER.is_match(&sentence[right.end..]))
+    if right.start < trigger.end {
+        return false;
+    }
+    let gap = &sentence[trigger.end..right.start];
+    let plain = is_plain_one_way(sentence, trigger);
+    let made = plain || CO_PRODUCED.is_match(&sentence[trigger.start..trigger.end]);
+    made && right.guessed && is_direct_object(gap)
+        || plain
+            && (GOODS_GAP.is_match(gap) && !BODY_HEAD.is_match(&sentence[right.start..right.end])
+                || TITLE_BEFORE.is_match(&sentence[..right.start])
+                || PRODUCT_AFTER.is_match(&sentence[right.end..]))
 }
 
 /// Where the trigger's arguments were found.
@@ -743,9 +773,12 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         .or_else(|| passive_agent(sentence, trigger, groups));
     // Goods are no party; the client or maker named after them is.
     let right = match right {
-        Some(r) if names_goods(sentence, trigger, r) => groups
-            .iter()
-            .find(|g| g.start >= r.end && AFTER_GOODS.is_match(&sentence[r.end..g.start])),
+        Some(r) if names_goods(sentence, trigger, r) => groups.iter().find(|g| {
+            g.start >= r.end && {
+                let gap = &sentence[r.end..g.start];
+                AFTER_GOODS.is_match(gap) || WITH_AFTER_GOODS.is_match(gap)
+            }
+        }),
         r => r,
     };
     if right.is_some_and(|r| lists_examples(sentence, trigger, r)) {
@@ -1056,6 +1089,45 @@ mod tests {
         let spans: Vec<(usize, usize)> = m.iter().map(|m| (m.start, m.end)).collect();
         let t = find_all(s, &spans);
         sides(s, &t[0], &g)
+    }
+
+    #[test]
+    fn guessed_names_right_after_a_making_verb_are_its_titles() {
+        // The finder knows Acme and Globex; the titles are only guessed.
+        let run_guessing = |s: &str, found: &[&'static str], guessed: &[&'static str]| {
+            let mut m = mentions(s, found);
+            for &name in guessed {
+                let mut g = Mention::of(s, name);
+                g.guessed = true;
+                m.push(g);
+            }
+            m.sort_by_key(|m| m.start);
+            let g = groups(s, &m);
+            let spans: Vec<(usize, usize)> = m.iter().map(|m| (m.start, m.end)).collect();
+            let t = find_all(s, &spans);
+            sides(s, &t[0], &g)
+        };
+        assert_eq!(
+            run_guessing(
+                "Acme co-produced Vorp or Alive with Globex.",
+                &["Acme", "Globex"],
+                &["Vorp", "Alive"]
+            ),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
+        assert_eq!(
+            run_guessing(
+                "Acme is the distributor of Quib Nights.",
+                &["Acme"],
+                &["Quib Nights"]
+            ),
+            Sides::LeftOnly("Acme")
+        );
+        // A name the finder knows stays a party.
+        assert_eq!(
+            run("Acme is the distributor of Globex.", &["Acme", "Globex"]),
+            Sides::Pairs(vec![("Acme", "Globex")])
+        );
     }
 
     #[test]
