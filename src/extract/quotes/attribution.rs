@@ -163,8 +163,12 @@ impl<'a> Context<'a> {
                 .then(|| subject_after_quote(&w, i, k))
                 .flatten();
         }
+        // "according to X" names the source, unless no name follows ("...,"
+        // Clinton said, according to audio provided by ...).
         if let Some(k) = (i..n.saturating_sub(1)).find(|&k| is_according_to(&w, k)) {
-            return w.np_after(k + 2, n);
+            if let Some(m) = w.np_after(k + 2, n) {
+                return Some(m);
+            }
         }
         // "read" reports only right after a quote: "...," the email read.
         let verb = |x: &str| is_reporting(x) || matches!(x, "read" | "reads");
@@ -189,7 +193,7 @@ impl<'a> Context<'a> {
             };
             if let Some(last) = last.filter(|&l| l + 1 < n) {
                 let v = w.word(last + 1);
-                if v.ends_with("ed") && !is_capitalized(v) {
+                if v.ends_with("ed") && !is_capitalized(v) || is_phrasal_reporting(&w, last + 1) {
                     return Some(Mention {
                         span: w.toks[i].start..w.toks[last].end,
                         role: None,
@@ -549,9 +553,23 @@ fn reaches_end(w: &Window, m: &Mention) -> bool {
     w.toks[n - 1].end == m.end() || (n > 1 && w.toks[n - 2].end == m.end())
 }
 
-/// "put it" at token `k`, as in "as the senator put it".
+/// "put it" at token `k`, as in "as the senator put it" or "as she puts it".
 fn is_put_it(w: &Window, k: usize) -> bool {
-    w.word(k) == "put" && w.word(k + 1) == "it"
+    matches!(w.word(k), "put" | "puts") && w.word(k + 1) == "it"
+}
+
+/// A verb and particle that report speech at token `k`: "..., Trump went
+/// on", "she shot back", "he hit back".
+fn is_phrasal_reporting(w: &Window, k: usize) -> bool {
+    k + 1 < w.toks.len()
+        && matches!(
+            (w.word(k), w.word(k + 1)),
+            ("went" | "goes" | "go", "on")
+                | (
+                    "shot" | "shoots" | "hit" | "hits" | "fired" | "fires",
+                    "back"
+                )
+        )
 }
 
 /// A name that alone introduces the quote after it, with a colon: "Jane Doe:",

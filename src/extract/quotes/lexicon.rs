@@ -288,6 +288,9 @@ static REPORTING: &[&str] = &[
     "scoffs",
     "agreed",
     "agrees",
+    "conclude",
+    "retaliated",
+    "riffed",
 ];
 
 /// Personal pronouns that can be a speaker.

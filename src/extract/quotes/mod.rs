@@ -300,6 +300,24 @@ mod tests {
     }
 
     #[test]
+    fn closing_attributions_with_a_particle_or_a_nameless_according_to() {
+        let opening = "Jane Roe spoke first. ";
+        for (text, speaker) in [
+            (
+                "\"We will win this state,\" Bill Clinton said Monday, according to audio provided by the station.",
+                "Bill Clinton",
+            ),
+            ("\"You know, it happens, right?\" Trump went on.", "Trump"),
+            ("\"France will always be France,\" Hollande shot back.", "Hollande"),
+            ("As John Doe puts it, the plan is \"a lame duck.\"", "John Doe"),
+        ] {
+            let got = quotes(&format!("{opening}{text}"));
+            assert_eq!(got.len(), 1, "{text}");
+            assert_eq!(got[0].1.as_deref(), Some(speaker), "{text}");
+        }
+    }
+
+    #[test]
     fn dash_attributed_block_quote() {
         let text = "The news raises legitimate concerns about their users. – Mark Warner, senior Senator of Virginia";
         let doc = Document::new(text);
