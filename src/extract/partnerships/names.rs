@@ -453,10 +453,33 @@ fn modifies_an_opening_descriptor(sentence: &str, start: usize, end: usize) -> b
         && describes_a_company_after(&sentence[end..])
 }
 
+/// A capitalized run that ends with a name already found, after "and"
+/// ("Initech and the Bank of Zorbo"): the words before the "and" are a
+/// list item of their own, ending where this returns.
+fn item_before_found_name(
+    sentence: &str,
+    start: usize,
+    end: usize,
+    taken: &[(usize, usize)],
+) -> Option<usize> {
+    let found = taken
+        .iter()
+        .filter(|&&(s, _)| start < s && s < end)
+        .map(|&(s, _)| s)
+        .min()?;
+    let head = &sentence[start..found];
+    let item = head
+        .strip_suffix(" and the ")
+        .or_else(|| head.strip_suffix(" and "))?;
+    (!item.is_empty()).then(|| start + item.len())
+}
+
 /// Byte ranges (relative to `sentence`) of candidate names that do not overlap `taken`.
 pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (found_start, found_end) in sequence::find_iter(sentence) {
+        let found_end =
+            item_before_found_name(sentence, found_start, found_end, taken).unwrap_or(found_end);
         let mut start = found_start;
         let mut end = found_end;
         // Drop leading non-name words ("In", "The", "French"): `start` is
@@ -703,6 +726,15 @@ mod tests {
             ["Acme", "Globex"]
         );
         assert_eq!(names("History Acme signed."), ["Acme"]);
+        // A name found by the finder closes a list after "and".
+        let s = "Acme partnered with Globex Corp., Initech and the Bank of Zorbo.";
+        let found = [(0, 4), (20, 32), (50, 63)];
+        assert_eq!(&s[50..63], "Bank of Zorbo");
+        let guessed: Vec<&str> = candidates(s, &found)
+            .into_iter()
+            .map(|(a, b)| &s[a..b])
+            .collect();
+        assert_eq!(guessed, ["Initech"]);
         assert_eq!(
             names("Sponsorships Yancey's Fancy is a sponsor of the Bills."),
             ["Yancey", "Bills"]
