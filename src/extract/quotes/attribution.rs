@@ -408,13 +408,19 @@ impl<'a> Context<'a> {
     pub fn speaker(&mut self, m: Mention) -> Speaker {
         let text = self.text;
         let said = &text[m.span.clone()];
+        let relative = matches!(said, "who" | "whom");
         let name = if matches!(said, "he" | "she" | "He" | "She") {
             self.person_before(m.span.start)
+                .unwrap_or_else(|| said.to_string())
+        } else if relative {
+            antecedent(text, m.span.start)
+                .map(str::to_string)
+                .or_else(|| self.person_before(m.span.start))
                 .unwrap_or_else(|| said.to_string())
         } else {
             said.to_string()
         };
-        let common = !is_capitalized(said) && !is_pronoun(said);
+        let common = !is_capitalized(said) && !is_pronoun(said) && !relative;
         let role = m
             .role
             .clone()
@@ -485,6 +491,33 @@ impl<'a> Context<'a> {
             }
         }
     }
+}
+
+/// What a relative "who" at `pos` stands for: the noun phrase right before
+/// its comma: a name of at most four words ("Glenn Beck, who said"), or a
+/// description of at most eight from its determiner, across a
+/// prepositional phrase ("one Democrat familiar with the talks, who said").
+fn antecedent(text: &str, pos: usize) -> Option<&str> {
+    let before = text[..pos].trim_end().strip_suffix(',')?.trim_end();
+    let named = before.rsplit(' ').next().is_some_and(is_capitalized);
+    let mut start = before.len();
+    let mut words = before.rsplit(' ').enumerate().peekable();
+    while let Some((count, word)) = words.next() {
+        if count == if named { 4 } else { 8 } {
+            return None;
+        }
+        if named && (!is_capitalized(word) || is_determiner(word)) {
+            break;
+        }
+        start -= word.len() + usize::from(start < before.len());
+        let governed = words
+            .peek()
+            .is_some_and(|&(_, w)| matches!(w, "with" | "of" | "from" | "at" | "in" | "for"));
+        if !named && is_determiner(word) && !governed {
+            return Some(&before[start..]);
+        }
+    }
+    (named && start < before.len()).then(|| &before[start..])
 }
 
 /// Person-like names (two capitalized words, or a title and a name) in `range`.

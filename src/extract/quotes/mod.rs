@@ -318,6 +318,25 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_who_speaks_for_the_noun_phrase_before_it() {
+        let text = "Glenn Beck, who described Zorbo as \"a pathological liar,\" spoke. \
+                    One Democrat familiar with the talks, who added that it \"rattled\" them, left.";
+        let doc = Document::new(text);
+        let got = find(&doc, &[]);
+        let speakers: Vec<(Option<&str>, &str)> = got
+            .iter()
+            .map(|q| (q.speaker.as_deref(), &text[q.speaker_span.clone().unwrap()]))
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                (Some("Glenn Beck"), "who"),
+                (Some("One Democrat familiar with the talks"), "who")
+            ]
+        );
+    }
+
+    #[test]
     fn dash_attributed_block_quote() {
         let text = "The news raises legitimate concerns about their users. – Mark Warner, senior Senator of Virginia";
         let doc = Document::new(text);
