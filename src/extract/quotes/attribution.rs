@@ -259,6 +259,12 @@ impl<'a> Context<'a> {
                     || (k + 1 < n && (is_according_to(&w, k) || is_put_it(&w, k)))
             })
             .collect();
+        // A relative clause closing the text before the quote speaks for its
+        // antecedent, whatever the main verb ("said one aide, who added that
+        // it “rattled” them").
+        if let Some(who) = verbs.last().and_then(|&k| relative_subject(&w, k)) {
+            return Some(who);
+        }
         // The main verb of the sentence usually comes first; a verb right before an
         // introducing colon or comma ("X told reporters:") is the one to take.
         let nearest_first = matches!(w.word(n - 1), ":" | ",");
@@ -689,6 +695,24 @@ fn subject_after_quote(w: &Window, i: usize, k: usize) -> Option<Mention> {
     Some(Mention {
         span: m.span,
         role: Some(w.toks[j + 1].start..w.toks[end - 2].end),
+    })
+}
+
+/// ", who" right before the reporting verb at token `k` (adverbs and
+/// auxiliaries between): the relative pronoun is the mention. Without the
+/// comma the clause is part of an object ("told a woman who suggested
+/// that"), not about the speaker.
+fn relative_subject(w: &Window, k: usize) -> Option<Mention> {
+    if !is_reporting(w.word(k)) || is_participle(w.word(k)) {
+        return None;
+    }
+    let mut p = k;
+    while p > 0 && (is_between(w.word(p - 1)) || is_adverb(w.word(p - 1))) {
+        p -= 1;
+    }
+    (p > 1 && w.word(p - 1) == "who" && w.word(p - 2) == ",").then(|| Mention {
+        span: w.toks[p - 1].range(),
+        role: None,
     })
 }
 

@@ -337,6 +337,22 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_before_the_quote_names_its_speaker() {
+        let text = "Jane Roe left early, said Sam Poe, who added that it \"rattled\" them. \
+                    Ann Lee told a woman who suggested otherwise that \"this is not over.\"";
+        let doc = Document::new(text);
+        let got = find(&doc, &[]);
+        let speakers: Vec<(Option<&str>, &str)> = got
+            .iter()
+            .map(|q| (q.speaker.as_deref(), &text[q.speaker_span.clone().unwrap()]))
+            .collect();
+        assert_eq!(
+            speakers,
+            [(Some("Sam Poe"), "who"), (Some("Ann Lee"), "Ann Lee")]
+        );
+    }
+
+    #[test]
     fn dash_attributed_block_quote() {
         let text = "The news raises legitimate concerns about their users. – Mark Warner, senior Senator of Virginia";
         let doc = Document::new(text);
