@@ -55,6 +55,7 @@ pub fn find(doc: &Document, orgs: &[Org]) -> Vec<QuoteSpan> {
         let mut found: Vec<Option<Speaker>> = (0..regions.len())
             .map(|i| {
                 own_speaker(&mut ctx, &para, prev_para.as_ref(), &regions, i)
+                    .filter(|m| !m.names_nobody(text))
                     .map(|m| ctx.speaker(m))
             })
             .collect();
@@ -177,6 +178,7 @@ fn share_within_sentences(
         if found[i].is_none() {
             found[i] = ctx
                 .subject(text_before(para, regions, i), regions[i].outer.start)
+                .filter(|m| !m.names_nobody(text))
                 .map(|m| ctx.speaker(m));
         }
     }
@@ -350,6 +352,18 @@ mod tests {
             speakers,
             [(Some("Sam Poe"), "who"), (Some("Ann Lee"), "Ann Lee")]
         );
+    }
+
+    #[test]
+    fn a_sentence_opener_is_no_speaker() {
+        for text in [
+            "Both houses now seem intent on repealing the so-called “Cadillac tax.”",
+            "That’s why the plan earned the label “a costly disaster for everyone.”",
+        ] {
+            let got = quotes(text);
+            assert_eq!(got.len(), 1, "{text}");
+            assert_eq!(got[0].1, None, "{text}");
+        }
     }
 
     #[test]

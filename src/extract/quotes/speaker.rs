@@ -21,6 +21,30 @@ impl Mention {
     pub fn end(&self) -> usize {
         self.role.as_ref().map_or(self.span.end, |r| r.end)
     }
+
+    /// The words name nobody: a sentence opener taken for a subject
+    /// ("That’s why", "There is", "Both houses", "But he").
+    pub fn names_nobody(&self, text: &str) -> bool {
+        let first = text[self.span.clone()].split(' ').next().unwrap_or("");
+        matches!(
+            first,
+            "That"
+                | "That's"
+                | "That’s"
+                | "There"
+                | "Both"
+                | "Why"
+                | "What"
+                | "Each"
+                | "Any"
+                | "Many"
+                | "Most"
+                | "But"
+                | "And"
+                | "Specifically"
+                | "First"
+        )
+    }
 }
 
 /// An adverb in -ly between a subject and its verb ("forcefully told").
