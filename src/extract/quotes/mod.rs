@@ -319,21 +319,27 @@ mod tests {
         }
     }
 
+    /// Each quote's speaker name and the words of its mention.
+    fn speakers_and_mentions(text: &str) -> Vec<(Option<String>, &str)> {
+        let doc = Document::new(text);
+        find(&doc, &[])
+            .into_iter()
+            .map(|q| (q.speaker, &text[q.speaker_span.expect("a speaker mention")]))
+            .collect()
+    }
+
     #[test]
     fn a_relative_who_speaks_for_the_noun_phrase_before_it() {
         let text = "Glenn Beck, who described Zorbo as \"a pathological liar,\" spoke. \
                     One Democrat familiar with the talks, who added that it \"rattled\" them, left.";
-        let doc = Document::new(text);
-        let got = find(&doc, &[]);
-        let speakers: Vec<(Option<&str>, &str)> = got
-            .iter()
-            .map(|q| (q.speaker.as_deref(), &text[q.speaker_span.clone().unwrap()]))
-            .collect();
         assert_eq!(
-            speakers,
+            speakers_and_mentions(text),
             [
-                (Some("Glenn Beck"), "who"),
-                (Some("One Democrat familiar with the talks"), "who")
+                (Some("Glenn Beck".to_string()), "who"),
+                (
+                    Some("One Democrat familiar with the talks".to_string()),
+                    "who"
+                )
             ]
         );
     }
@@ -342,15 +348,12 @@ mod tests {
     fn a_relative_clause_before_the_quote_names_its_speaker() {
         let text = "Jane Roe left early, said Sam Poe, who added that it \"rattled\" them. \
                     Ann Lee told a woman who suggested otherwise that \"this is not over.\"";
-        let doc = Document::new(text);
-        let got = find(&doc, &[]);
-        let speakers: Vec<(Option<&str>, &str)> = got
-            .iter()
-            .map(|q| (q.speaker.as_deref(), &text[q.speaker_span.clone().unwrap()]))
-            .collect();
         assert_eq!(
-            speakers,
-            [(Some("Sam Poe"), "who"), (Some("Ann Lee"), "Ann Lee")]
+            speakers_and_mentions(text),
+            [
+                (Some("Sam Poe".to_string()), "who"),
+                (Some("Ann Lee".to_string()), "Ann Lee")
+            ]
         );
     }
 
