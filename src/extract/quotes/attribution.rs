@@ -7,7 +7,7 @@ use super::lexicon::{
     is_between, is_capitalized, is_determiner, is_intro_word, is_participle, is_pronoun,
     is_reporting,
 };
-use super::speaker::{is_adverb, is_clause_word, Mention, Window};
+use super::speaker::{is_adverb, is_clause_word, is_preposition, Mention, Window};
 use crate::extract::orgs::{self, Org};
 use crate::text::calendar::is_weekday;
 use crate::text::{tokenize, Document, Token};
@@ -280,10 +280,7 @@ impl<'a> Context<'a> {
                 }
                 continue;
             }
-            let mut p = k;
-            while p > 0 && (is_between(w.word(p - 1)) || is_adverb(w.word(p - 1))) {
-                p -= 1;
-            }
+            let p = verb_phrase_start(&w, k);
             let prev = if p > 0 { w.word(p - 1) } else { "" };
             match prev {
                 // A relative clause: "a letter that says", but "who said" names its speaker.
@@ -516,9 +513,7 @@ fn antecedent(text: &str, pos: usize) -> Option<&str> {
             break;
         }
         start -= word.len() + usize::from(start < before.len());
-        let governed = words
-            .peek()
-            .is_some_and(|&(_, w)| matches!(w, "with" | "of" | "from" | "at" | "in" | "for"));
+        let governed = words.peek().is_some_and(|&(_, w)| is_preposition(w));
         if !named && is_determiner(word) && !governed {
             return Some(&before[start..]);
         }
@@ -698,6 +693,16 @@ fn subject_after_quote(w: &Window, i: usize, k: usize) -> Option<Mention> {
     })
 }
 
+/// Where the verb at token `k` starts with the adverbs and auxiliaries
+/// before it ("has also said").
+fn verb_phrase_start(w: &Window, k: usize) -> usize {
+    let mut p = k;
+    while p > 0 && (is_between(w.word(p - 1)) || is_adverb(w.word(p - 1))) {
+        p -= 1;
+    }
+    p
+}
+
 /// ", who" right before the reporting verb at token `k` (adverbs and
 /// auxiliaries between): the relative pronoun is the mention. Without the
 /// comma the clause is part of an object ("told a woman who suggested
@@ -706,10 +711,7 @@ fn relative_subject(w: &Window, k: usize) -> Option<Mention> {
     if !is_reporting(w.word(k)) || is_participle(w.word(k)) {
         return None;
     }
-    let mut p = k;
-    while p > 0 && (is_between(w.word(p - 1)) || is_adverb(w.word(p - 1))) {
-        p -= 1;
-    }
+    let p = verb_phrase_start(w, k);
     (p > 1 && w.word(p - 1) == "who" && w.word(p - 2) == ",").then(|| Mention {
         span: w.toks[p - 1].range(),
         role: None,

@@ -293,12 +293,9 @@ mod tests {
     #[test]
     fn a_phrasal_reporting_verb_attributes_the_quote_to_its_own_pronoun() {
         let text = "“Voters reject it,” Jane Doe says. “Bush got fewer votes,” he points out.";
-        let doc = Document::new(text);
-        let got = find(&doc, &[]);
+        let got = speakers_and_mentions(text);
         assert_eq!(got.len(), 2);
-        assert_eq!(got[1].speaker.as_deref(), Some("Jane Doe"));
-        let span = got[1].speaker_span.clone().expect("a speaker mention");
-        assert_eq!(&text[span], "he");
+        assert_eq!(got[1], (Some("Jane Doe".to_string()), "he"));
     }
 
     #[test]

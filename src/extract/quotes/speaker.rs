@@ -53,7 +53,7 @@ pub fn is_adverb(w: &str) -> bool {
 }
 
 /// Prepositions that put the next noun phrase in an adjunct.
-fn is_preposition(w: &str) -> bool {
+pub fn is_preposition(w: &str) -> bool {
     matches!(
         w,
         "in" | "on"
