@@ -171,22 +171,22 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .filter(|e| e.kind == 2 || (e.kind == 1 && has_space(&text[e.start..e.end])))
         .map(|e| (e.start, e.end))
         .collect();
-    let coordinated: Vec<(usize, usize)> = spans
+    // A partner overlapping another name is a piece of it ("Wight
+    // Partnership" in "Isle of Wight Partnership and South West Water").
+    let coordinated: Vec<(usize, usize, Option<&'static str>)> = spans
         .iter()
         .flat_map(|&(s, e, _)| coordination::partners(text, (s, e), &typed))
+        .filter(|&(s, e)| {
+            let name = &text[s..e];
+            !is_not_name(name)
+                && !demonyms::is_demonym(name)
+                && !products::is_famous_product(name)
+                && !products::has_product_head(name)
+                && !spans.iter().any(|&(ps, pe, _)| ps < e && s < pe)
+        })
+        .map(|(s, e)| (s, e, None))
         .collect();
-    spans.extend(
-        coordinated
-            .into_iter()
-            .filter(|&(s, e)| {
-                let name = &text[s..e];
-                !is_not_name(name)
-                    && !demonyms::is_demonym(name)
-                    && !products::is_famous_product(name)
-                    && !products::has_product_head(name)
-            })
-            .map(|(s, e)| (s, e, None)),
-    );
+    spans.extend(coordinated);
     spans.retain(|&(s, e, _)| !modifies_an_opening_descriptor(doc, s, e, &gaz_spans));
     trim_sentence_openers(doc, &mut spans, &gaz);
     extend_to_acronyms(text, &mut spans);
@@ -1080,8 +1080,10 @@ fn in_quoted_title(text: &str, s: usize, e: usize) -> bool {
 /// Splits the names that run across a coordination of two ("Kennesaw
 /// State University and Kirkwood College", "Acme Inc. and Globex", "Google
 /// Lens, and Pokemon GO"): the part before "and" is a whole name when it
-/// ends with a legal form or a university's head, or a comma sets the "and"
-/// off. "Securities and Exchange Commission" and "Marks and Spencer" stay.
+/// ends with a legal form or a university's head, a comma sets the "and"
+/// off, or the name closes a comma list of names ("Elavon, First Data and
+/// Worldpay"). "Securities and Exchange Commission" stays; known names
+/// with "and" ("Marks and Spencer") come from the gazetteer and stay too.
 fn split_coordinations(text: &str, spans: &mut Vec<(usize, usize, Option<&'static str>)>) {
     static AND: LazyLock<Finder> = LazyLock::new(|| Finder::new(b" and "));
     let mut halves = Vec::new();
@@ -1095,6 +1097,7 @@ fn split_coordinations(text: &str, spans: &mut Vec<(usize, usize, Option<&'stati
         let (left, right) = (&name[..at], &name[at + 5..]);
         let left_name = left.trim_end_matches(',');
         let whole = left_name.len() < left.len()
+            || closes_name_list(&text[..s])
             || split_last_word(left_name).is_some_and(|(_, last)| {
                 is_legal_form(last) || matches!(last, "University" | "College")
             });
@@ -1109,6 +1112,16 @@ fn split_coordinations(text: &str, spans: &mut Vec<(usize, usize, Option<&'stati
         spans.extend(halves);
         spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     }
+}
+
+/// Whether `before` ends with a capitalized word and a comma: the name
+/// after it is the last item of a list, where "and" joins two items.
+fn closes_name_list(before: &str) -> bool {
+    before
+        .trim_end_matches(' ')
+        .strip_suffix(',')
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// A name of several words with a legal form or an institution's head
@@ -1644,6 +1657,17 @@ mod tests {
         assert_eq!(
             texts("Students of Dorvale State University and Marlow Community College joined."),
             ["Dorvale State University", "Marlow Community College"]
+        );
+        // The last item of a list of names.
+        assert_eq!(
+            texts("The retailer takes payments through Barclays, First Data and Worldpay."),
+            ["Barclays", "First Data", "Worldpay"]
+        );
+        // The name before "and" is no partner of the name after it when
+        // it is the end of a longer name.
+        assert_eq!(
+            texts("The fund supports Oxfam, Bank of Scotland Foundation and Save the Children."),
+            ["Oxfam", "Bank of Scotland Foundation", "Save the Children"]
         );
         // Words of one name stay one name.
         assert_eq!(
