@@ -1025,6 +1025,15 @@ mod tests {
             ),
             [p("Acme", "Globex")]
         );
+        // "Under" or "as part of" a deal, and a subject with an irregular verb.
+        assert_eq!(
+            pairs("In 2021, under a deal signed with Globex Inc., Acme Corp. took over the brand."),
+            [p("Acme", "Globex")]
+        );
+        assert_eq!(
+            pairs("As part of a deal with Globex Inc., Acme Corp. built a plant."),
+            [p("Acme", "Globex")]
+        );
         // A name inside a dated opening is no trigger heading a phrase.
         assert!(pairs("In May 2010, Alliance Globex merged into Initech Corp.").is_empty());
         // A list after the trigger is not the subject.

@@ -90,7 +90,7 @@ fn fold_accent(c: char) -> char {
 /// A word that may follow a sentence's subject: an auxiliary, a past or
 /// present-tense verb, or an adverb before one.
 static VERB_AFTER_SUBJECT: LazyLock<Matcher> = LazyLock::new(|| {
-    Matcher::new(r"^(?:is|was|has|had|have|are|were|will|would|can|could|also|then|later|became|began|[a-z]+(?:ed|ly|[^s]s))$")
+    Matcher::new(r"^(?:is|was|has|had|have|are|were|will|would|can|could|may|might|must|shall|should|also|then|later|became|began|took|made|won|bought|sold|built|set|got|gave|led|ran|struck|grew|chose|kept|brought|held|paid|put|sent|spent|went|[a-z]+(?:ed|ly|[^s]s))$")
         .expect("verb after subject pattern")
 });
 
@@ -117,11 +117,11 @@ static OPENING_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The words of a short phrase opening a sentence before its trigger
-/// ("Through a partnership with", "In cooperation with"), after an
-/// optional date ("In 2015, in partnership with").
+/// ("Through a partnership with", "In cooperation with", "As part of a
+/// deal with"), after an optional date ("In 2015, under a deal with").
 static FRONTED_BEFORE_TRIGGER: LazyLock<Matcher> = LazyLock::new(|| {
     Matcher::new(&format!(
-        r"^(?:{}(?:in|through|together|via)|[A-Z][a-z]*)(?:\s+[a-z][\w-]*){{0,2}}\s+$",
+        r"^(?:{}(?:in|through|together|via|under|as)|[A-Z][a-z]*)(?:\s+[a-z][\w-]*){{0,3}}\s+$",
         arguments::LEADING_DATE
     ))
     .expect("fronted phrase pattern")
