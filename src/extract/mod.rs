@@ -229,7 +229,8 @@ pub fn extract(article: &Article, config: &ExtractConfig) -> Extraction {
 /// did not report ("Enarsa" in "a deal between PDVSA and Argentina's
 /// Enarsa"), and a user joining the two lists must find both sides. Such a
 /// name gets the mention in its evidence sentence, else its first one in
-/// the text.
+/// the text, outside any organization already listed ("Film Council"
+/// inside "UK Film Council" is no mention of its own).
 fn add_partner_mentions(
     text: &str,
     relations: &[partnerships::Relation],
@@ -245,10 +246,14 @@ fn add_partner_mentions(
             {
                 continue;
             }
+            let free = |start: usize| {
+                let end = start + name.len();
+                !orgs.iter().any(|o| o.start < end && start < o.end)
+            };
             let at = |range: std::ops::Range<usize>| {
                 whole_word_matches(&text[range.clone()], name)
-                    .next()
                     .map(|i| range.start + i)
+                    .find(|&start| free(start))
             };
             if let Some(start) = at(r.evidence.clone()).or_else(|| at(0..text.len())) {
                 orgs.push(orgs::Org {
@@ -307,6 +312,40 @@ mod tests {
         let orgs: Vec<(&str, usize, usize)> =
             orgs.map(|o| (o.name.as_str(), o.start, o.end)).collect();
         assert_eq!(orgs, [("Petrolux", 0, 8), ("Quilmara", 40, 48)]);
+    }
+
+    #[test]
+    fn a_partner_inside_a_listed_organization_gets_no_mention_of_its_own() {
+        let text = "The UK Film Council backs Film Council Labs and Quilmara.";
+        let org = |name: &str, start: usize| orgs::Org {
+            start,
+            end: start + name.len(),
+            name: name.into(),
+        };
+        let mut found = vec![org("UK Film Council", 4), org("Quilmara", 49)];
+        let relation = partnerships::Relation {
+            a: "Film Council".into(),
+            b: "Quilmara".into(),
+            kind: partnerships::Kind::Partnership,
+            status: partnerships::Status::Ongoing,
+            date: None,
+            confidence: 0.5,
+            evidence: 0..text.len(),
+        };
+        add_partner_mentions(text, &[relation], &mut found);
+        let spans: Vec<(&str, usize, usize)> = found
+            .iter()
+            .map(|o| (o.name.as_str(), o.start, o.end))
+            .collect();
+        // The first "Film Council" is inside "UK Film Council": the next one is taken.
+        assert_eq!(
+            spans,
+            [
+                ("UK Film Council", 4, 19),
+                ("Film Council", 26, 38),
+                ("Quilmara", 49, 57)
+            ]
+        );
     }
 
     #[test]

@@ -39,6 +39,18 @@ fn modified_after(heads: &str) -> Regex {
     .expect("modified-after pattern")
 }
 
+/// `after` opens with the words up to a head noun that the name before it
+/// modifies ([`modified_after`]). A determiner among them opens a noun
+/// phrase of its own: "The Ardel Council awarded a contract" names no
+/// contract "Ardel Council".
+fn modifies_head(modified: &Regex, after: &str) -> bool {
+    modified.find(after).is_some_and(|m| {
+        !m.as_str()
+            .split_whitespace()
+            .any(|w| matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her"))
+    })
+}
+
 /// The head noun right after the name ("Alzheimer's disease", "Digital technology").
 static HEAD_RIGHT_AFTER: LazyLock<Matcher> = LazyLock::new(|| {
     Matcher::new(&format!(r"^(?:['’]s)?\s+(?:{HEADS})(?-u:\b)")).expect("head-after pattern")
@@ -253,7 +265,7 @@ impl<'s> Sentence<'s> {
             || thing_before(before)
             || start >= self.cues_from()
                 && (OBSERVER_AT.is_match(before) || CUSTOMER_LIST.is_match(before))
-            || determiner_before(before) && modified.is_match(after)
+            || determiner_before(before) && modifies_head(modified, after)
             || guessed && HEAD_RIGHT_AFTER.is_match(after)
             || CLASS_AFTER.is_match(after)
             || names_a_source(before)
@@ -448,6 +460,15 @@ mod tests {
         assert!(!not_party(s, "Globex", false));
         assert!(not_party("Acme serves Globex customers.", "Globex", true));
         assert!(!not_party("Acme came to Globex stores.", "Globex", false));
+    }
+
+    #[test]
+    fn a_name_before_a_head_noun_names_a_thing_unless_a_determiner_parts_them() {
+        let s = "The Tarvik 3 gas field and its Lisbon metro-maintenance contract grew.";
+        assert!(not_party(s, "Tarvik", false));
+        assert!(not_party(s, "Lisbon", false));
+        let s = "The Ardel Media Council awarded a contract to Quilmara Ltd.";
+        assert!(!not_party(s, "Ardel Media Council", false));
     }
 
     #[test]
