@@ -435,6 +435,11 @@ pub fn find_lowered(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> 
                 || founds_a_joint_venture(p.kind, &lowered[..m.start()])
                 || names_colleagues(p.kind, text, &lowered[..m.start()], &lowered[m.end()..])
                 || joins_a_corporate_group(text, &sentence[m.end()..])
+                || deals_with_as_a_verb(
+                    &lowered[m.range()],
+                    &lowered[..m.start()],
+                    &lowered[m.end()..],
+                )
                 || NEGATED.is_match(tail(&lowered[..m.start()], 48))
             {
                 continue;
@@ -553,6 +558,24 @@ const MODIFIERS: &[&str] = &[
     "data sharing",
     "data-sharing",
 ];
+
+/// "Deal with" as a verb, to handle ("knows how to deal with Unicode",
+/// "they deal with refunds", "it deals with"): after "to", a modal or a
+/// pronoun subject. The noun ("a deal with", "signed deals with") follows
+/// a determiner, a modifier or a verb.
+fn deals_with_as_a_verb(matched: &str, before: &str, after: &str) -> bool {
+    const VERB_BEFORE: &[&str] = &[
+        "to", "can", "cannot", "could", "will", "would", "shall", "should", "must", "may", "might",
+        "we", "they", "you", "i", "he", "she", "it", "who",
+    ];
+    matches!(matched, "deal" | "deals")
+        && after.starts_with(" with ")
+        && before
+            .trim_end()
+            .rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+            .next()
+            .is_some_and(|w| VERB_BEFORE.contains(&w))
+}
 
 fn names_a_thing(matched: &str, after: &str) -> bool {
     MODIFIERS.iter().any(|m| matched.eq_ignore_ascii_case(m)) && THING_AFTER.is_match(after)
@@ -878,6 +901,20 @@ mod tests {
         assert!(find_all(s, &[])
             .iter()
             .any(|t| &s[t.start..t.end] == "to Sell"));
+    }
+
+    #[test]
+    fn deal_with_as_a_verb_is_no_trigger() {
+        assert!(find_all("Python knows how to deal with Globex files.", &[]).is_empty());
+        assert!(find_all("They deal with Acme refunds daily.", &[]).is_empty());
+        assert!(find_all("It deals with Initech orders.", &[]).is_empty());
+        // The noun stays a trigger.
+        assert_eq!(find_all("Acme signed a deal with Globex.", &[]).len(), 1);
+        assert_eq!(find_all("Acme signed deals with Globex.", &[]).len(), 1);
+        assert_eq!(
+            find_all("Acme is close to a deal with Globex.", &[]).len(),
+            1
+        );
     }
 
     #[test]
