@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Builds the word lists of src/extract/partnerships/lexicon.rs from the train splits.
+"""Builds the word lists of src/text/lexicon.rs and src/extract/partnerships/lexicon.rs
+from the train splits.
 
     python3 tools/build_partnership_lexicons.py ../shared/eval
 

@@ -5,6 +5,7 @@
 pub mod amounts;
 pub mod calendar;
 pub mod hash;
+pub mod lexicon;
 mod offsets;
 pub mod pattern;
 #[cfg(test)]

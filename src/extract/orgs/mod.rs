@@ -187,7 +187,10 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .map(|(s, e)| (s, e, None))
         .collect();
     spans.extend(coordinated);
-    spans.retain(|&(s, e, _)| !modifies_an_opening_descriptor(doc, s, e, &gaz_spans));
+    spans.retain(|&(s, e, canon)| {
+        let labelled_value = canon.is_none() && opens_a_labelled_value(text, s, e);
+        !labelled_value && !modifies_an_opening_descriptor(doc, s, e, &gaz_spans)
+    });
     trim_sentence_openers(doc, &mut spans, &gaz);
     extend_to_acronyms(text, &mut spans);
     spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
@@ -460,6 +463,30 @@ fn modifies_an_opening_descriptor(
         && starts_sentence(doc, s)
         && known.binary_search(&(s, e)).is_err()
         && crate::text::whole_word_matches(text, word).all(|at| starts_sentence(doc, at))
+}
+
+/// A one-word name opening the value after a short line label and its
+/// colon, before a lower-case word ("Case Studies: View all case
+/// studies", "Accreditation body: Internally validated by ..."): the
+/// value's first word, capitalized as a sentence's, names nothing.
+/// "Partners: Globex and Initech" keeps its name.
+fn opens_a_labelled_value(text: &str, s: usize, e: usize) -> bool {
+    let word = &text[s..e];
+    let Some(label) = text[..s].strip_suffix(": ") else {
+        return false;
+    };
+    let line = label.rsplit('\n').next().unwrap_or(label);
+    let next = text[e..]
+        .strip_prefix(' ')
+        .and_then(|a| a.split(' ').next())
+        .unwrap_or_default();
+    !word.contains([' ', '.', '&'])
+        && word[1..].bytes().all(|b| b.is_ascii_lowercase())
+        && crate::text::lexicon::is_lower_case_word(word)
+        && line.len() <= 40
+        && !line.contains(['.', '!', '?', ':'])
+        && next.starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(next, "and" | "or" | "of" | "&")
 }
 
 /// True when the word at byte `s` opens its sentence (quotes and brackets aside).
@@ -1641,6 +1668,31 @@ mod tests {
             texts("Toyota invested in Quelmar Technologies, an Oslo firm."),
             ["Toyota", "Quelmar Technologies"]
         );
+    }
+
+    #[test]
+    fn a_common_word_opening_a_labelled_value_is_no_name() {
+        assert!(opens_a_labelled_value(
+            "Case studies: View all of them.",
+            14,
+            18
+        ));
+        let text = "Accreditation body: Internally validated by ATD.";
+        assert!(opens_a_labelled_value(text, 20, 30));
+        // Team names after a label, and a list of partners, are names.
+        assert!(!opens_a_labelled_value(
+            "At Portsmouth: Middlesex beat Kent.",
+            15,
+            24
+        ));
+        assert!(!opens_a_labelled_value(
+            "Partners: Globex and Initech.",
+            10,
+            16
+        ));
+        // A colon inside a sentence is no label's.
+        let text = "He said one thing. It was clear: View all of them.";
+        assert!(!opens_a_labelled_value(text, 33, 37));
     }
 
     #[test]

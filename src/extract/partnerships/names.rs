@@ -7,6 +7,7 @@ use super::{lexicon, sequence};
 use crate::extract::orgs::{
     describes_a_company_after, has_organization_head, is_common_acronym, is_section_heading,
 };
+use crate::text::lexicon::{lookup, Words};
 use crate::text::pattern::Matcher;
 use regex_automata::meta;
 use std::sync::LazyLock;
@@ -315,7 +316,7 @@ fn is_generic_head(word: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase()) && GENERIC_HEADS.contains(&w.to_lowercase().as_str())
 }
 
-static NOT_NAME_SET: LazyLock<lexicon::Words> =
+static NOT_NAME_SET: LazyLock<Words> =
     LazyLock::new(|| NOT_NAMES.iter().map(|w| w.as_bytes()).collect());
 
 fn is_not_name(word: &str) -> bool {
@@ -326,8 +327,7 @@ fn is_not_name(word: &str) -> bool {
         .trim_end_matches(['\'', '’', 's'])
         .trim_end_matches(['\'', '’', '.', ',']);
     // Most words have no ending to trim: one look-up then.
-    lexicon::lookup(&NOT_NAME_SET, w)
-        || w.len() < word.len() && lexicon::lookup(&NOT_NAME_SET, word)
+    lookup(&NOT_NAME_SET, w) || w.len() < word.len() && lookup(&NOT_NAME_SET, word)
 }
 
 /// Discourse markers that open a sentence before a comma; with the adverbs
