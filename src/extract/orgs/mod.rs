@@ -188,7 +188,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .collect();
     spans.extend(coordinated);
     spans.retain(|&(s, e, canon)| {
-        let labelled_value = canon.is_none() && opens_a_labelled_value(text, s, e);
+        let labelled_value = canon.is_none() && in_a_labelled_value(text, s, e);
         !labelled_value && !modifies_an_opening_descriptor(doc, s, e, &gaz_spans)
     });
     trim_sentence_openers(doc, &mut spans, &gaz);
@@ -465,28 +465,65 @@ fn modifies_an_opening_descriptor(
         && crate::text::whole_word_matches(text, word).all(|at| starts_sentence(doc, at))
 }
 
-/// A one-word name opening the value after a short line label and its
-/// colon, before a lower-case word ("Case Studies: View all case
-/// studies", "Accreditation body: Internally validated by ..."): the
-/// value's first word, capitalized as a sentence's, names nothing.
-/// "Partners: Globex and Initech" keeps its name.
-fn opens_a_labelled_value(text: &str, s: usize, e: usize) -> bool {
+/// A one-word name in the value after a short line label and its colon,
+/// which the train splits mostly write in lower case: the value's first
+/// word before a lower-case word, capitalized as a sentence's ("Case
+/// Studies: View all case studies", "Accreditation body: Internally
+/// validated by ..."), or an item of a list of capitalized items
+/// ("Industries served: Health, Food and Travel"). It names nothing.
+/// "Partners: Globex and Initech" keeps its names, and so do team names
+/// after a label ("At Portsmouth: Middlesex beat Kent").
+fn in_a_labelled_value(text: &str, s: usize, e: usize) -> bool {
     let word = &text[s..e];
-    let Some(label) = text[..s].strip_suffix(": ") else {
+    // A title-case ASCII word: "Health", not "UN" nor "Énergie".
+    let title_case = word.as_bytes()[0].is_ascii_uppercase()
+        && word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+    if !title_case || !crate::text::lexicon::is_lower_case_word(word) {
+        return false;
+    }
+    let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+    let Some(colon) = text[line_start..s].find(": ") else {
         return false;
     };
-    let line = label.rsplit('\n').next().unwrap_or(label);
-    let next = text[e..]
-        .strip_prefix(' ')
-        .and_then(|a| a.split(' ').next())
-        .unwrap_or_default();
-    !word.contains([' ', '.', '&'])
-        && word[1..].bytes().all(|b| b.is_ascii_lowercase())
-        && crate::text::lexicon::is_lower_case_word(word)
-        && line.len() <= 40
-        && !line.contains(['.', '!', '?', ':'])
-        && next.starts_with(|c: char| c.is_ascii_lowercase())
-        && !matches!(next, "and" | "or" | "of" | "&")
+    let label = &text[line_start..line_start + colon];
+    if label.len() > 40 || label.contains(['.', '!', '?']) {
+        return false;
+    }
+    let before = &text[line_start + colon + 2..s];
+    let after = &text[e..];
+    if before.is_empty() {
+        let next = after
+            .strip_prefix(' ')
+            .and_then(|a| a.split(' ').next())
+            .unwrap_or_default();
+        let list_goes_on = after.starts_with(',') || matches!(next, "and" | "&");
+        return list_goes_on && lists_capitalized_items(after)
+            || next.starts_with(|c: char| c.is_ascii_lowercase())
+                && !matches!(next, "and" | "or" | "of" | "&");
+    }
+    // An item after the first, in a list of capitalized items.
+    let ends_item = after.is_empty()
+        || after.starts_with([',', '\n'])
+        || after.starts_with(" and ")
+        || after.starts_with(" & ");
+    ends_item && lists_capitalized_items(before)
+}
+
+/// Whether `items` (up to the line's end) is a run of list items, comma,
+/// "and" or "&" apart, each of one to three capitalized (or camel-case:
+/// "eCommerce") words.
+fn lists_capitalized_items(items: &str) -> bool {
+    let items = items.split('\n').next().unwrap_or(items);
+    let mut pieces = items
+        .split(',')
+        .flat_map(|p| p.split(" and ").flat_map(|p| p.split(" & ")))
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !matches!(*p, "and" | "&"))
+        .peekable();
+    pieces.peek().is_some()
+        && pieces.all(|p| {
+            p.split(' ').count() <= 3 && p.split(' ').all(|w| w.contains(char::is_uppercase))
+        })
 }
 
 /// True when the word at byte `s` opens its sentence (quotes and brackets aside).
@@ -1671,28 +1708,36 @@ mod tests {
     }
 
     #[test]
-    fn a_common_word_opening_a_labelled_value_is_no_name() {
-        assert!(opens_a_labelled_value(
-            "Case studies: View all of them.",
-            14,
-            18
+    fn a_common_word_in_a_labelled_value_is_no_name() {
+        let labelled = |text: &str, word: &str| {
+            let s = text.rfind(word).expect("word in text");
+            in_a_labelled_value(text, s, s + word.len())
+        };
+        assert!(labelled("Case studies: View all of them.", "View"));
+        assert!(!labelled("Partner: Énergie said so.", "Énergie"));
+        assert!(labelled(
+            "Accreditation body: Internally validated by ATD.",
+            "Internally"
         ));
-        let text = "Accreditation body: Internally validated by ATD.";
-        assert!(opens_a_labelled_value(text, 20, 30));
+        let text = "Intro\nIndustries served: eCommerce, Health, Food, Retail and Travel\nMore";
+        assert!(labelled(text, "Health"));
+        assert!(labelled(text, "Retail"));
+        assert!(labelled(text, "Travel"));
         // Team names after a label, and a list of partners, are names.
-        assert!(!opens_a_labelled_value(
+        assert!(!labelled(
             "At Portsmouth: Middlesex beat Kent.",
-            15,
-            24
+            "Middlesex"
         ));
-        assert!(!opens_a_labelled_value(
-            "Partners: Globex and Initech.",
-            10,
-            16
+        assert!(!labelled("Partners: Globex and Initech.", "Globex"));
+        assert!(!labelled(
+            "Partners: we work with Globex, Health and Initech.",
+            "Health"
         ));
         // A colon inside a sentence is no label's.
-        let text = "He said one thing. It was clear: View all of them.";
-        assert!(!opens_a_labelled_value(text, 33, 37));
+        assert!(!labelled(
+            "He said one thing. It was clear: View all of them.",
+            "View"
+        ));
     }
 
     #[test]
