@@ -476,7 +476,7 @@ fn modifies_an_opening_descriptor(
 fn in_a_labelled_value(text: &str, s: usize, e: usize) -> bool {
     let word = &text[s..e];
     // A title-case ASCII word: "Health", not "UN" nor "Énergie".
-    let title_case = word.as_bytes()[0].is_ascii_uppercase()
+    let title_case = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
         && word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
     if !title_case || !crate::text::lexicon::is_lower_case_word(word) {
         return false;
