@@ -189,7 +189,8 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
     spans.extend(coordinated);
     spans.retain(|&(s, e, canon)| {
         let labelled_value = canon.is_none() && in_a_labelled_value(text, s, e);
-        !labelled_value && !modifies_an_opening_descriptor(doc, s, e, &gaz_spans)
+        let place = canon.is_none() && in_a_list_of_places(text, s, e);
+        !labelled_value && !place && !modifies_an_opening_descriptor(doc, s, e, &gaz_spans)
     });
     trim_sentence_openers(doc, &mut spans, &gaz);
     extend_to_acronyms(text, &mut spans);
@@ -524,6 +525,38 @@ fn lists_capitalized_items(items: &str) -> bool {
         && pieces.all(|p| {
             p.split(' ').count() <= 3 && p.split(' ').all(|w| w.contains(char::is_uppercase))
         })
+}
+
+/// The end of a text naming places before a list of them, and the list's
+/// items before the name: "locations in major cities like New York, Los
+/// Angeles, ", "offices in Boston, London and ". An item after "and" ends
+/// the list ("With offices in London and Montreal, Globex ...").
+static PLACES_BEFORE: LazyLock<Matcher> = LazyLock::new(|| {
+    const ITEM: &str = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}";
+    Matcher::new(&format!(
+        r"(?:(?:cities|towns|places|countries|states|regions)\s+(?:like|such\s+as|including)|(?:locations|offices|branches|stores|studios|hubs|campuses)\s+in)\s+(?:{ITEM}\s*,\s*)*(?:{ITEM}\s*,?\s+and\s+)?$"
+    ))
+    .expect("places pattern")
+});
+
+/// A name in a list of places ("offices in Boston, London and Sydney",
+/// "cities like New York, Los Angeles and Chicago"), the way sports tables
+/// name teams by their city taught the tagger to read a city as a team.
+/// A name with an organization's head noun or legal form stays.
+pub fn in_a_list_of_places(text: &str, s: usize, e: usize) -> bool {
+    let from = text[..s]
+        .char_indices()
+        .rev()
+        .nth(160)
+        .map_or(0, |(i, _)| i);
+    let before = &text[from..s];
+    // Most names follow no place noun: a byte check before the pattern.
+    (before.contains(" in ")
+        || before.contains(" like ")
+        || before.contains(" such as ")
+        || before.contains(" including "))
+        && !has_organization_head(&text[s..e])
+        && PLACES_BEFORE.is_match(before)
 }
 
 /// True when the word at byte `s` opens its sentence (quotes and brackets aside).
@@ -1705,6 +1738,32 @@ mod tests {
             texts("Toyota invested in Quelmar Technologies, an Oslo firm."),
             ["Toyota", "Quelmar Technologies"]
         );
+    }
+
+    #[test]
+    fn names_in_a_list_of_places_are_places() {
+        let place = |text: &str, name: &str| {
+            let s = text.rfind(name).expect("name in text");
+            in_a_list_of_places(text, s, s + name.len())
+        };
+        let text = "It has offices in major cities like New York, Los Angeles and Chicago.";
+        assert!(place(text, "Los Angeles"));
+        assert!(place(text, "Chicago"));
+        assert!(place(
+            "It has studios in Oslo, Bergen, and Tromso.",
+            "Tromso"
+        ));
+        // The subject after the list, a name with a company's head, and
+        // names after a plain "in" are not.
+        assert!(!place(
+            "With offices in London and Montreal, Zentrix builds apps.",
+            "Zentrix"
+        ));
+        assert!(!place(
+            "It has offices in cities like Oslo, Bergen Holdings and Tromso.",
+            "Bergen Holdings"
+        ));
+        assert!(!place("It invested in Globex, Initech and Hooli.", "Hooli"));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 
 use super::{lexicon, sequence};
 use crate::extract::orgs::{
-    describes_a_company_after, has_organization_head, is_common_acronym, is_section_heading,
+    describes_a_company_after, has_organization_head, in_a_list_of_places, is_common_acronym,
+    is_section_heading,
 };
 use crate::text::lexicon::{lookup, Words};
 use crate::text::pattern::Matcher;
@@ -596,6 +597,7 @@ pub fn candidates(sentence: &str, taken: &[(usize, usize)]) -> Vec<(usize, usize
         if taken.iter().any(|&(s, e)| start < e && s < end)
             || is_adjective(sentence, start, end)
             || is_place(sentence, start, end)
+            || in_a_list_of_places(sentence, start, end)
         {
             continue;
         }
