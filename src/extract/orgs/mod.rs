@@ -544,17 +544,16 @@ static PLACES_BEFORE: LazyLock<Matcher> = LazyLock::new(|| {
 /// name teams by their city taught the tagger to read a city as a team.
 /// A name with an organization's head noun or legal form stays.
 pub fn in_a_list_of_places(text: &str, s: usize, e: usize) -> bool {
-    let from = text[..s]
-        .char_indices()
-        .rev()
-        .nth(160)
-        .map_or(0, |(i, _)| i);
+    let mut from = s.saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
     let before = &text[from..s];
-    // Most names follow no place noun: a byte check before the pattern.
-    (before.contains(" in ")
-        || before.contains(" like ")
-        || before.contains(" such as ")
-        || before.contains(" including "))
+    // Most names follow no list comma nor place cue: a byte check before
+    // the pattern.
+    [", ", " and ", " like ", " as ", " including ", " in "]
+        .iter()
+        .any(|cue| before.ends_with(cue))
         && !has_organization_head(&text[s..e])
         && PLACES_BEFORE.is_match(before)
 }
