@@ -47,7 +47,7 @@ fn modifies_head(modified: &Regex, after: &str) -> bool {
     modified.find(after).is_some_and(|m| {
         !m.as_str()
             .split_whitespace()
-            .any(|w| matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her"))
+            .any(|w| matches!(w, "a" | "an") || DETERMINERS.contains(&w))
     })
 }
 
@@ -65,11 +65,14 @@ static CLASS_AFTER: LazyLock<Matcher> = LazyLock::new(|| {
         .expect("class-after pattern")
 });
 
+/// The definite determiners a modified name follows ("the", "its").
+const DETERMINERS: &[&str] = &["the", "its", "their", "his", "her"];
+
 /// The words before the name end with a determiner ("the ", "its “"), as
 /// `(?i)(?-u:\b)(?:the|its|their|his|her)\s+[“‘]?$` reads them.
 fn determiner_before(before: &str) -> bool {
     before_spaces(without_open_quote(before))
-        .is_some_and(|w| folded_word_at_end(w, &["the", "its", "their", "his", "her"]).is_some())
+        .is_some_and(|w| folded_word_at_end(w, DETERMINERS).is_some())
 }
 
 /// A product, project, subsidiary or venue introduced by the words before
