@@ -330,7 +330,7 @@ fn founds_venture(trigger: &str) -> bool {
 
 /// A date opening a sentence before a fronted phrase ("In May 2019, in
 /// partnership with X, Y ...", "On March 3, 2015, ", "In the 1990s, ").
-pub(super) const LEADING_DATE: &str = r"(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Dd]uring)\s+(?:(?:early|mid|late|the)\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}s?,\s+";
+pub(super) const LEADING_DATE: &str = r"(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Dd]uring|[Ff]rom)\s+(?:(?:early|mid|late|the)\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}s?,\s+";
 
 /// An opening preposition before a trigger ("In collaboration with X, Y
 /// ..."), after an optional date: the trigger heads a fronted phrase, like
@@ -413,6 +413,15 @@ static SECOND_PREDICATE: LazyLock<Matcher> = LazyLock::new(|| {
         .expect("second predicate pattern")
 });
 
+/// The same without the comma ("Acme bought Globex last year and signed a
+/// deal with Initech"): a second predicate only when the name before it
+/// has no verb of its own ("Acme said Globex expanded and has a deal" keeps
+/// Globex).
+static SECOND_PREDICATE_NO_COMMA: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^(?:\s+[a-z][\w-]*){0,3}\s+and\s+(?:also\s+|later\s+|then\s+)?(?:has|have|is|are|was|were|will|would|signed|agreed|formed|struck|inked|announced|entered)(?-u:\b)")
+        .expect("second predicate without comma pattern")
+});
+
 /// A second verb phrase without a subject of its own after a name ("...
 /// the Globex label and partnered with"): the name is the first verb's
 /// object.
@@ -491,7 +500,9 @@ fn has_and(text: &str) -> bool {
 /// The name ending at byte `end` closes the first verb phrase of a
 /// sentence whose subject goes on with another ("..., and has a deal").
 pub fn ends_first_predicate(sentence: &str, end: usize) -> bool {
-    SECOND_PREDICATE.is_match(&sentence[end..])
+    let rest = &sentence[end..];
+    SECOND_PREDICATE.is_match(rest)
+        || SECOND_PREDICATE_NO_COMMA.is_match(rest) && !FINITE_AFTER.is_match(rest)
 }
 
 /// An opening participial phrase ("Using a Globex engine, the ...") or
@@ -843,7 +854,7 @@ pub fn sides<'o>(sentence: &str, trigger: &Trigger, groups: &[Group<'o>]) -> Sid
         // ("released from Globex in partnership with") may be its agent.
         let manner = MANNER_PHRASE.is_match(&sentence[..trigger.end]);
         let before = &sentence[..l.start];
-        if SECOND_PREDICATE.is_match(gap)
+        if ends_first_predicate(sentence, l.end)
             || OBJECT_OF_WITH.is_match(before) && has_and(gap)
             || manner
                 && (PLACE_OBJECT.is_match(before)
@@ -1516,6 +1527,21 @@ mod tests {
                 &["Acme", "Globex", "Initech"]
             ),
             Sides::Pairs(vec![("Acme", "Initech")])
+        );
+        assert_eq!(
+            run(
+                "Acme bought Globex last year and signed a partnership with Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Acme", "Initech")])
+        );
+        // A name with its own verb is the subject of the second.
+        assert_eq!(
+            run(
+                "Acme said Globex expanded and has a partnership with Initech.",
+                &["Acme", "Globex", "Initech"]
+            ),
+            Sides::Pairs(vec![("Globex", "Initech")])
         );
         let s = "Acme paid $2bn to create Globex, and has a partnership with Initech.";
         let globex = s.find("Globex").expect("name") + "Globex".len();

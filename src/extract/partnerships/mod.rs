@@ -1034,6 +1034,11 @@ mod tests {
             pairs("As part of a deal with Globex Inc., Acme Corp. built a plant."),
             [p("Acme", "Globex")]
         );
+        // A date opened by "from".
+        assert_eq!(
+            pairs("From May 2021, under a deal signed with Globex Inc., Acme Corp. became its distributor."),
+            [p("Acme", "Globex")]
+        );
         // A name inside a dated opening is no trigger heading a phrase.
         assert!(pairs("In May 2010, Alliance Globex merged into Initech Corp.").is_empty());
         // A list after the trigger is not the subject.
