@@ -685,6 +685,13 @@ static AFTER_GOODS: LazyLock<Matcher> = LazyLock::new(|| {
         .expect("after goods pattern")
 });
 
+/// The seller named after an order's goods ("ordered 10 Zorblax jets from
+/// Globex").
+static SELLER_AFTER_GOODS: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:[a-z][\w-]*\s+){0,3}?from\s+(?:the\s+)?[A-Z]")
+        .expect("seller after goods pattern")
+});
+
 /// A partner in making the goods, named after them ("co-produced Vorp
 /// with Globex").
 static WITH_AFTER_GOODS: LazyLock<Matcher> = LazyLock::new(|| {
@@ -731,10 +738,19 @@ fn is_direct_object(gap: &str) -> bool {
 /// word marks as an organization, a title's kind or a quote before it, or
 /// a product noun after it. Names the organization finder did not know,
 /// right after such a trigger or after "co-produced", are titles too
-/// ("the distributor of Quib Nights", "co-produced Vorp or Alive").
+/// ("the distributor of Quib Nights", "co-produced Vorp or Alive"). What
+/// an order names before "from" its seller is the goods.
 fn names_goods(sentence: &str, trigger: &Trigger, right: &Group) -> bool {
     if right.start < trigger.end {
         return false;
+    }
+    if trigger.kind == Kind::Supply
+        && sentence[trigger.start..trigger.end]
+            .to_ascii_lowercase()
+            .contains("order")
+        && SELLER_AFTER_GOODS.is_match(&sentence[right.end..])
+    {
+        return true;
     }
     let gap = &sentence[trigger.end..right.start];
     let plain = is_plain_one_way(sentence, trigger);
@@ -1386,6 +1402,14 @@ mod tests {
             run(
                 "Acme Air has placed an order for 40 Globex jets.",
                 &["Acme Air", "Globex"]
+            ),
+            Sides::Pairs(vec![("Globex", "Acme Air")])
+        );
+        // A model named before "from" is the goods, not the seller.
+        assert_eq!(
+            run(
+                "Acme Air ordered 10 Q400 jets from Globex.",
+                &["Acme Air", "Q400", "Globex"]
             ),
             Sides::Pairs(vec![("Globex", "Acme Air")])
         );

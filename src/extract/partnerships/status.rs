@@ -70,7 +70,7 @@ const CUE_PATTERNS: [&str; 9] = [
     r"(?:has|have) (?:now |just |recently )?been (?:\w+ly )?(?:signed|agreed|launched|developed|created|unveiled|formed|set up|built|incorporated|awarded|selected|chosen|struck|sealed|inked|announced|finalised|finalized|completed)",
     r"(?:has|have|had) (?:been|long|a|an|allied|worked|collaborated|partnered|cooperated|co-operated|supplied|provided|licen[sc]ed|used|relied)|for (?:the (?:past|last) )?(?:\w+ )?(?:years|months|decades)|since|existing|present|long-standing|longstanding|current|currently|already|ongoing|continu(?:e|es|ing)",
     r"(?:agreed|signed|formed|struck|set up|created|launched|established|founded) (?:back )?in (?:19|20)\d\d",
-    r"announced|announces|announcing|partnered|signed|signs|signing|sign up|signed up|agreed|agrees|unveiled|unveils|launched|launches|formed|forms|struck|strikes|reached|reaches|inked|entered into|enters into|teamed up|teams up|join(?:s|ed|ing) forces|formalised|formalized|awarded|won|wins|placed|sealed|clinched|today|unveil|(?:is|are) to|(?:is|are) set to|(?:is|are) (?:now |also |jointly )?(?:\w+ing)|confirmed|secured|selected|chose|picked|will",
+    r"announced|announces|announcing|partnered|signed|signs|signing|sign up|signed up|agreed|agrees|unveiled|unveils|launched|launches|formed|forms|struck|strikes|reached|reaches|inked|entered into|enters into|teamed up|teams up|join(?:s|ed|ing) forces|formalised|formalized|awarded|won|wins|placed|sealed|clinched|today|unveil|(?:is|are) to|(?:is|are) set to|(?:is|are) (?:now |also |jointly )?(?:\w+ing)|confirmed|secured|selected|chose|picked|hired|tapped|commissioned|will",
 ];
 
 fn whole_words(p: &str) -> String {

@@ -268,9 +268,22 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
         pat(
-            r"suppl(?:y|ies|ied|ying|ier)(?: (?:deal|agreement|contract|pact))?|placed an order|orders? for|ordered|outsourc(?:e|ed|ing)|(?:awarded|won|wins|signed) (?:a |an )?(?:\S+ )?contract|secured (?:a |an )?(?:\S+ )?contracts? with|contract (?:to|for) (?:build|provide|deliver|supply|run|manage)|to sell|(?:rent|lease)(?:s|d|ed|ing)? from",
+            r"suppl(?:y|ies|ied|ying|ier)(?: (?:deal|agreement|contract|pact))?|placed an order|orders? for|ordered|outsourc(?:e|ed|ing)|(?:awarded|won|wins|signed) (?:a |an )?(?:\S+ )?contract|secured (?:a |an )?(?:\S+ )?contracts? with|contract (?:to|for) (?:build|provide|deliver|supply|run|manage)|to sell|(?:rent|lease)(?:s|d|ed|ing)? from|selected|chose|chosen|picked|hired|tapped|commissioned|awarded",
             &[
-                "suppl", "order", "outsourc", "contract", "to sell", "rent", "lease",
+                "suppl",
+                "order",
+                "outsourc",
+                "contract",
+                "to sell",
+                "rent",
+                "lease",
+                "select",
+                "chose",
+                "picked",
+                "hired",
+                "tapped",
+                "commission",
+                "awarded",
             ],
             Supply,
             L,
@@ -429,6 +442,7 @@ pub fn find_lowered(sentence: &str, lowered: &str, names: &[(usize, usize)]) -> 
                 || names.iter().any(|&(s, e)| m.start() < e && s < m.end())
                 || ends_a_name(sentence, m.start(), text)
                 || sells_a_company(p.kind, text, &sentence[m.end()..], m.end(), names)
+                || chooses_no_contractor(&lowered[m.range()], sentence, m.end(), names)
                 || names_a_person(text, &sentence[m.end()..])
                 || names_a_thing(text, &sentence[m.end()..])
                 || makes_with_no_party(p.kind, &lowered[m.range()], &sentence[m.end()..])
@@ -517,6 +531,49 @@ fn sells_a_company(
         && (names.iter().any(|&(s, _)| s == end + gap)
             || BUSINESS_SOLD.is_match(after)
             || NAME_SOLD.is_match(after) && !sells_own_goods(after))
+}
+
+/// The task or role of an organization chosen by another ("selected Globex
+/// to supply engines", "hired Globex as its contractor", "awarded Globex a
+/// ten-year contract").
+static CHOSEN_FOR: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(r"^\s+(?:to (?:supply|build|provide|power|run|operate|manage|develop|design|make|deliver|install|maintain|produce|handle|host|construct|distribute)|as (?:its|their|the)(?: [\w-]+){0,3} (?:supplier|provider|contractor|vendor|distributor|manufacturer|operator|builder|agency)|an?(?: [\w-]+){0,3} (?:contract|deal|order))(?-u:\b)")
+        .expect("chosen for pattern")
+});
+
+/// Verbs of choosing a contractor, whose object provides.
+const CHOICE_VERBS: &[&str] = &[
+    "selected",
+    "chose",
+    "chosen",
+    "picked",
+    "hired",
+    "tapped",
+    "commissioned",
+    "awarded",
+];
+
+/// A verb of choosing ("selected", "hired", "awarded") is a supply trigger
+/// only with an organization right after it and that organization's task
+/// or role after the name: many are chosen for other things.
+fn chooses_no_contractor(
+    matched: &str,
+    sentence: &str,
+    end: usize,
+    names: &[(usize, usize)],
+) -> bool {
+    if !CHOICE_VERBS.contains(&matched) {
+        return false;
+    }
+    let after = &sentence[end..];
+    let mut at = end + after.len() - after.trim_start().len();
+    if sentence[at..].starts_with("the ") {
+        at += "the ".len();
+    }
+    !names
+        .iter()
+        .find(|&&(s, _)| s == at)
+        .is_some_and(|&(_, e)| CHOSEN_FOR.is_match(&sentence[e..]))
 }
 
 /// A headline's capitalized determiner ("to Sell Its Products in"): goods.
@@ -677,8 +734,8 @@ pub(super) fn after_passive_auxiliary(before: &str) -> bool {
     PASSIVE_BEFORE.is_match(before)
 }
 
-/// Ordering, outsourcing, awarding a contract and renting from run from the
-/// right-hand organization; but one awarded a contract ("Acme was awarded
+/// Ordering, outsourcing, choosing a contractor, awarding a contract and
+/// renting from run from the right-hand organization; but one awarded a contract ("Acme was awarded
 /// a contract", the passive after `before`) provides.
 fn direction_of(p: &Pattern, matched: &str, before: &str) -> Direction {
     if p.kind != Kind::Supply {
@@ -687,6 +744,7 @@ fn direction_of(p: &Pattern, matched: &str, before: &str) -> Direction {
     let m = matched.to_ascii_lowercase();
     if m.contains("order")
         || m.starts_with("outsourc")
+        || CHOICE_VERBS.contains(&m.as_str())
         || m.starts_with("awarded") && !after_passive_auxiliary(before)
         || m.ends_with(" from")
     {
@@ -1146,6 +1204,37 @@ mod tests {
             let t = find_all(s, &[]);
             assert_eq!(t.len(), 1, "{s}");
             assert_eq!(t[0].kind, Kind::Partnership);
+        }
+    }
+
+    #[test]
+    fn choosing_a_contractor_for_a_task_is_a_supply_trigger() {
+        let names = |s: &str, ns: &[&str]| -> Vec<(usize, usize)> {
+            ns.iter()
+                .filter_map(|n| s.find(n).map(|at| (at, at + n.len())))
+                .collect()
+        };
+        for s in [
+            "Acme selected Globex to supply engines for its jet.",
+            "Acme hired Globex as its media buying agency.",
+            "Acme awarded Globex a ten-year contract.",
+        ] {
+            // The task may hold a trigger of its own ("supply").
+            let t = find_all(s, &names(s, &["Acme", "Globex"]));
+            assert_eq!(t[0].start, s.find(' ').expect("verb") + 1, "{s}");
+            assert_eq!(t[0].kind, Kind::Supply, "{s}");
+            assert_eq!(t[0].direction, Direction::RightProvides, "{s}");
+        }
+        for s in [
+            "Acme selected Globex for its award.",
+            "Acme hired Jane Roe to run its sales.",
+            "Acme was selected by Globex as its best new brand.",
+            "Acme awarded Globex the prize for design.",
+        ] {
+            assert!(
+                find_all(s, &names(s, &["Acme", "Globex"])).is_empty(),
+                "{s}"
+            );
         }
     }
 }
