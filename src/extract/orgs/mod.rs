@@ -315,10 +315,14 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
 /// ("Republican Army"). A name the tagger typed as an organization stands
 /// alone: "the French Interior Ministry" is the French one.
 fn join_opening_words(text: &str, entities: &[Entity], tagged: &mut [(usize, usize)]) {
+    // The tagged names are some of the entities, in the same text order:
+    // one walk finds each name's entity.
+    let mut k = 0;
     for span in tagged.iter_mut() {
         let (s, e) = *span;
-        // Entities are in text order; the tagged names are some of them.
-        let k = entities.partition_point(|x| x.start < s);
+        while entities.get(k).is_some_and(|x| x.start < s) {
+            k += 1;
+        }
         let (Some(prev), Some(own)) = (k.checked_sub(1).map(|k| &entities[k]), entities.get(k))
         else {
             continue;
