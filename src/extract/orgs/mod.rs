@@ -102,6 +102,7 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .map(|e| (e.start, e.end))
         .collect();
     tagged.retain(|&(s, e)| !names_an_index(text, e) && !heads_a_description(text, s, e));
+    join_opening_words(text, &entities, &mut tagged);
     // A name the article writes as a person's is one in all its mentions.
     let people: Vec<&str> = tagged
         .iter()
@@ -303,6 +304,46 @@ fn find_in(doc: &Document, tag: impl Fn(&Prepared) -> Vec<u8>) -> Vec<Org> {
         .zip(names)
         .map(|((start, end, _), name)| Org { start, end, name })
         .collect()
+}
+
+/// "the Irish Republican Army", "Dow Chemical Co": the tagger sometimes
+/// reads the first word of an organization's name as a nationality, a
+/// place or an index of its own. A one-word place or miscellaneous name
+/// right before (one space) a name that cannot stand without it opens that
+/// name: a trade word and a legal form ("Chemical Co"), or a name the tagger
+/// did not take for an organization's, which only its head noun makes one
+/// ("Republican Army"). A name the tagger typed as an organization stands
+/// alone: "the French Interior Ministry" is the French one.
+fn join_opening_words(text: &str, entities: &[Entity], tagged: &mut [(usize, usize)]) {
+    // The tagged names are some of the entities, in the same text order:
+    // one walk finds each name's entity.
+    let mut k = 0;
+    for span in tagged.iter_mut() {
+        let (s, e) = *span;
+        while entities.get(k).is_some_and(|x| x.start < s) {
+            k += 1;
+        }
+        let (Some(prev), Some(own)) = (k.checked_sub(1).map(|k| &entities[k]), entities.get(k))
+        else {
+            continue;
+        };
+        let opener = &text[prev.start..prev.end];
+        let joins = matches!(prev.kind, 2 | 3)
+            && prev.end + 1 == s
+            && own.end == e
+            && text.as_bytes()[prev.end] == b' '
+            && !has_space(opener)
+            && opener.starts_with(|c: char| c.is_uppercase())
+            && !is_place_adjective(opener);
+        let bound = || match split_last_word(&text[s..e]) {
+            Some((first, last)) if is_legal_form(last) => is_trade_word(first),
+            Some(_) => own.kind != 0 && retype::by_head_noun(&text[s..e]),
+            None => false,
+        };
+        if joins && bound() {
+            span.0 = prev.start;
+        }
+    }
 }
 
 /// False when the tagger name `name` is a nationality, an adjective, a
@@ -1724,6 +1765,60 @@ mod tests {
             .into_iter()
             .map(|o| (text[o.start..o.end].to_string(), o.name))
             .collect()
+    }
+
+    #[test]
+    fn a_name_that_cannot_stand_alone_takes_the_word_the_tagger_split_off() {
+        // Tagger entities as (word, kind), one space apart; the last one is
+        // the organization's name.
+        let joined = |parts: &[(&str, u8)]| -> String {
+            let text = parts.iter().map(|p| p.0).collect::<Vec<_>>().join(" ") + " said.";
+            let mut at = 0;
+            let entities: Vec<Entity> = parts
+                .iter()
+                .map(|&(w, kind)| {
+                    at += w.len() + 1;
+                    Entity {
+                        start: at - w.len() - 1,
+                        end: at - 1,
+                        kind,
+                    }
+                })
+                .collect();
+            let last = entities.last().expect("a name");
+            let mut tagged = [(last.start, last.end)];
+            join_opening_words(&text, &entities, &mut tagged);
+            text[tagged[0].0..tagged[0].1].to_string()
+        };
+        assert_eq!(
+            joined(&[("Tarvish", 3), ("Republican Army", 3)]),
+            "Tarvish Republican Army"
+        );
+        assert_eq!(
+            joined(&[("Velmar", 3), ("Chemical Co", 0)]),
+            "Velmar Chemical Co"
+        );
+        assert_eq!(
+            joined(&[("Velmar", 2), ("Steel Corp.", 0)]),
+            "Velmar Steel Corp."
+        );
+        // A name the tagger typed as an organization's stands alone, and so
+        // does a legal form after a word that is no trade's; a place
+        // adjective or a name of two words opens none.
+        assert_eq!(
+            joined(&[("Tarvish", 3), ("Interior Ministry", 0)]),
+            "Interior Ministry"
+        );
+        assert_eq!(joined(&[("Tarvish", 3), ("Globex Corp", 0)]), "Globex Corp");
+        assert_eq!(
+            joined(&[("Oslo-based", 3), ("Chemical Co", 0)]),
+            "Chemical Co"
+        );
+        assert_eq!(
+            joined(&[("New Tarvia", 2), ("Chemical Co", 0)]),
+            "Chemical Co"
+        );
+        assert_eq!(joined(&[("Tarvish", 3), ("Army", 3)]), "Army");
     }
 
     #[test]
