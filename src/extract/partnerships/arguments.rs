@@ -739,15 +739,14 @@ fn is_direct_object(gap: &str) -> bool {
 /// a product noun after it. Names the organization finder did not know,
 /// right after such a trigger or after "co-produced", are titles too
 /// ("the distributor of Quib Nights", "co-produced Vorp or Alive"). What
-/// an order names before "from" its seller is the goods.
+/// a buyer's trigger (an order, a lease) names before "from" its seller is
+/// the goods.
 fn names_goods(sentence: &str, trigger: &Trigger, right: &Group) -> bool {
     if right.start < trigger.end {
         return false;
     }
     if trigger.kind == Kind::Supply
-        && sentence[trigger.start..trigger.end]
-            .to_ascii_lowercase()
-            .contains("order")
+        && trigger.direction == Direction::RightProvides
         && SELLER_AFTER_GOODS.is_match(&sentence[right.end..])
     {
         return true;

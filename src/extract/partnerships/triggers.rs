@@ -735,8 +735,9 @@ pub(super) fn after_passive_auxiliary(before: &str) -> bool {
 }
 
 /// Ordering, outsourcing, choosing a contractor, awarding a contract and
-/// renting from run from the right-hand organization; but one awarded a contract ("Acme was awarded
-/// a contract", the passive after `before`) provides.
+/// renting from run from the right-hand organization; but one awarded a
+/// contract ("Acme was awarded a contract", the passive after `before`)
+/// provides.
 fn direction_of(p: &Pattern, matched: &str, before: &str) -> Direction {
     if p.kind != Kind::Supply {
         return p.direction;
